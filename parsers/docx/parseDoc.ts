@@ -1,0 +1,7 @@
+import type { FormatParser } from '../types';
+import { XxgkError } from '../../src/errors';
+
+// Not yet written: see the issue for this format.
+export const parseDoc: FormatParser = async () => {
+  throw new XxgkError('UNSUPPORTED_FORMAT', 'parseDoc is not implemented yet');
+};

@@ -1,0 +1,47 @@
+// One entry point from bytes to the shared document model: detect the format, enforce the
+// limits, hand the bytes to that format's parser.
+import type { Doc } from '../src/model';
+import { XxgkError } from '../src/errors';
+import { detectFormat } from './detectFormat';
+import { DEFAULT_LIMITS, type FormatParser, type Limits, type ParseOptions } from './types';
+import { parseText } from './text/parseText';
+import { parseHtml } from './html/parseHtml';
+import { parseDocx } from './docx/parseDocx';
+import { parseDoc } from './docx/parseDoc';
+import { parsePdf } from './pdf/parsePdf';
+
+export { DEFAULT_LIMITS };
+export type { Limits, ParseOptions };
+
+const PARSERS: Record<Doc['format'], FormatParser> = {
+  text: parseText,
+  html: parseHtml,
+  docx: parseDocx,
+  doc: parseDoc,
+  pdf: parsePdf,
+};
+
+export async function parseDocument(bytes: Uint8Array, opts: Partial<ParseOptions> = {}): Promise<Doc> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...(opts.limits ?? {}) };
+  if (bytes.length === 0) throw new XxgkError('EMPTY_FILE');
+  if (bytes.length > limits.maxBytes) {
+    throw new XxgkError('TOO_LARGE', `the file is ${bytes.length} bytes, over the limit of ${limits.maxBytes}`);
+  }
+  const format = detectFormat(bytes, opts.fileName);
+  if (format === 'zip') throw new XxgkError('UNSUPPORTED_FORMAT', 'a zip archive that is not a Word document');
+  if (format === 'unknown') throw new XxgkError('UNSUPPORTED_FORMAT');
+  return withTimeout(PARSERS[format](bytes, { ...opts, limits }), limits.timeoutMs);
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new XxgkError('TIMEOUT', `parsing took longer than ${ms} ms`)), ms);
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,30 @@
+// What every format parser shares: bytes in, a Doc out, limits that keep hostile files harmless.
+import type { Doc } from '../src/model';
+
+export interface Limits {
+  /** largest input file accepted, bytes */
+  maxBytes: number;
+  /** largest total a container (DOCX zip) may inflate to, bytes */
+  maxInflatedBytes: number;
+  /** most pages read from a PDF */
+  maxPages: number;
+  /** per-file wall-clock limit, milliseconds */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxBytes: 30 * 1024 * 1024,
+  maxInflatedBytes: 200 * 1024 * 1024,
+  maxPages: 200,
+  timeoutMs: 60_000,
+};
+
+export interface ParseOptions {
+  /** the file's name or URL, for hints only: the bytes decide the format */
+  fileName?: string;
+  /** an HTTP Content-Type header, when the bytes were fetched */
+  contentType?: string;
+  limits: Limits;
+}
+
+export type FormatParser = (bytes: Uint8Array, opts: ParseOptions) => Promise<Doc>;

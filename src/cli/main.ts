@@ -1,0 +1,30 @@
+// The `xxgk` command line. Each command lives in its own file and registers itself here.
+import { Command, CommanderError } from 'commander';
+import { registerParse } from './parseCommand';
+import { PARSER_VERSION } from '../version';
+import { EXIT } from './exitCodes';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('xxgk')
+    .description('Turn 政府信息公开工作年度报告 (PDF, DOCX, DOC, HTML, text) into checked records')
+    .version(PARSER_VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+  registerParse(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+      return;
+    }
+    throw e;
+  }
+}
