@@ -1,11 +1,71 @@
-// Doc → everything a record says about the report. Knows nothing of the input format.
+// Doc → everything a record says about the report: metadata, heading tree, the three standard
+// tables as keyed cells, and the cross-check rules. Knows nothing of the input format.
 import type { Doc } from './model';
-import type { ReportRecord } from './record';
+import type { Cell, Flag, ReportRecord, TableKey, Template } from './record';
+import { findMeta } from './report/metadata';
+import { findSections } from './sections/findSections';
+import { collectTableRows } from './tables/collectTableRows';
+import { detectTemplate, recogniseTable, type RecognisedTable } from './tables/recogniseTables';
+import { CellTable } from './rules/cellTable';
+import { RuleTally } from './rules/equation';
+import { checkTables } from './rules/checkTables';
+import { checkNarrative } from './rules/checkNarrative';
 import { XxgkError } from './errors';
 
 export type Analysis = Pick<ReportRecord, 'report' | 'sections' | 'tables' | 'cells' | 'flags' | 'rules' | 'findings'>;
 
+const ORDER: TableKey[] = ['active', 'applications', 'reviewLitigation'];
+
 export function analyseDoc(doc: Doc): Analysis {
-  void doc;
-  throw new XxgkError('INTERNAL', 'analysis not written yet');
+  const meta = findMeta(doc);
+  const sections = findSections(doc);
+  const collected = collectTableRows(doc);
+  const findings: string[] = [...doc.notes];
+
+  const recognised: RecognisedTable[] = [];
+  const templates: Template[] = [];
+  for (const table of ORDER) {
+    const t = collected.get(table);
+    if (!t || !t.rows.length) continue;
+    const template = detectTemplate(t, meta.year, templates);
+    templates.push(template);
+    recognised.push(recogniseTable(t, template));
+    if (t.unmatched.length) findings.push(`${table}: rows whose labels match no key: ${t.unmatched.slice(0, 5).map((s) => s.slice(0, 40)).join(' | ')}`);
+  }
+  const cells: Cell[] = recognised.flatMap((r) => r.cells);
+  const flags: Flag[] = recognised.flatMap((r) => r.flags);
+  const layout = !recognised.length ? 'legacy' : templates.every((t) => t === templates[0]) ? templates[0] : '2021';
+
+  const textLength = doc.blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.length * 10 : b.text.length), 0);
+  if (!recognised.length && !sections.length && textLength < 200 && !/信息公开/.test(doc.blocks.map((b) => (b.type === 'table' ? '' : b.text)).join(''))) {
+    throw new XxgkError('NOT_A_REPORT', 'no report headings, no standard tables and no 信息公开 text were found');
+  }
+
+  let rules: Analysis['rules'] = [];
+  if (recognised.length) {
+    const table = new CellTable(cells);
+    const tally = new RuleTally(table);
+    checkTables(cells, { tables: recognised, missingRows: new Map(recognised.map((r) => [r.table, r.missingRows])) }, tally, table);
+    const narrative = doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text).join('\n');
+    checkNarrative(narrative, table, tally);
+    flags.push(...tally.flags);
+    rules = tally.results();
+    if (table.inferredZero.size) findings.push(`blank cells read as 0 for the rules because their row's 总计 agrees: ${[...table.inferredZero].join(', ')}`);
+    const ambiguous = rules.find((r) => r.rule === 'T-AMBIGUOUS');
+    void ambiguous;
+  } else {
+    findings.push('no standard table (二 主动公开 / 三 申请 / 四 复议诉讼) in the 2019 or 2021 layout was found: a free-form (legacy) report');
+  }
+  findings.push(`sections: ${sections.length} top-level${sections.filter((s) => s.standard).length ? `, standard ones recognised: ${sections.filter((s) => s.standard).map((s) => s.standard).join(', ')}` : ''}`);
+  findings.push(`tables: ${recognised.map((r) => `${r.table} (${r.template}, ${r.cells.length} cells${r.missingRows.length ? `, missing rows ${r.missingRows.join(',')}` : ''})`).join('; ') || 'none'}`);
+
+  return {
+    report: { title: meta.title, agency: meta.agency, year: meta.year, layout },
+    sections,
+    tables: recognised.map((r) => ({ table: r.table, template: r.template, ...(r.source ? { source: r.source } : {}) })),
+    cells,
+    flags,
+    rules,
+    findings,
+  };
 }

@@ -1,0 +1,63 @@
+// Plain text → Doc. Lines holding tabs form table rows (a run of them, blank lines allowed
+// inside, is one table); every other non-empty line is a paragraph. A crawler header of
+// `标题: …` lines, when present, gives the title.
+import type { FormatParser } from '../types';
+import { decodeTextOrFail } from '../encoding';
+import type { Block, GridCell } from '../../src/model';
+import { XxgkError } from '../../src/errors';
+
+const HEADER_TITLE = /^\s*(?:标题|题目|title)\s*[:：]\s*(.+)$/i;
+
+export const parseText: FormatParser = async (bytes) => {
+  const { text } = decodeTextOrFail(bytes);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (!lines.some((l) => l.trim())) throw new XxgkError('EMPTY_FILE', 'the file holds only white space');
+  const blocks: Block[] = [];
+  let title: string | undefined;
+  let table: GridCell[][] | null = null;
+  let tableLine = 0;
+
+  const closeTable = () => {
+    if (table && table.length) blocks.push({ type: 'table', rows: table, source: { line: tableLine, column: 1 } });
+    table = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const lineNo = i + 1;
+    if (!line.trim()) {
+      // a blank line ends a table only when the next non-blank line is not a table row
+      if (table && !nextNonBlankHasTab(lines, i + 1)) closeTable();
+      continue;
+    }
+    if (line.includes('\t')) {
+      if (!table) { table = []; tableLine = lineNo; }
+      table.push(splitTabRow(line, lineNo));
+      continue;
+    }
+    closeTable();
+    const m = !title && i < 15 ? HEADER_TITLE.exec(line) : null;
+    if (m) title = m[1].trim();
+    blocks.push({ type: 'paragraph', text: line.trim(), source: { line: lineNo, column: firstNonSpace(line) } });
+  }
+  closeTable();
+  return { format: 'text', title, blocks, notes: [] };
+};
+
+function splitTabRow(line: string, lineNo: number): GridCell[] {
+  const cells: GridCell[] = [];
+  let column = 1;
+  for (const part of line.split('\t')) {
+    const lead = part.length - part.trimStart().length;
+    cells.push({ text: part.trim(), rowSpan: 1, colSpan: 1, source: { line: lineNo, column: column + lead } });
+    column += part.length + 1;
+  }
+  return cells;
+}
+
+function nextNonBlankHasTab(lines: string[], from: number): boolean {
+  for (let j = from; j < lines.length; j++) if (lines[j].trim()) return lines[j].includes('\t');
+  return false;
+}
+
+const firstNonSpace = (line: string) => line.length - line.trimStart().length + 1;

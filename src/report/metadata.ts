@@ -1,0 +1,65 @@
+// Title, issuing agency and the year the statistics cover: from the title where it says
+// them, else from the first sentences of the body (昌国街道: "2021年昌国街道办事处坚持…").
+import type { Doc } from '../model';
+
+const REPORT_WORDS = /(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
+const AGENCY_END = '(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|办事处|委员会|办公厅|办公室|政府|实验区|新区|开发区|[局厅委署院处镇乡所站队]|街道)';
+const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
+
+export interface ReportMeta { title: string | null; agency: string | null; year: number | null }
+
+export function findTitle(doc: Doc): string | null {
+  if (doc.title && REPORT_WORDS.test(doc.title)) return clean(doc.title);
+  const first = doc.blocks.slice(0, 12).filter((b) => b.type !== 'table');
+  for (let i = 0; i < first.length; i++) {
+    const t = clean(first[i].text);
+    if (t.length <= 60 && REPORT_WORDS.test(t)) {
+      // a title printed over two lines: "洪泽区人民政府" / "2023 年政府信息公开工作年度报告"
+      const prev = i > 0 ? clean(first[i - 1].text) : '';
+      if (prev && prev.length <= 30 && !/[。，]/.test(prev) && new RegExp(AGENCY_END + '$').test(prev) && !new RegExp(AGENCY_END).test(t.replace(REPORT_WORDS, ''))) return prev + t;
+      return t;
+    }
+  }
+  return doc.title ? clean(doc.title) : null;
+}
+
+export function agencyAndYearFromTitle(title: string): { agency: string | null; year: number | null } {
+  const t = title.replace(/\s+/g, '');
+  const y = YEAR.exec(t);
+  const year = y ? Number(y[1]) : null;
+  // "淮安市人民政府2024年…" or "2019年上海市人民政府办公厅政府信息公开…"
+  let agency: string | null = null;
+  if (y) {
+    const before = t.slice(0, y.index).replace(/[《〈（(【]+$/, '');
+    const after = t.slice(y.index + y[0].length).split(REPORT_WORDS)[0];
+    agency = before.length >= 2 ? before : after.length >= 2 ? after.replace(/的$/, '') : null;
+  } else {
+    const before = t.split(REPORT_WORDS)[0];
+    agency = before.length >= 2 ? before : null;
+  }
+  if (agency) agency = agency.replace(/^关于/, '').replace(/[\s:：]+$/, '') || null;
+  return { agency, year };
+}
+
+const BODY_AGENCY = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]?\\s*([\\u4e00-\\u9fa5]{2,24}?${AGENCY_END})(?=(?:坚持|认真|深入|全面|紧紧|围绕|以|在|按照|严格|持续|切实|进一步|积极|始终|高度|贯彻|继续|根据|聚焦|扎实|着力))`);
+const STATS_PERIOD = /统计期限?(?:为|从|自)?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
+
+export function findMeta(doc: Doc): ReportMeta {
+  const title = findTitle(doc);
+  let { agency, year } = title ? agencyAndYearFromTitle(title) : { agency: null, year: null };
+  const body = doc.blocks.filter((b) => b.type !== 'table').slice(0, 40).map((b) => b.text).join('\n');
+  if (year === null) {
+    const p = STATS_PERIOD.exec(body);
+    if (p) year = Number(p[1]);
+  }
+  if (agency === null || year === null) {
+    const m = BODY_AGENCY.exec(body);
+    if (m) {
+      if (year === null) year = Number(m[1]);
+      if (agency === null) agency = m[2];
+    }
+  }
+  return { title, agency, year };
+}
+
+const clean = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim().replace(/(?<=[\u4e00-\u9fa5\d]) (?=[\u4e00-\u9fa5\d])/g, '');

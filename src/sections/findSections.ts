@@ -1,0 +1,51 @@
+// The heading tree of a report, and which of the six standard sections each top heading is,
+// recognised by what its title says rather than by its number.
+import type { Doc } from '../model';
+import type { Section } from '../record';
+import { compact } from '../text';
+import { readNumbering } from './numbering';
+
+export const STANDARD_SECTIONS: Array<[string, RegExp]> = [
+  ['overview', /总体情况|基本情况|概述|工作情况$/],
+  ['activeDisclosure', /主动公开/],
+  ['applications', /收到和处理|依申请公开|申请情况/],
+  ['reviewLitigation', /行政复议|行政诉讼/],
+  ['problems', /存在的?主要问题|问题及改进|改进情况|不足/],
+  ['other', /其他需要报告|其他事项/],
+];
+
+export function standardSectionOf(title: string): string | undefined {
+  const t = compact(title);
+  return STANDARD_SECTIONS.find(([, re]) => re.test(t))?.[0];
+}
+
+/** a standard section heading printed inside running text (crawler text with no line breaks) */
+const INLINE = /([一二三四五六])、\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/g;
+
+export function findSections(doc: Doc): Section[] {
+  const roots: Section[] = [];
+  const stack: Section[] = [];
+  const add = (s: Section) => {
+    while (stack.length && stack[stack.length - 1].level >= s.level) stack.pop();
+    if (stack.length) stack[stack.length - 1].children.push(s);
+    else roots.push(s);
+    stack.push(s);
+  };
+  for (const block of doc.blocks) {
+    if (block.type === 'table') continue;
+    const n = readNumbering(block.text);
+    if (n && (block.type === 'heading' || n.title.length <= 30)) {
+      const standard = n.level === 1 ? standardSectionOf(n.title) : undefined;
+      add({ number: n.number, title: n.title, level: n.level, ...(standard ? { standard } : {}), children: [] });
+      // a flattened text may carry further top sections on the same line
+      for (const m of block.text.slice(n.number.length + n.title.length).matchAll(INLINE)) {
+        add({ number: `${m[1]}、`, title: m[2], level: 1, standard: standardSectionOf(m[2]), children: [] });
+      }
+      continue;
+    }
+    if (block.text.length > 200) {
+      for (const m of block.text.matchAll(INLINE)) add({ number: `${m[1]}、`, title: m[2], level: 1, standard: standardSectionOf(m[2]), children: [] });
+    }
+  }
+  return roots;
+}

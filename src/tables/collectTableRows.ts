@@ -1,0 +1,79 @@
+// Walk the document's tables (and flattened table text) in order and sort their rows into the
+// three standard tables, with canonical row keys. Header rows (no values) tell which table
+// follows and carry the column labels that decide the layout.
+import type { Doc } from '../model';
+import type { TableKey } from '../record';
+import { compact } from '../text';
+import { logicalRowsOfGrid, type LogicalRow, type TextPiece } from './logicalRows';
+import { holdsFlattenedTable, logicalRowsOfFlattened } from './flattenedRows';
+import { groupOf, isBareOther, matchRowLabel, tableOfHeader } from './rowLabels';
+
+/** `*all` is table 四's single data row holding all fifteen numbers */
+export interface KeyedRow { table: TableKey; row: string; labels: TextPiece[]; values: TextPiece[]; source: LogicalRow['source'] }
+
+/** column labels: a row holding them and no numbers is a header, whatever else it names */
+const HEADER_WORDS = /申请人情况|自然人|商业企业|勾稽|结果维持|信息内容|本年制发|本年新制作|上一年项目|尚未审结/;
+
+export interface CollectedTable { table: TableKey; headerText: string; rows: KeyedRow[]; unmatched: string[] }
+
+export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
+  const tables = new Map<TableKey, CollectedTable>();
+  const get = (t: TableKey) => {
+    let c = tables.get(t);
+    if (!c) { c = { table: t, headerText: '', rows: [], unmatched: [] }; tables.set(t, c); }
+    return c;
+  };
+  let current: TableKey | undefined;
+  let group: string | undefined;
+
+  const take = (rows: LogicalRow[]) => {
+    for (const r of rows) {
+      const labelText = r.labels.map((l) => l.text).join('');
+      const hasValues = r.values.some((v) => v.text.trim() !== '');
+      const hasValueSlots = r.values.length > 0;
+      const g = groupOf(labelText);
+      if (!hasValueSlots || (!hasValues && (!matchRowLabel(labelText) || HEADER_WORDS.test(compact(labelText))))) {
+        const t = tableOfHeader(labelText);
+        if (t) current = t;
+        if (current && labelText) get(current).headerText += labelText + '\n';
+        if (g) group = g;
+        continue;
+      }
+      const compactLabel = compact(labelText);
+      let table: TableKey | undefined;
+      let row: string | undefined;
+      if (/结果维持|尚未审结/.test(compactLabel) || (!compactLabel && current === 'reviewLitigation')) {
+        table = 'reviewLitigation'; row = '*all';
+      } else {
+        const m = matchRowLabel(labelText);
+        const lastLabel = r.labels[r.labels.length - 1]?.text ?? '';
+        if (m && !(m.row === 'totalProcessed' && current !== 'applications' && !/[(（]七[)）]/.test(compactLabel))) {
+          table = m.table; row = m.row;
+        } else if (isBareOther(lastLabel) && (g === 'otherHandling' || group === 'otherHandling')) {
+          table = 'applications'; row = 'otherHandling.other';
+        }
+      }
+      if (g) group = g;
+      if (!table || !row) {
+        if (current && labelText) get(current).unmatched.push(labelText);
+        continue;
+      }
+      current = table;
+      const hdr = tableOfHeader(labelText);
+      if (hdr === table) get(table).headerText += labelText + '\n';
+      get(table).rows.push({ table, row, labels: r.labels, values: r.values, source: r.source });
+    }
+  };
+
+  for (const block of doc.blocks) {
+    if (block.type === 'table') take(logicalRowsOfGrid(block));
+    else if (block.type === 'paragraph' && holdsFlattenedTable(block.text)) take(logicalRowsOfFlattened(block));
+    else {
+      // a section heading between tables says which table comes next
+      const t = /^\s*[二三四][、.．]/.test(block.text) ? tableOfHeader(block.text) : undefined;
+      if (t) { current = t; group = undefined; }
+      else if (/^\s*[五六][、.．]/.test(block.text)) current = undefined;
+    }
+  }
+  return tables;
+}

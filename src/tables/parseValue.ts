@@ -1,0 +1,55 @@
+// A printed cell → a number or null, keeping what was printed. Blanks and placeholders are
+// null (a blank is not a zero); units written in the cell are honoured.
+import type { ColumnSpec } from './catalog';
+
+const PLACEHOLDER = /^(?:[—–\-－/／\\×xX*＊]+|无|空|暂无|null|n\/a)$/i;
+const NUMBER = /^([-−－+]?)(\d[\d,，]*(?:\.\d+)?)\s*(万元|元|件|个|项|次|条|人次|%)?$/;
+/** a number followed by a remark, e.g. "22（其中修订 16 件）" */
+const NUMBER_WITH_NOTE = /^([-−－+]?)(\d[\d,，]*(?:\.\d+)?)\s*(万元|元|件|个|项)?\s*[（(].*[)）]$/;
+
+export interface ParsedValue {
+  value: number | null;
+  /** the cell held nothing at all (as opposed to a placeholder such as —) */
+  blank: boolean;
+  unit?: string;
+  /** the text is not a number or placeholder */
+  invalid?: boolean;
+}
+
+export function cleanRaw(raw: string): string {
+  return raw.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}
+
+export function parseValue(raw: string, column?: ColumnSpec): ParsedValue {
+  const text = cleanRaw(raw).normalize('NFKC').replace(/\s+/g, '');
+  if (text === '') return { value: null, blank: true };
+  if (PLACEHOLDER.test(text)) return { value: null, blank: false };
+  const m = NUMBER.exec(text) ?? NUMBER_WITH_NOTE.exec(text);
+  if (!m) return { value: null, blank: false, invalid: true };
+  const sign = m[1] && m[1] !== '+' ? -1 : 1;
+  let value = sign * Number(m[2].replace(/[,，]/g, ''));
+  const unit = m[3];
+  if (column?.kind === 'money' && unit) value = toColumnUnit(value, unit, column);
+  return { value, blank: false, unit };
+}
+
+/** procurement amounts are kept in 元 (2019 layout), fees in 万元 (2021 layout) */
+function toColumnUnit(value: number, unit: string, column: ColumnSpec): number {
+  const columnInWan = column.label.includes('万元');
+  if (unit === '万元' && !columnInWan) return round(value * 10000);
+  if (unit === '元' && columnInWan) return round(value / 10000);
+  return value;
+}
+
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** Does this cell read as a value (number, placeholder or blank) rather than a label? */
+export function looksLikeValue(raw: string): boolean {
+  const p = parseValue(raw);
+  return !p.invalid;
+}
+
+/** A run of digits that may hold several cells printed with no separator ("898989", "0 0 00"). */
+export function looksLikeDigitRun(raw: string): boolean {
+  return /^[\d\s.,，]+(?:万元|元)?$/.test(cleanRaw(raw).normalize('NFKC')) && /\d/.test(raw);
+}

@@ -1,0 +1,171 @@
+// Collected rows → the cells of the three standard tables, keyed as tables.md says, with the
+// layout of each table decided from its own labels.
+import type { Cell, Flag, TableKey, Template } from '../record';
+import type { Provenance } from '../model';
+import { compact } from '../text';
+import { APPLICATION_COLUMNS, CATALOG, LEGAL_PERSON_SUBTOTAL, type ColumnSpec, type RowSpec } from './catalog';
+import type { CollectedTable, KeyedRow } from './collectTableRows';
+import { cleanRaw } from './parseValue';
+import { readingsOf, type Token } from './splitRuns';
+import { choose, rankReadings, type RowCheck } from './chooseReading';
+
+export interface RecognisedTable { table: TableKey; template: Template; source?: Provenance; cells: Cell[]; flags: Flag[]; missingRows: string[] }
+
+export function detectTemplate(t: CollectedTable, year: number | null, others: Template[]): Template {
+  const text = compact(t.headerText + t.rows.map((r) => r.labels.map((l) => l.text).join('')).join(''));
+  const rows = new Set(t.rows.map((r) => r.row));
+  if (t.table === 'active') {
+    if (/本年制发|本年废止|现行有效/.test(text)) return '2021';
+    if (/本年新制作|本年新公开|对外公开总数|上一年项目|本年增|采购/.test(text) || rows.has('otherServices') || rows.has('procurement')) return '2019';
+  }
+  if (t.table === 'applications') {
+    if (['otherHandling.overdueCorrection', 'otherHandling.overdueFee', 'otherHandling.other'].some((r) => rows.has(r))) return '2021';
+    if (rows.has('otherHandling')) return '2019';
+  }
+  // table 四 is printed alike in both layouts: the year decides, else the other tables
+  if (year !== null) return year >= 2021 ? '2021' : '2019';
+  return others.includes('2021') || !others.length ? '2021' : '2019';
+}
+
+function applicationColumns(t: CollectedTable): ColumnSpec[] {
+  const header = compact(t.headerText);
+  if (!/小计/.test(header)) return APPLICATION_COLUMNS;
+  const cols = APPLICATION_COLUMNS.slice();
+  // the subtotal stands where its label stands: before 商业企业 or after 其他
+  const at = header.indexOf('小计') < header.indexOf('商业企业') ? 1 : 6;
+  cols.splice(at, 0, LEGAL_PERSON_SUBTOTAL);
+  return cols;
+}
+
+const sum = (vs: Array<number | null>) => vs.reduce<number>((a, b) => a + (b ?? 0), 0);
+
+function rowCheckFor(table: TableKey, columns: ColumnSpec[], row: string): RowCheck | undefined {
+  if (table === 'applications') {
+    const idx = (k: string) => columns.findIndex((c) => c.key === k);
+    const parts = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg'].map(idx);
+    const total = idx('total');
+    return (v) => v[total] === null || v[total] === sum(parts.map((i) => v[i]));
+  }
+  if (table === 'reviewLitigation') {
+    return (v) => {
+      for (let g = 0; g + 5 <= v.length; g += 5) if (v[g + 4] !== null && v[g + 4] !== sum(v.slice(g, g + 4))) return false;
+      return true;
+    };
+  }
+  if (table === 'active' && (row === 'rules' || row === 'normativeDocuments') && columns[2]?.key === 'inForce') {
+    return undefined;
+  }
+  return undefined;
+}
+
+function plausibleFor(columns: ColumnSpec[]): RowCheck | undefined {
+  // documents in force include this year's; a year's change in items rarely exceeds the items
+  if (columns[2]?.key === 'inForce') return (v) => v[2] === null || v[0] === null || v[2] >= v[0];
+  if (columns[1]?.key === 'change') return (v) => v[0] === null || v[1] === null || v[0] === 0 || Math.abs(v[1]) <= v[0];
+  return undefined;
+}
+
+interface RowReading { spec: RowSpec; columns: ColumnSpec[]; keyed: KeyedRow; rowKey: string; candidates: Token[][]; chosen?: Token[]; ambiguous: boolean }
+
+export function recogniseTable(t: CollectedTable, template: Template): RecognisedTable {
+  const specs = CATALOG[t.table][template];
+  const readings: RowReading[] = [];
+  const seen = new Set<string>();
+  const flags: Flag[] = [];
+  for (const keyed of t.rows) {
+    const targets: Array<{ spec: RowSpec; rowKey: string }> =
+      keyed.row === '*all' ? specs.map((s) => ({ spec: s, rowKey: s.key })) : specs.filter((s) => s.key === keyed.row).map((s) => ({ spec: s, rowKey: s.key }));
+    if (!targets.length) continue;
+    // a row printed twice (a page's repeated header, a blank template row): the one with numbers wins
+    const hasNumbers = keyed.values.some((v) => v.text.trim() !== '');
+    if (targets.some((x) => seen.has(x.rowKey))) {
+      const earlier = readings.findIndex((r) => targets.some((x) => x.rowKey === r.rowKey || r.rowKey === '*all'));
+      if (!hasNumbers || earlier < 0 || readings[earlier].keyed.values.some((v) => v.text.trim() !== '')) continue;
+      readings.splice(earlier, 1);
+    }
+    targets.forEach((x) => seen.add(x.rowKey));
+    const columns: ColumnSpec[] = t.table === 'applications' ? applicationColumns(t) : targets.flatMap((x) => x.spec.columns);
+    const values = trimToWidth(keyed.values, columns.length);
+    const all = readingsOf(values, columns);
+    const rowCheck = rowCheckFor(t.table, columns, keyed.row);
+    const plausible = plausibleFor(columns);
+    const c = choose(all, columns, rowCheck, plausible);
+    const candidates = all.length > 1 ? rankReadings(all, columns, rowCheck, plausible) : all;
+    readings.push({ spec: targets[0].spec, columns, keyed, rowKey: keyed.row, candidates, chosen: c.reading, ambiguous: c.ambiguous });
+  }
+  if (t.table === 'applications') resolveAcrossRows(readings);
+
+  const cells: Cell[] = [];
+  for (const r of readings) {
+    const rowKeys = r.rowKey === '*all' ? specs.map((s) => s.key) : [r.rowKey];
+    const perRow = r.rowKey === '*all' ? 5 : r.columns.length;
+    if (r.ambiguous || !r.chosen) {
+      flags.push({
+        rule: 'T-AMBIGUOUS', severity: 'warning',
+        message: `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' reads ${r.candidates.length || 'no'} way(s): ${r.candidates.slice(0, 5).map((c) => c.map((x) => x.raw).join('|')).join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`,
+        cells: rowKeys.flatMap((rk, i) => r.columns.slice(i * perRow, (i + 1) * perRow).map((c) => `${t.table}|${rk}|${c.key}`)),
+        candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value ?? NaN)),
+      });
+    }
+    r.columns.forEach((col, i) => {
+      const rk = rowKeys[Math.floor(i / perRow)];
+      const tok = r.chosen?.[i];
+      cells.push({
+        table: t.table, row: rk, col: col.key,
+        value: r.ambiguous || !tok ? null : tok.value,
+        raw: tok ? cleanRaw(tok.raw) : r.keyed.values.map((v) => v.text).join(' '),
+        source: tok?.source ?? r.keyed.values[0]?.source ?? r.keyed.source,
+        ...(tok?.split ? { reading: 'split' as const } : {}),
+        label: r.keyed.labels.map((l) => l.text).join(' ').slice(-60) || undefined,
+      });
+    });
+  }
+  const found = new Set(cells.map((c) => c.row));
+  const missingRows = specs.map((s) => s.key).filter((k) => !found.has(k));
+  return { table: t.table, template, source: t.rows[0]?.source, cells, flags, missingRows };
+}
+
+/** More values than columns: blank slots at the ends are layout, not cells. */
+function trimToWidth<T extends { text: string }>(values: T[], width: number): T[] {
+  let v = values.slice();
+  while (v.length > width && v[v.length - 1].text.trim() === '') v.pop();
+  while (v.length > width && v[0].text.trim() === '') v.shift();
+  if (v.length > width && v.filter((x) => x.text.trim() !== '').length <= width) v = v.filter((x) => x.text.trim() !== '');
+  return v;
+}
+
+/**
+ * Rows of table 三 still read several ways: try their combinations against the column
+ * equations (新收+结转 = 总计+结转下年; 总计 = the sum of the result rows) and keep the single
+ * combination that satisfies them.
+ */
+function resolveAcrossRows(rows: RowReading[]): void {
+  const open = rows.filter((r) => r.candidates.length > 1);
+  if (!open.length) return;
+  const combos = open.reduce((n, r) => n * Math.min(r.candidates.length, 50), 1);
+  if (combos > 200000) return;
+  const byKey = new Map(rows.map((r) => [r.rowKey, r]));
+  const colCount = rows[0].columns.length;
+  const valueOf = (key: string, col: number, pick: Map<string, Token[]>) => (pick.get(key) ?? byKey.get(key)?.chosen)?.[col]?.value ?? null;
+  const resultKeys = rows.map((r) => r.rowKey).filter((k) => !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(k));
+  const satisfied = (pick: Map<string, Token[]>) => {
+    for (let c = 0; c < colCount; c++) {
+      const nr = valueOf('newReceived', c, pick), co = valueOf('carriedOver', c, pick);
+      const tp = valueOf('totalProcessed', c, pick), cf = valueOf('carriedForward', c, pick);
+      if (nr !== null && co !== null && tp !== null && cf !== null && nr + co !== tp + cf) return false;
+      if (tp !== null && resultKeys.length && tp !== sum(resultKeys.map((k) => valueOf(k, c, pick)))) return false;
+    }
+    return true;
+  };
+  const solutions: Map<string, Token[]>[] = [];
+  const walk = (i: number, pick: Map<string, Token[]>) => {
+    if (solutions.length > 1) return;
+    if (i === open.length) { if (satisfied(pick)) solutions.push(new Map(pick)); return; }
+    for (const cand of open[i].candidates.slice(0, 50)) { pick.set(open[i].rowKey, cand); walk(i + 1, pick); }
+    pick.delete(open[i].rowKey);
+  };
+  walk(0, new Map());
+  if (solutions.length === 1) {
+    for (const r of open) { r.chosen = solutions[0].get(r.rowKey); r.ambiguous = false; }
+  }
+}

@@ -1,0 +1,75 @@
+// Cells printed with no separator ("898989", "230 000023") → every way to read them as the
+// row's cells. Hard limits: a number never starts with 0 unless it is 0, decimals only where
+// the column holds money, spaces always separate. Choosing among the readings is left to
+// chooseReading, which applies the table's arithmetic.
+import type { ColumnSpec } from './catalog';
+import type { TextPiece } from './logicalRows';
+import type { Provenance } from '../model';
+import { parseValue } from './parseValue';
+
+export interface Token { raw: string; value: number | null; source: Provenance; split?: boolean }
+
+interface Chunk { text: string; source: Provenance }
+
+const MAX_READINGS = 20000;
+
+function chunksOf(values: TextPiece[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const v of values) {
+    const re = /\S+/g;
+    let m: RegExpExecArray | null;
+    let any = false;
+    while ((m = re.exec(v.text))) {
+      any = true;
+      const source = v.source.column !== undefined ? { ...v.source, column: v.source.column + m.index } : v.source;
+      chunks.push({ text: m[0], source });
+    }
+    if (!any) chunks.push({ text: '', source: v.source });
+  }
+  return chunks;
+}
+
+const INTEGER = /^(?:0|[1-9]\d*)$/;
+const DECIMAL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+function pieceFits(piece: string, column: ColumnSpec): boolean {
+  const body = piece.replace(/(万元|元)$/, '');
+  if (/(万元|元)$/.test(piece) && column.kind !== 'money') return false;
+  return column.kind === 'money' ? DECIMAL.test(body) : INTEGER.test(body.replace(/^-/, '')) && (column.kind === 'signedCount' || !body.startsWith('-'));
+}
+
+/** All readings of the row's value cells as exactly `columns.length` tokens. */
+export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][] {
+  const k = columns.length;
+  const direct = values.map((v) => ({ raw: v.text, value: null as number | null, source: v.source }));
+  if (values.length === k) return [direct.map((t, i) => ({ ...t, value: parseValue(t.raw, columns[i]).value }))];
+  const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || all.length <= k);
+  if (chunks.length === k) return [chunks.map((c, i) => ({ raw: c.text, value: parseValue(c.text, columns[i]).value, source: c.source, split: values.length !== k }))];
+  if (chunks.length > k) return [];
+  const out: Token[][] = [];
+  const walk = (ci: number, col: number, acc: Token[]) => {
+    if (out.length >= MAX_READINGS) return;
+    if (ci === chunks.length) { if (col === k) out.push(acc.slice()); return; }
+    const { text, source } = chunks[ci];
+    const chunksLeft = chunks.length - ci - 1;
+    // split chunk ci into pieces p1..pn occupying columns col..col+n-1
+    const place = (start: number, c: number) => {
+      if (start === text.length) { walk(ci + 1, c, acc); return; }
+      if (c >= k || k - c < chunksLeft + 1) return;
+      for (let end = start + 1; end <= text.length; end++) {
+        const piece = text.slice(start, end);
+        // a unit belongs at the very end of the chunk
+        if (/[万元]/.test(text.slice(end)) && !/^(万元|元)$/.test(text.slice(end)) && !/\d/.test(text.slice(end))) continue;
+        if (!pieceFits(piece, columns[c])) continue;
+        acc.push({ raw: piece, value: parseValue(piece, columns[c]).value, source: offset(source, start), split: true });
+        place(end, c + 1);
+        acc.pop();
+      }
+    };
+    place(0, col);
+  };
+  walk(0, 0, []);
+  return out;
+}
+
+const offset = (s: Provenance, by: number): Provenance => (s.column !== undefined ? { ...s, column: s.column + by } : s);
