@@ -1,3 +1,6 @@
+// Plain text (and Markdown) → Doc. Lines holding tabs, or Markdown pipe rows, form table rows
+// (a run of them, blank lines allowed inside, is one table); `#` lines are headings; every
+// other non-empty line is a paragraph. A crawler header of `标题: …` lines gives the title.
 // Plain text → Doc. Lines holding tabs form table rows (a run of them, blank lines allowed
 // inside, is one table); every other non-empty line is a paragraph. A crawler header of
 // `标题: …` lines, when present, gives the title.
@@ -6,6 +9,9 @@ import { decodeTextOrFail } from '../encoding';
 import type { Block, GridCell } from '../../src/model';
 import { XxgkError } from '../../src/errors';
 
+const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const HEADER_TITLE = /^\s*(?:标题|题目|title)\s*[:：]\s*(.+)$/i;
 
 export const parseText: FormatParser = async (bytes) => {
@@ -30,12 +36,18 @@ export const parseText: FormatParser = async (bytes) => {
       if (table && !nextNonBlankHasTab(lines, i + 1)) closeTable();
       continue;
     }
-    if (line.includes('\t')) {
+    if (PIPE_SEPARATOR.test(line) && table) continue;
+    if (line.includes('\t') || PIPE_ROW.test(line)) {
       if (!table) { table = []; tableLine = lineNo; }
-      table.push(splitTabRow(line, lineNo));
+      table.push(PIPE_ROW.test(line) ? splitPipeRow(line, lineNo) : splitTabRow(line, lineNo));
       continue;
     }
     closeTable();
+    const heading = MARKDOWN_HEADING.exec(line);
+    if (heading) {
+      blocks.push({ type: 'heading', text: heading[2], level: heading[1].length, source: { line: lineNo, column: line.indexOf(heading[2]) + 1 } });
+      continue;
+    }
     const m = !title && i < 15 ? HEADER_TITLE.exec(line) : null;
     if (m) title = m[1].trim();
     blocks.push({ type: 'paragraph', text: line.trim(), source: { line: lineNo, column: firstNonSpace(line) } });
@@ -55,8 +67,22 @@ function splitTabRow(line: string, lineNo: number): GridCell[] {
   return cells;
 }
 
+/** Markdown pipe tables: `| 规章 | 0 | 0 | 0 |` */
+function splitPipeRow(line: string, lineNo: number): GridCell[] {
+  const cells: GridCell[] = [];
+  const start = line.indexOf('|');
+  const end = line.lastIndexOf('|');
+  let column = start + 2;
+  for (const part of line.slice(start + 1, end).split('|')) {
+    const lead = part.length - part.trimStart().length;
+    cells.push({ text: part.trim(), rowSpan: 1, colSpan: 1, source: { line: lineNo, column: column + lead } });
+    column += part.length + 1;
+  }
+  return cells;
+}
+
 function nextNonBlankHasTab(lines: string[], from: number): boolean {
-  for (let j = from; j < lines.length; j++) if (lines[j].trim()) return lines[j].includes('\t');
+  for (let j = from; j < lines.length; j++) if (lines[j].trim()) return lines[j].includes('\t') || PIPE_ROW.test(lines[j]);
   return false;
 }
 

@@ -1,6 +1,9 @@
 // Title, issuing agency and the year the statistics cover: from the title where it says
 // them, else from the first sentences of the body (昌国街道: "2021年昌国街道办事处坚持…").
-import type { Doc } from '../model';
+import type { Block, Doc, TableBlock } from '../model';
+
+type TextBlock = Exclude<Block, TableBlock>;
+const isText = (b: Block): b is TextBlock => b.type !== 'table';
 
 const REPORT_WORDS = /(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 const AGENCY_END = '(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|办事处|委员会|办公厅|办公室|政府|实验区|新区|开发区|[局厅委署院处镇乡所站队]|街道)';
@@ -10,9 +13,13 @@ export interface ReportMeta { title: string | null; agency: string | null; year:
 
 export function findTitle(doc: Doc): string | null {
   if (doc.title && REPORT_WORDS.test(doc.title)) return clean(doc.title);
-  const first = doc.blocks.slice(0, 12).filter((b) => b.type !== 'table');
+  const first = doc.blocks.slice(0, 12).filter(isText).filter((b) => clean(b.text).length > 2);
   for (let i = 0; i < first.length; i++) {
-    const t = clean(first[i].text);
+    let t = clean(first[i].text).replace(/^#+\s*/, '');
+    // a title broken over two short lines: "2025 年…政府信息公开" / "工作年度报告"
+    const next = i + 1 < first.length ? clean(first[i + 1].text) : '';
+    if (!REPORT_WORDS.test(t) && t.length <= 40 && next.length <= 30 && REPORT_WORDS.test(t + next) && !/[。，]/.test(t + next)) t = t + next;
+    if (/[。《》]/.test(t)) continue;
     if (t.length <= 60 && REPORT_WORDS.test(t)) {
       // a title printed over two lines: "洪泽区人民政府" / "2023 年政府信息公开工作年度报告"
       const prev = i > 0 ? clean(first[i - 1].text) : '';
@@ -47,7 +54,7 @@ const STATS_PERIOD = /统计期限?(?:为|从|自)?\s*((?:19|20)\d{2})\s*年\s*1
 export function findMeta(doc: Doc): ReportMeta {
   const title = findTitle(doc);
   let { agency, year } = title ? agencyAndYearFromTitle(title) : { agency: null, year: null };
-  const body = doc.blocks.filter((b) => b.type !== 'table').slice(0, 40).map((b) => b.text).join('\n');
+  const body = doc.blocks.filter(isText).slice(0, 40).map((b) => b.text).join('\n');
   if (year === null) {
     const p = STATS_PERIOD.exec(body);
     if (p) year = Number(p[1]);

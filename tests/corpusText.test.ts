@@ -1,0 +1,58 @@
+// The text reports of the labelled corpus (copied into samples/text with their truth files):
+// every cell as a careful reader found it, layouts, flags, year and agency. Cells printed with
+// no separators are split by the rules; where the rules cannot single out one reading the
+// value must stay null with T-AMBIGUOUS listing the true reading among its candidates.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../src/pipeline';
+import { errorFlags, readTruth, wrongCells } from './support/truth';
+
+const dir = join(__dirname, '..', 'samples', 'text');
+const cases = readdirSync(dir).filter((f) => f.endsWith('.truth.json')).map((f) => f.replace(/\.truth\.json$/, ''));
+
+describe.each(cases)('%s', (name) => {
+  const truth = readTruth(join(dir, `${name}.truth.json`));
+  let record: Awaited<ReturnType<typeof parseReport>>;
+  beforeAll(async () => { record = await parseReport(readFileSync(join(dir, name)), { path: name }); });
+
+  test('year, agency and layouts', () => {
+    expect(record.error).toBeNull();
+    expect(record.report.year).toBe(truth.year);
+    expect(record.report.agency).toBe(truth.agency);
+    expect(Object.fromEntries(record.tables.map((t) => [t.table, t.template]))).toEqual(truth.templates);
+  });
+
+  test('every cell, or an ambiguity that lists the true reading', () => {
+    const ambiguous = record.flags.filter((f) => f.rule === 'T-AMBIGUOUS');
+    const unexplained = wrongCells(record, truth).filter((w) => {
+      const key = w.split(':')[0];
+      const f = ambiguous.find((a) => a.cells.includes(key));
+      if (!f || !w.endsWith('got null')) return true;
+      const idx = f.cells.indexOf(key);
+      const want = Number(w.match(/want (\S+)/)![1]);
+      return !f.candidates!.some((c) => c[idx] === want);
+    });
+    expect(unexplained).toEqual([]);
+  });
+
+  test('error-level flags', () => {
+    expect(errorFlags(record)).toEqual([...truth.flags].sort());
+  });
+});
+
+test('flattened cells carry line and column of the digits they were read from', async () => {
+  const bytes = readFileSync(join(dir, '2023-pingtan-syq-1.txt'));
+  const r = await parseReport(bytes, { path: 'x' });
+  const c = r.cells.find((x) => x.table === 'active' && x.row === 'normativeDocuments' && x.col === 'repealed')!;
+  expect(c).toMatchObject({ value: 132, raw: '132', reading: 'split' });
+  const line = bytes.toString('utf8').split('\n')[c.source.line! - 1];
+  expect(line.slice(c.source.column! - 1, c.source.column! - 1 + 3)).toBe('132');
+});
+
+test('a legacy (pre-2019) report gives sections and says no standard table was found', async () => {
+  const r = await parseReport(readFileSync(join(dir, '2013-pingtan-syq-1.txt')), { path: 'x' });
+  expect(r.error).toBeNull();
+  expect(r.report).toMatchObject({ year: 2013, layout: 'legacy' });
+  expect(r.cells).toEqual([]);
+  expect(r.findings!.join('\n')).toContain('no standard table');
+});
