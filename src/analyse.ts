@@ -14,6 +14,15 @@ import { XxgkError } from './errors';
 
 export type Analysis = Pick<ReportRecord, 'report' | 'sections' | 'tables' | 'cells' | 'flags' | 'rules' | 'findings'>;
 
+/** Without standard tables, a report still names itself or carries the standard sections. */
+function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord['sections']): boolean {
+  if (title && /信息公开/.test(title) && /报告|年报/.test(title)) return true;
+  const standard = new Set(sections.filter((s) => s.standard).map((s) => s.standard));
+  if (standard.size >= 2) return true;
+  const head = doc.blocks.slice(0, 30).map((b) => (b.type === 'table' ? '' : b.text)).join('');
+  return /信息公开(?:工作)?(?:年度)?报告|信息公开年报/.test(head);
+}
+
 const ORDER: TableKey[] = ['active', 'applications', 'reviewLitigation'];
 
 export function analyseDoc(doc: Doc): Analysis {
@@ -36,9 +45,8 @@ export function analyseDoc(doc: Doc): Analysis {
   const flags: Flag[] = recognised.flatMap((r) => r.flags);
   const layout = !recognised.length ? 'legacy' : templates.every((t) => t === templates[0]) ? templates[0] : '2021';
 
-  const textLength = doc.blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.length * 10 : b.text.length), 0);
-  if (!recognised.length && !sections.length && textLength < 200 && !/信息公开/.test(doc.blocks.map((b) => (b.type === 'table' ? '' : b.text)).join(''))) {
-    throw new XxgkError('NOT_A_REPORT', 'no report headings, no standard tables and no 信息公开 text were found');
+  if (!recognised.length && !looksLikeReport(doc, meta.title, sections)) {
+    throw new XxgkError('NOT_A_REPORT', 'no standard table, no report title (…信息公开工作年度报告) and fewer than two of the six standard sections were found');
   }
 
   let rules: Analysis['rules'] = [];

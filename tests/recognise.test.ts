@@ -78,3 +78,18 @@ describe('label variants map to the same keys', () => {
     expect(r.flags).toEqual([]);
   });
 });
+
+describe('reworded labels fall back to jieba word similarity', () => {
+  test('reworded row labels are matched to their official keys, an unrelated one is not', async () => {
+    let text = setRow(CHANGGUO, '没有现成信息需要另行制作', [6, 0, 0, 0, 0, 0, 6]).replace('没有现成信息需要另行制作', '无现成信息需另外制作的');
+    text = setRow(text, '属于三类内部事务信息', [2, 0, 0, 0, 0, 0, 2]).replace('属于三类内部事务信息', '属于机关内部管理类信息');
+    text = setRow(text, '重复申请', [1, 0, 0, 0, 0, 0, 1]).replace('重复申请', '申请人撤回申请');
+    const r = await parseText(text);
+    expect(value(r, 'applications|unableToProvide.needsCreation|naturalPerson')).toBe(6);
+    expect(value(r, 'applications|withheld.internalAffairs|naturalPerson')).toBe(2);
+    // "申请人撤回申请" resembles no official label: unmatched, reported, and the row is missing
+    expect(value(r, 'applications|notProcessed.duplicate|naturalPerson')).toBeUndefined();
+    expect(r.findings!.join('\n')).toContain('申请人撤回申请');
+    expect(r.flags.find((f) => f.rule === 'T-MISSING')!.message).toContain('notProcessed.duplicate');
+  });
+});

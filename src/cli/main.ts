@@ -1,6 +1,13 @@
 // The `xxgk` command line. Each command lives in its own file and registers itself here.
 import { Command, CommanderError } from 'commander';
 import { registerParse } from './parseCommand';
+import { registerImport } from './importCommand';
+import { registerReport } from './reportCommand';
+import { registerExport } from './exportCommand';
+import { registerWorker } from './workerCommand';
+import { registerStatus } from './statusCommand';
+import { registerFailed } from './failedCommand';
+import { registerRetry } from './retryCommand';
 import { PARSER_VERSION } from '../version';
 import { EXIT } from './exitCodes';
 
@@ -13,6 +20,13 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerParse(program);
+  registerImport(program);
+  registerReport(program);
+  registerExport(program);
+  registerWorker(program);
+  registerStatus(program);
+  registerFailed(program);
+  registerRetry(program);
   return program;
 }
 

@@ -6,6 +6,7 @@ import type { TableKey } from '../record';
 import { compact } from '../text';
 import { logicalRowsOfGrid, type LogicalRow, type TextPiece } from './logicalRows';
 import { holdsFlattenedTable, logicalRowsOfFlattened } from './flattenedRows';
+import { fuzzyRowKey } from './fuzzyLabel';
 import { groupOf, isBareOther, matchRowLabel, tableOfHeader } from './rowLabels';
 
 /** `*all` is table 四's single data row holding all fifteen numbers */
@@ -52,6 +53,11 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
         } else if (isBareOther(lastLabel) && (g === 'otherHandling' || group === 'otherHandling')) {
           table = 'applications'; row = 'otherHandling.other';
         }
+      }
+      if ((!table || !row) && current && compactLabel) {
+        const lastLabel = compact(r.labels[r.labels.length - 1]?.text ?? '');
+        const fuzzy = fuzzyRowKey(current, lastLabel);
+        if (fuzzy) { table = current; row = fuzzy.row; }
       }
       if (g) group = g;
       if (!table || !row) {

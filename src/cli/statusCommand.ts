@@ -1,0 +1,34 @@
+// `xxgk status`: jobs per queue and state, and the number of reports in the store.
+import type { Command } from 'commander';
+import { getStatus } from '../../queues/bull/status';
+import { EXIT } from './exitCodes';
+
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .description('counts of queued jobs per stage and state, and of reports in the store')
+    .option('--json', 'print {"queues": {...}, "stored": N, ...} for scripts')
+    .addHelpText('after', '\nExit codes: 0 printed, 69 Redis or the store unavailable.')
+    .action(async (opts: { json?: boolean }) => {
+      const status = await withTimeout(getStatus(), 15_000).catch((e: Error) => {
+        process.stderr.write(`xxgk status: ${e.message}\n`);
+        return null;
+      });
+      if (!status) { process.exitCode = EXIT.UNAVAILABLE; return; }
+      if (opts.json) process.stdout.write(JSON.stringify(status) + '\n');
+      else {
+        for (const [name, q] of Object.entries(status.queues)) {
+          const counts = Object.entries(q.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty';
+          process.stdout.write(`${name.padEnd(7)} ${counts}   (processed: ${q.processed.completed} completed, ${q.processed.failed} failed)\n`);
+        }
+        process.stdout.write(`stored  ${status.stored} reports (${status.storedWithError} with an error code)\n`);
+      }
+      process.exitCode = EXIT.OK;
+    });
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer from Redis or the store within ${ms} ms`)), ms); });
+  try { return await Promise.race([p, limit]); } finally { clearTimeout(timer); }
+}

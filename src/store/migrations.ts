@@ -1,0 +1,73 @@
+// Schema migrations, kept in code (not files) so that the compiled CLI, the queue workers and
+// the tests all carry them. Append new migrations; never edit one that has shipped.
+import { PostgresAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+// The one place the dialects differ: an auto-numbered key (SQLite: integer primary key).
+const autoId = (db: Kysely<any>) => (db.getExecutor().adapter instanceof PostgresAdapter ? 'bigserial' : 'integer');
+
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('reports')
+        .addColumn('sha256', 'text', (c) => c.primaryKey())
+        .addColumn('path', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('format', 'text')
+        .addColumn('title', 'text')
+        .addColumn('agency', 'text')
+        .addColumn('year', 'integer')
+        .addColumn('layout', 'text')
+        .addColumn('error_code', 'text')
+        .addColumn('error_message', 'text')
+        .addColumn('parser_version', 'text', (c) => c.notNull())
+        .addColumn('parser_version_key', 'text', (c) => c.notNull())
+        .addColumn('cell_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('flag_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('record', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sources')
+        .addColumn('sha256', 'text', (c) => c.notNull().references('reports.sha256').onDelete('cascade'))
+        .addColumn('location', 'text', (c) => c.notNull())
+        .addColumn('fetched_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('sources_pk', ['sha256', 'location'])
+        .execute();
+      await db.schema
+        .createTable('cells')
+        .addColumn('id', autoId(db), (c) => c.primaryKey())
+        .addColumn('sha256', 'text', (c) => c.notNull().references('reports.sha256').onDelete('cascade'))
+        .addColumn('tbl', 'text', (c) => c.notNull())
+        .addColumn('row_key', 'text', (c) => c.notNull())
+        .addColumn('col_key', 'text', (c) => c.notNull())
+        .addColumn('value', 'double precision')
+        .addColumn('raw', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('flags')
+        .addColumn('id', autoId(db), (c) => c.primaryKey())
+        .addColumn('sha256', 'text', (c) => c.notNull().references('reports.sha256').onDelete('cascade'))
+        .addColumn('rule', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('cells', 'text', (c) => c.notNull())
+        .addColumn('left_expr', 'text')
+        .addColumn('left_value', 'double precision')
+        .addColumn('right_expr', 'text')
+        .addColumn('right_value', 'double precision')
+        .execute();
+      await db.schema.createIndex('cells_sha256').on('cells').column('sha256').execute();
+      await db.schema.createIndex('flags_sha256').on('flags').column('sha256').execute();
+      await db.schema.createIndex('flags_rule').on('flags').column('rule').execute();
+      await db.schema.createIndex('reports_error_code').on('reports').column('error_code').execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['flags', 'cells', 'sources', 'reports']) await db.schema.dropTable(t).execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,104 @@
+// Read side of the store: what import, report, export and status ask of it.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema';
+import { versionKey } from './versionKey';
+
+/** Hashes of those given that are stored by this parser version or a newer one. */
+export async function storedHashes(db: Kysely<Database>, hashes: string[], parserVersion: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await db
+      .selectFrom('reports')
+      .select('sha256')
+      .where('sha256', 'in', hashes.slice(i, i + 500))
+      .where('parser_version_key', '>=', versionKey(parserVersion))
+      .execute();
+    for (const r of rows) found.add(r.sha256);
+  }
+  return found;
+}
+
+export async function countReports(db: Kysely<Database>): Promise<{ stored: number; withError: number; cells: number; flags: number }> {
+  const r = await db
+    .selectFrom('reports')
+    .select([
+      sql<number>`count(*)`.as('stored'),
+      sql<number>`count(error_code)`.as('withError'),
+      sql<number>`coalesce(sum(cell_count), 0)`.as('cells'),
+      sql<number>`coalesce(sum(flag_count), 0)`.as('flags'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { stored: Number(r.stored), withError: Number(r.withError), cells: Number(r.cells), flags: Number(r.flags) };
+}
+
+export async function countBySha(db: Kysely<Database>, sha: string) {
+  const r = await db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).where('sha256', '=', sha).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export interface ReportSummary {
+  sha256: string; path: string; title: string | null; agency: string | null; year: number | null;
+  format: string | null; layout: string | null; errorCode: string | null; errorMessage: string | null;
+  parserVersion: string; cellCount: number; flagCount: number; sources: string[];
+  flags: Array<{ rule: string; severity: string; message: string; cells: string[]; left: { expr: string; value: number } | null; right: { expr: string; value: number } | null }>;
+}
+
+/** Reports in a stable order (agency, year, hash), a page at a time, with their flags and sources. */
+export async function* iterateReports(db: Kysely<Database>, pageSize = 500): AsyncGenerator<ReportSummary> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('reports')
+      .select(['sha256', 'path', 'title', 'agency', 'year', 'format', 'layout', 'error_code', 'error_message', 'parser_version', 'cell_count', 'flag_count'])
+      .where('sha256', '>', after)
+      .orderBy('sha256')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    const shas = rows.map((r) => r.sha256);
+    const flags = await db.selectFrom('flags').selectAll().where('sha256', 'in', shas).orderBy('id').execute();
+    const sources = await db.selectFrom('sources').selectAll().where('sha256', 'in', shas).orderBy('location').execute();
+    for (const r of rows) {
+      yield {
+        sha256: r.sha256, path: r.path, title: r.title, agency: r.agency, year: r.year == null ? null : Number(r.year),
+        format: r.format, layout: r.layout, errorCode: r.error_code, errorMessage: r.error_message,
+        parserVersion: r.parser_version, cellCount: Number(r.cell_count), flagCount: Number(r.flag_count),
+        sources: sources.filter((s) => s.sha256 === r.sha256).map((s) => s.location),
+        flags: flags.filter((f) => f.sha256 === r.sha256).map((f) => ({
+          rule: f.rule, severity: f.severity, message: f.message, cells: JSON.parse(f.cells) as string[],
+          left: f.left_expr == null ? null : { expr: f.left_expr, value: Number(f.left_value) },
+          right: f.right_expr == null ? null : { expr: f.right_expr, value: Number(f.right_value) },
+        })),
+      };
+    }
+    after = rows[rows.length - 1].sha256;
+  }
+}
+
+export interface CellRow { sha256: string; agency: string | null; year: number | null; table: string; row: string; col: string; value: number | null; raw: string; source: string }
+
+/** Every stored cell with its report's agency and year, in report then insertion order. */
+export async function* iterateCells(db: Kysely<Database>, pageSize = 5000): AsyncGenerator<CellRow> {
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('cells')
+      .innerJoin('reports', 'reports.sha256', 'cells.sha256')
+      .select(['cells.id', 'cells.sha256', 'reports.agency', 'reports.year', 'cells.tbl', 'cells.row_key', 'cells.col_key', 'cells.value', 'cells.raw', 'cells.source'])
+      .where('cells.id', '>', afterId)
+      .orderBy('cells.id')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    for (const r of rows) {
+      yield { sha256: r.sha256, agency: r.agency, year: r.year == null ? null : Number(r.year), table: r.tbl, row: r.row_key, col: r.col_key, value: r.value == null ? null : Number(r.value), raw: r.raw, source: r.source };
+    }
+    afterId = Number(rows[rows.length - 1].id);
+  }
+}
+
+/** The stored record JSON of one report, or undefined. */
+export async function loadRecord(db: Kysely<Database>, sha: string): Promise<unknown> {
+  const r = await db.selectFrom('reports').select('record').where('sha256', '=', sha).executeTakeFirst();
+  return r ? JSON.parse(r.record) : undefined;
+}

@@ -1,0 +1,64 @@
+// The tables of the store, as Kysely sees them. One schema for SQLite and PostgreSQL: only
+// portable column types (text, integer, double precision) so both dialects behave the same.
+import type { Generated } from 'kysely';
+
+export interface ReportsTable {
+  sha256: string;
+  /** the first path or URL it was seen at; every one is in `sources` */
+  path: string;
+  url: string | null;
+  format: string | null;
+  title: string | null;
+  agency: string | null;
+  year: number | null;
+  layout: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  parser_version: string;
+  /** parser_version padded so that text order is version order (see versionKey) */
+  parser_version_key: string;
+  cell_count: number;
+  flag_count: number;
+  /** the whole record as JSON: what `xxgk parse` printed for it */
+  record: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SourcesTable {
+  sha256: string;
+  /** a file path or a URL: a report imported from two files keeps both */
+  location: string;
+  fetched_at: string;
+}
+
+export interface CellsTable {
+  id: Generated<number>;
+  sha256: string;
+  tbl: string;
+  row_key: string;
+  col_key: string;
+  value: number | null;
+  raw: string;
+  source: string;
+}
+
+export interface FlagsTable {
+  id: Generated<number>;
+  sha256: string;
+  rule: string;
+  severity: string;
+  message: string;
+  cells: string;
+  left_expr: string | null;
+  left_value: number | null;
+  right_expr: string | null;
+  right_value: number | null;
+}
+
+export interface Database {
+  reports: ReportsTable;
+  sources: SourcesTable;
+  cells: CellsTable;
+  flags: FlagsTable;
+}
