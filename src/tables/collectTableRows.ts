@@ -30,45 +30,40 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   const take = (rows: LogicalRow[]) => {
     for (const r of rows) {
       const labelText = r.labels.map((l) => l.text).join('');
+      const compactLabel = compact(labelText);
       const hasValues = r.values.some((v) => v.text.trim() !== '');
-      const hasValueSlots = r.values.length > 0;
       const g = groupOf(labelText);
-      if (!hasValueSlots || (!hasValues && (!matchRowLabel(labelText) || HEADER_WORDS.test(compact(labelText))))) {
+      const key = r.values.length ? keyOf(r, labelText, compactLabel, g) : undefined;
+      // a row of column labels, or labels with no key and no numbers, is a header
+      if (!key || (!hasValues && HEADER_WORDS.test(compactLabel))) {
         const t = tableOfHeader(labelText);
         if (t) current = t;
         if (current && labelText) get(current).headerText += labelText + '\n';
         if (g) group = g;
+        if (!key && hasValues && current && labelText) get(current).unmatched.push(labelText);
         continue;
-      }
-      const compactLabel = compact(labelText);
-      let table: TableKey | undefined;
-      let row: string | undefined;
-      if (/结果维持|尚未审结/.test(compactLabel) || (!compactLabel && current === 'reviewLitigation')) {
-        table = 'reviewLitigation'; row = '*all';
-      } else {
-        const m = matchRowLabel(labelText);
-        const lastLabel = r.labels[r.labels.length - 1]?.text ?? '';
-        if (m && !(m.row === 'totalProcessed' && current !== 'applications' && !/[(（]七[)）]/.test(compactLabel))) {
-          table = m.table; row = m.row;
-        } else if (isBareOther(lastLabel) && (g === 'otherHandling' || group === 'otherHandling')) {
-          table = 'applications'; row = 'otherHandling.other';
-        }
-      }
-      if ((!table || !row) && current && compactLabel) {
-        const lastLabel = compact(r.labels[r.labels.length - 1]?.text ?? '');
-        const fuzzy = fuzzyRowKey(current, lastLabel);
-        if (fuzzy) { table = current; row = fuzzy.row; }
       }
       if (g) group = g;
-      if (!table || !row) {
-        if (current && labelText) get(current).unmatched.push(labelText);
-        continue;
-      }
-      current = table;
-      const hdr = tableOfHeader(labelText);
-      if (hdr === table) get(table).headerText += labelText + '\n';
-      get(table).rows.push({ table, row, labels: r.labels, values: r.values, source: r.source });
+      current = key.table;
+      if (tableOfHeader(labelText) === key.table) get(key.table).headerText += labelText + '\n';
+      get(key.table).rows.push({ table: key.table, row: key.row, labels: r.labels, values: r.values, source: r.source });
     }
+  };
+
+  /** which table and row a row with value slots is, by its labels and what came before */
+  const keyOf = (r: LogicalRow, labelText: string, compactLabel: string, g: string | undefined): { table: TableKey; row: string } | undefined => {
+    // table 四 prints its fifteen numbers in one row under the column labels
+    if (/结果维持|尚未审结/.test(compactLabel) || (!compactLabel && current === 'reviewLitigation' && r.values.length >= 5)) return { table: 'reviewLitigation', row: '*all' };
+    if (!compactLabel) return undefined;
+    const m = matchRowLabel(labelText);
+    if (m && !(m.row === 'totalProcessed' && current !== 'applications' && !/[(（]七[)）]/.test(compactLabel))) return { table: m.table, row: m.row };
+    const lastLabel = r.labels[r.labels.length - 1]?.text ?? '';
+    if (isBareOther(lastLabel) && (g === 'otherHandling' || group === 'otherHandling')) return { table: 'applications', row: 'otherHandling.other' };
+    if (current && !HEADER_WORDS.test(compactLabel)) {
+      const fuzzy = fuzzyRowKey(current, compact(lastLabel));
+      if (fuzzy) return { table: current, row: fuzzy.row };
+    }
+    return undefined;
   };
 
   for (const block of doc.blocks) {
