@@ -16,7 +16,15 @@ export function normaliseCharset(name: string | undefined | null): string | unde
   return iconv.encodingExists(mapped) ? mapped : undefined;
 }
 
+/** Node's built-in decoders (ICU) are ~15× faster than iconv-lite; iconv-lite covers the rest. */
+const nativeDecoders = new Map<string, TextDecoder | null>();
 function decodeWith(bytes: Uint8Array, encoding: string): string {
+  let native = nativeDecoders.get(encoding);
+  if (native === undefined) {
+    try { native = new TextDecoder(encoding, { ignoreBOM: true }); } catch { native = null; }
+    nativeDecoders.set(encoding, native);
+  }
+  if (native) return native.decode(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
@@ -27,19 +35,61 @@ function bomEncoding(b: Uint8Array): { encoding: string; skip: number } | undefi
   return undefined;
 }
 
-/** UTF-16 without a BOM: Chinese text has many NUL bytes in one of the two byte lanes. */
-function sniffUtf16(b: Uint8Array): string | undefined {
-  const n = Math.min(b.length, 4096) & ~1;
+/** Share of characters that Chinese report text is made of: ASCII, CJK, CJK and general punctuation. */
+function plausibleShare(s: string): number {
+  if (!s.length) return 0;
+  let good = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0xa0 && c <= 0xff) ||
+      (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) good++;
+  }
+  return good / s.length;
+}
+
+/**
+ * UTF-16 without a BOM. ASCII characters leave NUL bytes in the high-byte lane; text that is
+ * nearly all Chinese has none, so then the decoded text itself must look like Chinese text
+ * (and the bytes must not be UTF-8, which pure ASCII would also pass as "CJK" pairs).
+ */
+function sniffUtf16(b: Uint8Array, validUtf8: boolean): string | undefined {
+  const n = Math.min(b.length, 8192) & ~1;
   if (n < 4) return undefined;
-  let evenZero = 0, oddZero = 0;
-  for (let i = 0; i < n; i += 2) { if (b[i] === 0) evenZero++; if (b[i + 1] === 0) oddZero++; }
   const pairs = n / 2;
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  for (const [encoding, high] of [['utf-16le', 1], ['utf-16be', 0]] as const) {
+    let highZero = 0, lowZero = 0;
+    for (let i = 0; i < n; i += 2) { if (b[i + high] === 0) highZero++; if (b[i + 1 - high] === 0) lowZero++; }
+    // CJK code points with a 0x00 low byte (一 U+4E00, 帀 U+5E00 …) put a few NULs in the other lane
+    if (lowZero > pairs * 0.05 || (highZero > 0 && highZero <= lowZero)) continue;
+    if (highZero === 0 && validUtf8) continue;
+    const share = plausibleShare(decodeWith(b.subarray(0, n), encoding));
+    if (share >= (highZero > pairs * 0.02 ? 0.9 : 0.98)) return encoding;
+  }
   return undefined;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Share of non-ASCII byte pairs that fall in GB2312's rows (lead 0xA1–0xF7, trail 0xA1–0xFE). */
+function gb2312Share(b: Uint8Array): number {
+  let pairs = 0, gb = 0;
+  for (let i = 0; i < b.length; i++) {
+    const lead = b[i];
+    if (lead < 0x80) continue;
+    const trail = b[i + 1] ?? 0;
+    if (trail >= 0x30 && trail <= 0x39) { i += 3; pairs++; continue; } // GB18030 four-byte sequence
+    pairs++;
+    if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) gb++;
+    i++;
+  }
+  return pairs ? gb / pairs : 0;
+}
+
+function hasNonAscii(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return true;
+  return false;
+}
 
 /** Share of characters that are control characters other than tab/newline/CR/FF: high means binary. */
 export function controlShare(text: string): number {
@@ -55,14 +105,24 @@ export function controlShare(text: string): number {
 export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
   const bom = bomEncoding(bytes);
   if (bom) return { text: decodeWith(bytes.subarray(bom.skip), bom.encoding), encoding: bom.encoding };
-  const utf16 = sniffUtf16(bytes);
-  if (utf16) return { text: decodeWith(bytes, utf16), encoding: utf16 };
-  const dec = normaliseCharset(declared);
-  if (dec) return { text: decodeWith(bytes, dec), encoding: dec };
+  let utf8: string | undefined;
   try {
-    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
-  } catch { /* not UTF-8: guess below */ }
-  const guess = normaliseCharset(chardet.detect(bytes) ?? undefined);
+    utf8 = strictUtf8.decode(bytes);
+  } catch { /* not UTF-8 */ }
+  const utf16 = sniffUtf16(bytes, utf8 !== undefined);
+  if (utf16) return { text: decodeWith(bytes, utf16), encoding: utf16 };
+  // A declaration is checked against the bytes: sites re-save pages as UTF-8 and keep the old
+  // `charset=gb2312`, or declare UTF-8 over GBK bytes. Valid UTF-8 with non-ASCII bytes is
+  // practically never GBK text, so the bytes win. A UTF-16 declaration over bytes that are not
+  // UTF-16 (a <meta> read as ASCII) is ignored, as browsers do.
+  let dec = normaliseCharset(declared);
+  if (dec && /^utf-(16|32)/.test(dec)) dec = undefined;
+  if (utf8 !== undefined && (dec === undefined || dec === 'utf-8' || hasNonAscii(bytes))) return { text: utf8, encoding: 'utf-8' };
+  if (dec && dec !== 'utf-8') return { text: decodeWith(bytes, dec), encoding: dec };
+  // Fast path: nearly every double-byte pair in the GB2312 area (common simplified hanzi and
+  // symbols) is GBK-family text; chardet over a whole page costs ~1 ms per KB.
+  if (gb2312Share(bytes) >= 0.8) return { text: decodeWith(bytes, 'gb18030'), encoding: 'gb18030' };
+  const guess = normaliseCharset(chardet.detect(bytes.subarray(0, 64 * 1024)) ?? undefined);
   // Chinese government text that is not UTF-8 is nearly always GB18030-family; chardet's
   // other guesses on short Chinese inputs (Shift_JIS, EUC-KR, Big5) are usually wrong.
   const encoding = guess && /^(big5|utf-16|utf-32)/.test(guess) ? guess : 'gb18030';

@@ -4,11 +4,12 @@ import type { Cell } from '../record';
 
 export class CellTable {
   private readonly byKey = new Map<string, Cell>();
+  private readonly rows = new Set<string>();
   /** keys of blanks that were read as 0 because the row's printed total agrees */
   readonly inferredZero = new Set<string>();
 
   constructor(cells: Cell[]) {
-    for (const c of cells) this.byKey.set(`${c.table}|${c.row}|${c.col}`, c);
+    for (const c of cells) { this.byKey.set(`${c.table}|${c.row}|${c.col}`, c); this.rows.add(`${c.table}|${c.row}`); }
   }
 
   cell(table: string, row: string, col: string): Cell | undefined {
@@ -16,8 +17,7 @@ export class CellTable {
   }
 
   has(table: string, row: string): boolean {
-    for (const k of this.byKey.keys()) if (k.startsWith(`${table}|${row}|`)) return true;
-    return false;
+    return this.rows.has(`${table}|${row}`);
   }
 
   /** the value as printed, or 0 for a blank whose row total agrees, else null */

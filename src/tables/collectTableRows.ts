@@ -33,7 +33,7 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
       const compactLabel = compact(labelText);
       const hasValues = r.values.some((v) => v.text.trim() !== '');
       const g = groupOf(labelText);
-      const key = r.values.length ? keyOf(r, labelText, compactLabel, g) : undefined;
+      const key = r.values.length ? keyOf(r, labelText, compactLabel, g, hasValues) : undefined;
       // a row of column labels, or labels with no key and no numbers, is a header
       if (!key || (!hasValues && HEADER_WORDS.test(compactLabel))) {
         const t = tableOfHeader(labelText);
@@ -51,7 +51,7 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   };
 
   /** which table and row a row with value slots is, by its labels and what came before */
-  const keyOf = (r: LogicalRow, labelText: string, compactLabel: string, g: string | undefined): { table: TableKey; row: string } | undefined => {
+  const keyOf = (r: LogicalRow, labelText: string, compactLabel: string, g: string | undefined, hasValues: boolean): { table: TableKey; row: string } | undefined => {
     // table 四 prints its fifteen numbers in one row under the column labels
     if (/结果维持|尚未审结/.test(compactLabel) || (!compactLabel && current === 'reviewLitigation' && r.values.length >= 5)) return { table: 'reviewLitigation', row: '*all' };
     if (!compactLabel) return undefined;
@@ -59,7 +59,7 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
     if (m && !(m.row === 'totalProcessed' && current !== 'applications' && !/[(（]七[)）]/.test(compactLabel))) return { table: m.table, row: m.row };
     const lastLabel = r.labels[r.labels.length - 1]?.text ?? '';
     if (isBareOther(lastLabel) && (g === 'otherHandling' || group === 'otherHandling')) return { table: 'applications', row: 'otherHandling.other' };
-    if (current && !HEADER_WORDS.test(compactLabel)) {
+    if (current && hasValues && !HEADER_WORDS.test(compactLabel)) {
       const fuzzy = fuzzyRowKey(current, compact(lastLabel));
       if (fuzzy) return { table: current, row: fuzzy.row };
     }

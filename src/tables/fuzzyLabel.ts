@@ -40,7 +40,18 @@ function officialLabels(table: TableKey): Official[] {
 export const FUZZY_THRESHOLD = 0.45;
 
 /** The row key whose official label this label most resembles, when clearly so. */
+const cache = new Map<string, { row: string; score: number } | undefined>();
+
 export function fuzzyRowKey(table: TableKey, label: string): { row: string; score: number } | undefined {
+  const id = `${table}|${label}`;
+  if (!cache.has(id)) {
+    if (cache.size > 10000) cache.clear();
+    cache.set(id, computeFuzzyRowKey(table, label));
+  }
+  return cache.get(id);
+}
+
+function computeFuzzyRowKey(table: TableKey, label: string): { row: string; score: number } | undefined {
   const text = clean(label);
   if (text.length < 4) return undefined;
   const w = words(text), p = pairs(text);

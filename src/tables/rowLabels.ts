@@ -94,13 +94,22 @@ export function isBareOther(labelText: string): boolean {
 }
 
 /** Which table a header (a row with no values) announces. */
+const HEADER_MARKS: Array<[TableKey, string[]]> = [
+  ['active', ['主动公开政府信息', '信息内容', '第二十条']],
+  ['applications', ['收到和处理政府信息公开申请', '申请人情况', '自然人', '勾稽关系']],
+  ['reviewLitigation', ['行政复议', '行政诉讼', '结果维持']],
+];
+
+/** Which table a header (a row with no values) announces: the one whose words come last. */
 export function tableOfHeader(labelText: string): TableKey | undefined {
   const t = compact(labelText);
-  const hits: Array<[TableKey, number]> = [];
-  const last = (re: RegExp) => { let i = -1; for (const m of t.matchAll(new RegExp(re.source, 'g'))) i = m.index!; return i; };
-  hits.push(['active', Math.max(last(/主动公开政府信息/), last(/信息内容/), last(/第二十条/))]);
-  hits.push(['applications', Math.max(last(/收到和处理政府信息公开申请/), last(/申请人情况/), last(/自然人/), last(/勾稽关系/))]);
-  hits.push(['reviewLitigation', Math.max(last(/行政复议/), last(/行政诉讼/), last(/结果维持/))]);
-  hits.sort((a, b) => b[1] - a[1]);
-  return hits[0][1] >= 0 ? hits[0][0] : undefined;
+  let best: TableKey | undefined;
+  let bestAt = -1;
+  for (const [table, marks] of HEADER_MARKS) {
+    for (const m of marks) {
+      const at = t.lastIndexOf(m);
+      if (at > bestAt) { bestAt = at; best = table; }
+    }
+  }
+  return best;
 }

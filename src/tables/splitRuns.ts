@@ -12,6 +12,8 @@ export interface Token { raw: string; value: number | null; source: Provenance; 
 interface Chunk { text: string; source: Provenance }
 
 const MAX_READINGS = 20000;
+/** no count or amount in these tables runs to more digits than this */
+const MAX_PIECE = 16;
 
 function chunksOf(values: TextPiece[]): Chunk[] {
   const chunks: Chunk[] = [];
@@ -32,6 +34,11 @@ function chunksOf(values: TextPiece[]): Chunk[] {
 const INTEGER = /^(?:0|[1-9]\d*)$/;
 const DECIMAL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
+/** integers are the common case: skip the general parser for them */
+function pieceValue(piece: string, column: ColumnSpec): number | null {
+  return INTEGER.test(piece) ? Number(piece) : parseValue(piece, column).value;
+}
+
 function pieceFits(piece: string, column: ColumnSpec): boolean {
   const body = piece.replace(/(万元|元)$/, '');
   if (/(万元|元)$/.test(piece) && column.kind !== 'money') return false;
@@ -47,21 +54,28 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   if (chunks.length === k) return [chunks.map((c, i) => ({ raw: c.text, value: parseValue(c.text, columns[i]).value, source: c.source, split: values.length !== k }))];
   if (chunks.length > k) return [];
   const out: Token[][] = [];
+  // characters from chunk i on: a column needs at least one, so this bounds every branch
+  const charsFrom = chunks.map((_, i) => chunks.slice(i).reduce((n, c) => n + c.text.length, 0));
   const walk = (ci: number, col: number, acc: Token[]) => {
     if (out.length >= MAX_READINGS) return;
     if (ci === chunks.length) { if (col === k) out.push(acc.slice()); return; }
     const { text, source } = chunks[ci];
     const chunksLeft = chunks.length - ci - 1;
-    // split chunk ci into pieces p1..pn occupying columns col..col+n-1
+    const laterChars = ci + 1 < chunks.length ? charsFrom[ci + 1] : 0;
+    // split chunk ci into pieces occupying columns col, col+1, …
     const place = (start: number, c: number) => {
       if (start === text.length) { walk(ci + 1, c, acc); return; }
       if (c >= k || k - c < chunksLeft + 1) return;
-      for (let end = start + 1; end <= text.length; end++) {
+      const columnsAfter = k - c - 1;
+      if (columnsAfter < chunksLeft) return;
+      // with no column to spare for the rest of this chunk, the piece must take all of it
+      const firstEnd = columnsAfter < chunksLeft + 1 ? text.length : start + 1;
+      const maxEnd = Math.min(text.length, start + MAX_PIECE);
+      for (let end = firstEnd; end <= maxEnd; end++) {
+        if (text.length - end + laterChars < columnsAfter) break; // every later column needs a character
         const piece = text.slice(start, end);
-        // a unit belongs at the very end of the chunk
-        if (/[万元]/.test(text.slice(end)) && !/^(万元|元)$/.test(text.slice(end)) && !/\d/.test(text.slice(end))) continue;
         if (!pieceFits(piece, columns[c])) continue;
-        acc.push({ raw: piece, value: parseValue(piece, columns[c]).value, source: offset(source, start), split: true });
+        acc.push({ raw: piece, value: pieceValue(piece, columns[c]), source: offset(source, start), split: true });
         place(end, c + 1);
         acc.pop();
       }

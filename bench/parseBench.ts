@@ -1,0 +1,83 @@
+// Parse throughput and peak memory per format, in one process, over the corpus and samples
+// repeated to a few thousand documents. Beside the PDFs, `pdftotext -layout` on the same files
+// in the same run, when poppler-utils is installed.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseReport } from '../src/pipeline';
+import { detectFormat } from '../parsers/detectFormat';
+
+const root = resolve(__dirname, '..', '..');
+const DIRS = [join(root, '..', 'shared', 'corpus', 'real'), ...['text', 'html', 'pdf', 'docx'].map((d) => join(root, 'samples', d))];
+
+interface Input { path: string; bytes: Buffer; format: string }
+
+function inputs(): Input[] {
+  const out: Input[] = [];
+  for (const dir of DIRS) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) {
+      if (/\.(json|md|mjs|ts)$/.test(f) || /SOURCES/.test(f)) continue;
+      const bytes = readFileSync(join(dir, f));
+      const format = detectFormat(bytes, f);
+      out.push({ path: join(dir, f), bytes, format });
+    }
+  }
+  return out;
+}
+
+export interface FormatResult { format: string; files: number; docs: number; perSecond: number; msPerDoc: number; msPerPage?: number; peakRssMb: number; failed: number; pdftotextMs?: number; ratioToPdftotext?: number }
+
+async function benchFormat(format: string, files: Input[], target: number): Promise<FormatResult> {
+  // warm up once (loads pdf.js, jieba, CMaps) so the rate is the steady state
+  for (const f of files) await parseReport(f.bytes, { path: f.path });
+  let peak = process.memoryUsage().rss;
+  const rounds = Math.max(1, Math.ceil(target / files.length));
+  let docs = 0, failed = 0, pages = 0;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const f of files) {
+      const rec = await parseReport(f.bytes, { path: f.path });
+      docs++;
+      if (rec.error) failed++;
+      const maxPage = Math.max(0, ...rec.cells.map((c) => c.source.page ?? 0));
+      pages += maxPage;
+    }
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const ms = performance.now() - t0;
+  const result: FormatResult = { format, files: files.length, docs, perSecond: round((docs / ms) * 1000), msPerDoc: round(ms / docs), peakRssMb: round(peak / 2 ** 20), failed };
+  if (format === 'pdf') {
+    const pageCount = files.reduce((n, f) => n + pdfPages(f.bytes), 0) * rounds;
+    result.msPerPage = round(ms / Math.max(1, pageCount));
+    const pt = pdftotextMs(files, rounds);
+    if (pt !== undefined) { result.pdftotextMs = round(pt / docs); result.ratioToPdftotext = round(ms / docs / (pt / docs)); }
+  }
+  void pages;
+  return result;
+}
+
+function pdfPages(bytes: Buffer): number {
+  const m = bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g);
+  return m ? m.length : 1;
+}
+
+function pdftotextMs(files: Input[], rounds: number): number | undefined {
+  if (spawnSync('pdftotext', ['-v']).error) return undefined;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) for (const f of files) spawnSync('pdftotext', ['-layout', f.path, '-'], { maxBuffer: 1 << 26 });
+  return performance.now() - t0;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function runParseBench(targets: Record<string, number> = { text: 3000, html: 1000, pdf: 60, docx: 200, doc: 0 }): Promise<FormatResult[]> {
+  const all = inputs();
+  const results: FormatResult[] = [];
+  for (const [format, target] of Object.entries(targets)) {
+    const files = all.filter((f) => f.format === format);
+    if (!files.length || !target) continue;
+    results.push(await benchFormat(format, files, target));
+  }
+  return results;
+}

@@ -1,0 +1,28 @@
+// `npm run bench`: parse throughput per format (and, when bench/queueBench exists and Redis and
+// PostgreSQL answer, throughput through the queue). Goals from the issues are printed beside.
+import { runParseBench } from './parseBench';
+
+const GOALS: Record<string, string> = { text: '≥ 1000/s per core', html: '≥ 300/s per core', pdf: '≤ 3× pdftotext -layout', docx: '—' };
+
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const results = await runParseBench(quick ? { text: 300, html: 100, pdf: 6, docx: 20 } : undefined);
+  console.log('\nParse throughput, one process, one core');
+  console.table(results.map((r) => ({
+    format: r.format, files: r.files, docs: r.docs, 'reports/s': r.perSecond, 'ms/report': r.msPerDoc,
+    ...(r.msPerPage !== undefined ? { 'ms/page': r.msPerPage } : {}),
+    ...(r.pdftotextMs !== undefined ? { 'pdftotext ms/report': r.pdftotextMs, '× pdftotext': r.ratioToPdftotext } : {}),
+    'peak RSS MB': r.peakRssMb, failed: r.failed, goal: GOALS[r.format] ?? '',
+  })));
+  if (!process.argv.includes('--parse-only')) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const queue = require('./queueBench') as { runQueueBench?: () => Promise<void> };
+      if (queue.runQueueBench) await queue.runQueueBench();
+    } catch (e) {
+      console.log(`queue benchmark skipped: ${(e as Error).message}`);
+    }
+  }
+}
+
+main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
