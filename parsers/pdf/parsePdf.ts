@@ -1,7 +1,34 @@
-import type { FormatParser } from '../types';
+// PDF bytes → Doc: text and ruling lines per page (pdfjs), tables from the rulings, furniture
+// removed, tables joined over pages, paragraphs rebuilt. Image-only PDFs need OCR.
+import type { Doc } from '../../src/model';
 import { XxgkError } from '../../src/errors';
+import type { FormatParser } from '../types';
+import { buildBlocks } from './buildBlocks';
+import { layoutPage } from './layoutPage';
+import { ocrAvailable, ocrPdf } from './ocrPdf';
+import { readPdf, type RawPdf } from './openPdf';
+import { dropFurniture } from './pageFurniture';
+import { chooseTitle } from './chooseTitle';
 
-// Not yet written: see the issue for this format.
-export const parsePdf: FormatParser = async () => {
-  throw new XxgkError('UNSUPPORTED_FORMAT', 'parsePdf is not implemented yet');
+export const parsePdf: FormatParser = async (bytes, opts) => {
+  const raw = await readPdf(bytes, opts.limits);
+  const textless = raw.pages.filter((p) => p.items.length === 0).map((p) => p.page);
+  if (textless.length === raw.pages.length) {
+    if (!(await ocrAvailable())) {
+      throw new XxgkError('NEEDS_OCR', `none of the ${raw.pages.length} pages has a text layer, and tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)`);
+    }
+    const ocrRaw = await ocrPdf(bytes, raw, opts.limits);
+    return { ...docFrom(ocrRaw, true), notes: [`read by OCR: pages ${textless.join(', ')}`], ocr: true };
+  }
+  const doc = docFrom(raw, false);
+  if (textless.length) doc.notes.push(`pages without a text layer (not read): ${textless.join(', ')}`);
+  return doc;
 };
+
+function docFrom(raw: RawPdf, ocr: boolean): Doc {
+  const pages = raw.pages.map((p) => ({ raw: p, elements: layoutPage(p) }));
+  const elements = dropFurniture(pages).flat();
+  const { blocks, titleLines } = buildBlocks(elements, ocr);
+  const title = chooseTitle(titleLines, raw.metadataTitle);
+  return { format: 'pdf', ...(title ? { title } : {}), blocks, notes: [], ...(ocr ? { ocr: true } : {}) };
+}

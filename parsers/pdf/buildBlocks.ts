@@ -1,0 +1,107 @@
+// The page elements of the whole document, in reading order → the model's blocks: tables
+// continued over pages joined, lines rebuilt into paragraphs, standalone numbered lines and the
+// title lines as headings.
+import type { Block } from '../../src/model';
+import { round } from './fillGrid';
+import { appendTable, continues, toFlowTable, type FlowTable } from './joinTables';
+import type { PageElement } from './layoutPage';
+import { joinWrapped, type TextLine } from './textLines';
+import { toTableBlock } from './toTableBlock';
+
+const HEADING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])/;
+const SENTENCE_END = /[。！？；：!?;:]$/;
+
+interface Margins { left: number; right: number; bodySize: number }
+
+/** The most common left edge, the usual right edge and font size of body lines. */
+function measure(lines: TextLine[]): Margins {
+  const mode = (values: number[]) => {
+    const counts = new Map<number, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  };
+  const bodySize = mode(lines.map((l) => Math.round(l.size)));
+  const body = lines.filter((l) => Math.round(l.size) === bodySize);
+  const left = mode(body.map((l) => Math.round(l.x0)));
+  const rights = body.map((l) => l.x1).sort((a, b) => a - b);
+  const right = rights[Math.floor(rights.length * 0.9)] ?? 0;
+  return { left, right, bodySize };
+}
+
+interface Para { lines: TextLine[]; page: number; onFirstPage: number }
+
+export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Block[]; titleLines: TextLine[] } {
+  const allLines = elements.flatMap((e) => (e.kind === 'line' ? [e.line] : []));
+  const m = measure(allLines);
+  const blocks: Block[] = [];
+  const titleLines = findTitleLines(elements, m);
+  const mark = ocr ? { ocr: true } : {};
+
+  let para: Para | null = null;
+  let table: FlowTable | null = null;
+  const flushPara = () => {
+    if (!para) return;
+    const text = joinWrapped(para.lines.map((l) => l.text));
+    const bbox = boxOf(para.lines.slice(0, para.onFirstPage)); // the box is on the first page
+    const source = { page: para.page, bbox, ...mark };
+    const heading = titleLines.includes(para.lines[0]) || (HEADING.test(text) && text.length <= 40 && !/[。；]./.test(text));
+    blocks.push(heading ? { type: 'heading', text, source } : { type: 'paragraph', text, source });
+    para = null;
+  };
+  const flushTable = () => {
+    if (table) blocks.push(toTableBlock(table, ocr));
+    table = null;
+  };
+
+  let prev: PageElement | null = null;
+  for (const el of elements) {
+    if (el.kind === 'table') {
+      flushPara();
+      if (table && prev?.kind === 'table' && prev.page !== el.page && continues(table, el.table)) appendTable(table, el.table);
+      else { flushTable(); table = toFlowTable(el.table); }
+    } else {
+      flushTable();
+      const line = el.line;
+      const last: TextLine | undefined = para?.lines[para.lines.length - 1];
+      if (para && last && !startsParagraph(last, line, m, prev?.page === el.page, titleLines)) {
+        para.lines.push(line);
+        if (el.page === para.page) para.onFirstPage = para.lines.length;
+      } else { flushPara(); para = { lines: [line], page: el.page, onFirstPage: 1 }; }
+    }
+    prev = el;
+  }
+  flushPara();
+  flushTable();
+  return { blocks, titleLines };
+}
+
+function startsParagraph(prev: TextLine, line: TextLine, m: Margins, samePage: boolean, titleLines: TextLine[]): boolean {
+  const size = line.size || m.bodySize;
+  if (titleLines.includes(prev) !== titleLines.includes(line)) return true;
+  if (titleLines.includes(line)) return false; // the title's lines are one heading
+  if (Math.abs(prev.size - line.size) > Math.max(prev.size, line.size) * 0.15) return true;
+  if (line.x0 > m.left + size * 1.2) return true; // indented first line
+  if (prev.x1 < m.right - size * 1.5) return true; // the line before ended short
+  if (SENTENCE_END.test(prev.text) && prev.x1 < m.right - size * 0.5) return true;
+  if (HEADING.test(line.text) && SENTENCE_END.test(prev.text)) return true;
+  if (samePage && prev.bottom - line.top > size * 1.2) return true; // a blank line between
+  return false;
+}
+
+/** Page 1 lines above the first body line that are printed larger than the body: the title. */
+function findTitleLines(elements: PageElement[], m: Margins): TextLine[] {
+  const out: TextLine[] = [];
+  for (const el of elements) {
+    if (el.page !== 1 || el.kind !== 'line') break;
+    if (el.line.size < m.bodySize * 1.15) break;
+    out.push(el.line);
+  }
+  return out;
+}
+
+function boxOf(lines: TextLine[]): [number, number, number, number] {
+  return [
+    round(Math.min(...lines.map((l) => l.x0))), round(Math.min(...lines.map((l) => l.bottom))),
+    round(Math.max(...lines.map((l) => l.x1))), round(Math.max(...lines.map((l) => l.top))),
+  ];
+}

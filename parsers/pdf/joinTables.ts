@@ -1,0 +1,100 @@
+// Tables continued over pages become one table. Cells keep their x edges rather than column
+// numbers, so parts whose column lines differ a little (or that have extra columns) still line
+// up: the columns of the joined table are the union of all parts' edges.
+import type { PageTable } from './fillGrid';
+
+export interface FlowCell {
+  r: number; rowSpan: number;
+  xl: number; xr: number;
+  text: string;
+  page: number;
+  bbox: [number, number, number, number];
+}
+
+export interface FlowTable { cells: FlowCell[]; nRows: number; x0: number; x1: number; page: number; bbox: [number, number, number, number] }
+
+const EDGE_TOLERANCE = 6;
+
+export function toFlowTable(t: PageTable): FlowTable {
+  return {
+    cells: t.cells.map((c) => ({ r: c.r, rowSpan: c.rowSpan, xl: t.xs[c.c], xr: t.xs[c.c + c.colSpan], text: c.text, page: c.page, bbox: c.bbox })),
+    nRows: t.nRows, x0: t.x0, x1: t.x1, page: t.page,
+    bbox: [t.x0, t.y0, t.x1, t.y1],
+  };
+}
+
+/** Same outer left and right border: a table continued, not a new one. */
+export function continues(a: FlowTable, b: PageTable): boolean {
+  return Math.abs(a.x0 - b.x0) <= EDGE_TOLERANCE && Math.abs(a.x1 - b.x1) <= EDGE_TOLERANCE;
+}
+
+/** Numbered labels start a new row: （四）, 2., 3、, 一、, 第二十条 */
+const NUMBERED = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．]|第[一二三四五六七八九十\d]+[条项章])/;
+const NUMERIC = /^[\s\d.,，%％\-—–/／()（）元万件个条]*$/;
+const isLabel = (text: string) => text.trim() !== '' && !NUMERIC.test(text);
+
+export function appendTable(a: FlowTable, part: PageTable): void {
+  const b = toFlowTable(part);
+  dropRepeatedHeader(a, b);
+  const lastRow = a.nRows - 1;
+  const enders = a.cells.filter((c) => c.r + c.rowSpan - 1 === lastRow);
+  const merged = new Set<FlowCell>();
+  for (const bc of b.cells.filter((c) => c.r === 0)) {
+    const ac = enders.find((c) => Math.abs(c.xl - bc.xl) <= EDGE_TOLERANCE && Math.abs(c.xr - bc.xr) <= EDGE_TOLERANCE);
+    if (!ac || !isLabel(ac.text)) continue;
+    const spans = ac.rowSpan > 1 || bc.rowSpan > 1;
+    const repeated = bc.text === ac.text;
+    const cut = isLabel(bc.text) && !NUMBERED.test(bc.text);
+    const blankContinuation = bc.text.trim() === '' && spans;
+    if (!(repeated || cut || blankContinuation)) continue;
+    // the label goes on: one cell over both pages, text rejoined where it was cut
+    if (cut && !repeated) ac.text = ac.text + bc.text;
+    ac.rowSpan += bc.rowSpan;
+    merged.add(bc);
+  }
+  for (const bc of b.cells) {
+    if (merged.has(bc)) continue;
+    a.cells.push({ ...bc, r: bc.r + a.nRows });
+  }
+  a.nRows += b.nRows;
+  collapseSplitRow(a, lastRow);
+}
+
+/** A header row repeated at the top of the continued part (Word's "repeat header rows"). */
+function dropRepeatedHeader(a: FlowTable, b: FlowTable): void {
+  const rowText = (t: FlowTable, r: number) => t.cells.filter((c) => c.r === r).map((c) => c.text).join('|');
+  let k = 0;
+  while (k < b.nRows - 1 && k < a.nRows && rowText(b, k) === rowText(a, k) && isLabel(rowText(b, k))) k++;
+  if (!k) return;
+  b.cells = b.cells.filter((c) => c.r >= k).map((c) => ({ ...c, r: c.r - k }));
+  b.nRows -= k;
+}
+
+/**
+ * A row cut by the page break: its label was rejoined above, and each value sits on one side
+ * only. Then the two printed rows are one: fold the second into the first.
+ */
+function collapseSplitRow(t: FlowTable, r: number): void {
+  const upper = t.cells.filter((c) => c.r === r && c.rowSpan === 1);
+  const lower = t.cells.filter((c) => c.r === r + 1 && c.rowSpan === 1);
+  const spanning = t.cells.filter((c) => c.r <= r && c.r + c.rowSpan - 1 >= r + 1);
+  if (!upper.length || !lower.length || !spanning.some((c) => c.r === r && isLabel(c.text))) return;
+  // every column of the two rows must be one cell wide in both and filled on at most one side
+  if (upper.length !== lower.length) return;
+  for (const u of upper) {
+    const l = lower.find((c) => Math.abs(c.xl - u.xl) <= EDGE_TOLERANCE && Math.abs(c.xr - u.xr) <= EDGE_TOLERANCE);
+    if (!l || (u.text.trim() && l.text.trim())) return;
+  }
+  // a spanning label cell that ends exactly at the lower row must be the cut one
+  if (spanning.some((c) => c.r + c.rowSpan - 1 === r + 1 && c.rowSpan === 2) === false) return;
+  for (const u of upper) {
+    const l = lower.find((c) => Math.abs(c.xl - u.xl) <= EDGE_TOLERANCE && Math.abs(c.xr - u.xr) <= EDGE_TOLERANCE)!;
+    if (!u.text.trim()) { u.text = l.text; u.bbox = l.bbox; u.page = l.page; }
+  }
+  t.cells = t.cells.filter((c) => !lower.includes(c));
+  for (const c of t.cells) {
+    if (c.r <= r && c.r + c.rowSpan - 1 >= r + 1) c.rowSpan -= 1;
+    else if (c.r > r + 1) c.r -= 1;
+  }
+  t.nRows -= 1;
+}

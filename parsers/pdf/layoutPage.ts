@@ -1,0 +1,22 @@
+// One page → its elements in reading order: ruled tables and the text lines outside them.
+import { fillGrid, type PageTable } from './fillGrid';
+import type { RawPage } from './openPdf';
+import type { TextItem } from './pageText';
+import { findRuledGrids } from './rulingGrids';
+import { groupLines, type TextLine } from './textLines';
+
+export type PageElement =
+  | { kind: 'line'; page: number; line: TextLine; top: number }
+  | { kind: 'table'; page: number; table: PageTable; top: number };
+
+export function layoutPage(raw: RawPage): PageElement[] {
+  let items: TextItem[] = raw.items;
+  const elements: PageElement[] = [];
+  for (const grid of findRuledGrids(raw.rulings)) {
+    const { table, rest } = fillGrid(grid, items, raw.page);
+    items = rest;
+    elements.push({ kind: 'table', page: raw.page, table, top: table.y1 });
+  }
+  for (const line of groupLines(items)) elements.push({ kind: 'line', page: raw.page, line, top: line.top });
+  return elements.sort((a, b) => b.top - a.top);
+}

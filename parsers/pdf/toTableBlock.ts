@@ -1,0 +1,40 @@
+// A (possibly joined) table → the model's TableBlock: columns from the union of cell edges,
+// spans resolved into covered slots, every slot with its page and box.
+import type { GridCell, TableBlock } from '../../src/model';
+import type { FlowTable } from './joinTables';
+
+const SNAP = 3;
+
+export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
+  const edges: number[] = [];
+  for (const v of t.cells.flatMap((c) => [c.xl, c.xr]).sort((a, b) => a - b)) {
+    if (!edges.length || v - edges[edges.length - 1] > SNAP) edges.push(v);
+  }
+  const col = (x: number) => {
+    let best = 0;
+    for (let i = 1; i < edges.length; i++) if (Math.abs(edges[i] - x) < Math.abs(edges[best] - x)) best = i;
+    return best;
+  };
+  const nc = Math.max(1, edges.length - 1);
+  const rows: (GridCell | undefined)[][] = Array.from({ length: t.nRows }, () => new Array<GridCell | undefined>(nc).fill(undefined));
+  const ordered = [...t.cells].sort((a, b) => a.r - b.r || a.xl - b.xl);
+  for (const c of ordered) {
+    const c0 = col(c.xl);
+    const colSpan = Math.max(1, col(c.xr) - c0);
+    const source = { page: c.page, bbox: c.bbox, ...(ocr ? { ocr: true } : {}) };
+    if (rows[c.r]?.[c0]) continue; // overlapping parts: keep the first
+    rows[c.r][c0] = { text: c.text, rowSpan: c.rowSpan, colSpan, source };
+    for (let r = c.r; r < c.r + c.rowSpan && r < t.nRows; r++) {
+      for (let k = c0; k < c0 + colSpan && k < nc; k++) {
+        if (r === c.r && k === c0) continue;
+        rows[r][k] ??= { text: c.text, rowSpan: 1, colSpan: 1, covered: true, anchor: [c.r, c0], source };
+      }
+    }
+  }
+  const filled: GridCell[][] = rows.map((row) => row.map((slot) => slot ?? { text: '', rowSpan: 1, colSpan: 1, source: { page: t.page } }));
+  return {
+    type: 'table',
+    rows: filled,
+    source: { page: t.page, bbox: t.bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number], ...(ocr ? { ocr: true } : {}) },
+  };
+}
