@@ -1,6 +1,10 @@
 // Text normalisation shared by every matcher: full/half width folded (NFKC), white space
 // removed, brackets unified, so labels compare by their characters alone.
-export function compact(s: string): string {
+import { memoizeString } from './memo';
+
+export const compact = memoizeString(compactUncached);
+
+function compactUncached(s: string): string {
   return s.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '').replace(/[〔［【]/g, '(').replace(/[〕］】]/g, ')');
 }
 

@@ -3,21 +3,27 @@
 import type { Cell } from '../record';
 
 export class CellTable {
-  private readonly byKey = new Map<string, Cell>();
-  private readonly rows = new Set<string>();
+  /** table → row → col → cell: nested maps, so a look-up builds no key string */
+  private readonly byTable = new Map<string, Map<string, Map<string, Cell>>>();
   /** keys of blanks that were read as 0 because the row's printed total agrees */
   readonly inferredZero = new Set<string>();
 
   constructor(cells: Cell[]) {
-    for (const c of cells) { this.byKey.set(`${c.table}|${c.row}|${c.col}`, c); this.rows.add(`${c.table}|${c.row}`); }
+    for (const c of cells) {
+      let rows = this.byTable.get(c.table);
+      if (!rows) this.byTable.set(c.table, (rows = new Map()));
+      let cols = rows.get(c.row);
+      if (!cols) rows.set(c.row, (cols = new Map()));
+      cols.set(c.col, c);
+    }
   }
 
   cell(table: string, row: string, col: string): Cell | undefined {
-    return this.byKey.get(`${table}|${row}|${col}`);
+    return this.byTable.get(table)?.get(row)?.get(col);
   }
 
   has(table: string, row: string): boolean {
-    return this.rows.has(`${table}|${row}`);
+    return this.byTable.get(table)?.has(row) ?? false;
   }
 
   /** the value as printed, or 0 for a blank whose row total agrees, else null */

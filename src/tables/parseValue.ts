@@ -1,6 +1,7 @@
 // A printed cell → a number or null, keeping what was printed. Blanks and placeholders are
 // null (a blank is not a zero); units written in the cell are honoured.
 import type { ColumnSpec } from './catalog';
+import { memoizeString } from '../memo';
 
 const PLACEHOLDER = /^(?:[—–\-－/／\\×xX*＊]+|无|空|暂无|null|n\/a)$/i;
 const NUMBER = /^([-−－+]?)(\d[\d,，]*(?:\.\d+)?)\s*(万元|元|件|个|项|次|条|人次|%)?$/;
@@ -20,7 +21,10 @@ export function cleanRaw(raw: string): string {
   return raw.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 }
 
+const PLAIN_INTEGER = /^\d{1,15}$/;
+
 export function parseValue(raw: string, column?: ColumnSpec): ParsedValue {
+  if (PLAIN_INTEGER.test(raw)) return { value: Number(raw), blank: false };
   const text = cleanRaw(raw).normalize('NFKC').replace(/\s+/g, '');
   if (text === '') return { value: null, blank: true };
   if (PLACEHOLDER.test(text)) return { value: null, blank: false };
@@ -44,10 +48,7 @@ function toColumnUnit(value: number, unit: string, column: ColumnSpec): number {
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Does this cell read as a value (number, placeholder or blank) rather than a label? */
-export function looksLikeValue(raw: string): boolean {
-  const p = parseValue(raw);
-  return !p.invalid;
-}
+export const looksLikeValue = memoizeString((raw: string): boolean => !parseValue(raw).invalid);
 
 /** A run of digits that may hold several cells printed with no separator ("898989", "0 0 00"). */
 export function looksLikeDigitRun(raw: string): boolean {

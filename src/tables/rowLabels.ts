@@ -3,6 +3,7 @@
 // because group and header labels (（三）不予公开, 信息内容…) come before the row's own words.
 import type { TableKey } from '../record';
 import { compact } from '../text';
+import { memoizeString } from '../memo';
 
 interface RowPattern { table: TableKey; row: string; re: RegExp }
 
@@ -63,7 +64,10 @@ export interface RowMatch { table: TableKey; row: string; end: number }
 
 /** Where the words of each key end last in the label; the latest wins. */
 export function matchRowLabel(labelText: string): RowMatch | undefined {
-  const text = compact(labelText);
+  return matchCompactLabel(compact(labelText));
+}
+
+const matchCompactLabel = memoizeString((text: string): RowMatch | undefined => {
   let best: RowMatch | undefined;
   for (const p of ROW_PATTERNS) {
     p.re.lastIndex = 0;
@@ -75,18 +79,21 @@ export function matchRowLabel(labelText: string): RowMatch | undefined {
     if (!best || end > best.end) best = { table: p.table, row: p.row, end };
   }
   return best;
-}
+});
 
 /** The last group label named in the text, e.g. "otherHandling" for "（六）其他处理". */
 export function groupOf(labelText: string): string | undefined {
-  const text = compact(labelText);
+  return groupOfCompact(compact(labelText));
+}
+
+const groupOfCompact = memoizeString((text: string): string | undefined => {
   let best: { group: string; at: number } | undefined;
   for (const [group, re] of GROUPS) {
     const at = text.search(re);
     if (at >= 0 && (!best || at > best.at)) best = { group, at };
   }
   return best?.group;
-}
+});
 
 /** "3.其他" / "3、其他" / "其他": the catch-all row of a group */
 export function isBareOther(labelText: string): boolean {
@@ -102,7 +109,10 @@ const HEADER_MARKS: Array<[TableKey, string[]]> = [
 
 /** Which table a header (a row with no values) announces: the one whose words come last. */
 export function tableOfHeader(labelText: string): TableKey | undefined {
-  const t = compact(labelText);
+  return tableOfCompactHeader(compact(labelText));
+}
+
+const tableOfCompactHeader = memoizeString((t: string): TableKey | undefined => {
   let best: TableKey | undefined;
   let bestAt = -1;
   for (const [table, marks] of HEADER_MARKS) {
@@ -112,4 +122,4 @@ export function tableOfHeader(labelText: string): TableKey | undefined {
     }
   }
   return best;
-}
+});
