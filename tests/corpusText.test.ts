@@ -56,3 +56,17 @@ test('a legacy (pre-2019) report gives sections and says no standard table was f
   expect(r.cells).toEqual([]);
   expect(r.findings!.join('\n')).toContain('no standard table');
 });
+
+test('digits that split two ways satisfying every rule: no value guessed, T-AMBIGUOUS lists both', async () => {
+  const text = readFileSync(join(dir, '2023-pingtan-syq-1.txt'), 'utf8').replace('规章000', '规章1234');
+  const r = await parseReport(Buffer.from(text), { path: 'x' });
+  const rules = r.cells.filter((c) => c.table === 'active' && c.row === 'rules');
+  expect(rules.map((c) => c.value)).toEqual([null, null, null]);
+  const f = r.flags.find((x) => x.rule === 'T-AMBIGUOUS')!;
+  expect(f.severity).toBe('warning');
+  expect(f.cells).toEqual(['active|rules|issued', 'active|rules|repealed', 'active|rules|inForce']);
+  expect(f.candidates).toEqual(expect.arrayContaining([[1, 2, 34], [1, 23, 4]]));
+  expect(f.candidates).not.toContainEqual([12, 3, 4]); // 现行有效 below 本年制发: implausible
+  // the other rows of the same text still read
+  expect(r.cells.find((c) => c.row === 'normativeDocuments' && c.col === 'inForce')!.value).toBe(470);
+});

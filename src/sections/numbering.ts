@@ -5,8 +5,8 @@ export interface Numbered { number: string; title: string; level: number; rest: 
 const FORMS: Array<[RegExp, number]> = [
   [/^([一二三四五六七八九十]{1,3}[、.．])\s*/, 1],
   [/^([(（][一二三四五六七八九十]{1,3}[)）][、.．]?)\s*/, 2],
-  [/^(\d{1,2}(?:[.．](?!\d)|、))\s*/, 3],
-  [/^([(（]\d{1,2}[)）])\s*/, 4],
+  [/^([0-9０-９]{1,2}(?:[.．](?![0-9０-９])|、))\s*/, 3],
+  [/^([(（][0-9０-９]{1,2}[)）])\s*/, 4],
 ];
 
 /** The numbering and title of a line that starts like a heading, or undefined. */
