@@ -8,6 +8,8 @@ import { registerWorker } from './workerCommand';
 import { registerStatus } from './statusCommand';
 import { registerFailed } from './failedCommand';
 import { registerRetry } from './retryCommand';
+import { registerServe } from './serveCommand';
+import { registerWatch } from './watchCommand';
 import { PARSER_VERSION } from '../version';
 import { EXIT } from './exitCodes';
 
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerFailed(program);
   registerRetry(program);
+  registerServe(program);
+  registerWatch(program);
   return program;
 }
 

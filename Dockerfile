@@ -1,0 +1,10 @@
+# The xxgk image for the worker, import and dashboard services of docker-compose.yml.
+FROM node:20-bookworm-slim
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+ENV NODE_ENV=production
+CMD ["node", "bin/xxgk.js", "--help"]

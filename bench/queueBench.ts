@@ -1,0 +1,93 @@
+// Reports/s through the queue with 1 and 2 worker processes against the in-process import, on
+// the same files, with a fresh PostgreSQL database per run. Prints a table.
+// `node dist/bench/queueBench.js [N]` (after `npm run build`); bench/run.ts calls runQueueBench().
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import IORedis from 'ioredis';
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'xxgk.js');
+const CORPUS = process.env.XXGK_CORPUS ?? '/work/shared/corpus/real';
+const PG_ADMIN = process.env.XXGK_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const run = promisify(execFile);
+
+export interface QueueBenchRow { mode: string; reports: number; seconds: number; perSecond: number; overhead: string }
+
+function makeFiles(dir: string, n: number): void {
+  mkdirSync(dir, { recursive: true });
+  const originals = readdirSync(CORPUS).filter((f) => /\.(txt|html)$/.test(f)).map((f) => join(CORPUS, f));
+  for (let i = 0; i < n; i++) {
+    const src = originals[i % originals.length];
+    const ext = src.slice(src.lastIndexOf('.'));
+    writeFileSync(join(dir, `r${i}${ext}`), Buffer.concat([readFileSync(src), Buffer.from(`\n<!-- ${i} -->\n`)]));
+  }
+}
+
+async function freshDb(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `xxgk_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: PG_ADMIN.replace(/\/[^/]*$/, `/${name}`),
+    drop: async () => { const c = new Client({ connectionString: PG_ADMIN }); await c.connect(); await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await c.end(); },
+  };
+}
+
+async function timed(mode: string, dir: string, n: number, workers: number): Promise<number> {
+  const db = await freshDb();
+  const prefix = `xxgkbench${randomBytes(4).toString('hex')}`;
+  const env = { ...process.env, DATABASE_URL: db.url, REDIS_URL: REDIS, XXGK_QUEUE_PREFIX: prefix };
+  const procs: ChildProcess[] = [];
+  try {
+    // schema first, so that no timed run pays for migrations
+    await run(process.execPath, [CLI, 'status', '--json'], { env });
+    const perWorker = String(Math.max(1, Math.floor(2 / Math.max(1, workers))));
+    for (let i = 0; i < workers; i++) procs.push(spawn(process.execPath, [CLI, 'worker', '-q', '-c', perWorker], { env, stdio: 'ignore' }));
+    if (workers) await new Promise((r) => setTimeout(r, 1500)); // workers connected and children forked
+    const started = performance.now();
+    await run(process.execPath, [CLI, 'import', '-q', ...(workers ? ['--queue'] : []), dir], { env, maxBuffer: 16 << 20 }).catch((e) => { if (e.code !== 1) throw e; });
+    return (performance.now() - started) / 1000;
+  } finally {
+    await Promise.all(procs.map((p) => new Promise<void>((r) => { p.once('exit', () => r()); p.kill('SIGTERM'); })));
+    const redis = new IORedis(REDIS);
+    const keys = await redis.keys(`${prefix}:*`);
+    for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+    redis.disconnect();
+    await db.drop();
+    void mode; void n;
+  }
+}
+
+export async function runQueueBench(n = 1000): Promise<QueueBenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-qbench-'));
+  try {
+    makeFiles(dir, n);
+    const rows: QueueBenchRow[] = [];
+    const base = await timed('in-process', dir, n, 0);
+    rows.push({ mode: 'in-process (2 threads)', reports: n, seconds: base, perSecond: n / base, overhead: '—' });
+    for (const w of [1, 2]) {
+      const s = await timed(`queue`, dir, n, w);
+      rows.push({ mode: `queue, ${w} worker${w > 1 ? 's' : ''} (2 parse children in all)`, reports: n, seconds: s, perSecond: n / s, overhead: `${Math.round((s / base - 1) * 100)}%` });
+    }
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatQueueBench(rows: QueueBenchRow[]): string {
+  const head = `${'mode'.padEnd(44)} ${'reports'.padStart(8)} ${'seconds'.padStart(8)} ${'reports/s'.padStart(10)} ${'overhead'.padStart(9)}`;
+  return [head, ...rows.map((r) => `${r.mode.padEnd(44)} ${String(r.reports).padStart(8)} ${r.seconds.toFixed(2).padStart(8)} ${r.perSecond.toFixed(1).padStart(10)} ${r.overhead.padStart(9)}`)].join('\n');
+}
+
+if (require.main === module) {
+  runQueueBench(Number(process.argv[2]) || 1000).then((rows) => console.log(formatQueueBench(rows)), (e) => { console.error(e); process.exit(1); });
+}

@@ -1,0 +1,39 @@
+// Where the queues live and how their jobs behave. Everything comes from the environment so
+// that every machine of a deployment agrees: REDIS_URL, XXGK_QUEUE_PREFIX (tests use their own).
+import IORedis, { type Redis } from 'ioredis';
+import type { DefaultJobOptions } from 'bullmq';
+
+export const QUEUE = { ingest: 'ingest', parse: 'parse' } as const;
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+
+export const redisUrl = () => process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+export const queuePrefix = () => process.env.XXGK_QUEUE_PREFIX || 'xxgk';
+const int = (name: string, fallback: number) => Number.parseInt(process.env[name] ?? '', 10) || fallback;
+
+/**
+ * One connection per Queue/Worker. maxRetriesPerRequest: null makes commands wait through a
+ * Redis restart instead of failing (BullMQ requires it for workers).
+ */
+export function connect(): Redis {
+  return new IORedis(redisUrl(), { maxRetriesPerRequest: null, enableReadyCheck: true });
+}
+
+/** Transient faults retry with exponential backoff; bad input fails at once (UnrecoverableError). */
+export const jobOptions = (): DefaultJobOptions => ({
+  attempts: int('XXGK_ATTEMPTS', 5),
+  backoff: { type: 'exponential', delay: int('XXGK_BACKOFF_MS', 2000) },
+  // finished jobs are trimmed; totals survive in the queue metrics
+  removeOnComplete: { count: int('XXGK_KEEP_COMPLETED', 1000), age: 24 * 3600 },
+  removeOnFail: { count: 100_000 },
+});
+
+/** Events stream cap: the progress of `import --queue` needs only recent events. */
+export const EVENTS_MAX_LEN = 10_000;
+
+/** A worker that dies loses its lock after this long; its jobs are then taken over. */
+export const lockDuration = () => int('XXGK_LOCK_MS', 30_000);
+
+/** Close connections we created (BullMQ does not close connections it was handed). */
+export async function quitAll(connections: Redis[]): Promise<void> {
+  await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+}

@@ -1,0 +1,45 @@
+// One worker process: an ingest worker (I/O, in this process) and a parse worker whose jobs run
+// in sandboxed child processes. close() stops taking jobs and waits for those in hand.
+import { join } from 'node:path';
+import { Worker, MetricsTime } from 'bullmq';
+import { openStore } from '../../src/store';
+import { QUEUE, connect, queuePrefix, lockDuration, quitAll } from './config';
+import { openQueues } from './queues';
+import { ingestProcessor } from './ingestProcessor';
+
+export interface WorkerOptions { concurrency: number; log?: (line: string) => void }
+
+export async function startWorker(opts: WorkerOptions) {
+  const store = await openStore();
+  const queues = openQueues();
+  const common = {
+    prefix: queuePrefix(),
+    lockDuration: lockDuration(),
+    stalledInterval: Math.max(1000, Math.floor(lockDuration() / 2)),
+    // totals of completed/failed jobs that survive the trimming of finished jobs
+    metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+  };
+  const connections = [connect(), connect()];
+  const ingest = new Worker(QUEUE.ingest, ingestProcessor(store, queues), { ...common, connection: connections[0], concurrency: opts.concurrency * 4 });
+  const parse = new Worker(QUEUE.parse, join(__dirname, 'parseProcessor.js'), {
+    ...common,
+    connection: connections[1],
+    concurrency: opts.concurrency,
+    useWorkerThreads: false,
+  });
+  const log = opts.log ?? (() => {});
+  for (const w of [ingest, parse]) {
+    w.on('failed', (job, err) => log(`${w.name} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`));
+    w.on('error', (err) => log(`${w.name} worker error: ${err.message}`));
+  }
+  return {
+    ingest,
+    parse,
+    async close() {
+      await Promise.all([ingest.close(), parse.close()]);
+      await queues.close();
+      await quitAll(connections);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Stage 2, parse: file → record through the one pipeline function. CPU-bound: the in-process
+// import runs it in worker threads, the queue in a sandboxed child process.
+import { readFile } from 'node:fs/promises';
+import { parseReport } from '../../src/pipeline';
+import type { ReportRecord } from '../../src/record';
+import { PARSER_VERSION } from '../../src/version';
+
+export interface ParseTask { path: string; sha256: string }
+
+export async function parseStage(task: ParseTask): Promise<ReportRecord> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(task.path);
+  } catch (e) {
+    return failedRecord(task, 'READ_FAILED', `cannot read ${task.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parseReport(bytes, { path: task.path });
+}
+
+/** A record for a file that never reached the parser (same shape as parseReport's failures). */
+export function failedRecord(task: ParseTask, code: string, message: string): ReportRecord {
+  return {
+    source: { path: task.path, sha256: task.sha256, format: null },
+    report: { title: null, agency: null, year: null },
+    sections: [], tables: [], cells: [], flags: [],
+    parser: { version: PARSER_VERSION },
+    error: { code, message },
+  };
+}

@@ -1,0 +1,90 @@
+// import / report / export end to end on SQLite with the compiled CLI, and the compose file:
+// valid YAML whose every command exists here.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseReport, sha256 } from '../src/pipeline';
+import { checkStage } from '../queues/stages';
+import { assertBuilt, makeCopies, cli, ROOT } from './queueHelpers';
+
+jest.setTimeout(300_000);
+let dir: string;
+beforeAll(() => { assertBuilt(); dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('import twice stores once; report and export show what the pipeline gives', async () => {
+  const env = { XXGK_DB: join(dir, 'e2e.db'), DATABASE_URL: '' };
+  const files = makeCopies(join(dir, 'in'), 12, 'e2e');
+  copyFileSync(files[0], join(dir, 'in', 'same-bytes-other-name.txt.dup'));
+  writeFileSync(join(dir, 'in', 'empty.txt'), '');
+  const all = [...files, join(dir, 'in', 'same-bytes-other-name.txt.dup'), join(dir, 'in', 'empty.txt')];
+  const records = await Promise.all(all.map(async (f) => checkStage(await parseReport(readFileSync(f), { path: f }))));
+  const distinctStored = new Set(records.filter((r) => r.verdict !== 'transient').map((r) => r.record.source.sha256));
+  const wantCells = [...new Map(records.filter((r) => r.verdict !== 'transient').map((r) => [r.record.source.sha256, r.record.cells.length])).values()].reduce((a, b) => a + b, 0);
+  const wantFlags = [...new Map(records.filter((r) => r.verdict !== 'transient').map((r) => [r.record.source.sha256, r.record.flags])).values()].flat();
+
+  const first = await cli(['import', '--json', '-c', '2', join(dir, 'in')], env);
+  expect(first.code).toBe(1); // the empty file
+  const s1 = JSON.parse(first.stdout);
+  expect(s1).toMatchObject({ files: all.length, done: all.length, alreadyStored: 0, duplicates: 1 });
+  expect(s1.failed.EMPTY_FILE).toBe(1);
+  const second = await cli(['import', '--json', join(dir, 'in', '*.txt'), join(dir, 'in', '*.html')], env);
+  const s2 = JSON.parse(second.stdout);
+  expect(s2.new).toBe(0);
+  expect(s2.alreadyStored).toBe(all.length - 1);
+
+  const report = await cli(['report', '--json'], env);
+  expect(report.code).toBe(0);
+  const rep = JSON.parse(report.stdout);
+  expect(rep.totals.reports).toBe(distinctStored.size);
+  expect(rep.totals.errors.EMPTY_FILE).toBe(1);
+  const flagTotal = rep.rules.reduce((n: number, r: { failures: number }) => n + r.failures, 0);
+  expect(flagTotal).toBe(wantFlags.length);
+  const dup = rep.reports.find((r: { sha256: string }) => r.sha256 === sha256(readFileSync(files[0])));
+  expect(dup.sources).toHaveLength(2);
+  const text = await cli(['report'], env);
+  expect(text.stdout).toContain('== totals');
+  for (const f of wantFlags.filter((f) => f.left && f.right)) expect(text.stdout).toContain(`${f.left!.expr} = ${f.left!.value}`);
+
+  const out = join(dir, 'cells.csv');
+  expect((await cli(['export', '--format', 'csv', '--out', out], env)).code).toBe(0);
+  const csv = readFileSync(out, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFreport_id,agency,year,table,row,col,value,raw,source');
+  expect(csv.trimEnd().split('\r\n').length - 1).toBeGreaterThanOrEqual(wantCells); // rows (raw may hold line breaks only quoted)
+  expect(existsSync(join(dir, 'cells.reports.csv'))).toBe(true);
+  const jl = join(dir, 'cells.jsonl');
+  expect((await cli(['export', '--format', 'jsonl', '--out', jl], env)).code).toBe(0);
+  const rows = readFileSync(jl, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  expect(rows.length).toBe(wantCells);
+  const reps = readFileSync(join(dir, 'cells.reports.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(reps.length).toBe(distinctStored.size);
+  expect(reps.reduce((n: number, r: { flags: unknown[] }) => n + r.flags.length, 0)).toBe(wantFlags.length);
+
+  expect((await cli(['export', '--format', 'xml', '--out', jl], env)).code).toBe(64);
+  expect((await cli(['import', join(dir, 'nothing-here')], env)).code).toBe(66);
+});
+
+test('every command has --help', async () => {
+  for (const c of ['import', 'report', 'export', 'worker', 'status', 'failed', 'retry']) {
+    const r = await cli([c, '--help'], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`xxgk ${c}`);
+  }
+});
+
+test('docker-compose.yml is valid and every command it runs exists here', async () => {
+  const compose = parseYaml(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'));
+  expect(Object.keys(compose.services).sort()).toEqual(['dashboard', 'import', 'postgres', 'redis', 'worker']);
+  expect(compose.services.redis.command.join(' ')).toMatch(/--appendonly yes.*--maxmemory-policy noeviction/);
+  expect(compose.services.worker.deploy?.replicas ?? 1).toBeGreaterThanOrEqual(1);
+  expect(compose.services.worker.container_name).toBeUndefined(); // --scale needs unnamed containers
+  expect(existsSync(join(ROOT, 'Dockerfile'))).toBe(true);
+  for (const name of ['worker', 'import', 'dashboard']) {
+    const [bin, script, ...args] = compose.services[name].command as string[];
+    expect(bin).toBe('node');
+    expect(existsSync(join(ROOT, script))).toBe(true);
+    if (script === 'bin/xxgk.js') expect((await cli([args[0], '--help'], {})).code).toBe(0);
+  }
+});

@@ -1,0 +1,162 @@
+// The BullMQ pipeline against real services: 2 worker processes of the compiled CLI, a fresh
+// PostgreSQL database, an own key prefix on the machine's Redis (and an own redis-server for the
+// restart test). What must be stored is decided by the real pipeline on the same files.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import IORedis from 'ioredis';
+import { sql } from 'kysely';
+import { parseReport, sha256 } from '../src/pipeline';
+import { checkStage } from '../queues/stages';
+import { openStore, type Store } from '../src/store';
+import { tempPostgres, type TempStore } from './storeHelpers';
+import { assertBuilt, makeCopies, startWorker, cli, status, waitFor, sparePort, startRedis, stop } from './queueHelpers';
+
+jest.setTimeout(600_000);
+
+let temp: TempStore;
+let store: Store;
+let dir: string;
+const workers: ChildProcess[] = [];
+const prefixes: Array<[string, string]> = [];
+
+beforeAll(async () => {
+  assertBuilt();
+  temp = await tempPostgres();
+  store = await openStore(temp.config);
+  dir = mkdtempSync(join(tmpdir(), 'xxgk-queue-'));
+});
+afterAll(async () => {
+  await Promise.all(workers.map((w) => stop(w, 'SIGKILL')));
+  for (const [url, prefix] of prefixes) {
+    const r = new IORedis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+    try {
+      await r.connect();
+      const keys = await r.keys(`${prefix}:*`);
+      for (let i = 0; i < keys.length; i += 500) await r.del(...keys.slice(i, i + 500));
+    } catch { /* a private redis already gone */ } finally { r.disconnect(); }
+  }
+  await store?.close();
+  await temp?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function envFor(redisUrl = 'redis://127.0.0.1:6379') {
+  const prefix = `xxgktest${randomBytes(4).toString('hex')}`;
+  prefixes.push([redisUrl, prefix]);
+  return { ...temp.env, REDIS_URL: redisUrl, XXGK_QUEUE_PREFIX: prefix, XXGK_LOCK_MS: '4000', XXGK_BACKOFF_MS: '200', XXGK_ATTEMPTS: '3', XXGK_KEEP_COMPLETED: '100000' };
+}
+
+/** What the store must hold for these files: the pipeline's own verdict on each. */
+async function expected(files: string[]) {
+  const stored = new Map<string, string | null>();
+  const transient = new Set<string>();
+  for (const f of files) {
+    const bytes = readFileSync(f);
+    const checked = checkStage(await parseReport(bytes, { path: f }));
+    const sha = sha256(bytes);
+    if (checked.verdict === 'transient') transient.add(sha);
+    else stored.set(sha, checked.record.error?.code ?? null);
+  }
+  return { stored, transient };
+}
+
+async function assertStoredOnce(want: Map<string, string | null>) {
+  const rows = await store.db.selectFrom('reports').select(['sha256', 'error_code', 'cell_count']).where('sha256', 'in', [...want.keys()]).execute();
+  expect(rows.length).toBe(want.size);
+  for (const r of rows) expect(r.error_code).toBe(want.get(r.sha256));
+  // no cell written twice by a double delivery
+  const cells = await store.db.selectFrom('cells').select(sql<number>`count(*)`.as('n')).where('sha256', 'in', [...want.keys()]).executeTakeFirstOrThrow();
+  expect(Number(cells.n)).toBe(rows.reduce((n, r) => n + Number(r.cell_count), 0));
+}
+
+async function clearStore() {
+  await store.db.deleteFrom('reports').execute();
+}
+
+test('500 reports and a corrupt file through 2 workers: each stored once, status agrees, the corrupt one is listed as failed', async () => {
+  await clearStore();
+  const env = envFor();
+  const files = makeCopies(join(dir, 'a'), 500, 'a');
+  const corrupt = join(dir, 'a', 'corrupt.html');
+  writeFileSync(corrupt, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8, 9, 0x1b, 0, 0x80]));
+  const want = await expected([...files, corrupt]);
+  const corruptCode = want.stored.get(sha256(readFileSync(corrupt))) ?? null;
+  expect(corruptCode).not.toBeNull();
+
+  workers.push(startWorker(env), startWorker(env));
+  const imp = await cli(['import', '--queue', '--json', join(dir, 'a')], env);
+  const summary = JSON.parse(imp.stdout);
+  expect(summary.files).toBe(501);
+  expect(summary.done).toBe(501);
+  expect(summary.failed[corruptCode!]).toBeGreaterThanOrEqual(1);
+  expect(imp.code).toBe(1);
+
+  await assertStoredOnce(want.stored);
+  const s = await status(env);
+  expect(s.stored).toBe(want.stored.size);
+  expect(s.pending).toBe(0);
+  const parse = s.queues.parse;
+  // every distinct report was processed exactly once: completed ones are those without error
+  const okCount = [...want.stored.values()].filter((c) => c === null).length;
+  expect(parse.processed.completed).toBe(okCount);
+  expect(parse.processed.failed).toBe(want.stored.size - okCount + want.transient.size);
+  expect(s.queues.ingest.processed.completed).toBe(501);
+
+  const failed = await cli(['failed', '--json'], env);
+  const jobs = failed.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const listed = jobs.find((j) => j.path === corrupt);
+  expect(listed).toMatchObject({ stage: 'parse', code: corruptCode, attempts: 1 });
+  const retry = await cli(['retry', listed.id], env);
+  expect(retry.code).toBe(0);
+  await Promise.all(workers.splice(0).map((w) => stop(w)));
+});
+
+test('kill -9 of one worker mid-batch: its jobs are taken over, every report stored once', async () => {
+  await clearStore();
+  const env = envFor();
+  const files = makeCopies(join(dir, 'b'), 200, 'b');
+  const want = await expected(files);
+  const [victim, survivor] = [startWorker(env), startWorker(env)];
+  workers.push(victim, survivor);
+  const imp = await cli(['import', '--queue', '--detach', join(dir, 'b')], env);
+  expect(imp.code).toBe(0);
+  await waitFor('some progress', async () => ((await status(env)).stored >= 20 ? true : undefined));
+  victim.kill('SIGKILL');
+  await waitFor('the batch to finish', async () => {
+    const s = await status(env);
+    return s.pending === 0 && s.stored >= want.stored.size ? s : undefined;
+  });
+  await assertStoredOnce(want.stored);
+  await Promise.all(workers.splice(0).map((w) => stop(w)));
+});
+
+test('Redis stopped and restarted mid-batch (AOF on): the batch finishes, nothing lost', async () => {
+  await clearStore();
+  const port = await sparePort();
+  const redisDir = mkdtempSync(join(tmpdir(), 'xxgk-redis-'));
+  let redis = startRedis(port, redisDir);
+  const url = `redis://127.0.0.1:${port}`;
+  try {
+    const env = envFor(url);
+    await waitFor('redis', async () => { const r = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0 }); try { await r.connect(); return (await r.ping()) === 'PONG' ? true : undefined; } finally { r.disconnect(); } });
+    const files = makeCopies(join(dir, 'c'), 200, 'c');
+    const want = await expected(files);
+    workers.push(startWorker(env), startWorker(env));
+    const importing = cli(['import', '--queue', '--json', join(dir, 'c')], env);
+    await waitFor('some progress', async () => ((await store.db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n >= 20 ? true : undefined));
+    await stop(redis, 'SIGTERM'); // a clean shutdown: the AOF is flushed
+    await new Promise((r) => setTimeout(r, 2000));
+    redis = startRedis(port, redisDir);
+    const imp = await importing;
+    const summary = JSON.parse(imp.stdout);
+    expect(summary.done).toBe(200);
+    await assertStoredOnce(want.stored);
+    await Promise.all(workers.splice(0).map((w) => stop(w)));
+  } finally {
+    await stop(redis, 'SIGTERM');
+    rmSync(redisDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,105 @@
+// The store on SQLite and on PostgreSQL: same schema, same behaviour. Records come from the real
+// pipeline on real corpus files.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { parseReport } from '../src/pipeline';
+import type { ReportRecord } from '../src/record';
+import { openStore, saveRecord, countReports, iterateReports, iterateCells, storedHashes, loadRecord, versionKey, type Store } from '../src/store';
+import { PARSER_VERSION } from '../src/version';
+import { tempSqlite, tempPostgres, type TempStore } from './storeHelpers';
+
+const CORPUS = '/work/shared/corpus/real';
+const files = readdirSync(CORPUS).filter((f) => /\.(txt|html)$/.test(f)).map((f) => join(CORPUS, f));
+
+async function records(): Promise<ReportRecord[]> {
+  return Promise.all(files.map((f) => parseReport(readFileSync(f), { path: f })));
+}
+
+test('versionKey orders versions numerically', () => {
+  expect(versionKey('0.10.0') > versionKey('0.9.0')).toBe(true);
+  expect(versionKey('1.0.0') > versionKey('0.99.99')).toBe(true);
+});
+
+describe.each([
+  ['sqlite', async () => tempSqlite()],
+  ['postgres', tempPostgres],
+] as Array<[string, () => Promise<TempStore>]>)('store on %s', (_kind, make) => {
+  let temp: TempStore;
+  let store: Store;
+  let recs: ReportRecord[];
+  beforeAll(async () => {
+    temp = await make();
+    store = await openStore(temp.config);
+    recs = await records();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await temp?.drop();
+  });
+
+  test('stores each record once with its cells and flags, and reads them back', async () => {
+    for (const r of recs) expect(await saveRecord(store.db, r)).toBe('inserted');
+    for (const r of recs) expect(await saveRecord(store.db, r)).toBe('unchanged');
+    const counts = await countReports(store.db);
+    const distinct = new Set(recs.map((r) => r.source.sha256));
+    expect(counts.stored).toBe(distinct.size);
+    expect(counts.cells).toBe(recs.reduce((n, r) => n + r.cells.length, 0));
+    let cells = 0;
+    for await (const c of iterateCells(store.db)) { cells++; expect(distinct.has(c.sha256)).toBe(true); }
+    expect(cells).toBe(counts.cells);
+    const summaries = [];
+    for await (const s of iterateReports(store.db)) summaries.push(s);
+    expect(summaries.map((s) => s.flagCount).reduce((a, b) => a + b, 0)).toBe(recs.reduce((n, r) => n + r.flags.length, 0));
+    const withFlags = recs.find((r) => r.flags.length > 0);
+    if (withFlags) {
+      const s = summaries.find((x) => x.sha256 === withFlags.source.sha256)!;
+      expect(s.flags.map((f) => f.rule)).toEqual(withFlags.flags.map((f) => f.rule));
+    }
+    expect(await loadRecord(store.db, recs[0].source.sha256)).toEqual(JSON.parse(JSON.stringify(recs[0])));
+    expect((await storedHashes(store.db, [...distinct], PARSER_VERSION)).size).toBe(distinct.size);
+  });
+
+  test('a report delivered twice at once is stored once, with both sources', async () => {
+    // PostgreSQL: two connections race. SQLite: better-sqlite3 is synchronous, so two connections
+    // in one thread would wait on each other for the whole busy timeout; across processes (queue
+    // workers) they wait for the lock. One connection still interleaves the transactions.
+    const second = temp.config.kind === 'postgres' ? await openStore(temp.config) : store;
+    try {
+      const r = { ...recs[0], source: { ...recs[0].source, sha256: 'f'.repeat(64) } };
+      const other = { ...r, source: { ...r.source, path: '/elsewhere/copy.txt' } };
+      const outcomes = await Promise.all([saveRecord(store.db, r), saveRecord(second.db, other), saveRecord(store.db, r), saveRecord(second.db, other)]);
+      expect(outcomes.filter((o) => o === 'inserted')).toHaveLength(1);
+      const n = await store.db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).where('sha256', '=', r.source.sha256).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(1);
+      const cells = await store.db.selectFrom('cells').select(sql<number>`count(*)`.as('n')).where('sha256', '=', r.source.sha256).executeTakeFirstOrThrow();
+      expect(Number(cells.n)).toBe(r.cells.length);
+      const sources = await store.db.selectFrom('sources').select('location').where('sha256', '=', r.source.sha256).execute();
+      expect(sources.map((s) => s.location).sort()).toEqual([r.source.path, '/elsewhere/copy.txt'].sort());
+    } finally {
+      if (second !== store) await second.close();
+    }
+  });
+
+  test('a newer parser version replaces the result in one piece; an older one does not', async () => {
+    const base = recs.find((r) => r.cells.length > 0) ?? recs[0];
+    const sha = base.source.sha256;
+    const newer: ReportRecord = { ...base, parser: { version: '99.0.0' }, cells: base.cells.slice(0, 1), flags: [] };
+    expect(await saveRecord(store.db, newer)).toBe('replaced');
+    const older: ReportRecord = { ...base, parser: { version: '0.0.1' } };
+    expect(await saveRecord(store.db, older)).toBe('unchanged');
+    const row = await store.db.selectFrom('reports').selectAll().where('sha256', '=', sha).executeTakeFirstOrThrow();
+    expect(row.parser_version).toBe('99.0.0');
+    const cells = await store.db.selectFrom('cells').select(sql<number>`count(*)`.as('n')).where('sha256', '=', sha).executeTakeFirstOrThrow();
+    expect(Number(cells.n)).toBe(newer.cells.length);
+    // a failing replacement (a cell that violates NOT NULL) leaves the old result whole
+    const broken = { ...base, parser: { version: '100.0.0' }, cells: [{ ...base.cells[0], raw: null as unknown as string }] } as ReportRecord;
+    if (base.cells.length) {
+      await expect(saveRecord(store.db, broken)).rejects.toThrow();
+      const after = await store.db.selectFrom('reports').select('parser_version').where('sha256', '=', sha).executeTakeFirstOrThrow();
+      expect(after.parser_version).toBe('99.0.0');
+      const c2 = await store.db.selectFrom('cells').select(sql<number>`count(*)`.as('n')).where('sha256', '=', sha).executeTakeFirstOrThrow();
+      expect(Number(c2.n)).toBe(newer.cells.length);
+    }
+  });
+});
