@@ -4,6 +4,9 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import fg from 'fast-glob';
 
+/** in a folder, only files that can be reports; a file named on the command line is always taken */
+const REPORT_FILE = /(?:^|\/)[^/.]+$|\.(?:pdf|docx?|wps|rtf|odt|s?html?|xhtml|txt|text|md)$/i;
+
 export interface Inputs { files: string[]; missing: string[] }
 
 export async function expandInputs(args: string[]): Promise<Inputs> {
@@ -13,7 +16,7 @@ export async function expandInputs(args: string[]): Promise<Inputs> {
     const info = await stat(arg).catch(() => null);
     if (info?.isFile()) files.add(resolve(arg));
     else if (info?.isDirectory()) {
-      for (const f of await fg('**/*', { cwd: arg, absolute: true, onlyFiles: true, dot: false })) files.add(f);
+      for (const f of await fg('**/*', { cwd: arg, absolute: true, onlyFiles: true, dot: false })) if (REPORT_FILE.test(f)) files.add(f);
     } else if (fg.isDynamicPattern(arg)) {
       const found = await fg(arg, { absolute: true, onlyFiles: true });
       if (found.length === 0) missing.push(arg);

@@ -1,6 +1,6 @@
 // The store: one schema and one behaviour on SQLite (default) and PostgreSQL (DATABASE_URL).
 export { openStore, storeConfigFromEnv, type Store, type StoreConfig, type StoreKind } from './openStore';
 export { saveRecord, addSource, type SaveOutcome } from './saveRecord';
-export { storedHashes, countReports, countBySha, iterateReports, iterateCells, loadRecord, type ReportSummary, type CellRow } from './queries';
+export { storedHashes, countReports, countBySha, iterateReports, iterateCells, loadRecord, crossReportInputs, type ReportSummary, type CellRow } from './queries';
 export { versionKey } from './versionKey';
 export type { Database } from './schema';

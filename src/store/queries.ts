@@ -1,4 +1,6 @@
 // Read side of the store: what import, report, export and status ask of it.
+import type { ReportCells } from '../rules/crossReport';
+import type { Cell } from '../record';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 import { versionKey } from './versionKey';
@@ -101,4 +103,27 @@ export async function* iterateCells(db: Kysely<Database>, pageSize = 5000): Asyn
 export async function loadRecord(db: Kysely<Database>, sha: string): Promise<unknown> {
   const r = await db.selectFrom('reports').select('record').where('sha256', '=', sha).executeTakeFirst();
   return r ? JSON.parse(r.record) : undefined;
+}
+
+/**
+ * What the cross-report rules (X-CARRY, X-INFORCE) read: per report its agency, year and the
+ * carried-over/forward and documents-in-force cells. One query, not one record per report.
+ */
+export async function crossReportInputs(db: Kysely<Database>): Promise<ReportCells[]> {
+  const reports = await db.selectFrom('reports').select(['sha256', 'agency', 'year', 'title', 'path'])
+    .where('agency', 'is not', null).where('year', 'is not', null).where('error_code', 'is', null).execute();
+  const cells = await db.selectFrom('cells').select(['sha256', 'tbl', 'row_key', 'col_key', 'value', 'raw', 'source'])
+    .where((eb) => eb.or([
+      eb.and([eb('tbl', '=', 'applications'), eb('row_key', 'in', ['carriedOver', 'carriedForward'])]),
+      eb.and([eb('tbl', '=', 'active'), eb('row_key', 'in', ['rules', 'normativeDocuments'])]),
+    ])).execute();
+  const bySha = new Map<string, ReportCells>();
+  for (const r of reports) bySha.set(r.sha256, { id: r.sha256, agency: r.agency, year: Number(r.year), templates: {}, cells: [] });
+  for (const c of cells) {
+    const r = bySha.get(c.sha256);
+    if (!r) continue;
+    r.cells.push({ table: c.tbl as Cell['table'], row: c.row_key, col: c.col_key, value: c.value === null ? null : Number(c.value), raw: c.raw, source: JSON.parse(c.source) });
+    if (c.tbl === 'active' && c.col_key === 'inForce') r.templates.active = '2021';
+  }
+  return [...bySha.values()];
 }
