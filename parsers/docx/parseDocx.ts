@@ -6,6 +6,7 @@ import type { FormatParser } from '../types';
 import type { Doc } from '../../src/model';
 import { XxgkError } from '../../src/errors';
 import { checkZip } from './zipGuard';
+import { inlineWordNumbering } from './wordNumbering';
 import { loadHtml } from '../html/loadHtml';
 import { domBlocks } from '../html/domBlocks';
 
@@ -25,8 +26,9 @@ export async function docxToDoc(bytes: Uint8Array, maxInflatedBytes: number): Pr
   }
   let html: string;
   try {
+    const numbered = await inlineWordNumbering(bytes);
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(numbered.buffer, numbered.byteOffset, numbered.byteLength) },
       { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
     );
     html = result.value;
