@@ -9,7 +9,7 @@ async function main() {
   const results = await runParseBench(quick ? { text: 300, html: 100, pdf: 6, docx: 20 } : undefined);
   console.log('\nParse throughput, one process, one core');
   console.table(results.map((r) => ({
-    format: r.format, files: r.files, docs: r.docs, 'reports/s': r.perSecond, 'ms/report': r.msPerDoc,
+    format: r.format, files: r.files, docs: r.docs, 'reports/s': r.perSecond, 'reports/CPU-s': r.perCpuSecond, 'ms/report': r.msPerDoc,
     ...(r.msPerPage !== undefined ? { 'ms/page': r.msPerPage } : {}),
     ...(r.pdftotextMs !== undefined ? { 'pdftotext ms/report': r.pdftotextMs, '× pdftotext': r.ratioToPdftotext } : {}),
     'peak RSS MB': r.peakRssMb, failed: r.failed, goal: GOALS[r.format] ?? '',
@@ -17,8 +17,9 @@ async function main() {
   if (!process.argv.includes('--parse-only')) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const queue = require('./queueBench') as { runQueueBench?: () => Promise<void> };
-      if (queue.runQueueBench) await queue.runQueueBench();
+      const queue = require('./queueBench') as typeof import('./queueBench');
+      console.log('\nThrough the queue (PostgreSQL store) against in-process, same files, same run');
+      console.log(queue.formatQueueBench(await queue.runQueueBench(quick ? 200 : 1000)));
     } catch (e) {
       console.log(`queue benchmark skipped: ${(e as Error).message}`);
     }
