@@ -59,8 +59,6 @@ export function analyseDoc(doc: Doc): Analysis {
     flags.push(...tally.flags);
     rules = tally.results();
     if (table.inferredZero.size) findings.push(`blank cells read as 0 for the rules because their row's 总计 agrees: ${[...table.inferredZero].join(', ')}`);
-    const ambiguous = rules.find((r) => r.rule === 'T-AMBIGUOUS');
-    void ambiguous;
   } else {
     findings.push('no standard table (二 主动公开 / 三 申请 / 四 复议诉讼) in the 2019 or 2021 layout was found: a free-form (legacy) report');
   }

@@ -2,5 +2,6 @@
 export { openStore, storeConfigFromEnv, type Store, type StoreConfig, type StoreKind } from './openStore';
 export { saveRecord, addSource, type SaveOutcome } from './saveRecord';
 export { storedHashes, countReports, countBySha, iterateReports, iterateCells, loadRecord, crossReportInputs, type ReportSummary, type CellRow } from './queries';
+export { cellsOfReports, tableLayoutsOf, distinctCellKeys, countCells } from './queries';
 export { versionKey } from './versionKey';
 export type { Database } from './schema';

@@ -127,3 +127,51 @@ export async function crossReportInputs(db: Kysely<Database>): Promise<ReportCel
   }
   return [...bySha.values()];
 }
+
+/** The cells of some reports, per report in insertion order: what the export cleans a page at a time. */
+export async function cellsOfReports(db: Kysely<Database>, shas: string[]): Promise<Map<string, CellRow[]>> {
+  const out = new Map<string, CellRow[]>(shas.map((s) => [s, []]));
+  for (let i = 0; i < shas.length; i += 500) {
+    const rows = await db
+      .selectFrom('cells')
+      .innerJoin('reports', 'reports.sha256', 'cells.sha256')
+      .select(['cells.sha256', 'reports.agency', 'reports.year', 'cells.tbl', 'cells.row_key', 'cells.col_key', 'cells.value', 'cells.raw', 'cells.source'])
+      .where('cells.sha256', 'in', shas.slice(i, i + 500))
+      .orderBy('cells.id')
+      .execute();
+    for (const r of rows) {
+      out.get(r.sha256)?.push({ sha256: r.sha256, agency: r.agency, year: r.year == null ? null : Number(r.year), table: r.tbl, row: r.row_key, col: r.col_key, value: r.value == null ? null : Number(r.value), raw: r.raw, source: r.source });
+    }
+  }
+  return out;
+}
+
+/**
+ * Per report, the layout of each standard table (detected per table, so one report can mix
+ * 2019 and 2021) and how each cell was read (split/ocr), both kept only in the record JSON.
+ */
+export async function tableLayoutsOf(db: Kysely<Database>, shas: string[]): Promise<Map<string, { tables: Record<string, string>; readings: Map<string, string> }>> {
+  const out = new Map<string, { tables: Record<string, string>; readings: Map<string, string> }>();
+  for (let i = 0; i < shas.length; i += 200) {
+    const rows = await db.selectFrom('reports').select(['sha256', 'record']).where('sha256', 'in', shas.slice(i, i + 200)).execute();
+    for (const r of rows) {
+      const rec = JSON.parse(r.record) as { tables?: Array<{ table: string; template: string }>; cells?: Array<{ table: string; row: string; col: string; reading?: string }> };
+      const readings = new Map<string, string>();
+      for (const c of rec.cells ?? []) if (c.reading) readings.set(`${c.table}|${c.row}|${c.col}`, c.reading);
+      out.set(r.sha256, { tables: Object.fromEntries((rec.tables ?? []).map((t) => [t.table, t.template])), readings });
+    }
+  }
+  return out;
+}
+
+/** Every distinct table|row|col key stored, for the columns of a wide export. */
+export async function distinctCellKeys(db: Kysely<Database>): Promise<Array<{ table: string; row: string; col: string }>> {
+  const rows = await db.selectFrom('cells').select(['tbl', 'row_key', 'col_key']).distinct().execute();
+  return rows.map((r) => ({ table: r.tbl, row: r.row_key, col: r.col_key }));
+}
+
+/** Number of stored cells (all reports). */
+export async function countCells(db: Kysely<Database>): Promise<number> {
+  const r = await db.selectFrom('cells').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -39,7 +39,8 @@ function applicationColumns(t: CollectedTable): ColumnSpec[] {
 
 const sum = (vs: Array<number | null>) => vs.reduce<number>((a, b) => a + (b ?? 0), 0);
 
-function rowCheckFor(table: TableKey, columns: ColumnSpec[], row: string): RowCheck | undefined {
+/** the arithmetic a row must satisfy by itself: 总计 = the sum of its parts */
+function rowCheckFor(table: TableKey, columns: ColumnSpec[]): RowCheck | undefined {
   if (table === 'applications') {
     const idx = (k: string) => columns.findIndex((c) => c.key === k);
     const parts = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg'].map(idx);
@@ -51,9 +52,6 @@ function rowCheckFor(table: TableKey, columns: ColumnSpec[], row: string): RowCh
       for (let g = 0; g + 5 <= v.length; g += 5) if (v[g + 4] !== null && v[g + 4] !== sum(v.slice(g, g + 4))) return false;
       return true;
     };
-  }
-  if (table === 'active' && (row === 'rules' || row === 'normativeDocuments') && columns[2]?.key === 'inForce') {
-    return undefined;
   }
   return undefined;
 }
@@ -87,7 +85,7 @@ export function recogniseTable(t: CollectedTable, template: Template): Recognise
     const columns: ColumnSpec[] = t.table === 'applications' ? applicationColumns(t) : targets.flatMap((x) => x.spec.columns);
     const values = trimToWidth(keyed.values, columns.length);
     const all = readingsOf(values, columns);
-    const rowCheck = rowCheckFor(t.table, columns, keyed.row);
+    const rowCheck = rowCheckFor(t.table, columns);
     const plausible = plausibleFor(columns);
     const c = choose(all, columns, rowCheck, plausible);
     const candidates = all.length > 1 ? rankReadings(all, columns, rowCheck, plausible) : all;
@@ -102,7 +100,9 @@ export function recogniseTable(t: CollectedTable, template: Template): Recognise
     if (r.ambiguous || !r.chosen) {
       flags.push({
         rule: 'T-AMBIGUOUS', severity: 'warning',
-        message: `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' reads ${r.candidates.length || 'no'} way(s): ${r.candidates.slice(0, 5).map((c) => c.map((x) => x.raw).join('|')).join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`,
+        message: r.candidates.length
+          ? `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' reads ${r.candidates.length} ways that every rule allows: ${r.candidates.slice(0, 5).map((c) => c.map((x) => x.raw).join('|')).join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`
+          : `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' cannot be read as the row's ${r.columns.length} cells`,
         cells: rowKeys.flatMap((rk, i) => r.columns.slice(i * perRow, (i + 1) * perRow).map((c) => `${t.table}|${rk}|${c.key}`)),
         candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value ?? NaN)),
       });
