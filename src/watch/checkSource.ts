@@ -36,11 +36,13 @@ export function policyOf(source: Source): FetchPolicy {
   };
 }
 
+export const emptyPass = (sourceId: string): PassResult => ({
+  source: sourceId, listPages: { fetched: 0, notModified: 0 }, fetched: 0, seenBefore: 0,
+  outcomes: { new: 0, knownContent: 0, sameReport: 0, notReport: 0, failed: 0 }, newReports: [], errors: [],
+});
+
 export async function checkSource(ctx: WatchContext, source: Source): Promise<PassResult> {
-  const result: PassResult = {
-    source: source.id, listPages: { fetched: 0, notModified: 0 }, fetched: 0, seenBefore: 0,
-    outcomes: { new: 0, knownContent: 0, sameReport: 0, notReport: 0, failed: 0 }, newReports: [], errors: [],
-  };
+  const result = emptyPass(source.id);
   const policy = policyOf(source);
   const claimed = new Set<string>(); // URLs handled in this pass (linked twice, or redirected to)
 

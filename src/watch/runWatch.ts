@@ -1,7 +1,7 @@
 // The three ways to run the watcher: every source once (`--once`), continuously on timers in
 // this process, or continuously on BullMQ job schedulers (REDIS_URL) — see scheduler.ts.
 import type { Source, SourcesFile } from './sources';
-import { checkSource, type PassResult } from './checkSource';
+import { checkSource, emptyPass, type PassResult } from './checkSource';
 import type { OpenedContext } from './context';
 
 /** A pass that throws (the store went away) is reported as an error, not lost. */
@@ -10,11 +10,7 @@ export async function safeCheck(ctx: OpenedContext, source: Source): Promise<Pas
     return await checkSource(ctx, source);
   } catch (e) {
     ctx.log(`[${source.id}] pass failed: ${(e as Error).message}`);
-    return {
-      source: source.id, listPages: { fetched: 0, notModified: 0 }, fetched: 0, seenBefore: 0,
-      outcomes: { new: 0, knownContent: 0, sameReport: 0, notReport: 0, failed: 0 }, newReports: [],
-      errors: [{ url: source.index, code: 'PASS_FAILED', message: (e as Error).message }],
-    };
+    return { ...emptyPass(source.id), errors: [{ url: source.index, code: 'PASS_FAILED', message: (e as Error).message }] };
   }
 }
 

@@ -15,8 +15,10 @@ const SCHEDULER_PREFIX = 'watch:';
 export interface WatchJobData { sourceId: string }
 
 export async function startScheduledWatch(ctx: OpenedContext, file: SourcesFile, onPass?: (r: PassResult) => void) {
+  // BullMQ does not close connections it was handed: keep them and quit them on close
+  const connections = [connect(), connect()];
   const queue = new Queue<WatchJobData>(WATCH_QUEUE, {
-    connection: connect(), prefix: queuePrefix(),
+    connection: connections[0], prefix: queuePrefix(),
     defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 } },
   });
   const ids = new Set(file.sources.map((s) => SCHEDULER_PREFIX + s.id));
@@ -35,7 +37,7 @@ export async function startScheduledWatch(ctx: OpenedContext, file: SourcesFile,
     ctx.log(passLine(r));
     onPass?.(r);
     return r;
-  }, { connection: connect(), prefix: queuePrefix(), concurrency: Math.max(1, Math.min(4, file.sources.length)) });
+  }, { connection: connections[1], prefix: queuePrefix(), concurrency: Math.max(1, Math.min(4, file.sources.length)) });
   worker.on('error', (e) => ctx.log(`watch worker error: ${e.message}`));
   return {
     queue,
@@ -43,6 +45,7 @@ export async function startScheduledWatch(ctx: OpenedContext, file: SourcesFile,
     async close() {
       await worker.close();
       await queue.close();
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };
 }
