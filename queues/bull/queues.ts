@@ -6,7 +6,7 @@ import { QUEUE, connect, queuePrefix, jobOptions, EVENTS_MAX_LEN, quitAll } from
 
 export interface IngestData { path: string }
 export interface IngestResult { sha256: string | null; outcome: 'queued' | 'alreadyStored' }
-export interface ParseData { path: string; sha256: string }
+export interface ParseData { path: string; sha256: string; url?: string; fetchedAt?: string }
 export interface ParseResult { sha256: string; outcome: string; cells: number; flags: number }
 
 export function openQueues() {

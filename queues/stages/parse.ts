@@ -5,7 +5,8 @@ import { parseReport } from '../../src/pipeline';
 import type { ReportRecord } from '../../src/record';
 import { PARSER_VERSION } from '../../src/version';
 
-export interface ParseTask { path: string; sha256: string }
+/** a fetched file carries the URL it came from and when, so its record names them */
+export interface ParseTask { path: string; sha256: string; url?: string; fetchedAt?: string }
 
 export async function parseStage(task: ParseTask): Promise<ReportRecord> {
   let bytes: Buffer;
@@ -14,7 +15,7 @@ export async function parseStage(task: ParseTask): Promise<ReportRecord> {
   } catch (e) {
     return failedRecord(task, 'READ_FAILED', `cannot read ${task.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return parseReport(bytes, { path: task.path });
+  return parseReport(bytes, { path: task.path, ...(task.url ? { url: task.url } : {}), ...(task.fetchedAt ? { fetchedAt: task.fetchedAt } : {}) });
 }
 
 /** A record for a file that never reached the parser (same shape as parseReport's failures). */
