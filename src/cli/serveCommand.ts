@@ -33,6 +33,7 @@ export function registerServe(program: Command): void {
       const redis = !!process.env.REDIS_URL;
       const server = await startWebServer({ store, host: opts.host, port, token, redis, writable: opts.writable, baseDir: opts.baseDir });
       process.stdout.write(`xxgk serve: ${server.url}/  (store ${store.kind}, read-only)\n`);
+      if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) process.stderr.write(`xxgk serve: listening on ${opts.host}: reachable from other machines\n`);
       if (redis && !token) process.stderr.write('xxgk serve: REDIS_URL is set but no token: /queues is off (give --token or XXGK_WEB_TOKEN)\n');
       if (server.queues) process.stdout.write(`xxgk serve: queues at ${server.url}/queues?token=…\n`);
       const stop = async () => { await server.close(); await store.close(); process.exit(EXIT.OK); };

@@ -29,6 +29,8 @@ function dialectFor(config: StoreConfig) {
   if (!existsSync(config.location)) throw new Error(`no store at ${config.location} (set XXGK_DB or DATABASE_URL, or run \`xxgk import\`)`);
   const db = new SQLite(config.location, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 30000');
+  // a second lock on the same door: SQLite itself refuses any change on this connection
+  db.pragma('query_only = ON');
   return new SqliteDialect({ database: db });
 }
 

@@ -48,9 +48,10 @@ export function createWebApp(opts: ServeOptions): { app: express.Express; board?
   app.use((_req, res) => { res.status(404).type('text/plain').send('not found'); });
   // no stack traces or store paths in the response
   app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
-    process.stderr.write(`xxgk serve: ${err.stack ?? err.message}\n`);
-    const status = (err as { status?: number }).status ?? 500;
-    res.status(status >= 400 && status < 600 ? status : 500).type('text/plain').send(status === 404 ? 'not found' : 'server error');
+    const given = (err as { status?: number }).status;
+    const status = given && given >= 400 && given < 600 ? given : 500;
+    if (status >= 500) process.stderr.write(`xxgk serve: ${err.stack ?? err.message}\n`);
+    res.status(status).type('text/plain').send(status === 404 ? 'not found' : status < 500 ? 'bad request' : 'server error');
   });
   return { app, board };
 }

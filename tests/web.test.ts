@@ -1,0 +1,208 @@
+// `xxgk serve` over HTTP, without a browser: read-only, headers, filters and counts, the report
+// view's written-out rules, originals served by hash only, the token in front of /queues.
+import { writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { buildWebStore, writeInjectedHtml, HONGZE, ROOT, PAYLOAD, type WebStore } from './webFixture';
+import { openReadOnlyStore, type ReadOnlyStore } from '../src/web/readOnlyStore';
+import { startWebServer, type WebServer } from '../src/web/server';
+import { CSP } from '../src/web/security';
+
+let fixture: WebStore;
+let store: ReadOnlyStore;
+let server: WebServer;
+let editedSha: string;
+const TOKEN = 'test-token-3f9c1e';
+
+beforeAll(async () => {
+  // a copy that is edited after import: its stored hash no longer matches the file
+  fixture = await buildWebStore((dir) => {
+    const edited = join(dir, 'edited.txt');
+    writeFileSync(edited, readFileSync(join(ROOT, 'samples/text/2021-changguo-1.txt'), 'utf8') + '\n（副本）\n');
+    return [writeInjectedHtml(dir), edited];
+  });
+  editedSha = fixture.records.get('edited.txt')!.source.sha256;
+  writeFileSync(join(fixture.dir, 'edited.txt'), readFileSync(join(fixture.dir, 'edited.txt'), 'utf8') + '\n改动');
+  store = await openReadOnlyStore({ kind: 'sqlite', location: fixture.dbPath });
+  server = await startWebServer({ store, port: 0, baseDir: ROOT, token: TOKEN });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await store?.close();
+  if (fixture) rmSync(fixture.dir, { recursive: true, force: true });
+});
+
+const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
+const json = async <T = any>(path: string): Promise<T> => {
+  const res = await get(path);
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+};
+const hongzeSha = () => fixture.records.get('2023-hongzequ-1.pdf')!.source.sha256;
+
+test('listens on 127.0.0.1 by default and puts the CSP on every response', async () => {
+  expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  for (const path of ['/', '/charts', `/report/${hongzeSha()}`, '/api/reports', '/assets/report.js', '/vendor/chart.umd.min.js', '/nope']) {
+    const res = await get(path);
+    expect(res.headers.get('content-security-policy')).toBe(CSP);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  }
+  expect(CSP).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(CSP).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+});
+
+test('no write action without the token; the store itself is opened read-only', async () => {
+  for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+    expect((await get('/api/reports', { method })).status).toBe(405);
+    expect((await get(`/report/${hongzeSha()}`, { method, headers: { authorization: 'Bearer wrong' } })).status).toBe(405);
+  }
+  // with the token the guard lets it through, and there is still nothing that writes
+  expect((await get('/api/reports', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+  const outcome = await sql`delete from reports`.execute(store.db).then((r) => `resolved ${JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? String(v) : v))}`, (e: Error) => e.message);
+  expect(outcome).toMatch(/readonly/i);
+});
+
+test('reports list: filters, search and counts', async () => {
+  const all = await json('/api/reports');
+  expect(all.total).toBe(fixture.records.size);
+  expect(all.stored).toBe(fixture.records.size);
+  const t4 = await json('/api/reports?rule=T4-SUM');
+  expect(t4.rows.map((r: any) => r.agency)).toEqual(['洪泽区人民政府']);
+  expect(t4.rows[0].rules).toEqual([{ rule: 'T4-SUM', count: 2 }]);
+  // a menu counts against the other filters, so every rule stays offered while one is chosen
+  expect(t4.facets.rule).toEqual(expect.arrayContaining([{ value: 'T4-SUM', count: 1 }, { value: 'T-AMBIGUOUS', count: 1 }]));
+  expect((await json('/api/reports?year=2019')).total).toBe([...fixture.records.values()].filter((r) => r.report.year === 2019).length);
+  const records = [...fixture.records.values()];
+  const texts = records.filter((r) => r.source.format === 'text');
+  expect((await json('/api/reports?format=text')).total).toBe(texts.length);
+  expect((await json('/api/reports?layout=2021&format=text')).total).toBe(texts.filter((r) => r.report.layout === '2021').length);
+  const errors = await json('/api/reports?error=any');
+  expect(errors.rows.map((r: any) => r.errorCode)).toEqual(['ENCRYPTED_PDF']);
+  expect((await json('/api/reports?error=ENCRYPTED_PDF')).total).toBe(1);
+  expect((await json('/api/reports?error=none')).total).toBe(fixture.records.size - 1);
+  expect((await json(`/api/reports?q=${encodeURIComponent('洪泽')}`)).total).toBe(1);
+  expect((await json(`/api/reports?q=${encodeURIComponent('平潭 2023')}`)).total).toBe(1);
+  expect((await json(`/api/reports?agency=${encodeURIComponent('平潭综合实验区')}`)).total).toBe(2);
+  // LIKE wildcards in the search are literal characters
+  expect((await json(`/api/reports?q=${encodeURIComponent('洪%区')}`)).total).toBe(0);
+  expect((await json(`/api/reports?q=${encodeURIComponent('洪_区')}`)).total).toBe(0);
+  expect((await json(`/api/reports?q=${encodeURIComponent('__pwned')}`)).total).toBe(1);
+  const page = await json('/api/reports?limit=3&offset=3');
+  expect(page.rows).toHaveLength(3);
+  expect(page.total).toBe(fixture.records.size);
+  const facets = all.facets;
+  expect(facets.format).toEqual(expect.arrayContaining([{ value: 'pdf', count: 2 }, { value: 'text', count: texts.length }]));
+});
+
+test('report view: both sides written out, tables as printed, not-assessable rules with their cells', async () => {
+  const view = await json(`/api/report/${hongzeSha()}`);
+  expect(view).toMatchObject({ agency: '洪泽区人民政府', year: 2023, format: 'pdf', path: HONGZE, originalAvailable: true });
+  expect(view.flags.map((f: any) => f.numbers)).toEqual(['10+1+0+0 = 11 ≠ 0', '5+0+0+0 = 5 ≠ 0']);
+  expect(view.flags[0].keys).toBe('review.upheld+review.corrected+review.other+review.pending = 11 ≠ review.total = 0');
+  const review = view.tables.find((t: any) => t.table === 'reviewLitigation');
+  expect(review.parts[0].head[0].map((c: any) => c.text)).toEqual(['行政复议', '行政诉讼']);
+  expect(review.parts[0].rows[0].cells.map((c: any) => c.raw)).toEqual(['10', '1', '0', '0', '0', '0', '0', '0', '0', '0', '5', '0', '0', '0', '0']);
+  const apps = view.tables.find((t: any) => t.table === 'applications');
+  expect(apps.parts[0].rows.filter((r: any) => 'group' in r).map((r: any) => r.group)).toEqual(['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理']);
+  expect(view.sections[0].title).toBe('总体情况');
+
+  const html = await json(`/api/report/${fixture.records.get('2019-shanghai-bgt-1.html')!.source.sha256}`);
+  const t4 = html.notAssessable.find((r: any) => r.rule === 'T4-SUM');
+  expect(t4).toMatchObject({ status: 'notAssessable', checks: 3, notAssessable: 3 });
+  expect(t4.missing).toContain('reviewLitigation|litigationAfterReview|total');
+  const blank = html.tables.find((t: any) => t.table === 'reviewLitigation').parts[0].rows[0].cells.find((c: any) => c.key === 'reviewLitigation|litigationAfterReview|total');
+  expect(blank.raw === null || blank.raw === '').toBe(true);
+
+  expect((await get(`/api/report/${'0'.repeat(64)}`)).status).toBe(404);
+  expect((await get('/api/report/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+});
+
+test('hostile text is data: JSON only, the pages carry none of it', async () => {
+  const sha = fixture.records.get('injected-report.html')!.source.sha256;
+  const res = await get(`/api/report/${sha}`);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  expect((await res.json()).title).toContain(PAYLOAD);
+  const page = await (await get(`/report/${sha}`)).text();
+  expect(page).not.toContain('__pwned');
+});
+
+test('originals are served by hash only, as downloads, and only while the bytes match', async () => {
+  const res = await get(`/file/${hongzeSha()}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${hongzeSha()}.pdf"`);
+  expect(res.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+  expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(HONGZE))).toBe(true);
+
+  const injected = await get(`/file/${fixture.records.get('injected-report.html')!.source.sha256}`);
+  expect(injected.headers.get('content-type')).toBe('application/octet-stream');
+  expect(injected.headers.get('content-disposition')).toMatch(/^attachment/);
+
+  expect((await get(`/file/${editedSha}`)).status).toBe(404);
+  expect((await get(`/api/report/${editedSha}/text?line=3`)).status).toBe(404);
+  for (const bad of ['/file/..%2F..%2Fetc%2Fpasswd', '/file/%2Fetc%2Fpasswd', `/file/${'f'.repeat(64)}`, '/file/samples%2Ftext%2F2021-changguo-1.txt']) {
+    expect((await get(bad)).status).toBe(404);
+  }
+});
+
+test('source excerpts: the parsed HTML/DOCX table and the text lines', async () => {
+  for (const file of ['2019-shanghai-bgt-1.html', '2019-shanghai-bgt-1.docx']) {
+    const record = fixture.records.get(file)!;
+    const cell = record.cells.find((c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total')!;
+    const excerpt = await json(`/api/report/${record.source.sha256}/table/${cell.source.table}`);
+    const slot = excerpt.rows.flat().find((s: any) => s.row === cell.source.row && s.cell === cell.source.cell);
+    expect(slot.text).toBe(cell.raw);
+  }
+  const text = fixture.records.get('2021-changguo-1.txt')!;
+  const cell = text.cells.find((c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total')!;
+  const lines = await json(`/api/report/${text.source.sha256}/text?line=${cell.source.line}`);
+  expect(lines.lines[cell.source.line! - lines.first]).toContain(cell.raw);
+  expect((await get(`/api/report/${hongzeSha()}/table/0`)).status).toBe(404);
+});
+
+test('charts data: per year and layout, rule shares, one agency across years', async () => {
+  const charts = await json('/api/charts');
+  const total = charts.perYearLayout.reduce((a: number, r: any) => a + r.count, 0);
+  expect(total).toBe(fixture.records.size);
+  const t4 = charts.ruleShares.find((r: any) => r.rule === 'T4-SUM');
+  expect(t4).toMatchObject({ failing: 1, assessed: fixture.records.size - 1 });
+  const history = await json(`/api/charts/agency?agency=${encodeURIComponent('平潭综合实验区')}`);
+  expect(history.years).toEqual([2019, 2023]);
+  expect(history.series.find((s: any) => s.key === 'newReceived').values).toHaveLength(2);
+  expect((await get('/api/charts/agency')).status).toBe(400);
+});
+
+describe('/queues', () => {
+  test('is off without Redis', async () => {
+    expect((await get('/queues')).status).toBe(404);
+  });
+
+  test('with Redis: Bull Board behind the token', async () => {
+    const prefix = process.env.XXGK_QUEUE_PREFIX;
+    process.env.XXGK_QUEUE_PREFIX = `xxgk-webtest-${process.pid}`;
+    const withQueues = await startWebServer({ store, port: 0, baseDir: ROOT, token: TOKEN, redis: true });
+    try {
+      const at = (path: string, init?: RequestInit) => fetch(`${withQueues.url}${path}`, { redirect: 'manual', ...init });
+      expect((await at('/queues')).status).toBe(401);
+      expect((await at('/queues?token=wrong')).status).toBe(401);
+      const login = await at(`/queues?token=${encodeURIComponent(TOKEN)}`);
+      expect(login.status).toBe(303);
+      const cookie = login.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);
+      const board = await at('/queues', { headers: { cookie: cookie.split(';')[0] } });
+      expect(board.status).toBe(200);
+      expect(await board.text()).toContain('__UI_CONFIG__');
+      const api = await at('/queues/api/queues', { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(api.status).toBe(200);
+      const names = ((await api.json()) as { queues: Array<{ name: string; readOnlyMode: boolean }> }).queues;
+      expect(names.map((q) => q.name).sort()).toEqual(['ingest', 'parse']);
+      expect(names.every((q) => q.readOnlyMode)).toBe(true);
+      // a write to the board without the token stops at the guard
+      expect((await at('/queues/api/queues/parse/retry/failed', { method: 'PUT' })).status).toBe(405);
+    } finally {
+      await withQueues.close();
+      if (prefix === undefined) delete process.env.XXGK_QUEUE_PREFIX; else process.env.XXGK_QUEUE_PREFIX = prefix;
+    }
+  });
+});

@@ -1,0 +1,171 @@
+// End to end in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core): the
+// list filtered by a failing rule, 洪泽区 2023 with its T4-SUM cells and the PDF box, the
+// source views of HTML, DOCX and text reports, the charts, and a report whose title and table
+// carry <script> and onerror= that must not run. Screenshots go to tests/out/.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildWebStore, writeInjectedHtml, PAYLOAD, ROOT, type WebStore } from './webFixture';
+import { openReadOnlyStore, type ReadOnlyStore } from '../src/web/readOnlyStore';
+import { startWebServer, type WebServer } from '../src/web/server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = join(ROOT, 'tests/out');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`tests/webBrowser.test.ts skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+const describeBrowser = haveChromium ? describe : describe.skip;
+
+describeBrowser('xxgk serve in a browser', () => {
+  let fixture: WebStore;
+  let store: ReadOnlyStore;
+  let server: WebServer;
+  let browser: Browser;
+  let page: Page;
+  /** page errors, dialogs and CSP reports seen during a test: each must stay empty */
+  let problems: string[];
+  const sha = (file: string) => fixture.records.get(file)!.source.sha256;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    fixture = await buildWebStore((dir) => [writeInjectedHtml(dir)]);
+    store = await openReadOnlyStore({ kind: 'sqlite', location: fixture.dbPath });
+    server = await startWebServer({ store, port: 0, baseDir: ROOT });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    if (fixture) rmSync(fixture.dir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    problems = [];
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  });
+
+  afterEach(async () => { await page.close(); });
+
+  const ready = (what: string) => page.waitForSelector(`body[data-ready="${what}"]`);
+
+  test('list → filter by failing rule → 洪泽区 2023 → T4-SUM cells → PDF page with the box', async () => {
+    await page.goto(`${server.url}/`);
+    await ready('list');
+    expect(await page.locator('#reports tbody tr').count()).toBe(fixture.records.size);
+    await page.screenshot({ path: join(OUT, 'web-list.png'), fullPage: true });
+
+    await page.selectOption('#f-rule', 'T4-SUM');
+    await Promise.all([page.waitForURL(/rule=T4-SUM/), page.click('#f-apply')]);
+    await ready('list');
+    const rows = page.locator('#reports tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('洪泽区人民政府');
+    expect(await rows.first().locator('.rules').innerText()).toContain('T4-SUM');
+
+    await Promise.all([page.waitForURL(/\/report\//), rows.first().locator('a').click()]);
+    await ready('report');
+    expect(await page.locator('#title').innerText()).toBe('洪泽区人民政府2023年政府信息公开工作年度报告');
+    // both sides written out, with the numbers read from the report
+    const flags = await page.locator('#flags li').allInnerTexts();
+    expect(flags.some((t) => t.includes('T4-SUM') && t.includes('10+1+0+0 = 11 ≠ 0'))).toBe(true);
+    expect(flags.some((t) => t.includes('5+0+0+0 = 5 ≠ 0'))).toBe(true);
+    // every cell of the failed checks highlighted, canonical key on hover
+    const failed = await page.locator('td.fail').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.key));
+    expect(failed.sort()).toEqual(fixture.records.get('2023-hongzequ-1.pdf')!.flags.flatMap((f) => f.cells).sort());
+    const total = page.locator('td[data-key="reviewLitigation|review|total"]');
+    expect(await total.getAttribute('title')).toMatch(/^reviewLitigation\|review\|total — 未通过 T4-SUM/);
+
+    await total.click();
+    await page.waitForSelector('#source[data-shown="pdf"] .mark');
+    const cell = fixture.records.get('2023-hongzequ-1.pdf')!.cells.find((c) => c.table === 'reviewLitigation' && c.row === 'review' && c.col === 'total')!;
+    expect(await page.locator('#source .pdfbox').getAttribute('data-page')).toBe(String(cell.source.page));
+    expect(await page.locator('#source .mark').getAttribute('data-bbox')).toBe(cell.source.bbox!.join(','));
+    // the box sits on the drawn page and on ink: the printed "0" is inside it
+    const ink = await page.evaluate(() => {
+      const canvas = document.querySelector('#source canvas') as HTMLCanvasElement;
+      const mark = document.querySelector('#source .mark') as HTMLElement;
+      const c = canvas.getBoundingClientRect(), m = mark.getBoundingClientRect();
+      const sx = canvas.width / c.width, sy = canvas.height / c.height;
+      const x = Math.round((m.left - c.left) * sx), y = Math.round((m.top - c.top) * sy);
+      const w = Math.max(1, Math.round(m.width * sx)), h = Math.max(1, Math.round(m.height * sy));
+      const inside = m.left >= c.left && m.top >= c.top && m.right <= c.right + 1 && m.bottom <= c.bottom + 1;
+      const data = canvas.getContext('2d')!.getImageData(x, y, w, h).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 300) dark++;
+      return { inside, dark, size: [m.width, m.height] };
+    });
+    expect(ink.inside).toBe(true);
+    expect(ink.size[0]).toBeGreaterThan(4);
+    expect(ink.dark).toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUT, 'web-report.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test('HTML, DOCX and text reports: the cell is marked in the parsed table or the line', async () => {
+    for (const [file, shown] of [['2019-shanghai-bgt-1.html', 'table'], ['2019-shanghai-bgt-1.docx', 'table'], ['2021-changguo-1.txt', 'text']] as const) {
+      const record = fixture.records.get(file)!;
+      const cell = record.cells.find((c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total')!;
+      await page.goto(`${server.url}/report/${sha(file)}`);
+      await ready('report');
+      await page.click(`td[data-key="applications|newReceived|total"]`);
+      await page.waitForSelector(`#source[data-shown="${shown}"] .mark`);
+      const marked = await page.locator('#source .mark').innerText();
+      expect(marked).toContain(cell.raw);
+      if (shown === 'text') expect(marked.startsWith(String(cell.source.line))).toBe(true);
+    }
+    await page.screenshot({ path: join(OUT, 'web-report-text.png'), fullPage: true });
+    // a report with blank cells lists its not-assessable rules and the cells they need
+    await page.goto(`${server.url}/report/${sha('2019-shanghai-bgt-1.html')}`);
+    await ready('report');
+    const na = page.locator('#not-assessable li[data-rule="T4-SUM"]');
+    expect(await na.innerText()).toContain('3/3');
+    expect(await na.locator('a[data-key="reviewLitigation|litigationAfterReview|total"]').count()).toBe(1);
+    expect(await page.locator('td.missing[data-key="reviewLitigation|litigationAfterReview|total"]').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  test('charts: reports per year and layout, share failing each rule, one agency across years', async () => {
+    await page.goto(`${server.url}/charts?agency=${encodeURIComponent('平潭综合实验区')}`);
+    await ready('charts');
+    const charts = await page.evaluate(() => {
+      const Chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { labels: string[]; datasets: Array<{ label: string; data: Array<number | null> }> } } | undefined } }).Chart;
+      const read = (id: string) => { const c = Chart.getChart(document.getElementById(id) as HTMLCanvasElement); return c ? { labels: c.data.labels, datasets: c.data.datasets.map((d) => ({ label: d.label, data: d.data })) } : null; };
+      return { years: read('chart-years'), rules: read('chart-rules'), agency: read('chart-agency') };
+    });
+    expect(charts.years!.labels).toEqual(expect.arrayContaining(['2019', '2021', '2023']));
+    const t4 = charts.rules!.labels.indexOf('T4-SUM');
+    expect(charts.rules!.datasets[0].data[t4]).toBeGreaterThan(0);
+    expect(charts.agency!.labels).toEqual(['2019', '2023']);
+    const received = charts.agency!.datasets.find((d) => d.label === '本年新收')!;
+    const pingtan2023 = fixture.records.get('2023-pingtan-syq-1.txt')!.cells.find((c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total')!;
+    expect(received.data[1]).toBe(pingtan2023.value);
+    await page.screenshot({ path: join(OUT, 'web-charts.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test('a report carrying <script> and onerror= shows them as text and runs neither', async () => {
+    const injected = sha('injected-report.html');
+    await page.goto(`${server.url}/?q=${encodeURIComponent('上海')}`);
+    await ready('list');
+    expect(await page.locator('#reports').innerText()).toContain(PAYLOAD);
+    await page.goto(`${server.url}/report/${injected}`);
+    await ready('report');
+    expect(await page.locator('#title').innerText()).toContain(PAYLOAD);
+    // the table header holding an <img onerror> as text, shown in the source view
+    await page.click('td[data-key="active|rules|newlyMade"]');
+    await page.waitForSelector('#source[data-shown="table"] .mark');
+    expect(await page.locator('#source').innerText()).toContain('<img src=x onerror=window.__pwned=3>');
+    await page.screenshot({ path: join(OUT, 'web-injection.png'), fullPage: true });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.locator('script:not([src]), img, iframe, object, embed').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
