@@ -7,30 +7,67 @@ export type CrossVerdict = 'agrees' | 'differs' | 'not_assessable' | 'not_applic
 
 export interface CrossFinding { previous: string | null; previousYear: number | null; carry: CrossVerdict; inForce: CrossVerdict; flags: CrossFlag[] }
 
-export interface CrossSummary { pairs: Array<{ agencyKey: string; previous: string; report: string; years: [number, number]; carry: CrossVerdict; inForce: CrossVerdict }>; checks: number; notAssessable: number; flags: number }
+export interface CrossPair { agencyKey: string; previous: string; report: string; years: [number, number]; carry: CrossVerdict; inForce: CrossVerdict; checks: number; notAssessable: number; flags: number }
+/** an agency with reports of several years: which years, and how many of them follow one another */
+export interface AgencyYears { agencyKey: string; years: number[]; consecutivePairs: number }
+export interface CrossSummary { pairs: CrossPair[]; checks: number; notAssessable: number; flags: number; agencies: AgencyYears[] }
 
-const onlyTable = (r: ReportCells, table: string): ReportCells => ({ ...r, cells: r.cells.filter((c) => c.table === table) });
+/** The summary of the pairs whose later report is among those given (an export's selection). */
+export function summariseFor(pairs: CrossPair[], agencies: AgencyYears[], reports: Set<string>): CrossSummary {
+  const kept = pairs.filter((p) => reports.has(p.report));
+  const sum = (k: 'checks' | 'notAssessable' | 'flags') => kept.reduce((n, p) => n + p[k], 0);
+  return { pairs: kept, checks: sum('checks'), notAssessable: sum('notAssessable'), flags: sum('flags'), agencies };
+}
 
-function verdict(prev: ReportCells, cur: ReportCells, table: string): { verdict: CrossVerdict; checks: number; notAssessable: number; flags: CrossFlag[] } {
-  const r = checkAcrossReports([onlyTable(prev, table), onlyTable(cur, table)]);
-  if (r.checks === 0) return { verdict: 'not_applicable', ...r };
-  const v: CrossVerdict = r.flags.length ? 'differs' : r.notAssessable === r.checks ? 'not_assessable' : 'agrees';
-  return { verdict: v, checks: r.checks, notAssessable: r.notAssessable, flags: r.flags };
+/** Agencies (by key) with reports of more than one year, so a reader sees why a pair is or is not there. */
+export function agencyYears(inputs: ReportCells[], agencyKeyOf: (name: string) => string): AgencyYears[] {
+  const years = new Map<string, Set<number>>();
+  for (const r of inputs) {
+    if (!r.agency || r.year === null) continue;
+    const k = agencyKeyOf(r.agency);
+    years.set(k, (years.get(k) ?? new Set()).add(r.year));
+  }
+  return [...years].filter(([, ys]) => ys.size > 1).map(([agencyKey, ys]) => {
+    const sorted = [...ys].sort((a, b) => a - b);
+    return { agencyKey, years: sorted, consecutivePairs: sorted.filter((y) => ys.has(y - 1)).length };
+  }).sort((a, b) => a.agencyKey.localeCompare(b.agencyKey));
+}
+
+// X-CARRY reads table 三 only; X-INFORCE table 二 and only when both are in the 2021 layout.
+const carryInputs = (r: ReportCells): ReportCells => ({ ...r, templates: {}, cells: r.cells.filter((c) => c.table === 'applications') });
+const inForceInputs = (r: ReportCells): ReportCells => ({ ...r, cells: r.cells.filter((c) => c.table === 'active') });
+const noInputs = (r: ReportCells): ReportCells => ({ ...r, templates: {}, cells: [] });
+
+function verdict(checks: number, notAssessable: number, flags: CrossFlag[], applicable = true): CrossVerdict {
+  if (!applicable || checks === 0) return 'not_applicable';
+  return flags.length ? 'differs' : notAssessable === checks ? 'not_assessable' : 'agrees';
+}
+
+/** One pair, each rule on its own cells; the X-CARRY checks that run on no cells are taken off X-INFORCE's count. */
+function checkPair(prev: ReportCells, cur: ReportCells) {
+  const carry = checkAcrossReports([carryInputs(prev), carryInputs(cur)]);
+  const active = checkAcrossReports([inForceInputs(prev), inForceInputs(cur)]);
+  const idle = checkAcrossReports([noInputs(prev), noInputs(cur)]);
+  const inForceFlags = active.flags.filter((f) => f.rule === 'X-INFORCE');
+  const inForceChecks = active.checks - idle.checks, inForceNA = active.notAssessable - idle.notAssessable;
+  return {
+    carry: { verdict: verdict(carry.checks, carry.notAssessable, carry.flags), checks: carry.checks, notAssessable: carry.notAssessable, flags: carry.flags },
+    inForce: { verdict: verdict(inForceChecks, inForceNA, inForceFlags), checks: inForceChecks, notAssessable: inForceNA, flags: inForceFlags },
+  };
 }
 
 /** Findings keyed by the later report's id; reports with no previous year are absent. */
-export function crossFindings(inputs: ReportCells[], agencyKeyOf: (name: string) => string): { byReport: Map<string, CrossFinding>; summary: CrossSummary } {
+export function crossFindings(inputs: ReportCells[], agencyKeyOf: (name: string) => string): { byReport: Map<string, CrossFinding>; pairs: CrossPair[] } {
   const byReport = new Map<string, CrossFinding>();
-  const summary: CrossSummary = { pairs: [], checks: 0, notAssessable: 0, flags: 0 };
+  const pairs: CrossPair[] = [];
   for (const [prev, cur] of consecutivePairs(inputs)) {
-    const carry = verdict(prev, cur, 'applications');
-    const inForce = verdict(prev, cur, 'active');
+    const { carry, inForce } = checkPair(prev, cur);
     const flags = [...carry.flags, ...inForce.flags];
     byReport.set(cur.id, { previous: prev.id, previousYear: prev.year, carry: carry.verdict, inForce: inForce.verdict, flags });
-    summary.pairs.push({ agencyKey: agencyKeyOf(cur.agency ?? ''), previous: prev.id, report: cur.id, years: [prev.year!, cur.year!], carry: carry.verdict, inForce: inForce.verdict });
-    summary.checks += carry.checks + inForce.checks;
-    summary.notAssessable += carry.notAssessable + inForce.notAssessable;
-    summary.flags += flags.length;
+    pairs.push({
+      agencyKey: agencyKeyOf(cur.agency ?? ''), previous: prev.id, report: cur.id, years: [prev.year!, cur.year!], carry: carry.verdict, inForce: inForce.verdict,
+      checks: carry.checks + inForce.checks, notAssessable: carry.notAssessable + inForce.notAssessable, flags: flags.length,
+    });
   }
-  return { byReport, summary };
+  return { byReport, pairs };
 }
