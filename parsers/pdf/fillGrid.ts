@@ -19,6 +19,8 @@ export interface PageTable {
   nRows: number;
   cells: PageCell[];
   x0: number; x1: number; y0: number; y1: number;
+  /** columns found from text alignment (no ruling lines): edges are estimates */
+  aligned?: boolean;
 }
 
 /** index of the interval [edges[i], edges[i+1]] holding v, edges ascending; -1 outside */

@@ -25,6 +25,8 @@ export function toFlowTable(t: PageTable): FlowTable {
 
 /** Same outer left and right border: a table continued, not a new one. */
 export function continues(a: FlowTable, b: PageTable): boolean {
+  // borderless: its outer edges are where text happens to end; inside the table above is enough
+  if (b.aligned) return b.x0 >= a.x0 - EDGE_TOLERANCE && b.x1 <= a.x1 + EDGE_TOLERANCE;
   return Math.abs(a.x0 - b.x0) <= EDGE_TOLERANCE && Math.abs(a.x1 - b.x1) <= EDGE_TOLERANCE;
 }
 
@@ -35,6 +37,7 @@ const isLabel = (text: string) => text.trim() !== '' && !NUMERIC.test(text);
 
 export function appendTable(a: FlowTable, part: PageTable): void {
   const b = toFlowTable(part);
+  if (part.aligned) snapToColumns(b, a);
   dropRepeatedHeader(a, b);
   const lastRow = a.nRows - 1;
   const enders = a.cells.filter((c) => c.r + c.rowSpan - 1 === lastRow);
@@ -97,4 +100,27 @@ function collapseSplitRow(t: FlowTable, r: number): void {
     else if (c.r > r + 1) c.r -= 1;
   }
   t.nRows -= 1;
+}
+
+/**
+ * A borderless part's columns were guessed from its own page, where some columns may be
+ * empty: put each printed cell into the columns of the part above by where its text lies.
+ * Blank cells are dropped (the model fills empty slots).
+ */
+function snapToColumns(b: FlowTable, a: FlowTable): void {
+  const edges: number[] = [];
+  for (const v of a.cells.flatMap((c) => [c.xl, c.xr]).sort((x, y) => x - y)) {
+    if (!edges.length || v - edges[edges.length - 1] > 3) edges.push(v);
+  }
+  if (edges.length < 2) return;
+  const slot = (x: number) => {
+    let i = 0;
+    while (i < edges.length - 2 && x >= edges[i + 1]) i++;
+    return i;
+  };
+  b.cells = b.cells.filter((c) => c.text.trim()).map((c) => {
+    const pad = Math.min(2, (c.bbox[2] - c.bbox[0]) / 4);
+    const first = slot(c.bbox[0] + pad), last = slot(c.bbox[2] - pad);
+    return { ...c, xl: edges[first], xr: edges[last + 1] };
+  });
 }

@@ -1,4 +1,6 @@
-// One page → its elements in reading order: ruled tables and the text lines outside them.
+// One page → its elements in reading order: ruled tables, then tables found from text
+// alignment among the remaining text, and the text lines outside both.
+import { findAlignedTables } from './alignedTables';
 import { fillGrid, type PageTable } from './fillGrid';
 import type { RawPage } from './openPdf';
 import type { TextItem } from './pageText';
@@ -9,7 +11,8 @@ export type PageElement =
   | { kind: 'line'; page: number; line: TextLine; top: number }
   | { kind: 'table'; page: number; table: PageTable; top: number };
 
-export function layoutPage(raw: RawPage): PageElement[] {
+/** `aligned: false` skips tables from text alignment (OCR words are too ragged for it). */
+export function layoutPage(raw: RawPage, { aligned = true } = {}): PageElement[] {
   let items: TextItem[] = raw.items;
   const elements: PageElement[] = [];
   for (const grid of findRuledGrids(raw.rulings)) {
@@ -17,6 +20,9 @@ export function layoutPage(raw: RawPage): PageElement[] {
     items = rest;
     elements.push({ kind: 'table', page: raw.page, table, top: table.y1 });
   }
+  const found = aligned ? findAlignedTables(items, raw.page) : { tables: [], rest: items };
+  items = found.rest;
+  for (const table of found.tables) elements.push({ kind: 'table', page: raw.page, table, top: table.y1 });
   for (const line of groupLines(items)) elements.push({ kind: 'line', page: raw.page, line, top: line.top });
   return elements.sort((a, b) => b.top - a.top);
 }

@@ -2,10 +2,11 @@
 // failures to our error codes. Never leaves a document open.
 import { XxgkError } from '../../src/errors';
 import type { Limits } from '../types';
-import { loadPdfjs, pdfjsDataPaths } from './loadPdfjs';
+import { loadPdfjs, pdfjsDataPaths, type Pdfjs } from './loadPdfjs';
 import { extractRulings, type Ruling } from './pageRulings';
-import { toTextItems, type TextItem } from './pageText';
-import { verticalFontItems } from './verticalText';
+import { fontSinkDocument } from './fontSink';
+import { opTextItems, type FontFacts } from './opText';
+import type { TextItem } from './pageText';
 
 export interface RawPage {
   /** 1-based */
@@ -30,7 +31,9 @@ export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<RawPdf
     ...pdfjsDataPaths(),
     cMapPacked: true,
     isEvalSupported: false,
-    disableFontFace: true,
+    // fonts go to a sink document: no glyph paths built (see fontSink.ts)
+    disableFontFace: false,
+    ownerDocument: fontSinkDocument(),
     useSystemFonts: false,
     verbosity: 0,
   });
@@ -49,7 +52,7 @@ export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<RawPdf
     const pages: RawPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       if (Date.now() > deadline) throw new XxgkError('TIMEOUT', `parsing took longer than ${limits.timeoutMs} ms`);
-      pages.push(await readPage(doc, n, pdfjs.OPS));
+      pages.push(await readPage(doc, n, pdfjs));
     }
     return { pages, metadataTitle };
   } catch (e) {
@@ -60,24 +63,40 @@ export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<RawPdf
   }
 }
 
-async function readPage(doc: any, n: number, OPS: any): Promise<RawPage> {
+/**
+ * One page from one pdfjs pass: the operator list gives both the text (opText.ts) and the
+ * ruling lines. Annotations (form fields, stamps) are left out, as getTextContent would.
+ */
+async function readPage(doc: any, n: number, pdfjs: Pdfjs): Promise<RawPage> {
   const page = await doc.getPage(n);
   try {
     const [x0, y0, x1, y1] = page.view as number[];
-    const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
-    // vertical fonts: pdfjs's text content loses glyphs, rebuild their text from the operators
-    const styles = (content.styles ?? {}) as Record<string, { vertical?: boolean }>;
-    const vertical = new Set(Object.keys(styles).filter((name) => styles[name]?.vertical));
-    const items = toTextItems(content.items, vertical);
-    if (vertical.size) items.push(...verticalFontItems(ops, OPS, vertical));
+    const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+    const fonts = await fontFacts(page, ops, pdfjs.OPS);
+    const items: TextItem[] = opTextItems(ops, pdfjs.OPS, (name) => fonts.get(name), pdfjs.normalizeUnicode);
     return {
       page: n, width: x1 - x0, height: y1 - y0, originX: x0, originY: y0,
       items,
-      rulings: extractRulings(ops, OPS),
+      rulings: extractRulings(ops, pdfjs.OPS),
     };
   } finally {
     page.cleanup();
   }
+}
+
+/** The fonts the page's text uses, as pdfjs resolved them (matrix, vertical writing). */
+async function fontFacts(page: any, ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs['OPS']): Promise<Map<string, FontFacts>> {
+  const names = new Set<string>();
+  for (let i = 0; i < ops.fnArray.length; i++) if (ops.fnArray[i] === OPS.setFont) names.add(String((ops.argsArray[i] as unknown[])[0]));
+  const out = new Map<string, FontFacts>();
+  await Promise.all([...names].map((name) => new Promise<void>((resolve) => {
+    // the callback form waits until the font object has arrived from the worker side
+    page.commonObjs.get(name, (font: { fontMatrix?: number[]; vertical?: boolean } | Error) => {
+      if (font && !(font instanceof Error)) out.set(name, { fontMatrix: font.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0], vertical: !!font.vertical });
+      resolve();
+    });
+  })));
+  return out;
 }
 
 async function readTitle(doc: any): Promise<string | undefined> {

@@ -26,7 +26,7 @@ export const parsePdf: FormatParser = async (bytes, opts) => {
 };
 
 function docFrom(raw: RawPdf, ocr: boolean): Doc {
-  const pages = raw.pages.map((p) => ({ raw: p, elements: layoutPage(p) }));
+  const pages = raw.pages.map((p) => ({ raw: p, elements: layoutPage(p, { aligned: !ocr }) }));
   const elements = dropFurniture(pages).flat();
   const { blocks, titleLines } = buildBlocks(elements, ocr);
   const title = chooseTitle(titleLines, raw.metadataTitle);

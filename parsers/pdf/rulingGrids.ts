@@ -62,7 +62,11 @@ export function findRuledGrids(rulings: Ruling[]): RuledGrid[] {
     for (let j = 0; j < vs.length; j++) if (touches(hs[i], vs[j])) parent[find(i)] = find(hs.length + j);
   }
   const clusters = new Map<number, Ruling[]>();
-  all.forEach((l, i) => { const k = find(i); clusters.set(k, [...(clusters.get(k) ?? []), l]); });
+  all.forEach((l, i) => {
+    const k = find(i);
+    const list = clusters.get(k);
+    if (list) list.push(l); else clusters.set(k, [l]);
+  });
 
   const grids: RuledGrid[] = [];
   for (const lines of clusters.values()) {

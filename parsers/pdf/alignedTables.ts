@@ -1,0 +1,172 @@
+// Tables printed without ruling lines, found from text alignment alone:
+// - region: a run of lines that are cut into several pieces by wide gaps and hold numbers, with
+//   the header lines just above and wrapped label lines just below;
+// - columns: the x-ranges of the pieces that sit in one column (a piece over two pieces of
+//   another line is a spanning header and does not define columns);
+// - rows: lines at about one line's distance continue the row above (wrapped cells, values
+//   centred between two label lines) unless they start a numbered label, repeat a value in
+//   the same column or cut across a spanning cell.
+// The result has the shape of a ruled table on its page, so joining and the model are shared.
+import { round, type PageCell, type PageTable } from './fillGrid';
+import { isNumeric, segmentsOf, type Segment } from './lineSegments';
+import type { TextItem } from './pageText';
+import { groupLines, joinWrapped, type TextLine } from './textLines';
+
+const NUMBERED = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．](?!\d))/;
+/** baseline distance (font sizes) up to which a line may continue the row above */
+const ROW_PITCH = 1.6;
+/** gap (font sizes) that ends a table region, and how many plain lines it may enclose */
+const REGION_GAP = 4;
+const MAX_PLAIN_RUN = 8;
+const MAX_HEADER_LINES = 8;
+
+export function findAlignedTables(items: TextItem[], page: number): { tables: PageTable[]; rest: TextItem[] } {
+  const lines = groupLines(items);
+  if (lines.length < 2) return { tables: [], rest: items };
+  const segs = lines.map(segmentsOf);
+  const tabular = segs.map(isTabular);
+  const margin = Math.min(...lines.map((l) => l.x0)); // the page's left text edge
+  const tables: PageTable[] = [];
+  const used = new Set<number>();
+  let floor = -1; // lines up to here belong to an earlier region
+  for (let i = 0; i < lines.length; i++) {
+    if (!tabular[i]) continue;
+    const [start, end, count] = region(lines, segs, tabular, i, floor, margin);
+    i = end;
+    floor = end;
+    if (count < 2) continue;
+    const table = buildTable(lines, segs.slice(start, end + 1).flat(), page);
+    if (!table) continue;
+    tables.push(table);
+    for (let k = start; k <= end; k++) used.add(k);
+  }
+  const rest = lines.flatMap((l, k) => (used.has(k) ? [] : l.items));
+  return { tables, rest };
+}
+
+const gap = (a: TextLine, b: TextLine) => a.y - b.y;
+
+/** Three or more pieces, or a label and a number far to its right: a table row. */
+function isTabular(s: Segment[]): boolean {
+  if (s.length >= 3) return true;
+  return s.length === 2 && isNumeric(s[1].text) && s[1].x0 - s[0].x1 >= 2 * s[1].size;
+}
+const isHeadingLine = (s: Segment[]) => s.length === 1 && NUMBERED.test(s[0].text);
+
+/** [first line, last line, tabular lines] of the region around tabular line i */
+function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: number, floor: number, margin: number): [number, number, number] {
+  let end = i, count = 1;
+  let x0 = Math.min(...segs[i].map((s) => s.x0)), x1 = Math.max(...segs[i].map((s) => s.x1));
+  // rows go on over label-only lines, up to a heading at the table's left edge or running text
+  for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
+    if (gap(lines[j - 1], lines[j]) > REGION_GAP * lines[j].size) break;
+    if (tabular[j]) {
+      end = j; count++;
+      x0 = Math.min(x0, ...segs[j].map((s) => s.x0)); x1 = Math.max(x1, ...segs[j].map((s) => s.x1));
+      continue;
+    }
+    const s = segs[j];
+    if (isHeadingLine(s) && s[0].x0 <= margin + s[0].size) break;
+    if (s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) break;
+  }
+  // header lines above: close, inside the table's width, neither a heading nor running text
+  let start = i;
+  while (start - 1 > floor && i - start < MAX_HEADER_LINES) {
+    const s = segs[start - 1];
+    const l = lines[start - 1];
+    if (gap(l, lines[start]) > REGION_GAP * l.size) break;
+    if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size) break;
+    if (l.x0 < x0 - l.size * 2 || l.x1 > x1 + l.size * 2) break;
+    if (s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) break;
+    start--;
+  }
+  // wrapped label lines below the last row
+  while (end + 1 < lines.length && gap(lines[end], lines[end + 1]) <= ROW_PITCH * lines[end].size && !isHeadingLine(segs[end + 1])) end++;
+  return [start, end, count];
+}
+
+interface Column { x0: number; x1: number }
+
+/** Columns from the pieces that do not span others, merged where they overlap. */
+function findColumns(segs: Segment[]): Column[] {
+  const byLine = new Map<number, Segment[]>();
+  for (const s of segs) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
+  const overlaps = (a: Segment, b: Segment) => a.x0 < b.x1 && b.x0 < a.x1;
+  const spanning = (s: Segment) => [...byLine.values()].some((line) => line[0].line !== s.line && line.filter((o) => overlaps(s, o)).length >= 2);
+  const narrow = segs.filter((s) => !spanning(s)).sort((a, b) => a.x0 - b.x0);
+  const cols: Column[] = [];
+  for (const s of narrow) {
+    const last = cols[cols.length - 1];
+    if (last && s.x0 < last.x1) last.x1 = Math.max(last.x1, s.x1);
+    else cols.push({ x0: s.x0, x1: s.x1 });
+  }
+  return cols;
+}
+
+interface Cell { r: number; c0: number; c1: number; parts: Segment[] }
+
+function buildTable(lines: TextLine[], segs: Segment[], page: number): PageTable | null {
+  const cols = findColumns(segs);
+  if (cols.length < 2) return null;
+  const colsOf = (s: Segment): [number, number] => {
+    const hit = cols.map((c, k) => (s.x0 < c.x1 && c.x0 < s.x1 ? k : -1)).filter((k) => k >= 0);
+    if (hit.length) return [hit[0], hit[hit.length - 1]];
+    const mid = (s.x0 + s.x1) / 2; // in a gap between columns: the nearest one
+    let best = 0;
+    cols.forEach((c, k) => { if (Math.abs((c.x0 + c.x1) / 2 - mid) < Math.abs((cols[best].x0 + cols[best].x1) / 2 - mid)) best = k; });
+    return [best, best];
+  };
+  const cells: Cell[] = [];
+  let row: Cell[] = [];
+  let r = -1;
+  let prevLine: TextLine | undefined;
+  const lineIds = [...new Set(segs.map((s) => s.line))].sort((a, b) => a - b);
+  for (const id of lineIds) {
+    const line = lines[id];
+    const parts = segs.filter((s) => s.line === id).map((s) => ({ s, span: colsOf(s) }));
+    const newRow = !prevLine || gap(prevLine, line) > ROW_PITCH * line.size || parts.some(({ s, span }) => {
+      if (NUMBERED.test(s.text)) return true;
+      const clash = row.find((c) => c.c0 <= span[1] && span[0] <= c.c1);
+      if (!clash) return false;
+      if (isNumeric(s.text) && clash.parts.some((p) => isNumeric(p.text))) return true;
+      const inside = clash.parts.some((p) => s.x0 >= p.x0 - p.size && s.x1 <= p.x1 + p.size);
+      return (clash.c0 !== span[0] || clash.c1 !== span[1]) && !inside;
+    });
+    if (newRow) { r++; row = []; }
+    for (const { s, span } of parts) {
+      const into = row.find((c) => c.c0 <= span[1] && span[0] <= c.c1);
+      if (into) { into.parts.push(s); into.c0 = Math.min(into.c0, span[0]); into.c1 = Math.max(into.c1, span[1]); }
+      else { const c = { r, c0: span[0], c1: span[1], parts: [s] }; row.push(c); cells.push(c); }
+    }
+    prevLine = line;
+  }
+  return toPageTable(cells, cols, r + 1, page);
+}
+
+function toPageTable(cells: Cell[], cols: Column[], nRows: number, page: number): PageTable {
+  // column edges halfway between columns
+  const xs = [cols[0].x0, ...cols.slice(1).map((c, k) => (cols[k].x1 + c.x0) / 2), cols[cols.length - 1].x1];
+  const rowTop = new Array<number>(nRows).fill(-Infinity), rowBottom = new Array<number>(nRows).fill(Infinity);
+  for (const c of cells) for (const p of c.parts) { rowTop[c.r] = Math.max(rowTop[c.r], p.top); rowBottom[c.r] = Math.min(rowBottom[c.r], p.bottom); }
+  const out: PageCell[] = [];
+  for (let r = 0; r < nRows; r++) {
+    const inRow = cells.filter((c) => c.r === r).sort((a, b) => a.c0 - b.c0);
+    for (let c = 0; c < cols.length; c++) {
+      const cell = inRow.find((x) => x.c0 === c);
+      if (inRow.some((x) => x.c0 < c && x.c1 >= c)) continue; // covered by a spanning cell
+      if (!cell) {
+        out.push({ r, c, rowSpan: 1, colSpan: 1, text: '', page, bbox: [round(xs[c]), round(rowBottom[r]), round(xs[c + 1]), round(rowTop[r])] });
+        continue;
+      }
+      const parts = [...cell.parts].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+      const text = joinWrapped(groupLines(parts.flatMap((p) => p.items)).map((l) => l.text));
+      const bbox: [number, number, number, number] = [
+        round(Math.min(...parts.map((p) => p.x0))), round(Math.min(...parts.map((p) => p.bottom))),
+        round(Math.max(...parts.map((p) => p.x1))), round(Math.max(...parts.map((p) => p.top))),
+      ];
+      out.push({ r, c, rowSpan: 1, colSpan: cell.c1 - cell.c0 + 1, text, page, bbox });
+    }
+  }
+  const y0 = Math.min(...rowBottom), y1 = Math.max(...rowTop);
+  return { page, xs, nRows, cells: out, x0: xs[0], x1: xs[xs.length - 1], y0, y1, aligned: true };
+}

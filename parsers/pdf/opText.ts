@@ -1,0 +1,132 @@
+// Text items of one page read from its pdfjs operator list, so that a page costs one pdfjs pass
+// (getOperatorList) instead of two (getTextContent as well). Every showText is placed as a
+// canvas would draw it: text matrix, line offsets, character/word spacing, horizontal scaling,
+// rise and the current transform. Horizontal runs that continue on the same baseline are merged
+// (WPS shows one glyph per operator); vertical fonts (Identity-V labels) keep one item per run.
+import type { Pdfjs } from './loadPdfjs';
+import { applyMatrix, IDENTITY, multiply, toMatrix, type Matrix } from './matrix';
+import type { TextItem } from './pageText';
+
+/** What the text needs of a font: its matrix (glyph units → text space) and writing mode. */
+export interface FontFacts { fontMatrix: number[]; vertical: boolean }
+
+interface Glyph { unicode?: string; width?: number; vmetric?: number[]; isSpace?: boolean }
+
+interface TextState {
+  ctm: Matrix; tm: Matrix; x: number; y: number; lineX: number; lineY: number;
+  font: FontFacts; fontSize: number; direction: number;
+  charSpacing: number; wordSpacing: number; hScale: number; leading: number; rise: number;
+}
+
+const HORIZONTAL: FontFacts = { fontMatrix: [0.001, 0, 0, 0.001, 0, 0], vertical: false };
+/** Runs closer than this (in font sizes) are one item; textLines reads wider gaps as spaces. */
+const JOIN_GAP = 0.3;
+
+export function opTextItems(
+  opList: { fnArray: number[]; argsArray: unknown[] },
+  OPS: Pdfjs['OPS'],
+  fonts: (name: string) => FontFacts | undefined,
+  normalize: (s: string) => string = (s) => s,
+): TextItem[] {
+  const out: TextItem[] = [];
+  let s: TextState = {
+    ctm: IDENTITY, tm: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0, font: HORIZONTAL, fontSize: 1, direction: 1,
+    charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0,
+  };
+  const stack: TextState[] = [];
+  const moveText = (tx: number, ty: number) => { s.x = s.lineX += tx; s.y = s.lineY += ty; };
+  let last: TextItem | undefined; // the horizontal item the next run may continue
+
+  for (let i = 0; i < opList.fnArray.length; i++) {
+    const fn = opList.fnArray[i];
+    const args = opList.argsArray[i] as any;
+    switch (fn) {
+      case OPS.save: stack.push({ ...s }); break;
+      case OPS.restore: s = stack.pop() ?? s; break;
+      case OPS.transform: s.ctm = multiply(toMatrix(args), s.ctm); break;
+      case OPS.paintFormXObjectBegin:
+        stack.push({ ...s });
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) s.ctm = multiply(toMatrix(args[0] as ArrayLike<number>), s.ctm);
+        break;
+      case OPS.paintFormXObjectEnd: s = stack.pop() ?? s; break;
+      case OPS.beginText: s.tm = IDENTITY; s.x = s.lineX = s.y = s.lineY = 0; break;
+      case OPS.setFont: {
+        s.font = fonts(String(args[0])) ?? HORIZONTAL;
+        const size = Number(args[1]) || 0;
+        s.direction = size < 0 ? -1 : 1;
+        s.fontSize = Math.abs(size);
+        break;
+      }
+      case OPS.setCharSpacing: s.charSpacing = Number(args[0]) || 0; break;
+      case OPS.setWordSpacing: s.wordSpacing = Number(args[0]) || 0; break;
+      case OPS.setHScale: s.hScale = (Number(args[0]) || 100) / 100; break;
+      case OPS.setLeading: s.leading = -(Number(args[0]) || 0); break;
+      case OPS.setTextRise: s.rise = Number(args[0]) || 0; break;
+      case OPS.setTextMatrix: s.tm = toMatrix(args[0] as ArrayLike<number>); s.x = s.lineX = s.y = s.lineY = 0; break;
+      case OPS.moveText: moveText(Number(args[0]), Number(args[1])); break;
+      case OPS.setLeadingMoveText: s.leading = Number(args[1]); moveText(Number(args[0]), Number(args[1])); break;
+      case OPS.nextLine: moveText(0, s.leading); break;
+      case OPS.showText: {
+        const item = showText(s, args[0] as (Glyph | number)[], normalize);
+        if (!item) break;
+        if (item.vertical) { out.push(item); break; }
+        if (last && continues(last, item)) append(last, item);
+        else if (item.str.trim()) { out.push(item); last = item; }
+        break;
+      }
+    }
+  }
+  return out.filter((t) => t.str.trim());
+}
+
+/** Place one run and advance the text position past it; the run's item, or none when blank. */
+function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: string) => string): TextItem | undefined {
+  const vertical = s.font.vertical;
+  const scale = s.fontSize * (s.font.fontMatrix[0] || 0.001);
+  const hScale = s.hScale * s.direction;
+  let advance = 0; // along the writing direction, in text space before horizontal scaling
+  let text = '';
+  for (const g of glyphs) {
+    if (typeof g === 'number') { advance += ((vertical ? 1 : -1) * g * s.fontSize) / 1000; continue; }
+    const spacing = (g.isSpace ? s.wordSpacing : 0) + s.charSpacing;
+    text += g.unicode ?? '';
+    const w = vertical ? -(g.vmetric?.[0] ?? -1000) : (g.width ?? 0);
+    advance += w * scale + spacing * s.direction;
+  }
+  // text space → user space for this run
+  const m = multiply(s.tm, s.ctm);
+  const str = normalize(text).replace(/[\u00a0\u3000]/g, ' ');
+  let item: TextItem | undefined;
+  if (vertical) {
+    // glyphs run downwards from the origin, centred on it
+    const size = s.fontSize * Math.hypot(m[2], m[3]);
+    const [x, top] = applyMatrix(m, s.x, s.y + s.rise);
+    const height = advance * Math.hypot(m[2], m[3]);
+    s.y -= advance;
+    if (str.trim()) item = { str, x0: x - size / 2, x1: x + size / 2, y: top - height + 0.2 * size, size, vertical: true, height };
+    return item;
+  }
+  const [x0, y0] = applyMatrix(m, s.x, s.y + s.rise);
+  const [x1, y1] = applyMatrix(m, s.x + advance * hScale, s.y + s.rise);
+  s.x += advance * hScale;
+  const size = s.fontSize * Math.hypot(m[2], m[3]) || s.fontSize;
+  if (Math.abs(y1 - y0) > Math.abs(x1 - x0)) {
+    // horizontal font, rotated page content: a column of text like a vertical label
+    return { str, x0: Math.min(x0, x1) - size / 2, x1: Math.min(x0, x1) + size / 2, y: Math.min(y0, y1) + 0.2 * size, size, vertical: true, height: Math.abs(y1 - y0) };
+  }
+  return { str, x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: y0, size, vertical: false };
+}
+
+/** Same baseline and size, starting where the last one ended: one run of text. */
+function continues(a: TextItem, b: TextItem): boolean {
+  const size = Math.max(a.size, b.size);
+  return Math.abs(a.size - b.size) <= size * 0.1 && Math.abs(a.y - b.y) <= size * 0.1
+    && b.x0 >= a.x1 - size * JOIN_GAP && b.x0 - a.x1 < size * JOIN_GAP;
+}
+
+/** b goes on a; a run of blanks only (a space glyph shown on its own) stays one space */
+function append(a: TextItem, b: TextItem): void {
+  if (b.str.trim()) a.str += b.str;
+  else if (!/\s$/.test(a.str)) a.str += ' ';
+  a.x1 = Math.max(a.x1, b.x1);
+}
