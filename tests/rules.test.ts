@@ -2,6 +2,9 @@
 // on edits of a real report.
 import { CHANGGUO, parseText, setRow } from './support/changguo';
 import type { ReportRecord } from '../src/record';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../src/pipeline';
 
 const outcome = (r: ReportRecord, rule: string) => r.rules!.find((o) => o.rule === rule)!;
 const flagsOf = (r: ReportRecord, rule: string) => r.flags.filter((f) => f.rule === rule);
@@ -73,3 +76,24 @@ function countTabLinesBefore(line: string): number {
   const lines = CHANGGUO.split('\n').filter((l) => l.includes('\t'));
   return lines.findIndex((l) => l === line);
 }
+
+describe('a blank cell is 0 only where its row total agrees', () => {
+  test('the Shanghai 2019 page leaves blanks whose rows add up: T3-BAL is assessed in every column', async () => {
+    const r = await parseReport(readFileSync(join(__dirname, '..', 'samples', 'html', '2019-shanghai-bgt-1.html')), { path: 'x' });
+    expect(outcome(r, 'T3-BAL')).toMatchObject({ status: 'pass', checks: 7, notAssessable: 0 });
+    expect(r.cells.find((c) => c.row === 'carriedOver' && c.col === 'commercial')).toMatchObject({ value: null, raw: '' });
+    expect(r.findings!.join('\n')).toContain('applications|carriedOver|commercial');
+    // the 予以公开 row prints no 总计: its blanks cannot be read as 0, so T3-SUM is not assessable
+    expect(outcome(r, 'T3-SUM').status).toBe('notAssessable');
+  });
+
+  test('a blank in a row whose total disagrees stays blank and the rules say not assessable', async () => {
+    const lines = setRow(CHANGGUO, '本年新收政府信息公开申请数量', [5, 0, 0, 0, 0, 0, 7]).split('\n');
+    const i = lines.findIndex((l) => l.includes('本年新收政府信息公开申请数量'));
+    lines[i] = lines[i].replace('\t0\t0\t0\t0\t0\t7', '\t\t0\t0\t0\t0\t7'); // commercial left blank
+    const r = await parseText(lines.join('\n'));
+    expect(r.cells.find((c) => c.row === 'newReceived' && c.col === 'commercial')).toMatchObject({ value: null, raw: '' });
+    expect(outcome(r, 'T3-BAL').missing).toContain('applications|newReceived|commercial');
+    expect(r.findings!.join('\n')).not.toContain('newReceived|commercial');
+  });
+});

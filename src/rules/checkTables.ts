@@ -17,7 +17,7 @@ export function checkTables(cells: Cell[], layouts: TableLayouts, tally: RuleTal
   if (apps) checkApplications(apps, tally, table);
   if (templateOf.has('reviewLitigation')) {
     for (const row of ['review', 'litigationDirect', 'litigationAfterReview']) {
-      const t = (col: string): Term => ({ table: 'reviewLitigation', row, col, name: col, parts: [...REVIEW_PARTS, 'total'] });
+      const t = (col: string): Term => ({ table: 'reviewLitigation', row, col, name: col, parts: REVIEW_PARTS });
       tally.equal('T4-SUM', REVIEW_PARTS.map(t), [t('total')], row);
     }
   }
@@ -28,7 +28,7 @@ export function checkTables(cells: Cell[], layouts: TableLayouts, tally: RuleTal
 function checkApplications(template: Template, tally: RuleTally, table: CellTable): void {
   const cols = table.has('applications', 'newReceived') && table.cell('applications', 'newReceived', 'legalPersonSubtotal')
     ? [...APPLICANT_PARTS, 'legalPersonSubtotal', 'total'] : [...APPLICANT_PARTS, 'total'];
-  const term = (row: string, col: string): Term => ({ table: 'applications', row, col, name: row, parts: [...APPLICANT_PARTS, 'total'] });
+  const term = (row: string, col: string): Term => ({ table: 'applications', row, col, name: row, parts: APPLICANT_PARTS });
   const resultRows = CATALOG.applications[template].map((r) => r.key)
     .filter((k) => !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(k));
   for (const col of cols) {
@@ -38,7 +38,7 @@ function checkApplications(template: Template, tally: RuleTally, table: CellTabl
   for (const spec of CATALOG.applications[template]) {
     const row = spec.key;
     if (!table.has('applications', row)) continue;
-    const t = (col: string): Term => ({ table: 'applications', row, col, name: col, parts: [...APPLICANT_PARTS, 'total'] });
+    const t = (col: string): Term => ({ table: 'applications', row, col, name: col, parts: APPLICANT_PARTS });
     tally.equal('T3-COL', APPLICANT_PARTS.map(t), [t('total')], `row ${row}`);
     if (table.cell('applications', row, 'legalPersonSubtotal')) tally.equal('T3-COL', LEGAL_PARTS.map(t), [t('legalPersonSubtotal')], `row ${row} 法人或其他组织小计`);
   }
