@@ -30,15 +30,15 @@ describe('non-embedded CJK fonts (STSong-Light, UniGB-UTF16-H)', () => {
   test('Chinese text comes out as Unicode, never U+FFFD or nothing', () => {
     const all = JSON.stringify(doc.blocks);
     expect(all).not.toContain('\ufffd');
-    expect(doc.title).toBe('示例县人民政府2023年政府信息公开工作年度报告');
-    expect(doc.blocks[1]).toMatchObject({ type: 'paragraph', text: '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2023年1月1日起至2023年12月31日止。' });
+    expect(doc.title).toBe('淮安市人民政府2024年政府信息公开工作年度报告');
+    expect(doc.blocks[1]).toMatchObject({ type: 'paragraph', text: '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2024年1月1日起至2024年12月31日止。' });
     expect(doc.blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text))
       .toEqual(expect.arrayContaining(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况']));
   });
 
   test('a ruled table gives its grid with page and box for each cell', () => {
     const t = tables(doc)[0];
-    expect(grid(t)).toEqual([['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], ['规章', '0', '0', '3'], ['行政规范性文件', '12', '4', '85']]);
+    expect(grid(t)).toEqual([['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], ['规章', '1', '0', '11'], ['行政规范性文件', '8', '26', '66']]);
     expect(t.rows[2][3].source).toEqual({ page: 1, bbox: [400, 600, 500, 620] });
   });
 
@@ -64,7 +64,7 @@ describe('hostile files', () => {
 
   test('only an owner password (print/copy restrictions): read normally', async () => {
     const doc = await parse('encrypted-owner-only.pdf');
-    expect(doc.title).toBe('示例县人民政府2023年政府信息公开工作年度报告');
+    expect(doc.title).toBe('淮安市人民政府2024年政府信息公开工作年度报告');
     expect(tables(doc)).toHaveLength(2);
   });
 

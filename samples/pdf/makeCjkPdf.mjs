@@ -1,7 +1,9 @@
 // Writes cjk-nonembedded.pdf: a short report page whose Chinese text uses a NON-embedded
 // font (STSong-Light, UniGB-UTF16-H CMap, as older official PDFs do), with a ruled table whose
 // table 三 style group label is printed one character per line, and a table cut over two pages
-// with a page number footer. Run: node samples/pdf/makeCjkPdf.mjs (no other tools needed).
+// with a page number footer. Every label and number is copied from the real 淮安市人民政府 2024
+// report (../../../shared/corpus/real/2024-huaian-1.pdf): an excerpt re-typeset in that font.
+// Run: node samples/pdf/makeCjkPdf.mjs (no other tools needed).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,15 +28,15 @@ function table(xs, top, h, rows, { openBottom = false } = {}) {
 }
 
 const page1 = [
-  text(170, 780, 18, '示例县人民政府'),
-  text(130, 755, 18, '2023年政府信息公开工作年度报告'),
+  text(170, 780, 18, '淮安市人民政府'),
+  text(130, 755, 18, '2024年政府信息公开工作年度报告'),
   text(96, 720, 12, '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限'),
-  text(72, 704, 12, '自2023年1月1日起至2023年12月31日止。'),
+  text(72, 704, 12, '自2024年1月1日起至2024年12月31日止。'),
   text(96, 680, 12, '二、主动公开政府信息情况'),
   ...table([72, 200, 300, 400, 500], 660, 20, [
     ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
-    ['规章', '0', '0', '3'],
-    ['行政规范性文件', '12', '4', '85'],
+    ['规章', '1', '0', '11'],
+    ['行政规范性文件', '8', '26', '66'],
   ]),
   text(96, 560, 12, '三、收到和处理政府信息公开申请情况'),
   // a group label one character per line in a cell spanning three rows (no inner line in col 0)
