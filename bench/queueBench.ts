@@ -75,7 +75,7 @@ export async function runQueueBench(n = 1000): Promise<QueueBenchRow[]> {
     rows.push({ mode: 'in-process (2 threads)', reports: n, seconds: base, perSecond: n / base, overhead: '—' });
     for (const w of [1, 2]) {
       const s = await timed(`queue`, dir, n, w);
-      rows.push({ mode: `queue, ${w} worker${w > 1 ? 's' : ''} (2 parse children in all)`, reports: n, seconds: s, perSecond: n / s, overhead: `${Math.round((s / base - 1) * 100)}%` });
+      rows.push({ mode: `queue, ${w} worker${w > 1 ? 's' : ''} (2 parse threads in all)`, reports: n, seconds: s, perSecond: n / s, overhead: `${Math.round((s / base - 1) * 100)}%` });
     }
     return rows;
   } finally {

@@ -12,17 +12,27 @@ let store: Promise<Store> | undefined;
 process.on('disconnect', () => process.exit(0));
 
 export default async function parseJob(job: SandboxedJob<ParseData, ParseResult>): Promise<ParseResult> {
-  store ??= openStore();
-  await job.updateProgress({ stage: 'parse' });
-  const record = await parseStage(job.data);
-  await job.updateProgress({ stage: 'check' });
-  const checked = checkStage(record);
-  await job.updateProgress({ stage: 'store' });
-  const outcome = await storeStage(await store, checked);
-  const error = checked.record.error;
-  // the stage a failure is listed under: the parser's own error, or the check that rejected it
-  if (error) await job.updateProgress({ stage: record.error ? 'parse' : 'check', code: error.code });
-  if (error && checked.verdict === 'transient') throw new Error(`${error.code}: ${error.message}`);
-  if (error) throw new UnrecoverableError(`${error.code}: ${error.message}`);
-  return { sha256: checked.record.source.sha256, outcome, cells: checked.record.cells.length, flags: checked.record.flags.length };
+  // The stage is written to the job only when it fails there (what `xxgk failed` lists): a
+  // progress update per stage would cost three Redis round trips on every report.
+  let stage = 'parse';
+  try {
+    store ??= openStore();
+    const record = await parseStage(job.data);
+    stage = 'check';
+    const checked = checkStage(record);
+    stage = 'store';
+    const outcome = await storeStage(await store, checked);
+    const error = checked.record.error;
+    // the stage a failure is listed under: the parser's own error, or the check that rejected it
+    if (error) {
+      stage = record.error ? 'parse' : 'check';
+      await job.updateProgress({ stage, code: error.code });
+      if (checked.verdict === 'transient') throw new Error(`${error.code}: ${error.message}`);
+      throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    }
+    return { sha256: checked.record.source.sha256, outcome, cells: checked.record.cells.length, flags: checked.record.flags.length };
+  } catch (e) {
+    if (!(e instanceof UnrecoverableError) && !/^[A-Z_]+: /.test((e as Error).message)) await job.updateProgress({ stage }).catch(() => {});
+    throw e;
+  }
 }

@@ -1,5 +1,5 @@
 // One worker process: an ingest worker (I/O, in this process) and a parse worker whose jobs run
-// in sandboxed child processes. close() stops taking jobs and waits for those in hand.
+// in sandboxed worker threads. close() stops taking jobs and waits for those in hand.
 import { join } from 'node:path';
 import { Worker, MetricsTime } from 'bullmq';
 import { openStore } from '../../src/store';
@@ -25,7 +25,9 @@ export async function startWorker(opts: WorkerOptions) {
     ...common,
     connection: connections[1],
     concurrency: opts.concurrency,
-    useWorkerThreads: false,
+    // threads, not child processes: they die with this process (a kill -9 leaves no orphan
+    // parsing on), start faster, and still keep a stuck or crashing parse off this thread
+    useWorkerThreads: true,
   });
   const log = opts.log ?? (() => {});
   for (const w of [ingest, parse]) {
