@@ -11,16 +11,17 @@ import { RuleTally } from './rules/equation';
 import { checkTables } from './rules/checkTables';
 import { checkNarrative } from './rules/checkNarrative';
 import { XxgkError } from './errors';
+import { REPORT_PHRASE, REPORT_WORD } from './report/reportWords';
 
 export type Analysis = Pick<ReportRecord, 'report' | 'sections' | 'tables' | 'cells' | 'flags' | 'rules' | 'findings'>;
 
 /** Without standard tables, a report still names itself or carries the standard sections. */
 function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord['sections']): boolean {
-  if (title && /信息公开/.test(title) && /报告|年报/.test(title)) return true;
+  if (title && /信息公开/.test(title) && REPORT_WORD.test(title)) return true;
   const standard = new Set(sections.filter((s) => s.standard).map((s) => s.standard));
   if (standard.size >= 2) return true;
   const head = doc.blocks.slice(0, 30).map((b) => (b.type === 'table' ? '' : b.text)).join('');
-  return /信息公开(?:工作)?(?:年度)?报告|信息公开年报/.test(head);
+  return REPORT_PHRASE.test(head);
 }
 
 const ORDER: TableKey[] = ['active', 'applications', 'reviewLitigation'];

@@ -9,13 +9,13 @@ import { checkZip } from './zipGuard';
 import { inlineWordNumbering } from './wordNumbering';
 import { loadHtml } from '../html/loadHtml';
 import { domBlocks } from '../html/domBlocks';
+import { REPORT_WORD } from '../../src/report/reportWords';
 
-const REPORT_WORDS = /报告|年报/;
 
 /** Title: the first paragraph when it names a report (Word has no reliable title field). */
 function docTitle(doc: Doc): string | undefined {
   const first = doc.blocks[0];
-  if (first && first.type !== 'table' && REPORT_WORDS.test(first.text) && first.text.length <= 100) return first.text;
+  if (first && first.type !== 'table' && REPORT_WORD.test(first.text) && first.text.length <= 100) return first.text;
   return undefined;
 }
 

@@ -3,8 +3,8 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { elementLines, isElement, isSkipped } from './domText';
 import { joinCellLines } from './textRuns';
+import { REPORT_WORD } from '../../src/report/reportWords';
 
-const REPORT_WORDS = /报告|年报/;
 const MAX_TITLE = 100;
 
 function isCentred(el: Element): boolean {
@@ -51,7 +51,7 @@ function cleanHeadTitle(raw: string): string | undefined {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   const parts = text.split(/\s*[_|｜]\s*|\s+[-—–]+\s+/).filter(Boolean);
-  return parts.find((p) => REPORT_WORDS.test(p)) ?? parts[0];
+  return parts.find((p) => REPORT_WORD.test(p)) ?? parts[0];
 }
 
 /** The `<title>` of the page, read before pruning removes <head>. */
@@ -73,5 +73,5 @@ export function headTitle(root: ParentNode): string | undefined {
 /** Read after site furniture is pruned, so that titles in related-article lists are gone. */
 export function pageTitle(root: ParentNode, head: string | undefined): string | undefined {
   const lines = candidates(root);
-  return lines.find((t) => REPORT_WORDS.test(t)) ?? (head && REPORT_WORDS.test(head) ? head : undefined) ?? head ?? lines[0];
+  return lines.find((t) => REPORT_WORD.test(t)) ?? (head && REPORT_WORD.test(head) ? head : undefined) ?? head ?? lines[0];
 }

@@ -1,11 +1,12 @@
 // Title, issuing agency and the year the statistics cover: from the title where it says
 // them, else from the first sentences of the body (昌国街道: "2021年昌国街道办事处坚持…").
 import type { Block, Doc, TableBlock } from '../model';
+import { REPORT_PHRASE } from './reportWords';
 
 type TextBlock = Exclude<Block, TableBlock>;
 const isText = (b: Block): b is TextBlock => b.type !== 'table';
 
-const REPORT_WORDS = /(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
+const REPORT_WORDS = REPORT_PHRASE;
 const AGENCY_END = '(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|办事处|委员会|办公厅|办公室|政府|实验区|新区|开发区|[局厅委署院处镇乡所站队]|街道)';
 const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
 
