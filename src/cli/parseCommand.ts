@@ -1,26 +1,13 @@
 // `xxgk parse FILE...`: one JSON record per line, in argument order; a bad file gives a record
 // with `error` and the rest go on.
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parseReport } from '../pipeline';
-import { XxgkError } from '../errors';
+import { parseStage } from '../../queues/stages/parse';
 import type { ReportRecord } from '../record';
 import { EXIT } from './exitCodes';
 
-export async function parseFileToRecord(path: string): Promise<ReportRecord> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const err = new XxgkError('READ_FAILED', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    return {
-      source: { path, sha256: '', format: null },
-      report: { title: null, agency: null, year: null },
-      sections: [], tables: [], cells: [], flags: [],
-      error: { code: err.code, message: err.message },
-    };
-  }
-  return parseReport(bytes, { path });
+/** A file → its record, through the same parse stage the import and the queue workers run. */
+export function parseFileToRecord(path: string): Promise<ReportRecord> {
+  return parseStage({ path, sha256: '' });
 }
 
 export function registerParse(program: Command): void {
@@ -29,6 +16,7 @@ export function registerParse(program: Command): void {
     .description('parse report files and print one JSON record per file (JSON Lines, argument order)')
     .argument('<files...>', 'report files: PDF, DOCX, DOC/WPS, HTML or text')
     .option('--pretty', 'indent each record (no longer one per line)')
+    .addHelpText('after', '\nThe record: ../shared/spec/record.md. Exit codes: 0 every file parsed, 1 some records carry an\nerror ({code, message}: EMPTY_FILE, NOT_A_REPORT, ENCRYPTED_PDF, …), 64 usage error.')
     .action(async (files: string[], opts: { pretty?: boolean }) => {
       let failed = 0;
       for (const path of files) {
