@@ -58,7 +58,12 @@ export function analyseDoc(doc: Doc): Analysis {
     const narrative = doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text).join('\n');
     checkNarrative(narrative, table, tally);
     flags.push(...tally.flags);
-    rules = tally.results();
+    const split = recognised.reduce((n, r) => n + r.splitRows, 0);
+    const ambiguous = recognised.reduce((n, r) => n + r.ambiguousRows, 0);
+    rules = [
+      ...tally.results(),
+      { rule: 'T-AMBIGUOUS', status: ambiguous ? 'fail' : 'pass', checks: split, failed: ambiguous, notAssessable: 0 },
+    ];
     if (table.inferredZero.size) findings.push(`blank cells read as 0 for the rules because their row's 总计 agrees: ${[...table.inferredZero].join(', ')}`);
   } else {
     findings.push('no standard table (二 主动公开 / 三 申请 / 四 复议诉讼) in the 2019 or 2021 layout was found: a free-form (legacy) report');

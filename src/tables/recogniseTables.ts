@@ -9,7 +9,9 @@ import { cleanRaw } from './parseValue';
 import { readingsOf, type Token } from './splitRuns';
 import { choose, rankReadings, type RowCheck } from './chooseReading';
 
-export interface RecognisedTable { table: TableKey; template: Template; source?: Provenance; cells: Cell[]; flags: Flag[]; missingRows: string[] }
+export interface RecognisedTable { table: TableKey; template: Template; source?: Provenance; cells: Cell[]; flags: Flag[]; missingRows: string[];
+  /** rows whose printed digits had to be split into cells, and how many of them stayed ambiguous */
+  splitRows: number; ambiguousRows: number }
 
 export function detectTemplate(t: CollectedTable, year: number | null, others: Template[]): Template {
   const text = compact(t.headerText + t.rows.map((r) => r.labels.map((l) => l.text).join('')).join(''));
@@ -122,7 +124,9 @@ export function recogniseTable(t: CollectedTable, template: Template): Recognise
   }
   const found = new Set(cells.map((c) => c.row));
   const missingRows = specs.map((s) => s.key).filter((k) => !found.has(k));
-  return { table: t.table, template, source: t.rows[0]?.source, cells, flags, missingRows };
+  const splitRows = readings.filter((r) => r.candidates.length > 1 || r.chosen?.some((tok) => tok.split)).length;
+  const ambiguousRows = readings.filter((r) => r.ambiguous || !r.chosen).length;
+  return { table: t.table, template, source: t.rows[0]?.source, cells, flags, missingRows, splitRows, ambiguousRows };
 }
 
 /** More values than columns: blank slots at the ends are layout, not cells. */
