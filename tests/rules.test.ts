@@ -77,6 +77,16 @@ function countTabLinesBefore(line: string): number {
   return lines.findIndex((l) => l === line);
 }
 
+test('N-APPS reads the ways reports word the count', async () => {
+  for (const said of ['全年共收到依申请信息公开 7 件', '受理政府信息公开申请共7件', '新收政府信息公开申请7件']) {
+    const r = await parseText(CHANGGUO.replace('依申请公开信息 0 条', said));
+    expect(r.flags.filter((f) => f.rule === 'N-APPS').map((f) => f.left?.value)).toEqual([7]);
+  }
+  // a count of something else is not read as applications
+  const other = await parseText(CHANGGUO.replace('依申请公开信息 0 条', '全年受理网络问政182件'));
+  expect(outcome(other, 'N-APPS').checks).toBe(0);
+});
+
 describe('a blank cell is 0 only where its row total agrees', () => {
   test('the Shanghai 2019 page leaves blanks whose rows add up: T3-BAL is assessed in every column', async () => {
     const r = await parseReport(readFileSync(join(__dirname, '..', 'samples', 'html', '2019-shanghai-bgt-1.html')), { path: 'x' });
