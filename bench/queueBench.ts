@@ -50,8 +50,18 @@ async function timed(mode: string, dir: string, n: number, workers: number): Pro
     // schema first, so that no timed run pays for migrations
     await run(process.execPath, [CLI, 'status', '--json'], { env });
     const perWorker = String(Math.max(1, Math.floor(2 / Math.max(1, workers))));
-    for (let i = 0; i < workers; i++) procs.push(spawn(process.execPath, [CLI, 'worker', '-q', '-c', perWorker], { env, stdio: 'ignore' }));
-    if (workers) await new Promise((r) => setTimeout(r, 1500)); // workers connected and children forked
+    // workers started before timing: wait until each says it is ready (connected, parse threads loaded)
+    const ready: Array<Promise<void>> = [];
+    for (let i = 0; i < workers; i++) {
+      const p = spawn(process.execPath, [CLI, 'worker', '-c', perWorker], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      procs.push(p);
+      ready.push(new Promise<void>((resolve, reject) => {
+        let log = '';
+        p.stderr?.on('data', (d: Buffer) => { log += d.toString(); if (/\bready: /.test(log)) resolve(); });
+        p.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${log}`)));
+      }));
+    }
+    await Promise.all(ready);
     const started = performance.now();
     await run(process.execPath, [CLI, 'import', '-q', ...(workers ? ['--queue'] : []), dir], { env, maxBuffer: 16 << 20 }).catch((e) => { if (e.code !== 1) throw e; });
     return (performance.now() - started) / 1000;

@@ -12,6 +12,7 @@ import { parseReport, sha256 } from '../src/pipeline';
 import { checkStage } from '../queues/stages';
 import { openStore, type Store } from '../src/store';
 import { tempPostgres, type TempStore } from './storeHelpers';
+import { ingestBatch } from '../queues/bull/config';
 import { assertBuilt, makeCopies, startWorker, cli, status, waitFor, sparePort, startRedis, stop } from './queueHelpers';
 
 jest.setTimeout(600_000);
@@ -103,7 +104,8 @@ test('500 reports and a corrupt file through 2 workers: each stored once, status
   const okCount = [...want.stored.values()].filter((c) => c === null).length;
   expect(parse.processed.completed).toBe(okCount);
   expect(parse.processed.failed).toBe(want.stored.size - okCount + want.transient.size);
-  expect(s.queues.ingest.processed.completed).toBe(501);
+  // one ingest job per batch of files
+  expect(s.queues.ingest.processed.completed).toBe(Math.ceil(501 / ingestBatch()));
 
   const failed = await cli(['failed', '--json'], env);
   const jobs = failed.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -159,4 +161,30 @@ test('Redis stopped and restarted mid-batch (AOF on): the batch finishes, nothin
     await stop(redis, 'SIGTERM');
     rmSync(redisDir, { recursive: true, force: true });
   }
+});
+
+test('a file of a batch that cannot be read gets an ingest job of its own: failed with its code and path, the others stored', async () => {
+  await clearStore();
+  const env = envFor();
+  const files = makeCopies(join(dir, 'd'), 6, 'd');
+  const missing = join(dir, 'd', 'gone.txt');
+  const want = await expected(files);
+  workers.push(startWorker(env));
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const { enqueueAndWait } = await import('../queues/bull/enqueue');
+    // batches of 4: the missing file sits in the second batch
+    const summary = await enqueueAndWait([...files.slice(0, 5), missing, files[5]], { batch: 4, reconcileMs: 1000 });
+    expect(summary.done).toBe(7);
+    expect(summary.failed.READ_FAILED).toBe(1);
+  } finally {
+    for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+  }
+  await assertStoredOnce(want.stored);
+  const failed = await cli(['failed', '--json'], env);
+  const jobs = failed.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  expect(jobs).toEqual([expect.objectContaining({ queue: 'ingest', path: missing, stage: 'ingest', code: 'READ_FAILED', attempts: 1 })]);
+  expect(jobs[0].id).toMatch(/^\d+-1$/);
+  await Promise.all(workers.splice(0).map((w) => stop(w)));
 });

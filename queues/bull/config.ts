@@ -30,6 +30,9 @@ export const jobOptions = (): DefaultJobOptions => ({
 /** Events stream cap: the progress of `import --queue` needs only recent events. */
 export const EVENTS_MAX_LEN = 10_000;
 
+/** Files per ingest job: one job hashes a batch, looks them up in one query and adds their parse jobs in one call. */
+export const ingestBatch = () => int('XXGK_INGEST_BATCH', 50);
+
 /** A worker that dies loses its lock after this long; its jobs are then taken over. */
 export const lockDuration = () => int('XXGK_LOCK_MS', 30_000);
 

@@ -1,7 +1,7 @@
 // Failed jobs of both queues with their file, stage, error code and message; and putting them back.
 import { openQueues, stageOf, codeOf } from './queues';
 
-export interface FailedJob { queue: string; id: string; path: string; sha256: string | null; stage: string; code: string; message: string; attempts: number; failedAt: string | null }
+export interface FailedJob { queue: string; id: string; path: string; paths?: string[]; sha256: string | null; stage: string; code: string; message: string; attempts: number; failedAt: string | null }
 
 export async function listFailed(limit = 1000): Promise<FailedJob[]> {
   const queues = openQueues();
@@ -11,9 +11,11 @@ export async function listFailed(limit = 1000): Promise<FailedJob[]> {
       for (const job of await q.getFailed(0, limit - 1)) {
         if (!job) continue;
         const reason = job.failedReason ?? '';
-        const data = job.data as { path: string; sha256?: string };
+        const data = job.data as { path?: string; paths?: string[]; sha256?: string };
+        // a batch ingest job that failed as a whole (its files are read one by one: only a store or Redis fault)
+        const batch = data.paths ? { paths: data.paths } : {};
         out.push({
-          queue: q.name, id: String(job.id), path: data.path, sha256: data.sha256 ?? null,
+          queue: q.name, id: String(job.id), path: data.path ?? (data.paths ? `${data.paths[0] ?? ''}${data.paths.length > 1 ? ` (+${data.paths.length - 1} more)` : ''}` : ''), ...batch, sha256: data.sha256 ?? null,
           stage: q.name === 'ingest' ? 'ingest' : stageOf(job.progress), code: codeOf(reason),
           message: reason.replace(/^[A-Z_]+:\s*/, ''), attempts: job.attemptsMade,
           failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,

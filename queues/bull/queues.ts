@@ -1,11 +1,14 @@
 // The two BullMQ queues: `ingest` (path → hash → dedupe) and `parse` (job id = content hash;
-// parse → check → store in a sandboxed child process).
+// parse on the worker's thread pool → check → store).
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE, connect, queuePrefix, jobOptions, EVENTS_MAX_LEN, quitAll } from './config';
 
-export interface IngestData { path: string }
-export interface IngestResult { sha256: string | null; outcome: 'queued' | 'alreadyStored' }
+/** One file (`path`), or a batch of files (`paths`, what `import --queue` adds). */
+export interface IngestData { path?: string; paths?: string[] }
+/** A file of a batch that could not be read is handed over to an ingest job of its own (`job`), which retries or fails with its code. */
+export interface IngestFileResult { path: string; sha256: string | null; outcome: 'queued' | 'alreadyStored' | 'handedOver'; job?: string }
+export type IngestResult = { sha256: string | null; outcome: 'queued' | 'alreadyStored' } | { files: IngestFileResult[] };
 export interface ParseData { path: string; sha256: string; url?: string; fetchedAt?: string }
 export interface ParseResult { sha256: string; outcome: string; cells: number; flags: number }
 

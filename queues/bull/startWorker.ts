@@ -1,11 +1,13 @@
-// One worker process: an ingest worker (I/O, in this process) and a parse worker whose jobs run
-// in sandboxed worker threads. close() stops taking jobs and waits for those in hand.
-import { join } from 'node:path';
+// One worker process: an ingest worker (I/O, in this process) and a parse worker whose parsing
+// runs on a pool of worker threads (started here, so the first job does not wait for them).
+// close() stops taking jobs and waits for those in hand.
 import { Worker, MetricsTime } from 'bullmq';
 import { openStore } from '../../src/store';
 import { QUEUE, connect, queuePrefix, lockDuration, quitAll } from './config';
 import { openQueues } from './queues';
 import { ingestProcessor } from './ingestProcessor';
+import { parseProcessor } from './parseProcessor';
+import { createParsePool } from '../local/parsePool';
 
 export interface WorkerOptions { concurrency: number; log?: (line: string) => void }
 
@@ -21,13 +23,15 @@ export async function startWorker(opts: WorkerOptions) {
   };
   const connections = [connect(), connect()];
   const ingest = new Worker(QUEUE.ingest, ingestProcessor(store, queues), { ...common, connection: connections[0], concurrency: opts.concurrency * 4 });
-  const parse = new Worker(QUEUE.parse, join(__dirname, 'parseProcessor.js'), {
+  // threads, not child processes: they die with this process (a kill -9 leaves no orphan
+  // parsing on), and still keep a stuck or crashing parse off this thread
+  const pool = createParsePool(opts.concurrency);
+  await pool.ready();
+  const parse = new Worker(QUEUE.parse, parseProcessor(store, pool), {
     ...common,
     connection: connections[1],
-    concurrency: opts.concurrency,
-    // threads, not child processes: they die with this process (a kill -9 leaves no orphan
-    // parsing on), start faster, and still keep a stuck or crashing parse off this thread
-    useWorkerThreads: true,
+    // a job more per thread: one parses while the other's record is stored and its job completed
+    concurrency: opts.concurrency * 2,
   });
   const log = opts.log ?? (() => {});
   for (const w of [ingest, parse]) {
@@ -39,6 +43,7 @@ export async function startWorker(opts: WorkerOptions) {
     parse,
     async close() {
       await Promise.all([ingest.close(), parse.close()]);
+      await pool.close();
       await queues.close();
       await quitAll(connections);
       await store.close();

@@ -8,22 +8,34 @@ import { availableParallelism } from 'node:os';
 import type { ReportRecord } from '../../src/record';
 import { parseStage, failedRecord, type ParseTask } from '../stages/parse';
 
-export interface ParsePool { parse(task: ParseTask): Promise<ReportRecord>; close(): Promise<void>; size: number }
+export interface ParsePool {
+  parse(task: ParseTask): Promise<ReportRecord>;
+  close(): Promise<void>;
+  size: number;
+  /** resolves once every first thread has loaded the parser (or failed to start) */
+  ready(): Promise<void>;
+}
 
 interface Slot { worker: Worker; busy?: { id: number; task: ParseTask; resolve: (r: ReportRecord) => void; timer: NodeJS.Timeout } }
 
 export function createParsePool(size = availableParallelism(), watchdogMs = 180_000): ParsePool {
   const script = join(__dirname, 'parseThread.js');
   // Under ts sources (jest) there is no compiled thread script: parse on the main thread.
-  if (size < 1 || !existsSync(script)) return { parse: parseStage, close: async () => {}, size: 0 };
+  if (size < 1 || !existsSync(script)) return { parse: parseStage, close: async () => {}, size: 0, ready: async () => {} };
 
   const slots: Slot[] = [];
   const waiting: Array<{ task: ParseTask; resolve: (r: ReportRecord) => void }> = [];
   let nextId = 0;
   let closing = false;
 
+  const starting: Array<Promise<void>> = [];
   const spawn = (): Slot => {
     const slot: Slot = { worker: new Worker(script) };
+    starting.push(new Promise<void>((resolve) => {
+      slot.worker.once('message', () => resolve());
+      slot.worker.once('error', () => resolve());
+      slot.worker.once('exit', () => resolve());
+    }));
     slot.worker.on('message', (msg: { id: number; record: ReportRecord }) => {
       const job = slot.busy;
       if (!job || job.id !== msg.id) return;
@@ -64,6 +76,7 @@ export function createParsePool(size = availableParallelism(), watchdogMs = 180_
   for (let i = 0; i < size; i++) slots.push(spawn());
   return {
     size,
+    ready: async () => { await Promise.all(starting.slice(0, size)); },
     parse: (task) => new Promise((resolve) => { waiting.push({ task, resolve }); pump(); }),
     close: async () => { closing = true; await Promise.all(slots.map((s) => s.worker.terminate())); },
   };

@@ -6,3 +6,5 @@ parentPort?.on('message', async (msg: { id: number; task: ParseTask }) => {
   const record = await parseStage(msg.task);
   parentPort?.postMessage({ id: msg.id, record });
 });
+// loaded: the pool may count this thread as ready (a message without an id)
+parentPort?.postMessage({ ready: true });

@@ -1,5 +1,5 @@
 // Stage 2, parse: file → record through the one pipeline function. CPU-bound: the in-process
-// import runs it in worker threads, the queue in a sandboxed child process.
+// import and the queue worker both run it on a pool of worker threads (queues/local/parsePool).
 import { readFile } from 'node:fs/promises';
 import { parseReport } from '../../src/pipeline';
 import type { ReportRecord } from '../../src/record';

@@ -11,7 +11,7 @@ export function registerWorker(program: Command): void {
   program
     .command('worker')
     .description('process queued imports (REDIS_URL) into the store (DATABASE_URL, else SQLite XXGK_DB) until stopped')
-    .option('-c, --concurrency <n>', 'parse jobs at once, each in its own child process', String(availableParallelism()))
+    .option('-c, --concurrency <n>', 'parse threads (the worker holds two parse jobs per thread, so the next is ready while a record is stored)', String(availableParallelism()))
     .option('-q, --quiet', 'log nothing but errors')
     .addHelpText('after', '\nStops gracefully on SIGTERM or SIGINT (finishes the jobs in hand); exit code 0 then, 69 if Redis or the store cannot be reached at start.')
     .action(async (opts: { concurrency: string; quiet?: boolean }) => {
