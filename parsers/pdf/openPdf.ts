@@ -34,7 +34,12 @@ export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<RawPdf
     // fonts go to a sink document: no glyph paths built (see fontSink.ts)
     disableFontFace: false,
     ownerDocument: fontSinkDocument(),
-    useSystemFonts: false,
+    // true: a non-embedded standard font (Helvetica, Times…) is not loaded and converted from
+    // pdfjs's standard_fonts files; its widths come from the PDF or built-in metrics either way
+    useSystemFonts: true,
+    // images (seals, logos, scans) are never drawn or read here: skip decoding them. A page that
+    // is only an image still has no text items, so NEEDS_OCR / OCR detection is unchanged.
+    maxImageSize: 0,
     verbosity: 0,
   });
   let doc: Awaited<typeof task.promise>;

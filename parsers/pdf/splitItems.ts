@@ -3,7 +3,12 @@
 // A cut estimated inside a number moves to the number's edge when a gap is near.
 import type { TextItem } from './pageText';
 
-const weight = (ch: string) => (/[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.5);
+/** a CJK character or full-width form is one glyph wide, anything else about half (no regex:
+ * this runs for every character of every item that crosses a column line) */
+const weight = (ch: string) => {
+  const c = ch.charCodeAt(0);
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) ? 1 : 0.5;
+};
 
 /** Split `item` at every x in `cuts` that falls inside it by more than a third of a glyph. */
 export function splitAtColumns(item: TextItem, cuts: readonly number[]): TextItem[] {
