@@ -89,3 +89,12 @@ test('docker-compose.yml is valid and every command it runs exists here', async 
     if (script === 'bin/xxgk.js') expect((await cli([args[0], '--help'], {})).code).toBe(0);
   }
 });
+
+test('queue commands give up on an unreachable Redis with exit code 69 and a message', async () => {
+  const env = { REDIS_URL: 'redis://127.0.0.1:1', XXGK_SERVICE_TIMEOUT_MS: '2000', XXGK_DB: join(dir, 'unreachable.db'), DATABASE_URL: '' };
+  for (const args of [['status', '--json'], ['failed'], ['retry', '--all']]) {
+    const r = await cli(args, env);
+    expect(r.code).toBe(69);
+    expect(r.stderr).toContain('no answer from Redis or the store');
+  }
+});

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { listFailed } from '../../queues/bull/failedJobs';
 import { EXIT } from './exitCodes';
+import { withServiceTimeout } from './serviceTimeout';
 
 export function registerFailed(program: Command): void {
   program
@@ -11,7 +12,7 @@ export function registerFailed(program: Command): void {
     .option('--limit <n>', 'at most this many per queue', '1000')
     .addHelpText('after', '\nExit codes: 0 listed (also when none failed), 69 Redis unavailable.')
     .action(async (opts: { json?: boolean; limit: string }) => {
-      const jobs = await listFailed(Number.parseInt(opts.limit, 10) || 1000).catch((e: Error) => {
+      const jobs = await withServiceTimeout(listFailed(Number.parseInt(opts.limit, 10) || 1000)).catch((e: Error) => {
         process.stderr.write(`xxgk failed: ${e.message}\n`);
         return null;
       });

@@ -38,6 +38,8 @@ export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
+    // a service that did not answer may leave reconnecting clients behind: do not wait for them
+    if (process.exitCode === EXIT.UNAVAILABLE) process.exit(EXIT.UNAVAILABLE);
   } catch (e) {
     if (e instanceof CommanderError) {
       process.exitCode = e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;

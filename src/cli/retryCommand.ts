@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { retryFailed } from '../../queues/bull/failedJobs';
 import { EXIT } from './exitCodes';
+import { withServiceTimeout } from './serviceTimeout';
 
 export function registerRetry(program: Command): void {
   program
@@ -16,7 +17,7 @@ export function registerRetry(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      const result = await retryFailed(opts.all ? 'all' : ids).catch((e: Error) => {
+      const result = await withServiceTimeout(retryFailed(opts.all ? 'all' : ids)).catch((e: Error) => {
         process.stderr.write(`xxgk retry: ${e.message}\n`);
         return null;
       });

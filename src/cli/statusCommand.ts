@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { getStatus } from '../../queues/bull/status';
 import { EXIT } from './exitCodes';
+import { withServiceTimeout } from './serviceTimeout';
 
 export function registerStatus(program: Command): void {
   program
@@ -10,7 +11,7 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print {"queues": {...}, "stored": N, ...} for scripts')
     .addHelpText('after', '\nExit codes: 0 printed, 69 Redis or the store unavailable.')
     .action(async (opts: { json?: boolean }) => {
-      const status = await withTimeout(getStatus(), 15_000).catch((e: Error) => {
+      const status = await withServiceTimeout(getStatus()).catch((e: Error) => {
         process.stderr.write(`xxgk status: ${e.message}\n`);
         return null;
       });
@@ -25,10 +26,4 @@ export function registerStatus(program: Command): void {
       }
       process.exitCode = EXIT.OK;
     });
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer from Redis or the store within ${ms} ms`)), ms); });
-  try { return await Promise.race([p, limit]); } finally { clearTimeout(timer); }
 }
