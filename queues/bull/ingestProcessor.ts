@@ -11,6 +11,7 @@ import { storedHashes } from '../../src/store';
 import { PARSER_VERSION } from '../../src/version';
 import { ingestFile, addSourceStage, type Ingested } from '../stages';
 import type { IngestData, IngestFileResult, IngestResult, Queues } from './queues';
+import { mapLimit } from '../mapLimit';
 
 export function ingestProcessor(store: Store, queues: Queues) {
   return async (job: Job<IngestData>): Promise<IngestResult> => {
@@ -54,15 +55,6 @@ async function ingestBatch(store: Store, queues: Queues, job: Job<IngestData>, p
   if (parse.size) await queues.parse.addBulk([...parse.values()].map((data) => ({ name: 'parse', data, opts: { jobId: data.sha256 } })));
   if (handOver.length) await queues.ingest.addBulk(handOver);
   return { files };
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) { const i = next++; out[i] = await fn(items[i]); }
-  }));
-  return out;
 }
 
 export type { Ingested };

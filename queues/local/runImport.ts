@@ -7,6 +7,7 @@ import { PARSER_VERSION } from '../../src/version';
 import { ingestFile, checkStage, storeStage, addSourceStage, type Ingested } from '../stages';
 import { createParsePool } from './parsePool';
 import { emptySummary, type ImportSummary, type Tick } from '../summary';
+import { mapLimit } from '../mapLimit';
 
 export interface ImportOptions { concurrency?: number; onTick?: Tick }
 
@@ -59,15 +60,6 @@ export async function runImport(store: Store, files: string[], opts: ImportOptio
     await pool.close();
   }
   return summary;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) { const i = next++; out[i] = await fn(items[i]); }
-  }));
-  return out;
 }
 
 export type { Ingested };
