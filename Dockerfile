@@ -2,9 +2,8 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-RUN npm ci
+# everything first: npm ci runs postinstall (patch-package applies patches/) and prepare (tsc)
 COPY . .
-RUN npm run build
+RUN npm ci
 ENV NODE_ENV=production
 CMD ["node", "bin/xxgk.js", "--help"]

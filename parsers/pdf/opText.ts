@@ -95,7 +95,7 @@ function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: strin
   }
   // text space → user space for this run
   const m = multiply(s.tm, s.ctm);
-  const str = normalize(text).replace(/[\u00a0\u3000]/g, ' ');
+  const str = horizontalForms(normalize(text)).replace(/[\u00a0\u3000]/g, ' ');
   let item: TextItem | undefined;
   if (vertical) {
     // glyphs run downwards from the origin, centred on it
@@ -116,6 +116,11 @@ function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: strin
   }
   return { str, x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: y0, size, vertical: false };
 }
+
+/** Vertical presentation forms (︑ ︒ ︵ …), which vertical labels' ToUnicode maps may give, read as the plain characters. */
+const VERTICAL_FORM = /[\ufe10-\ufe19\ufe30-\ufe4f]/;
+const VERTICAL_FORMS = new RegExp(VERTICAL_FORM.source, 'g');
+const horizontalForms = (s: string) => (VERTICAL_FORM.test(s) ? s.replace(VERTICAL_FORMS, (c) => c.normalize('NFKC')) : s);
 
 /** Same baseline and size, starting where the last one ended: one run of text. */
 function continues(a: TextItem, b: TextItem): boolean {
