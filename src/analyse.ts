@@ -42,8 +42,9 @@ export function analyseDoc(doc: Doc): Analysis {
     recognised.push(recogniseTable(t, template));
     if (t.unmatched.length) findings.push(`${table}: rows whose labels match no key: ${t.unmatched.slice(0, 5).map((s) => s.slice(0, 40)).join(' | ')}`);
   }
-  const cells: Cell[] = recognised.flatMap((r) => r.cells);
-  const flags: Flag[] = recognised.flatMap((r) => r.flags);
+  const cells: Cell[] = [];
+  const flags: Flag[] = [];
+  for (const r of recognised) { cells.push(...r.cells); flags.push(...r.flags); }
   const layout = !recognised.length ? 'legacy' : templates.every((t) => t === templates[0]) ? templates[0] : '2021';
 
   if (!recognised.length && !looksLikeReport(doc, meta.title, sections)) {

@@ -21,10 +21,12 @@ export async function parseReport(bytes: Uint8Array, source: ReportSource, opts:
   try {
     const doc = await parseDocument(bytes, { fileName: source.path, ...opts });
     const analysed = analyseDoc(doc);
+    base.source.format = doc.format;
+    // listed, not spread: the record's key order stays that of record.md, and cheaply
     return {
-      ...base,
-      source: { ...base.source, format: doc.format },
-      ...analysed,
+      source: base.source,
+      report: analysed.report, sections: analysed.sections, tables: analysed.tables, cells: analysed.cells,
+      flags: analysed.flags, rules: analysed.rules, findings: analysed.findings,
       parser: { version: PARSER_VERSION, ms: round(performance.now() - started) },
       error: null,
     };

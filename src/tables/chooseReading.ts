@@ -7,27 +7,38 @@ import type { ColumnSpec } from './catalog';
 
 export type RowCheck = (values: Array<number | null>) => boolean;
 
-export interface Choice { reading?: Token[]; candidates: Token[][]; ambiguous: boolean }
+export interface Choice {
+  reading?: Token[];
+  /** the readings that tie for best when ambiguous, else all of them, best first */
+  candidates: Token[][];
+  /** every reading the row's checks allow, best first */
+  ranked: Token[][];
+  ambiguous: boolean;
+}
 
-export function rankReadings(readings: Token[][], columns: ColumnSpec[], rowCheck?: RowCheck, plausible?: RowCheck): Token[][] {
+type Score = [number, number];
+
+/** The readings the checks keep, each scored once (a sort would otherwise score each many times). */
+function ranked(readings: Token[][], columns: ColumnSpec[], rowCheck?: RowCheck, plausible?: RowCheck): Array<{ reading: Token[]; score: Score }> {
   let pool = readings;
   const keep = (pred: (r: Token[]) => boolean) => { const k = pool.filter(pred); if (k.length) pool = k; };
   if (rowCheck) keep((r) => rowCheck(r.map((t) => t.value)));
   if (plausible) keep((r) => plausible(r.map((t) => t.value)));
-  return pool.slice().sort((a, b) => compare(score(a, columns), score(b, columns)));
+  return pool.map((reading) => ({ reading, score: score(reading, columns) })).sort((a, b) => compare(a.score, b.score));
 }
 
 export function choose(readings: Token[][], columns: ColumnSpec[], rowCheck?: RowCheck, plausible?: RowCheck): Choice {
-  if (readings.length <= 1) return { reading: readings[0], candidates: readings, ambiguous: false };
-  const ranked = rankReadings(readings, columns, rowCheck, plausible);
-  if (ranked.length === 1 || compare(score(ranked[0], columns), score(ranked[1], columns)) < 0) {
-    return { reading: ranked[0], candidates: ranked, ambiguous: false };
+  if (readings.length <= 1) return { reading: readings[0], candidates: readings, ranked: readings, ambiguous: false };
+  const scored = ranked(readings, columns, rowCheck, plausible);
+  const order = scored.map((s) => s.reading);
+  if (scored.length === 1 || compare(scored[0].score, scored[1].score) < 0) {
+    return { reading: order[0], candidates: order, ranked: order, ambiguous: false };
   }
-  const top = ranked.filter((r) => compare(score(r, columns), score(ranked[0], columns)) === 0);
-  return { candidates: top, ambiguous: true };
+  const top = scored.filter((s) => compare(s.score, scored[0].score) === 0).map((s) => s.reading);
+  return { candidates: top, ranked: order, ambiguous: true };
 }
 
-function score(r: Token[], columns: ColumnSpec[]): [number, number] {
+function score(r: Token[], columns: ColumnSpec[]): Score {
   const zeros = r.filter((t) => t.value === 0).length;
   const lens = r.filter((_, i) => columns[i].kind !== 'money').map((t) => t.raw.length);
   if (lens.length < 2) return [-zeros, 0];
@@ -36,4 +47,4 @@ function score(r: Token[], columns: ColumnSpec[]): [number, number] {
   return [-zeros, Math.round(variance * 1000)];
 }
 
-const compare = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
+const compare = (a: Score, b: Score) => a[0] - b[0] || a[1] - b[1];

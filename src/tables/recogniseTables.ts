@@ -7,7 +7,7 @@ import { APPLICATION_COLUMNS, CATALOG, LEGAL_PERSON_SUBTOTAL, type ColumnSpec, t
 import type { CollectedTable, KeyedRow } from './collectTableRows';
 import { cleanRaw } from './parseValue';
 import { readingsOf, type Token } from './splitRuns';
-import { choose, rankReadings, type RowCheck } from './chooseReading';
+import { choose, type RowCheck } from './chooseReading';
 
 export interface RecognisedTable { table: TableKey; template: Template; source?: Provenance; cells: Cell[]; flags: Flag[]; missingRows: string[];
   /** rows whose printed digits had to be split into cells, and how many of them stayed ambiguous */
@@ -90,7 +90,7 @@ export function recogniseTable(t: CollectedTable, template: Template): Recognise
     const rowCheck = rowCheckFor(t.table, columns);
     const plausible = plausibleFor(columns);
     const c = choose(all, columns, rowCheck, plausible);
-    const candidates = all.length > 1 ? rankReadings(all, columns, rowCheck, plausible) : all;
+    const candidates = c.ranked;
     readings.push({ spec: targets[0].spec, columns, keyed, rowKey: keyed.row, candidates, chosen: c.reading, ambiguous: c.ambiguous });
   }
   if (t.table === 'applications') resolveAcrossRows(readings);
@@ -109,6 +109,7 @@ export function recogniseTable(t: CollectedTable, template: Template): Recognise
         candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value ?? NaN)),
       });
     }
+    const label = r.keyed.labels.map((l) => l.text).join(' ').slice(-60) || undefined;
     r.columns.forEach((col, i) => {
       const rk = rowKeys[Math.floor(i / perRow)];
       const tok = r.chosen?.[i];
@@ -117,9 +118,11 @@ export function recogniseTable(t: CollectedTable, template: Template): Recognise
         value: r.ambiguous || !tok ? null : tok.value,
         raw: tok ? cleanRaw(tok.raw) : r.keyed.values.map((v) => v.text).join(' '),
         source: tok?.source ?? r.keyed.values[0]?.source ?? r.keyed.source,
-        ...(tok?.split ? { reading: 'split' as const } : {}),
-        label: r.keyed.labels.map((l) => l.text).join(' ').slice(-60) || undefined,
-      });
+      } as Cell);
+      // assigned, not spread into the literal: object spread is slow on this hot path
+      const cell = cells[cells.length - 1];
+      if (tok?.split) cell.reading = 'split';
+      cell.label = label;
     });
   }
   const found = new Set(cells.map((c) => c.row));

@@ -40,6 +40,13 @@ function pieceValue(piece: string, column: ColumnSpec): number | null {
 }
 
 function pieceFits(piece: string, column: ColumnSpec): boolean {
+  const last = piece.charCodeAt(piece.length - 1);
+  if (last >= 0x30 && last <= 0x39) {
+    // no unit (the common case): the same tests as below without the unit handling
+    if (column.kind === 'money') return DECIMAL.test(piece);
+    if (piece[0] === '-') return column.kind === 'signedCount' && INTEGER.test(piece.slice(1));
+    return INTEGER.test(piece);
+  }
   const body = piece.replace(/(万元|元)$/, '');
   if (/(万元|元)$/.test(piece) && column.kind !== 'money') return false;
   return column.kind === 'money' ? DECIMAL.test(body) : INTEGER.test(body.replace(/^-/, '')) && (column.kind === 'signedCount' || !body.startsWith('-'));
