@@ -1,10 +1,12 @@
 // patches/pdfjs-dist+5.6.205.patch (see parsers/pdf/loadPdfjs.ts) makes pdfjs skip the glyph
 // programs of CID fonts that have a ToUnicode map and derive AES-256 keys with node:crypto.
 // It must be applied by the install, really take effect, and change nothing that is read.
+// Also here: the in-memory cache of pdfjs's CMap files (cachedBinaryData.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPdfjs, pdfjsDataPaths, pdfjsPatchApplied } from '../parsers/pdf/loadPdfjs';
 import { fontSinkDocument } from '../parsers/pdf/fontSink';
+import { cachedBinaryFiles } from '../parsers/pdf/cachedBinaryData';
 import { parseReport } from '../src/pipeline';
 
 const CORPUS = join(__dirname, '..', '..', 'shared', 'corpus', 'real');
@@ -74,3 +76,14 @@ test('a user password is still required with the native key derivation', async (
   const rec = await parseReport(readFileSync(join(SAMPLES, 'encrypted-user-password.pdf')), { path: 'encrypted-user-password.pdf' });
   expect(rec.error?.code).toBe('ENCRYPTED_PDF');
 });
+
+test('CMap files for non-embedded fonts are read once per process and give the same text', async () => {
+  const path = join(SAMPLES, 'cjk-nonembedded.pdf');
+  const first = await recordOf(path);
+  const files = cachedBinaryFiles().filter((f) => /cmaps/.test(f));
+  expect(files.length).toBeGreaterThan(0);
+  expect(files.some((f) => /UniGB|GB1/.test(f))).toBe(true);
+  const second = await recordOf(path);
+  expect(second).toEqual(first);
+  expect(cachedBinaryFiles().filter((f) => /cmaps/.test(f))).toEqual(files);
+}, 60000);

@@ -4,6 +4,7 @@ import { XxgkError } from '../../src/errors';
 import type { Limits } from '../types';
 import { loadPdfjs, pdfjsDataPaths, type Pdfjs } from './loadPdfjs';
 import { extractRulings, type Ruling } from './pageRulings';
+import { CachedBinaryDataFactory } from './cachedBinaryData';
 import { fontSinkDocument } from './fontSink';
 import { opTextItems, type FontFacts } from './opText';
 import type { TextItem } from './pageText';
@@ -30,6 +31,7 @@ export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<RawPdf
     data: new Uint8Array(bytes),
     ...pdfjsDataPaths(),
     cMapPacked: true,
+    BinaryDataFactory: CachedBinaryDataFactory,
     isEvalSupported: false,
     // fonts go to a sink document: no glyph paths built (see fontSink.ts)
     disableFontFace: false,
