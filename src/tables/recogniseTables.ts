@@ -14,7 +14,8 @@ export interface RecognisedTable { table: TableKey; template: Template; source?:
   splitRows: number; ambiguousRows: number }
 
 export function detectTemplate(t: CollectedTable, year: number | null, others: Template[]): Template {
-  const text = compact(t.headerText + t.rows.map((r) => r.labels.map((l) => l.text).join('')).join(''));
+  // label by label: short strings hit compact's memo, one long concatenation never would
+  const text = compact(t.headerText) + t.rows.map((r) => r.labels.map((l) => compact(l.text)).join('')).join('');
   const rows = new Set(t.rows.map((r) => r.row));
   if (t.table === 'active') {
     if (/本年制发|本年废止|现行有效/.test(text)) return '2021';
