@@ -1,9 +1,7 @@
 // `xxgk export`: the cleaned dataset in CSV, JSON Lines or Parquet, long (one row per cell, with
 // a reports file beside it) or wide (one row per report), filtered, with a data dictionary.
 import type { Command } from 'commander';
-import { openStore } from '../store';
-import { runExport } from '../export/runExport';
-import { parseExportOptions, ExportOptionError, type RawExportOptions } from '../export/options';
+import type { RawExportOptions } from '../export/options';
 import { EXIT } from './exitCodes';
 
 export function registerExport(program: Command): void {
@@ -21,6 +19,9 @@ export function registerExport(program: Command): void {
     .option('--passing', 'only reports that parsed and fail no rule of severity error')
     .addHelpText('after', '\nExit codes: 0 written, 64 bad option, 69 the store cannot be opened, 73 cannot write the output.')
     .action(async (raw: RawExportOptions) => {
+      const { openStore } = require('../store') as typeof import('../store');
+      const { runExport } = require('../export/runExport') as typeof import('../export/runExport');
+      const { parseExportOptions, ExportOptionError } = require('../export/options') as typeof import('../export/options');
       let options;
       try {
         options = parseExportOptions(raw);

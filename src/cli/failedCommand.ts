@@ -1,6 +1,5 @@
 // `xxgk failed`: failed jobs with file, stage, error code and message.
 import type { Command } from 'commander';
-import { listFailed } from '../../queues/bull/failedJobs';
 import { EXIT } from './exitCodes';
 import { withServiceTimeout } from './serviceTimeout';
 
@@ -12,6 +11,7 @@ export function registerFailed(program: Command): void {
     .option('--limit <n>', 'at most this many per queue', '1000')
     .addHelpText('after', '\nExit codes: 0 listed (also when none failed), 69 Redis unavailable.')
     .action(async (opts: { json?: boolean; limit: string }) => {
+      const { listFailed } = require('../../queues/bull/failedJobs') as typeof import('../../queues/bull/failedJobs');
       const jobs = await withServiceTimeout(listFailed(Number.parseInt(opts.limit, 10) || 1000)).catch((e: Error) => {
         process.stderr.write(`xxgk failed: ${e.message}\n`);
         return null;

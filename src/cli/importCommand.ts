@@ -2,10 +2,6 @@
 // thread pool parses), or through the BullMQ queues with --queue (workers do the work).
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { openStore } from '../store';
-import { expandInputs } from '../../queues/stages';
-import { runImport } from '../../queues/local/runImport';
-import { enqueueAndWait } from '../../queues/bull/enqueue';
 import { formatSummary, failedCount, type ImportSummary } from '../../queues/summary';
 import { createProgress } from './progress';
 import { EXIT } from './exitCodes';
@@ -24,6 +20,10 @@ export function registerImport(program: Command): void {
     .option('-q, --quiet', 'no progress output')
     .addHelpText('after', '\nExit codes: 0 all stored, 1 some files failed (bad input; see summary), 66 no input files, 69 Redis or the store unavailable, 64 usage.')
     .action(async (paths: string[], opts: ImportOpts) => {
+      const { openStore } = require('../store') as typeof import('../store');
+      const { expandInputs } = require('../../queues/stages') as typeof import('../../queues/stages');
+      const { runImport } = require('../../queues/local/runImport') as typeof import('../../queues/local/runImport');
+      const { enqueueAndWait } = require('../../queues/bull/enqueue') as typeof import('../../queues/bull/enqueue');
       const { files, missing } = await expandInputs(paths);
       for (const m of missing) process.stderr.write(`xxgk import: no such file, folder or match: ${m}\n`);
       if (files.length === 0) { process.exitCode = EXIT.NO_INPUT; return; }

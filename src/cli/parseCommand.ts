@@ -1,12 +1,12 @@
 // `xxgk parse FILE...`: one JSON record per line, in argument order; a bad file gives a record
 // with `error` and the rest go on.
 import type { Command } from 'commander';
-import { parseStage } from '../../queues/stages/parse';
 import type { ReportRecord } from '../record';
 import { EXIT } from './exitCodes';
 
 /** A file → its record, through the same parse stage the import and the queue workers run. */
 export function parseFileToRecord(path: string): Promise<ReportRecord> {
+  const { parseStage } = require('../../queues/stages/parse') as typeof import('../../queues/stages/parse');
   return parseStage({ path, sha256: '' });
 }
 

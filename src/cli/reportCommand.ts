@@ -1,8 +1,8 @@
 // `xxgk report`: what is in the store, for a person: per report the failing rules with both
 // sides of each equation, then totals per rule. `--json` gives the same for scripts.
 import type { Command } from 'commander';
-import { openStore, iterateReports, crossReportInputs, type ReportSummary } from '../store';
-import { checkAcrossReports, type CrossResult } from '../rules/crossReport';
+import type { ReportSummary } from '../store';
+import type { CrossResult } from '../rules/crossReport';
 import { EXIT } from './exitCodes';
 
 interface RuleTotal { rule: string; severity: string; reports: number; failures: number }
@@ -15,6 +15,8 @@ export function registerReport(program: Command): void {
     .option('--failing', 'only reports with flags or an error')
     .addHelpText('after', '\nExit codes: 0 printed (whatever the flags say), 69 the store cannot be opened.')
     .action(async (opts: { json?: boolean; failing?: boolean }) => {
+      const { openStore, iterateReports, crossReportInputs } = require('../store') as typeof import('../store');
+      const { checkAcrossReports } = require('../rules/crossReport') as typeof import('../rules/crossReport');
       const store = await openStore().catch((e: Error) => {
         process.stderr.write(`xxgk report: cannot open the store: ${e.message}\n`);
         return null;

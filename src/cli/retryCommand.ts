@@ -1,6 +1,5 @@
 // `xxgk retry [--all|ID...]`: put failed jobs back on their queue.
 import type { Command } from 'commander';
-import { retryFailed } from '../../queues/bull/failedJobs';
 import { EXIT } from './exitCodes';
 import { withServiceTimeout } from './serviceTimeout';
 
@@ -12,6 +11,7 @@ export function registerRetry(program: Command): void {
     .option('--all', 'every failed job of every queue')
     .addHelpText('after', '\nExit codes: 0 all put back, 1 some ids were not failed jobs, 64 neither --all nor ids, 69 Redis unavailable.')
     .action(async (ids: string[], opts: { all?: boolean }) => {
+      const { retryFailed } = require('../../queues/bull/failedJobs') as typeof import('../../queues/bull/failedJobs');
       if (!opts.all && ids.length === 0) {
         process.stderr.write('xxgk retry: give --all or job ids\n');
         process.exitCode = EXIT.USAGE;

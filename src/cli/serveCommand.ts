@@ -1,8 +1,5 @@
 // `xxgk serve`: the review web pages over the store (see src/web/server.ts).
 import type { Command } from 'commander';
-import { storeConfigFromEnv } from '../store';
-import { openReadOnlyStore } from '../web/readOnlyStore';
-import { startWebServer } from '../web/server';
 import { EXIT } from './exitCodes';
 
 interface ServeOpts { port: string; host: string; token?: string; writable?: boolean; baseDir?: string }
@@ -18,6 +15,9 @@ export function registerServe(program: Command): void {
     .option('--base-dir <dir>', 'folder that relative report paths in the store are relative to (default: the current folder)')
     .addHelpText('after', '\nThe store is read-only to the server. Exit codes: 64 bad options, 69 the store cannot be opened.')
     .action(async (opts: ServeOpts) => {
+      const { storeConfigFromEnv } = require('../store') as typeof import('../store');
+      const { openReadOnlyStore } = require('../web/readOnlyStore') as typeof import('../web/readOnlyStore');
+      const { startWebServer } = require('../web/server') as typeof import('../web/server');
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         process.stderr.write(`xxgk serve: --port must be 0-65535, not ${opts.port}\n`);

@@ -1,6 +1,5 @@
 // `xxgk status`: jobs per queue and state, and the number of reports in the store.
 import type { Command } from 'commander';
-import { getStatus } from '../../queues/bull/status';
 import { EXIT } from './exitCodes';
 import { withServiceTimeout } from './serviceTimeout';
 
@@ -11,6 +10,7 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print {"queues": {...}, "stored": N, ...} for scripts')
     .addHelpText('after', '\nExit codes: 0 printed, 69 Redis or the store unavailable.')
     .action(async (opts: { json?: boolean }) => {
+      const { getStatus } = require('../../queues/bull/status') as typeof import('../../queues/bull/status');
       const status = await withServiceTimeout(getStatus()).catch((e: Error) => {
         process.stderr.write(`xxgk status: ${e.message}\n`);
         return null;

@@ -2,10 +2,8 @@
 // sites and import them. Continuous by default: BullMQ job schedulers when REDIS_URL is set,
 // timers in this process otherwise.
 import type { Command } from 'commander';
-import { loadSources, SourcesError, type SourcesFile } from '../watch/sources';
-import { openWatchContext, type OpenedContext } from '../watch/context';
-import { watchOnce, watchWithTimers, passLine } from '../watch/runWatch';
-import { startScheduledWatch } from '../watch/scheduler';
+import type { SourcesFile } from '../watch/sources';
+import type { OpenedContext } from '../watch/context';
 import { EXIT } from './exitCodes';
 
 interface WatchOpts { sources: string; once?: boolean; json?: boolean; quiet?: boolean }
@@ -20,6 +18,9 @@ export function registerWatch(program: Command): void {
     .option('-q, --quiet', 'no pass summaries on stderr')
     .addHelpText('after', '\nNew reports are printed on stdout, one line each, with their failed rules.\nExit codes (--once): 0 all fetched, 1 some fetches failed, 64 bad sources file, 66 no sources file, 69 store or Redis unavailable.')
     .action(async (opts: WatchOpts) => {
+      const { loadSources, SourcesError } = require('../watch/sources') as typeof import('../watch/sources');
+      const { openWatchContext } = require('../watch/context') as typeof import('../watch/context');
+      const { watchOnce, watchWithTimers, passLine } = require('../watch/runWatch') as typeof import('../watch/runWatch');
       const log = (line: string) => process.stderr.write(`xxgk watch: ${line}\n`);
       let file: SourcesFile;
       try {
@@ -59,12 +60,14 @@ export function registerWatch(program: Command): void {
 }
 
 async function runContinuously(ctx: OpenedContext, file: SourcesFile, opts: WatchOpts, log: (l: string) => void): Promise<void> {
+  const { startScheduledWatch } = require('../watch/scheduler') as typeof import('../watch/scheduler');
+  const { watchWithTimers, passLine } = require('../watch/runWatch') as typeof import('../watch/runWatch');
   const stopped = new AbortController();
   const stop = (signal: string) => { if (!opts.quiet) log(`${signal}: stopping after the passes under way`); stopped.abort(); };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   if (process.env.REDIS_URL) {
-    let scheduled: Awaited<ReturnType<typeof startScheduledWatch>>;
+    let scheduled: Awaited<ReturnType<typeof import('../watch/scheduler').startScheduledWatch>>;
     try {
       scheduled = await startScheduledWatch(ctx, file);
     } catch (e) {

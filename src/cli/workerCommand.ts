@@ -2,9 +2,6 @@
 // (a second signal exits at once; jobs left active are taken over by other workers as stalled).
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
-import { startWorker } from '../../queues/bull/startWorker';
-import { redisUrl, queuePrefix } from '../../queues/bull/config';
-import { storeConfigFromEnv } from '../store';
 import { EXIT } from './exitCodes';
 
 export function registerWorker(program: Command): void {
@@ -15,9 +12,12 @@ export function registerWorker(program: Command): void {
     .option('-q, --quiet', 'log nothing but errors')
     .addHelpText('after', '\nStops gracefully on SIGTERM or SIGINT (finishes the jobs in hand); exit code 0 then, 69 if Redis or the store cannot be reached at start.')
     .action(async (opts: { concurrency: string; quiet?: boolean }) => {
+      const { startWorker } = require('../../queues/bull/startWorker') as typeof import('../../queues/bull/startWorker');
+      const { redisUrl, queuePrefix } = require('../../queues/bull/config') as typeof import('../../queues/bull/config');
+      const { storeConfigFromEnv } = require('../store') as typeof import('../store');
       const concurrency = Math.max(1, Number.parseInt(opts.concurrency, 10) || availableParallelism());
       const log = (line: string) => process.stderr.write(`[worker ${process.pid}] ${line}\n`);
-      let worker: Awaited<ReturnType<typeof startWorker>>;
+      let worker: Awaited<ReturnType<typeof import('../../queues/bull/startWorker').startWorker>>;
       try {
         worker = await startWorker({ concurrency, log: opts.quiet ? undefined : log });
       } catch (e) {
