@@ -4,14 +4,18 @@ import type { Format } from '../src/model';
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 
+/** The first `length` bytes as Latin-1 text, read in place (no copy). */
+const latin1Head = (b: Uint8Array, length: number) =>
+  Buffer.from(b.buffer, b.byteOffset, Math.min(length, b.byteLength)).toString('latin1');
+
 export type DetectedFormat = Format | 'zip' | 'unknown';
 
 export function detectFormat(bytes: Uint8Array, fileName = ''): DetectedFormat {
   // %PDF may follow a little junk (some servers prepend a BOM or whitespace)
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const head = latin1Head(bytes, 1024);
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 16))).toString('latin1');
+    const probe = latin1Head(bytes, 1 << 16);
     if (probe.includes('word/') || /\.docx$/i.test(fileName)) return 'docx';
     if (probe.includes('mimetypeapplication/vnd.oasis')) return 'doc'; // ODT: through the converter
     return 'zip';
@@ -19,7 +23,7 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): DetectedFormat {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc'; // OLE2: Word 97 / WPS
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'doc'; // {\rtf
   // text-like: HTML when markup is found near the start
-  const textHead = Buffer.from(bytes.subarray(0, 4096)).toString('latin1').toLowerCase();
+  const textHead = latin1Head(bytes, 4096).toLowerCase();
   if (/<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s]|<(p|div|table|span|br)[\s>/]/.test(textHead)) return 'html';
   if (/\.(s?html?|xhtml|asp|aspx|jsp|php)$/i.test(fileName) && textHead.includes('<')) return 'html';
   return 'text';

@@ -3,16 +3,16 @@
 // single column of text) are read as containers, not as data.
 import type { AnyNode, Element } from 'domhandler';
 import type { Block } from '../../src/model';
-import { LineBuffer, joinCellLines } from './textRuns';
-import { BLOCK_TAGS, HEADING_TAGS, childElements, containsTable, elementLines, isElement, isSkipped, rowCells, tableRows } from './domText';
-
-const CAPTION = new Set(['caption']);
+import { LineBuffer } from './textRuns';
+import { BLOCK_TAGS, HEADING_TAGS, cellText, childElements, containsTable, hasSeveralCells, isElement, isSkipped, rowCells, tableRows } from './domText';
 import { buildTableBlock } from './tableGrid';
 
+const CAPTION = new Set(['caption']);
+
 /** A table that only arranges the page: it wraps other tables or has a single column. */
-export function isLayoutTable(table: Element): boolean {
+export function isLayoutTable(table: Element, rows = tableRows(table)): boolean {
   if (containsTable(table)) return true;
-  return tableRows(table).every((tr) => rowCells(tr).length <= 1);
+  return !rows.some(hasSeveralCells);
 }
 
 export interface BlockOptions {
@@ -24,9 +24,8 @@ export function domBlocks(roots: AnyNode[], opts: BlockOptions): Block[] {
   const blocks: Block[] = [];
   const buf = new LineBuffer();
 
-  const flush = () => {
-    for (const text of buf.take()) blocks.push({ type: 'paragraph', text, source: {} });
-  };
+  const paragraph = (text: string) => { blocks.push({ type: 'paragraph', text, source: {} }); };
+  const flush = () => buf.drain(paragraph);
 
   const visit = (node: AnyNode): void => {
     if (node.type === 'text') { buf.text(node.data); return; }
@@ -35,19 +34,20 @@ export function domBlocks(roots: AnyNode[], opts: BlockOptions): Block[] {
     if (tag === 'br') { buf.lineBreak(); return; }
     if (tag === 'table') {
       flush();
-      if (isLayoutTable(node)) {
-        for (const tr of tableRows(node)) for (const td of rowCells(tr)) visitBlock(td);
+      const rows = tableRows(node);
+      if (isLayoutTable(node, rows)) {
+        for (const tr of rows) for (const td of rowCells(tr)) visitBlock(td);
       } else {
         // a <caption> ("表一 …") is printed above the table: keep it as text before the grid
         for (const caption of childElements(node, CAPTION)) visitBlock(caption);
-        const table = buildTableBlock(node, opts.tableIndex(node));
+        const table = buildTableBlock(node, opts.tableIndex(node), rows);
         if (table.rows.some((row) => row.some((c) => c.text !== ''))) blocks.push(table);
       }
       return;
     }
     if (HEADING_TAGS.has(tag) && !containsTable(node)) {
       flush();
-      const text = joinCellLines(elementLines(node));
+      const text = cellText(node);
       if (text) blocks.push({ type: 'heading', text, level: Number(tag[1]), source: {} });
       return;
     }

@@ -1,7 +1,7 @@
 // Reading text out of a parsed DOM (domhandler nodes from cheerio/htmlparser2): which elements
 // break lines, which are never shown, and the lines an element holds.
 import type { AnyNode, Element } from 'domhandler';
-import { LineBuffer, joinCellLines } from './textRuns';
+import { CellTextBuffer, type TextSink } from './textRuns';
 
 /** Elements that start and end a line of their own. */
 export const BLOCK_TAGS = new Set([
@@ -32,7 +32,7 @@ export function isHidden(el: Element): boolean {
 export const isSkipped = (el: Element) => SKIP_TAGS.has(el.name) || isHidden(el);
 
 /** Feed an element's text into a buffer, breaking lines at `<br>` and block edges. */
-export function feedText(node: AnyNode, buf: LineBuffer): void {
+export function feedText(node: AnyNode, buf: TextSink): void {
   if (node.type === 'text') { buf.text(node.data); return; }
   if (!isElement(node) || isSkipped(node)) return;
   if (node.name === 'br') { buf.lineBreak(); return; }
@@ -42,14 +42,15 @@ export function feedText(node: AnyNode, buf: LineBuffer): void {
   if (block) buf.lineBreak();
 }
 
-export function elementLines(el: Element): string[] {
-  const buf = new LineBuffer();
+/**
+ * A table cell's text: its lines joined, '' when it holds only spaces or `&nbsp;`. Headings and
+ * titles are read the same way.
+ */
+export function cellText(el: Element): string {
+  const buf = new CellTextBuffer();
   for (const child of el.children) feedText(child, buf);
   return buf.take();
 }
-
-/** A table cell's text: its lines joined, '' when it holds only spaces or `&nbsp;`. */
-export const cellText = (el: Element): string => joinCellLines(elementLines(el));
 
 /** Direct element children with the given tag names. */
 export function childElements(el: Element, names?: Set<string>): Element[] {
@@ -73,6 +74,13 @@ export function tableRows(table: Element): Element[] {
 
 const CELL_TAGS = new Set(['td', 'th']);
 export const rowCells = (tr: Element) => childElements(tr, CELL_TAGS);
+
+/** True when a row has more than one cell (counted without building the list). */
+export function hasSeveralCells(tr: Element): boolean {
+  let cells = 0;
+  for (const c of tr.children) if (isElement(c) && CELL_TAGS.has(c.name) && ++cells > 1) return true;
+  return false;
+}
 
 /** True when the element has a `<table>` somewhere below it. */
 export function containsTable(el: Element): boolean {

@@ -1,7 +1,7 @@
 // Parse markup once with cheerio (htmlparser2 build: fast, forgiving) and number its tables in
 // document order, before anything is pruned, so provenance points at the page as published.
 import { load } from 'cheerio/slim';
-import type { AnyNode, Document, Element } from 'domhandler';
+import type { Document, Element, ParentNode } from 'domhandler';
 import { isElement } from './domText';
 
 export interface LoadedHtml {
@@ -11,14 +11,30 @@ export interface LoadedHtml {
 }
 
 export function loadHtml(html: string): LoadedHtml {
-  const $ = load(html);
-  const root = $.root()[0] as Document;
+  const root = detachedRoot(load(html).root()[0] as Document);
   const index = new Map<Element, number>();
-  const walk = (n: AnyNode) => {
-    if (!isElement(n) && n.type !== 'root') return;
-    if (isElement(n) && n.name === 'table') index.set(n, index.size);
-    for (const c of (n as Element).children) walk(c);
-  };
-  walk(root);
+  numberTables(root, index);
   return { root, tableIndex: (t) => index.get(t) ?? -1 };
+}
+
+/**
+ * The parsed tree under a root of its own. `load` defines a class per call whose closure holds
+ * its root; V8's young-generation GC keeps that class alive until the next full GC, and with it
+ * every page parsed so far: copying those trees cost more than parsing them.
+ */
+function detachedRoot(loaded: Document): Document {
+  const root = loaded.cloneNode(false);
+  root.children = loaded.children;
+  for (const c of root.children) c.parent = root;
+  loaded.children = [];
+  return root;
+}
+
+/** Tables below `parent` in document order (only elements are descended into). */
+function numberTables(parent: ParentNode, index: Map<Element, number>): void {
+  for (const c of parent.children) {
+    if (!isElement(c)) continue;
+    if (c.name === 'table') index.set(c, index.size);
+    numberTables(c, index);
+  }
 }

@@ -1,8 +1,7 @@
 // The report's own title on a web page: the heading or centred bold line that names a report,
 // else the page's <title> without the site name, else the first heading or centred bold line.
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { elementLines, isElement, isSkipped } from './domText';
-import { joinCellLines } from './textRuns';
+import { cellText, isElement, isSkipped } from './domText';
 import { REPORT_WORD } from '../../src/report/reportWords';
 
 const MAX_TITLE = 100;
@@ -37,7 +36,7 @@ function candidates(root: ParentNode): string[] {
     if (!isElement(n)) { if ('children' in n) (n as ParentNode).children.forEach(walk); return; }
     if (isSkipped(n) || n.name === 'table') return;
     if (isTitleElement(n)) {
-      const text = joinCellLines(elementLines(n));
+      const text = cellText(n);
       if (text && text.length <= MAX_TITLE) { out.push(text); return; }
     }
     n.children.forEach(walk);

@@ -6,16 +6,17 @@ import { XxgkError } from '../../src/errors';
 import { decodeTextOrFail } from '../encoding';
 import { declaredCharset } from './declaredCharset';
 import { loadHtml } from './loadHtml';
-import { findArticle, pruneFurniture } from './mainContent';
+import { findArticle, measurePage, pruneFurniture } from './mainContent';
 import { headTitle, pageTitle } from './pageTitle';
 import { domBlocks } from './domBlocks';
 
 export function htmlPageToDoc(html: string): Doc {
   const { root, tableIndex } = loadHtml(html);
   const head = headTitle(root);
-  pruneFurniture(root);
+  const page = measurePage(root);
+  pruneFurniture(root, page);
   const title = pageTitle(root, head);
-  const article = findArticle(root);
+  const article = findArticle(root, page);
   const blocks = domBlocks(article.children, { tableIndex });
   if (blocks.length === 0) throw new XxgkError('NOT_A_REPORT', 'the page has no text or tables in its body');
   return { format: 'html', ...(title ? { title } : {}), blocks, notes: [] };

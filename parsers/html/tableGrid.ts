@@ -10,14 +10,15 @@ const MAX_COLSPAN = 200;
 const MAX_ROWSPAN = 2000;
 
 function spanOf(el: Element, attr: 'rowspan' | 'colspan', max: number): number {
-  const n = parseInt(el.attribs[attr] ?? '1', 10);
+  const value = el.attribs[attr];
+  if (value === undefined) return 1;
+  const n = parseInt(value, 10);
   // rowspan="0" means "to the end of the table section": clamped below like any overlong span
   if (attr === 'rowspan' && n === 0) return max;
   return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
 }
 
-export function buildTableBlock(table: Element, tableIndex: number): TableBlock {
-  const trs = tableRows(table);
+export function buildTableBlock(table: Element, tableIndex: number, trs = tableRows(table)): TableBlock {
   const grid: (GridCell | undefined)[][] = trs.map(() => []);
 
   trs.forEach((tr, r) => {
