@@ -8,6 +8,8 @@ export interface Term { table: string; row: string; col: string; name: string; p
 
 export class RuleTally {
   private readonly outcomes = new Map<string, RuleOutcome>();
+  /** per rule, the blank cells already listed in its outcome's `missing` (a blank template has hundreds) */
+  private readonly missingSeen = new Map<string, Set<unknown>>();
   readonly flags: Flag[] = [];
 
   constructor(private readonly cells: CellTable) {}
@@ -22,12 +24,17 @@ export class RuleTally {
   equal(rule: string, left: Term[], right: Term[], context: string): void {
     const o = this.outcome(rule);
     o.checks++;
-    const read = (t: Term) => this.cells.value(t.table, t.row, t.col, t.parts);
-    const lv = left.map(read), rv = right.map(read);
-    const blank = [...left, ...right].filter((_, i) => (i < left.length ? lv[i] : rv[i - left.length]) === null);
-    if (blank.length) {
+    const lv = this.read(left), rv = this.read(right);
+    if (lv.includes(null) || rv.includes(null)) {
       o.notAssessable++;
-      for (const t of blank) { const k = `${t.table}|${t.row}|${t.col}`; if (!o.missing!.includes(k)) o.missing!.push(k); }
+      const blank = [...left, ...right].filter((_, i) => (i < left.length ? lv[i] : rv[i - left.length]) === null);
+      let seen = this.missingSeen.get(rule);
+      if (!seen) this.missingSeen.set(rule, (seen = new Set()));
+      for (const t of blank) {
+        // the cell object identifies it without building its key string (absent cells have none)
+        const id = this.cells.cell(t.table, t.row, t.col) ?? `${t.table}|${t.row}|${t.col}`;
+        if (!seen.has(id)) { seen.add(id); o.missing!.push(`${t.table}|${t.row}|${t.col}`); }
+      }
       return;
     }
     const ls = sum(lv as number[]), rs = sum(rv as number[]);
@@ -42,6 +49,12 @@ export class RuleTally {
       left: { expr: left.map((t) => `${t.row}.${t.col}`).join('+'), value: ls },
       right: { expr: right.map((t) => `${t.row}.${t.col}`).join('+'), value: rs },
     });
+  }
+
+  private read(terms: Term[]): Array<number | null> {
+    const out = new Array<number | null>(terms.length);
+    for (let i = 0; i < terms.length; i++) { const t = terms[i]; out[i] = this.cells.value(t.table, t.row, t.col, t.parts); }
+    return out;
   }
 
   results(): RuleOutcome[] {

@@ -73,6 +73,7 @@ export function recogniseTable(t: CollectedTable, template: Template): Recognise
   const readings: RowReading[] = [];
   const seen = new Set<string>();
   const flags: Flag[] = [];
+  const appColumns = t.table === 'applications' ? applicationColumns(t) : undefined;
   for (const keyed of t.rows) {
     const targets: Array<{ spec: RowSpec; rowKey: string }> =
       keyed.row === '*all' ? specs.map((s) => ({ spec: s, rowKey: s.key })) : specs.filter((s) => s.key === keyed.row).map((s) => ({ spec: s, rowKey: s.key }));
@@ -85,7 +86,7 @@ export function recogniseTable(t: CollectedTable, template: Template): Recognise
       readings.splice(earlier, 1);
     }
     targets.forEach((x) => seen.add(x.rowKey));
-    const columns: ColumnSpec[] = t.table === 'applications' ? applicationColumns(t) : targets.flatMap((x) => x.spec.columns);
+    const columns: ColumnSpec[] = appColumns ?? targets.flatMap((x) => x.spec.columns);
     const values = trimToWidth(keyed.values, columns.length);
     const all = readingsOf(values, columns);
     const rowCheck = rowCheckFor(t.table, columns);
