@@ -1,9 +1,13 @@
 // patches/pdfjs-dist+5.6.205.patch (see parsers/pdf/loadPdfjs.ts) makes pdfjs skip the glyph
-// programs of CID fonts that have a ToUnicode map and derive AES-256 keys with node:crypto.
+// programs of CID fonts that have a ToUnicode map, derive AES-256 keys with node:crypto and
+// inflate streams with node:zlib.
 // It must be applied by the install, really take effect, and change nothing that is read.
 // Also here: the in-memory cache of pdfjs's CMap files (cachedBinaryData.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { parsePdf } from '../parsers/pdf/parsePdf';
+import { DEFAULT_LIMITS } from '../parsers/types';
 import { loadPdfjs, pdfjsDataPaths, pdfjsPatchApplied } from '../parsers/pdf/loadPdfjs';
 import { fontSinkDocument } from '../parsers/pdf/fontSink';
 import { cachedBinaryFiles } from '../parsers/pdf/cachedBinaryData';
@@ -11,16 +15,17 @@ import { parseReport } from '../src/pipeline';
 
 const CORPUS = join(__dirname, '..', '..', 'shared', 'corpus', 'real');
 const SAMPLES = join(__dirname, '..', 'samples', 'pdf');
-type Switches = { __xxgkSkipCidFontPrograms?: boolean; __xxgkNodeCrypto?: unknown };
+type Switches = { __xxgkSkipCidFontPrograms?: boolean; __xxgkNodeCrypto?: unknown; __xxgkNodeZlib?: unknown };
 
 /** Runs `fn` with the patch's switches off (pdfjs's own code paths), then restores them. */
 async function withSwitchesOff<T>(fn: () => Promise<T>): Promise<T> {
   await loadPdfjs();
   const g = globalThis as Switches;
-  const saved = { skip: g.__xxgkSkipCidFontPrograms, crypto: g.__xxgkNodeCrypto };
+  const saved = { skip: g.__xxgkSkipCidFontPrograms, crypto: g.__xxgkNodeCrypto, zlib: g.__xxgkNodeZlib };
   g.__xxgkSkipCidFontPrograms = false;
   g.__xxgkNodeCrypto = undefined;
-  try { return await fn(); } finally { g.__xxgkSkipCidFontPrograms = saved.skip; g.__xxgkNodeCrypto = saved.crypto; }
+  g.__xxgkNodeZlib = undefined;
+  try { return await fn(); } finally { g.__xxgkSkipCidFontPrograms = saved.skip; g.__xxgkNodeCrypto = saved.crypto; g.__xxgkNodeZlib = saved.zlib; }
 }
 
 async function recordOf(path: string) {
@@ -86,4 +91,45 @@ test('CMap files for non-embedded fonts are read once per process and give the s
   const second = await recordOf(path);
   expect(second).toEqual(first);
   expect(cachedBinaryFiles().filter((f) => /cmaps/.test(f))).toEqual(files);
+}, 60000);
+
+/** A one-page PDF whose text is in a Flate-compressed content stream, optionally cut short. */
+function flatePdf(cut = 0): Uint8Array {
+  const text = 'BT /F1 12 Tf 72 720 Td (Annual report 2024 one) Tj 0 -20 Td (second line of the report) Tj ET';
+  const packed = deflateSync(Buffer.from(text.repeat(20), 'latin1'));
+  const data = packed.subarray(0, packed.length - cut).toString('latin1');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n${data}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+const pdfText = async (bytes: Uint8Array) => {
+  const doc = await parsePdf(bytes, { limits: DEFAULT_LIMITS });
+  return doc.blocks.map((b) => (b.type === 'table' ? '' : b.text)).join(' ');
+};
+
+test('Flate streams inflated by node:zlib read as pdfjs reads them, a damaged one through the fallback', async () => {
+  const whole = flatePdf();
+  expect(await pdfText(whole)).toContain('second line of the report');
+  expect(await pdfText(whole)).toEqual(await withSwitchesOff(() => pdfText(whole)));
+  // without its Adler-32 checksum zlib refuses the stream; pdfjs's own decoder reads it
+  const noChecksum = flatePdf(4);
+  expect(() => inflateSync(deflateSync(Buffer.from('x'.repeat(100))).subarray(0, -4))).toThrow();
+  const read = await pdfText(noChecksum);
+  expect(read).toContain('second line of the report');
+  expect(read).toEqual(await withSwitchesOff(() => pdfText(noChecksum)));
+  // cut into the data: both read the same (here nothing) and neither throws
+  const damaged = flatePdf(40);
+  expect(await pdfText(damaged)).toEqual(await withSwitchesOff(() => pdfText(damaged)));
 }, 60000);
