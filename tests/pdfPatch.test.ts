@@ -1,6 +1,7 @@
 // patches/pdfjs-dist+5.6.205.patch (see parsers/pdf/loadPdfjs.ts) makes pdfjs skip the glyph
 // programs of CID fonts that have a ToUnicode map, derive AES-256 keys with node:crypto and
-// inflate streams with node:zlib.
+// inflate streams with node:zlib, and hand operator lists from the same-thread worker over
+// without cloning them.
 // It must be applied by the install, really take effect, and change nothing that is read.
 // Also here: the in-memory cache of pdfjs's CMap files (cachedBinaryData.ts).
 import { readFileSync } from 'node:fs';
@@ -15,17 +16,21 @@ import { parseReport } from '../src/pipeline';
 
 const CORPUS = join(__dirname, '..', '..', 'shared', 'corpus', 'real');
 const SAMPLES = join(__dirname, '..', 'samples', 'pdf');
-type Switches = { __xxgkSkipCidFontPrograms?: boolean; __xxgkNodeCrypto?: unknown; __xxgkNodeZlib?: unknown };
+type Switches = { __xxgkSkipCidFontPrograms?: boolean; __xxgkNodeCrypto?: unknown; __xxgkNodeZlib?: unknown; __xxgkShareOperatorLists?: boolean };
 
 /** Runs `fn` with the patch's switches off (pdfjs's own code paths), then restores them. */
 async function withSwitchesOff<T>(fn: () => Promise<T>): Promise<T> {
   await loadPdfjs();
   const g = globalThis as Switches;
-  const saved = { skip: g.__xxgkSkipCidFontPrograms, crypto: g.__xxgkNodeCrypto, zlib: g.__xxgkNodeZlib };
+  const saved: Switches = {
+    __xxgkSkipCidFontPrograms: g.__xxgkSkipCidFontPrograms, __xxgkNodeCrypto: g.__xxgkNodeCrypto,
+    __xxgkNodeZlib: g.__xxgkNodeZlib, __xxgkShareOperatorLists: g.__xxgkShareOperatorLists,
+  };
   g.__xxgkSkipCidFontPrograms = false;
   g.__xxgkNodeCrypto = undefined;
   g.__xxgkNodeZlib = undefined;
-  try { return await fn(); } finally { g.__xxgkSkipCidFontPrograms = saved.skip; g.__xxgkNodeCrypto = saved.crypto; g.__xxgkNodeZlib = saved.zlib; }
+  g.__xxgkShareOperatorLists = false;
+  try { return await fn(); } finally { Object.assign(g, saved); }
 }
 
 async function recordOf(path: string) {

@@ -37,21 +37,26 @@ export function loadPdfjs(): Promise<Pdfjs> {
 }
 
 /**
- * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds two switches to
- * pdfjs's worker, both off unless set here:
+ * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds four switches to
+ * pdfjs's legacy build, all off unless set here:
  * - a composite (CID) font with a ToUnicode map is not parsed or repaired: its text and widths
  *   come from the PDF's dictionaries, only drawing needs the glyph program. Parsing WPS/Word
  *   reports' embedded CJK TrueType fonts was ~30% of a PDF parse;
  * - AES-256 (PDF 2.0) key derivation uses node:crypto instead of pdfjs's JS SHA-2/AES: ~0.2 s
  *   less per encrypted document, owner-password-only reports included;
  * - Flate and Brotli streams are inflated by node:zlib in one synchronous call instead of a
- *   DecompressionStream each (web streams and a thread-pool round trip per stream).
+ *   DecompressionStream each (web streams and a thread-pool round trip per stream);
+ * - in pdf.mjs, the worker running on this thread hands operator lists over by reference
+ *   instead of structured-cloning every glyph of every text operator (we only read them).
  * Without the patch (e.g. installed with --ignore-scripts) the switches do nothing: same
  * records, slower.
  */
 function enablePatchedPaths(): void {
-  const g = globalThis as { __xxgkSkipCidFontPrograms?: boolean; __xxgkNodeCrypto?: typeof nodeCrypto; __xxgkNodeZlib?: typeof nodeZlib };
+  const g = globalThis as {
+    __xxgkSkipCidFontPrograms?: boolean; __xxgkNodeCrypto?: typeof nodeCrypto; __xxgkNodeZlib?: typeof nodeZlib; __xxgkShareOperatorLists?: boolean;
+  };
   g.__xxgkSkipCidFontPrograms = true;
+  g.__xxgkShareOperatorLists = true;
   g.__xxgkNodeCrypto = nodeCrypto;
   g.__xxgkNodeZlib = nodeZlib;
 }
@@ -59,9 +64,9 @@ function enablePatchedPaths(): void {
 /** True when the worker installed carries the patch (tests check that the install applied it). */
 export function pdfjsPatchApplied(): boolean {
   const require = createRequire(__filename);
-  const worker = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const text = readFileSync(worker, 'latin1');
-  return ['__xxgkSkipCidFontPrograms', '__xxgkNodeCrypto', '__xxgkNodeZlib'].every((s) => text.includes(s));
+  const read = (file: string) => readFileSync(require.resolve(`pdfjs-dist/legacy/build/${file}`), 'latin1');
+  const worker = read('pdf.worker.mjs'), main = read('pdf.mjs');
+  return ['__xxgkSkipCidFontPrograms', '__xxgkNodeCrypto', '__xxgkNodeZlib'].every((s) => worker.includes(s)) && main.includes('__xxgkShareOperatorLists');
 }
 
 /**
