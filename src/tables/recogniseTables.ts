@@ -68,70 +68,83 @@ function plausibleFor(columns: ColumnSpec[]): RowCheck | undefined {
 
 interface RowReading { spec: RowSpec; columns: ColumnSpec[]; keyed: KeyedRow; rowKey: string; candidates: Token[][]; chosen?: Token[]; ambiguous: boolean }
 
+// Split in small functions on purpose: as one function, V8 inlined everything into a body that
+// took ~200 ms to optimise and was thrown away on every new object shape, over and over.
 export function recogniseTable(t: CollectedTable, template: Template): RecognisedTable {
   const specs = CATALOG[t.table][template];
-  const readings: RowReading[] = [];
-  const seen = new Set<string>();
-  const flags: Flag[] = [];
-  const appColumns = t.table === 'applications' ? applicationColumns(t) : undefined;
-  for (const keyed of t.rows) {
-    const targets: Array<{ spec: RowSpec; rowKey: string }> =
-      keyed.row === '*all' ? specs.map((s) => ({ spec: s, rowKey: s.key })) : specs.filter((s) => s.key === keyed.row).map((s) => ({ spec: s, rowKey: s.key }));
-    if (!targets.length) continue;
-    // a row printed twice (a page's repeated header, a blank template row): the one with numbers wins
-    const hasNumbers = keyed.values.some((v) => v.text.trim() !== '');
-    if (targets.some((x) => seen.has(x.rowKey))) {
-      const earlier = readings.findIndex((r) => targets.some((x) => x.rowKey === r.rowKey || r.rowKey === '*all'));
-      if (!hasNumbers || earlier < 0 || readings[earlier].keyed.values.some((v) => v.text.trim() !== '')) continue;
-      readings.splice(earlier, 1);
-    }
-    targets.forEach((x) => seen.add(x.rowKey));
-    const columns: ColumnSpec[] = appColumns ?? targets.flatMap((x) => x.spec.columns);
-    const values = trimToWidth(keyed.values, columns.length);
-    const all = readingsOf(values, columns);
-    const rowCheck = rowCheckFor(t.table, columns);
-    const plausible = plausibleFor(columns);
-    const c = choose(all, columns, rowCheck, plausible);
-    const candidates = c.ranked;
-    readings.push({ spec: targets[0].spec, columns, keyed, rowKey: keyed.row, candidates, chosen: c.reading, ambiguous: c.ambiguous });
-  }
+  const readings = readRows(t, specs);
   if (t.table === 'applications') resolveAcrossRows(readings);
-
   const cells: Cell[] = [];
+  const flags: Flag[] = [];
   for (const r of readings) {
     const rowKeys = r.rowKey === '*all' ? specs.map((s) => s.key) : [r.rowKey];
     const perRow = r.rowKey === '*all' ? 5 : r.columns.length;
-    if (r.ambiguous || !r.chosen) {
-      flags.push({
-        rule: 'T-AMBIGUOUS', severity: 'warning',
-        message: r.candidates.length
-          ? `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' reads ${r.candidates.length} ways that every rule allows: ${r.candidates.slice(0, 5).map((c) => c.map((x) => x.raw).join('|')).join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`
-          : `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' cannot be read as the row's ${r.columns.length} cells`,
-        cells: rowKeys.flatMap((rk, i) => r.columns.slice(i * perRow, (i + 1) * perRow).map((c) => `${t.table}|${rk}|${c.key}`)),
-        candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value ?? NaN)),
-      });
-    }
-    const label = r.keyed.labels.map((l) => l.text).join(' ').slice(-60) || undefined;
-    r.columns.forEach((col, i) => {
-      const rk = rowKeys[Math.floor(i / perRow)];
-      const tok = r.chosen?.[i];
-      cells.push({
-        table: t.table, row: rk, col: col.key,
-        value: r.ambiguous || !tok ? null : tok.value,
-        raw: tok ? cleanRaw(tok.raw) : r.keyed.values.map((v) => v.text).join(' '),
-        source: tok?.source ?? r.keyed.values[0]?.source ?? r.keyed.source,
-      } as Cell);
-      // assigned, not spread into the literal: object spread is slow on this hot path
-      const cell = cells[cells.length - 1];
-      if (tok?.split) cell.reading = 'split';
-      cell.label = label;
-    });
+    if (r.ambiguous || !r.chosen) flags.push(ambiguityFlag(t.table, r, rowKeys, perRow));
+    pushCells(cells, t.table, r, rowKeys, perRow);
   }
   const found = new Set(cells.map((c) => c.row));
   const missingRows = specs.map((s) => s.key).filter((k) => !found.has(k));
   const splitRows = readings.filter((r) => r.candidates.length > 1 || r.chosen?.some((tok) => tok.split)).length;
   const ambiguousRows = readings.filter((r) => r.ambiguous || !r.chosen).length;
   return { table: t.table, template, source: t.rows[0]?.source, cells, flags, missingRows, splitRows, ambiguousRows };
+}
+
+/** Each collected row matched to its spec(s) and read as the row's cells. */
+function readRows(t: CollectedTable, specs: RowSpec[]): RowReading[] {
+  const readings: RowReading[] = [];
+  const seen = new Set<string>();
+  const appColumns = t.table === 'applications' ? applicationColumns(t) : undefined;
+  for (const keyed of t.rows) {
+    const targets = keyed.row === '*all' ? specs : specs.filter((s) => s.key === keyed.row);
+    if (!targets.length) continue;
+    // a row printed twice (a page's repeated header, a blank template row): the one with numbers wins
+    if (targets.some((x) => seen.has(x.key))) {
+      const earlier = readings.findIndex((r) => targets.some((x) => x.key === r.rowKey || r.rowKey === '*all'));
+      if (!hasText(keyed.values) || earlier < 0 || hasText(readings[earlier].keyed.values)) continue;
+      readings.splice(earlier, 1);
+    }
+    for (const x of targets) seen.add(x.key);
+    const columns: ColumnSpec[] = appColumns ?? targets.flatMap((x) => x.columns);
+    readings.push(readRow(t.table, keyed, targets[0], columns));
+  }
+  return readings;
+}
+
+const hasText = (values: Array<{ text: string }>) => values.some((v) => v.text.trim() !== '');
+
+function readRow(table: TableKey, keyed: KeyedRow, spec: RowSpec, columns: ColumnSpec[]): RowReading {
+  const values = trimToWidth(keyed.values, columns.length);
+  const all = readingsOf(values, columns);
+  const c = choose(all, columns, rowCheckFor(table, columns), plausibleFor(columns));
+  return { spec, columns, keyed, rowKey: keyed.row, candidates: c.ranked, chosen: c.reading, ambiguous: c.ambiguous };
+}
+
+function ambiguityFlag(table: TableKey, r: RowReading, rowKeys: string[], perRow: number): Flag {
+  const printed = r.keyed.values.map((v) => v.text).join(' ');
+  return {
+    rule: 'T-AMBIGUOUS', severity: 'warning',
+    message: r.candidates.length
+      ? `${table}.${r.rowKey}: '${printed}' reads ${r.candidates.length} ways that every rule allows: ${r.candidates.slice(0, 5).map((c) => c.map((x) => x.raw).join('|')).join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`
+      : `${table}.${r.rowKey}: '${printed}' cannot be read as the row's ${r.columns.length} cells`,
+    cells: rowKeys.flatMap((rk, i) => r.columns.slice(i * perRow, (i + 1) * perRow).map((c) => `${table}|${rk}|${c.key}`)),
+    candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value ?? NaN)),
+  };
+}
+
+function pushCells(cells: Cell[], table: TableKey, r: RowReading, rowKeys: string[], perRow: number): void {
+  const label = r.keyed.labels.map((l) => l.text).join(' ').slice(-60) || undefined;
+  for (let i = 0; i < r.columns.length; i++) {
+    const tok = r.chosen?.[i];
+    // one literal with every key (undefined ones are left out of the JSON): one object shape
+    cells.push({
+      table, row: rowKeys[Math.floor(i / perRow)], col: r.columns[i].key,
+      value: r.ambiguous || !tok ? null : tok.value,
+      raw: tok ? cleanRaw(tok.raw) : r.keyed.values.map((v) => v.text).join(' '),
+      source: tok?.source ?? r.keyed.values[0]?.source ?? r.keyed.source,
+      reading: tok?.split ? 'split' : undefined,
+      label,
+    });
+  }
 }
 
 /** More values than columns: blank slots at the ends are layout, not cells. */
