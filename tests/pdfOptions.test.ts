@@ -4,6 +4,7 @@
 import { parsePdf } from '../parsers/pdf/parsePdf';
 import { fontSinkDocument } from '../parsers/pdf/fontSink';
 import { DEFAULT_LIMITS } from '../parsers/types';
+import { assemblePdf } from './support/minimalPdf';
 
 /** A one-page PDF: a line of Helvetica text above a 64×64 grey image (an XObject). */
 function pdfWithImage(): Uint8Array {
@@ -17,13 +18,7 @@ function pdfWithImage(): Uint8Array {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
     `<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length ${pixels.length} >>\nstream\n${pixels}\nendstream`,
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return assemblePdf(objects);
 }
 
 test('a page with an image keeps its text (images are not decoded)', async () => {

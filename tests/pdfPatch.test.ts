@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { parsePdf } from '../parsers/pdf/parsePdf';
 import { DEFAULT_LIMITS } from '../parsers/types';
+import { assemblePdf } from './support/minimalPdf';
 import { loadPdfjs, pdfjsDataPaths, pdfjsPatchApplied } from '../parsers/pdf/loadPdfjs';
 import { fontSinkDocument } from '../parsers/pdf/fontSink';
 import { cachedBinaryFiles } from '../parsers/pdf/cachedBinaryData';
@@ -110,13 +111,7 @@ function flatePdf(cut = 0): Uint8Array {
     `<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n${data}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return assemblePdf(objects);
 }
 
 const pdfText = async (bytes: Uint8Array) => {
