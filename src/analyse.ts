@@ -6,6 +6,7 @@ import { findMeta } from './report/metadata';
 import { findSections } from './sections/findSections';
 import { collectTableRows } from './tables/collectTableRows';
 import { detectTemplate, recogniseTable, type RecognisedTable } from './tables/recogniseTables';
+import { narrativeEvidence } from './tables/narrativeEvidence';
 import { CellTable } from './rules/cellTable';
 import { RuleTally } from './rules/equation';
 import { checkTables } from './rules/checkTables';
@@ -32,6 +33,8 @@ export function analyseDoc(doc: Doc): Analysis {
   const collected = collectTableRows(doc);
   const findings: string[] = [...doc.notes];
 
+  const narrative = doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text).join('\n');
+  const prose = narrativeEvidence(narrative);
   const recognised: RecognisedTable[] = [];
   const templates: Template[] = [];
   for (const table of ORDER) {
@@ -39,7 +42,9 @@ export function analyseDoc(doc: Doc): Analysis {
     if (!t || !t.rows.length) continue;
     const template = detectTemplate(t, meta.year, templates);
     templates.push(template);
-    recognised.push(recogniseTable(t, template));
+    const r = recogniseTable(t, template, prose);
+    recognised.push(r);
+    findings.push(...r.notes);
     if (t.unmatched.length) findings.push(`${table}: rows whose labels match no key: ${t.unmatched.slice(0, 5).map((s) => s.slice(0, 40)).join(' | ')}`);
   }
   const cells: Cell[] = [];
@@ -56,7 +61,6 @@ export function analyseDoc(doc: Doc): Analysis {
     const table = new CellTable(cells);
     const tally = new RuleTally(table);
     checkTables(cells, { tables: recognised, missingRows: new Map(recognised.map((r) => [r.table, r.missingRows])) }, tally, table);
-    const narrative = doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text).join('\n');
     checkNarrative(narrative, table, tally);
     flags.push(...tally.flags);
     const split = recognised.reduce((n, r) => n + r.splitRows, 0);

@@ -40,6 +40,22 @@ test('standard sections are recognised by meaning when renumbered or reworded', 
   expect(s[0].children[0].children[0]).toMatchObject({ number: '1.', title: '公开平台', level: 3 });
 });
 
+test('headings inside crawler text (no line breaks) are found by meaning, mistyped or reworded', () => {
+  const line = '一、总体情况今年我区共受理申请21件。二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数规章000'
+    + '三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和）一、本年新收政府信息公开申请数量1001'
+    + '三、本年度办理结果（一）予以公开1001四、结转下年度继续办理 0 0 00 00 0 四、政府信息公开行政法复议、行政诉讼情况行政复议000'
+    + '五、存在的主要问题及改进情况（一）存在的主要问题:不足。六、其他需要报告的事项 无';
+  const s = findSections(docOf([line]));
+  expect(s.map((x) => [x.number, x.standard])).toEqual([
+    ['一、', 'overview'], ['二、', 'activeDisclosure'], ['三、', 'applications'],
+    ['四、', 'reviewLitigation'], ['五、', 'problems'], ['六、', 'other'],
+  ]);
+  expect(s[3].title).toBe('政府信息公开行政法复议、行政诉讼情况');
+  // an older report's 依申请公开 section is table 三's, not the overview, though it ends in 工作情况
+  const old = findSections(docOf(['平潭2015年报告正文'.repeat(30) + '三、政府信息依申请公开工作情况 2015年全区未收到申请。']));
+  expect(old.map((x) => x.standard)).toEqual(['applications']);
+});
+
 test.each([
   ['淮安市人民政府2024年政府信息公开工作年度报告', '淮安市人民政府', 2024],
   ['2019年上海市人民政府办公厅政府信息公开工作年度报告', '上海市人民政府办公厅', 2019],

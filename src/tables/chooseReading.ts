@@ -1,11 +1,14 @@
 // When a row's digits can be read more than one way, keep the readings that satisfy the row's
-// own arithmetic (总计 = the sum of its parts), then prefer, in order: plausible values
-// (现行有效 ≥ 本年制发), more cells read as a lone 0 (by far the commonest count), and digit
-// lengths that vary least across the row. A tie at the top is ambiguous: no value is guessed.
+// own arithmetic (总计 = the sum of its parts), then those whose values the report's prose states
+// (narrativeEvidence), then prefer, in order: plausible values (现行有效 ≥ 本年制发), more cells
+// read as a lone 0 (by far the commonest count), and digit lengths that vary least across the
+// row. A tie at the top is ambiguous: no value is guessed.
 import type { Token } from './splitRuns';
 import type { ColumnSpec } from './catalog';
 
 export type RowCheck = (values: Array<number | null>) => boolean;
+/** how far the report's prose supports a reading: cells it states, less cells it contradicts */
+export type RowSupport = (values: Array<number | null>) => number;
 
 export interface Choice {
   reading?: Token[];
@@ -14,25 +17,36 @@ export interface Choice {
   /** every reading the row's checks allow, best first */
   ranked: Token[][];
   ambiguous: boolean;
+  /** the prose decided between readings the rules all allow */
+  byNarrative?: boolean;
 }
 
 type Score = [number, number];
 
 /** The readings the checks keep, each scored once (a sort would otherwise score each many times). */
-function ranked(readings: Token[][], columns: ColumnSpec[], rowCheck?: RowCheck, plausible?: RowCheck): Array<{ reading: Token[]; score: Score }> {
+interface Checks { rowCheck?: RowCheck; support?: RowSupport; plausible?: RowCheck }
+
+function ranked(readings: Token[][], columns: ColumnSpec[], checks: Checks): { scored: Array<{ reading: Token[]; score: Score }>; byNarrative: boolean } {
   let pool = readings;
   const keep = (pred: (r: Token[]) => boolean) => { const k = pool.filter(pred); if (k.length) pool = k; };
-  if (rowCheck) keep((r) => rowCheck(r.map((t) => t.value)));
-  if (plausible) keep((r) => plausible(r.map((t) => t.value)));
-  return pool.map((reading) => ({ reading, score: score(reading, columns) })).sort((a, b) => compare(a.score, b.score));
+  const values = (r: Token[]) => r.map((t) => t.value);
+  if (checks.rowCheck) keep((r) => checks.rowCheck!(values(r)));
+  let byNarrative = false;
+  if (checks.support && pool.length > 1) {
+    const support = pool.map((r) => checks.support!(values(r)));
+    const best = Math.max(...support);
+    if (best > 0 && support.some((s) => s < best)) { pool = pool.filter((_, i) => support[i] === best); byNarrative = true; }
+  }
+  if (checks.plausible) keep((r) => checks.plausible!(values(r)));
+  return { scored: pool.map((reading) => ({ reading, score: score(reading, columns) })).sort((a, b) => compare(a.score, b.score)), byNarrative };
 }
 
-export function choose(readings: Token[][], columns: ColumnSpec[], rowCheck?: RowCheck, plausible?: RowCheck): Choice {
+export function choose(readings: Token[][], columns: ColumnSpec[], checks: Checks = {}): Choice {
   if (readings.length <= 1) return { reading: readings[0], candidates: readings, ranked: readings, ambiguous: false };
-  const scored = ranked(readings, columns, rowCheck, plausible);
+  const { scored, byNarrative } = ranked(readings, columns, checks);
   const order = scored.map((s) => s.reading);
   if (scored.length === 1 || compare(scored[0].score, scored[1].score) < 0) {
-    return { reading: order[0], candidates: order, ranked: order, ambiguous: false };
+    return { reading: order[0], candidates: order, ranked: order, ambiguous: false, byNarrative };
   }
   const top = scored.filter((s) => compare(s.score, scored[0].score) === 0).map((s) => s.reading);
   return { candidates: top, ranked: order, ambiguous: true };

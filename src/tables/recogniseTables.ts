@@ -8,10 +8,13 @@ import type { CollectedTable, KeyedRow } from './collectTableRows';
 import { cleanRaw } from './parseValue';
 import { readingsOf, type Token } from './splitRuns';
 import { choose, type RowCheck } from './chooseReading';
+import { narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
 
 export interface RecognisedTable { table: TableKey; template: Template; source?: Provenance; cells: Cell[]; flags: Flag[]; missingRows: string[];
   /** rows whose printed digits had to be split into cells, and how many of them stayed ambiguous */
-  splitRows: number; ambiguousRows: number }
+  splitRows: number; ambiguousRows: number;
+  /** rows whose reading the report's prose decided, said as findings */
+  notes: string[] }
 
 export function detectTemplate(t: CollectedTable, year: number | null, others: Template[]): Template {
   // label by label: short strings hit compact's memo, one long concatenation never would
@@ -60,19 +63,21 @@ function rowCheckFor(table: TableKey, columns: ColumnSpec[]): RowCheck | undefin
 }
 
 function plausibleFor(columns: ColumnSpec[]): RowCheck | undefined {
-  // documents in force include this year's; a year's change in items rarely exceeds the items
+  // documents in force include this year's, documents published to date this year's published;
+  // a year's change in items rarely exceeds the items
   if (columns[2]?.key === 'inForce') return (v) => v[2] === null || v[0] === null || v[2] >= v[0];
+  if (columns[2]?.key === 'totalPublished') return (v) => v[2] === null || v[1] === null || v[2] >= v[1];
   if (columns[1]?.key === 'change') return (v) => v[0] === null || v[1] === null || v[0] === 0 || Math.abs(v[1]) <= v[0];
   return undefined;
 }
 
-interface RowReading { spec: RowSpec; columns: ColumnSpec[]; keyed: KeyedRow; rowKey: string; candidates: Token[][]; chosen?: Token[]; ambiguous: boolean }
+interface RowReading { spec: RowSpec; columns: ColumnSpec[]; keyed: KeyedRow; rowKey: string; candidates: Token[][]; chosen?: Token[]; ambiguous: boolean; byNarrative?: boolean }
 
 // Split in small functions on purpose: as one function, V8 inlined everything into a body that
 // took ~200 ms to optimise and was thrown away on every new object shape, over and over.
-export function recogniseTable(t: CollectedTable, template: Template): RecognisedTable {
+export function recogniseTable(t: CollectedTable, template: Template, prose?: NarrativeEvidence): RecognisedTable {
   const specs = CATALOG[t.table][template];
-  const readings = readRows(t, specs);
+  const readings = readRows(t, specs, prose);
   if (t.table === 'applications') resolveAcrossRows(readings);
   const cells: Cell[] = [];
   const flags: Flag[] = [];
@@ -86,11 +91,13 @@ export function recogniseTable(t: CollectedTable, template: Template): Recognise
   const missingRows = specs.map((s) => s.key).filter((k) => !found.has(k));
   const splitRows = readings.filter((r) => r.candidates.length > 1 || r.chosen?.some((tok) => tok.split)).length;
   const ambiguousRows = readings.filter((r) => r.ambiguous || !r.chosen).length;
-  return { table: t.table, template, source: t.rows[0]?.source, cells, flags, missingRows, splitRows, ambiguousRows };
+  const notes = readings.filter((r) => r.byNarrative && r.chosen && !r.ambiguous)
+    .map((r) => `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' read as ${r.chosen!.map((x) => x.raw).join('|')}: of the readings every rule allows, the one the report's own text states`);
+  return { table: t.table, template, source: t.rows[0]?.source, cells, flags, missingRows, splitRows, ambiguousRows, notes };
 }
 
 /** Each collected row matched to its spec(s) and read as the row's cells. */
-function readRows(t: CollectedTable, specs: RowSpec[]): RowReading[] {
+function readRows(t: CollectedTable, specs: RowSpec[], prose?: NarrativeEvidence): RowReading[] {
   const readings: RowReading[] = [];
   const seen = new Set<string>();
   const appColumns = t.table === 'applications' ? applicationColumns(t) : undefined;
@@ -105,18 +112,22 @@ function readRows(t: CollectedTable, specs: RowSpec[]): RowReading[] {
     }
     for (const x of targets) seen.add(x.key);
     const columns: ColumnSpec[] = appColumns ?? targets.flatMap((x) => x.columns);
-    readings.push(readRow(t.table, keyed, targets[0], columns));
+    readings.push(readRow(t.table, keyed, targets[0], columns, specs, prose));
   }
   return readings;
 }
 
 const hasText = (values: Array<{ text: string }>) => values.some((v) => v.text.trim() !== '');
 
-function readRow(table: TableKey, keyed: KeyedRow, spec: RowSpec, columns: ColumnSpec[]): RowReading {
+function readRow(table: TableKey, keyed: KeyedRow, spec: RowSpec, columns: ColumnSpec[], specs: RowSpec[], prose?: NarrativeEvidence): RowReading {
   const values = trimToWidth(keyed.values, columns.length);
   const all = readingsOf(values, columns);
-  const c = choose(all, columns, rowCheckFor(table, columns), plausibleFor(columns));
-  return { spec, columns, keyed, rowKey: keyed.row, candidates: c.ranked, chosen: c.reading, ambiguous: c.ambiguous };
+  // the prose is read only for a row whose digits read more than one way, and never for a row
+  // standing for several (table 四 printed as one run)
+  const support = prose && all.length > 1 && keyed.row !== '*all'
+    ? ((stated) => (v: Array<number | null>) => narrativeSupport(v, stated))(prose.stated(spec, specs, columns)) : undefined;
+  const c = choose(all, columns, { rowCheck: rowCheckFor(table, columns), support, plausible: plausibleFor(columns) });
+  return { spec, columns, keyed, rowKey: keyed.row, candidates: c.ranked, chosen: c.reading, ambiguous: c.ambiguous, byNarrative: c.byNarrative };
 }
 
 function ambiguityFlag(table: TableKey, r: RowReading, rowKeys: string[], perRow: number): Flag {
