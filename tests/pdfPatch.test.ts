@@ -129,7 +129,9 @@ test('Flate streams inflated by node:zlib read as pdfjs reads them, a damaged on
   const read = await pdfText(noChecksum);
   expect(read).toContain('second line of the report');
   expect(read).toEqual(await withSwitchesOff(() => pdfText(noChecksum)));
-  // cut into the data: both read the same (here nothing) and neither throws
+  // cut into the data: both read the same (here no text layer, so NEEDS_OCR or what OCR finds,
+  // as tesseract is installed or not) and neither crashes
   const damaged = flatePdf(40);
-  expect(await pdfText(damaged)).toEqual(await withSwitchesOff(() => pdfText(damaged)));
+  const outcome = () => pdfText(damaged).catch((e: { code?: string }) => `error ${e.code}`);
+  expect(await outcome()).toEqual(await withSwitchesOff(outcome));
 }, 60000);
