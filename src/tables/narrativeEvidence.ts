@@ -29,6 +29,9 @@ const COLUMN_TERMS: Record<string, string[]> = {
   amount: ['总金额', '金额', '收费'],
 };
 
+/** whether prose has words for this column at all (table 三's columns it has not) */
+export const hasNarrativeTerms = (column: ColumnSpec) => column.key in COLUMN_TERMS;
+
 const rowTerms = (row: RowSpec) => ROW_TERMS[row.key] ?? [row.label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）.、．]?/, '')];
 
 // a number written with its unit, so that a table's own run of digits never counts as prose
@@ -38,16 +41,14 @@ const TABLE_TEXT = /第二十条|信息内容/;
 const NEAR = 24;
 
 export function narrativeEvidence(prose: string): NarrativeEvidence {
-  let sentences: string[] | undefined;
   const cache = new Map<string, StatedValues>();
   return {
     stated(row, rows, columns) {
       const key = row.key + '|' + columns.map((c) => c.key).join(',');
       let found = cache.get(key);
       if (!found) {
-        sentences ??= prose.split(/[。；;！!？?\n]/).filter((s) => /\d/.test(s) && !TABLE_TEXT.test(s));
         found = columns.map(() => new Set<number>());
-        for (const s of sentences) readSentence(s, row, rows, columns, found);
+        for (const s of sentencesNaming(prose, rowTerms(row))) readSentence(s, row, rows, columns, found);
         cache.set(key, found);
       }
       return found;
@@ -55,13 +56,36 @@ export function narrativeEvidence(prose: string): NarrativeEvidence {
   };
 }
 
+// 。；;！!？?\n
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
+
+/** The prose sentences that name the row, found from the row's words rather than by splitting the whole text. */
+function sentencesNaming(prose: string, terms: string[]): string[] {
+  const starts = new Set<number>();
+  const out: string[] = [];
+  for (const term of terms) {
+    for (let i = prose.indexOf(term); i >= 0; i = prose.indexOf(term, i + term.length)) {
+      let a = i;
+      while (a > 0 && !isSentenceEnd(prose.charCodeAt(a - 1))) a--;
+      if (starts.has(a)) continue;
+      starts.add(a);
+      let b = i + term.length;
+      while (b < prose.length && !isSentenceEnd(prose.charCodeAt(b))) b++;
+      const s = prose.slice(a, b);
+      if (/\d/.test(s) && !TABLE_TEXT.test(s)) out.push(s);
+      i = b - term.length; // the rest of this sentence is read already
+    }
+  }
+  return out;
+}
+
 interface Mark { at: number; end: number; kind: 'row' | 'col'; row?: string; col?: number }
 
 /** Walk one sentence: a number with a unit belongs to the last column word, if the last row word before it is this row's. */
 function readSentence(s: string, row: RowSpec, rows: RowSpec[], columns: ColumnSpec[], out: StatedValues): void {
+  if (!rowTerms(row).some((term) => s.includes(term))) return;
   const marks: Mark[] = [];
   for (const r of rows) for (const term of rowTerms(r)) for (let i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1)) marks.push({ at: i, end: i + term.length, kind: 'row', row: r.key });
-  if (!marks.some((m) => m.row === row.key)) return;
   columns.forEach((c, ci) => {
     for (const term of COLUMN_TERMS[c.key] ?? []) for (let i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1)) marks.push({ at: i, end: i + term.length, kind: 'col', col: ci });
   });

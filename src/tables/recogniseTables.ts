@@ -8,7 +8,7 @@ import type { CollectedTable, KeyedRow } from './collectTableRows';
 import { cleanRaw } from './parseValue';
 import { readingsOf, type Token } from './splitRuns';
 import { choose, type RowCheck } from './chooseReading';
-import { narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
+import { hasNarrativeTerms, narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
 
 export interface RecognisedTable { table: TableKey; template: Template; source?: Provenance; cells: Cell[]; flags: Flag[]; missingRows: string[];
   /** rows whose printed digits had to be split into cells, and how many of them stayed ambiguous */
@@ -122,10 +122,11 @@ const hasText = (values: Array<{ text: string }>) => values.some((v) => v.text.t
 function readRow(table: TableKey, keyed: KeyedRow, spec: RowSpec, columns: ColumnSpec[], specs: RowSpec[], prose?: NarrativeEvidence): RowReading {
   const values = trimToWidth(keyed.values, columns.length);
   const all = readingsOf(values, columns);
-  // the prose is read only for a row whose digits read more than one way, and never for a row
-  // standing for several (table 四 printed as one run)
-  const support = prose && all.length > 1 && keyed.row !== '*all'
-    ? ((stated) => (v: Array<number | null>) => narrativeSupport(v, stated))(prose.stated(spec, specs, columns)) : undefined;
+  // the prose is read only when the rules leave several readings (choose calls this lazily),
+  // for columns prose has words for, never for a row standing for several (table 四 as one run)
+  let stated: ReturnType<NarrativeEvidence['stated']> | undefined;
+  const support = prose && all.length > 1 && keyed.row !== '*all' && columns.some(hasNarrativeTerms)
+    ? (v: Array<number | null>) => narrativeSupport(v, (stated ??= prose.stated(spec, specs, columns))) : undefined;
   const c = choose(all, columns, { rowCheck: rowCheckFor(table, columns), support, plausible: plausibleFor(columns) });
   return { spec, columns, keyed, rowKey: keyed.row, candidates: c.ranked, chosen: c.reading, ambiguous: c.ambiguous, byNarrative: c.byNarrative };
 }
