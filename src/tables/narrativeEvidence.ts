@@ -81,9 +81,8 @@ function sentencesNaming(prose: string, terms: string[]): string[] {
 
 interface Mark { at: number; end: number; kind: 'row' | 'col'; row?: string; col?: number }
 
-/** Walk one sentence: a number with a unit belongs to the last column word, if the last row word before it is this row's. */
+/** Walk one sentence naming the row: a number with a unit belongs to the last column word, if the last row word before it is this row's. */
 function readSentence(s: string, row: RowSpec, rows: RowSpec[], columns: ColumnSpec[], out: StatedValues): void {
-  if (!rowTerms(row).some((term) => s.includes(term))) return;
   const marks: Mark[] = [];
   for (const r of rows) for (const term of rowTerms(r)) for (let i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1)) marks.push({ at: i, end: i + term.length, kind: 'row', row: r.key });
   columns.forEach((c, ci) => {
