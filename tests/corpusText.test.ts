@@ -70,3 +70,21 @@ test('digits that split two ways satisfying every rule: no value guessed, T-AMBI
   // the other rows of the same text still read
   expect(r.cells.find((c) => c.row === 'normativeDocuments' && c.col === 'inForce')!.value).toBe(470);
 });
+
+describe('crawler text with a minus sign or a placeholder between run-together cells (the real 2019 report, rows reprinted)', () => {
+  const base = readFileSync(join(dir, '2019-pingtan-syq-1.txt'), 'utf8');
+  const row = async (text: string, key: string) => {
+    const r = await parseReport(Buffer.from(text), { path: 'x' });
+    return r.cells.filter((c) => c.table === 'active' && c.row === key).map((c) => [c.value, c.raw]);
+  };
+
+  test('a minus sign starts the 本年增/减 cell instead of ending the run', async () => {
+    expect(await row(base.replace('行政事业性收费350', '行政事业性收费35-15'), 'fees')).toEqual([[35, '35'], [-15, '-15']]);
+    // before, "2648" alone was split into three cells (26 | 4 | 8) and "-18538" lost
+    expect(await row(base.replace('行政处罚26480430', '行政处罚2648-18538'), 'punishment')).toEqual([[2648, '2648'], [-18, '-18'], [538, '538']]);
+  });
+
+  test('a placeholder between digits is a blank cell of its own', async () => {
+    expect(await row(base.replace('行政处罚26480430', '行政处罚2648—430'), 'punishment')).toEqual([[2648, '2648'], [null, '—'], [430, '430']]);
+  });
+});

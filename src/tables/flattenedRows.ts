@@ -10,8 +10,10 @@ export function holdsFlattenedTable(text: string): boolean {
   return markers >= 2 && /\d/.test(text);
 }
 
-// a run of numbers: digits, spaces between them, decimals, a money unit at the end
-const RUN = /[-−]?\d[\d\s.,]*(?:万元|元)?/g;
+// a run of numbers: digits, spaces between them, decimals, a minus sign starting the next cell
+// ("行政处罚2648-18538": 2648 | -18 | 538), a placeholder cell between two ("2648—538"), a
+// money unit at the end
+const RUN = /[-−]?\d(?:[\d\s.,]|[-−](?=\d)|[—–/／](?=\s*\d))*(?:万元|元)?/g;
 
 export function logicalRowsOfFlattened(block: ParagraphBlock): LogicalRow[] {
   const text = block.text;
@@ -61,6 +63,6 @@ export function logicalRowsOfFlattened(block: ParagraphBlock): LogicalRow[] {
 
 /** Digits that belong to words: years (2023年), "第3项", list numbers followed by "." or "、". */
 function isPartOfLabel(label: string, text: string, at: number): boolean {
-  const next = text.slice(at).replace(/^[-−]?\d[\d\s.,]*/, '').slice(0, 1);
+  const next = text.slice(at).replace(/^[-−]?\d(?:[\d\s.,]|[-−](?=\d)|[—–/／](?=\s*\d))*/, '').slice(0, 1);
   return /^[年月日项条号届次]/.test(next) || /第$/.test(label);
 }

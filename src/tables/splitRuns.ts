@@ -1,6 +1,6 @@
 // Cells printed with no separator ("898989", "230 000023") → every way to read them as the
 // row's cells. Hard limits: a number never starts with 0 unless it is 0, decimals only where
-// the column holds money, spaces always separate. Choosing among the readings is left to
+// the column holds money, spaces and placeholders (— /) always separate. Choosing among the readings is left to
 // chooseReading, which applies the table's arithmetic.
 import type { ColumnSpec } from './catalog';
 import type { TextPiece } from './logicalRows';
@@ -18,7 +18,8 @@ const MAX_PIECE = 16;
 function chunksOf(values: TextPiece[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (const v of values) {
-    const re = /\S+/g;
+    // a placeholder between digits ("2648—538") is a cell of its own
+    const re = /[—–/／]|[^\s—–/／]+/g;
     let m: RegExpExecArray | null;
     let any = false;
     while ((m = re.exec(v.text))) {
@@ -39,17 +40,20 @@ function pieceValue(piece: string, column: ColumnSpec): number | null {
   return INTEGER.test(piece) ? Number(piece) : parseValue(piece, column).value;
 }
 
+const PLACEHOLDER_CELL = /^[—–/／]$/;
+
 function pieceFits(piece: string, column: ColumnSpec): boolean {
+  if (PLACEHOLDER_CELL.test(piece)) return true;
   const last = piece.charCodeAt(piece.length - 1);
   if (last >= 0x30 && last <= 0x39) {
     // no unit (the common case): the same tests as below without the unit handling
     if (column.kind === 'money') return DECIMAL.test(piece);
-    if (piece[0] === '-') return column.kind === 'signedCount' && INTEGER.test(piece.slice(1));
+    if (piece[0] === '-' || piece[0] === '−') return column.kind === 'signedCount' && INTEGER.test(piece.slice(1));
     return INTEGER.test(piece);
   }
   const body = piece.replace(/(万元|元)$/, '');
   if (/(万元|元)$/.test(piece) && column.kind !== 'money') return false;
-  return column.kind === 'money' ? DECIMAL.test(body) : INTEGER.test(body.replace(/^-/, '')) && (column.kind === 'signedCount' || !body.startsWith('-'));
+  return column.kind === 'money' ? DECIMAL.test(body) : INTEGER.test(body.replace(/^[-−]/, '')) && (column.kind === 'signedCount' || !/^[-−]/.test(body));
 }
 
 /** All readings of the row's value cells as exactly `columns.length` tokens. */
