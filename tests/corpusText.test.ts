@@ -2,7 +2,7 @@
 // every cell as a careful reader found it, layouts, flags, year and agency. Cells printed with
 // no separators are split by the rules; where the rules cannot single out one reading the
 // value must stay null with T-AMBIGUOUS listing the true reading among its candidates.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../src/pipeline';
 import { errorFlags, readTruth, wrongCells } from './support/truth';
@@ -86,5 +86,22 @@ describe('crawler text with a minus sign or a placeholder between run-together c
 
   test('a placeholder between digits is a blank cell of its own', async () => {
     expect(await row(base.replace('行政处罚26480430', '行政处罚2648—430'), 'punishment')).toEqual([[2648, '2648'], [null, '—'], [430, '430']]);
+  });
+});
+
+describe('tables split into small tables under headings (the 沭阳 2025 transcription of the corpus)', () => {
+  const file = join(__dirname, '..', '..', 'shared', 'corpus', 'real', '2025-shuyang-1.txt');
+  const maybe = existsSync(file) ? test : test.skip;
+
+  maybe('table 四 as three five-column tables under 行政复议 / 未经复议直接起诉 / 复议后起诉, and a bare 3.其他 under "(六) 其他"', async () => {
+    const r = await parseReport(readFileSync(file), { path: file });
+    const row = (table: string, key: string) => r.cells.filter((c) => c.table === table && c.row === key).map((c) => c.value);
+    expect(row('reviewLitigation', 'review')).toEqual([27, 10, 9, 15, 61]);
+    expect(row('reviewLitigation', 'litigationDirect')).toEqual([3, 0, 0, 0, 3]);
+    expect(row('reviewLitigation', 'litigationAfterReview')).toEqual([8, 0, 1, 1, 10]);
+    // a header row of column labels (…予以公开 | 部分公开 | 不予公开…) in between does not make it 不予公开's
+    expect(row('applications', 'otherHandling.other')).toEqual([142, 1, 0, 0, 0, 0, 143]);
+    expect(r.cells).toHaveLength(200);
+    expect(r.flags.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

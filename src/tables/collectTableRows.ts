@@ -26,6 +26,8 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   };
   let current: TableKey | undefined;
   let group: string | undefined;
+  /** table 四 printed as three small tables, each under its own heading (### 行政复议 …) */
+  let reviewPart: string | undefined;
 
   const take = (rows: LogicalRow[]) => {
     for (const r of rows) {
@@ -39,7 +41,8 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
         const t = tableOfHeader(labelText);
         if (t) current = t;
         if (current && labelText) get(current).headerText += labelText + '\n';
-        if (g) group = g;
+        // a group label, not a row of column labels (…予以公开 | 部分公开 | 不予公开…)
+        if (g && r.labels.length <= 2) group = g;
         if (!key && hasValues && current && labelText) get(current).unmatched.push(labelText);
         continue;
       }
@@ -52,7 +55,13 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
 
   /** which table and row a row with value slots is, by its labels and what came before */
   const keyOf = (r: LogicalRow, labelText: string, compactLabel: string, g: string | undefined, hasValues: boolean): { table: TableKey; row: string } | undefined => {
-    // table 四 prints its fifteen numbers in one row under the column labels
+    // table 四 prints its fifteen numbers in one row under the column labels, or five under
+    // a heading naming the part (行政复议, 未经复议直接起诉, 复议后起诉)
+    if (!compactLabel && current === 'reviewLitigation' && reviewPart && r.values.length === 5) {
+      const row = reviewPart;
+      reviewPart = undefined;
+      return { table: 'reviewLitigation', row };
+    }
     if (/结果维持|尚未审结/.test(compactLabel) || (!compactLabel && current === 'reviewLitigation' && r.values.length >= 5)) return { table: 'reviewLitigation', row: '*all' };
     if (!compactLabel) return undefined;
     const m = matchRowLabel(labelText);
@@ -72,8 +81,15 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
     else {
       // a section heading between tables says which table comes next
       const t = /^\s*[二三四][、.．]/.test(block.text) ? tableOfHeader(block.text) : undefined;
-      if (t) { current = t; group = undefined; }
+      if (t) { current = t; group = undefined; reviewPart = undefined; }
       else if (/^\s*[五六][、.．]/.test(block.text)) current = undefined;
+      else if (current === 'reviewLitigation' && block.text.length <= 30) {
+        const m = matchRowLabel(block.text);
+        reviewPart = m?.table === 'reviewLitigation' ? m.row : undefined;
+      } else if (current === 'applications' && block.text.length <= 30) {
+        // table 三 split into small tables under group headings ("### (六) 其他")
+        group = groupOf(block.text) ?? group;
+      }
     }
   }
   return tables;

@@ -56,7 +56,7 @@ const GROUPS: Array<[string, RegExp]> = [
   ['withheld', /不予公开/],
   ['unableToProvide', /无法提供|法提供/],
   ['notProcessed', /不予处理/],
-  ['otherHandling', /其他处理/],
+  ['otherHandling', /其他处理|[(（]六[)）]其他$/],
   ['results', /办理结果/],
 ];
 
