@@ -8,12 +8,14 @@ import { parseReport } from '../src/pipeline';
 import { errorFlags, readTruth, wrongCells } from './support/truth';
 
 const dir = join(__dirname, '..', 'samples', 'text');
-const cases = readdirSync(dir).filter((f) => f.endsWith('.truth.json')).map((f) => f.replace(/\.truth\.json$/, ''));
+/** text that pdftotext made of the corpus PDFs, with or without -layout */
+const pdftotext = join(__dirname, 'fixtures', 'pdftotext');
+const cases = [dir, pdftotext].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.truth.json')).map((f) => join(d, f.replace(/\.truth\.json$/, ''))));
 
-describe.each(cases)('%s', (name) => {
-  const truth = readTruth(join(dir, `${name}.truth.json`));
+describe.each(cases)('%s', (file) => {
+  const truth = readTruth(`${file}.truth.json`);
   let record: Awaited<ReturnType<typeof parseReport>>;
-  beforeAll(async () => { record = await parseReport(readFileSync(join(dir, name)), { path: name }); });
+  beforeAll(async () => { record = await parseReport(readFileSync(file), { path: file }); });
 
   test('year, agency and layouts', () => {
     expect(record.error).toBeNull();
@@ -104,4 +106,13 @@ describe('tables split into small tables under headings (the 沭阳 2025 transcr
     expect(r.cells).toHaveLength(200);
     expect(r.flags.filter((f) => f.severity === 'error')).toEqual([]);
   });
+});
+
+test('text with one cell a line in reading order (pdftotext without -layout): what is read is right, the rest is left null or missing', async () => {
+  const truth = readTruth(join(pdftotext, '2024-huaian-layout.txt.truth.json'));
+  const r = await parseReport(readFileSync(join(pdftotext, '2024-huaian-raw.txt')), { path: 'x' });
+  const read = r.cells.filter((c) => c.value !== null);
+  expect(read.length).toBeGreaterThan(100);
+  const wrong = wrongCells({ ...r, cells: read }, truth).filter((w) => !/got nothing|got undefined/.test(w));
+  expect(wrong).toEqual([]);
 });

@@ -13,6 +13,8 @@ const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const HEADER_TITLE = /^\s*(?:标题|题目|title)\s*[:：]\s*(.+)$/i;
+/** a page number of text taken from a PDF ("-3-", "— 4 —", "第 5 页 共 9 页"): layout, not content */
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
 
 export const parseText: FormatParser = async (bytes) => {
   const { text } = decodeTextOrFail(bytes);
@@ -42,6 +44,7 @@ export const parseText: FormatParser = async (bytes) => {
       table.push(PIPE_ROW.test(line) ? splitPipeRow(line, lineNo) : splitTabRow(line, lineNo));
       continue;
     }
+    if (PAGE_NUMBER.test(line)) continue;
     closeTable();
     const heading = MARKDOWN_HEADING.exec(line);
     if (heading) {

@@ -30,7 +30,12 @@ function ranked(readings: Token[][], columns: ColumnSpec[], checks: Checks): { s
   let pool = readings;
   const keep = (pred: (r: Token[]) => boolean) => { const k = pool.filter(pred); if (k.length) pool = k; };
   const values = (r: Token[]) => r.map((t) => t.value);
-  if (checks.rowCheck) keep((r) => checks.rowCheck!(values(r)));
+  if (checks.rowCheck) {
+    const k = pool.filter((r) => checks.rowCheck!(values(r)));
+    // digits split so that not even the row's own sum holds are not a reading: say so, guess nothing
+    if (!k.length && pool.some((r) => splitAgainstRow(r, checks.rowCheck))) return { scored: [], byNarrative: false };
+    if (k.length) pool = k;
+  }
   let byNarrative = false;
   if (checks.support && pool.length > 1) {
     const support = pool.map((r) => checks.support!(values(r)));
@@ -42,8 +47,9 @@ function ranked(readings: Token[][], columns: ColumnSpec[], checks: Checks): { s
 }
 
 export function choose(readings: Token[][], columns: ColumnSpec[], checks: Checks = {}): Choice {
-  if (readings.length <= 1) return { reading: readings[0], candidates: readings, ranked: readings, ambiguous: false };
+  if (readings.length === 1 && !splitAgainstRow(readings[0], checks.rowCheck)) return { reading: readings[0], candidates: readings, ranked: readings, ambiguous: false };
   const { scored, byNarrative } = ranked(readings, columns, checks);
+  if (!scored.length) return { candidates: [], ranked: [], ambiguous: false };
   const order = scored.map((s) => s.reading);
   if (scored.length === 1 || compare(scored[0].score, scored[1].score) < 0) {
     return { reading: order[0], candidates: order, ranked: order, ambiguous: false, byNarrative };
@@ -51,6 +57,9 @@ export function choose(readings: Token[][], columns: ColumnSpec[], checks: Check
   const top = scored.filter((s) => compare(s.score, scored[0].score) === 0).map((s) => s.reading);
   return { candidates: top, ranked: order, ambiguous: true };
 }
+
+/** a reading made by cutting runs of digits apart that breaks the row's own arithmetic */
+const splitAgainstRow = (r: Token[], rowCheck?: RowCheck) => !!rowCheck && r.some((t) => t.cut) && !rowCheck(r.map((t) => t.value));
 
 function score(r: Token[], columns: ColumnSpec[]): Score {
   const zeros = r.filter((t) => t.value === 0).length;

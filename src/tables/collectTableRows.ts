@@ -5,7 +5,8 @@ import type { Doc } from '../model';
 import type { TableKey } from '../record';
 import { compact } from '../text';
 import { logicalRowsOfGrid, type LogicalRow, type TextPiece } from './logicalRows';
-import { holdsFlattenedTable, logicalRowsOfFlattened } from './flattenedRows';
+import { flatTextOf, holdsFlattenedTable, joinParagraphs, logicalRowsOfFlattened } from './flattenedRows';
+import type { ParagraphBlock } from '../model';
 import { fuzzyRowKey } from './fuzzyLabel';
 import { groupOf, isBareOther, matchRowLabel, tableOfHeader } from './rowLabels';
 
@@ -16,6 +17,12 @@ export interface KeyedRow { table: TableKey; row: string; labels: TextPiece[]; v
 const HEADER_WORDS = /申请人情况|自然人|商业企业|勾稽|结果维持|信息内容|本年制发|本年新制作|上一年项目|尚未审结/;
 
 export interface CollectedTable { table: TableKey; headerText: string; rows: KeyedRow[]; unmatched: string[] }
+
+/** the heading of a standard table: only a report that prints one is read line by line as a table */
+const STANDARD_TABLE_HEADING = /[二三四][、.．]\s*(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议)/;
+
+/** table 四's header names its parts (行政复议 … 直接起诉 … 复议后起诉): the numbers under it are all fifteen */
+const namesSeveralReviewParts = (label: string) => [/行政复议/, /直接起诉/, /复议后起诉/].filter((re) => re.test(label)).length >= 2;
 
 export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   const tables = new Map<TableKey, CollectedTable>();
@@ -62,7 +69,7 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
       reviewPart = undefined;
       return { table: 'reviewLitigation', row };
     }
-    if (/结果维持|尚未审结/.test(compactLabel) || (!compactLabel && current === 'reviewLitigation' && r.values.length >= 5)) return { table: 'reviewLitigation', row: '*all' };
+    if (/结果维持|尚未审结/.test(compactLabel) || namesSeveralReviewParts(compactLabel) || (!compactLabel && current === 'reviewLitigation' && r.values.length >= 5)) return { table: 'reviewLitigation', row: '*all' };
     if (!compactLabel) return undefined;
     const m = matchRowLabel(labelText);
     if (m && !(m.row === 'totalProcessed' && current !== 'applications' && !/[(（]七[)）]/.test(compactLabel))) return { table: m.table, row: m.row };
@@ -77,7 +84,7 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
 
   for (const block of doc.blocks) {
     if (block.type === 'table') take(logicalRowsOfGrid(block));
-    else if (block.type === 'paragraph' && holdsFlattenedTable(block.text)) take(logicalRowsOfFlattened(block));
+    else if (block.type === 'paragraph' && holdsFlattenedTable(block.text)) take(logicalRowsOfFlattened(flatTextOf(block)));
     else {
       // a section heading between tables says which table comes next
       const t = /^\s*[二三四][、.．]/.test(block.text) ? tableOfHeader(block.text) : undefined;
@@ -90,6 +97,17 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
         // table 三 split into small tables under group headings ("### (六) 其他")
         group = groupOf(block.text) ?? group;
       }
+    }
+  }
+  // no table anywhere: the cells may stand one per line or aligned by spaces, each line a
+  // paragraph of its own; read the paragraphs together as one flattened text
+  if (!tables.size) {
+    const paragraphs = doc.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
+    const joined = paragraphs.length > 1 ? joinParagraphs(paragraphs) : undefined;
+    if (joined && STANDARD_TABLE_HEADING.test(joined.text) && holdsFlattenedTable(joined.text)) {
+      current = undefined;
+      group = undefined;
+      take(logicalRowsOfFlattened(joined));
     }
   }
   return tables;

@@ -1,8 +1,40 @@
 // Tables that a crawler flattened into running text ("规章000规范性文件898989…"): cut the
 // paragraph into label text and number runs, giving the same rows as a printed grid would.
 // Format-neutral: it reads paragraph text, whatever the document was.
-import type { ParagraphBlock } from '../model';
+import type { ParagraphBlock, Provenance } from '../model';
 import type { LogicalRow } from './logicalRows';
+
+/** Text to read as one flattened paragraph, and where each of its characters was printed. */
+export interface FlatText { text: string; sourceAt(index: number): Provenance }
+
+export const flatTextOf = (block: ParagraphBlock): FlatText => ({
+  text: block.text,
+  sourceAt: (i) => ({ ...block.source, column: (block.source.column ?? 1) + i }),
+});
+
+/**
+ * Consecutive short paragraphs read as one: text with one cell per line (pdftotext's reading
+ * order) or cells aligned by spaces (pdftotext -layout), joined with a space so that the cells
+ * stay apart.
+ */
+export function joinParagraphs(blocks: ParagraphBlock[]): FlatText {
+  const starts: number[] = [];
+  let text = '';
+  for (const b of blocks) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    text += b.text;
+  }
+  return {
+    text,
+    sourceAt(i) {
+      let lo = 0, hi = starts.length - 1;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
+      const b = blocks[lo];
+      return { ...b.source, column: (b.source.column ?? 1) + Math.max(0, i - starts[lo]) };
+    },
+  };
+}
 
 /** A paragraph holds flattened tables when it carries several table labels and numbers. */
 export function holdsFlattenedTable(text: string): boolean {
@@ -15,13 +47,13 @@ export function holdsFlattenedTable(text: string): boolean {
 // money unit at the end
 const RUN = /[-−]?\d(?:[\d\s.,]|[-−](?=\d)|[—–/／](?=\s*\d))*(?:万元|元)?/g;
 
-export function logicalRowsOfFlattened(block: ParagraphBlock): LogicalRow[] {
-  const text = block.text;
+export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
+  const text = flat.text;
   const start = Math.max(0, text.search(/二、\s*主动公开政府信息情况/));
   const endAt = text.slice(start).search(/五、\s*(?:存在的主要问题|政府信息公开工作存在|存在)/);
   const end = endAt < 0 ? text.length : start + endAt;
   const rows: LogicalRow[] = [];
-  const at = (i: number) => ({ ...block.source, column: (block.source.column ?? 1) + i });
+  const at = flat.sourceAt;
   let label = '';
   let labelStart = start;
   let pos = start;
@@ -63,6 +95,9 @@ export function logicalRowsOfFlattened(block: ParagraphBlock): LogicalRow[] {
 
 /** Digits that belong to words: years (2023年), "第3项", list numbers followed by "." or "、". */
 function isPartOfLabel(label: string, text: string, at: number): boolean {
-  const next = text.slice(at).replace(/^[-−]?\d(?:[\d\s.,]|[-−](?=\d)|[—–/／](?=\s*\d))*/, '').slice(0, 1);
-  return /^[年月日项条号届次]/.test(next) || /第$/.test(label);
+  const run = /^[-−]?\d(?:[\d\s.,]|[-−](?=\d)|[—–/／](?=\s*\d))*/.exec(text.slice(at))![0];
+  const next = text.charAt(at + run.length);
+  // one number before 年/项…; several are cells, whatever follows (a group label printed one
+  // character per line: "… 0 31 年 3.危及…")
+  return (/^[年月日项条号届次]/.test(next) && !/\d\s+\d/.test(run)) || /第$/.test(label);
 }

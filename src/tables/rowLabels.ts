@@ -52,11 +52,13 @@ const ROW_PATTERNS: RowPattern[] = [
 ];
 
 /** group labels of table 三 that decide what a bare "3.其他" means */
+// (三)…(六) number the groups in both layouts, so a group label broken over lines ("（六）其 …
+// 他处理") is still known by its number
 const GROUPS: Array<[string, RegExp]> = [
-  ['withheld', /不予公开/],
-  ['unableToProvide', /无法提供|法提供/],
-  ['notProcessed', /不予处理/],
-  ['otherHandling', /其他处理|[(（]六[)）]其他$/],
+  ['withheld', /不予公开|[(（]三[)）]/],
+  ['unableToProvide', /无法提供|法提供|[(（]四[)）]/],
+  ['notProcessed', /不予处理|[(（]五[)）]/],
+  ['otherHandling', /其他处理|[(（]六[)）]/],
   ['results', /办理结果/],
 ];
 

@@ -7,7 +7,9 @@ import type { TextPiece } from './logicalRows';
 import type { Provenance } from '../model';
 import { parseValue } from './parseValue';
 
-export interface Token { raw: string; value: number | null; source: Provenance; split?: boolean }
+export interface Token { raw: string; value: number | null; source: Provenance; split?: boolean;
+  /** cut out of a longer run of digits ("898989" → 89), not a number printed apart */
+  cut?: boolean }
 
 interface Chunk { text: string; source: Provenance }
 
@@ -86,7 +88,7 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
         if (text.length - end + laterChars < columnsAfter) break; // every later column needs a character
         const piece = text.slice(start, end);
         if (!pieceFits(piece, columns[c])) continue;
-        acc.push({ raw: piece, value: pieceValue(piece, columns[c]), source: offset(source, start), split: true });
+        acc.push({ raw: piece, value: pieceValue(piece, columns[c]), source: offset(source, start), split: true, cut: piece.length !== text.length });
         place(end, c + 1);
         acc.pop();
       }
