@@ -2,7 +2,8 @@
 // own arithmetic (总计 = the sum of its parts), then those whose values the report's prose states
 // (narrativeEvidence), then prefer, in order: plausible values (现行有效 ≥ 本年制发), more cells
 // read as a lone 0 (by far the commonest count), and digit lengths that vary least across the
-// row. A tie at the top is ambiguous: no value is guessed.
+// row. A tie at the top is ambiguous: no value is guessed. Digits that can only be cut apart so
+// that the row's own sum fails give no reading at all.
 import type { Token } from './splitRuns';
 import type { ColumnSpec } from './catalog';
 
@@ -23,9 +24,9 @@ export interface Choice {
 
 type Score = [number, number];
 
-/** The readings the checks keep, each scored once (a sort would otherwise score each many times). */
 interface Checks { rowCheck?: RowCheck; support?: RowSupport; plausible?: RowCheck }
 
+/** The readings the checks keep, each scored once (a sort would otherwise score each many times). */
 function ranked(readings: Token[][], columns: ColumnSpec[], checks: Checks): { scored: Array<{ reading: Token[]; score: Score }>; byNarrative: boolean } {
   let pool = readings;
   const keep = (pred: (r: Token[]) => boolean) => { const k = pool.filter(pred); if (k.length) pool = k; };

@@ -1,12 +1,11 @@
 // Walk the document's tables (and flattened table text) in order and sort their rows into the
 // three standard tables, with canonical row keys. Header rows (no values) tell which table
 // follows and carry the column labels that decide the layout.
-import type { Doc } from '../model';
+import type { Doc, ParagraphBlock } from '../model';
 import type { TableKey } from '../record';
 import { compact } from '../text';
 import { logicalRowsOfGrid, type LogicalRow, type TextPiece } from './logicalRows';
 import { flatTextOf, holdsFlattenedTable, joinParagraphs, logicalRowsOfFlattened } from './flattenedRows';
-import type { ParagraphBlock } from '../model';
 import { fuzzyRowKey } from './fuzzyLabel';
 import { groupOf, isBareOther, matchRowLabel, tableOfHeader } from './rowLabels';
 
