@@ -10,7 +10,9 @@ import { errorFlags, readTruth, wrongCells } from './support/truth';
 const dir = join(__dirname, '..', 'samples', 'text');
 /** text that pdftotext made of the corpus PDFs, with or without -layout */
 const pdftotext = join(__dirname, 'fixtures', 'pdftotext');
-const cases = [dir, pdftotext].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.truth.json')).map((f) => join(d, f.replace(/\.truth\.json$/, ''))));
+/** web pages saved as text (w3m) */
+const textdump = join(__dirname, 'fixtures', 'textdump');
+const cases = [dir, pdftotext, textdump].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.truth.json')).map((f) => join(d, f.replace(/\.truth\.json$/, ''))));
 
 describe.each(cases)('%s', (file) => {
   const truth = readTruth(`${file}.truth.json`);
@@ -115,4 +117,19 @@ test('text with one cell a line in reading order (pdftotext without -layout): wh
   expect(read.length).toBeGreaterThan(100);
   const wrong = wrongCells({ ...r, cells: read }, truth).filter((w) => !/got nothing|got undefined/.test(w));
   expect(wrong).toEqual([]);
+});
+
+test('a borderless table among drawn ones (w3m prints tables without borders as aligned text): read line by line', async () => {
+  const file = join(textdump, '2019-shanghai-bgt-page.w3m.txt');
+  const truth = readTruth(`${file}.truth.json`);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const from = lines.findIndex((l) => l.startsWith('二、主动公开政府信息情况'));
+  const to = lines.findIndex((l) => l.startsWith('三、收到和处理政府信息公开申请情况'));
+  // table 二 without its box: rules gone, bars turned to spaces
+  const borderless = lines.map((l, i) => (i > from && i < to ? (/^[┌├└]/.test(l) ? '' : l.replace(/[│]/g, '  ')) : l)).join('\n');
+  expect(borderless).not.toEqual(lines.join('\n'));
+  const r = await parseReport(Buffer.from(borderless), { path: 'x' });
+  const active = r.cells.filter((c) => c.table === 'active');
+  expect(active).toHaveLength(Object.values(truth.cells.active).flatMap((cols) => Object.keys(cols)).length);
+  expect(wrongCells({ ...r, cells: r.cells }, truth)).toEqual([]);
 });

@@ -14,6 +14,15 @@ export interface ReportMeta { title: string | null; agency: string | null; year:
 
 export function findTitle(doc: Doc): string | null {
   if (doc.title && REPORT_WORDS.test(doc.title)) return clean(doc.title);
+  const top = titleAtTop(doc);
+  // a page saved as text: a breadcrumb ("当前位置：首页 > … > 政府信息公开年报") is not the title
+  if (top && !NAVIGATION.test(top) && (YEAR.test(top) || !doc.blocks.length)) return top;
+  return titleBeforeBody(doc) ?? top ?? (doc.title ? clean(doc.title) : null);
+}
+
+const NAVIGATION = /当前位置|您的位置|首页\s*>|[•>]/;
+
+function titleAtTop(doc: Doc): string | null {
   const first = doc.blocks.slice(0, 12).filter(isText).filter((b) => clean(b.text).length > 2);
   for (let i = 0; i < first.length; i++) {
     let t = clean(first[i].text).replace(/^#+\s*/, '');
@@ -28,7 +37,30 @@ export function findTitle(doc: Doc): string | null {
       return t;
     }
   }
-  return doc.title ? clean(doc.title) : null;
+  return null;
+}
+
+/** where the body starts: the sentence citing the 条例, or the overview heading */
+const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总体情况|概述)/;
+
+/**
+ * A whole web page saved as text puts navigation before the title. The title is then the last
+ * title-like line before the body starts, not a link to another report further up.
+ */
+function titleBeforeBody(doc: Doc): string | undefined {
+  const blocks = doc.blocks.slice(0, 400).filter(isText);
+  const body = blocks.findIndex((b) => BODY_START.test(b.text));
+  if (body < 0) return undefined;
+  for (let i = body - 1; i >= Math.max(0, body - 40); i--) {
+    const t = clean(blocks[i].text).replace(/^#+\s*/, '');
+    if (t.length <= 60 && REPORT_WORDS.test(t) && !/[。《》]/.test(t)) {
+      // printed over two lines: "平潭综合实验区2019年" / "政府信息公开工作年度报告"
+      const prev = i > 0 ? clean(blocks[i - 1].text) : '';
+      const split = !YEAR.test(t) && prev.length <= 30 && !/[。，]/.test(prev) && (YEAR.test(prev) || new RegExp(AGENCY_END + '$').test(prev));
+      return split ? prev + t : t;
+    }
+  }
+  return undefined;
 }
 
 export function agencyAndYearFromTitle(title: string): { agency: string | null; year: number | null } {

@@ -35,6 +35,8 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   /** table 四 printed as three small tables, each under its own heading (### 行政复议 …) */
   let reviewPart: string | undefined;
 
+  /** tables already read from grids, which the line-by-line reading below must leave alone */
+  let settled = new Set<TableKey>();
   const take = (rows: LogicalRow[]) => {
     for (const r of rows) {
       const labelText = r.labels.map((l) => l.text).join('');
@@ -54,6 +56,7 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
       }
       if (g) group = g;
       current = key.table;
+      if (settled.has(key.table)) continue;
       if (tableOfHeader(labelText) === key.table) get(key.table).headerText += labelText + '\n';
       get(key.table).rows.push({ table: key.table, row: key.row, labels: r.labels, values: r.values, source: r.source });
     }
@@ -98,12 +101,14 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
       }
     }
   }
-  // no table anywhere: the cells may stand one per line or aligned by spaces, each line a
-  // paragraph of its own; read the paragraphs together as one flattened text
-  if (!tables.size) {
+  // a standard table not found as a grid: its cells may stand one per line or aligned by
+  // spaces, each line a paragraph of its own (pdftotext, a borderless table in a text dump);
+  // read the paragraphs together as one flattened text, for the tables still missing
+  if (tables.size < 3) {
     const paragraphs = doc.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
     const joined = paragraphs.length > 1 ? joinParagraphs(paragraphs) : undefined;
     if (joined && STANDARD_TABLE_HEADING.test(joined.text) && holdsFlattenedTable(joined.text)) {
+      settled = new Set(tables.keys());
       current = undefined;
       group = undefined;
       take(logicalRowsOfFlattened(joined));
