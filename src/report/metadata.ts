@@ -14,10 +14,19 @@ export interface ReportMeta { title: string | null; agency: string | null; year:
 
 export function findTitle(doc: Doc): string | null {
   if (doc.title && REPORT_WORDS.test(doc.title)) return clean(doc.title);
-  const top = titleAtTop(doc);
   // a page saved as text: a breadcrumb ("当前位置：首页 > … > 政府信息公开年报") is not the title
-  if (top && !NAVIGATION.test(top) && (YEAR.test(top) || !doc.blocks.length)) return top;
+  let top = titleAtTop(doc);
+  if (top && NAVIGATION.test(top)) top = null;
+  if (top && YEAR.test(top)) return top;
   return titleBeforeBody(doc) ?? top ?? (doc.title ? clean(doc.title) : null);
+}
+
+/** a title printed over two lines: "洪泽区人民政府" / "2023 年…年度报告", "平潭综合实验区2019年" / "政府信息公开工作年度报告" */
+function withFirstLine(prev: string, t: string): string {
+  if (!prev || prev.length > 30 || /[。，]/.test(prev)) return t;
+  const agencyAbove = new RegExp(AGENCY_END + '$').test(prev) && !new RegExp(AGENCY_END).test(t.replace(REPORT_WORDS, ''));
+  const yearAbove = !YEAR.test(t) && YEAR.test(prev);
+  return agencyAbove || yearAbove ? prev + t : t;
 }
 
 const NAVIGATION = /当前位置|您的位置|首页\s*>|[•>]/;
@@ -30,12 +39,7 @@ function titleAtTop(doc: Doc): string | null {
     const next = i + 1 < first.length ? clean(first[i + 1].text) : '';
     if (!REPORT_WORDS.test(t) && t.length <= 40 && next.length <= 30 && REPORT_WORDS.test(t + next) && !/[。，]/.test(t + next)) t = t + next;
     if (/[。《》]/.test(t)) continue;
-    if (t.length <= 60 && REPORT_WORDS.test(t)) {
-      // a title printed over two lines: "洪泽区人民政府" / "2023 年政府信息公开工作年度报告"
-      const prev = i > 0 ? clean(first[i - 1].text) : '';
-      if (prev && prev.length <= 30 && !/[。，]/.test(prev) && new RegExp(AGENCY_END + '$').test(prev) && !new RegExp(AGENCY_END).test(t.replace(REPORT_WORDS, ''))) return prev + t;
-      return t;
-    }
+    if (t.length <= 60 && REPORT_WORDS.test(t)) return withFirstLine(i > 0 ? clean(first[i - 1].text) : '', t);
   }
   return null;
 }
@@ -53,12 +57,7 @@ function titleBeforeBody(doc: Doc): string | undefined {
   if (body < 0) return undefined;
   for (let i = body - 1; i >= Math.max(0, body - 40); i--) {
     const t = clean(blocks[i].text).replace(/^#+\s*/, '');
-    if (t.length <= 60 && REPORT_WORDS.test(t) && !/[。《》]/.test(t)) {
-      // printed over two lines: "平潭综合实验区2019年" / "政府信息公开工作年度报告"
-      const prev = i > 0 ? clean(blocks[i - 1].text) : '';
-      const split = !YEAR.test(t) && prev.length <= 30 && !/[。，]/.test(prev) && (YEAR.test(prev) || new RegExp(AGENCY_END + '$').test(prev));
-      return split ? prev + t : t;
-    }
+    if (t.length <= 60 && REPORT_WORDS.test(t) && !/[。《》]/.test(t)) return withFirstLine(i > 0 ? clean(blocks[i - 1].text) : '', t);
   }
   return undefined;
 }
