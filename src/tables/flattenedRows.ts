@@ -45,7 +45,9 @@ export function holdsFlattenedTable(text: string): boolean {
 // a run of numbers: digits, spaces between them, decimals, a minus sign starting the next cell
 // ("行政处罚2648-18538": 2648 | -18 | 538), a placeholder cell between two ("2648—538"), a
 // money unit at the end
-const RUN = /[-−]?\d(?:[\d\s.,]|[-−](?=\d)|[—–/／](?=\s*\d))*(?:万元|元)?/g;
+const NUMBERS = String.raw`[-−]?\d(?:[\d\s.,]|[-−](?=\d)|[—–/／](?=\s*\d))*`;
+const RUN = new RegExp(`${NUMBERS}(?:万元|元)?`, 'g');
+const NUMBERS_HERE = new RegExp(`^${NUMBERS}`);
 
 export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
   const text = flat.text;
@@ -95,7 +97,7 @@ export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
 
 /** Digits that belong to words: years (2023年), "第3项", list numbers followed by "." or "、". */
 function isPartOfLabel(label: string, text: string, at: number): boolean {
-  const run = /^[-−]?\d(?:[\d\s.,]|[-−](?=\d)|[—–/／](?=\s*\d))*/.exec(text.slice(at))![0];
+  const run = NUMBERS_HERE.exec(text.slice(at))![0];
   const next = text.charAt(at + run.length);
   // one number before 年/项…; several are cells, whatever follows (a group label printed one
   // character per line: "… 0 31 年 3.危及…")
