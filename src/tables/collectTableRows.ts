@@ -20,6 +20,14 @@ export interface CollectedTable { table: TableKey; headerText: string; rows: Key
 /** the heading of a standard table: only a report that prints one is read line by line as a table */
 const STANDARD_TABLE_HEADING = /[二三四][、.．]\s*(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议)/;
 
+const TABLE_KEYS: TableKey[] = ['active', 'applications', 'reviewLitigation'];
+/** words only a standard table's header prints */
+const COLUMN_LABELS: Record<TableKey, RegExp> = {
+  active: /信息内容|本年制发件数|本年新制作数量/,
+  applications: /申请人情况|勾稽关系/,
+  reviewLitigation: /结果维持|尚未审结|直接起诉|复议后起诉/,
+};
+
 /** table 四's header names its parts (行政复议 … 直接起诉 … 复议后起诉): the numbers under it are all fifteen */
 const namesSeveralReviewParts = (label: string) => [/行政复议/, /直接起诉/, /复议后起诉/].filter((re) => re.test(label)).length >= 2;
 
@@ -107,8 +115,10 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   if (tables.size < 3) {
     const paragraphs = doc.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
     const joined = paragraphs.length > 1 ? joinParagraphs(paragraphs) : undefined;
-    if (joined && STANDARD_TABLE_HEADING.test(joined.text) && holdsFlattenedTable(joined.text)) {
-      settled = new Set(tables.keys());
+    // only a table whose column labels the lines print (prose about 予以公开 … is no table)
+    const printed = joined ? TABLE_KEYS.filter((t) => !tables.has(t) && COLUMN_LABELS[t].test(joined.text)) : [];
+    if (joined && printed.length && STANDARD_TABLE_HEADING.test(joined.text) && holdsFlattenedTable(joined.text)) {
+      settled = new Set(TABLE_KEYS.filter((t) => !printed.includes(t)));
       current = undefined;
       group = undefined;
       take(logicalRowsOfFlattened(joined));
