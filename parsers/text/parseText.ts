@@ -63,10 +63,11 @@ export const parseText: FormatParser = async (bytes) => {
       continue;
     }
     if (PIPE_SEPARATOR.test(line) && table) continue;
-    if (line.includes('\t') || PIPE_ROW.test(line)) {
+    const piped = PIPE_ROW.test(line);
+    if (piped || line.includes('\t')) {
       if (!table) { table = []; tableLine = lineNo; }
-      const row = PIPE_ROW.test(line) ? splitPipeRow(line, lineNo) : splitTabRow(line, lineNo);
-      if (boxRow && PIPE_ROW.test(line)) boxRow.push(row);
+      const row = piped ? splitPipeRow(line, lineNo) : splitTabRow(line, lineNo);
+      if (boxRow && piped) boxRow.push(row);
       else table.push(row);
       continue;
     }
