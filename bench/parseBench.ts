@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { parseReport } from '../src/pipeline';
+import { parseReport } from '../pipeline/parseReport';
 import { detectFormat } from '../parsers/detectFormat';
 
 const root = resolve(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 // The bytes decide the format; the file name is only a tie-breaker. A `.pdf` that is really
 // HTML is parsed as HTML (and the record says so through source.format).
-import type { Format } from '../src/model';
+import type { Format } from '../src/model/document';
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 

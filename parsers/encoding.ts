@@ -4,7 +4,7 @@
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import iconv from 'iconv-lite';
 import chardet from 'chardet';
-import { XxgkError } from '../src/errors';
+import { XxgkError } from '../src/model/errors';
 
 export interface Decoded { text: string; encoding: string }
 

@@ -1,7 +1,7 @@
 // One entry point from bytes to the shared document model: detect the format, enforce the
 // limits, hand the bytes to that format's parser.
-import type { Doc } from '../src/model';
-import { XxgkError } from '../src/errors';
+import type { Doc } from '../src/model/document';
+import { XxgkError } from '../src/model/errors';
 import { detectFormat } from './detectFormat';
 import { DEFAULT_LIMITS, type FormatParser, type Limits, type ParseOptions } from './types';
 import { parseText } from './text/parseText';

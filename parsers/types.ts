@@ -1,5 +1,5 @@
 // What every format parser shares: bytes in, a Doc out, limits that keep hostile files harmless.
-import type { Doc } from '../src/model';
+import type { Doc } from '../src/model/document';
 
 export interface Limits {
   /** largest input file accepted, bytes */

@@ -4,7 +4,7 @@ import express from 'express';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { openQueues } from './bull/queues';
+import { openQueues } from './queues';
 
 export function createDashboard(basePath = '/') {
   const queues = openQueues();

@@ -1,7 +1,7 @@
 // Doc → everything a record says about the report: metadata, heading tree, the three standard
 // tables as keyed cells, and the cross-check rules. Knows nothing of the input format.
-import type { Doc } from './model';
-import type { Cell, Flag, ReportRecord, TableKey, Template } from './record';
+import type { Doc } from './model/document';
+import type { Cell, Flag, ReportRecord, TableKey, Template } from './model/record';
 import { findMeta } from './report/metadata';
 import { findSections } from './sections/findSections';
 import { collectTableRows } from './tables/collectTableRows';
@@ -11,8 +11,8 @@ import { CellTable } from './rules/cellTable';
 import { RuleTally } from './rules/equation';
 import { checkTables } from './rules/checkTables';
 import { checkNarrative } from './rules/checkNarrative';
-import { XxgkError } from './errors';
-import { REPORT_PHRASE, REPORT_WORD } from './report/reportWords';
+import { XxgkError } from './model/errors';
+import { REPORT_PHRASE, REPORT_WORD } from './model/reportWords';
 
 export type Analysis = Pick<ReportRecord, 'report' | 'sections' | 'tables' | 'cells' | 'flags' | 'rules' | 'findings'>;
 

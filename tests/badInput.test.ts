@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseReport } from '../src/pipeline';
+import { parseReport } from '../pipeline/parseReport';
 
 const root = join(__dirname, '..');
 const sample = join(root, 'samples', 'text', '2021-changguo-1.txt');

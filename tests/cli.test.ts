@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, copyFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseReport, sha256 } from '../src/pipeline';
-import { checkStage } from '../queues/stages';
+import { parseReport, sha256 } from '../pipeline/parseReport';
+import { checkStage } from '../pipeline/stages';
 import { assertBuilt, makeCopies, cli, ROOT } from './queueHelpers';
-import { LONG_COLUMNS } from '../src/export/columns';
+import { LONG_COLUMNS } from '../apps/export/columns';
 
 jest.setTimeout(300_000);
 let dir: string;

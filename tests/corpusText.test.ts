@@ -4,7 +4,7 @@
 // value must stay null with T-AMBIGUOUS listing the true reading among its candidates.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport } from '../src/pipeline';
+import { parseReport } from '../pipeline/parseReport';
 import { errorFlags, readTruth, wrongCells } from './support/truth';
 
 const dir = join(__dirname, '..', 'samples', 'text');

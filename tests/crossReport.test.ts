@@ -2,7 +2,7 @@
 // (2023 titled 洪泽区人民政府, 2024 淮安市洪泽区人民政府: one agency).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport } from '../src/pipeline';
+import { parseReport } from '../pipeline/parseReport';
 import { checkAcrossReports, type ReportCells } from '../src/rules/crossReport';
 import { agencyKey } from '../src/report/agencyName';
 

@@ -10,7 +10,7 @@ import { convertToDocx, findSoffice } from '../parsers/docx/libreOffice';
 import { parseHtml } from '../parsers/html/parseHtml';
 import { parseDocument } from '../parsers/index';
 import { DEFAULT_LIMITS } from '../parsers/types';
-import type { Doc, TableBlock } from '../src/model';
+import type { Doc, TableBlock } from '../src/model/document';
 
 const SAMPLES = `${__dirname}/../samples`;
 const docBytes = readFileSync(`${SAMPLES}/docx/2019-shanghai-bgt-1.doc`);

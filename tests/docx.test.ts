@@ -6,8 +6,8 @@ import { parseDocx } from '../parsers/docx/parseDocx';
 import { parseHtml } from '../parsers/html/parseHtml';
 import { parseDocument } from '../parsers/index';
 import { DEFAULT_LIMITS } from '../parsers/types';
-import type { Doc, TableBlock } from '../src/model';
-import { Doc as DocSchema } from '../src/model';
+import type { Doc, TableBlock } from '../src/model/document';
+import { Doc as DocSchema } from '../src/model/document';
 
 const CORPUS = `${__dirname}/../../shared/corpus/real`;
 const SAMPLES = `${__dirname}/..`;

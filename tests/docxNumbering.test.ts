@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { parseReport } from '../src/pipeline';
+import { parseReport } from '../pipeline/parseReport';
 import { chineseCount, writeNumbersIntoText } from '../parsers/docx/wordNumbering';
 
 const sample = readFileSync(join(__dirname, '..', 'samples', 'docx', '2019-shanghai-bgt-1.docx'));

@@ -11,8 +11,8 @@ import Database from 'better-sqlite3';
 import { tableFromIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm';
 import { assertBuilt, cli, ROOT } from './queueHelpers';
-import { LONG_COLUMNS, REPORT_COLUMNS } from '../src/export/columns';
-import { catalogKeys } from '../src/export/keys';
+import { LONG_COLUMNS, REPORT_COLUMNS } from '../apps/export/columns';
+import { catalogKeys } from '../apps/export/keys';
 import { RULES } from '../src/rules/catalog';
 import { APPLICATION_COLUMNS } from '../src/tables/catalog';
 

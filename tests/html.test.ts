@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { parseHtml, htmlPageToDoc } from '../parsers/html/parseHtml';
 import { DEFAULT_LIMITS } from '../parsers/types';
-import type { Doc, GridCell, TableBlock } from '../src/model';
-import { Doc as DocSchema } from '../src/model';
+import type { Doc, GridCell, TableBlock } from '../src/model/document';
+import { Doc as DocSchema } from '../src/model/document';
 
 const SAMPLES = `${__dirname}/../samples/html`;
 const CORPUS = `${__dirname}/../../shared/corpus/real`;

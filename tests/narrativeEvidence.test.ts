@@ -3,7 +3,7 @@
 // no value is guessed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport } from '../src/pipeline';
+import { parseReport } from '../pipeline/parseReport';
 import { narrativeEvidence } from '../src/tables/narrativeEvidence';
 import { CATALOG, rowSpec } from '../src/tables/catalog';
 

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parsePdf } from '../parsers/pdf/parsePdf';
 import { DEFAULT_LIMITS } from '../parsers/types';
-import { Doc as DocSchema, type Doc, type GridCell, type TableBlock } from '../src/model';
+import { Doc as DocSchema, type Doc, type GridCell, type TableBlock } from '../src/model/document';
 
 const CORPUS = `${__dirname}/../../shared/corpus/real`;
 const FILES = ['2023-hongzequ-1.pdf', '2024-hongzequ-1.pdf', '2024-huaian-1.pdf'];

@@ -3,10 +3,10 @@
 // no ruling lines at all: its tables come from text alignment (parsers/pdf/alignedTables.ts),
 // and table 三 runs over a page break.
 import { readFileSync } from 'node:fs';
-import { parseReport } from '../src/pipeline';
+import { parseReport } from '../pipeline/parseReport';
 import { parsePdf } from '../parsers/pdf/parsePdf';
 import { DEFAULT_LIMITS } from '../parsers/types';
-import type { TableBlock } from '../src/model';
+import type { TableBlock } from '../src/model/document';
 import { readTruth, wrongCells } from './support/truth';
 
 const SAMPLES = `${__dirname}/../samples/pdf`;

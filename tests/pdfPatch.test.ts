@@ -13,7 +13,7 @@ import { assemblePdf } from './support/minimalPdf';
 import { loadPdfjs, pdfjsDataPaths, pdfjsPatchApplied } from '../parsers/pdf/loadPdfjs';
 import { fontSinkDocument } from '../parsers/pdf/fontSink';
 import { cachedBinaryFiles } from '../parsers/pdf/cachedBinaryData';
-import { parseReport } from '../src/pipeline';
+import { parseReport } from '../pipeline/parseReport';
 
 const CORPUS = join(__dirname, '..', '..', 'shared', 'corpus', 'real');
 const SAMPLES = join(__dirname, '..', 'samples', 'pdf');

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { parsePdf } from '../parsers/pdf/parsePdf';
 import { parseDocument } from '../parsers';
 import { DEFAULT_LIMITS } from '../parsers/types';
-import type { Doc, TableBlock } from '../src/model';
-import { XxgkError } from '../src/errors';
+import type { Doc, TableBlock } from '../src/model/document';
+import { XxgkError } from '../src/model/errors';
 
 const SAMPLES = `${__dirname}/../samples/pdf`;
 const read = (name: string) => new Uint8Array(readFileSync(`${SAMPLES}/${name}`));

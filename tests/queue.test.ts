@@ -8,11 +8,11 @@ import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import IORedis from 'ioredis';
 import { sql } from 'kysely';
-import { parseReport, sha256 } from '../src/pipeline';
-import { checkStage } from '../queues/stages';
-import { openStore, type Store } from '../src/store';
+import { parseReport, sha256 } from '../pipeline/parseReport';
+import { checkStage } from '../pipeline/stages';
+import { openStore, type Store } from '../store';
 import { tempPostgres, type TempStore } from './storeHelpers';
-import { ingestBatch } from '../queues/bull/config';
+import { ingestBatch } from '../queues/config';
 import { assertBuilt, makeCopies, startWorker, cli, status, waitFor, sparePort, startRedis, stop } from './queueHelpers';
 
 jest.setTimeout(600_000);
@@ -173,7 +173,7 @@ test('a file of a batch that cannot be read gets an ingest job of its own: faile
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const { enqueueAndWait } = await import('../queues/bull/enqueue');
+    const { enqueueAndWait } = await import('../queues/enqueue');
     // batches of 4: the missing file sits in the second batch
     const summary = await enqueueAndWait([...files.slice(0, 5), missing, files[5]], { batch: 4, reconcileMs: 1000 });
     expect(summary.done).toBe(7);

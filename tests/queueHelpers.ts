@@ -12,7 +12,7 @@ const CORPUS = '/work/shared/corpus/real';
 const run = promisify(execFile);
 
 export function assertBuilt() {
-  if (!existsSync(join(ROOT, 'dist/queues/local/parseThread.js')) || !existsSync(join(ROOT, 'dist/queues/bull/parseProcessor.js'))) throw new Error('run `npm run build` first: workers run the compiled code');
+  if (!existsSync(join(ROOT, 'dist/pipeline/local/parseThread.js')) || !existsSync(join(ROOT, 'dist/queues/parseProcessor.js'))) throw new Error('run `npm run build` first: workers run the compiled code');
 }
 
 /** n copies of the corpus' text and HTML reports (and samples/), each with its own trailing bytes. */

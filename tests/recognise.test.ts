@@ -2,7 +2,7 @@
 import { analyseDoc } from '../src/analyse';
 import { parseText as parseTextFormat } from '../parsers/text/parseText';
 import { DEFAULT_LIMITS } from '../parsers/types';
-import type { Doc, TableBlock } from '../src/model';
+import type { Doc, TableBlock } from '../src/model/document';
 import { CHANGGUO, parseText, setRow, value } from './support/changguo';
 
 const docOf = (text: string) => parseTextFormat(Buffer.from(text), { limits: DEFAULT_LIMITS });

@@ -1,10 +1,10 @@
 // Every table rule passing, failing (with both sides and the cells named) and not assessable,
 // on edits of a real report.
 import { CHANGGUO, parseText, setRow } from './support/changguo';
-import type { ReportRecord } from '../src/record';
+import type { ReportRecord } from '../src/model/record';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport } from '../src/pipeline';
+import { parseReport } from '../pipeline/parseReport';
 
 const outcome = (r: ReportRecord, rule: string) => r.rules!.find((o) => o.rule === rule)!;
 const flagsOf = (r: ReportRecord, rule: string) => r.flags.filter((f) => f.rule === rule);

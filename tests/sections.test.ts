@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { findSections } from '../src/sections/findSections';
 import { readNumbering } from '../src/sections/numbering';
 import { findMeta, agencyAndYearFromTitle } from '../src/report/metadata';
-import type { Doc } from '../src/model';
+import type { Doc } from '../src/model/document';
 import { CHANGGUO, parseText } from './support/changguo';
 
 const docOf = (lines: string[]): Doc => ({ format: 'text', notes: [], blocks: lines.map((text, i) => ({ type: 'paragraph' as const, text, source: { line: i + 1, column: 1 } })) });

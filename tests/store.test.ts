@@ -3,10 +3,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { parseReport } from '../src/pipeline';
-import type { ReportRecord } from '../src/record';
-import { openStore, saveRecord, countReports, iterateReports, iterateCells, storedHashes, loadRecord, versionKey, type Store } from '../src/store';
-import { PARSER_VERSION } from '../src/version';
+import { parseReport } from '../pipeline/parseReport';
+import type { ReportRecord } from '../src/model/record';
+import { openStore, saveRecord, countReports, iterateReports, iterateCells, storedHashes, loadRecord, versionKey, type Store } from '../store';
+import { PARSER_VERSION } from '../src/model/version';
 import { tempSqlite, tempPostgres, type TempStore } from './storeHelpers';
 
 const CORPUS = '/work/shared/corpus/real';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import type { StoreConfig } from '../src/store';
+import type { StoreConfig } from '../store';
 
 export const PG_ADMIN = process.env.XXGK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

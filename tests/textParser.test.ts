@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parseText } from '../parsers/text/parseText';
 import { DEFAULT_LIMITS } from '../parsers/types';
-import type { TableBlock } from '../src/model';
+import type { TableBlock } from '../src/model/document';
 
 const sample = (f: string) => readFileSync(join(__dirname, '..', 'samples', 'text', f));
 const opts = { limits: DEFAULT_LIMITS };

@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store, iterateReports, loadRecord } from '../src/store';
-import { parseSources, type SourcesFile } from '../src/watch/sources';
-import { openWatchContext, type OpenedContext } from '../src/watch/context';
-import { watchOnce, watchWithTimers } from '../src/watch/runWatch';
-import type { PassResult } from '../src/watch/checkSource';
-import type { Announcement } from '../src/watch/announce';
+import { openStore, type Store, iterateReports, loadRecord } from '../store';
+import { parseSources, type SourcesFile } from '../apps/watch/sources';
+import { openWatchContext, type OpenedContext } from '../apps/watch/context';
+import { watchOnce, watchWithTimers } from '../apps/watch/runWatch';
+import type { PassResult } from '../apps/watch/checkSource';
+import type { Announcement } from '../apps/watch/announce';
 import { startWatchSite, type WatchSite } from './support/watchSite';
 
 let site: WatchSite;

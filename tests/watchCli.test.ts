@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli/main';
-import { EXIT } from '../src/cli/exitCodes';
+import { main } from '../apps/cli/main';
+import { EXIT } from '../apps/cli/exitCodes';
 import { startWatchSite, type WatchSite } from './support/watchSite';
 
 let site: WatchSite;

@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { openStore, countReports } from '../src/store';
-import { parseSources } from '../src/watch/sources';
-import { openWatchContext } from '../src/watch/context';
-import { startScheduledWatch, WATCH_QUEUE } from '../src/watch/scheduler';
-import type { PassResult } from '../src/watch/checkSource';
-import { connect } from '../queues/bull/config';
+import { openStore, countReports } from '../store';
+import { parseSources } from '../apps/watch/sources';
+import { openWatchContext } from '../apps/watch/context';
+import { startScheduledWatch, WATCH_QUEUE } from '../apps/watch/scheduler';
+import type { PassResult } from '../apps/watch/checkSource';
+import { connect } from '../queues/config';
 import { startWatchSite, type WatchSite } from './support/watchSite';
 
 let site: WatchSite;

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseSources, loadSources, durationMs, SourcesError } from '../src/watch/sources';
-import { isPrivateAddress } from '../src/watch/addressPolicy';
-import { Fetcher, type FetchPolicy } from '../src/watch/fetcher';
-import { HostLimiter } from '../src/watch/hostLimiter';
-import { readListPage } from '../src/watch/links';
+import { parseSources, loadSources, durationMs, SourcesError } from '../apps/watch/sources';
+import { isPrivateAddress } from '../apps/watch/addressPolicy';
+import { Fetcher, type FetchPolicy } from '../apps/watch/fetcher';
+import { HostLimiter } from '../apps/watch/hostLimiter';
+import { readListPage } from '../apps/watch/links';
 import iconv from 'iconv-lite';
 
 describe('sources file', () => {

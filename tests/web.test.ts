@@ -4,9 +4,9 @@ import { writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildWebStore, writeInjectedHtml, HONGZE, ROOT, PAYLOAD, type WebStore } from './webFixture';
-import { openReadOnlyStore, type ReadOnlyStore } from '../src/web/readOnlyStore';
-import { startWebServer, type WebServer } from '../src/web/server';
-import { CSP } from '../src/web/security';
+import { openReadOnlyStore, type ReadOnlyStore } from '../apps/web/readOnlyStore';
+import { startWebServer, type WebServer } from '../apps/web/server';
+import { CSP } from '../apps/web/security';
 
 let fixture: WebStore;
 let store: ReadOnlyStore;

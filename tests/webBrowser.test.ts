@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWebStore, writeInjectedHtml, PAYLOAD, ROOT, type WebStore } from './webFixture';
-import { openReadOnlyStore, type ReadOnlyStore } from '../src/web/readOnlyStore';
-import { startWebServer, type WebServer } from '../src/web/server';
+import { openReadOnlyStore, type ReadOnlyStore } from '../apps/web/readOnlyStore';
+import { startWebServer, type WebServer } from '../apps/web/server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(ROOT, 'tests/out');

@@ -3,10 +3,10 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseReport } from '../src/pipeline';
-import { openStore, saveRecord } from '../src/store';
-import type { ReportRecord } from '../src/record';
-import type { StoreConfig } from '../src/store';
+import { parseReport } from '../pipeline/parseReport';
+import { openStore, saveRecord } from '../store';
+import type { ReportRecord } from '../src/model/record';
+import type { StoreConfig } from '../store';
 
 export const ROOT = resolve(__dirname, '..');
 export const HONGZE = '/work/shared/corpus/real/2023-hongzequ-1.pdf';

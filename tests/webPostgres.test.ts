@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import { Client } from 'pg';
 import { buildWebStore, writeInjectedHtml, ROOT, type WebStore } from './webFixture';
 import { tempPostgres, PG_ADMIN, type TempStore } from './storeHelpers';
-import { openReadOnlyStore, type ReadOnlyStore } from '../src/web/readOnlyStore';
-import { startWebServer, type WebServer } from '../src/web/server';
+import { openReadOnlyStore, type ReadOnlyStore } from '../apps/web/readOnlyStore';
+import { startWebServer, type WebServer } from '../apps/web/server';
 
 let reachable = false;
 let pg: TempStore | undefined;

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { XxgkError } from '../../src/errors';
+import { XxgkError } from '../../src/model/errors';
 
 export const LIBREOFFICE_PACKAGE = 'libreoffice-writer-nogui';
 

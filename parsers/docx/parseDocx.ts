@@ -3,13 +3,13 @@
 // The zip is checked first (zip bombs, truncation); images are dropped, not base64-encoded.
 import mammoth from 'mammoth';
 import type { FormatParser } from '../types';
-import type { Doc } from '../../src/model';
-import { XxgkError } from '../../src/errors';
+import type { Doc } from '../../src/model/document';
+import { XxgkError } from '../../src/model/errors';
 import { checkZip } from './zipGuard';
 import { inlineWordNumbering } from './wordNumbering';
 import { loadHtml } from '../html/loadHtml';
 import { domBlocks } from '../html/domBlocks';
-import { REPORT_WORD } from '../../src/report/reportWords';
+import { REPORT_WORD } from '../../src/model/reportWords';
 
 
 /** Title: the first paragraph when it names a report (Word has no reliable title field). */

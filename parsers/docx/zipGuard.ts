@@ -5,7 +5,7 @@
 //    budget): more than declared → TOO_LARGE; a size or CRC that does not match → CORRUPT_FILE.
 // A missing end-of-directory record (truncated download) or a broken header → CORRUPT_FILE.
 import { inflateRawSync, crc32 } from 'node:zlib';
-import { XxgkError } from '../../src/errors';
+import { XxgkError } from '../../src/model/errors';
 
 const EOCD_SIG = 0x06054b50;
 const ZIP64_LOCATOR_SIG = 0x07064b50;

@@ -2,7 +2,7 @@
 // every other line of text as a paragraph. Layout tables (ones wrapping other tables, or a
 // single column of text) are read as containers, not as data.
 import type { AnyNode, Element } from 'domhandler';
-import type { Block } from '../../src/model';
+import type { Block } from '../../src/model/document';
 import { LineBuffer } from './textRuns';
 import { BLOCK_TAGS, HEADING_TAGS, cellText, childElements, containsTable, hasSeveralCells, isElement, isSkipped, rowCells, tableRows } from './domText';
 import { buildTableBlock } from './tableGrid';

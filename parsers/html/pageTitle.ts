@@ -2,7 +2,7 @@
 // else the page's <title> without the site name, else the first heading or centred bold line.
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { cellText, isElement, isSkipped } from './domText';
-import { REPORT_WORD } from '../../src/report/reportWords';
+import { REPORT_WORD } from '../../src/model/reportWords';
 
 const MAX_TITLE = 100;
 

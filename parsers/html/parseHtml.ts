@@ -1,8 +1,8 @@
 // HTML page → Doc: decode the bytes (HTTP header, <meta>, or the bytes themselves), find the
 // report among the site furniture, read it into headings, paragraphs and table grids.
 import type { FormatParser } from '../types';
-import type { Doc } from '../../src/model';
-import { XxgkError } from '../../src/errors';
+import type { Doc } from '../../src/model/document';
+import { XxgkError } from '../../src/model/errors';
 import { decodeTextOrFail } from '../encoding';
 import { declaredCharset } from './declaredCharset';
 import { loadHtml } from './loadHtml';

@@ -2,7 +2,7 @@
 // slot with rowSpan/colSpan, every other slot it covers marked `covered` with the anchor's text.
 // Shared by HTML pages and DOCX (through mammoth's HTML).
 import type { Element } from 'domhandler';
-import type { GridCell, TableBlock } from '../../src/model';
+import type { GridCell, TableBlock } from '../../src/model/document';
 import { cellText, rowCells, tableRows } from './domText';
 
 /** Spans beyond these are typos or hostile; no real report table is this big. */

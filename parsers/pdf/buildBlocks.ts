@@ -1,7 +1,7 @@
 // The page elements of the whole document, in reading order → the model's blocks: tables
 // continued over pages joined, lines rebuilt into paragraphs, standalone numbered lines and the
 // title lines as headings.
-import type { Block } from '../../src/model';
+import type { Block } from '../../src/model/document';
 import { round } from './fillGrid';
 import { appendTable, continues, toFlowTable, type FlowTable } from './joinTables';
 import type { PageElement } from './layoutPage';

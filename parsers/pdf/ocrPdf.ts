@@ -6,7 +6,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { XxgkError } from '../../src/errors';
+import { XxgkError } from '../../src/model/errors';
 import type { Limits } from '../types';
 import type { RawPdf } from './openPdf';
 import type { TextItem } from './pageText';

@@ -1,6 +1,6 @@
 // Open a PDF with pdfjs and read every page's text items and ruling lines, mapping pdfjs
 // failures to our error codes. Never leaves a document open.
-import { XxgkError } from '../../src/errors';
+import { XxgkError } from '../../src/model/errors';
 import type { Limits } from '../types';
 import { loadPdfjs, pdfjsDataPaths, type Pdfjs } from './loadPdfjs';
 import { extractRulings, type Ruling } from './pageRulings';

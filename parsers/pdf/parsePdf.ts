@@ -1,7 +1,7 @@
 // PDF bytes → Doc: text and ruling lines per page (pdfjs), tables from the rulings, furniture
 // removed, tables joined over pages, paragraphs rebuilt. Image-only PDFs need OCR.
-import type { Doc } from '../../src/model';
-import { XxgkError } from '../../src/errors';
+import type { Doc } from '../../src/model/document';
+import { XxgkError } from '../../src/model/errors';
 import type { FormatParser } from '../types';
 import { buildBlocks } from './buildBlocks';
 import { layoutPage } from './layoutPage';

@@ -1,6 +1,6 @@
 // A (possibly joined) table → the model's TableBlock: columns from the union of cell edges,
 // spans resolved into covered slots, every slot with its page and box.
-import type { GridCell, TableBlock } from '../../src/model';
+import type { GridCell, TableBlock } from '../../src/model/document';
 import type { FlowTable } from './joinTables';
 
 const SNAP = 3;

@@ -4,8 +4,8 @@
 // other non-empty line is a paragraph. A crawler header of `标题: …` lines gives the title.
 import type { FormatParser } from '../types';
 import { decodeTextOrFail } from '../encoding';
-import type { Block, GridCell } from '../../src/model';
-import { XxgkError } from '../../src/errors';
+import type { Block, GridCell } from '../../src/model/document';
+import { XxgkError } from '../../src/model/errors';
 
 const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
 const PIPE_ROW = /^\s*[|│┃║].*[|│┃║]\s*$/;

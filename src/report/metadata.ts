@@ -1,7 +1,7 @@
 // Title, issuing agency and the year the statistics cover: from the title where it says
 // them, else from the first sentences of the body (昌国街道: "2021年昌国街道办事处坚持…").
-import type { Block, Doc, TableBlock } from '../model';
-import { REPORT_PHRASE } from './reportWords';
+import type { Block, Doc, TableBlock } from '../model/document';
+import { REPORT_PHRASE } from '../model/reportWords';
 
 type TextBlock = Exclude<Block, TableBlock>;
 const isText = (b: Block): b is TextBlock => b.type !== 'table';

@@ -1,6 +1,6 @@
 // Cells indexed by key, with the one inference rules.md allows: a blank cell counts as 0 only
 // where its row's printed 总计 agrees with the other cells of that row.
-import type { Cell } from '../record';
+import type { Cell } from '../model/record';
 
 export class CellTable {
   /** table → row → col → cell: nested maps, so a look-up builds no key string */

@@ -1,6 +1,6 @@
 // The table rules of rules.md (T3-BAL, T3-SUM, T3-COL, T4-SUM, T-VALUE, T-MISSING) over the
 // recognised cells.
-import type { Cell, Flag, TableKey, Template } from '../record';
+import type { Cell, Flag, TableKey, Template } from '../model/record';
 import { CATALOG } from '../tables/catalog';
 import { CellTable } from './cellTable';
 import { RuleTally, type Term } from './equation';

@@ -1,7 +1,7 @@
 // The rules that compare two reports of one agency in consecutive years: X-CARRY (what one
 // year carried forward is what the next carried over) and X-INFORCE (documents in force follow
 // from last year's count, this year's issued and repealed). Warnings: scopes and counting change.
-import type { Cell, Flag } from '../record';
+import type { Cell, Flag } from '../model/record';
 import { agencyKey } from '../report/agencyName';
 import { APPLICATION_COLUMNS } from '../tables/catalog';
 

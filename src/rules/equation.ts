@@ -1,6 +1,6 @@
 // One arithmetic check: two sides, each a sum of cells. It fails, passes, or cannot be
 // assessed because a cell it needs is blank or absent.
-import type { Flag, RuleOutcome } from '../record';
+import type { Flag, RuleOutcome } from '../model/record';
 import type { CellTable } from './cellTable';
 import { RULE_BY_ID } from './catalog';
 

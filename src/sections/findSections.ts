@@ -1,7 +1,7 @@
 // The heading tree of a report, and which of the six standard sections each top heading is,
 // recognised by what its title says rather than by its number.
-import type { Doc } from '../model';
-import type { Section } from '../record';
+import type { Doc } from '../model/document';
+import type { Section } from '../model/record';
 import { compact } from '../text';
 import { readNumbering } from './numbering';
 

@@ -1,6 +1,6 @@
 // The canonical keys of ../shared/spec/tables.md as data: per table and layout, which rows
 // exist and which columns each row prints, with the official labels.
-import type { TableKey, Template } from '../record';
+import type { TableKey, Template } from '../model/record';
 
 export interface ColumnSpec { key: string; label: string; kind: 'count' | 'signedCount' | 'money' }
 export interface RowSpec { key: string; label: string; columns: ColumnSpec[] }

@@ -1,8 +1,8 @@
 // Walk the document's tables (and flattened table text) in order and sort their rows into the
 // three standard tables, with canonical row keys. Header rows (no values) tell which table
 // follows and carry the column labels that decide the layout.
-import type { Doc, ParagraphBlock } from '../model';
-import type { TableKey } from '../record';
+import type { Doc, ParagraphBlock } from '../model/document';
+import type { TableKey } from '../model/record';
 import { compact } from '../text';
 import { logicalRowsOfGrid, type LogicalRow, type TextPiece } from './logicalRows';
 import { flatTextOf, holdsFlattenedTable, joinParagraphs, logicalRowsOfFlattened } from './flattenedRows';

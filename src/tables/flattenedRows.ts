@@ -1,7 +1,7 @@
 // Tables that a crawler flattened into running text ("规章000规范性文件898989…"): cut the
 // paragraph into label text and number runs, giving the same rows as a printed grid would.
 // Format-neutral: it reads paragraph text, whatever the document was.
-import type { ParagraphBlock, Provenance } from '../model';
+import type { ParagraphBlock, Provenance } from '../model/document';
 import type { LogicalRow } from './logicalRows';
 
 /** Text to read as one flattened paragraph, and where each of its characters was printed. */

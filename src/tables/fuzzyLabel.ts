@@ -3,7 +3,7 @@
 // table it stands in, and accept a clear best match only.
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
-import type { TableKey } from '../record';
+import type { TableKey } from '../model/record';
 import { CATALOG } from './catalog';
 import { compact, stripNumbering } from '../text';
 

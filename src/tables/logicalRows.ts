@@ -1,6 +1,6 @@
 // A table grid (or a flattened paragraph) → rows of "labels, then values": the one shape the
 // recognisers read, whatever the format and however merged cells shifted the columns.
-import type { Provenance, TableBlock } from '../model';
+import type { Provenance, TableBlock } from '../model/document';
 import { looksLikeValue } from './parseValue';
 
 export interface TextPiece { text: string; source: Provenance }

@@ -1,7 +1,7 @@
 // Collected rows → the cells of the three standard tables, keyed as tables.md says, with the
 // layout of each table decided from its own labels.
-import type { Cell, Flag, TableKey, Template } from '../record';
-import type { Provenance } from '../model';
+import type { Cell, Flag, TableKey, Template } from '../model/record';
+import type { Provenance } from '../model/document';
 import { compact } from '../text';
 import { APPLICATION_COLUMNS, CATALOG, LEGAL_PERSON_SUBTOTAL, type ColumnSpec, type RowSpec } from './catalog';
 import type { CollectedTable, KeyedRow } from './collectTableRows';

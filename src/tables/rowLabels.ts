@@ -1,7 +1,7 @@
 // Row labels → canonical row keys, by meaning: each key has the words that only its label
 // carries. The label a row matches is the one whose words end last in the row's label text,
 // because group and header labels (（三）不予公开, 信息内容…) come before the row's own words.
-import type { TableKey } from '../record';
+import type { TableKey } from '../model/record';
 import { compact } from '../text';
 import { memoizeString } from '../memo';
 

@@ -4,7 +4,7 @@
 // chooseReading, which applies the table's arithmetic.
 import type { ColumnSpec } from './catalog';
 import type { TextPiece } from './logicalRows';
-import type { Provenance } from '../model';
+import type { Provenance } from '../model/document';
 import { parseValue } from './parseValue';
 
 export interface Token { raw: string; value: number | null; source: Provenance; split?: boolean;

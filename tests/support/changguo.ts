@@ -2,8 +2,8 @@
 // editing its lines, so that label and rule tests start from a real published layout.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport } from '../../src/pipeline';
-import type { ReportRecord } from '../../src/record';
+import { parseReport } from '../../pipeline/parseReport';
+import type { ReportRecord } from '../../src/model/record';
 
 export const CHANGGUO = readFileSync(join(__dirname, '..', '..', 'samples', 'text', '2021-changguo-1.txt'), 'utf8');
 

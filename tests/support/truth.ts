@@ -1,6 +1,6 @@
 // Compare a record with a truth file written by a careful reader (../shared/spec/truth.md).
 import { readFileSync } from 'node:fs';
-import type { ReportRecord } from '../../src/record';
+import type { ReportRecord } from '../../src/model/record';
 
 export interface Truth {
   doc: string; year: number | null; agency: string | null;

@@ -1,0 +1,61 @@
+// `xxgk import PATH...`: files, folders or globs into the store. In-process by default (a
+// thread pool parses), or through the BullMQ queues with --queue (workers do the work).
+import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { formatSummary, failedCount, type ImportSummary } from '../../pipeline/summary';
+import { createProgress } from './progress';
+import { EXIT } from './exitCodes';
+
+interface ImportOpts { queue?: boolean; detach?: boolean; concurrency?: string; json?: boolean; quiet?: boolean }
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('parse report files, folders or globs into the store (SQLite ./xxgk.db or XXGK_DB; PostgreSQL when DATABASE_URL is set); idempotent by content hash')
+    .argument('<paths...>', 'files, folders (walked) or globs (quote them)')
+    .option('-c, --concurrency <n>', 'parse threads for the in-process import', String(availableParallelism()))
+    .option('--queue', 'enqueue on the BullMQ queues (REDIS_URL) for `xxgk worker` processes instead of parsing here')
+    .option('--detach', 'with --queue: return as soon as the files are enqueued')
+    .option('--json', 'print the summary as JSON')
+    .option('-q, --quiet', 'no progress output')
+    .addHelpText('after', '\nExit codes: 0 all stored, 1 some files failed (bad input; see summary), 66 no input files, 69 Redis or the store unavailable, 64 usage.')
+    .action(async (paths: string[], opts: ImportOpts) => {
+      const { openStore } = require('../../store') as typeof import('../../store');
+      const { expandInputs } = require('../../pipeline/stages') as typeof import('../../pipeline/stages');
+      const { runImport } = require('../../pipeline/local/runImport') as typeof import('../../pipeline/local/runImport');
+      const { enqueueAndWait } = require('../../queues/enqueue') as typeof import('../../queues/enqueue');
+      const { files, missing } = await expandInputs(paths);
+      for (const m of missing) process.stderr.write(`xxgk import: no such file, folder or match: ${m}\n`);
+      if (files.length === 0) { process.exitCode = EXIT.NO_INPUT; return; }
+      const concurrency = Math.max(1, Number.parseInt(opts.concurrency ?? '', 10) || availableParallelism());
+
+      let summary: ImportSummary;
+      if (opts.queue) {
+        const progress = createProgress(files.length, 'import (queue)', process.stderr, opts.quiet || opts.detach);
+        try {
+          summary = await enqueueAndWait(files, { detach: opts.detach, onTick: (s) => progress.update(s) });
+        } catch (e) {
+          process.stderr.write(`xxgk import: ${(e as Error).message}\n`);
+          process.exitCode = EXIT.UNAVAILABLE;
+          return;
+        }
+        progress.stop(summary);
+        if (opts.detach) {
+          process.stdout.write(opts.json ? JSON.stringify({ enqueued: files.length }) + '\n' : `enqueued ${files.length} files; follow with \`xxgk status\`\n`);
+          process.exitCode = EXIT.OK;
+          return;
+        }
+      } else {
+        const store = await openStore();
+        const progress = createProgress(files.length, 'import', process.stderr, opts.quiet);
+        try {
+          summary = await runImport(store, files, { concurrency, onTick: (s) => progress.update(s) });
+        } finally {
+          await store.close();
+        }
+        progress.stop(summary);
+      }
+      process.stdout.write((opts.json ? JSON.stringify(summary) : formatSummary(summary)) + '\n');
+      process.exitCode = missing.length ? EXIT.NO_INPUT : failedCount(summary) ? EXIT.SOME_FAILED : EXIT.OK;
+    });
+}

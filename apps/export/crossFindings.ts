@@ -1,0 +1,73 @@
+// X-CARRY and X-INFORCE per report, for the export: which stored report is the previous year of
+// the same agency, and what each rule found against it. The checks are crossReport.ts's own,
+// run once per pair and per rule (on that rule's cells only) so each gets its own verdict.
+import { checkAcrossReports, consecutivePairs, type CrossFlag, type ReportCells } from '../../src/rules/crossReport';
+
+export type CrossVerdict = 'agrees' | 'differs' | 'not_assessable' | 'not_applicable' | 'no_previous_year';
+
+export interface CrossFinding { previous: string | null; previousYear: number | null; carry: CrossVerdict; inForce: CrossVerdict; flags: CrossFlag[] }
+
+export interface CrossPair { agencyKey: string; previous: string; report: string; years: [number, number]; carry: CrossVerdict; inForce: CrossVerdict; checks: number; notAssessable: number; flags: number }
+/** an agency with reports of several years: which years, and how many of them follow one another */
+export interface AgencyYears { agencyKey: string; years: number[]; consecutivePairs: number }
+export interface CrossSummary { pairs: CrossPair[]; checks: number; notAssessable: number; flags: number; agencies: AgencyYears[] }
+
+/** The summary of the pairs whose later report is among those given (an export's selection). */
+export function summariseFor(pairs: CrossPair[], agencies: AgencyYears[], reports: Set<string>): CrossSummary {
+  const kept = pairs.filter((p) => reports.has(p.report));
+  const sum = (k: 'checks' | 'notAssessable' | 'flags') => kept.reduce((n, p) => n + p[k], 0);
+  return { pairs: kept, checks: sum('checks'), notAssessable: sum('notAssessable'), flags: sum('flags'), agencies };
+}
+
+/** Agencies (by key) with reports of more than one year, so a reader sees why a pair is or is not there. */
+export function agencyYears(inputs: ReportCells[], agencyKeyOf: (name: string) => string): AgencyYears[] {
+  const years = new Map<string, Set<number>>();
+  for (const r of inputs) {
+    if (!r.agency || r.year === null) continue;
+    const k = agencyKeyOf(r.agency);
+    years.set(k, (years.get(k) ?? new Set()).add(r.year));
+  }
+  return [...years].filter(([, ys]) => ys.size > 1).map(([agencyKey, ys]) => {
+    const sorted = [...ys].sort((a, b) => a - b);
+    return { agencyKey, years: sorted, consecutivePairs: sorted.filter((y) => ys.has(y - 1)).length };
+  }).sort((a, b) => a.agencyKey.localeCompare(b.agencyKey));
+}
+
+// X-CARRY reads table 三 only; X-INFORCE table 二 and only when both are in the 2021 layout.
+const carryInputs = (r: ReportCells): ReportCells => ({ ...r, templates: {}, cells: r.cells.filter((c) => c.table === 'applications') });
+const inForceInputs = (r: ReportCells): ReportCells => ({ ...r, cells: r.cells.filter((c) => c.table === 'active') });
+const noInputs = (r: ReportCells): ReportCells => ({ ...r, templates: {}, cells: [] });
+
+function verdict(checks: number, notAssessable: number, flags: CrossFlag[], applicable = true): CrossVerdict {
+  if (!applicable || checks === 0) return 'not_applicable';
+  return flags.length ? 'differs' : notAssessable === checks ? 'not_assessable' : 'agrees';
+}
+
+/** One pair, each rule on its own cells; the X-CARRY checks that run on no cells are taken off X-INFORCE's count. */
+function checkPair(prev: ReportCells, cur: ReportCells) {
+  const carry = checkAcrossReports([carryInputs(prev), carryInputs(cur)]);
+  const active = checkAcrossReports([inForceInputs(prev), inForceInputs(cur)]);
+  const idle = checkAcrossReports([noInputs(prev), noInputs(cur)]);
+  const inForceFlags = active.flags.filter((f) => f.rule === 'X-INFORCE');
+  const inForceChecks = active.checks - idle.checks, inForceNA = active.notAssessable - idle.notAssessable;
+  return {
+    carry: { verdict: verdict(carry.checks, carry.notAssessable, carry.flags), checks: carry.checks, notAssessable: carry.notAssessable, flags: carry.flags },
+    inForce: { verdict: verdict(inForceChecks, inForceNA, inForceFlags), checks: inForceChecks, notAssessable: inForceNA, flags: inForceFlags },
+  };
+}
+
+/** Findings keyed by the later report's id; reports with no previous year are absent. */
+export function crossFindings(inputs: ReportCells[], agencyKeyOf: (name: string) => string): { byReport: Map<string, CrossFinding>; pairs: CrossPair[] } {
+  const byReport = new Map<string, CrossFinding>();
+  const pairs: CrossPair[] = [];
+  for (const [prev, cur] of consecutivePairs(inputs)) {
+    const { carry, inForce } = checkPair(prev, cur);
+    const flags = [...carry.flags, ...inForce.flags];
+    byReport.set(cur.id, { previous: prev.id, previousYear: prev.year, carry: carry.verdict, inForce: inForce.verdict, flags });
+    pairs.push({
+      agencyKey: agencyKeyOf(cur.agency ?? ''), previous: prev.id, report: cur.id, years: [prev.year!, cur.year!], carry: carry.verdict, inForce: inForce.verdict,
+      checks: carry.checks + inForce.checks, notAssessable: carry.notAssessable + inForce.notAssessable, flags: flags.length,
+    });
+  }
+  return { byReport, pairs };
+}

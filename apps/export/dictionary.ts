@@ -1,0 +1,66 @@
+// The data dictionary written beside every export: the files and their columns, every key
+// with its official labels, unit and layouts, the cleaning methods and every rule with what
+// it found in this export. JSON for programs, Markdown for people; one object makes both.
+import { writeFile } from 'node:fs/promises';
+import { RULES } from '../../src/rules/catalog';
+import { PARSER_VERSION } from '../../src/model/version';
+import { CLEANING_METHODS, type Cleaning } from './cleanCells';
+import type { ColumnDef } from './columns';
+import type { CrossSummary } from './crossFindings';
+import type { KeyInfo } from './keys';
+import type { ExportOptions } from './options';
+
+export interface DictionaryInput {
+  options: ExportOptions;
+  files: Array<{ path: string; role: string; rows: number; columns: ColumnDef[] }>;
+  keys: KeyInfo[];
+  cleaning: Record<Cleaning, number>;
+  /** failures per rule id in the exported reports (cross-report rules included) */
+  ruleFailures: Map<string, { failures: number; reports: number }>;
+  cross: CrossSummary;
+}
+
+export function buildDictionary(d: DictionaryInput) {
+  return {
+    exported: { at: new Date().toISOString(), by: `xxgk ${PARSER_VERSION}`, format: d.options.format, shape: d.options.shape, filters: d.options.filters },
+    notes: [
+      'value is the number as printed; value_clean adds only the inference rules.md allows, and the cleaning column (or the wide cleaning column) says per value how it was obtained.',
+      'CSV files are UTF-8 with a byte-order mark; JSON columns hold JSON text in CSV and Parquet, nested values in JSON Lines.',
+      'Reports are identified by the SHA-256 of their bytes: one file imported from several paths or URLs is one report, with every path in sources.',
+      'agency_key links the names of one agency across years; X-CARRY and X-INFORCE compare consecutive years of one agency_key.',
+    ],
+    files: d.files.map((f) => ({ path: f.path, role: f.role, rows: f.rows, columns: f.columns })),
+    keys: d.keys.map((k) => ({ key: k.key, table: k.table, tableTitle: k.tableTitle, row: k.row, col: k.col, unit: k.unit, kind: k.kind, layouts: k.layouts })),
+    cleaning: (Object.keys(CLEANING_METHODS) as Cleaning[]).map((m) => ({ method: m, description: CLEANING_METHODS[m], values: d.cleaning[m] ?? 0 })),
+    rules: RULES.map((r) => ({ ...r, failures: d.ruleFailures.get(r.id)?.failures ?? 0, reportsFailing: d.ruleFailures.get(r.id)?.reports ?? 0 })),
+    crossReport: d.cross,
+  };
+}
+
+export type Dictionary = ReturnType<typeof buildDictionary>;
+
+const md = (s: unknown) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function dictionaryMarkdown(d: Dictionary): string {
+  const out: string[] = [`# Data dictionary`, '', `Exported ${d.exported.at} by ${d.exported.by}: ${d.exported.format}, ${d.exported.shape} shape; filters ${JSON.stringify(d.exported.filters)}.`, ''];
+  for (const n of d.notes) out.push(`- ${n}`);
+  for (const f of d.files) {
+    out.push('', `## ${f.role}: \`${f.path}\` (${f.rows} rows)`, '', '| column | type | meaning |', '|---|---|---|');
+    for (const c of f.columns) out.push(`| \`${md(c.name)}\` | ${c.type} | ${md(c.description)} |`);
+  }
+  out.push('', '## Keys (table.row.col)', '', '| key | table | unit | layout | row label | column label |', '|---|---|---|---|---|---|');
+  for (const k of d.keys) for (const l of k.layouts) out.push(`| \`${k.key}\` | ${md(k.tableTitle)} | ${k.unit} | ${l.layout} | ${md(l.rowLabel)} | ${md(l.colLabel)} |`);
+  out.push('', '## Cleaning methods', '', '| method | meaning | values |', '|---|---|---|');
+  for (const c of d.cleaning) out.push(`| \`${c.method}\` | ${md(c.description)} | ${c.values} |`);
+  out.push('', '## Rules', '', '| id | severity | rule | reads | failures | reports failing |', '|---|---|---|---|---|---|');
+  for (const r of d.rules) out.push(`| ${r.id} | ${r.severity} | ${md(r.description)} | ${md(r.reads)} | ${r.failures} | ${r.reportsFailing} |`);
+  out.push('', `## Across reports`, '', `${d.crossReport.pairs.length} pairs of consecutive years of one agency, ${d.crossReport.checks} checks, ${d.crossReport.notAssessable} not assessable, ${d.crossReport.flags} failing.`, '');
+  for (const p of d.crossReport.pairs) out.push(`- ${p.agencyKey} ${p.years[0]} → ${p.years[1]}: X-CARRY ${p.carry}, X-INFORCE ${p.inForce}`);
+  for (const a of d.crossReport.agencies) out.push(`- ${a.agencyKey}: reports of ${a.years.join(', ')}; ${a.consecutivePairs} consecutive pairs`);
+  return out.join('\n') + '\n';
+}
+
+export async function writeDictionary(jsonPath: string, mdPath: string, d: Dictionary): Promise<void> {
+  await writeFile(jsonPath, JSON.stringify(d, null, 2) + '\n');
+  await writeFile(mdPath, dictionaryMarkdown(d));
+}

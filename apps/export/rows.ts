@@ -1,0 +1,53 @@
+// Export rows: one per report (reports file and wide shape) and one per cell (long shape).
+import { agencyKey, normaliseAgencyName } from '../../src/report/agencyName';
+import type { CrossFinding } from './crossFindings';
+import type { ExportReport } from './exportReports';
+import { keyOf } from './keys';
+import { failedErrorRules, isPassing } from './options';
+
+type Row = Record<string, unknown>;
+
+function agencyColumns(r: ExportReport): Row {
+  const a = r.summary.agency;
+  return { report_id: r.summary.sha256, agency: a, agency_normalised: a ? normaliseAgencyName(a) : null, agency_key: a ? agencyKey(a) : null, year: r.summary.year };
+}
+
+export function reportRow(r: ExportReport, cross: CrossFinding | undefined): Row {
+  const s = r.summary;
+  return {
+    ...agencyColumns(r),
+    title: s.title, format: s.format, layout: s.layout ?? 'unknown', table_layouts: r.tables,
+    sources: s.sources, source_count: s.sources.length, parser_version: s.parserVersion,
+    error_code: s.errorCode, error_message: s.errorMessage, cells: s.cellCount,
+    passing: isPassing(s), failed_error_rules: failedErrorRules(s), flags: s.flags,
+    blank_read_as_zero: r.cells.filter((c) => c.cleaning === 'blank_read_as_zero').length,
+    previous_report_id: cross?.previous ?? null,
+    x_carry: cross?.carry ?? 'no_previous_year',
+    x_inforce: cross?.inForce ?? 'no_previous_year',
+    cross_flags: cross?.flags.map(({ rule, severity, message, cells, left, right, previous }) => ({ rule, severity, message, cells, previous, left, right })) ?? [],
+  };
+}
+
+export function* longRows(r: ExportReport): Generator<Row> {
+  const base = agencyColumns(r);
+  for (const c of r.cells) {
+    const { table, row, col } = c.cell;
+    yield {
+      ...base, layout: c.layout || null, table, row, col, key: keyOf(table, row, col),
+      value: c.cell.value, raw: c.cell.raw, value_clean: c.valueClean, cleaning: c.cleaning, unit: c.unit || null,
+      reading: c.cell.reading ?? null, source: c.cell.source, report_sources: r.summary.sources,
+    };
+  }
+}
+
+export function wideRow(r: ExportReport, cross: CrossFinding | undefined): Row {
+  const row = reportRow(r, cross);
+  const cleaning: Record<string, { cleaning: string; raw: string }> = {};
+  for (const c of r.cells) {
+    const key = keyOf(c.cell.table, c.cell.row, c.cell.col);
+    row[key] = c.valueClean;
+    if (c.cleaning !== 'printed') cleaning[key] = { cleaning: c.cleaning, raw: c.cell.raw };
+  }
+  row.cleaning = cleaning;
+  return row;
+}

@@ -1,0 +1,83 @@
+// The JSON the pages read. Every handler only reads; inputs are checked before any query.
+import express, { type Request, type Response, type Router } from 'express';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store';
+import { listReports, type ListFilter } from './reportList';
+import { isSha256, loadReportView } from './reportView';
+import { findOriginal } from './originalFile';
+import { tableExcerpt, textExcerpt } from './sourceExcerpt';
+import { agencyHistory, reportsPerYearAndLayout, ruleShares } from './chartData';
+
+const str = (v: unknown, max = 200): string | undefined => (typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : undefined);
+const int = (v: unknown, min: number, max: number): number | undefined => {
+  const s = str(v, 12);
+  if (!s || !/^-?\d+$/.test(s)) return undefined;
+  const n = Number(s);
+  return n >= min && n <= max ? n : undefined;
+};
+
+export function filterFrom(q: Request['query']): ListFilter {
+  return {
+    year: int(q.year, 1900, 2999), agency: str(q.agency), layout: str(q.layout, 20), format: str(q.format, 20),
+    rule: str(q.rule, 40), error: str(q.error, 60), q: str(q.q),
+  };
+}
+
+export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
+  const router = express.Router();
+  const notFound = (res: Response, what: string) => res.status(404).json({ error: `${what} not found` });
+
+  router.get('/api/reports', async (req, res) => {
+    const limit = int(req.query.limit, 1, 500) ?? 100;
+    const offset = int(req.query.offset, 0, 10_000_000) ?? 0;
+    res.json(await listReports(db, filterFrom(req.query), { limit, offset }));
+  });
+
+  router.get('/api/report/:sha', async (req, res) => {
+    const view = await loadReportView(db, req.params.sha);
+    if (!view) return notFound(res, 'report');
+    const original = await findOriginal(db, view.sha256, baseDir);
+    res.json({ ...view, originalAvailable: !!original });
+  });
+
+  // the table of an HTML/DOCX report a cell was read from, as parsed text (never as markup)
+  router.get('/api/report/:sha/table/:n', async (req, res) => {
+    const n = int(req.params.n, 0, 100_000);
+    const original = n === undefined ? undefined : await findOriginal(db, req.params.sha, baseDir);
+    if (!original || n === undefined || !['html', 'docx', 'doc'].includes(original.format ?? '')) return notFound(res, 'table');
+    const excerpt = await tableExcerpt(original.path, req.params.sha, n);
+    return excerpt ? res.json(excerpt) : notFound(res, 'table');
+  });
+
+  router.get('/api/report/:sha/text', async (req, res) => {
+    const line = int(req.query.line, 1, 10_000_000);
+    const original = line === undefined ? undefined : await findOriginal(db, req.params.sha, baseDir);
+    if (!original || line === undefined || original.format !== 'text') return notFound(res, 'text');
+    res.json(await textExcerpt(original.path, line));
+  });
+
+  // the original bytes, by hash only; downloaded, never rendered by the browser as a page
+  router.get('/file/:sha', async (req, res) => {
+    if (!isSha256(req.params.sha)) return notFound(res, 'file');
+    const original = await findOriginal(db, req.params.sha, baseDir);
+    if (!original) return notFound(res, 'file');
+    const ext = original.format ?? 'bin';
+    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+    res.setHeader('Content-Disposition', `attachment; filename="${req.params.sha}.${ext === 'text' ? 'txt' : ext}"`);
+    res.type(original.format === 'pdf' ? 'application/pdf' : 'application/octet-stream');
+    res.sendFile(original.path, { dotfiles: 'allow' });
+  });
+
+  router.get('/api/charts', async (_req, res) => {
+    res.json({ perYearLayout: await reportsPerYearAndLayout(db), ruleShares: await ruleShares(db) });
+  });
+
+  router.get('/api/charts/agency', async (req, res) => {
+    const agency = str(req.query.agency);
+    if (!agency) return res.status(400).json({ error: 'agency required' });
+    res.json(await agencyHistory(db, agency));
+  });
+
+  router.use('/api', (_req, res) => { notFound(res, 'api route'); });
+  return router;
+}

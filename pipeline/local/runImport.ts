@@ -1,0 +1,65 @@
+// The in-process import: ingest every file (hash), skip what the store already holds for this
+// parser version, parse the rest on a thread pool, check and store each record as it arrives.
+import { availableParallelism } from 'node:os';
+import type { Store } from '../../store';
+import { storedHashes } from '../../store';
+import { PARSER_VERSION } from '../../src/model/version';
+import { ingestFile, checkStage, storeStage, addSourceStage, type Ingested } from '../stages';
+import { createParsePool } from './parsePool';
+import { emptySummary, type ImportSummary, type Tick } from '../summary';
+import { mapLimit } from '../mapLimit';
+
+export interface ImportOptions { concurrency?: number; onTick?: Tick }
+
+export async function runImport(store: Store, files: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
+  const summary = emptySummary(files.length);
+  const tick = (n = 1) => { summary.done += n; opts.onTick?.(summary); };
+
+  // ingest: read and hash, a few files at a time (I/O-bound)
+  const ingested = await mapLimit(files, 16, ingestFile);
+  const byHash = new Map<string, string[]>();
+  for (const item of ingested) {
+    if ('error' in item) { summary.failed[item.error.code] = (summary.failed[item.error.code] ?? 0) + 1; tick(); continue; }
+    const paths = byHash.get(item.sha256) ?? [];
+    paths.push(item.path);
+    byHash.set(item.sha256, paths);
+  }
+
+  // dedupe: already stored by this parser version (or a newer one) → just remember the path
+  const already = await storedHashes(store.db, [...byHash.keys()], PARSER_VERSION);
+  for (const sha of already) {
+    for (const path of byHash.get(sha)!) await addSourceStage(store, sha, path);
+    summary.alreadyStored += byHash.get(sha)!.length;
+    tick(byHash.get(sha)!.length);
+    byHash.delete(sha);
+  }
+
+  // parse on the pool; check and store on this thread, one record at a time (one writer)
+  const pool = createParsePool(opts.concurrency ?? availableParallelism());
+  let writes = Promise.resolve();
+  try {
+    await Promise.all(
+      [...byHash].map(async ([sha, paths]) => {
+        const record = await pool.parse({ path: paths[0], sha256: sha });
+        const checked = checkStage(record);
+        writes = writes.then(async () => {
+          const outcome = await storeStage(store, checked);
+          for (const extra of paths.slice(1)) if (outcome !== 'notStored') await addSourceStage(store, sha, extra);
+          if (checked.record.error) {
+            const code = checked.record.error.code;
+            summary.failed[code] = (summary.failed[code] ?? 0) + paths.length;
+          } else if (outcome === 'inserted' || outcome === 'replaced') summary.new += 1;
+          else summary.alreadyStored += 1;
+          summary.duplicates += paths.length - 1;
+          tick(paths.length);
+        });
+        await writes;
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  return summary;
+}
+
+export type { Ingested };

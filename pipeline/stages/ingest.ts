@@ -1,0 +1,15 @@
+// Stage 1, ingest: read the file and hash it. The hash is the report's identity everywhere
+// after this (store key, queue job id); the bytes themselves never travel.
+import { readFile } from 'node:fs/promises';
+import { sha256 } from '../parseReport';
+
+export type Ingested = { path: string; sha256: string; size: number } | { path: string; error: { code: 'READ_FAILED'; message: string } };
+
+export async function ingestFile(path: string): Promise<Ingested> {
+  try {
+    const bytes = await readFile(path);
+    return { path, sha256: sha256(bytes), size: bytes.length };
+  } catch (e) {
+    return { path, error: { code: 'READ_FAILED', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` } };
+  }
+}

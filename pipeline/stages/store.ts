@@ -1,0 +1,16 @@
+// Stage 4, store: keep a checked record (once per content hash) unless its fault was
+// transient, and remember every further place the same report was found.
+import type { Store } from '../../store';
+import { saveRecord, addSource, type SaveOutcome } from '../../store';
+import type { Checked } from './check';
+
+export type StoreOutcome = SaveOutcome | 'notStored';
+
+export async function storeStage(store: Store, checked: Checked): Promise<StoreOutcome> {
+  if (checked.verdict === 'transient') return 'notStored';
+  return saveRecord(store.db, checked.record);
+}
+
+export async function addSourceStage(store: Store, sha: string, path: string): Promise<void> {
+  await addSource(store.db, sha, path);
+}

@@ -1,0 +1,41 @@
+// The parse job: parse → check → store, the same stage functions (and the same thread pool) as
+// the in-process import. Parsing runs on the worker's pool of worker threads (a crashing thread
+// is replaced and its job retried; one stuck past the watchdog is stopped and the report fails
+// with TIMEOUT), so a bad parse cannot stall the worker; check and store run on the worker's own
+// thread with its one store connection pool. The worker takes a few more jobs than it has
+// threads, so the next parse is already waiting in a thread's queue while a record is written
+// and a job completed in Redis (no thread idles through those round trips).
+// Bad input is stored with its code and fails at once (UnrecoverableError, no retries); a
+// transient fault throws a plain error and is retried with backoff.
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Store } from '../store';
+import { checkStage, storeStage } from '../pipeline/stages';
+import type { ParsePool } from '../pipeline/local/parsePool';
+import type { ParseData, ParseResult } from './queues';
+
+export function parseProcessor(store: Store, pool: ParsePool) {
+  return async (job: Job<ParseData, ParseResult>): Promise<ParseResult> => {
+    // The stage is written to the job only when it fails there (what `xxgk failed` lists): a
+    // progress update per stage would cost three Redis round trips on every report.
+    let stage = 'parse';
+    try {
+      const record = await pool.parse(job.data);
+      stage = 'check';
+      const checked = checkStage(record);
+      stage = 'store';
+      const outcome = await storeStage(store, checked);
+      const error = checked.record.error;
+      // the stage a failure is listed under: the parser's own error, or the check that rejected it
+      if (error) {
+        stage = record.error ? 'parse' : 'check';
+        await job.updateProgress({ stage, code: error.code });
+        if (checked.verdict === 'transient') throw new Error(`${error.code}: ${error.message}`);
+        throw new UnrecoverableError(`${error.code}: ${error.message}`);
+      }
+      return { sha256: checked.record.source.sha256, outcome, cells: checked.record.cells.length, flags: checked.record.flags.length };
+    } catch (e) {
+      if (!(e instanceof UnrecoverableError) && !/^[A-Z_]+: /.test((e as Error).message)) await job.updateProgress({ stage }).catch(() => {});
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,79 @@
+// The report record of ../shared/spec/record.md: what `xxgk parse` prints, what the store keeps
+// and what the export flattens.
+import { z } from 'zod';
+import { Provenance, Format } from './document';
+
+export const TableKey = z.enum(['active', 'applications', 'reviewLitigation']);
+export type TableKey = z.infer<typeof TableKey>;
+export const Template = z.enum(['2019', '2021']);
+export type Template = z.infer<typeof Template>;
+
+export type Section = { number: string; title: string; level: number; standard?: string; children: Section[] };
+export const Section: z.ZodType<Section> = z.lazy(() =>
+  z.object({
+    number: z.string(),
+    title: z.string(),
+    level: z.number().int(),
+    /** which of the six standard sections this is, when recognised by meaning */
+    standard: z.string().optional(),
+    children: z.array(Section),
+  }),
+);
+
+export const Cell = z.object({
+  table: TableKey,
+  row: z.string(),
+  col: z.string(),
+  value: z.number().nullable(),
+  raw: z.string(),
+  source: Provenance,
+  /** how the value was obtained when not read straight from one printed cell */
+  reading: z.enum(['split', 'ocr']).optional(),
+  label: z.string().optional(),
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const Flag = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  cells: z.array(z.string()),
+  /** both sides of the failed equation, for people and the review page */
+  left: z.object({ expr: z.string(), value: z.number() }).optional(),
+  right: z.object({ expr: z.string(), value: z.number() }).optional(),
+  candidates: z.array(z.array(z.number())).optional(),
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const RuleOutcome = z.object({
+  rule: z.string(),
+  status: z.enum(['pass', 'fail', 'notAssessable']),
+  checks: z.number().int(),
+  failed: z.number().int(),
+  notAssessable: z.number().int(),
+  /** the blank or missing cells that made some checks not assessable */
+  missing: z.array(z.string()).optional(),
+});
+export type RuleOutcome = z.infer<typeof RuleOutcome>;
+
+export const ReportRecord = z.object({
+  source: z.object({ path: z.string(), sha256: z.string(), format: Format.nullable(), url: z.string().optional(), fetchedAt: z.string().optional() }),
+  report: z.object({
+    title: z.string().nullable(),
+    agency: z.string().nullable(),
+    year: z.number().int().nullable(),
+    layout: z.enum(['2019', '2021', 'legacy', 'unknown']).optional(),
+  }),
+  sections: z.array(Section),
+  tables: z.array(z.object({ table: TableKey, template: Template, source: Provenance.optional() })),
+  cells: z.array(Cell),
+  flags: z.array(Flag),
+  rules: z.array(RuleOutcome).optional(),
+  /** what was and was not found, in words: for reports outside the standard format */
+  findings: z.array(z.string()).optional(),
+  parser: z.object({ version: z.string(), ms: z.number().optional() }).optional(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ReportRecord = z.infer<typeof ReportRecord>;
+
+export const cellKey = (c: { table: string; row: string; col: string }) => `${c.table}|${c.row}|${c.col}`;
