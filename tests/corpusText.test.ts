@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../pipeline/parseReport';
 import { errorFlags, readTruth, wrongCells } from './support/truth';
+import { corpusFile } from './support/fixtures';
 
 const dir = join(__dirname, '..', 'samples', 'text');
 /** text that pdftotext made of the corpus PDFs, with or without -layout */
@@ -94,7 +95,7 @@ describe('crawler text with a minus sign or a placeholder between run-together c
 });
 
 describe('tables split into small tables under headings (the 沭阳 2025 transcription of the corpus)', () => {
-  const file = join(__dirname, '..', '..', 'shared', 'corpus', 'real', '2025-shuyang-1.txt');
+  const file = corpusFile('2025-shuyang-1.txt');
   const maybe = existsSync(file) ? test : test.skip;
 
   maybe('table 四 as three five-column tables under 行政复议 / 未经复议直接起诉 / 复议后起诉, and a bare 3.其他 under "(六) 其他"', async () => {

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { parseReport } from '../pipeline/parseReport';
 import { checkAcrossReports, type ReportCells } from '../src/rules/crossReport';
 import { agencyKey } from '../src/report/agencyName';
+import { CORPUS } from './support/fixtures';
 
-const corpus = join(__dirname, '..', '..', 'shared', 'corpus', 'real');
+const corpus = CORPUS;
 const have = existsSync(join(corpus, '2023-hongzequ-1.pdf'));
 
 async function load(name: string): Promise<ReportCells> {

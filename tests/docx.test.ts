@@ -8,8 +8,9 @@ import { parseDocument } from '../parsers/index';
 import { DEFAULT_LIMITS } from '../parsers/types';
 import type { Doc, TableBlock } from '../src/model/document';
 import { Doc as DocSchema } from '../src/model/document';
+import { CORPUS } from './support/fixtures';
 
-const CORPUS = `${__dirname}/../../shared/corpus/real`;
+
 const SAMPLES = `${__dirname}/..`;
 const opts = { limits: DEFAULT_LIMITS };
 const tables = (doc: Doc) => doc.blocks.filter((b): b is TableBlock => b.type === 'table');

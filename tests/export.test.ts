@@ -1,4 +1,4 @@
-// `xxgk export` end to end on real reports: the whole of ../shared/corpus/real and samples/
+// `xxgk export` end to end on real reports: the whole of tests/corpus/real and samples/
 // imported with the compiled CLI into a temporary SQLite store, then exported in every format
 // and shape; Parquet read back with two independent readers (hyparquet, and arrow-rs through
 // parquet-wasm). A second store holds real files with one change each (a year, a unit) to make
@@ -15,9 +15,10 @@ import { LONG_COLUMNS, REPORT_COLUMNS } from '../apps/export/columns';
 import { catalogKeys } from '../apps/export/keys';
 import { RULES } from '../src/rules/catalog';
 import { APPLICATION_COLUMNS } from '../src/tables/catalog';
+import { CORPUS } from './support/fixtures';
 
 jest.setTimeout(600_000);
-const CORPUS = '/work/shared/corpus/real';
+
 const have = existsSync(CORPUS);
 let dir: string;
 let env: NodeJS.ProcessEnv;

@@ -5,9 +5,10 @@ import { parseHtml, htmlPageToDoc } from '../parsers/html/parseHtml';
 import { DEFAULT_LIMITS } from '../parsers/types';
 import type { Doc, GridCell, TableBlock } from '../src/model/document';
 import { Doc as DocSchema } from '../src/model/document';
+import { CORPUS } from './support/fixtures';
 
 const SAMPLES = `${__dirname}/../samples/html`;
-const CORPUS = `${__dirname}/../../shared/corpus/real`;
+
 const opts = { limits: DEFAULT_LIMITS };
 const parseFile = (path: string) => parseHtml(readFileSync(path), opts);
 const tables = (doc: Doc) => doc.blocks.filter((b): b is TableBlock => b.type === 'table');

@@ -5,8 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parsePdf } from '../parsers/pdf/parsePdf';
 import { DEFAULT_LIMITS } from '../parsers/types';
 import { Doc as DocSchema, type Doc, type GridCell, type TableBlock } from '../src/model/document';
+import { CORPUS } from './support/fixtures';
 
-const CORPUS = `${__dirname}/../../shared/corpus/real`;
+
 const FILES = ['2023-hongzequ-1.pdf', '2024-hongzequ-1.pdf', '2024-huaian-1.pdf'];
 
 const NUMBER = /^-?\d+(\.\d+)?$/;

@@ -14,8 +14,9 @@ import { loadPdfjs, pdfjsDataPaths, pdfjsPatchApplied } from '../parsers/pdf/loa
 import { fontSinkDocument } from '../parsers/pdf/fontSink';
 import { cachedBinaryFiles } from '../parsers/pdf/cachedBinaryData';
 import { parseReport } from '../pipeline/parseReport';
+import { CORPUS } from './support/fixtures';
 
-const CORPUS = join(__dirname, '..', '..', 'shared', 'corpus', 'real');
+
 const SAMPLES = join(__dirname, '..', 'samples', 'pdf');
 type Switches = { __xxgkSkipCidFontPrograms?: boolean; __xxgkNodeCrypto?: unknown; __xxgkNodeZlib?: unknown; __xxgkShareOperatorLists?: boolean };
 

@@ -5,10 +5,11 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
+import { CORPUS } from './support/fixtures';
 
 export const ROOT = join(__dirname, '..');
 export const CLI = join(ROOT, 'bin', 'xxgk.js');
-const CORPUS = '/work/shared/corpus/real';
+
 const run = promisify(execFile);
 
 export function assertBuilt() {

@@ -8,8 +8,9 @@ import type { ReportRecord } from '../src/model/record';
 import { openStore, saveRecord, countReports, iterateReports, iterateCells, storedHashes, loadRecord, versionKey, type Store } from '../store';
 import { PARSER_VERSION } from '../src/model/version';
 import { tempSqlite, tempPostgres, type TempStore } from './storeHelpers';
+import { CORPUS } from './support/fixtures';
 
-const CORPUS = '/work/shared/corpus/real';
+
 const files = readdirSync(CORPUS).filter((f) => /\.(txt|html)$/.test(f)).map((f) => join(CORPUS, f));
 
 async function records(): Promise<ReportRecord[]> {

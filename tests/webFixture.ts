@@ -7,9 +7,10 @@ import { parseReport } from '../pipeline/parseReport';
 import { openStore, saveRecord } from '../store';
 import type { ReportRecord } from '../src/model/record';
 import type { StoreConfig } from '../store';
+import { corpusFile } from './support/fixtures';
 
 export const ROOT = resolve(__dirname, '..');
-export const HONGZE = '/work/shared/corpus/real/2023-hongzequ-1.pdf';
+export const HONGZE = corpusFile('2023-hongzequ-1.pdf');
 
 /** Markup an attacker would write into a report, as the report's text (the parser keeps it as text). */
 export const PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>';

@@ -10,9 +10,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { CORPUS } from './fixtures';
 
 const ROOT = join(__dirname, '..', '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'real');
+
 const file = (p: string) => readFileSync(p);
 
 export interface Hit { method: string; path: string; status: number | 'hung' }
