@@ -147,6 +147,31 @@ describeBrowser('xxgk serve in a browser', () => {
     const received = charts.agency!.datasets.find((d) => d.label === '本年新收')!;
     const pingtan2023 = fixture.records.get('2023-pingtan-syq-1.txt')!.cells.find((c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total')!;
     expect(received.data[1]).toBe(pingtan2023.value);
+    // what the agency chart draws equals the table beside it: each line point at its own value
+    // (not stacked on another line), each bar segment as tall as its value
+    const drawn = await page.evaluate(() => {
+      type Meta = { type: string; data: Array<{ y: number; base?: number; skip?: boolean }> };
+      type C = { data: { datasets: Array<{ label: string; type?: string; data: Array<number | null> }> }; getDatasetMeta(i: number): Meta; scales: { y: { getValueForPixel(p: number): number } } };
+      const Chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): C | undefined } }).Chart;
+      const chart = Chart.getChart(document.getElementById('chart-agency') as HTMLCanvasElement)!;
+      const y = chart.scales.y;
+      return chart.data.datasets.map((d, i) => ({
+        label: d.label,
+        values: chart.getDatasetMeta(i).data.map((el, j) => {
+          if (d.data[j] == null) return null;
+          const top = y.getValueForPixel(el.y);
+          return Math.round(d.type === 'line' ? top : top - y.getValueForPixel(el.base!));
+        }),
+      }));
+    });
+    const table = await page.locator('#agency-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ label: tr.querySelector('th')!.textContent, values: [...tr.querySelectorAll('td')].map((td) => (td.textContent === '' ? null : Number(td.textContent))) })));
+    expect(drawn).toEqual(table);
+    // and the table holds the stored cells: 上年结转 and 结转下年度 of 平潭 2023, the lines that were stacked
+    const pingtanCell = (row: string) => fixture.records.get('2023-pingtan-syq-1.txt')!.cells.find((c) => c.table === 'applications' && c.row === row && c.col === 'total')!.value;
+    expect(table.find((r) => r.label === '上年结转')!.values[1]).toBe(pingtanCell('carriedOver'));
+    expect(table.find((r) => r.label === '结转下年度')!.values[1]).toBe(pingtanCell('carriedForward'));
+    expect(table.find((r) => r.label === '本年新收')!.values[1]).toBe(pingtanCell('newReceived'));
     await page.screenshot({ path: join(OUT, 'web-charts.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

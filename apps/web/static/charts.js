@@ -41,7 +41,9 @@ function agencyChart(history) {
   const datasets = history.series.map((s, i) => ({
     label: s.label,
     type: lines.has(s.key) ? 'line' : 'bar',
-    stack: lines.has(s.key) ? undefined : 'outcomes',
+    // the outcome bars add up to what was handled; each line is a stack of its own, so a line's
+    // point sits at its own value, never on top of another series
+    stack: lines.has(s.key) ? `line:${s.key}` : 'outcomes',
     borderColor: COLORS[i % COLORS.length],
     backgroundColor: COLORS[i % COLORS.length],
     data: s.values,
@@ -52,6 +54,14 @@ function agencyChart(history) {
     data: { labels: history.years.map(String), datasets },
     options: { ...BASE, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
   });
+}
+
+/** The same numbers as the agency chart, as a table: one row per series, one column per year. */
+function agencyTable(history) {
+  const head = h('tr', {}, h('th', {}, '表三总计'), ...history.years.map((y) => h('th', {}, String(y))));
+  const rows = history.series.map((s) =>
+    h('tr', { 'data-series': s.key }, h('th', {}, s.label), ...s.values.map((v, i) => h('td', { 'data-year': history.years[i] }, v == null ? '' : String(v)))));
+  clear($('#agency-table')).append(h('thead', {}, head), h('tbody', {}, ...rows));
 }
 
 async function main() {
@@ -65,6 +75,7 @@ async function main() {
     $('#agency').value = agency;
     const history = await getJson(`/api/charts/agency?agency=${encodeURIComponent(agency)}`);
     agencyChart(history);
+    agencyTable(history);
     $('#agency-note').textContent = history.years.length
       ? `${history.agency}: ${history.years.length} 年 (${history.years.join(', ')})，表三总计列`
       : `${history.agency}: 没有已解析的报告`;
