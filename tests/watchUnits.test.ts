@@ -65,7 +65,18 @@ test.each([
   ['127.0.0.1', true], ['10.1.2.3', true], ['172.20.0.1', true], ['192.168.1.1', true], ['169.254.169.254', true],
   ['100.64.0.1', true], ['0.0.0.0', true], ['::1', true], ['fe80::1', true], ['fd00::1', true], ['::ffff:127.0.0.1', true],
   ['::ffff:7f00:1', true], ['not-an-ip', true],
+  // NAT64 (64:ff9b::/96) as URLs and DNS64 write it: judged by the IPv4 address inside
+  ['64:ff9b::127.0.0.1', true], ['64:ff9b::7f00:1', true], ['64:ff9b::a9fe:a9fe', true], ['64:ff9b::10.0.0.1', true],
+  ['64:ff9b::202.96.134.133', false], ['64:ff9b:1::1', true],
+  // IPv4-mapped in every spelling, IPv4-translated, IPv4-compatible (::/96)
+  ['::ffff:0:0', true], ['::ffff:0.0.0.0', true], ['0:0:0:0:0:ffff:7f00:1', true], ['::ffff:0:7f00:1', true],
+  ['::127.0.0.1', true], ['::7f00:1', true], ['::202.96.134.133', true], ['::', true],
+  // 6to4 (2002::/16, here 2002:7f00:1:: = 127.0.0.1), Teredo, site-local fec0::/10, documentation, multicast
+  ['2002:7f00:1::1', true], ['2002:ca60:8685::1', true], ['2001::1', true], ['fec0::1', true], ['feff::1', true],
+  ['2001:db8::1', true], ['ff02::1', true], ['fe80::1%eth0', true], ['[::1]', true],
+  ['224.0.0.1', true], ['255.255.255.255', true], ['198.18.0.1', true], ['192.0.2.1', true],
   ['202.96.134.133', false], ['8.8.8.8', false], ['2400:3200::1', false], ['::ffff:202.96.134.133', false],
+  ['[2400:3200::1]', false], ['240e:928:1400::1', false],
 ])('isPrivateAddress(%s) = %s', (ip, expected) => {
   expect(isPrivateAddress(ip)).toBe(expected);
 });

@@ -2,35 +2,42 @@
 // redirect, or a DNS answer) that points at a private, loopback or link-local address is an
 // attempt to reach the machine's own network and is refused unless the source allows it.
 // The check runs on the resolved address at connect time, so DNS rebinding cannot slip past.
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import ipaddr from 'ipaddr.js';
 
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32],
-  // IPv4-mapped and NAT64 forms could carry any IPv4 address: judged by the embedded one below
-] as const) blocked.addSubnet(net, prefix, 'ipv6');
+/**
+ * Forms that carry an IPv4 address in their low 32 bits and reach it (IPv4-mapped, and NAT64's
+ * well-known prefix, which DNS64 answers and URLs use): judged by the embedded address, so a
+ * public site behind NAT64 stays reachable and 64:ff9b::127.0.0.1 does not.
+ */
+const EMBEDS_IPV4 = [ipaddr.parseCIDR('::ffff:0:0/96'), ipaddr.parseCIDR('64:ff9b::/96')] as const;
+/** IPv6 ranges ipaddr.js calls unicast that no public web site has: IPv4-compatible (deprecated). */
+const ALSO_REFUSED = [ipaddr.parseCIDR('::/96')] as const;
 
-/** True for addresses a public web site never has. */
+/**
+ * True for addresses a public web site never has: anything ipaddr.js does not class as plain
+ * unicast (private, loopback, link-local, CGNAT, multicast, reserved, documentation, 6to4,
+ * Teredo, site-local fec0::/10, NAT64's local-use 64:ff9b:1::/48, …).
+ */
 export function isPrivateAddress(address: string): boolean {
-  const ip = address.replace(/^\[|\]$/g, '');
-  const family = isIP(ip);
-  if (family === 4) return blocked.check(ip, 'ipv4');
+  const text = address.replace(/^\[|\]$/g, '');
+  const bare = text.replace(/%.*$/, '');
+  const family = isIP(bare);
+  if (family === 4) return ipaddr.IPv4.parse(bare).range() !== 'unicast';
   if (family !== 6) return true; // not an address at all: refuse
-  const mapped = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return blocked.check(mapped[1], 'ipv4');
-  const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
-  if (hexMapped) {
-    const [hi, lo] = [parseInt(hexMapped[1], 16), parseInt(hexMapped[2], 16)];
-    return blocked.check(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, 'ipv4');
-  }
-  return blocked.check(ip, 'ipv6');
+  // ipaddr.js reads a dotted tail (::1.2.3.4) as IPv4-mapped whatever the prefix: parse the
+  // canonical hex form the URL standard writes instead
+  const v6 = ipaddr.IPv6.parse(new URL(`http://[${bare}]/`).hostname.slice(1, -1));
+  if (EMBEDS_IPV4.some((cidr) => v6.match(cidr))) return isPrivateAddress(embeddedIPv4(v6));
+  if (ALSO_REFUSED.some((cidr) => v6.match(cidr))) return true;
+  return v6.range() !== 'unicast';
 }
+
+const embeddedIPv4 = (v6: ipaddr.IPv6) => {
+  const [hi, lo] = v6.parts.slice(6);
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+};
 
 export class PrivateAddressError extends Error {
   readonly code = 'PRIVATE_ADDRESS';
