@@ -8,7 +8,7 @@ import { parseReport } from '../pipeline/parseReport';
 import { detectFormat } from '../parsers/detectFormat';
 
 const root = resolve(__dirname, '..', '..');
-const DIRS = [join(root, '..', 'shared', 'corpus', 'real'), ...['text', 'html', 'pdf', 'docx'].map((d) => join(root, 'samples', d))];
+const DIRS = [join(root, 'tests', 'corpus', 'real'), ...['text', 'html', 'pdf', 'docx'].map((d) => join(root, 'samples', d))];
 
 interface Input { path: string; bytes: Buffer; format: string }
 

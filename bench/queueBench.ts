@@ -12,7 +12,7 @@ import IORedis from 'ioredis';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'xxgk.js');
-const CORPUS = process.env.XXGK_CORPUS ?? '/work/shared/corpus/real';
+const CORPUS = process.env.XXGK_CORPUS ?? join(ROOT, 'tests', 'corpus', 'real');
 const PG_ADMIN = process.env.XXGK_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const run = promisify(execFile);
