@@ -1,5 +1,6 @@
 // What every format parser shares: bytes in, a Doc out, limits that keep hostile files harmless.
 import type { Doc } from '../src/model/document';
+import { PARSE_LIMITS } from '../src/model/config';
 
 export interface Limits {
   /** largest input file accepted, bytes */
@@ -8,16 +9,12 @@ export interface Limits {
   maxInflatedBytes: number;
   /** most pages read from a PDF */
   maxPages: number;
-  /** per-file wall-clock limit, milliseconds */
+  /** per-file wall-clock limit, milliseconds: the parse thread is stopped past it (pipeline/local/parsePool) */
   timeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = {
-  maxBytes: 30 * 1024 * 1024,
-  maxInflatedBytes: 200 * 1024 * 1024,
-  maxPages: 200,
-  timeoutMs: 60_000,
-};
+/** the limits of src/model/config.ts, where every limit is set */
+export const DEFAULT_LIMITS: Limits = { ...PARSE_LIMITS };
 
 export interface ParseOptions {
   /** the file's name or URL, for hints only: the bytes decide the format */

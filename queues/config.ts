@@ -2,13 +2,13 @@
 // that every machine of a deployment agrees: REDIS_URL, XXGK_QUEUE_PREFIX (tests use their own).
 import IORedis, { type Redis } from 'ioredis';
 import type { DefaultJobOptions } from 'bullmq';
+import { config } from '../src/model/config';
 
 export const QUEUE = { ingest: 'ingest', parse: 'parse' } as const;
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
-export const redisUrl = () => process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-export const queuePrefix = () => process.env.XXGK_QUEUE_PREFIX || 'xxgk';
-const int = (name: string, fallback: number) => Number.parseInt(process.env[name] ?? '', 10) || fallback;
+export const redisUrl = () => config().redisUrl;
+export const queuePrefix = () => config().XXGK_QUEUE_PREFIX;
 
 /**
  * One connection per Queue/Worker. maxRetriesPerRequest: null makes commands wait through a
@@ -20,10 +20,10 @@ export function connect(): Redis {
 
 /** Transient faults retry with exponential backoff; bad input fails at once (UnrecoverableError). */
 export const jobOptions = (): DefaultJobOptions => ({
-  attempts: int('XXGK_ATTEMPTS', 5),
-  backoff: { type: 'exponential', delay: int('XXGK_BACKOFF_MS', 2000) },
+  attempts: config().XXGK_ATTEMPTS,
+  backoff: { type: 'exponential', delay: config().XXGK_BACKOFF_MS },
   // finished jobs are trimmed; totals survive in the queue metrics
-  removeOnComplete: { count: int('XXGK_KEEP_COMPLETED', 1000), age: 24 * 3600 },
+  removeOnComplete: { count: config().XXGK_KEEP_COMPLETED, age: 24 * 3600 },
   removeOnFail: { count: 100_000 },
 });
 
@@ -31,10 +31,10 @@ export const jobOptions = (): DefaultJobOptions => ({
 export const EVENTS_MAX_LEN = 10_000;
 
 /** Files per ingest job: one job hashes a batch, looks them up in one query and adds their parse jobs in one call. */
-export const ingestBatch = () => int('XXGK_INGEST_BATCH', 50);
+export const ingestBatch = () => config().XXGK_INGEST_BATCH;
 
 /** A worker that dies loses its lock after this long; its jobs are then taken over. */
-export const lockDuration = () => int('XXGK_LOCK_MS', 30_000);
+export const lockDuration = () => config().XXGK_LOCK_MS;
 
 /** Close connections we created (BullMQ does not close connections it was handed). */
 export async function quitAll(connections: Redis[]): Promise<void> {

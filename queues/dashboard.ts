@@ -5,6 +5,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { openQueues } from './queues';
+import { config } from '../src/model/config';
 
 export function createDashboard(basePath = '/') {
   const queues = openQueues();
@@ -17,7 +18,7 @@ export function createDashboard(basePath = '/') {
 }
 
 if (require.main === module) {
-  const port = Number(process.env.PORT) || 3000;
+  const port = config().PORT;
   const { app, close } = createDashboard();
   const server = app.listen(port, () => process.stderr.write(`queue dashboard on http://0.0.0.0:${port}/\n`));
   const stop = () => server.close(() => void close().then(() => process.exit(0)));

@@ -5,6 +5,7 @@ import type { Database } from './schema';
 import { migrationProvider } from './migrations';
 import SQLite from 'better-sqlite3';
 import { Pool, types } from 'pg';
+import { config } from '../src/model/config';
 
 // count(*) and bigserial are int8: read them as JS numbers, as SQLite gives them.
 types.setTypeParser(20, (v) => Number(v));
@@ -14,8 +15,9 @@ export interface StoreConfig { kind: StoreKind; location: string }
 export interface Store { db: Kysely<Database>; kind: StoreKind; location: string; close(): Promise<void> }
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  if (env.DATABASE_URL) return { kind: 'postgres', location: env.DATABASE_URL };
-  return { kind: 'sqlite', location: env.XXGK_DB || './xxgk.db' };
+  const c = config(env);
+  if (c.DATABASE_URL) return { kind: 'postgres', location: c.DATABASE_URL };
+  return { kind: 'sqlite', location: c.XXGK_DB };
 }
 
 export async function openStore(config: StoreConfig = storeConfigFromEnv()): Promise<Store> {

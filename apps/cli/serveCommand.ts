@@ -24,13 +24,13 @@ export function registerServe(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      const token = opts.token ?? process.env.XXGK_WEB_TOKEN ?? undefined;
+      const token = opts.token ?? loadConfig().XXGK_WEB_TOKEN;
       const store = await openReadOnlyStore(storeConfigFromEnv()).catch((e: Error) => {
         process.stderr.write(`xxgk serve: cannot open the store: ${e.message}\n`);
         return null;
       });
       if (!store) { process.exitCode = EXIT.UNAVAILABLE; return; }
-      const redis = !!process.env.REDIS_URL;
+      const redis = loadConfig().redisConfigured;
       const server = await startWebServer({ store, host: opts.host, port, token, redis, writable: opts.writable, baseDir: opts.baseDir });
       process.stdout.write(`xxgk serve: ${server.url}/  (store ${store.kind}, read-only)\n`);
       if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) process.stderr.write(`xxgk serve: listening on ${opts.host}: reachable from other machines\n`);
@@ -41,3 +41,6 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', stop);
     });
 }
+
+/** the settings, loaded when the command runs (main.ts loads nothing for --help) */
+const loadConfig = () => (require('../../src/model/config') as typeof import('../../src/model/config')).config();

@@ -1,6 +1,8 @@
 // Redis and the store reconnect forever by default: a command that asks them something gives
 // up after a while with a clear message instead of hanging.
-export const SERVICE_TIMEOUT_MS = Number(process.env.XXGK_SERVICE_TIMEOUT_MS ?? 15_000);
+import { config } from '../../src/model/config';
+
+export const SERVICE_TIMEOUT_MS = config().XXGK_SERVICE_TIMEOUT_MS;
 
 export async function withServiceTimeout<T>(work: Promise<T>, ms = SERVICE_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -66,7 +66,7 @@ async function runContinuously(ctx: OpenedContext, file: SourcesFile, opts: Watc
   const stop = (signal: string) => { if (!opts.quiet) log(`${signal}: stopping after the passes under way`); stopped.abort(); };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-  if (process.env.REDIS_URL) {
+  if (loadConfig().redisConfigured) {
     let scheduled: Awaited<ReturnType<typeof import('../watch/scheduler').startScheduledWatch>>;
     try {
       scheduled = await startScheduledWatch(ctx, file);
@@ -75,7 +75,7 @@ async function runContinuously(ctx: OpenedContext, file: SourcesFile, opts: Watc
       process.exitCode = EXIT.UNAVAILABLE;
       return;
     }
-    if (!opts.quiet) log(`${file.sources.length} sources scheduled on Redis (${process.env.REDIS_URL})`);
+    if (!opts.quiet) log(`${file.sources.length} sources scheduled on Redis (${loadConfig().redisUrl})`);
     await new Promise<void>((resolve) => stopped.signal.addEventListener('abort', () => resolve(), { once: true }));
     await scheduled.close();
     return;
@@ -83,3 +83,6 @@ async function runContinuously(ctx: OpenedContext, file: SourcesFile, opts: Watc
   if (!opts.quiet) log(`${file.sources.length} sources on timers in this process (set REDIS_URL to share them between machines)`);
   await watchWithTimers(ctx, file, stopped.signal, (r) => { if (!opts.quiet) log(passLine(r)); });
 }
+
+/** the settings, loaded when the command runs (main.ts loads nothing for --help) */
+const loadConfig = () => (require('../../src/model/config') as typeof import('../../src/model/config')).config();

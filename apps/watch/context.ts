@@ -9,6 +9,7 @@ import { WatchState } from './state';
 import { Submitter } from './submit';
 import { announcementLine, postWebhook, type Announcement } from './announce';
 import type { WatchContext } from './checkSource';
+import { config } from '../../src/model/config';
 
 export interface ContextOptions {
   /** the store to use; opened from the environment (XXGK_DB / DATABASE_URL) when absent */
@@ -27,7 +28,7 @@ export async function openWatchContext(file: SourcesFile, opts: ContextOptions =
   const state = new WatchState(store.db);
   await state.ensure();
   const fetcher = new Fetcher(new HostLimiter());
-  const spool = resolve(file.spool ?? process.env.XXGK_SPOOL ?? './xxgk-spool');
+  const spool = resolve(file.spool ?? config().XXGK_SPOOL);
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const announce = opts.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
   return {

@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { XxgkError } from '../../src/model/errors';
+import { config } from '../../src/model/config';
 
 export const LIBREOFFICE_PACKAGE = 'libreoffice-writer-nogui';
 
 /** The soffice executable on PATH, or undefined. */
-export function findSoffice(path = process.env.PATH ?? ''): string | undefined {
+export function findSoffice(path = config().PATH): string | undefined {
   for (const dir of path.split(delimiter)) {
     if (!dir) continue;
     for (const name of ['soffice', 'libreoffice']) {
