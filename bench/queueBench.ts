@@ -10,11 +10,11 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import IORedis from 'ioredis';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'bin', 'xxgk.js');
+export const ROOT = join(__dirname, '..', '..');
+export const CLI = join(ROOT, 'bin', 'xxgk.js');
 const CORPUS = process.env.XXGK_CORPUS ?? join(ROOT, 'tests', 'corpus', 'real');
 const PG_ADMIN = process.env.XXGK_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const run = promisify(execFile);
 
 export interface QueueBenchRow { mode: string; reports: number; seconds: number; perSecond: number; overhead: string }
@@ -29,7 +29,7 @@ function makeFiles(dir: string, n: number): void {
   }
 }
 
-async function freshDb(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDb(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `xxgk_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: PG_ADMIN });
   await admin.connect();
@@ -41,6 +41,38 @@ async function freshDb(): Promise<{ url: string; drop: () => Promise<void> }> {
   };
 }
 
+/** Worker processes sharing the machine's two parse threads, resolved once each says it is ready. */
+export async function startWorkers(workers: number, env: NodeJS.ProcessEnv): Promise<ChildProcess[]> {
+  const perWorker = String(Math.max(1, Math.floor(2 / Math.max(1, workers))));
+  const procs: ChildProcess[] = [];
+  const ready: Array<Promise<void>> = [];
+  for (let i = 0; i < workers; i++) {
+    const p = spawn(process.execPath, [CLI, 'worker', '-c', perWorker], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    procs.push(p);
+    ready.push(new Promise<void>((resolve, reject) => {
+      let log = '';
+      // the worker logs (plain or JSON, on either stream) that it is ready
+      const listen = (d: Buffer) => { log = (log + d.toString()).slice(-4000); if (/\bready\b/.test(log)) resolve(); };
+      p.stdout?.on('data', listen);
+      p.stderr?.on('data', listen);
+      p.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${log}`)));
+    }));
+  }
+  await Promise.all(ready);
+  return procs;
+}
+
+export const stopWorkers = (procs: ChildProcess[]) =>
+  Promise.all(procs.map((p) => new Promise<void>((r) => { if (p.exitCode !== null) return r(); p.once('exit', () => r()); p.kill('SIGTERM'); })));
+
+/** Remove every Redis key of a benchmark's queue prefix. */
+export async function clearPrefix(prefix: string): Promise<void> {
+  const redis = new IORedis(REDIS);
+  const keys = await redis.keys(`${prefix}:*`);
+  for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+  redis.disconnect();
+}
+
 async function timed(mode: string, dir: string, n: number, workers: number): Promise<number> {
   const db = await freshDb();
   const prefix = `xxgkbench${randomBytes(4).toString('hex')}`;
@@ -49,28 +81,13 @@ async function timed(mode: string, dir: string, n: number, workers: number): Pro
   try {
     // schema first, so that no timed run pays for migrations
     await run(process.execPath, [CLI, 'status', '--json'], { env });
-    const perWorker = String(Math.max(1, Math.floor(2 / Math.max(1, workers))));
-    // workers started before timing: wait until each says it is ready (connected, parse threads loaded)
-    const ready: Array<Promise<void>> = [];
-    for (let i = 0; i < workers; i++) {
-      const p = spawn(process.execPath, [CLI, 'worker', '-c', perWorker], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      procs.push(p);
-      ready.push(new Promise<void>((resolve, reject) => {
-        let log = '';
-        p.stderr?.on('data', (d: Buffer) => { log += d.toString(); if (/\bready: /.test(log)) resolve(); });
-        p.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${log}`)));
-      }));
-    }
-    await Promise.all(ready);
+    procs.push(...(await startWorkers(workers, env)));
     const started = performance.now();
     await run(process.execPath, [CLI, 'import', '-q', ...(workers ? ['--queue'] : []), dir], { env, maxBuffer: 16 << 20 }).catch((e) => { if (e.code !== 1) throw e; });
     return (performance.now() - started) / 1000;
   } finally {
-    await Promise.all(procs.map((p) => new Promise<void>((r) => { p.once('exit', () => r()); p.kill('SIGTERM'); })));
-    const redis = new IORedis(REDIS);
-    const keys = await redis.keys(`${prefix}:*`);
-    for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
-    redis.disconnect();
+    await stopWorkers(procs);
+    await clearPrefix(prefix);
     await db.drop();
     void mode; void n;
   }
