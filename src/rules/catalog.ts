@@ -14,6 +14,7 @@ export const RULES: RuleInfo[] = [
   { id: 'N-REVIEW', severity: 'warning', description: 'narrative counts of 行政复议 / 行政诉讼 equal the table 四 totals', reads: 'narrative text, reviewLitigation.*.total' },
   { id: 'X-CARRY', severity: 'warning', description: 'same agency, consecutive years: carriedOver(Y) = carriedForward(Y−1)', reads: 'applications.carriedOver.*, applications.carriedForward.* of two reports' },
   { id: 'X-INFORCE', severity: 'warning', description: '2021 layout, same agency, consecutive years: inForce(Y) = inForce(Y−1) + issued(Y) − repealed(Y)', reads: 'active.{rules,normativeDocuments}.* of two reports' },
+  { id: 'X-SOURCES', severity: 'warning', description: 'two copies of one report (same agency key, year and scope: another format, another URL, a republication) disagree on a cell: both values and both sources are named, and the dataset keeps the best-read copy', reads: 'every cell of every copy of one report' },
 ];
 
 export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
