@@ -5,3 +5,5 @@ export { storedHashes, countReports, countBySha, iterateReports, iterateCells, l
 export { cellsOfReports, tableLayoutsOf, distinctCellKeys, countCells } from './queries';
 export { versionKey } from './versionKey';
 export type { Database } from './schema';
+export { datasetCopies, recordExtrasOf, storeFingerprint, type DatasetCopy, type RecordExtras } from './datasetQueries';
+export { loadDataset, loadDatasetCached, type Dataset, type DatasetReport } from './datasetReports';

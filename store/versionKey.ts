@@ -1,8 +1,3 @@
-// Parser versions compare as numbers ("0.10.0" > "0.9.0"); the store compares text, so each
-// numeric part is zero-padded: "0.10.0" → "000000.000010.000000".
-export function versionKey(version: string): string {
-  return version
-    .split(/[.+-]/)
-    .map((part) => (/^\d+$/.test(part) ? part.padStart(6, '0') : part))
-    .join('.');
-}
+// Parser versions compare as numbers: the padding lives with the dataset's choice of the
+// latest parser (src/dataset/versionOrder.ts), one place for both.
+export { versionKey } from '../src/dataset/versionOrder';

@@ -6,12 +6,17 @@ export interface ColumnDef { name: string; type: ColumnType; description: string
 const c = (name: string, type: ColumnType, description: string): ColumnDef => ({ name, type, description });
 
 /** What identifies a report and its agency, first in every file. */
-const REPORT_ID: ColumnDef[] = [
-  c('report_id', 'string', 'SHA-256 of the report file: one report however many files or URLs held the same bytes'),
-  c('agency', 'string', 'the issuing body as written in the title'),
+export const REPORT_ID: ColumnDef[] = [
+  c('report_id', 'string', 'SHA-256 of the best-read copy of the report: one report per agency, year and scope, however many files, formats or URLs held it'),
+  c('agency', 'string', 'the issuing body: its full name when the record settles it (record.md), else as printed'),
   c('agency_normalised', 'string', 'agency with full/half width, spaces and brackets folded'),
   c('agency_key', 'string', 'links names of one agency (淮安市洪泽区人民政府 and 洪泽区人民政府): the region prefix is dropped above a county-level unit'),
   c('year', 'int', 'the year the statistics cover'),
+  c('region_code', 'string', 'GB/T 2260 code of the region the agency belongs to (record.md report.region); empty when unknown'),
+  c('province', 'string', 'province of the region; empty when unknown'),
+  c('city', 'string', 'city (prefecture level) of the region; empty when unknown or not applicable'),
+  c('county', 'string', 'county level (区, 县, 县级市) of the region; empty when unknown or not applicable'),
+  c('region_known', 'bool', 'false when the record names no region: the region columns are then empty because the region is unknown, not because it is blank'),
 ];
 
 export const LONG_COLUMNS: ColumnDef[] = [
@@ -37,8 +42,12 @@ export const REPORT_COLUMNS: ColumnDef[] = [
   c('format', 'string', 'pdf, docx, doc, html or text'),
   c('layout', 'string', 'the report layout: 2019, 2021 (also when tables mix layouts), legacy (no standard table) or unknown'),
   c('table_layouts', 'json', 'the layout of each standard table found, e.g. {"active":"2021","applications":"2019"}'),
-  c('sources', 'json', 'every file path or URL the report was imported from (the same bytes imported twice are one report with two sources)'),
+  c('sources', 'json', 'every file path or URL of every copy of the report, the best copy\'s first (the same bytes imported twice are one copy with two sources)'),
   c('source_count', 'int', 'how many files or URLs held this report'),
+  c('original_url', 'string', 'where the report was published: the URL it was fetched from, else the 原文链接 of a crawler header at the top of a saved page'),
+  c('copies', 'json', 'every copy of the report (another format, URL, republication, updated version), best first: id, format, sources, cells, flags, parser_version; the dataset takes the first'),
+  c('copy_count', 'int', 'how many different files (by content) hold this report'),
+  c('x_sources', 'json', 'X-SOURCES: cells on which the copies disagree, each with every value and the sources printing it'),
   c('parser_version', 'string', 'the parser version that made the record'),
   c('error_code', 'string', 'why the file could not be parsed, if it could not'),
   c('error_message', 'string', 'the error in words'),
@@ -51,6 +60,17 @@ export const REPORT_COLUMNS: ColumnDef[] = [
   c('x_carry', 'string', 'X-CARRY against the previous year: agrees, differs, not_assessable, or no_previous_year'),
   c('x_inforce', 'string', 'X-INFORCE against the previous year: agrees, differs, not_assessable, not_applicable (a table not in the 2021 layout) or no_previous_year'),
   c('cross_flags', 'json', 'the failed X-CARRY / X-INFORCE checks with both years and values'),
+];
+
+/** The files that could not be parsed: not dataset rows, but listed so that nothing is lost silently. */
+export const FAILURE_COLUMNS: ColumnDef[] = [
+  c('file_id', 'string', 'SHA-256 of the file'),
+  c('location', 'string', 'a path or URL the file was imported from (the first; all are in locations)'),
+  c('locations', 'json', 'every path or URL of the file'),
+  c('format', 'string', 'the format detected, if any'),
+  c('error_code', 'string', 'why it could not be parsed (README: error codes)'),
+  c('error_message', 'string', 'the error in words'),
+  c('parser_version', 'string', 'the parser version that tried'),
 ];
 
 /** Wide: the report columns, the cleaning of the key columns, then one column per key. */

@@ -1,32 +1,36 @@
-// The stored reports that pass the filters, a page at a time, each with its tables' layouts and
-// its cells cleaned: what every shape is made of.
+// The dataset's reports that pass the filters (one per agency, year and scope: the best-read
+// copy, with every copy's sources), a page at a time, each with its tables' layouts and its
+// cells cleaned: what every shape is made of. Failed files are not among them.
 import type { Kysely } from 'kysely';
 import type { Cell } from '../../src/model/record';
-import { iterateReports, cellsOfReports, tableLayoutsOf, type Database, type ReportSummary } from '../../store';
+import { cellsOfReports, tableLayoutsOf, type Database, type DatasetReport } from '../../store';
 import { cleanCells, type CleanCell } from './cleanCells';
 import { reportMatches, type ExportFilters } from './options';
+import { originalUrlOf } from './originalUrl';
 
-export interface ExportReport { summary: ReportSummary; tables: Record<string, string>; cells: CleanCell[] }
+export interface ExportReport { report: DatasetReport; summary: DatasetReport['best']; tables: Record<string, string>; cells: CleanCell[]; originalUrl: string | null }
 
-export async function* exportReports(db: Kysely<Database>, filters: ExportFilters, pageSize = 200): AsyncGenerator<ExportReport> {
-  let page: ReportSummary[] = [];
-  async function* flush(): AsyncGenerator<ExportReport> {
-    const layouts = await tableLayoutsOf(db, page.map((r) => r.sha256));
-    const kept = page.filter((r) => reportMatches(r, layouts.get(r.sha256)?.tables ?? {}, filters));
-    const cells = await cellsOfReports(db, kept.map((r) => r.sha256));
+/** The layouts of a report's tables; a table whose cells carry no layout entry is named by its key (legacy). */
+function layoutsWithLegacy(tables: Record<string, string>, cells: Array<{ table: string }>): Record<string, string> {
+  const out = { ...tables };
+  if (!out.legacy && cells.some((c) => c.table === 'legacy')) out.legacy = 'legacy';
+  return out;
+}
+
+export async function* exportReports(db: Kysely<Database>, reports: DatasetReport[], filters: ExportFilters, pageSize = 200): AsyncGenerator<ExportReport> {
+  for (let i = 0; i < reports.length; i += pageSize) {
+    const page = reports.slice(i, i + pageSize);
+    const layouts = await tableLayoutsOf(db, page.map((r) => r.id));
+    const kept = page.filter((r) => reportMatches(r, layouts.get(r.id)?.tables ?? {}, filters));
+    const cells = await cellsOfReports(db, kept.map((r) => r.id));
     for (const r of kept) {
-      const info = layouts.get(r.sha256) ?? { tables: {}, readings: new Map<string, string>() };
-      const recordCells: Cell[] = (cells.get(r.sha256) ?? []).map((c) => ({
+      const info = layouts.get(r.id) ?? { tables: {}, readings: new Map<string, string>() };
+      const recordCells: Cell[] = (cells.get(r.id) ?? []).map((c) => ({
         table: c.table as Cell['table'], row: c.row, col: c.col, value: c.value, raw: c.raw, source: JSON.parse(c.source),
         reading: info.readings.get(`${c.table}|${c.row}|${c.col}`) as Cell['reading'],
       }));
-      yield { summary: r, tables: info.tables, cells: cleanCells(recordCells, info.tables) };
+      const tables = layoutsWithLegacy(info.tables, recordCells);
+      yield { report: r, summary: r.best, tables, cells: cleanCells(recordCells, tables), originalUrl: await originalUrlOf(r.copies) };
     }
-    page = [];
   }
-  for await (const r of iterateReports(db)) {
-    page.push(r);
-    if (page.length >= pageSize) yield* flush();
-  }
-  if (page.length) yield* flush();
 }

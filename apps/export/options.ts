@@ -1,9 +1,10 @@
 // What an export writes and which reports it keeps, checked once so the writers can trust it.
 import { agencyKey, normaliseAgencyName } from '../../src/report/agencyName';
-import type { ReportSummary } from '../../store';
+import { regionMatches } from '../../src/dataset/region';
+import type { DatasetReport, ReportSummary } from '../../store';
 
 export type ExportFormat = 'csv' | 'jsonl' | 'parquet';
-export type ExportShape = 'long' | 'wide';
+export type ExportShape = 'long' | 'wide' | 'panel';
 
 export interface ExportFilters {
   yearFrom?: number;
@@ -14,13 +15,17 @@ export interface ExportFilters {
   layout?: string;
   /** only reports that parsed and fail no rule of severity error */
   passing?: boolean;
+  /** a region name (江苏省, 淮安市, 洪泽区) or GB/T 2260 code (320800: the division and all below it) */
+  region?: string;
+  /** only reports whose copies disagree on a cell (X-SOURCES) */
+  disagreeing?: boolean;
 }
 
 export interface ExportOptions { format: ExportFormat; shape: ExportShape; out: string; filters: ExportFilters }
 
 export interface RawExportOptions {
   format?: string; shape?: string; out: string;
-  yearFrom?: string; yearTo?: string; years?: string; agency?: string; layout?: string; passing?: boolean;
+  yearFrom?: string; yearTo?: string; years?: string; agency?: string; layout?: string; passing?: boolean; region?: string; disagreeing?: boolean;
 }
 
 export class ExportOptionError extends Error {}
@@ -34,7 +39,7 @@ export function parseExportOptions(o: RawExportOptions): ExportOptions {
   const format = (o.format ?? 'csv') as ExportFormat;
   if (!['csv', 'jsonl', 'parquet'].includes(format)) throw new ExportOptionError(`--format must be csv, jsonl or parquet, not ${o.format}`);
   const shape = (o.shape ?? 'long') as ExportShape;
-  if (!['long', 'wide'].includes(shape)) throw new ExportOptionError(`--shape must be long or wide, not ${o.shape}`);
+  if (!['long', 'wide', 'panel'].includes(shape)) throw new ExportOptionError(`--shape must be long, wide or panel, not ${o.shape}`);
   const filters: ExportFilters = {};
   if (o.years) {
     // 2019-2023, 2019..2023, 2019-, -2023 or one year
@@ -58,11 +63,24 @@ export function parseExportOptions(o: RawExportOptions): ExportOptions {
     filters.layout = o.layout;
   }
   if (o.passing) filters.passing = true;
+  if (o.region !== undefined) {
+    const r = o.region.trim();
+    if (!r || (/^\d+$/.test(r) && !/^\d{2}(\d{2}){0,2}$/.test(r))) throw new ExportOptionError(`--region must be a region name (江苏省) or a code of 2, 4 or 6 digits (320800), not ${o.region}`);
+    filters.region = r;
+  }
+  if (o.disagreeing) filters.disagreeing = true;
   return { format, shape, out: o.out, filters };
 }
 
-/** Does a stored report pass the filters? `tableLayouts` are its tables' layouts. */
-export function reportMatches(r: ReportSummary, tableLayouts: Record<string, string>, f: ExportFilters): boolean {
+/** Does a report of the dataset pass the filters? `tableLayouts` are its best copy's tables' layouts. */
+export function reportMatches(d: DatasetReport, tableLayouts: Record<string, string>, f: ExportFilters): boolean {
+  if (f.region !== undefined && !regionMatches(d.region, f.region)) return false;
+  if (f.disagreeing && !d.xSources.length) return false;
+  return summaryMatches(d.best, tableLayouts, f);
+}
+
+/** The filters that read one stored file: year, agency, layout, passing. */
+export function summaryMatches(r: ReportSummary, tableLayouts: Record<string, string>, f: ExportFilters): boolean {
   if (f.yearFrom !== undefined && (r.year === null || r.year < f.yearFrom)) return false;
   if (f.yearTo !== undefined && (r.year === null || r.year > f.yearTo)) return false;
   if (f.agency !== undefined) {
@@ -78,4 +96,5 @@ export function reportMatches(r: ReportSummary, tableLayouts: Record<string, str
 export const failedErrorRules = (r: ReportSummary): string[] =>
   [...new Set(r.flags.filter((f) => f.severity === 'error').map((f) => f.rule))];
 
-export const isPassing = (r: ReportSummary): boolean => !r.errorCode && failedErrorRules(r).length === 0;
+/** Parsed, read at least one cell, and fails no rule of severity error: a report with no cell checked nothing. */
+export const isPassing = (r: ReportSummary): boolean => !r.errorCode && r.cellCount > 0 && failedErrorRules(r).length === 0;

@@ -9,3 +9,4 @@ function withSuffix(out: string, suffix: string, ext?: string): string {
 export const reportsPathFor = (out: string) => withSuffix(out, 'reports');
 export const dictionaryPathFor = (out: string) => withSuffix(out, 'dictionary', '.json');
 export const dictionaryMarkdownPathFor = (out: string) => withSuffix(out, 'dictionary', '.md');
+export const failuresPathFor = (out: string) => withSuffix(out, 'failures');

@@ -7,17 +7,29 @@ import { failedErrorRules, isPassing } from './options';
 
 type Row = Record<string, unknown>;
 
-function agencyColumns(r: ExportReport): Row {
+export function agencyColumns(r: ExportReport): Row {
   const a = r.summary.agency;
-  return { report_id: r.summary.sha256, agency: a, agency_normalised: a ? normaliseAgencyName(a) : null, agency_key: a ? agencyKey(a) : null, year: r.summary.year };
+  const g = r.report.region;
+  return {
+    report_id: r.summary.sha256, agency: a, agency_normalised: a ? normaliseAgencyName(a) : null, agency_key: a ? agencyKey(a) : null, year: r.summary.year,
+    region_code: g?.code ?? null, province: g?.province ?? null, city: g?.city ?? null, county: g?.county ?? null, region_known: g !== null,
+  };
 }
+
+/** A copy as the reports file lists it. */
+const copyColumn = (c: ExportReport['report']['copies'][number]) => ({
+  id: c.sha256, format: c.format, sources: c.sources, cells: c.cellCount, flags: c.flagCount, parser_version: c.parserVersion, title: c.title,
+});
 
 export function reportRow(r: ExportReport, cross: CrossFinding | undefined): Row {
   const s = r.summary;
   return {
     ...agencyColumns(r),
     title: s.title, format: s.format, layout: s.layout ?? 'unknown', table_layouts: r.tables,
-    sources: s.sources, source_count: s.sources.length, parser_version: s.parserVersion,
+    sources: r.report.sources, source_count: r.report.sources.length, original_url: r.originalUrl,
+    copies: r.report.copies.map(copyColumn), copy_count: r.report.copies.length,
+    x_sources: r.report.xSources.map(({ cell, message, values }) => ({ cell, message, values })),
+    parser_version: s.parserVersion,
     error_code: s.errorCode, error_message: s.errorMessage, cells: s.cellCount,
     passing: isPassing(s), failed_error_rules: failedErrorRules(s), flags: s.flags,
     blank_read_as_zero: r.cells.filter((c) => c.cleaning === 'blank_read_as_zero').length,
@@ -35,7 +47,7 @@ export function* longRows(r: ExportReport): Generator<Row> {
     yield {
       ...base, layout: c.layout || null, table, row, col, key: keyOf(table, row, col),
       value: c.cell.value, raw: c.cell.raw, value_clean: c.valueClean, cleaning: c.cleaning, unit: c.unit || null,
-      reading: c.cell.reading ?? null, source: c.cell.source, report_sources: r.summary.sources,
+      reading: c.cell.reading ?? null, source: c.cell.source, report_sources: r.report.sources,
     };
   }
 }

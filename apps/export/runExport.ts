@@ -1,45 +1,64 @@
-// `xxgk export`: the selected reports of the store in one format and shape, a reports file
-// beside the long shape, and the data dictionary beside every export.
+// `xxgk export`: the reports of the dataset (one per agency, year and scope) in one format and
+// shape, a reports file beside the long shape, the failed files apart, and the data dictionary
+// beside every export.
 import type { Kysely } from 'kysely';
 import { agencyKey } from '../../src/report/agencyName';
-import { crossReportInputs, distinctCellKeys, type Database } from '../../store';
+import { crossReportInputs, distinctCellKeys, loadDataset, type Database, type DatasetCopy } from '../../store';
 import type { Cleaning } from './cleanCells';
-import { LONG_COLUMNS, REPORT_COLUMNS, WIDE_BASE_COLUMNS, keyColumn, type ColumnDef } from './columns';
+import { FAILURE_COLUMNS, LONG_COLUMNS, REPORT_COLUMNS, REPORT_ID, WIDE_BASE_COLUMNS, keyColumn, type ColumnDef } from './columns';
 import { agencyYears, crossFindings, summariseFor, type CrossSummary } from './crossFindings';
 import { buildDictionary, writeDictionary } from './dictionary';
 import { exportReports, type ExportReport } from './exportReports';
 import { keysFor } from './keys';
 import type { ExportOptions } from './options';
-import { dictionaryMarkdownPathFor, dictionaryPathFor, reportsPathFor } from './paths';
-import { longRows, reportRow, wideRow } from './rows';
+import { panelColumns, panelRow } from './panel';
+import { dictionaryMarkdownPathFor, dictionaryPathFor, failuresPathFor, reportsPathFor } from './paths';
+import { agencyColumns, longRows, reportRow, wideRow } from './rows';
 import { writeTable } from './writers/writeTable';
 
 export interface ExportSummary {
-  files: { data: string; reports?: string; dictionary: string; dictionaryMarkdown: string };
+  files: { data: string; reports?: string; failures: string; dictionary: string; dictionaryMarkdown: string };
   reports: number;
-  /** rows of the data file: cells (long) or reports (wide) */
+  /** rows of the data file: cells (long), reports (wide) or agency-years (panel) */
   rows: number;
   cells: number;
+  /** files that could not be parsed, written to the failures file */
+  failures: number;
+  /** reports held by more than one file, and those whose copies disagree (X-SOURCES) */
+  copies: { reportsWithCopies: number; files: number; disagreeing: number };
   cleaning: Record<Cleaning, number>;
   cross: CrossSummary;
 }
 
+const ROLE = { long: 'cells (one row per cell of the best-read copy of each report)', wide: 'reports (one row per report, one column per key)', panel: 'panel (one row per agency and year, the indicators of the three eras)' };
+
+function failureRow(f: DatasetCopy): Record<string, unknown> {
+  return { file_id: f.sha256, location: f.url ?? f.sources[0] ?? f.path, locations: f.sources, format: f.format, error_code: f.errorCode, error_message: f.errorMessage, parser_version: f.parserVersion };
+}
+
 export async function runExport(db: Kysely<Database>, options: ExportOptions): Promise<ExportSummary> {
-  const crossInputs = await crossReportInputs(db);
+  const dataset = await loadDataset(db);
+  // the cross-year rules compare the copies the dataset takes, one per agency and year
+  const best = new Set(dataset.reports.map((r) => r.id));
+  const crossInputs = (await crossReportInputs(db)).filter((r) => best.has(r.id));
   const { byReport, pairs } = crossFindings(crossInputs, agencyKey);
   const keys = keysFor(await distinctCellKeys(db));
   const cleaning = {} as Record<Cleaning, number>;
   const ruleFailures = new Map<string, { failures: number; reports: number }>();
   const reportRows: Record<string, unknown>[] = [];
   const exported = new Set<string>();
+  const copies = { reportsWithCopies: 0, files: 0, disagreeing: 0 };
   let reports = 0, cells = 0;
 
   const tally = (r: ExportReport) => {
     reports++;
     exported.add(r.summary.sha256);
     cells += r.cells.length;
+    copies.files += r.report.copies.length;
+    if (r.report.copies.length > 1) copies.reportsWithCopies++;
+    if (r.report.xSources.length) copies.disagreeing++;
     for (const c of r.cells) cleaning[c.cleaning] = (cleaning[c.cleaning] ?? 0) + 1;
-    const flags = [...r.summary.flags, ...(byReport.get(r.summary.sha256)?.flags ?? [])];
+    const flags = [...r.summary.flags, ...(byReport.get(r.summary.sha256)?.flags ?? []), ...r.report.xSources];
     for (const id of new Set(flags.map((f) => f.rule))) {
       const t = ruleFailures.get(id) ?? { failures: 0, reports: 0 };
       t.reports++;
@@ -48,38 +67,54 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
     }
   };
 
+  const selected = () => exportReports(db, dataset.reports, options.filters);
   const files: Parameters<typeof buildDictionary>[0]['files'] = [];
   let rows: number;
   let columns: ColumnDef[];
   if (options.shape === 'long') {
     columns = LONG_COLUMNS;
     rows = await writeTable(options.format, options.out, columns, (async function* () {
-      for await (const r of exportReports(db, options.filters)) {
+      for await (const r of selected()) {
         tally(r);
         reportRows.push(reportRow(r, byReport.get(r.summary.sha256)));
         yield* longRows(r);
       }
     })());
-  } else {
+  } else if (options.shape === 'wide') {
     columns = [...WIDE_BASE_COLUMNS, ...keys.map((k) => keyColumn(k.key, `${k.layouts[0].rowLabel} · ${k.layouts[0].colLabel}`, k.unit))];
     rows = await writeTable(options.format, options.out, columns, (async function* () {
-      for await (const r of exportReports(db, options.filters)) {
+      for await (const r of selected()) {
         tally(r);
         yield wideRow(r, byReport.get(r.summary.sha256));
       }
     })());
+  } else {
+    columns = panelColumns(REPORT_ID);
+    rows = await writeTable(options.format, options.out, columns, (async function* () {
+      for await (const r of selected()) {
+        // a panel row is an agency and a year: a file with neither is not one
+        if (!r.summary.agency || r.summary.year === null) continue;
+        tally(r);
+        yield panelRow(r, agencyColumns(r), byReport.get(r.summary.sha256));
+      }
+    })());
   }
-  files.push({ path: options.out, role: options.shape === 'long' ? 'cells (one row per stored cell)' : 'reports (one row per report, one column per key)', rows, columns });
+  files.push({ path: options.out, role: ROLE[options.shape], rows, columns });
 
   let reportsPath: string | undefined;
   if (options.shape === 'long') {
     reportsPath = reportsPathFor(options.out);
     const n = await writeTable(options.format, reportsPath, REPORT_COLUMNS, (async function* () { yield* reportRows; })());
-    files.push({ path: reportsPath, role: 'reports (one row per report: sources, flags, X-CARRY / X-INFORCE)', rows: n, columns: REPORT_COLUMNS });
+    files.push({ path: reportsPath, role: 'reports (one row per report: copies and sources, flags, X-SOURCES, X-CARRY / X-INFORCE)', rows: n, columns: REPORT_COLUMNS });
   }
+
+  // failed files are never dataset rows; the filters that need a parsed record do not apply
+  const failuresPath = failuresPathFor(options.out);
+  const failures = await writeTable(options.format, failuresPath, FAILURE_COLUMNS, (async function* () { for (const f of dataset.failures) yield failureRow(f); })());
+  files.push({ path: failuresPath, role: 'failures (files that could not be parsed: not in the data)', rows: failures, columns: FAILURE_COLUMNS });
 
   const cross = summariseFor(pairs, agencyYears(crossInputs, agencyKey), exported);
   const dictionary = dictionaryPathFor(options.out), dictionaryMarkdown = dictionaryMarkdownPathFor(options.out);
   await writeDictionary(dictionary, dictionaryMarkdown, buildDictionary({ options, files, keys, cleaning, ruleFailures, cross }));
-  return { files: { data: options.out, reports: reportsPath, dictionary, dictionaryMarkdown }, reports, rows, cells, cleaning, cross };
+  return { files: { data: options.out, reports: reportsPath, failures: failuresPath, dictionary, dictionaryMarkdown }, reports, rows, cells, failures, copies, cleaning, cross };
 }

@@ -1,0 +1,76 @@
+// One report per agency, year and scope. The files of one report (another format, another URL,
+// a 超链版 republication, an updated version) are copies of it; the dataset takes the best-read
+// copy and keeps the others as sources. Pure: the store, the export, `xxgk report` and the
+// review page all group through here.
+import { agencyKey } from '../report/agencyName';
+import { versionKey } from './versionOrder';
+
+/** What grouping and choosing need to know of one stored file. */
+export interface Copy {
+  id: string;
+  agency: string | null;
+  year: number | null;
+  title: string | null;
+  cellCount: number;
+  flagCount: number;
+  parserVersion: string;
+  errorCode: string | null;
+  /** GB/T 2260 code of the report's region, when the record knows it */
+  regionCode?: string | null;
+}
+
+export type Scope = 'own' | 'whole';
+
+// A report "for the whole city/district" (全市 / 全区 …) sums many bodies; the same body's own
+// report of that year is another report, never a copy of it.
+const WHOLE_AREA = /全(?:省|自治区|市|州|盟|区|县|旗|镇|乡|街道)(?:各级行政机关)?政府信息公开/;
+
+export function scopeOf(title: string | null): Scope {
+  return title && WHOLE_AREA.test(title.normalize('NFKC').replace(/\s/g, '')) ? 'whole' : 'own';
+}
+
+/**
+ * The key that makes two files the same report: agency key, year and scope; with the region
+ * code when the record knows it, so that two 鼓楼区 of different cities stay apart. Files that
+ * failed, or whose agency or year is unknown, are reports of their own (key null).
+ */
+export function sameReportKey(c: Copy): string | null {
+  if (c.errorCode || !c.agency || c.year === null) return null;
+  const region = c.regionCode ? `${c.regionCode}:` : '';
+  return `${region}${agencyKey(c.agency)}|${c.year}|${scopeOf(c.title)}`;
+}
+
+/** Best-read first: most cells, then fewest findings, then the latest parser, then the id (stable). */
+export function bestFirst(a: Copy, b: Copy): number {
+  return b.cellCount - a.cellCount
+    || a.flagCount - b.flagCount
+    || versionKey(b.parserVersion).localeCompare(versionKey(a.parserVersion))
+    || a.id.localeCompare(b.id);
+}
+
+export interface ReportGroup<T extends Copy> {
+  /** sameReportKey, or `file:<id>` for a file that is a report of its own */
+  key: string;
+  /** the copy the dataset takes */
+  best: T;
+  /** every copy, best first (best included) */
+  copies: T[];
+}
+
+/** Groups files into reports, each with its best copy; reports in agency, year, key order. */
+export function groupCopies<T extends Copy>(copies: T[]): Array<ReportGroup<T>> {
+  const byKey = new Map<string, T[]>();
+  for (const c of copies) {
+    const key = sameReportKey(c) ?? `file:${c.id}`;
+    const list = byKey.get(key);
+    if (list) list.push(c); else byKey.set(key, [c]);
+  }
+  const groups = [...byKey].map(([key, list]) => {
+    const sorted = [...list].sort(bestFirst);
+    return { key, best: sorted[0], copies: sorted };
+  });
+  return groups.sort((a, b) =>
+    (a.best.agency ?? '\uffff').localeCompare(b.best.agency ?? '\uffff')
+    || (a.best.year ?? 0) - (b.best.year ?? 0)
+    || a.key.localeCompare(b.key));
+}
