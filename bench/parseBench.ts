@@ -6,6 +6,8 @@ import { basename, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseReport } from '../pipeline/parseReport';
 import { detectFormat } from '../parsers/detectFormat';
+import { parseDocument } from '../parsers';
+import { analyseDoc } from '../src/analyse';
 
 const root = resolve(__dirname, '..', '..');
 const DIRS = [join(root, 'tests', 'corpus', 'real'), ...['text', 'html', 'pdf', 'docx'].map((d) => join(root, 'samples', d))];
@@ -26,7 +28,7 @@ function inputs(): Input[] {
   return out;
 }
 
-export interface FormatResult { format: string; files: number; docs: number; perSecond: number; perCpuSecond?: number; msPerDoc: number; msPerPage?: number; peakRssMb: number; failed: number; pdftotextMs?: number; ratioToPdftotext?: number }
+export interface FormatResult { format: string; files: number; docs: number; perSecond: number; perCpuSecond?: number; msPerDoc: number; msPerPage?: number; startRssMb: number; peakRssMb: number; endRssMb: number; failed: number; pdftotextMs?: number; ratioToPdftotext?: number; stages?: { readMs: number; analyseMs: number } }
 
 async function benchFormat(format: string, all: Input[], target: number): Promise<FormatResult> {
   // warm up once (loads pdf.js, jieba, CMaps) so the rate is the steady state; files that fail
@@ -40,12 +42,13 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
     else files.push(f);
   }
   if (excluded.length) console.log(`${format}: left out of the timing: ${excluded.join(', ')}`);
-  if (!files.length) return { format, files: 0, docs: 0, perSecond: 0, msPerDoc: 0, peakRssMb: 0, failed: 0 };
+  if (!files.length) return { format, files: 0, docs: 0, perSecond: 0, msPerDoc: 0, startRssMb: 0, peakRssMb: 0, endRssMb: 0, failed: 0 };
   // then a tenth of the timed documents again, untimed: V8 optimises the hot functions over the
   // first few hundred reports, and a worker's throughput over a long batch is the steady state
   const rounds = Math.max(1, Math.ceil(target / files.length));
   for (let r = 0; r < Math.ceil(rounds / 10); r++) for (const f of files) await parseReport(f.bytes, { path: f.path });
-  let peak = process.memoryUsage().rss;
+  const start = process.memoryUsage().rss;
+  let peak = start;
   // PDFs: after each round of parsing, one round of pdftotext over the same files, so that both
   // see the same load on this shared machine; only the parsing rounds are on the parse clock
   const withPdftotext = format === 'pdf' && hasPdftotext();
@@ -65,13 +68,31 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
     if (withPdftotext) pdftotextTotal += pdftotextRoundMs(files);
   }
   // per core: CPU time, which other load on the machine does not inflate as much as wall time
-  const result: FormatResult = { format, files: files.length, docs, perSecond: round((docs / ms) * 1000), perCpuSecond: round((docs / cpuMs) * 1000), msPerDoc: round(ms / docs), peakRssMb: round(peak / 2 ** 20), failed };
+  const result: FormatResult = { format, files: files.length, docs, perSecond: round((docs / ms) * 1000), perCpuSecond: round((docs / cpuMs) * 1000), msPerDoc: round(ms / docs), startRssMb: mb(start), peakRssMb: mb(peak), endRssMb: mb(process.memoryUsage().rss), failed };
+  result.stages = await stageTimes(files);
   if (format === 'pdf') {
     const pageCount = files.reduce((n, f) => n + pdfPages(f.bytes), 0) * rounds;
     result.msPerPage = round(ms / Math.max(1, pageCount));
     if (withPdftotext) { result.pdftotextMs = round(pdftotextTotal / docs); result.ratioToPdftotext = round(ms / pdftotextTotal); }
   }
   return result;
+}
+
+/**
+ * One more round, split into the two stages of a parse: reading the format into the document
+ * model (parsers/) and the analysis of that model into a record (src/), ms per report each.
+ */
+async function stageTimes(files: Input[]): Promise<{ readMs: number; analyseMs: number }> {
+  let readMs = 0, analyseMs = 0;
+  for (const f of files) {
+    const t0 = performance.now();
+    const doc = await parseDocument(f.bytes, { fileName: f.path });
+    const t1 = performance.now();
+    analyseDoc(doc);
+    readMs += t1 - t0;
+    analyseMs += performance.now() - t1;
+  }
+  return { readMs: round(readMs / files.length), analyseMs: round(analyseMs / files.length) };
 }
 
 function pdfPages(bytes: Buffer): number {
@@ -94,6 +115,7 @@ function pdftotextRoundMs(files: Input[]): number {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const mb = (bytes: number) => round(bytes / 2 ** 20);
 
 export async function runParseBench(targets: Record<string, number> = { text: 3000, html: 1000, pdf: 60, docx: 200, doc: 0 }): Promise<FormatResult[]> {
   const all = inputs();

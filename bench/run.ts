@@ -12,7 +12,8 @@ async function main() {
     format: r.format, files: r.files, docs: r.docs, 'reports/s': r.perSecond, 'reports/CPU-s': r.perCpuSecond, 'ms/report': r.msPerDoc,
     ...(r.msPerPage !== undefined ? { 'ms/page': r.msPerPage } : {}),
     ...(r.pdftotextMs !== undefined ? { 'pdftotext ms/report': r.pdftotextMs, '× pdftotext': r.ratioToPdftotext } : {}),
-    'peak RSS MB': r.peakRssMb, failed: r.failed, goal: GOALS[r.format] ?? '',
+    ...(r.stages ? { 'read ms': r.stages.readMs, 'analyse ms': r.stages.analyseMs } : {}),
+    'RSS MB start/peak/end': `${Math.round(r.startRssMb)}/${Math.round(r.peakRssMb)}/${Math.round(r.endRssMb)}`, failed: r.failed, goal: GOALS[r.format] ?? '',
   })));
   if (!process.argv.includes('--parse-only')) {
     try {
