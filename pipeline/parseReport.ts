@@ -7,6 +7,7 @@ import { analyseDoc } from '../src/analyse';
 import { toXxgkError } from '../src/model/errors';
 import type { ReportRecord } from '../src/model/record';
 import { PARSER_VERSION } from '../src/model/version';
+import { logInternal } from './logInternal';
 
 export interface ReportSource { path: string; url?: string; fetchedAt?: string }
 
@@ -20,7 +21,7 @@ export async function parseReport(bytes: Uint8Array, source: ReportSource, opts:
   };
   try {
     const doc = await parseDocument(bytes, { fileName: source.path, ...opts });
-    const analysed = analyseDoc(doc);
+    const analysed = analyseDoc(doc, { url: source.url });
     base.source.format = doc.format;
     // listed, not spread: the record's key order stays that of record.md, and cheaply
     return {
@@ -32,6 +33,7 @@ export async function parseReport(bytes: Uint8Array, source: ReportSource, opts:
     };
   } catch (e) {
     const err = toXxgkError(e);
+    if (err.code === 'INTERNAL') logInternal(e, source.path);
     return {
       ...base,
       report: { title: null, agency: null, year: null },

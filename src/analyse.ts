@@ -1,8 +1,9 @@
 // Doc → everything a record says about the report: metadata, heading tree, the three standard
 // tables as keyed cells, and the cross-check rules. Knows nothing of the input format.
 import type { Doc } from './model/document';
-import type { Cell, Flag, ReportRecord, TableKey, Template } from './model/record';
-import { findMeta } from './report/metadata';
+import type { Cell, Flag, ReportRecord, Template } from './model/record';
+import { TableKey } from './model/record';
+import { findMeta, type MetaSource } from './report/metadata';
 import { findSections } from './sections/findSections';
 import { collectTableRows } from './tables/collectTableRows';
 import { detectTemplate, recogniseTable, type RecognisedTable } from './tables/recogniseTables';
@@ -22,22 +23,21 @@ function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord[
   const standard = new Set(sections.filter((s) => s.standard).map((s) => s.standard));
   if (standard.size >= 2) return true;
   const head = doc.blocks.slice(0, 30).map((b) => (b.type === 'table' ? '' : b.text)).join('');
-  return REPORT_PHRASE.test(head);
+  // the opening of a report cut short: it cites the 条例 (or names its 政府信息公开 work) under the overview heading
+  return REPORT_PHRASE.test(head) || (/总体情况/.test(head) && /政府信息公开/.test(head));
 }
 
-const ORDER: TableKey[] = ['active', 'applications', 'reviewLitigation'];
-
-export function analyseDoc(doc: Doc): Analysis {
-  const meta = findMeta(doc);
+export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
+  const meta = findMeta(doc, source);
   const sections = findSections(doc);
   const collected = collectTableRows(doc);
-  const findings: string[] = [...doc.notes];
+  const findings: string[] = [...doc.notes, ...meta.findings];
 
   const narrative = doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text).join('\n');
   const prose = narrativeEvidence(narrative);
   const recognised: RecognisedTable[] = [];
   const templates: Template[] = [];
-  for (const table of ORDER) {
+  for (const table of TableKey.options) {
     const t = collected.get(table);
     if (!t || !t.rows.length) continue;
     const template = detectTemplate(t, meta.year, templates);
@@ -77,7 +77,7 @@ export function analyseDoc(doc: Doc): Analysis {
   findings.push(`tables: ${recognised.map((r) => `${r.table} (${r.template}, ${r.cells.length} cells${r.missingRows.length ? `, missing rows ${r.missingRows.join(',')}` : ''})`).join('; ') || 'none'}`);
 
   return {
-    report: { title: meta.title, agency: meta.agency, year: meta.year, layout },
+    report: { title: meta.title, agency: meta.agency, agencyAsPrinted: meta.agencyAsPrinted, year: meta.year, region: meta.region, layout },
     sections,
     tables: recognised.map((r) => ({ table: r.table, template: r.template, ...(r.source ? { source: r.source } : {}) })),
     cells,

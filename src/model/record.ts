@@ -56,12 +56,26 @@ export const RuleOutcome = z.object({
 });
 export type RuleOutcome = z.infer<typeof RuleOutcome>;
 
+export const Region = z.object({
+  code: z.string().regex(/^\d{6}$/),
+  province: z.string(),
+  city: z.string().nullable(),
+  county: z.string().nullable(),
+});
+export type Region = z.infer<typeof Region>;
+
 export const ReportRecord = z.object({
   source: z.object({ path: z.string(), sha256: z.string(), format: Format.nullable(), url: z.string().optional(), fetchedAt: z.string().optional() }),
   report: z.object({
     title: z.string().nullable(),
+    /** the issuing body's full name, region included, as a careful reader writes it (record.md) */
     agency: z.string().nullable(),
+    /** the name as the title (else the body, else the page's fields) prints it: may be a short form */
+    agencyAsPrinted: z.string().nullable().optional(),
+    /** the year the statistics cover */
     year: z.number().int().nullable(),
+    /** GB/T 2260 division of the issuer; null parts unknown, null when nothing tells */
+    region: Region.nullable().optional(),
     layout: z.enum(['2019', '2021', 'legacy', 'unknown']).optional(),
   }),
   sections: z.array(Section),

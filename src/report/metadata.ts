@@ -1,104 +1,88 @@
-// Title, issuing agency and the year the statistics cover: from the title where it says
-// them, else from the first sentences of the body (昌国街道: "2021年昌国街道办事处坚持…").
-import type { Block, Doc, TableBlock } from '../model/document';
-import { REPORT_PHRASE } from '../model/reportWords';
+// Title, issuing agency and the year the statistics cover, from any page: the title where it
+// says them, else the report's name or first sentences in the body, else the page's own fields
+// (发布机构, 来源, a crawler header). Then the agency's full name and region (composeAgency).
+import type { Doc } from '../model/document';
+import { partsOfReportName, YEAR } from './titleShapes';
+import { findTitle, openingLines, BODY_START } from './findTitle';
+import { bodyCandidates } from './bodyAgency';
+import { fieldNames, headerNames } from './pageFields';
+import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
+import { looksLikeAgencyName, PRONOUN, expandTypeName } from './agencyWords';
+import { statedPeriodYear, openingSentenceYear } from './statisticsYear';
+import { composeAgency } from './composeAgency';
+import { resolveRegion } from '../region/resolveRegion';
+import { regionOf, type Region } from '../region/regionOf';
+import { mentionedDivisions } from '../region/textRegion';
+import { isDivisionStem } from '../region/divisions';
 
-type TextBlock = Exclude<Block, TableBlock>;
-const isText = (b: Block): b is TextBlock => b.type !== 'table';
-
-const REPORT_WORDS = REPORT_PHRASE;
-const AGENCY_END = '(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|办事处|委员会|办公厅|办公室|政府|实验区|新区|开发区|[局厅委署院处镇乡所站队]|街道)';
-const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
-
-export interface ReportMeta { title: string | null; agency: string | null; year: number | null }
-
-export function findTitle(doc: Doc): string | null {
-  if (doc.title && REPORT_WORDS.test(doc.title)) return clean(doc.title);
-  // a page saved as text: a breadcrumb ("当前位置：首页 > … > 政府信息公开年报") is not the title
-  let top = titleAtTop(doc);
-  if (top && NAVIGATION.test(top)) top = null;
-  if (top && YEAR.test(top)) return top;
-  return titleBeforeBody(doc) ?? top ?? (doc.title ? clean(doc.title) : null);
+export interface ReportMeta {
+  title: string | null;
+  agency: string | null;
+  agencyAsPrinted: string | null;
+  year: number | null;
+  region: Region | null;
+  /** what could not be settled, in words */
+  findings: string[];
 }
 
-/** a title printed over two lines: "洪泽区人民政府" / "2023 年…年度报告", "平潭综合实验区2019年" / "政府信息公开工作年度报告" */
-function withFirstLine(prev: string, t: string): string {
-  if (!prev || prev.length > 30 || /[。，]/.test(prev)) return t;
-  const agencyAbove = new RegExp(AGENCY_END + '$').test(prev) && !new RegExp(AGENCY_END).test(t.replace(REPORT_WORDS, ''));
-  const yearAbove = !YEAR.test(t) && YEAR.test(prev);
-  return agencyAbove || yearAbove ? prev + t : t;
+export interface MetaSource { url?: string }
+
+/** a name, not a fragment of the page: an agency's ending, a region, or the report's pronoun */
+export function isAgencyName(s: string): boolean {
+  const n = s.replace(/\s+/g, '');
+  if (n.length < 2 || n.length > 45 || isFurnitureName(n)) return false;
+  return looksLikeAgencyName(n) || PRONOUN.test(n) || mentionedDivisions(n).some((m) => m.name === n);
 }
 
-const NAVIGATION = /当前位置|您的位置|首页\s*>|[•>]/;
-
-function titleAtTop(doc: Doc): string | null {
-  const first = doc.blocks.slice(0, 12).filter(isText).filter((b) => clean(b.text).length > 2);
-  for (let i = 0; i < first.length; i++) {
-    let t = clean(first[i].text).replace(/^#+\s*/, '');
-    // a title broken over two short lines: "2025 年…政府信息公开" / "工作年度报告"
-    const next = i + 1 < first.length ? clean(first[i + 1].text) : '';
-    if (!REPORT_WORDS.test(t) && t.length <= 40 && next.length <= 30 && REPORT_WORDS.test(t + next) && !/[。，]/.test(t + next)) t = t + next;
-    if (/[。《》]/.test(t)) continue;
-    if (t.length <= 60 && REPORT_WORDS.test(t)) return withFirstLine(i > 0 ? clean(first[i - 1].text) : '', t);
+/** the same agency written more fully: its region in front, its type written out */
+export function isFullerForm(printed: string, candidate: string): boolean {
+  const a = expandTypeName(printed.normalize('NFKC').replace(/\s+/g, ''));
+  const b = expandTypeName(candidate.normalize('NFKC').replace(/\s+/g, ''));
+  if (b.length <= a.length) return false;
+  const cores = [a, a.replace(/^[省市区县](?!场)/, ''), a + (/街道$/.test(a) ? '办事处' : /[镇乡]$/.test(a) ? '人民政府' : '')];
+  for (const core of cores) {
+    if (core.length < 2 || !b.endsWith(core)) continue;
+    if (isRegionWords(b.slice(0, b.length - core.length))) return true;
   }
-  return null;
+  return false;
 }
 
-/** where the body starts: the sentence citing the 条例, or the overview heading */
-const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总体情况|概述)/;
-
-/**
- * A whole web page saved as text puts navigation before the title. The title is then the last
- * title-like line before the body starts, not a link to another report further up.
- */
-function titleBeforeBody(doc: Doc): string | undefined {
-  const blocks = doc.blocks.slice(0, 400).filter(isText);
-  const body = blocks.findIndex((b) => BODY_START.test(b.text));
-  if (body < 0) return undefined;
-  for (let i = body - 1; i >= Math.max(0, body - 40); i--) {
-    const t = clean(blocks[i].text).replace(/^#+\s*/, '');
-    if (t.length <= 60 && REPORT_WORDS.test(t) && !/[。《》]/.test(t)) return withFirstLine(i > 0 ? clean(blocks[i - 1].text) : '', t);
-  }
-  return undefined;
+/** text made only of division names or their short forms (乌鲁木齐国家, 岳阳市, 芜湖市镜湖区) */
+function isRegionWords(prefix: string): boolean {
+  let rest = prefix.replace(/国家$/, '');
+  if (!rest) return false;
+  for (const m of mentionedDivisions(rest, true)) rest = rest.split(m.name).join('');
+  return rest === '' || isDivisionStem(rest);
 }
 
-export function agencyAndYearFromTitle(title: string): { agency: string | null; year: number | null } {
-  const t = title.replace(/\s+/g, '');
-  const y = YEAR.exec(t);
-  const year = y ? Number(y[1]) : null;
-  // "淮安市人民政府2024年…" or "2019年上海市人民政府办公厅政府信息公开…"
-  let agency: string | null = null;
-  if (y) {
-    const before = t.slice(0, y.index).replace(/[《〈（(【]+$/, '');
-    const after = t.slice(y.index + y[0].length).split(REPORT_WORDS)[0];
-    agency = before.length >= 2 ? before : after.length >= 2 ? after.replace(/的$/, '') : null;
-  } else {
-    const before = t.split(REPORT_WORDS)[0];
-    agency = before.length >= 2 ? before : null;
-  }
-  if (agency) agency = agency.replace(/^关于/, '').replace(/[\s:：]+$/, '') || null;
-  return { agency, year };
-}
-
-const BODY_AGENCY = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]?\\s*([\\u4e00-\\u9fa5]{2,24}?${AGENCY_END})(?=(?:坚持|认真|深入|全面|紧紧|围绕|以|在|按照|严格|持续|切实|进一步|积极|始终|高度|贯彻|继续|根据|聚焦|扎实|着力))`);
-const STATS_PERIOD = /统计期限?(?:为|从|自)?\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
-
-export function findMeta(doc: Doc): ReportMeta {
+export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
+  const findings: string[] = [];
   const title = findTitle(doc);
-  let { agency, year } = title ? agencyAndYearFromTitle(title) : { agency: null, year: null };
-  const body = doc.blocks.filter(isText).slice(0, 40).map((b) => b.text).join('\n');
-  if (year === null) {
-    const p = STATS_PERIOD.exec(body);
-    if (p) year = Number(p[1]);
-  }
-  if (agency === null || year === null) {
-    const m = BODY_AGENCY.exec(body);
-    if (m) {
-      if (year === null) year = Number(m[1]);
-      if (agency === null) agency = m[2];
-    }
-  }
-  return { title, agency, year };
-}
+  const lines = openingLines(doc);
+  const bodyAt = Math.max(0, lines.findIndex((l) => BODY_START.test(l)));
+  const fromTitle = title ? partsOfReportName(title) : { agency: null, year: null };
+  const bodyText = lines.filter((l) => !FURNITURE_LINE.test(l) || l.length > 60).join('\n');
+  const candidates = bodyCandidates(bodyText).filter((c) => isAgencyName(c.name));
+  const before = lines.slice(0, bodyAt || Math.min(lines.length, 12));
+  const fields = fieldNames(before);
+  const headers = headerNames(before);
 
-const clean = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim().replace(/(?<=[\u4e00-\u9fa5\d]) (?=[\u4e00-\u9fa5\d])/g, '');
+  const named = (s: string | null | undefined): s is string => !!s && isAgencyName(s) && !PRONOUN.test(s);
+  const titleAgency = named(fromTitle.agency) ? fromTitle.agency : null;
+  let printed: string | null = titleAgency ?? candidates.find((c) => named(c.name))?.name ?? fields.find(named) ?? headers.find(named) ?? candidates[0]?.name ?? null;
+  // the same agency printed more fully elsewhere on the page: the title's 市发改委 is the body's 岳阳市发展和改革委员会
+  const fuller = printed ? [...candidates.map((c) => c.name), ...fields, ...headers].find((c) => isFullerForm(printed!, c)) : undefined;
+
+  let year = fromTitle.year ?? statedPeriodYear(bodyText) ?? candidates.find((c) => c.year)?.year ?? openingSentenceYear(bodyText);
+  if (year === null && title) year = Number(YEAR.exec(title)?.[1]) || null;
+
+  const evidenceText = [title ?? '', ...lines.slice(0, 40)].join('\n');
+  const resolved = resolveRegion({ agency: fuller ?? printed, text: evidenceText, url: source.url });
+  const composed = composeAgency(fuller ?? printed, resolved);
+  if (!composed.complete && composed.why) findings.push(`agency incomplete: ${composed.why}; kept as printed`);
+  if (!printed) findings.push('agency: the page names no issuer');
+  if (PRONOUN.test(printed ?? '')) printed = null;
+  const region = regionOf(composed.region ?? resolved.division);
+  if (!region && printed) findings.push('region: the issuer\'s place could not be known from the text or its source');
+  return { title, agency: composed.agency, agencyAsPrinted: printed, year, region, findings };
+}

@@ -1,0 +1,94 @@
+// The region of a report's issuer, from the words of its own name first, then the region words
+// of its text, the page's 索引号 (which starts with a division code on many sites) and the site
+// the page was fetched from. A name that several places share is settled only where the other
+// evidence agrees; otherwise the region stays unknown at that level.
+import { type Division, type Level, upperDivisions, divisionByCode } from './divisions';
+import { mentionedDivisions, type Mention } from './textRegion';
+import { siteDivisions, type SiteMatch } from './siteRegion';
+
+export interface RegionEvidence {
+  /** the agency as printed */
+  agency: string | null;
+  /** the page's opening text (title, fields, first paragraphs) */
+  text: string;
+  url?: string;
+}
+
+export interface Resolved {
+  /** the agency's own place, as precise as the evidence allows */
+  division: Division | null;
+  /** the places the agency's own name spells (an unsettled 东街街道 lists several) */
+  named: Division[];
+  /** the best supported place at each level, from all the evidence */
+  atLevel: Partial<Record<Level, Division>>;
+}
+
+const INDEX_CODE = /索\s*引\s*号\s*[:：]?\s*(\d{6})/;
+
+/** ancestors' full names of a division, nearest first */
+const ancestors = (d: Division): string[] => [d.county !== d.name ? d.county : null, d.city !== d.name ? d.city : null, d.province !== d.name ? d.province : null].filter((x): x is string => !!x);
+const within = (d: Division, outer: Division) => d !== outer && ancestors(d).includes(outer.name) && (outer.level !== 'county' || d.code.startsWith(outer.code)) && d.code.startsWith(outer.code.replace(/0+$/, ''));
+
+export function resolveRegion(ev: RegionEvidence): Resolved {
+  const own = ev.agency ? mentionedDivisions(ev.agency, true) : [];
+  const text = mentionedDivisions(ev.text);
+  const site = siteDivisions(ev.url);
+  const code = INDEX_CODE.exec(ev.text)?.[1];
+  const coded = code ? divisionByCode(code) : undefined;
+
+  const count = new Map<string, number>();
+  for (const m of text) count.set(m.name, m.count);
+  const siteOf = (d: Division): SiteMatch['strength'] | null => {
+    let best: SiteMatch['strength'] | null = null;
+    for (const s of site) if (s.division === d || within(d, s.division)) { if (s.strength === 'full') return 'full'; best = 'initials'; }
+    return best;
+  };
+  const support = (d: Division): number => {
+    let s = (count.get(d.name) ?? 0) + ancestors(d).reduce((n, a) => n + Math.min(2, count.get(a) ?? 0) * 0.5, 0);
+    const st = siteOf(d);
+    if (st === 'full') s += 6; else if (st === 'initials' && s > 0) s += 2;
+    if (coded && (coded === d || within(d, coded) || within(coded, d))) s += coded === d ? 8 : 4;
+    return s;
+  };
+  /** a candidate stands when its name is unique or something beyond its own name agrees */
+  const stands = (d: Division, all: Division[]): boolean => {
+    if (all.length === 1 && d.level !== 'town') return true;
+    const corroborated = ancestors(d).some((a) => count.has(a)) || siteOf(d) !== null && (siteOf(d) === 'full' || count.has(d.name)) || (coded !== undefined && (coded === d || within(d, coded) || within(coded, d)));
+    return corroborated;
+  };
+
+  // the agency's own region words: the most specific one, settled by the rest of the evidence
+  const named: Division[] = [];
+  let division: Division | null = null;
+  for (const m of [...own].sort(bySpecificity)) {
+    const chain = m.divisions.filter((d) => own.every((o) => o === m || o.divisions.some((x) => x === d || within(d, x) || within(x, d))));
+    const options = chain.length ? chain : m.divisions;
+    const standing = options.filter((d) => stands(d, options));
+    named.push(...options);
+    if (standing.length) { division = best(standing, support); break; }
+  }
+
+  const atLevel: Resolved['atLevel'] = {};
+  const candidates = new Set<Division>();
+  for (const m of text) for (const d of m.divisions) candidates.add(d);
+  for (const s of site) if (s.strength === 'full') candidates.add(s.division);
+  if (coded) candidates.add(coded);
+  for (const level of ['province', 'city', 'county'] as Level[]) {
+    const list = [...candidates].filter((d) => d.level === level && stands(d, sameName(d)) && (!division || division === d || within(division, d) || within(d, division)));
+    if (list.length) atLevel[level] = best(list, support);
+  }
+  // a county implies its city and province
+  const county = atLevel.county;
+  if (county) {
+    if (county.city) atLevel.city ??= sameName({ ...county, name: county.city }).find((c) => c.level === 'city' || c.level === 'province');
+    atLevel.province ??= sameName({ ...county, name: county.province }).find((c) => c.level === 'province');
+  }
+  return { division, named, atLevel };
+}
+
+const sameName = (d: Pick<Division, 'name'>): Division[] => upperDivisions().byName.get(d.name) ?? [];
+const order: Record<Level, number> = { town: 0, county: 1, city: 2, province: 3 };
+const bySpecificity = (a: Mention, b: Mention) => order[a.divisions[0].level] - order[b.divisions[0].level];
+function best(list: Division[], score: (d: Division) => number): Division {
+  return list.reduce((a, b) => (score(b) > score(a) ? b : a));
+}

@@ -1,0 +1,62 @@
+// The divisions a site's host name may stand for. Government sites spell their place in pinyin,
+// whole or by initials, often after their province's or city's initials: haizhu.gov.cn (海珠区),
+// gz.gov.cn (广州), gsgz.gov.cn (甘肃 甘州区), lntaian.gov.cn (辽宁 台安县), xmta.gov.cn (厦门 同安区).
+// Initials alone are weak (gz is also 赣州, 贵州, 甘州): they only confirm what the text says;
+// a parent's spelling in front of a child's makes the match strong.
+import { pinyin } from 'pinyin-pro';
+import { type Division, upperDivisions, stem } from './divisions';
+
+export interface SiteMatch { division: Division; strength: 'full' | 'initials' }
+
+interface Spelling { full: string; initials: string }
+let spellings: Map<Division, Spelling> | undefined;
+
+function spell(name: string): Spelling {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array' }) as string[];
+  return { full: syllables.join('').replace(/ü|v/g, 'v'), initials: syllables.map((s) => s[0]).join('') };
+}
+
+function allSpellings(): Map<Division, Spelling> {
+  if (spellings) return spellings;
+  spellings = new Map();
+  for (const list of upperDivisions().byName.values()) for (const d of list) spellings.set(d, spell(stem(d.name)));
+  return spellings;
+}
+
+/** the labels of a host that may name a place (not www, gov, a TLD, or digits) */
+function placeLabels(url: string): string[] {
+  let host: string;
+  try { host = new URL(url).hostname.toLowerCase(); } catch { return []; }
+  if (/^[\d.]+$/.test(host)) return [];
+  return host.split(/[._-]/).filter((l) => l.length >= 2 && !/^(?:www|gov|com|cn|org|net|edu|xxgk|zwgk|http|https|\d+)$/.test(l));
+}
+
+const parentOf = (d: Division, upper: Map<string, Division[]>): Division[] => {
+  const names = d.level === 'county' ? [d.city, d.province] : d.level === 'city' ? [d.province] : [];
+  return names.filter((n): n is string => !!n).flatMap((n) => upper.get(n)?.filter((p) => p.level !== d.level) ?? []);
+};
+
+/** divisions the URL's host spells, each with how strongly */
+export function siteDivisions(url: string | undefined): SiteMatch[] {
+  if (!url) return [];
+  const labels = placeLabels(url);
+  if (!labels.length) return [];
+  const all = allSpellings();
+  const { byName } = upperDivisions();
+  const out = new Map<Division, SiteMatch['strength']>();
+  const note = (d: Division, s: SiteMatch['strength']) => { if (out.get(d) !== 'full') out.set(d, s); };
+  for (const label of labels) {
+    for (const [d, sp] of all) {
+      if (label === sp.full && sp.full.length >= 4) note(d, 'full');
+      else if (label === sp.initials) note(d, 'initials');
+      else if (label.endsWith(sp.full) || label.endsWith(sp.initials)) {
+        // a parent's spelling in front: gs+gz, ln+taian, xm+ta
+        const rest = label.slice(0, label.length - (label.endsWith(sp.full) ? sp.full.length : sp.initials.length));
+        if (!rest) continue;
+        const parent = parentOf(d, byName).find((p) => { const ps = all.get(p); return ps && (rest === ps.initials || rest === ps.full); });
+        if (parent) note(d, label.endsWith(sp.full) && sp.full.length >= 4 ? 'full' : 'initials');
+      }
+    }
+  }
+  return [...out].map(([division, strength]) => ({ division, strength }));
+}

@@ -1,0 +1,44 @@
+// Words that end an agency's name, the pronouns a report uses for its own issuer, and the usual
+// short forms of agency types with their official names (vocabulary, not a list of agencies).
+
+/** the end of an issuing body's name */
+export const AGENCY_END = '(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|办事处|委员会|办公厅|办公室|政府|实验区|新区|开发区|高新区|示范区|[局厅委署院处镇乡所站队部办]|街道|中心|总局|集团)';
+export const AGENCY_NAME = new RegExp(`^[\\u4e00-\\u9fa5()（）]{1,40}${AGENCY_END}$`);
+/** a name, allowing a second name in brackets after it: 高新区(新市区), …发展局(…管委会) */
+export const looksLikeAgencyName = (s: string) => AGENCY_NAME.test(s.replace(/[(（][^()（）]*[)）]$/, ''));
+
+/** 我局, 我办, 本委…: the report naming itself */
+export const PRONOUN = /^(?:我|本)(局|办|委|厅|乡|镇|区|县|市|省|街道|中心|院|部|署|所|处|单位|部门|机关)$/;
+
+/** short form → official name of the agency type; the longest short form is tried first */
+const TYPE_NAMES: Array<[string, string]> = [
+  ['发改委', '发展和改革委员会'], ['发展改革委', '发展和改革委员会'], ['卫健委', '卫生健康委员会'], ['卫生健康委', '卫生健康委员会'],
+  ['医保局', '医疗保障局'], ['人社局', '人力资源和社会保障局'], ['人力资源社会保障局', '人力资源和社会保障局'],
+  ['市场监管局', '市场监督管理局'], ['住建局', '住房和城乡建设局'], ['工信局', '工业和信息化局'], ['科技局', '科学技术局'],
+  ['文旅局', '文化和旅游局'], ['文广旅局', '文化广电和旅游局'], ['农业农村委', '农业农村委员会'], ['交通局', '交通运输局'],
+  ['应急局', '应急管理局'], ['退役军人局', '退役军人事务局'], ['生态环境委', '生态环境委员会'], ['教育委', '教育委员会'],
+  ['民宗局', '民族宗教事务局'], ['政务服务局', '政务服务管理局'], ['经开区', '经济技术开发区'], ['高新区管委会', '高新技术产业开发区管理委员会'],
+  ['政府办公室', '人民政府办公室'], ['政府办公厅', '人民政府办公厅'], ['政府办', '人民政府办公室'], ['政府', '人民政府'],
+];
+TYPE_NAMES.sort((a, b) => b[0].length - a[0].length);
+
+/** the agency type at the end of a name written out in full: 市发改委 → 市发展和改革委员会 */
+export function expandTypeName(name: string): string {
+  if (/人民政府/.test(name)) return name;
+  for (const [short, full] of TYPE_NAMES) {
+    if (!name.endsWith(short)) continue;
+    // a short form stands after a place or a level word only (文体旅游科技局 is its own name)
+    const head = name.slice(0, -short.length);
+    if (head && !/(?:省|市|区|县|旗|盟|州|乡|镇|国家)$/.test(head)) return name;
+    // 政府 alone is written out only after a region or a level word (区政府, 河东乡政府)
+    if (short === '政府' || short.startsWith('政府')) {
+      const before = name.slice(0, -short.length);
+      if (!/(?:省|市|区|县|旗|盟|州|乡|镇)$/.test(before)) return name;
+    }
+    return name.slice(0, -short.length) + full;
+  }
+  return name;
+}
+
+/** a development zone's committee: 南昌经济技术开发区 → …管理委员会 */
+export const ZONE_BARE = /(?:经济技术开发区|经济开发区|高新技术产业开发区|工业园区|产业园区)$/;

@@ -1,0 +1,41 @@
+// The agency and year the first sentences of a report state when its title does not (or the
+// page has no title line): the report's own name inside a sentence ("现公布{机关}2022年政府信息
+// 公开工作年度报告", "《…年度报告》"), "本报告由{机关}编制", "{机关}（以下简称…）", "2022年，{机关}坚持…".
+import { AGENCY_END, PRONOUN } from './agencyWords';
+import { partsOfReportName } from './titleShapes';
+
+export interface NameCandidate { name: string; year: number | null; how: string }
+
+const NAME = `(?!度)[\\u4e00-\\u9fa5()（）]{1,40}?${AGENCY_END}`;
+/** the report's name inside a sentence, after the verb that publishes it */
+const NAME_IN_SENTENCE = /(?:公布|公开|发布|编制了?|现将|呈报|报告)\s*《?((?:(?:19|20)\d{2}\s*年度?)?[^。；;,，、《》“”"\n]{2,60}?(?:政府|机关)?(?:信息|政务)公开(?:工作)?[^。；;,，《》\n]{0,10}?(?:报告|年报))/g;
+const QUOTED_NAME = /《([^《》\n]{4,70}?(?:信息|政务)公开[^《》\n]{0,12}?(?:报告|年报))》/g;
+const MADE_BY = new RegExp(`(?:由|本报告由|年度报告由)\\s*(${NAME})\\s*(?:根据|依据|按照|综合|编制|负责|在)`, 'g');
+const MADE = new RegExp(`(?:^|[，,。；\\s])(${NAME})\\s*编制了`, 'g');
+const SHORT_FOR = new RegExp(`(${NAME})\\s*[（(]\\s*以下简称`, 'g');
+const DOING = '(?:坚持|认真|深入|全面|紧紧|围绕|以|在|按照|严格|持续|切实|进一步|积极|始终|高度|贯彻|继续|根据|聚焦|扎实|着力|不断|主动|结合|强化|加强|依法|政府信息公开工作|政务公开工作|信息公开工作)';
+const YEAR_THEN_NAME = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]?\\s*(${NAME.replace('{1,40}?', '{1,30}?')})(?=${DOING})`, 'g');
+/** 2020年，广州市坚持…: a region's own report names only the region */
+const YEAR_THEN_REGION = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]\\s*((?!度)[\\u4e00-\\u9fa5]{2,12}?(?:省|市|区|县|旗|盟|州))(?=${DOING})`, 'g');
+
+const matches = (re: RegExp, text: string) => [...text.matchAll(re)];
+
+/** candidates in order of trust, each with the year its sentence gives (if any) */
+export function bodyCandidates(text: string): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (const re of [QUOTED_NAME, NAME_IN_SENTENCE]) {
+    for (const m of matches(re, text)) {
+      const p = partsOfReportName(m[1]);
+      if (p.agency) out.push({ name: p.agency, year: p.year, how: 'report name in the text' });
+    }
+  }
+  for (const m of matches(MADE_BY, text)) out.push({ name: m[1], year: null, how: 'maker named in the text' });
+  for (const m of matches(MADE, text)) out.push({ name: m[1], year: null, how: 'maker named in the text' });
+  for (const m of matches(SHORT_FOR, text)) out.push({ name: m[1], year: null, how: 'name before its short form' });
+  for (const re of [YEAR_THEN_NAME, YEAR_THEN_REGION]) {
+    for (const m of matches(re, text)) out.push({ name: m[2], year: Number(m[1]), how: 'first sentence' });
+  }
+  return out.map((c) => ({ ...c, name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经)/, '') }));
+}
+
+export const isPronoun = (name: string) => PRONOUN.test(name);

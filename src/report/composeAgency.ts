@@ -1,0 +1,79 @@
+// The agency's full name, region included, from the name as printed and the region the evidence
+// settles: 市发改委 in a 岳阳 report → 岳阳市发展和改革委员会, 区政府办公室 → 武汉市汉阳区人民政府办公室,
+// 东街街道 → 张掖市甘州区东街街道办事处. A district (区) is written after its city, a county (县, 县级市)
+// alone; a bare development zone after its city's short name.
+import { type Division, MUNICIPALITY, stem } from '../region/divisions';
+import type { Resolved } from '../region/resolveRegion';
+import { mentionedDivisions } from '../region/textRegion';
+import { expandTypeName, ZONE_BARE, PRONOUN } from './agencyWords';
+
+export interface Composed { agency: string | null; region: Division | null; complete: boolean; why?: string }
+
+/** the prefix that names a division in an agency's name */
+export function regionPrefix(d: Division): string {
+  if (d.level === 'province') return d.name;
+  if (d.level === 'city') return d.name;
+  const county = d.level === 'town' ? d.county! : d.name;
+  const countyPrefix = /区$/.test(county) && d.city ? (d.city === county ? county : d.city + county) : county;
+  return d.level === 'town' ? countyPrefix + d.name : countyPrefix;
+}
+
+/** what a region's own government is called */
+function governmentOf(name: string, level: Division['level'] | null): string {
+  if (ZONE_BARE.test(name)) return name + '管理委员会';
+  if (level === 'town' || /(?:街道|镇|乡)$/.test(name)) return name + (/街道$/.test(name) ? '办事处' : '人民政府');
+  if (/(?:省|市|县|旗|盟|自治州|自治区|地区|区)$/.test(name) && !/(?:实验区|示范区|新区|高新区|开发区|园区)$/.test(name)) return name + '人民政府';
+  return name;
+}
+
+const LEVEL_WORD: Record<string, Division['level']> = { 省: 'province', 市: 'city', 区: 'county', 县: 'county' };
+const NATIONAL = /^(?:国家|国务院|中国|中华人民共和国|全国|中央)|部$/;
+
+export function composeAgency(printed: string | null, resolved: Resolved): Composed {
+  if (!printed || PRONOUN.test(printed)) return { agency: null, region: resolved.division, complete: false, why: printed ? `the report names its issuer only as ${printed}` : undefined };
+  const name = expandTypeName(printed.normalize('NFKC').replace(/\s+/g, ''));
+  if (NATIONAL.test(name)) return { agency: name, region: null, complete: true };
+
+  // region words at the start of the name
+  const own = mentionedDivisions(name, true);
+  let lead = 0;
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const m of own) if (name.startsWith(m.name, lead)) { lead += m.name.length; moved = true; }
+  }
+  const rest = name.slice(lead);
+  const d = resolved.division;
+
+  if (lead > 0) {
+    const regionWords = name.slice(0, lead);
+    if (!d) return { agency: rest ? name : governmentOf(name, null), region: null, complete: false, why: `the place ${regionWords} could not be settled (several places bear the name, or no other evidence)` };
+    const full = regionPrefix(d);
+    const prefix = full.endsWith(regionWords) || full === regionWords ? full : regionWords;
+    const whole = prefix + rest;
+    return { agency: rest ? whole : governmentOf(whole, d.level), region: d, complete: true };
+  }
+
+  // a level word in front: 市发改委, 区政府办公室, 省卫生健康委 (but 市场监管局 is a type)
+  const level = /^市场/.test(name) ? undefined : LEVEL_WORD[name[0]];
+  if (level) {
+    const at = resolved.atLevel[level];
+    const type = name.slice(1);
+    if (at && type.length >= 2) {
+      const prefix = regionPrefix(at);
+      return { agency: prefix + type, region: at, complete: true };
+    }
+    return { agency: name, region: null, complete: false, why: `no ${name[0]} named in the text or by the site settles ${name}` };
+  }
+
+  // a bare type: 民政局, 经济技术开发区 — composed only from a place the evidence settles
+  const place = resolved.atLevel.county ?? resolved.atLevel.city;
+  if (ZONE_BARE.test(name) && name === expandTypeName(name) && /^(?:经济技术开发区|经济开发区|高新技术产业开发区)$/.test(name)) {
+    const city = resolved.atLevel.city;
+    if (city) return { agency: stem(city.name) + governmentOf(name, null), region: city, complete: true };
+  } else if (place && /^[\u4e00-\u9fa5]{2,10}(?:局|委员会|办公室|中心)$/.test(name) && !/(?:开发区|园区|新区|高新区|实验区|示范区|管委会)/.test(name)) {
+    return { agency: regionPrefix(place) + name, region: place, complete: true };
+  }
+  return { agency: ZONE_BARE.test(name) ? governmentOf(name, null) : name, region: null, complete: false, why: `nothing in the text or its source settles where ${name} is` };
+}
+
+export const isMunicipality = (name: string) => MUNICIPALITY.test(name);

@@ -1,0 +1,65 @@
+// The report's title line on any page: the first line before the body that names a report, with
+// the page furniture around it skipped, a title split over two lines joined, and a page's site
+// name cut off. A lone tail ("工作年度报告") is no title.
+import type { Block, Doc, TableBlock } from '../model/document';
+import { REPORT_WORD } from '../model/reportWords';
+import { AGENCY_END } from './agencyWords';
+import { FURNITURE_LINE } from './pageFurniture';
+import { YEAR, withoutSiteSuffix } from './titleShapes';
+
+type TextBlock = Exclude<Block, TableBlock>;
+const isText = (b: Block): b is TextBlock => b.type !== 'table';
+
+/** a report's name: it says what is reported (信息公开, 政务公开) or is a 年报 */
+const NAMES_A_REPORT = /(?:信息|政务)公开[^。]*(?:报告|年报)|信息公开年报|公开工作(?:年度)?报告/;
+/** a line that continues a title: the rest of the report's name */
+const TAIL = /^(?:(?:政府)?信息公开(?:工作)?|工作)?(?:(?:19|20)\d{2}\s*年)?(?:年度)?(?:报告|年报)$/;
+/** where the body starts: the sentence citing the 条例, or the overview heading */
+export const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总体情况|概述)|^\s*总体情况\s*$/;
+
+export const cleanLine = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim().replace(/(?<=[\u4e00-\u9fa5\d()（）]) (?=[\u4e00-\u9fa5\d()（）])/g, '').replace(/^#+\s*/, '');
+
+/** the text lines of the page's opening, blank ones dropped */
+export function openingLines(doc: Doc, max = 80): string[] {
+  return doc.blocks.slice(0, max * 2).filter(isText).map((b) => cleanLine(b.text)).filter((t) => t.length > 0).slice(0, max);
+}
+
+const isSentence = (t: string) => /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
+const titleLike = (t: string) => t.length <= 80 && NAMES_A_REPORT.test(t) && !FURNITURE_LINE.test(t) && !isSentence(t);
+/** a short line that may be the first half of a title: an agency, a year, or both */
+const headLike = (t: string) => t.length <= 40 && !FURNITURE_LINE.test(t) && !isSentence(t) && !REPORT_WORD.test(t) &&
+  (new RegExp(AGENCY_END + '$').test(t) || YEAR.test(t) || /(?:信息|政务)公开(?:工作)?$/.test(t));
+
+/** the title and the index of the line it ends on, or null */
+export function findTitleLine(lines: string[]): { title: string; line: number } | null {
+  const body = lines.findIndex((l) => BODY_START.test(l));
+  const end = body < 0 ? Math.min(lines.length, 30) : body;
+  for (let i = 0; i < end; i++) {
+    const t = withoutSiteSuffix(lines[i]);
+    const next = i + 1 < end ? lines[i + 1] : '';
+    if (titleLike(t)) {
+      if (TAIL.test(t.replace(/\s+/g, ''))) {
+        // the tail of a title: joined to its first half, or no title at all
+        if (i > 0 && headLike(lines[i - 1])) return { title: lines[i - 1] + t, line: i };
+        continue;
+      }
+      const above = i > 0 ? lines[i - 1] : '';
+      const lacksAgencyOrYear = !YEAR.test(t) || /^(?:(?:19|20)\d{2}\s*年度?)?(?:政府)?信息公开/.test(t.replace(/\s+/g, ''));
+      if (above && headLike(above) && lacksAgencyOrYear && !(YEAR.test(above) && YEAR.test(t))) return { title: above + t, line: i };
+      return { title: t, line: i };
+    }
+    // a title split over two lines: "民政局2020年政府信息公开工作" / "年度报告"
+    if (next && headLike(t) && TAIL.test(next.replace(/\s+/g, '')) && titleLike(t + next)) return { title: t + next, line: i + 1 };
+  }
+  return null;
+}
+
+export function findTitle(doc: Doc): string | null {
+  const found = findTitleLine(openingLines(doc));
+  // the format's own title (HTML heading or <title>, PDF, crawler header) unless the lines hold
+  // the same title more completely (its agency on the line above)
+  const own = doc.title ? withoutSiteSuffix(cleanLine(doc.title)) : '';
+  const ownOk = own && titleLike(own) && !TAIL.test(own.replace(/\s+/g, ''));
+  if (ownOk && !(found && found.title.replace(/\s+/g, '').endsWith(own.replace(/\s+/g, '')))) return own;
+  return found?.title ?? null;
+}

@@ -1,0 +1,44 @@
+// A report's name, wherever it is printed (the title line, or inside the first sentence:
+// "现公布清远市清新区人民政府办公室2022年政府信息公开工作年度报告"), → the agency as printed and the
+// year. The shapes seen on real pages:
+//   {机关}{YYYY}年(度)…报告 · {YYYY}年{机关}…报告 · {机关}政府信息公开工作{YYYY}年度报告 ·
+//   {机关}关于{YYYY}年度…报告 · 关于{YYYY}年度政府信息公开情况的报告 · …工作报告 / …工作年报
+import { REPORT_WORD } from '../model/reportWords';
+
+export const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
+/** where the name of the report starts after the agency: 政府信息公开…, 信息公开…, 政务公开… */
+const REPORT_NAME_START = /(?:政府|机关)?(?:信息|政务)公开|(?:政府)?信息工作|年度报告|工作报告|工作年报/;
+
+export interface TitleParts { agency: string | null; year: number | null }
+
+/** the agency and year a report's name states */
+export function partsOfReportName(name: string): TitleParts {
+  const t = name.normalize('NFKC').replace(/\s+/g, '');
+  const y = YEAR.exec(t);
+  const year = y ? Number(y[1]) : null;
+  let agency: string | null = null;
+  if (y) {
+    const before = trimName(t.slice(0, y.index));
+    const after = trimName(t.slice(y.index + y[0].length).split(REPORT_NAME_START)[0]);
+    agency = before.length >= 2 ? before : after.length >= 2 ? after : null;
+  } else {
+    agency = trimName(t.split(REPORT_NAME_START)[0]) || null;
+  }
+  if (agency && agency.length < 2) agency = null;
+  return { agency, year };
+}
+
+/** what surrounds a name inside a report's name: 关于, 的, brackets, (以下简称…), (机关) */
+function trimName(s: string): string {
+  let n = s.split(REPORT_NAME_START)[0];
+  n = n.replace(/[(（][^()（）]*(?:以下简称|简称)[^()（）]*[)）]/g, '').replace(/[(（]机关[)）]/g, '');
+  n = n.replace(/^[《〈【\[“"「]+|[》〉】\]”"」]+$/g, '').replace(/^关于/, '').replace(/关于$/, '').replace(/的$/, '');
+  return n.replace(/^[\s,，、:：]+|[\s,，、:：]+$/g, '');
+}
+
+/** a title line with the site name a page appends (`…报告-信息公开年度报告-台安县人民政府`) removed */
+export function withoutSiteSuffix(line: string): string {
+  const parts = line.split(/\s*[_|｜]\s*|\s*[-—–]{1,2}\s*(?=\S)/).filter(Boolean);
+  if (parts.length < 2) return line;
+  return parts.find((p) => REPORT_WORD.test(p) && YEAR.test(p)) ?? parts.find((p) => REPORT_WORD.test(p)) ?? line;
+}
