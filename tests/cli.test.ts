@@ -38,7 +38,10 @@ test('import twice stores once; report and export show what the pipeline gives',
   const report = await cli(['report', '--json'], env);
   expect(report.code).toBe(0);
   const rep = JSON.parse(report.stdout);
-  expect(rep.totals.reports).toBe(distinctStored.size);
+  // the files are reports of different agencies and years, so each parsed one is a report; the empty file is a failure, not a report
+  expect(rep.totals.reports + rep.totals.failedFiles).toBe(distinctStored.size);
+  expect(rep.totals.failedFiles).toBe(1);
+  expect(rep.failures.map((f: { errorCode: string }) => f.errorCode)).toEqual(['EMPTY_FILE']);
   expect(rep.totals.errors.EMPTY_FILE).toBe(1);
   const flagTotal = rep.rules.reduce((n: number, r: { failures: number }) => n + r.failures, 0);
   expect(flagTotal).toBe(wantFlags.length);
@@ -60,7 +63,8 @@ test('import twice stores once; report and export show what the pipeline gives',
   const rows = readFileSync(jl, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
   expect(rows.length).toBe(wantCells);
   const reps = readFileSync(join(dir, 'cells.reports.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  expect(reps.length).toBe(distinctStored.size);
+  expect(reps.length).toBe(distinctStored.size - 1);
+  expect(readFileSync(join(dir, 'cells.failures.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).error_code)).toEqual(['EMPTY_FILE']);
   expect(reps.reduce((n: number, r: { flags: unknown[] }) => n + r.flags.length, 0)).toBe(wantFlags.length);
 
   expect((await cli(['export', '--format', 'xml', '--out', jl], env)).code).toBe(64);
