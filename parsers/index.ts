@@ -30,18 +30,7 @@ export async function parseDocument(bytes: Uint8Array, opts: Partial<ParseOption
   const format = detectFormat(bytes, opts.fileName);
   if (format === 'zip') throw new XxgkError('UNSUPPORTED_FORMAT', 'a zip archive that is not a Word document');
   if (format === 'unknown') throw new XxgkError('UNSUPPORTED_FORMAT');
-  return withTimeout(PARSERS[format](bytes, { ...opts, limits }), limits.timeoutMs);
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new XxgkError('TIMEOUT', `parsing took longer than ${ms} ms`)), ms);
-    timer.unref?.();
-  });
-  try {
-    return await Promise.race([work, limit]);
-  } finally {
-    clearTimeout(timer);
-  }
+  // no time limit here: a promise cannot stop synchronous work. The thread a parse runs on is
+  // stopped at limits.timeoutMs (pipeline/local/parsePool.ts).
+  return PARSERS[format](bytes, { ...opts, limits });
 }

@@ -4,10 +4,21 @@ import type { Command } from 'commander';
 import type { ReportRecord } from '../../src/model/record';
 import { EXIT } from './exitCodes';
 
-/** A file → its record, through the same parse stage the import and the queue workers run. */
-export function parseFileToRecord(path: string): Promise<ReportRecord> {
-  const { parseStage } = require('../../pipeline/stages/parse') as typeof import('../../pipeline/stages/parse');
-  return parseStage({ path, sha256: '' });
+/**
+ * Files → records in argument order, parsed on the same thread pool as the import and the queue
+ * workers (one time limit that stops the thread, bounded memory): an error in one file's parse
+ * gives that file a record and never reaches the next file or this process.
+ */
+export async function parseFilesToRecords(paths: string[], onRecord: (record: ReportRecord) => void): Promise<void> {
+  const { createParsePool } = require('../../pipeline/local/parsePool') as typeof import('../../pipeline/local/parsePool');
+  const { availableParallelism } = require('node:os') as typeof import('node:os');
+  const pool = createParsePool(Math.max(1, Math.min(paths.length, availableParallelism())));
+  try {
+    const records = paths.map((path) => pool.parse({ path, sha256: '' }));
+    for (const record of records) onRecord(await record);
+  } finally {
+    await pool.close();
+  }
 }
 
 export function registerParse(program: Command): void {
@@ -19,11 +30,10 @@ export function registerParse(program: Command): void {
     .addHelpText('after', '\nThe record: ../shared/spec/record.md. Exit codes: 0 every file parsed, 1 some records carry an\nerror ({code, message}: EMPTY_FILE, NOT_A_REPORT, ENCRYPTED_PDF, …), 64 usage error.')
     .action(async (files: string[], opts: { pretty?: boolean }) => {
       let failed = 0;
-      for (const path of files) {
-        const record = await parseFileToRecord(path);
+      await parseFilesToRecords(files, (record) => {
         if (record.error) failed++;
         process.stdout.write(JSON.stringify(record, null, opts.pretty ? 2 : undefined) + '\n');
-      }
+      });
       process.exitCode = failed ? EXIT.SOME_FAILED : EXIT.OK;
     });
 }

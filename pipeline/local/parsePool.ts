@@ -1,12 +1,22 @@
-// A small pool of worker threads for the CPU-bound parse stage of the in-process import.
-// A thread that crashes or hangs past the watchdog is replaced, and its task gets a record with
-// an error code, so one bad file never stops the batch.
+// Every parse runs here: on a worker thread with fixed resource limits (PARSE_THREAD_LIMITS)
+// and one time limit (PARSE_LIMITS.timeoutMs). `xxgk parse`, the in-process import and the
+// queue workers all use it, so a record never depends on where the file was parsed.
+// - Past the time limit the thread is terminated (that stops synchronous work too) → TIMEOUT.
+// - A thread that runs out of memory ends alone → TOO_LARGE; the process and the next file
+//   are unharmed.
+// - An error nothing in the thread caught (a stray rejection inside pdfjs) ends the thread;
+//   its file gets a record, and the thread is replaced, so no leftover reaches the next file.
+// A TIMEOUT or a crash is tried once more on a fresh thread while no other parse runs (a busy
+// machine, or a leftover of another file, must not fail a good report for good); what the
+// second try gives is final.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ReportRecord } from '../../src/model/record';
+import { PARSE_LIMITS, PARSE_THREAD_LIMITS } from '../../src/model/config';
 import { parseStage, failedRecord, type ParseTask } from '../stages/parse';
+import { logInternal } from '../logInternal';
 
 export interface ParsePool {
   parse(task: ParseTask): Promise<ReportRecord>;
@@ -16,60 +26,132 @@ export interface ParsePool {
   ready(): Promise<void>;
 }
 
-interface Slot { worker: Worker; busy?: { id: number; task: ParseTask; resolve: (r: ReportRecord) => void; timer: NodeJS.Timeout } }
+export interface PoolOptions {
+  /** the one time limit of a parse, ms (tests shorten it) */
+  timeoutMs?: number;
+  resourceLimits?: Partial<typeof PARSE_THREAD_LIMITS>;
+}
 
-export function createParsePool(size = availableParallelism(), watchdogMs = 180_000): ParsePool {
-  const script = join(__dirname, 'parseThread.js');
-  // Under ts sources (jest) there is no compiled thread script: parse on the main thread.
-  if (size < 1 || !existsSync(script)) return { parse: parseStage, close: async () => {}, size: 0, ready: async () => {} };
+/** What ended a thread while it parsed, as the first try saw it. */
+type Outcome = { record: ReportRecord } | { lost: { code: 'TIMEOUT' | 'TOO_LARGE' | 'INTERNAL'; message: string; retry: boolean } };
+
+interface Job { task: ParseTask; resolve: (r: ReportRecord) => void; reject: (e: Error) => void; tries: number }
+interface Slot { worker: Worker; busy?: Job & { id: number; timer: NodeJS.Timeout }; used: boolean; loaded: boolean }
+
+/** The compiled thread script; under ts sources (jest) the build's copy in dist/. */
+function threadScript(): string | undefined {
+  const beside = join(__dirname, 'parseThread.js');
+  if (existsSync(beside)) return beside;
+  const built = join(__dirname, '..', '..', 'dist', 'pipeline', 'local', 'parseThread.js');
+  return existsSync(built) ? built : undefined;
+}
+
+export function createParsePool(size = availableParallelism(), opts: PoolOptions = {}): ParsePool {
+  const script = threadScript();
+  // No build at all: parse on this thread, with neither the time limit nor the memory bound.
+  if (size < 1 || !script) return { parse: parseStage, close: async () => {}, size: 0, ready: async () => {} };
+  const timeoutMs = opts.timeoutMs ?? PARSE_LIMITS.timeoutMs;
+  const resourceLimits = { ...PARSE_THREAD_LIMITS, ...opts.resourceLimits };
 
   const slots: Slot[] = [];
-  const waiting: Array<{ task: ParseTask; resolve: (r: ReportRecord) => void }> = [];
+  const waiting: Job[] = [];
+  /** second tries: each runs alone on a fresh thread */
+  const retries: Job[] = [];
   let nextId = 0;
   let closing = false;
-
+  /** threads in a row that ended before loading the parser: a broken build must not respawn forever */
+  let failedStarts = 0;
   const starting: Array<Promise<void>> = [];
+
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script) };
+    const slot: Slot = { worker: new Worker(script, { resourceLimits }), used: false, loaded: false };
     starting.push(new Promise<void>((resolve) => {
       slot.worker.once('message', () => resolve());
       slot.worker.once('error', () => resolve());
       slot.worker.once('exit', () => resolve());
     }));
-    slot.worker.on('message', (msg: { id: number; record: ReportRecord }) => {
-      const job = slot.busy;
-      if (!job || job.id !== msg.id) return;
-      clearTimeout(job.timer);
-      slot.busy = undefined;
-      job.resolve(msg.record);
-      pump();
+    slot.worker.on('message', (msg: { id?: number; record?: ReportRecord }) => {
+      if (!slot.loaded) { slot.loaded = true; failedStarts = 0; }
+      if (slot.busy && msg.id === slot.busy.id && msg.record) finish(slot, { record: msg.record });
     });
-    const lost = (why: string) => {
-      const job = slot.busy;
-      slot.busy = undefined;
-      if (job) { clearTimeout(job.timer); job.resolve(failedRecord(job.task, 'INTERNAL', why)); }
-      const i = slots.indexOf(slot);
-      if (i >= 0) slots.splice(i, 1);
-      if (!closing) { slots.push(spawn()); pump(); }
-    };
-    slot.worker.on('error', (e) => lost(`the parse thread crashed: ${e.message}`));
-    slot.worker.on('exit', (code) => { if (!closing) lost(`the parse thread exited with code ${code}`); });
+    slot.worker.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        finish(slot, { lost: { code: 'TOO_LARGE', retry: false, message: `parsing the file needs more than the ${resourceLimits.maxOldGenerationSizeMb} MB of memory a parse may use` } });
+      } else if (!slot.loaded) {
+        process.stderr.write(`xxgk: a parse thread could not start:\n${e.stack ?? e.message}\n`);
+        finish(slot, { lost: { code: 'INTERNAL', retry: true, message: `the parse thread could not start: ${e.message}` } });
+      } else {
+        if (slot.busy) logInternal(e, slot.busy.task.path, 'an error nothing caught ended the parse thread');
+        finish(slot, { lost: { code: 'INTERNAL', retry: true, message: `the parse thread failed: ${e.message}` } });
+      }
+      replace(slot);
+    });
+    slot.worker.on('exit', (code) => {
+      finish(slot, { lost: { code: 'INTERNAL', retry: true, message: `the parse thread exited with code ${code}` } });
+      replace(slot);
+    });
     return slot;
   };
 
+  /** the job in hand on this slot ends with this outcome (once) */
+  const finish = (slot: Slot, outcome: Outcome) => {
+    const job = slot.busy;
+    if (!job) return;
+    clearTimeout(job.timer);
+    slot.busy = undefined;
+    if ('record' in outcome) job.resolve(outcome.record);
+    // a thread that never loaded the parser never saw the file: it waits for the next thread
+    else if (!slot.loaded && !closing) waiting.unshift({ task: job.task, resolve: job.resolve, reject: job.reject, tries: job.tries });
+    // the pool, not the file, ended it: no record (a queue job is retried, nothing is stored)
+    else if (closing) job.reject(new Error('the parse pool was closed'));
+    else if (outcome.lost.retry && job.tries === 1) retries.push({ ...job, tries: 2 });
+    else job.resolve(failedRecord(job.task, outcome.lost.code, outcome.lost.message));
+    pump();
+  };
+
+  const replace = (slot: Slot) => {
+    const i = slots.indexOf(slot);
+    if (i < 0) return;
+    slots.splice(i, 1);
+    if (!slot.loaded && ++failedStarts >= 3) return giveUp();
+    if (!closing) { slots.push(spawn()); pump(); }
+  };
+
+  const giveUp = () => {
+    if (slots.length) return;
+    for (const job of [...waiting.splice(0), ...retries.splice(0)]) job.reject(new Error('the parse threads cannot start'));
+  };
+
+  const start = (slot: Slot, job: Job) => {
+    const id = nextId++;
+    const timer = setTimeout(() => {
+      finish(slot, { lost: { code: 'TIMEOUT', retry: true, message: `parsing took longer than ${timeoutMs} ms; it was stopped` } });
+      replace(slot);
+      void slot.worker.terminate();
+    }, timeoutMs);
+    slot.busy = { ...job, id, timer };
+    slot.used = true;
+    slot.worker.postMessage({ id, task: job.task });
+  };
+
   const pump = () => {
+    if (closing) return;
+    if (retries.length) {
+      // a second try waits until nothing else runs, then gets a thread that never parsed
+      if (slots.some((s) => s.busy)) return;
+      let fresh = slots.find((s) => !s.used);
+      if (!fresh) {
+        const old = slots.shift()!;
+        old.worker.removeAllListeners().on('error', () => {});
+        void old.worker.terminate();
+        slots.push((fresh = spawn()));
+      }
+      start(fresh, retries.shift()!);
+      return;
+    }
     for (const slot of slots) {
       if (slot.busy || waiting.length === 0) continue;
-      const { task, resolve } = waiting.shift()!;
-      const id = nextId++;
-      const timer = setTimeout(() => {
-        const job = slot.busy;
-        slot.busy = undefined;
-        if (job) job.resolve(failedRecord(task, 'TIMEOUT', `parsing took longer than ${watchdogMs} ms; the thread was stopped`));
-        void slot.worker.terminate();
-      }, watchdogMs);
-      slot.busy = { id, task, resolve, timer };
-      slot.worker.postMessage({ id, task });
+      start(slot, waiting.shift()!);
     }
   };
 
@@ -77,7 +159,16 @@ export function createParsePool(size = availableParallelism(), watchdogMs = 180_
   return {
     size,
     ready: async () => { await Promise.all(starting.slice(0, size)); },
-    parse: (task) => new Promise((resolve) => { waiting.push({ task, resolve }); pump(); }),
-    close: async () => { closing = true; await Promise.all(slots.map((s) => s.worker.terminate())); },
+    parse: (task) => new Promise((resolve, reject) => {
+      if (closing) return reject(new Error('the parse pool was closed'));
+      if (slots.length === 0) return reject(new Error('the parse threads cannot start'));
+      waiting.push({ task, resolve, reject, tries: 1 });
+      pump();
+    }),
+    close: async () => {
+      closing = true;
+      for (const job of [...waiting.splice(0), ...retries.splice(0)]) job.reject(new Error('the parse pool was closed'));
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
   };
 }

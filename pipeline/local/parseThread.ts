@@ -1,4 +1,6 @@
-// A worker thread of the in-process import: runs the parse stage for tasks posted to it.
+// A parse thread: runs the parse stage for each task posted to it. It has no error handlers of
+// its own on purpose: an error nothing caught ends the thread, and the pool gives the file a
+// record and starts a fresh thread (parsePool.ts), so nothing left over reaches the next file.
 import { parentPort } from 'node:worker_threads';
 import { parseStage, type ParseTask } from '../stages/parse';
 

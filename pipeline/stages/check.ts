@@ -18,7 +18,8 @@ export function checkStage(candidate: unknown): Checked {
       parser: c?.parser,
       error: { code: 'INTERNAL', message: `the record does not match the schema: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` },
     };
-    return { record, verdict: 'transient' };
+    // a bug of this parser version, like any INTERNAL: stored as failed, not retried
+    return { record, verdict: 'badInput' };
   }
   const record = parsed.data;
   if (!record.error) return { record, verdict: 'ok' };

@@ -24,9 +24,14 @@ export class XxgkError extends Error {
   }
 }
 
-/** Bad input never succeeds on retry; only INTERNAL/READ_FAILED/TIMEOUT may be transient. */
+/**
+ * Whether a failure is stored (and re-imports skip the file until the parser version changes).
+ * Only READ_FAILED is transient. TIMEOUT and a crashed parse were already tried twice, the
+ * second time alone on a fresh thread (pipeline/local/parsePool.ts); an INTERNAL error is a
+ * bug of this parser version that a retry would only repeat.
+ */
 export function isPermanent(code: ErrorCode): boolean {
-  return !['READ_FAILED', 'INTERNAL'].includes(code);
+  return code !== 'READ_FAILED';
 }
 
 export function toXxgkError(e: unknown): XxgkError {
