@@ -48,6 +48,12 @@ function ranked(readings: Token[][], columns: ColumnSpec[], checks: Checks): { s
 }
 
 export function choose(readings: Token[][], columns: ColumnSpec[], checks: Checks = {}): Choice {
+  // a printed cell cut apart is a reading only where the row's arithmetic holds: the same
+  // digits are also the cells of a row whose blank cell vanished (12 | blank | 3 as "12 3")
+  if (readings.some(cutUnchecked)) {
+    readings = readings.filter((r) => !cutUnchecked(r) || (!!checks.rowCheck && checks.rowCheck(r.map((t) => t.value))));
+    if (!readings.length) return { candidates: [], ranked: [], ambiguous: false };
+  }
   if (readings.length === 1 && !splitAgainstRow(readings[0], checks.rowCheck)) return { reading: readings[0], candidates: readings, ranked: readings, ambiguous: false };
   const { scored, byNarrative } = ranked(readings, columns, checks);
   if (!scored.length) return { candidates: [], ranked: [], ambiguous: false };
@@ -58,6 +64,8 @@ export function choose(readings: Token[][], columns: ColumnSpec[], checks: Check
   const top = scored.filter((s) => compare(s.score, scored[0].score) === 0).map((s) => s.reading);
   return { candidates: top, ranked: order, ambiguous: true };
 }
+
+const cutUnchecked = (r: Token[]) => r.some((t) => t.cut && !t.runTogether);
 
 /** a reading made by cutting runs of digits apart that breaks the row's own arithmetic */
 const splitAgainstRow = (r: Token[], rowCheck?: RowCheck) => !!rowCheck && r.some((t) => t.cut) && !rowCheck(r.map((t) => t.value));

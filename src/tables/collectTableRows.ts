@@ -2,12 +2,14 @@
 // three standard tables, with canonical row keys. Header rows (no values) tell which table
 // follows and carry the column labels that decide the layout.
 import type { Doc, ParagraphBlock } from '../model/document';
-import type { TableKey } from '../model/record';
+import { TableKey } from '../model/record';
 import { compact } from '../text';
 import { logicalRowsOfGrid, type LogicalRow, type TextPiece } from './logicalRows';
 import { flatTextOf, holdsFlattenedTable, joinParagraphs, logicalRowsOfFlattened } from './flattenedRows';
 import { fuzzyRowKey } from './fuzzyLabel';
 import { groupOf, isBareOther, matchRowLabel, tableOfHeader } from './rowLabels';
+import { barCells } from './barRows';
+import { simplified } from './simplified';
 
 /** `*all` is table 四's single data row holding all fifteen numbers */
 export interface KeyedRow { table: TableKey; row: string; labels: TextPiece[]; values: TextPiece[]; source: LogicalRow['source'] }
@@ -20,7 +22,7 @@ export interface CollectedTable { table: TableKey; headerText: string; rows: Key
 /** the heading of a standard table: only a report that prints one is read line by line as a table */
 const STANDARD_TABLE_HEADING = /[二三四][、.．]\s*(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议)/;
 
-const TABLE_KEYS: TableKey[] = ['active', 'applications', 'reviewLitigation'];
+const TABLE_KEYS: TableKey[] = TableKey.options;
 /** words only a standard table's header prints */
 const COLUMN_LABELS: Record<TableKey, RegExp> = {
   active: /信息内容|本年制发件数|本年新制作数量/,
@@ -30,6 +32,25 @@ const COLUMN_LABELS: Record<TableKey, RegExp> = {
 
 /** table 四's header names its parts (行政复议 … 直接起诉 … 复议后起诉): the numbers under it are all fifteen */
 const namesSeveralReviewParts = (label: string) => [/行政复议/, /直接起诉/, /复议后起诉/].filter((re) => re.test(label)).length >= 2;
+
+const hasText = (values: TextPiece[]) => values.some((v) => v.text.trim() !== '');
+const printed = (values: TextPiece[]) => values.map((v) => v.text.trim()).filter(Boolean).join(' ');
+
+/**
+ * Table 二 names a row in one cell: text cells after the one that names the row stand in value
+ * columns ("政府集中采购 | 公务用车10辆 | 1530000元"), and are kept there so that the numbers after
+ * them stay in their own columns.
+ */
+function textCellsAsValues(r: LogicalRow): { labels: TextPiece[]; values: TextPiece[] } {
+  let n = r.labels.length;
+  while (n > 1) {
+    const last = simplified(r.labels[n - 1].text);
+    if (matchRowLabel(last) || groupOf(last) || HEADER_WORDS.test(compact(last)) || tableOfHeader(last)) break;
+    n--;
+  }
+  if (n === r.labels.length || !matchRowLabel(simplified(r.labels.slice(0, n).map((l) => l.text).join('')))) return r;
+  return { labels: r.labels.slice(0, n), values: [...r.labels.slice(n), ...r.values] };
+}
 
 export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   const tables = new Map<TableKey, CollectedTable>();
@@ -45,9 +66,11 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
 
   /** tables already read from grids, which the line-by-line reading below must leave alone */
   let settled = new Set<TableKey>();
+  /** rows printed more than once with different numbers: none of the printings is read */
+  const conflicting = new Set<string>();
   const take = (rows: LogicalRow[]) => {
     for (const r of rows) {
-      const labelText = r.labels.map((l) => l.text).join('');
+      const labelText = simplified(r.labels.map((l) => l.text).join(''));
       const compactLabel = compact(labelText);
       const hasValues = r.values.some((v) => v.text.trim() !== '');
       const g = groupOf(labelText);
@@ -66,7 +89,19 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
       current = key.table;
       if (settled.has(key.table)) continue;
       if (tableOfHeader(labelText) === key.table) get(key.table).headerText += labelText + '\n';
-      get(key.table).rows.push({ table: key.table, row: key.row, labels: r.labels, values: r.values, source: r.source });
+      const { labels, values } = key.table === 'active' ? textCellsAsValues(r) : r;
+      const table = get(key.table);
+      if (conflicting.has(`${key.table}|${key.row}`)) continue;
+      const earlier = table.rows.find((x) => x.row === key.row);
+      // the same row printed again with other numbers (several purchases listed under 政府集中采购,
+      // a row repeated with a correction): which one the table means is unknown; read neither
+      if (earlier && hasText(earlier.values) && hasText(values) && printed(earlier.values) !== printed(values)) {
+        table.unmatched.push(`${key.row} printed twice with different values (${printed(earlier.values)} / ${printed(values)}): left unread`);
+        earlier.values = [];
+        conflicting.add(`${key.table}|${key.row}`);
+        continue;
+      }
+      table.rows.push({ table: key.table, row: key.row, labels, values, source: r.source });
     }
   };
 
@@ -83,7 +118,7 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
     if (!compactLabel) return undefined;
     const m = matchRowLabel(labelText);
     if (m && !(m.row === 'totalProcessed' && current !== 'applications' && !/[(（]七[)）]/.test(compactLabel))) return { table: m.table, row: m.row };
-    const lastLabel = r.labels[r.labels.length - 1]?.text ?? '';
+    const lastLabel = simplified(r.labels[r.labels.length - 1]?.text ?? '');
     if (isBareOther(lastLabel) && (g === 'otherHandling' || group === 'otherHandling')) return { table: 'applications', row: 'otherHandling.other' };
     if (current && hasValues && !HEADER_WORDS.test(compactLabel)) {
       const fuzzy = fuzzyRowKey(current, compact(lastLabel));
@@ -93,11 +128,13 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   };
 
   for (const block of doc.blocks) {
+    const barred = block.type === 'paragraph' ? barCells(block) : undefined;
     if (block.type === 'table') take(logicalRowsOfGrid(block));
+    else if (barred) take(logicalRowsOfGrid(barred));
     else if (block.type === 'paragraph' && holdsFlattenedTable(block.text)) take(logicalRowsOfFlattened(flatTextOf(block)));
     else {
       // a section heading between tables says which table comes next
-      const t = /^\s*[二三四][、.．]/.test(block.text) ? tableOfHeader(block.text) : undefined;
+      const t = /^\s*[二三四][、.．]/.test(block.text) ? tableOfHeader(simplified(block.text)) : undefined;
       if (t) { current = t; group = undefined; reviewPart = undefined; }
       else if (/^\s*[五六][、.．]/.test(block.text)) current = undefined;
       else if (current === 'reviewLitigation' && block.text.length <= 30) {

@@ -23,7 +23,8 @@ export function joinParagraphs(blocks: ParagraphBlock[]): FlatText {
   for (const b of blocks) {
     if (text) text += ' ';
     starts.push(text.length);
-    text += b.text;
+    // a bar after a cell printed a line ("规章 |", "0 |") or alone on a line separates cells
+    text += b.text.replace(/[|｜│]/g, ' ');
   }
   return {
     text,
@@ -84,7 +85,7 @@ export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
     }
     rows.push({
       labels: [{ text: label.trim(), source: at(labelStart) }],
-      values: [{ text: numbersOnly, source: at(m.index + (run.length - run.trimStart().length)) }],
+      values: [{ text: numbersOnly, source: at(m.index + (run.length - run.trimStart().length)), runTogether: !/\s/.test(numbersOnly) }],
       source: at(labelStart),
     });
     label = '';

@@ -3,7 +3,13 @@
 import type { Provenance, TableBlock } from '../model/document';
 import { looksLikeValue } from './parseValue';
 
-export interface TextPiece { text: string; source: Provenance }
+export interface TextPiece { text: string; source: Provenance;
+  /**
+   * digits run together with nothing between cells (crawler text, "898989"): they may be cut
+   * into cells on plausibility alone. Any other printed cell is cut only where the row's own
+   * arithmetic holds, because a cell vanished (a blank) looks the same as cells run together.
+   */
+  runTogether?: boolean }
 export interface LogicalRow {
   /** label texts in printed order, group labels from merged (covered) slots included */
   labels: TextPiece[];

@@ -8,6 +8,16 @@ const NUMBER = /^([-−－+]?)(\d[\d,，]*(?:\.\d+)?)\s*(万元|元|件|个|项|
 /** a number followed by a remark, e.g. "22（其中修订 16 件）" */
 const NUMBER_WITH_NOTE = /^([-−－+]?)(\d[\d,，]*(?:\.\d+)?)\s*(万元|元|件|个|项)?\s*[（(].*[)）]$/;
 
+/**
+ * A footnote mark after a number ("13*", "13①", "13注", "13注1", "13※"): the number is 13, the
+ * mark stays in the raw text. Taken off before NFKC, which would turn ① into a digit ("131").
+ */
+const FOOTNOTE_MARK = /(?<=\d)\s*(?:[*＊※△▲#＃†‡]+|[①-⑳⑴-⒇❶-❿]|[(（]?注\s*\d{0,2}[)）]?|[(（]\d{1,2}[)）])$/;
+
+export function withoutFootnoteMark(raw: string): string {
+  return raw.replace(FOOTNOTE_MARK, '');
+}
+
 export interface ParsedValue {
   value: number | null;
   /** the cell held nothing at all (as opposed to a placeholder such as —) */
@@ -25,7 +35,7 @@ const PLAIN_INTEGER = /^\d{1,15}$/;
 
 export function parseValue(raw: string, column?: ColumnSpec): ParsedValue {
   if (PLAIN_INTEGER.test(raw)) return { value: Number(raw), blank: false };
-  const text = cleanRaw(raw).normalize('NFKC').replace(/\s+/g, '');
+  const text = withoutFootnoteMark(cleanRaw(raw)).normalize('NFKC').replace(/\s+/g, '');
   if (text === '') return { value: null, blank: true };
   if (PLACEHOLDER.test(text)) return { value: null, blank: false };
   const m = NUMBER.exec(text) ?? NUMBER_WITH_NOTE.exec(text);
@@ -33,6 +43,8 @@ export function parseValue(raw: string, column?: ColumnSpec): ParsedValue {
   const sign = m[1] && m[1] !== '+' ? -1 : 1;
   let value = sign * Number(m[2].replace(/[,，]/g, ''));
   const unit = m[3];
+  // an amount of money in a column of counts is a cell out of place, not a count
+  if (column && column.kind !== 'money' && (unit === '元' || unit === '万元')) return { value: null, blank: false, unit, invalid: true };
   if (column?.kind === 'money' && unit) value = toColumnUnit(value, unit, column);
   return { value, blank: false, unit };
 }
@@ -52,5 +64,5 @@ export const looksLikeValue = memoizeString((raw: string): boolean => !parseValu
 
 /** A run of digits that may hold several cells printed with no separator ("898989", "0 0 00"). */
 export function looksLikeDigitRun(raw: string): boolean {
-  return /^[\d\s.,，]+(?:万元|元)?$/.test(cleanRaw(raw).normalize('NFKC')) && /\d/.test(raw);
+  return /^[\d\s.,，]+(?:万元|元)?$/.test(withoutFootnoteMark(cleanRaw(raw)).normalize('NFKC')) && /\d/.test(raw);
 }

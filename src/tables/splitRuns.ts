@@ -9,9 +9,11 @@ import { parseValue } from './parseValue';
 
 export interface Token { raw: string; value: number | null; source: Provenance; split?: boolean;
   /** cut out of a longer run of digits ("898989" → 89), not a number printed apart */
-  cut?: boolean }
+  cut?: boolean;
+  /** cut out of digits printed run together (crawler text), not out of one printed cell */
+  runTogether?: boolean }
 
-interface Chunk { text: string; source: Provenance }
+interface Chunk { text: string; source: Provenance; runTogether?: boolean }
 
 const MAX_READINGS = 20000;
 /** no count or amount in these tables runs to more digits than this */
@@ -27,7 +29,7 @@ function chunksOf(values: TextPiece[]): Chunk[] {
     while ((m = re.exec(v.text))) {
       any = true;
       const source = v.source.column !== undefined ? { ...v.source, column: v.source.column + m.index } : v.source;
-      chunks.push({ text: m[0], source });
+      chunks.push({ text: m[0], source, runTogether: v.runTogether });
     }
     if (!any) chunks.push({ text: '', source: v.source });
   }
@@ -72,7 +74,7 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   const walk = (ci: number, col: number, acc: Token[]) => {
     if (out.length >= MAX_READINGS) return;
     if (ci === chunks.length) { if (col === k) out.push(acc.slice()); return; }
-    const { text, source } = chunks[ci];
+    const { text, source, runTogether } = chunks[ci];
     const chunksLeft = chunks.length - ci - 1;
     const laterChars = ci + 1 < chunks.length ? charsFrom[ci + 1] : 0;
     // split chunk ci into pieces occupying columns col, col+1, …
@@ -88,7 +90,7 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
         if (text.length - end + laterChars < columnsAfter) break; // every later column needs a character
         const piece = text.slice(start, end);
         if (!pieceFits(piece, columns[c])) continue;
-        acc.push({ raw: piece, value: pieceValue(piece, columns[c]), source: offset(source, start), split: true, cut: piece.length !== text.length });
+        acc.push({ raw: piece, value: pieceValue(piece, columns[c]), source: offset(source, start), split: true, cut: piece.length !== text.length, runTogether });
         place(end, c + 1);
         acc.pop();
       }
