@@ -3,18 +3,19 @@
 import type { Command } from 'commander';
 import type { ReportRecord } from '../../src/model/record';
 import { EXIT } from './exitCodes';
+import { sourceUrls, urlOf, ManifestError } from './sourceUrls';
 
 /**
  * Files → records in argument order, parsed on the same thread pool as the import and the queue
  * workers (one time limit that stops the thread, bounded memory): an error in one file's parse
  * gives that file a record and never reaches the next file or this process.
  */
-export async function parseFilesToRecords(paths: string[], onRecord: (record: ReportRecord) => void): Promise<void> {
+export async function parseFilesToRecords(paths: string[], onRecord: (record: ReportRecord) => void, urls: Map<string, string> = new Map()): Promise<void> {
   const { createParsePool } = require('../../pipeline/local/parsePool') as typeof import('../../pipeline/local/parsePool');
   const { availableParallelism } = require('node:os') as typeof import('node:os');
   const pool = createParsePool(Math.max(1, Math.min(paths.length, availableParallelism())));
   try {
-    const records = paths.map((path) => pool.parse({ path, sha256: '' }));
+    const records = paths.map((path) => { const url = urlOf(urls, path); return pool.parse({ path, sha256: '', ...(url ? { url } : {}) }); });
     for (const record of records) onRecord(await record);
   } finally {
     await pool.close();
@@ -25,15 +26,25 @@ export function registerParse(program: Command): void {
   program
     .command('parse')
     .description('parse report files and print one JSON record per file (JSON Lines, argument order)')
-    .argument('<files...>', 'report files: PDF, DOCX, DOC/WPS, HTML or text')
+    .argument('[files...]', 'report files: PDF, DOCX, DOC/WPS, HTML or text (default: the files of --manifest)')
     .option('--pretty', 'indent each record (no longer one per line)')
+    .option('--url <url>', 'the URL the one file was published at (source.url; the site may settle the issuer\'s region)')
+    .option('--manifest <file>', 'files and the URLs they came from: CSV with the header path,url, or JSON Lines of {"path","url"}; paths relative to the manifest')
     .addHelpText('after', '\nThe record: ../shared/spec/record.md. Exit codes: 0 every file parsed, 1 some records carry an\nerror ({code, message}: EMPTY_FILE, NOT_A_REPORT, ENCRYPTED_PDF, …), 64 usage error.')
-    .action(async (files: string[], opts: { pretty?: boolean }) => {
+    .action(async (args: string[], opts: { pretty?: boolean; url?: string; manifest?: string }) => {
       let failed = 0;
-      await parseFilesToRecords(files, (record) => {
+      let sources;
+      try { sources = sourceUrls(args, opts); } catch (e) {
+        if (!(e instanceof ManifestError)) throw e;
+        process.stderr.write(`xxgk parse: ${e.message}\n`);
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      if (!sources.files.length) { process.stderr.write('xxgk parse: no files named (give files, or --manifest)\n'); process.exitCode = EXIT.USAGE; return; }
+      await parseFilesToRecords(sources.files, (record) => {
         if (record.error) failed++;
         process.stdout.write(JSON.stringify(record, null, opts.pretty ? 2 : undefined) + '\n');
-      });
+      }, sources.urls);
       process.exitCode = failed ? EXIT.SOME_FAILED : EXIT.OK;
     });
 }
