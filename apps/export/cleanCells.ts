@@ -5,6 +5,7 @@
 import type { Cell } from '../../src/model/record';
 import { CellTable } from '../../src/rules/cellTable';
 import { parseValue } from '../../src/tables/parseValue';
+import { partsOfTotalIn } from '../../src/tables/arithmetic';
 import { columnSpecOf, unitOf } from './keys';
 
 export type Cleaning =
@@ -32,16 +33,10 @@ export interface CleanCell {
   unit: string;
 }
 
-/** The columns whose sum is the row's 总计, from the catalog (none where the row has no 总计). */
+/** The columns whose sum is the row's 总计, from the tables' arithmetic (none where the row has no 总计). */
 function partsOfTotal(table: string, row: string, layout: string): string[] | undefined {
-  const spec = columnSpecOf(table, row, 'total', layout);
-  if (!spec) return undefined;
-  return PARTS[table];
+  return columnSpecOf(table, row, 'total', layout) ? partsOfTotalIn(table) : undefined;
 }
-const PARTS: Record<string, string[]> = {
-  applications: ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg'],
-  reviewLitigation: ['upheld', 'corrected', 'other', 'pending'],
-};
 
 export function cleanCells(cells: Cell[], tableLayouts: Record<string, string>): CleanCell[] {
   const table = new CellTable(cells);

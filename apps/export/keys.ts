@@ -1,6 +1,6 @@
 // Every canonical key of tables.md (both layouts), with its official labels, unit and layouts:
 // the columns of the wide shape and the key list of the dictionary.
-import { CATALOG, LEGAL_PERSON_SUBTOTAL, TABLE_TITLES, type ColumnSpec } from '../../src/tables/catalog';
+import { CATALOG, LAYOUTS_NEWEST_FIRST, LEGAL_PERSON_SUBTOTAL, TABLE_TITLES, type ColumnSpec } from '../../src/tables/catalog';
 import type { TableKey, Template } from '../../src/model/record';
 
 export interface KeyInfo {
@@ -23,7 +23,7 @@ export function unitOf(spec: ColumnSpec | undefined): string {
 export function catalogKeys(): KeyInfo[] {
   const byKey = new Map<string, KeyInfo>();
   for (const table of Object.keys(CATALOG) as TableKey[]) {
-    for (const layout of ['2021', '2019'] as Template[]) {
+    for (const layout of LAYOUTS_NEWEST_FIRST) {
       for (const row of CATALOG[table][layout]) {
         for (const col of row.columns) {
           const key = keyOf(table, row.key, col.key);
@@ -41,7 +41,7 @@ export function catalogKeys(): KeyInfo[] {
 export function columnSpecOf(table: string, row: string, col: string, layout?: string): ColumnSpec | undefined {
   const t = CATALOG[table as TableKey];
   if (!t) return undefined;
-  const layouts = (layout === '2019' || layout === '2021' ? [layout] : ['2021', '2019']) as Template[];
+  const layouts = LAYOUTS_NEWEST_FIRST.includes(layout as Template) ? [layout as Template] : LAYOUTS_NEWEST_FIRST;
   for (const l of layouts) {
     const spec = t[l].find((r) => r.key === row)?.columns.find((c) => c.key === col);
     if (spec) return spec;
@@ -57,11 +57,11 @@ export function keysFor(stored: Array<{ table: string; row: string; col: string 
     .sort((a, b) => keyOf(a.table, a.row, a.col).localeCompare(keyOf(b.table, b.row, b.col)));
   for (const s of extra) {
     const spec = columnSpecOf(s.table, s.row, s.col);
-    const rowLabel = ['2021', '2019'].map((l) => CATALOG[s.table as TableKey]?.[l as Template].find((r) => r.key === s.row)?.label).find(Boolean) ?? '(not in the catalog)';
+    const rowLabel = LAYOUTS_NEWEST_FIRST.map((l) => CATALOG[s.table as TableKey]?.[l].find((r) => r.key === s.row)?.label).find(Boolean) ?? '(not in the catalog)';
     keys.push({
       key: keyOf(s.table, s.row, s.col), table: s.table, row: s.row, col: s.col,
       tableTitle: TABLE_TITLES[s.table as TableKey] ?? s.table, unit: unitOf(spec), kind: spec?.kind ?? 'unknown',
-      layouts: (['2021', '2019'] as Template[]).map((layout) => ({ layout, rowLabel, colLabel: spec?.label ?? '(not in the catalog)' })),
+      layouts: LAYOUTS_NEWEST_FIRST.map((layout) => ({ layout, rowLabel, colLabel: spec?.label ?? '(not in the catalog)' })),
     });
     known.add(keyOf(s.table, s.row, s.col));
   }

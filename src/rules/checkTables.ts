@@ -1,47 +1,53 @@
 // The table rules of rules.md (T3-BAL, T3-SUM, T3-COL, T4-SUM, T-VALUE, T-MISSING) over the
-// recognised cells.
-import type { Cell, Flag, TableKey, Template } from '../model/record';
+// recognised cells; the equations are the tables' arithmetic (tables/arithmetic.ts).
+import type { Cell, Flag, Template } from '../model/record';
+import { TableKey } from '../model/record';
 import { CATALOG } from '../tables/catalog';
+import { ARITHMETIC, partsOfTotal, type Equation, type TableArithmetic } from '../tables/arithmetic';
 import { CellTable } from './cellTable';
 import { RuleTally, type Term } from './equation';
-
-const APPLICANT_PARTS = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg'];
-const LEGAL_PARTS = APPLICANT_PARTS.slice(1);
-const REVIEW_PARTS = ['upheld', 'corrected', 'other', 'pending'];
 
 export interface TableLayouts { tables: Array<{ table: TableKey; template: Template }>; missingRows: Map<TableKey, string[]> }
 
 export function checkTables(cells: Cell[], layouts: TableLayouts, tally: RuleTally, table: CellTable): void {
-  const templateOf = new Map(layouts.tables.map((t) => [t.table, t.template]));
-  const apps = templateOf.get('applications');
-  if (apps) checkApplications(apps, tally, table);
-  if (templateOf.has('reviewLitigation')) {
-    for (const row of ['review', 'litigationDirect', 'litigationAfterReview']) {
-      const t = (col: string): Term => ({ table: 'reviewLitigation', row, col, name: col, parts: REVIEW_PARTS });
-      tally.equal('T4-SUM', REVIEW_PARTS.map(t), [t('total')], row);
-    }
+  for (const { table: key, template } of [...layouts.tables].sort((a, b) => order(a.table) - order(b.table))) {
+    checkArithmetic(key, template, ARITHMETIC[key][template], tally, table);
   }
   checkValues(cells, tally);
   checkMissing(layouts, tally);
 }
 
-function checkApplications(template: Template, tally: RuleTally, table: CellTable): void {
-  const cols = table.has('applications', 'newReceived') && table.cell('applications', 'newReceived', 'legalPersonSubtotal')
-    ? [...APPLICANT_PARTS, 'legalPersonSubtotal', 'total'] : [...APPLICANT_PARTS, 'total'];
-  const term = (row: string, col: string): Term => ({ table: 'applications', row, col, name: row, parts: APPLICANT_PARTS });
-  const resultRows = CATALOG.applications[template].map((r) => r.key)
-    .filter((k) => !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(k));
-  for (const col of cols) {
-    tally.equal('T3-BAL', [term('newReceived', col), term('carriedOver', col)], [term('totalProcessed', col), term('carriedForward', col)], `column ${col}`);
-    tally.equal('T3-SUM', resultRows.map((r) => term(r, col)), [term('totalProcessed', col)], `column ${col}`);
+const order = (t: TableKey) => TableKey.options.indexOf(t);
+
+/** The table's column equations for every column, then its row equations for every row. */
+export function checkArithmetic(key: string, template: string, arithmetic: TableArithmetic, tally: RuleTally, table: CellTable): void {
+  const parts = partsOfTotal(arithmetic);
+  const rows = (CATALOG[key as TableKey]?.[template as Template] ?? []).map((r) => r.key);
+  if (arithmetic.inColumn.length) {
+    const first = rows[0];
+    const printed = (col: string) => table.has(key, first) && table.cell(key, first, col) !== undefined;
+    const columns = CATALOG[key as TableKey][template as Template][0].columns.map((c) => c.key);
+    for (const optional of arithmetic.optionalColumns ?? []) if (printed(optional)) columns.splice(columns.length - 1, 0, optional);
+    for (const col of columns) {
+      for (const e of arithmetic.inColumn) {
+        const term = (row: string): Term => ({ table: key, row, col, name: row, parts });
+        check(tally, e, term, `column ${col}`);
+      }
+    }
   }
-  for (const spec of CATALOG.applications[template]) {
-    const row = spec.key;
-    if (!table.has('applications', row)) continue;
-    const t = (col: string): Term => ({ table: 'applications', row, col, name: col, parts: APPLICANT_PARTS });
-    tally.equal('T3-COL', APPLICANT_PARTS.map(t), [t('total')], `row ${row}`);
-    if (table.cell('applications', row, 'legalPersonSubtotal')) tally.equal('T3-COL', LEGAL_PARTS.map(t), [t('legalPersonSubtotal')], `row ${row} 法人或其他组织小计`);
+  const inRowRows = arithmetic.inRowRows ?? rows.filter((r) => table.has(key, r));
+  for (const row of inRowRows) {
+    const context = arithmetic.inRowContext.replace('{row}', row);
+    for (const e of arithmetic.inRow) {
+      if (e.whenPrinted && !table.cell(key, row, e.right[0])) continue;
+      const term = (col: string): Term => ({ table: key, row, col, name: col, parts });
+      check(tally, e, term, e.label ? `${context} ${e.label}` : context);
+    }
   }
+}
+
+function check(tally: RuleTally, e: Equation, term: (k: string) => Term, context: string): void {
+  tally.equal(e.rule, e.left.map(term), e.right.map(term), context);
 }
 
 function checkValues(cells: Cell[], tally: RuleTally): void {
@@ -61,7 +67,7 @@ function checkValues(cells: Cell[], tally: RuleTally): void {
 function checkMissing(layouts: TableLayouts, tally: RuleTally): void {
   const o = tally.outcome('T-MISSING');
   const present = new Set(layouts.tables.map((t) => t.table));
-  for (const table of ['active', 'applications', 'reviewLitigation'] as TableKey[]) {
+  for (const table of TableKey.options) {
     o.checks++;
     const missing = present.has(table) ? layouts.missingRows.get(table) ?? [] : ['(the whole table)'];
     if (!missing.length) continue;

@@ -27,6 +27,12 @@ const REVIEW_COLUMNS: ColumnSpec[] = [
   count('upheld', '结果维持'), count('corrected', '结果纠正'), count('other', '其他结果'), count('pending', '尚未审结'), count('total', '总计'),
 ];
 
+const REVIEW_ROWS: RowSpec[] = [
+  { key: 'review', label: '行政复议', columns: REVIEW_COLUMNS },
+  { key: 'litigationDirect', label: '行政诉讼·未经复议直接起诉', columns: REVIEW_COLUMNS },
+  { key: 'litigationAfterReview', label: '行政诉讼·复议后起诉', columns: REVIEW_COLUMNS },
+];
+
 const appRow = (key: string, label: string): RowSpec => ({ key, label, columns: APPLICATION_COLUMNS });
 
 const APPLICATION_ROWS_COMMON: RowSpec[] = [
@@ -84,19 +90,12 @@ export const CATALOG: Record<TableKey, Record<Template, RowSpec[]>> = {
     ],
     '2019': [...APPLICATION_ROWS_COMMON, appRow('otherHandling', '（六）其他处理'), ...APPLICATION_ROWS_END],
   },
-  reviewLitigation: {
-    '2021': [
-      { key: 'review', label: '行政复议', columns: REVIEW_COLUMNS },
-      { key: 'litigationDirect', label: '行政诉讼·未经复议直接起诉', columns: REVIEW_COLUMNS },
-      { key: 'litigationAfterReview', label: '行政诉讼·复议后起诉', columns: REVIEW_COLUMNS },
-    ],
-    '2019': [
-      { key: 'review', label: '行政复议', columns: REVIEW_COLUMNS },
-      { key: 'litigationDirect', label: '行政诉讼·未经复议直接起诉', columns: REVIEW_COLUMNS },
-      { key: 'litigationAfterReview', label: '行政诉讼·复议后起诉', columns: REVIEW_COLUMNS },
-    ],
-  },
+  // table 四 is printed alike in both layouts
+  reviewLitigation: { '2021': REVIEW_ROWS, '2019': REVIEW_ROWS },
 };
+
+/** the layouts, newest first: a key's label is taken from the newest layout that prints it */
+export const LAYOUTS_NEWEST_FIRST: Template[] = ['2021', '2019'];
 
 export function rowSpec(table: TableKey, template: Template, row: string): RowSpec | undefined {
   return CATALOG[table][template].find((r) => r.key === row);

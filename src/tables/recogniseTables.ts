@@ -9,6 +9,7 @@ import { cleanRaw } from './parseValue';
 import { readingsOf, type Token } from './splitRuns';
 import { choose, type RowCheck } from './chooseReading';
 import { hasNarrativeTerms, narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
+import { ARITHMETIC, holdsWhereRead, type TableArithmetic } from './arithmetic';
 
 export interface RecognisedTable { table: TableKey; template: Template; source?: Provenance; cells: Cell[]; flags: Flag[]; missingRows: string[];
   /** rows whose printed digits had to be split into cells, and how many of them stayed ambiguous */
@@ -43,23 +44,23 @@ function applicationColumns(t: CollectedTable): ColumnSpec[] {
   return cols;
 }
 
-const sum = (vs: Array<number | null>) => vs.reduce<number>((a, b) => a + (b ?? 0), 0);
-
-/** the arithmetic a row must satisfy by itself: 总计 = the sum of its parts */
-function rowCheckFor(table: TableKey, columns: ColumnSpec[]): RowCheck | undefined {
-  if (table === 'applications') {
-    const idx = (k: string) => columns.findIndex((c) => c.key === k);
-    const parts = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg'].map(idx);
-    const total = idx('total');
-    return (v) => v[total] === null || v[total] === sum(parts.map((i) => v[i]));
-  }
-  if (table === 'reviewLitigation') {
-    return (v) => {
-      for (let g = 0; g + 5 <= v.length; g += 5) if (v[g + 4] !== null && v[g + 4] !== sum(v.slice(g, g + 4))) return false;
-      return true;
-    };
-  }
-  return undefined;
+/**
+ * The arithmetic a row must satisfy by itself (总计 = the sum of its parts), from the table's
+ * in-row equations. A row standing for several rows (table 四 printed as one run) repeats its
+ * columns: each repetition is checked on its own.
+ */
+function rowCheckFor(arithmetic: TableArithmetic, columns: ColumnSpec[]): RowCheck | undefined {
+  const equations = arithmetic.inRow.filter((e) => e.right.some((k) => columns.some((c) => c.key === k)));
+  if (!equations.length) return undefined;
+  const blocks: Array<Map<string, number>> = [];
+  columns.forEach((c, i) => {
+    if (!blocks.length || blocks[blocks.length - 1].has(c.key)) blocks.push(new Map());
+    blocks[blocks.length - 1].set(c.key, i);
+  });
+  return (v) => blocks.every((block) => equations.every((e) => holdsWhereRead(e, (k) => {
+    const i = block.get(k);
+    return i === undefined ? undefined : v[i];
+  })));
 }
 
 function plausibleFor(columns: ColumnSpec[]): RowCheck | undefined {
@@ -77,8 +78,9 @@ interface RowReading { spec: RowSpec; columns: ColumnSpec[]; keyed: KeyedRow; ro
 // took ~200 ms to optimise and was thrown away on every new object shape, over and over.
 export function recogniseTable(t: CollectedTable, template: Template, prose?: NarrativeEvidence): RecognisedTable {
   const specs = CATALOG[t.table][template];
-  const readings = readRows(t, specs, prose);
-  if (t.table === 'applications') resolveAcrossRows(readings);
+  const arithmetic = ARITHMETIC[t.table][template];
+  const readings = readRows(t, specs, arithmetic, prose);
+  if (arithmetic.inColumn.length) resolveAcrossRows(readings, arithmetic);
   const cells: Cell[] = [];
   const flags: Flag[] = [];
   for (const r of readings) {
@@ -97,7 +99,7 @@ export function recogniseTable(t: CollectedTable, template: Template, prose?: Na
 }
 
 /** Each collected row matched to its spec(s) and read as the row's cells. */
-function readRows(t: CollectedTable, specs: RowSpec[], prose?: NarrativeEvidence): RowReading[] {
+function readRows(t: CollectedTable, specs: RowSpec[], arithmetic: TableArithmetic, prose?: NarrativeEvidence): RowReading[] {
   const readings: RowReading[] = [];
   const seen = new Set<string>();
   const appColumns = t.table === 'applications' ? applicationColumns(t) : undefined;
@@ -112,14 +114,14 @@ function readRows(t: CollectedTable, specs: RowSpec[], prose?: NarrativeEvidence
     }
     for (const x of targets) seen.add(x.key);
     const columns: ColumnSpec[] = appColumns ?? targets.flatMap((x) => x.columns);
-    readings.push(readRow(t.table, keyed, targets[0], columns, specs, prose));
+    readings.push(readRow(arithmetic, keyed, targets[0], columns, specs, prose));
   }
   return readings;
 }
 
 const hasText = (values: Array<{ text: string }>) => values.some((v) => v.text.trim() !== '');
 
-function readRow(table: TableKey, keyed: KeyedRow, spec: RowSpec, columns: ColumnSpec[], specs: RowSpec[], prose?: NarrativeEvidence): RowReading {
+function readRow(arithmetic: TableArithmetic, keyed: KeyedRow, spec: RowSpec, columns: ColumnSpec[], specs: RowSpec[], prose?: NarrativeEvidence): RowReading {
   const values = trimToWidth(keyed.values, columns.length);
   const all = readingsOf(values, columns);
   // the prose is read only when the rules leave several readings (choose calls this lazily),
@@ -127,7 +129,7 @@ function readRow(table: TableKey, keyed: KeyedRow, spec: RowSpec, columns: Colum
   let stated: ReturnType<NarrativeEvidence['stated']> | undefined;
   const support = prose && all.length > 1 && keyed.row !== '*all' && columns.some(hasNarrativeTerms)
     ? (v: Array<number | null>) => narrativeSupport(v, (stated ??= prose.stated(spec, specs, columns))) : undefined;
-  const c = choose(all, columns, { rowCheck: rowCheckFor(table, columns), support, plausible: plausibleFor(columns) });
+  const c = choose(all, columns, { rowCheck: rowCheckFor(arithmetic, columns), support, plausible: plausibleFor(columns) });
   return { spec, columns, keyed, rowKey: keyed.row, candidates: c.ranked, chosen: c.reading, ambiguous: c.ambiguous, byNarrative: c.byNarrative };
 }
 
@@ -169,25 +171,26 @@ function trimToWidth<T extends { text: string }>(values: T[], width: number): T[
 }
 
 /**
- * Rows of table 三 still read several ways: try their combinations against the column
+ * Rows still read several ways (table 三): try their combinations against the table's column
  * equations (新收+结转 = 总计+结转下年; 总计 = the sum of the result rows) and keep the single
  * combination that satisfies them.
  */
-function resolveAcrossRows(rows: RowReading[]): void {
+function resolveAcrossRows(rows: RowReading[], arithmetic: TableArithmetic): void {
   const open = rows.filter((r) => r.candidates.length > 1);
   if (!open.length) return;
   const combos = open.reduce((n, r) => n * Math.min(r.candidates.length, 50), 1);
   if (combos > 200000) return;
   const byKey = new Map(rows.map((r) => [r.rowKey, r]));
   const colCount = rows[0].columns.length;
-  const valueOf = (key: string, col: number, pick: Map<string, Token[]>) => (pick.get(key) ?? byKey.get(key)?.chosen)?.[col]?.value ?? null;
-  const resultKeys = rows.map((r) => r.rowKey).filter((k) => !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(k));
+  const equations = arithmetic.inColumn;
   const satisfied = (pick: Map<string, Token[]>) => {
     for (let c = 0; c < colCount; c++) {
-      const nr = valueOf('newReceived', c, pick), co = valueOf('carriedOver', c, pick);
-      const tp = valueOf('totalProcessed', c, pick), cf = valueOf('carriedForward', c, pick);
-      if (nr !== null && co !== null && tp !== null && cf !== null && nr + co !== tp + cf) return false;
-      if (tp !== null && resultKeys.length && tp !== sum(resultKeys.map((k) => valueOf(k, c, pick)))) return false;
+      // a row not printed is absent (undefined); a printed row's cell may be blank (null)
+      const valueOf = (key: string) => {
+        const reading = pick.get(key) ?? (byKey.has(key) ? byKey.get(key)!.chosen ?? [] : undefined);
+        return reading === undefined ? undefined : reading[c]?.value ?? null;
+      };
+      if (!equations.every((e) => holdsWhereRead(e, valueOf))) return false;
     }
     return true;
   };

@@ -1,0 +1,110 @@
+// The arithmetic of the standard tables as data, stated once (rules.md): which columns of a row
+// add up to its total, which rows of a column balance. Recognition (choosing how to split run-
+// together digits), the rule checks and the export's cleaning (a blank read as 0) all derive
+// from these lists.
+import type { TableKey, Template } from '../model/record';
+import { CATALOG } from './catalog';
+
+/**
+ * `left` and `right` are sums of terms (column keys within a row, row keys within a column).
+ * `=`: the two sums agree; `≤`: every left term is at most the right sum (one term).
+ */
+export interface Equation {
+  rule: string;
+  left: string[];
+  right: string[];
+  relation?: '=' | '≤';
+  /** said after the row or column in a failure message */
+  label?: string;
+  /** checked only where the report prints the right-hand cell (an optional column) */
+  whenPrinted?: boolean;
+  /** a sum over the parts the report prints; not assessable when the total or every part is absent */
+  printedParts?: boolean;
+}
+
+export interface TableArithmetic {
+  /** between the columns of one row */
+  inRow: Equation[];
+  /** the rows the in-row equations are checked for; every row the report prints when absent */
+  inRowRows?: string[];
+  /** how a failure names the row: `{row}` is replaced */
+  inRowContext: string;
+  /** between the rows of one column, for every column of the table */
+  inColumn: Equation[];
+  /** columns only some reports print: the column equations cover them when the first row prints them */
+  optionalColumns?: string[];
+}
+
+const APPLICANTS = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg'];
+const LEGAL_PERSONS = APPLICANTS.slice(1);
+/** table 三's rows that are not results: received, carried over, the total, carried forward */
+const BALANCE = { received: ['newReceived', 'carriedOver'], settled: ['totalProcessed', 'carriedForward'] };
+const REVIEW_RESULTS = ['upheld', 'corrected', 'other', 'pending'];
+
+/** every result row of table 三 in a layout: the rows that are neither received nor settled */
+const resultRows = (template: Template) => CATALOG.applications[template].map((r) => r.key)
+  .filter((k) => ![...BALANCE.received, ...BALANCE.settled].includes(k));
+
+const applications = (template: Template): TableArithmetic => ({
+  inRow: [
+    { rule: 'T3-COL', left: APPLICANTS, right: ['total'] },
+    { rule: 'T3-COL', left: LEGAL_PERSONS, right: ['legalPersonSubtotal'], label: '法人或其他组织小计', whenPrinted: true },
+  ],
+  inRowContext: 'row {row}',
+  inColumn: [
+    { rule: 'T3-BAL', left: BALANCE.received, right: BALANCE.settled },
+    { rule: 'T3-SUM', left: resultRows(template), right: ['totalProcessed'] },
+  ],
+  optionalColumns: ['legalPersonSubtotal'],
+});
+
+const reviewLitigation: TableArithmetic = {
+  inRow: [{ rule: 'T4-SUM', left: REVIEW_RESULTS, right: ['total'] }],
+  inRowRows: ['review', 'litigationDirect', 'litigationAfterReview'],
+  inRowContext: '{row}',
+  inColumn: [],
+};
+
+const NONE: TableArithmetic = { inRow: [], inRowContext: 'row {row}', inColumn: [] };
+
+export const ARITHMETIC: Record<TableKey, Record<Template, TableArithmetic>> = {
+  active: { '2019': NONE, '2021': NONE },
+  applications: { '2019': applications('2019'), '2021': applications('2021') },
+  reviewLitigation: { '2019': reviewLitigation, '2021': reviewLitigation },
+};
+
+/** the columns whose sum is a row's 总计 (a blank among them may be read as 0 when the total agrees) */
+export function partsOfTotal(arithmetic: TableArithmetic): string[] | undefined {
+  return arithmetic.inRow.find((e) => e.right.length === 1 && e.right[0] === 'total')?.left;
+}
+
+/** every in-row equation of any layout of a table names the same parts of 总计 */
+export function partsOfTotalIn(table: string): string[] | undefined {
+  const layouts = ARITHMETIC[table as TableKey];
+  return layouts ? partsOfTotal(layouts['2021']) : undefined;
+}
+
+/**
+ * Does an equation hold on values that may be absent (`undefined`) or blank (`null`)? For
+ * recognition, which must not reject a reading for what it cannot see: a sum with one total is
+ * tested when the total is read and some part is printed (other parts count 0); an equation of
+ * several terms a side only when every term is read.
+ */
+export function holdsWhereRead(eq: Equation, value: (term: string) => number | null | undefined): boolean {
+  if (eq.right.length === 1) {
+    const total = value(eq.right[0]);
+    if (total === null || total === undefined) return true;
+    let any = false, sum = 0;
+    for (const t of eq.left) {
+      const v = value(t);
+      if (v === undefined) continue;
+      any = true;
+      if (eq.relation === '≤') { if (v !== null && v > total) return false; } else sum += v ?? 0;
+    }
+    return !any || eq.relation === '≤' || sum === total;
+  }
+  const l = eq.left.map(value), r = eq.right.map(value);
+  if ([...l, ...r].some((v) => v === null || v === undefined)) return true;
+  const add = (vs: Array<number | null | undefined>) => vs.reduce<number>((a, b) => a + (b ?? 0), 0);
+  return eq.relation === '≤' ? l.every((v) => v! <= add(r)) : add(l) === add(r);
+}
