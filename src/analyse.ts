@@ -24,7 +24,7 @@ function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord[
   if (standard.size >= 2) return true;
   const head = doc.blocks.slice(0, 30).map((b) => (b.type === 'table' ? '' : b.text)).join('');
   // the opening of a report cut short: it cites the 条例 (or names its 政府信息公开 work) under the overview heading
-  return REPORT_PHRASE.test(head) || (/总体情况/.test(head) && /政府信息公开/.test(head));
+  return REPORT_PHRASE.test(head) || (/总体情况/.test(head) && /(?:政府信息|政务)公开/.test(head));
 }
 
 export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {

@@ -37,7 +37,7 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
   const coded = code ? divisionByCode(code) : undefined;
 
   const count = new Map<string, number>();
-  for (const m of text) count.set(m.name, m.count);
+  for (const m of [...text, ...own]) count.set(m.name, (count.get(m.name) ?? 0) + m.count);
   const siteOf = (d: Division): SiteMatch['strength'] | null => {
     let best: SiteMatch['strength'] | null = null;
     for (const s of site) if (s.division === d || within(d, s.division)) { if (s.strength === 'full') return 'full'; best = 'initials'; }

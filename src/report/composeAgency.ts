@@ -48,7 +48,8 @@ export function composeAgency(printed: string | null, resolved: Resolved): Compo
     const regionWords = name.slice(0, lead);
     if (!d) return { agency: rest ? name : governmentOf(name, null), region: null, complete: false, why: `the place ${regionWords} could not be settled (several places bear the name, or no other evidence)` };
     const full = regionPrefix(d);
-    const prefix = full.endsWith(regionWords) || full === regionWords ? full : regionWords;
+    // the settled place written out in front of what the name already says (水城区杨梅乡 → 六盘水市水城区杨梅乡)
+    const prefix = full.endsWith(regionWords) ? full : regionWords.startsWith(d.name) && full.endsWith(d.name) ? full + regionWords.slice(d.name.length) : regionWords;
     const whole = prefix + rest;
     return { agency: rest ? whole : governmentOf(whole, d.level), region: d, complete: true };
   }

@@ -1,0 +1,106 @@
+// Title, agency and year on the real report openings of tests/corpus/wild-pages, scored against
+// their labels as ../shared/eval/score-pages.mjs scores them, with each page's URL as its source.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../pipeline/parseReport';
+import { findMeta } from '../src/report/metadata';
+import { parseDocument } from '../parsers';
+import { isFurnitureName } from '../src/report/pageFurniture';
+import { WILD_PAGES } from './support/fixtures';
+
+interface Label { url?: string; agency: string | null; agencyInText?: boolean; year: number | null; title: string | null }
+const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');
+const pages = readdirSync(WILD_PAGES).filter((f) => f.endsWith('.label.json')).sort().map((l) => ({
+  file: join(WILD_PAGES, l.replace(/\.label\.json$/, '')),
+  label: JSON.parse(readFileSync(join(WILD_PAGES, l), 'utf8')) as Label,
+}));
+
+let results: Array<{ file: string; label: Label; report: Record<string, unknown> & { agency: string | null; year: number | null } }>;
+beforeAll(async () => {
+  results = [];
+  for (const p of pages) {
+    const r = await parseReport(readFileSync(p.file), { path: p.file, ...(p.label.url ? { url: p.label.url } : {}) });
+    results.push({ ...p, report: r.report as never });
+  }
+});
+
+const share = (rows: typeof results, ok: (r: (typeof results)[number]) => boolean) => rows.filter(ok).length / rows.length;
+
+test('the wild pages are all here', () => {
+  expect(pages.length).toBeGreaterThanOrEqual(60);
+});
+
+test('agency where the page prints the full name: at least 95%', () => {
+  const printed = results.filter((r) => r.label.agency && r.label.agencyInText !== false);
+  expect(printed.length).toBeGreaterThan(30);
+  expect(share(printed, (r) => norm(r.report.agency) === norm(r.label.agency))).toBeGreaterThanOrEqual(0.95);
+});
+
+test('agency composed from a short form and the context: at least half (goal 80%)', () => {
+  const composed = results.filter((r) => r.label.agency && r.label.agencyInText === false);
+  expect(composed.length).toBeGreaterThan(10);
+  expect(share(composed, (r) => norm(r.report.agency) === norm(r.label.agency))).toBeGreaterThanOrEqual(0.5);
+});
+
+test('a composed agency is right or left out, never another name', () => {
+  const wrong = results.filter((r) => r.label.agency && r.report.agency && norm(r.report.agency) !== norm(r.label.agency) && r.label.agencyInText !== false);
+  expect(wrong.map((r) => `${r.file}: ${r.report.agency}`)).toEqual([]);
+});
+
+test('year the statistics cover: at least 97%, never another year', () => {
+  const withYear = results.filter((r) => r.label.year);
+  expect(share(withYear, (r) => r.report.year === r.label.year)).toBeGreaterThanOrEqual(0.97);
+  expect(withYear.filter((r) => r.report.year !== null && r.report.year !== r.label.year).map((r) => r.file)).toEqual([]);
+});
+
+test('page furniture is never an agency on the wild pages', () => {
+  for (const r of results) {
+    if (r.report.agency) expect([r.file, isFurnitureName(r.report.agency)]).toEqual([r.file, false]);
+    const asPrinted = r.report.agencyAsPrinted as string | null;
+    if (asPrinted) expect([r.file, isFurnitureName(asPrinted)]).toEqual([r.file, false]);
+  }
+});
+
+test('records carry agencyAsPrinted and region in record.md order', () => {
+  const keys = Object.keys(results[0].report);
+  expect(keys.slice(0, 5)).toEqual(['title', 'agency', 'agencyAsPrinted', 'year', 'region']);
+});
+
+// Furniture in front of a title, in the shapes pages print it: whatever surrounds a real title
+// and body, the title and agency stay those of the report.
+const FURNITURE = [
+  '当前位置: 首页 > 政府信息公开 > 政府信息公开年报',
+  '全文检索',
+  '站内搜索:',
+  '登录 | 注册',
+  '【字体:大 中 小】',
+  '索引号: 000014349/2023-74857 发文字号:',
+  '发布时间: 2023-01-12 20:04 字体:[]',
+  '分享到: 微信 微博 打印',
+  '首页>政府信息公开>',
+];
+const BODY = '根据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n2022年，我局认真贯彻落实《条例》。';
+
+const metaOf = async (text: string) => findMeta(await parseDocument(Buffer.from(text), { fileName: 'page.txt' }));
+
+test.each(FURNITURE)('furniture line %s is neither title nor agency', async (line) => {
+  for (const title of ['昆明市应急管理局2022年政府信息公开工作年度报告', '2022年昆明市应急管理局政府信息公开工作年度报告', '昆明市应急管理局政府信息公开工作2022年度报告']) {
+    const meta = await metaOf(`${line}\n${line}\n${title}\n${BODY}\n`);
+    expect(meta.title).toBe(title);
+    expect(meta.agency).toBe('昆明市应急管理局');
+    expect(meta.year).toBe(2022);
+  }
+  // with no title line, the furniture still names no agency
+  const bare = await metaOf(`${line}\n${BODY}\n`);
+  expect(bare.agency).toBeNull();
+  expect(bare.title).toBeNull();
+});
+
+test('title shapes: 关于…的报告, title over two lines, a tail alone, the body naming the report', async () => {
+  const meta = metaOf;
+  expect(await meta(`会宁县工业和信息化局关于2021年度政府信息公开工作年度报告\n${BODY}`)).toMatchObject({ agency: '会宁县工业和信息化局', year: 2021 });
+  expect(await meta(`泰安市医疗保障局\n2021年政府信息公开工作年度报告\n${BODY}`)).toMatchObject({ title: '泰安市医疗保障局2021年政府信息公开工作年度报告', agency: '泰安市医疗保障局', year: 2021 });
+  expect(await meta(`工作年度报告\n依据《中华人民共和国政府信息公开条例》，现公布清远市农业农村局2021年政府信息公开工作年度报告。\n一、总体情况`)).toMatchObject({ title: null, agency: '清远市农业农村局', year: 2021 });
+  // published in 2023 about 2022: the statistics year
+  expect(await meta(`发布日期：2023-01-31\n一、总体情况\n本报告中所列数据统计期限为2022年1月1日至2022年12月31日。2023年1月，我局……政府信息公开`)).toMatchObject({ year: 2022 });
+});
