@@ -11,6 +11,9 @@ export interface PageCell {
   text: string;
   page: number;
   bbox: [number, number, number, number];
+  /** the text's last line runs across the cell, so the text may go on below (a row cut by a
+   * page break); false when it ends short; unknown (undefined) without ruled cell edges */
+  endsFull?: boolean;
 }
 
 export interface PageTable {
@@ -34,6 +37,10 @@ function interval(edges: number[], v: number): number {
   return lo;
 }
 
+/** a wrapped line leaves less than this much of its cell (in font sizes) for padding and the
+ * glyph that did not fit */
+const FULL_LINE_SLACK = 3;
+
 export function fillGrid(grid: RuledGrid, items: TextItem[], page: number): { table: PageTable; rest: TextItem[] } {
   const nr = grid.ys.length - 1, nc = grid.xs.length - 1;
   const slotOwner = Array.from({ length: nr }, () => new Array<number>(nc).fill(-1));
@@ -56,12 +63,17 @@ export function fillGrid(grid: RuledGrid, items: TextItem[], page: number): { ta
       perBox[slotOwner[nr - 1 - rAsc][c]].push(piece);
     }
   }
-  const cells: PageCell[] = grid.boxes.map((b, i) => ({
-    r: b.r, c: b.c, rowSpan: b.rowSpan, colSpan: b.colSpan,
-    text: joinWrapped(groupLines(perBox[i]).map((l) => l.text)),
-    page,
-    bbox: [round(b.x0), round(b.y0), round(b.x1), round(b.y1)],
-  }));
+  const cells: PageCell[] = grid.boxes.map((b, i) => {
+    const lines = groupLines(perBox[i]);
+    const last = lines[lines.length - 1];
+    return {
+      r: b.r, c: b.c, rowSpan: b.rowSpan, colSpan: b.colSpan,
+      text: joinWrapped(lines.map((l) => l.text)),
+      page,
+      bbox: [round(b.x0), round(b.y0), round(b.x1), round(b.y1)],
+      endsFull: !!last && last.x1 - last.x0 >= b.x1 - b.x0 - FULL_LINE_SLACK * last.size,
+    };
+  });
   return {
     table: { page, xs: grid.xs, nRows: nr, cells, x0: grid.x0, x1: grid.x1, y0: grid.y0, y1: grid.y1 },
     rest,

@@ -9,6 +9,7 @@ export interface FlowCell {
   text: string;
   page: number;
   bbox: [number, number, number, number];
+  endsFull?: boolean;
 }
 
 export interface FlowTable { cells: FlowCell[]; nRows: number; x0: number; x1: number; page: number; bbox: [number, number, number, number] }
@@ -17,7 +18,7 @@ const EDGE_TOLERANCE = 6;
 
 export function toFlowTable(t: PageTable): FlowTable {
   return {
-    cells: t.cells.map((c) => ({ r: c.r, rowSpan: c.rowSpan, xl: t.xs[c.c], xr: t.xs[c.c + c.colSpan], text: c.text, page: c.page, bbox: c.bbox })),
+    cells: t.cells.map((c) => ({ r: c.r, rowSpan: c.rowSpan, xl: t.xs[c.c], xr: t.xs[c.c + c.colSpan], text: c.text, page: c.page, bbox: c.bbox, endsFull: c.endsFull })),
     nRows: t.nRows, x0: t.x0, x1: t.x1, page: t.page,
     bbox: [t.x0, t.y0, t.x1, t.y1],
   };
@@ -48,8 +49,14 @@ export function appendTable(a: FlowTable, part: PageTable): void {
     const spans = ac.rowSpan > 1 || bc.rowSpan > 1;
     const repeated = bc.text === ac.text;
     const cut = isLabel(bc.text) && !NUMBERED.test(bc.text);
-    const blankContinuation = bc.text.trim() === '' && spans;
+    // a merged cell run over the break leaves a blank cell below: one spanning rows itself, or
+    // beside the labels of its sub-rows; a blank among numbers is an empty value, not that
+    const blankContinuation = bc.text.trim() === '' && spans && (bc.rowSpan > 1 || labelRightOf(bc, b.cells.filter((c) => c.r === 0)));
     if (!(repeated || cut || blankContinuation)) continue;
+    // a cell one row high on both sides goes on over the break only when the printed rows are
+    // the two halves of one row: else the upper row's numbers would end up under the lower
+    // row's label (规章 | 13 | 13 | 524 above the break, 规范性文件 | 60 | 60 | 368 below)
+    if (!spans && !halvesOfOneRow(enders, ac, b.cells, bc, cut && !repeated)) continue;
     // the label goes on: one cell over both pages, text rejoined where it was cut
     if (cut && !repeated) ac.text = ac.text + bc.text;
     ac.rowSpan += bc.rowSpan;
@@ -61,6 +68,24 @@ export function appendTable(a: FlowTable, part: PageTable): void {
   }
   a.nRows += b.nRows;
   collapseSplitRow(a, lastRow);
+}
+
+const labelRightOf = (cell: FlowCell, row: FlowCell[]) => row.some((c) => c !== cell && c.xl >= cell.xr - EDGE_TOLERANCE && isLabel(c.text));
+
+/**
+ * The last printed row above the break and the first below are one row cut in two: right of
+ * the cut cell every column is filled on at most one side, and a text cut in two filled its
+ * line above (it wrapped there).
+ */
+function halvesOfOneRow(upper: FlowCell[], ac: FlowCell, lowerPart: FlowCell[], bc: FlowCell, cutText: boolean): boolean {
+  if (cutText && ac.endsFull === false) return false;
+  const lower = lowerPart.filter((c) => c.r === 0 && c !== bc && c.xl >= bc.xr - EDGE_TOLERANCE);
+  for (const l of lower) {
+    if (!l.text.trim()) continue;
+    const u = upper.find((c) => c !== ac && c.xl < l.xr - EDGE_TOLERANCE && l.xl < c.xr - EDGE_TOLERANCE);
+    if (u && u.text.trim()) return false;
+  }
+  return true;
 }
 
 /** A header row repeated at the top of the continued part (Word's "repeat header rows"). */

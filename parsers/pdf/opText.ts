@@ -117,8 +117,10 @@ function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: strin
   return { str, x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: y0, size, vertical: false };
 }
 
-/** Vertical presentation forms (︑ ︒ ︵ …), which vertical labels' ToUnicode maps may give, read as the plain characters. */
-const VERTICAL_FORM = /[\ufe10-\ufe19\ufe30-\ufe4f]/;
+/** Vertical presentation forms (︑ ︒ ︵ …), which vertical labels' ToUnicode maps may give, and
+ * Kangxi radicals (⼀ ⼆ ⽅ …), which Chromium's maps give for glyphs shared with the plain
+ * ideographs (一 二 方), read as the plain characters. */
+const VERTICAL_FORM = /[\ufe10-\ufe19\ufe30-\ufe4f\u2f00-\u2fd5]/;
 const VERTICAL_FORMS = new RegExp(VERTICAL_FORM.source, 'g');
 const horizontalForms = (s: string) => (VERTICAL_FORM.test(s) ? s.replace(VERTICAL_FORMS, (c) => c.normalize('NFKC')) : s);
 
