@@ -30,14 +30,26 @@ export function scopeOf(title: string | null): Scope {
 }
 
 /**
- * The key that makes two files the same report: agency key, year and scope; with the region
- * code when the record knows it, so that two 鼓楼区 of different cities stay apart. Files that
- * failed, or whose agency or year is unknown, are reports of their own (key null).
+ * The key that makes two files the same report: agency key, year and scope. Files that failed,
+ * or whose agency or year is unknown, are reports of their own (key null).
  */
 export function sameReportKey(c: Copy): string | null {
   if (c.errorCode || !c.agency || c.year === null) return null;
-  const region = c.regionCode ? `${c.regionCode}:` : '';
-  return `${region}${agencyKey(c.agency)}|${c.year}|${scopeOf(c.title)}`;
+  return `${agencyKey(c.agency)}|${c.year}|${scopeOf(c.title)}`;
+}
+
+/**
+ * Files with one key but different region codes are different bodies (two 鼓楼区 of different
+ * cities). Where the copies name one region at most, a copy naming none joins it; where they
+ * name several, each region is a report and the copies naming none are one more.
+ */
+function splitByRegion<T extends Copy>(key: string, list: T[]): Array<[string, T[]]> {
+  const codes = [...new Set(list.map((c) => c.regionCode).filter((c): c is string => !!c))];
+  if (codes.length <= 1) return [[key, list]];
+  const parts: Array<[string, T[]]> = codes.map((code) => [`${code}:${key}`, list.filter((c) => c.regionCode === code)]);
+  const unplaced = list.filter((c) => !c.regionCode);
+  if (unplaced.length) parts.push([`?:${key}`, unplaced]);
+  return parts;
 }
 
 /** Best-read first: most cells, then fewest findings, then the latest parser, then the id (stable). */
@@ -65,7 +77,7 @@ export function groupCopies<T extends Copy>(copies: T[]): Array<ReportGroup<T>> 
     const list = byKey.get(key);
     if (list) list.push(c); else byKey.set(key, [c]);
   }
-  const groups = [...byKey].map(([key, list]) => {
+  const groups = [...byKey].flatMap(([key, list]) => splitByRegion(key, list)).map(([key, list]) => {
     const sorted = [...list].sort(bestFirst);
     return { key, best: sorted[0], copies: sorted };
   });
