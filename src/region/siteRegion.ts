@@ -46,6 +46,7 @@ export function siteDivisions(url: string | undefined): SiteMatch[] {
   const out = new Map<Division, SiteMatch['strength']>();
   const note = (d: Division, s: SiteMatch['strength']) => { if (out.get(d) !== 'full') out.set(d, s); };
   for (const label of labels) {
+    const before = new Set(out.keys());
     for (const [d, sp] of all) {
       if (label === sp.full && sp.full.length >= 4) note(d, 'full');
       else if (label === sp.initials) note(d, 'initials');
@@ -57,6 +58,9 @@ export function siteDivisions(url: string | undefined): SiteMatch[] {
         if (parent) note(d, label.endsWith(sp.full) && sp.full.length >= 4 ? 'full' : 'initials');
       }
     }
+    // a spelling several places share (suining: 遂宁市, 睢宁县, 绥宁县) only confirms the text
+    const strong = [...out].filter(([d, s]) => s === 'full' && !before.has(d));
+    if (strong.length > 1) for (const [d] of strong) out.set(d, 'initials');
   }
   return [...out].map(([division, strength]) => ({ division, strength }));
 }

@@ -6,6 +6,7 @@ import { REPORT_WORD } from '../model/reportWords';
 import { AGENCY_END } from './agencyWords';
 import { FURNITURE_LINE } from './pageFurniture';
 import { YEAR, withoutSiteSuffix } from './titleShapes';
+import { simplified } from '../tables/simplified';
 
 type TextBlock = Exclude<Block, TableBlock>;
 const isText = (b: Block): b is TextBlock => b.type !== 'table';
@@ -19,9 +20,13 @@ export const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总
 
 export const cleanLine = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim().replace(/(?<=[\u4e00-\u9fa5\d()（）]) (?=[\u4e00-\u9fa5\d()（）])/g, '').replace(/^#+\s*/, '');
 
-/** the text lines of the page's opening, blank ones dropped */
+/** characters only traditional text uses, common in any report: a page a mirror site converted */
+const TRADITIONAL = /[報開區機關與為這個國會時門間實當從來對將還體點經過東長無產業書條後發現電話網處見則總應務議權劃縣鎮鄉辦訊]/;
+
+/** the text lines of the page's opening, blank ones dropped, in simplified characters */
 export function openingLines(doc: Doc, max = 80): string[] {
-  return doc.blocks.slice(0, max * 2).filter(isText).map((b) => cleanLine(b.text)).filter((t) => t.length > 0).slice(0, max);
+  const lines = doc.blocks.slice(0, max * 2).filter(isText).map((b) => cleanLine(b.text)).filter((t) => t.length > 0).slice(0, max);
+  return lines.some((l) => TRADITIONAL.test(l)) ? lines.map(simplified) : lines;
 }
 
 const isSentence = (t: string) => /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
@@ -58,7 +63,8 @@ export function findTitle(doc: Doc): string | null {
   const found = findTitleLine(openingLines(doc));
   // the format's own title (HTML heading or <title>, PDF, crawler header) unless the lines hold
   // the same title more completely (its agency on the line above)
-  const own = doc.title ? withoutSiteSuffix(cleanLine(doc.title)) : '';
+  const ownLine = doc.title ? cleanLine(doc.title) : '';
+  const own = ownLine ? withoutSiteSuffix(TRADITIONAL.test(ownLine) ? simplified(ownLine) : ownLine) : '';
   const ownOk = own && titleLike(own) && !TAIL.test(own.replace(/\s+/g, ''));
   if (ownOk && !(found && found.title.replace(/\s+/g, '').endsWith(own.replace(/\s+/g, '')))) return own;
   return found?.title ?? null;

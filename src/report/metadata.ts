@@ -10,6 +10,7 @@ import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
 import { looksLikeAgencyName, PRONOUN, expandTypeName } from './agencyWords';
 import { statedPeriodYear, openingSentenceYear } from './statisticsYear';
 import { composeAgency } from './composeAgency';
+import { agencyForPronoun } from './pronounAgency';
 import { resolveRegion } from '../region/resolveRegion';
 import { regionOf, type Region } from '../region/regionOf';
 import { mentionedDivisions } from '../region/textRegion';
@@ -77,8 +78,17 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   if (year === null && title) year = Number(YEAR.exec(title)?.[1]) || null;
 
   const evidenceText = [title ?? '', ...lines.slice(0, 40)].join('\n');
-  const resolved = resolveRegion({ agency: fuller ?? printed, text: evidenceText, url: source.url });
-  const composed = composeAgency(fuller ?? printed, resolved);
+  let resolved = resolveRegion({ agency: fuller ?? printed, text: evidenceText, url: source.url });
+  let issuer = fuller ?? printed;
+  if (!issuer || PRONOUN.test(issuer)) {
+    const pronoun = issuer ?? candidates.find((c) => PRONOUN.test(c.name))?.name;
+    const standsFor = pronoun ? agencyForPronoun(pronoun, evidenceText, resolved) : null;
+    if (standsFor) {
+      issuer = standsFor;
+      resolved = resolveRegion({ agency: issuer, text: evidenceText, url: source.url });
+    }
+  }
+  const composed = composeAgency(issuer, resolved);
   if (!composed.complete && composed.why) findings.push(`agency incomplete: ${composed.why}; kept as printed`);
   if (!printed) findings.push('agency: the page names no issuer');
   if (PRONOUN.test(printed ?? '')) printed = null;

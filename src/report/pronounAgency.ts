@@ -1,0 +1,51 @@
+// A report that names its issuer only as 我局, 我区, 我乡 …: the name the pronoun stands for.
+// 我区/我县/我市/我省 is the government of the place the evidence settles; 我乡/我镇 the township the
+// text names most; 我局/我办/我委 the name of that kind the text prints most often, when it is led by
+// its place or its level word (深圳市生态环境局, 区政务服务管理局). A tie names nothing.
+import type { Resolved } from '../region/resolveRegion';
+import { mentionedDivisions } from '../region/textRegion';
+import { PRONOUN } from './agencyWords';
+import { isFurnitureName } from './pageFurniture';
+
+const LEVEL_OF: Record<string, 'province' | 'city' | 'county'> = { 省: 'province', 市: 'city', 区: 'county', 县: 'county' };
+
+/** the printed form the pronoun stands for (a short form composeAgency can complete), or null */
+export function agencyForPronoun(pronoun: string, text: string, resolved: Resolved): string | null {
+  const kind = PRONOUN.exec(pronoun)?.[1];
+  if (!kind) return null;
+  const level = LEVEL_OF[kind];
+  if (level) return resolved.atLevel[level] ? `${kind}人民政府` : null;
+  if (kind === '乡' || kind === '镇' || kind === '街道') {
+    const towns = mentionedDivisions(text, true).filter((m) => m.divisions[0].level === 'town' && m.name.endsWith(kind));
+    return mostFrequent(towns.map((m) => [m.name, m.count]));
+  }
+  if (!/^(?:局|办|委|厅|中心|院|署)$/.test(kind)) return null;
+  return mostFrequent(namesEndingWith(text.replace(/\s+/g, ''), kind));
+}
+
+/** names ending in the kind's character, led by a division's full name or by a level word */
+function namesEndingWith(t: string, kind: string): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (let p = t.indexOf(kind); p >= 0; p = t.indexOf(kind, p + 1)) {
+    const end = p + kind.length;
+    let found: string | null = null;
+    for (let s = Math.max(0, end - 18); s <= end - 4 && !found; s++) {
+      const name = t.slice(s, end);
+      if (!/^[\u4e00-\u9fa5]+$/.test(name) || isFurnitureName(name) || /(?:关于|的|和|与|及|等|我|本)/.test(name.slice(0, 3))) continue;
+      const led = leadingDivision(name);
+      const levelLed = /^[省市区县](?!政府|委|[省市区县])/.test(name) && !/[省市区县]/.test(name.slice(1, -1));
+      if (led || levelLed) found = name;
+    }
+    if (found) counts.set(found, (counts.get(found) ?? 0) + 1);
+  }
+  return [...counts];
+}
+
+const leadingDivision = (name: string) => mentionedDivisions(name).some((m) => name.startsWith(m.name) && m.name.length < name.length - 1);
+
+function mostFrequent(items: Array<[string, number]>): string | null {
+  if (!items.length) return null;
+  const top = Math.max(...items.map(([, n]) => n));
+  const best = items.filter(([, n]) => n === top);
+  return best.length === 1 ? best[0][0] : null;
+}
