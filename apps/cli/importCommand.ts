@@ -5,14 +5,17 @@ import { availableParallelism } from 'node:os';
 import { formatSummary, failedCount, type ImportSummary } from '../../pipeline/summary';
 import { createProgress } from './progress';
 import { EXIT } from './exitCodes';
+import { sourceUrls, ManifestError } from './sourceUrls';
 
-interface ImportOpts { queue?: boolean; detach?: boolean; concurrency?: string; json?: boolean; quiet?: boolean }
+interface ImportOpts { url?: string; manifest?: string; queue?: boolean; detach?: boolean; concurrency?: string; json?: boolean; quiet?: boolean }
 
 export function registerImport(program: Command): void {
   program
     .command('import')
     .description('parse report files, folders or globs into the store (SQLite ./xxgk.db or XXGK_DB; PostgreSQL when DATABASE_URL is set); idempotent by content hash')
-    .argument('<paths...>', 'files, folders (walked) or globs (quote them)')
+    .argument('[paths...]', 'files, folders (walked) or globs (quote them); default: the files of --manifest')
+    .option('--url <url>', 'the URL the one file was published at (source.url; the site may settle the issuer\'s region)')
+    .option('--manifest <file>', 'files and the URLs they came from: CSV with the header path,url, or JSON Lines of {"path","url"}; paths relative to the manifest')
     .option('-c, --concurrency <n>', 'parse threads for the in-process import', String(availableParallelism()))
     .option('--queue', 'enqueue on the BullMQ queues (REDIS_URL) for `xxgk worker` processes instead of parsing here')
     .option('--detach', 'with --queue: return as soon as the files are enqueued')
@@ -24,7 +27,19 @@ export function registerImport(program: Command): void {
       const { expandInputs } = require('../../pipeline/stages') as typeof import('../../pipeline/stages');
       const { runImport } = require('../../pipeline/local/runImport') as typeof import('../../pipeline/local/runImport');
       const { enqueueAndWait } = require('../../queues/enqueue') as typeof import('../../queues/enqueue');
-      const { files, missing } = await expandInputs(paths);
+      let sources;
+      try { sources = sourceUrls(paths, opts); } catch (e) {
+        if (!(e instanceof ManifestError)) throw e;
+        process.stderr.write(`xxgk import: ${e.message}\n`);
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      if (opts.queue && sources.urls.size) {
+        process.stderr.write('xxgk import: --url and --manifest are not carried through --queue; import in-process\n');
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      const { files, missing } = await expandInputs(sources.files);
       for (const m of missing) process.stderr.write(`xxgk import: no such file, folder or match: ${m}\n`);
       if (files.length === 0) { process.exitCode = EXIT.NO_INPUT; return; }
       const concurrency = Math.max(1, Number.parseInt(opts.concurrency ?? '', 10) || availableParallelism());
@@ -49,7 +64,7 @@ export function registerImport(program: Command): void {
         const store = await openStore();
         const progress = createProgress(files.length, 'import', process.stderr, opts.quiet);
         try {
-          summary = await runImport(store, files, { concurrency, onTick: (s) => progress.update(s) });
+          summary = await runImport(store, files, { urls: sources.urls, concurrency, onTick: (s) => progress.update(s) });
         } finally {
           await store.close();
         }

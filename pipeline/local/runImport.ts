@@ -9,7 +9,8 @@ import { createParsePool } from './parsePool';
 import { emptySummary, type ImportSummary, type Tick } from '../summary';
 import { mapLimit } from '../mapLimit';
 
-export interface ImportOptions { concurrency?: number; onTick?: Tick }
+/** urls: where files came from (absolute path → URL), for the records' source.url */
+export interface ImportOptions { concurrency?: number; onTick?: Tick; urls?: Map<string, string> }
 
 export async function runImport(store: Store, files: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary(files.length);
@@ -40,7 +41,8 @@ export async function runImport(store: Store, files: string[], opts: ImportOptio
   try {
     await Promise.all(
       [...byHash].map(async ([sha, paths]) => {
-        const record = await pool.parse({ path: paths[0], sha256: sha });
+        const url = paths.map((p) => opts.urls?.get(p)).find(Boolean);
+        const record = await pool.parse({ path: paths[0], sha256: sha, ...(url ? { url } : {}) });
         const checked = checkStage(record);
         writes = writes.then(async () => {
           const outcome = await storeStage(store, checked);
