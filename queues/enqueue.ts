@@ -3,16 +3,35 @@
 // restart, trimmed jobs) are made up for by looking at the jobs and the store, whenever no
 // file has finished for a few seconds (not while events keep coming: that would cost two Redis
 // round trips per pending file every round).
+import { randomUUID } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
 import { QUEUE, connect, queuePrefix, quitAll, ingestBatch } from './config';
-import { openQueues, codeOf, type IngestResult, type IngestFileResult } from './queues';
-import { openStore, type Store } from '../store';
+import { openQueues, codeOf, type IngestResult, type IngestFileResult, type ParseResult } from './queues';
+import { openStore, errorCodeOf, type Store } from '../store';
 import { emptySummary, type ImportSummary, type Tick } from '../pipeline/summary';
 
-export interface EnqueueOptions { detach?: boolean; onTick?: Tick; reconcileMs?: number; batch?: number }
+/** What is known when nothing has finished for a while: jobs waiting, jobs in hand, live workers. */
+export interface Stall { quietMs: number; waiting: number; active: number; workers: number }
+
+export interface EnqueueOptions {
+  detach?: boolean; onTick?: Tick; reconcileMs?: number; batch?: number;
+  /** told, every `stallMs` (default 30 s) that no file finishes, what the queues hold */
+  onStall?: (s: Stall) => void; stallMs?: number;
+  /** give up waiting after this long (the jobs stay queued): rejects with EnqueueTimeoutError */
+  timeoutMs?: number;
+}
+
+/** `import --queue --timeout` ran out: the files still pending stay queued for the workers. */
+export class EnqueueTimeoutError extends Error {
+  constructor(readonly summary: ImportSummary, ms: number) {
+    super(`gave up after ${Math.round(ms / 1000)} s with ${summary.files - summary.done} of ${summary.files} files still pending (they stay queued)`);
+  }
+}
 
 export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary(files.length);
+  /** this import's id, carried by its jobs: a report counts as new only for the import whose parse job stored it */
+  const run = randomUUID();
   const queues = openQueues();
   const connections = opts.detach ? [] : [connect(), connect()];
   const events = connections.map((connection, i) => new QueueEvents([QUEUE.ingest, QUEUE.parse][i], { connection, prefix: queuePrefix() }));
@@ -26,25 +45,34 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
     /** content hash → how many of our files wait for its parse job */
     const parsePending = new Map<string, number>();
     /** parse outcomes seen before the ingest result that announces them */
-    const parseSeen = new Map<string, { code: string | null }>();
+    const parseSeen = new Map<string, { code: string | null; result?: ParseResult | null }>();
     let lastProgress = Date.now();
     const tick = (n: number) => { summary.done += n; lastProgress = Date.now(); opts.onTick?.(summary); };
     const fail = (code: string, n: number) => { summary.failed[code] = (summary.failed[code] ?? 0) + n; tick(n); };
 
-    const parseFinished = (sha: string, code: string | null) => {
+    /** result: the parse job's return value when known (null: trimmed, only the store was asked) */
+    const parseFinished = (sha: string, code: string | null, result?: ParseResult | null) => {
       const waiting = parsePending.get(sha);
-      if (waiting === undefined) { parseSeen.set(sha, { code }); return; }
+      if (waiting === undefined) { parseSeen.set(sha, { code, result }); return; }
       parsePending.delete(sha);
       if (code) summary.failed[code] = (summary.failed[code] ?? 0) + waiting;
-      else { summary.new += 1; summary.duplicates += waiting - 1; }
+      else {
+        // stored by this import's own job: new; by another import's job for the same bytes
+        // running at the same time, or left unchanged by the store's insert: already stored
+        const ours = !result || ((result.run === undefined || result.run === run) && result.outcome !== 'unchanged');
+        if (ours) summary.new += 1; else summary.alreadyStored += 1;
+        summary.duplicates += waiting - 1;
+      }
       tick(waiting);
     };
-    const fileIngested = (f: { sha256: string | null; outcome: IngestFileResult['outcome']; job?: string; path?: string }) => {
+    const fileIngested = (f: { sha256: string | null; outcome: IngestFileResult['outcome']; job?: string; path?: string; code?: string }) => {
       if (f.outcome === 'handedOver' && f.job) { expectIngest(f.job, [f.path ?? '']); return; }
+      // a file stored earlier with an error code failed then and fails now: listed as failed
+      if (f.outcome === 'alreadyStored' && f.code) { fail(f.code, 1); return; }
       if (f.outcome === 'alreadyStored' || !f.sha256) { summary.alreadyStored += 1; tick(1); return; }
       parsePending.set(f.sha256, (parsePending.get(f.sha256) ?? 0) + 1);
       const seen = parseSeen.get(f.sha256);
-      if (seen) parseFinished(f.sha256, seen.code);
+      if (seen) parseFinished(f.sha256, seen.code, seen.result);
     };
     /** ingest results that arrived before we knew their job ids (addBulk not returned, batch result not seen) */
     const ingestEarly = new Map<string, [IngestResult | null, string | undefined]>();
@@ -70,7 +98,7 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
       const [ingestEvents, parseEvents] = events;
       ingestEvents?.on('completed', ({ jobId, returnvalue }) => { ingestFinished(jobId, parseValue<IngestResult>(returnvalue)); check(); });
       ingestEvents?.on('failed', ({ jobId, failedReason }) => { ingestFinished(jobId, null, failedReason); check(); });
-      parseEvents?.on('completed', ({ jobId }) => { parseFinished(jobId, null); check(); });
+      parseEvents?.on('completed', ({ jobId, returnvalue }) => { parseFinished(jobId, null, parseValue<ParseResult>(returnvalue)); check(); });
       parseEvents?.on('failed', ({ jobId, failedReason }) => { parseFinished(jobId, codeOf(failedReason)); check(); });
       checkRef = check;
     });
@@ -79,7 +107,7 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
     const batches: string[][] = [];
     for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
     for (let i = 0; i < batches.length; i += 1000) {
-      const jobs = await queues.ingest.addBulk(batches.slice(i, i + 1000).map((paths) => ({ name: 'ingest', data: { paths } })));
+      const jobs = await queues.ingest.addBulk(batches.slice(i, i + 1000).map((paths) => ({ name: 'ingest', data: { paths, run } })));
       for (const job of jobs) ourBatches.add(String(job.id));
       for (const job of jobs) expectIngest(String(job.id), job.data.paths ?? []);
     }
@@ -88,11 +116,31 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
     if (opts.detach) return summary;
     checkRef();
 
+    // say so when nothing finishes for a while: no worker running, or all of them stuck
+    const stallMs = opts.stallMs ?? 30_000;
+    let lastWarned = Date.now();
+    const stallCheck = setInterval(() => {
+      const quietMs = Date.now() - lastProgress;
+      if (!opts.onStall || Date.now() - lastProgress < stallMs || Date.now() - lastWarned < stallMs) return;
+      lastWarned = Date.now();
+      void (async () => {
+        const counts = await queues.parse.getJobCounts('waiting', 'active', 'prioritized');
+        const ingestCounts = await queues.ingest.getJobCounts('waiting', 'active');
+        const workers = Math.max(await queues.parse.getWorkersCount(), await queues.ingest.getWorkersCount());
+        opts.onStall?.({ quietMs, waiting: counts.waiting + counts.prioritized + ingestCounts.waiting, active: counts.active + ingestCounts.active, workers });
+      })().catch(() => opts.onStall?.({ quietMs, waiting: -1, active: -1, workers: -1 }));
+    }, Math.max(100, Math.min(1000, Math.floor(stallMs / 4))));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = opts.timeoutMs === undefined ? undefined : new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new EnqueueTimeoutError({ ...summary, failed: { ...summary.failed } }, opts.timeoutMs!)), opts.timeoutMs);
+    });
+
     // make up for missed events: look at the jobs, and at the store, of what is still pending
     const reconcileMs = opts.reconcileMs ?? 3000;
     let reconciling = false;
+    let lastReconciled = 0;
     const reconcile = setInterval(() => {
-      if (reconciling || Date.now() - lastProgress < reconcileMs) return;
+      if (reconciling || Date.now() - Math.max(lastProgress, lastReconciled) < reconcileMs) return;
       reconciling = true;
       void (async () => {
         store ??= await openStore();
@@ -105,22 +153,24 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
         for (const sha of [...parsePending.keys()].slice(0, 500)) {
           const job = await queues.parse.getJob(sha);
           const state = job ? await job.getState() : 'unknown';
-          if (state === 'completed') parseFinished(sha, null);
+          if (state === 'completed') parseFinished(sha, null, job!.returnvalue as ParseResult);
           else if (state === 'failed') parseFinished(sha, codeOf(job!.failedReason));
           else if (state === 'unknown') {
             // finished and trimmed already: the store knows the outcome
-            const row = await store.db.selectFrom('reports').select('error_code').where('sha256', '=', sha).executeTakeFirst();
-            if (row) parseFinished(sha, row.error_code);
+            const stored = await errorCodeOf(store.db, sha);
+            if (stored) parseFinished(sha, stored.errorCode);
           }
         }
         checkRef();
-        lastProgress = Date.now();
+        lastReconciled = Date.now();
       })().catch(() => { /* Redis away: try again next round */ }).finally(() => { reconciling = false; });
     }, Math.max(100, Math.floor(reconcileMs / 3)));
     try {
-      await done;
+      await (timedOut ? Promise.race([done, timedOut]) : done);
     } finally {
       clearInterval(reconcile);
+      clearInterval(stallCheck);
+      clearTimeout(timer);
     }
     return summary;
   } finally {

@@ -7,7 +7,7 @@
 // so a retried batch does not add it twice), which retries or fails with the file's error code.
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Store } from '../store';
-import { storedHashes } from '../store';
+import { storedOutcomes } from '../store';
 import { PARSER_VERSION } from '../src/model/version';
 import { ingestFile, addSourceStage, type Ingested } from '../pipeline/stages';
 import type { IngestData, IngestFileResult, IngestResult, Queues } from './queues';
@@ -22,11 +22,12 @@ export function ingestProcessor(store: Store, queues: Queues) {
       if (/ENOENT|EISDIR/.test(item.error.message)) throw new UnrecoverableError(`${item.error.code}: ${item.error.message}`);
       throw new Error(`${item.error.code}: ${item.error.message}`);
     }
-    if ((await storedHashes(store.db, [item.sha256], PARSER_VERSION)).has(item.sha256)) {
+    const stored = await storedOutcomes(store.db, [item.sha256], PARSER_VERSION);
+    if (stored.has(item.sha256)) {
       await addSourceStage(store, item.sha256, item.path);
-      return { sha256: item.sha256, outcome: 'alreadyStored' };
+      return { sha256: item.sha256, outcome: 'alreadyStored', ...codeField(stored.get(item.sha256)) };
     }
-    await queues.parse.add('parse', { path: item.path, sha256: item.sha256 }, { jobId: item.sha256 });
+    await queues.parse.add('parse', { path: item.path, sha256: item.sha256, ...runField(job.data.run) }, { jobId: item.sha256 });
     return { sha256: item.sha256, outcome: 'queued' };
   };
 }
@@ -34,20 +35,20 @@ export function ingestProcessor(store: Store, queues: Queues) {
 async function ingestBatch(store: Store, queues: Queues, job: Job<IngestData>, paths: string[]): Promise<IngestResult> {
   const items = await mapLimit(paths, 8, ingestFile);
   const hashes = [...new Set(items.flatMap((i) => ('sha256' in i ? [i.sha256] : [])))];
-  const already = hashes.length ? await storedHashes(store.db, hashes, PARSER_VERSION) : new Set<string>();
+  const already = hashes.length ? await storedOutcomes(store.db, hashes, PARSER_VERSION) : new Map<string, string | null>();
   const files: IngestFileResult[] = [];
-  const parse = new Map<string, { path: string; sha256: string }>();
+  const parse = new Map<string, { path: string; sha256: string; run?: string }>();
   const handOver: Array<{ name: string; data: IngestData; opts: { jobId: string } }> = [];
   for (const [i, item] of items.entries()) {
     if ('error' in item) {
       const id = `${job.id}-${i}`;
-      handOver.push({ name: 'ingest', data: { path: item.path }, opts: { jobId: id } });
+      handOver.push({ name: 'ingest', data: { path: item.path, ...runField(job.data.run) }, opts: { jobId: id } });
       files.push({ path: item.path, sha256: null, outcome: 'handedOver', job: id });
     } else if (already.has(item.sha256)) {
       await addSourceStage(store, item.sha256, item.path);
-      files.push({ path: item.path, sha256: item.sha256, outcome: 'alreadyStored' });
+      files.push({ path: item.path, sha256: item.sha256, outcome: 'alreadyStored', ...codeField(already.get(item.sha256)) });
     } else {
-      if (!parse.has(item.sha256)) parse.set(item.sha256, { path: item.path, sha256: item.sha256 });
+      if (!parse.has(item.sha256)) parse.set(item.sha256, { path: item.path, sha256: item.sha256, ...runField(job.data.run) });
       files.push({ path: item.path, sha256: item.sha256, outcome: 'queued' });
     }
   }
@@ -56,5 +57,8 @@ async function ingestBatch(store: Store, queues: Queues, job: Job<IngestData>, p
   if (handOver.length) await queues.ingest.addBulk(handOver);
   return { files };
 }
+
+const codeField = (code: string | null | undefined) => (code ? { code } : {});
+const runField = (run: string | undefined) => (run ? { run } : {});
 
 export type { Ingested };

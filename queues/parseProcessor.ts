@@ -32,7 +32,7 @@ export function parseProcessor(store: Store, pool: ParsePool) {
         if (checked.verdict === 'transient') throw new Error(`${error.code}: ${error.message}`);
         throw new UnrecoverableError(`${error.code}: ${error.message}`);
       }
-      return { sha256: checked.record.source.sha256, outcome, cells: checked.record.cells.length, flags: checked.record.flags.length };
+      return { sha256: checked.record.source.sha256, outcome, cells: checked.record.cells.length, flags: checked.record.flags.length, ...(job.data.run ? { run: job.data.run } : {}) };
     } catch (e) {
       if (!(e instanceof UnrecoverableError) && !/^[A-Z_]+: /.test((e as Error).message)) await job.updateProgress({ stage }).catch(() => {});
       throw e;

@@ -4,17 +4,26 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE, connect, queuePrefix, jobOptions, EVENTS_MAX_LEN, quitAll } from './config';
 
-/** One file (`path`), or a batch of files (`paths`, what `import --queue` adds). */
-export interface IngestData { path?: string; paths?: string[] }
-/** A file of a batch that could not be read is handed over to an ingest job of its own (`job`), which retries or fails with its code. */
-export interface IngestFileResult { path: string; sha256: string | null; outcome: 'queued' | 'alreadyStored' | 'handedOver'; job?: string }
-export type IngestResult = { sha256: string | null; outcome: 'queued' | 'alreadyStored' } | { files: IngestFileResult[] };
-export interface ParseData { path: string; sha256: string; url?: string; fetchedAt?: string }
-export interface ParseResult { sha256: string; outcome: string; cells: number; flags: number }
+/**
+ * One file (`path`), or a batch of files (`paths`, what `import --queue` adds). `run`: the import
+ * that enqueued it, handed on to the parse jobs it adds.
+ */
+export interface IngestData { path?: string; paths?: string[]; run?: string }
+/**
+ * A file of a batch that could not be read is handed over to an ingest job of its own (`job`),
+ * which retries or fails with its code. A stored file carries its stored error `code`, if any.
+ */
+export interface IngestFileResult { path: string; sha256: string | null; outcome: 'queued' | 'alreadyStored' | 'handedOver'; job?: string; code?: string }
+export type IngestResult = { sha256: string | null; outcome: 'queued' | 'alreadyStored'; code?: string } | { files: IngestFileResult[] };
+/** run: the import whose ingest job added this parse job (job id = hash: the first one to add it) */
+export interface ParseData { path: string; sha256: string; url?: string; fetchedAt?: string; run?: string }
+/** outcome: what the store's insert did (inserted, replaced, unchanged); run: from the job's data */
+export interface ParseResult { sha256: string; outcome: string; cells: number; flags: number; run?: string }
 
-export function openQueues() {
+/** onError: told of each connection error (default: ioredis prints them, one per reconnect attempt) */
+export function openQueues(onError?: (e: Error) => void) {
   const connections: Redis[] = [];
-  const own = () => { const c = connect(); connections.push(c); return c; };
+  const own = () => { const c = connect(); if (onError) c.on('error', onError); connections.push(c); return c; };
   const opts = () => ({ connection: own(), prefix: queuePrefix(), defaultJobOptions: jobOptions(), streams: { events: { maxLen: EVENTS_MAX_LEN } } });
   const ingest = new Queue<IngestData, IngestResult>(QUEUE.ingest, opts());
   const parse = new Queue<ParseData, ParseResult>(QUEUE.parse, opts());

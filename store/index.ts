@@ -1,5 +1,6 @@
 // The store: one schema and one behaviour on SQLite (default) and PostgreSQL (DATABASE_URL).
-export { openStore, storeConfigFromEnv, type Store, type StoreConfig, type StoreKind } from './openStore';
+export { openStore, storeConfigFromEnv, type Store, type StoreConfig, type StoreKind, type OpenOptions } from './openStore';
+export { resilientPool, type ConnectionErrorHandler } from './pgPool';
 export { saveRecord, addSource, type SaveOutcome } from './saveRecord';
 export { storedHashes, countReports, countBySha, iterateReports, iterateCells, loadRecord, crossReportInputs, type ReportSummary, type CellRow } from './queries';
 export { cellsOfReports, tableLayoutsOf, distinctCellKeys, countCells } from './queries';
@@ -7,3 +8,4 @@ export { versionKey } from './versionKey';
 export type { Database } from './schema';
 export { datasetCopies, recordExtrasOf, storeFingerprint, type DatasetCopy, type RecordExtras } from './datasetQueries';
 export { loadDataset, loadDatasetCached, type Dataset, type DatasetReport } from './datasetReports';
+export { errorCodeOf, storedOutcomes } from './importOutcomes';

@@ -4,7 +4,8 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 import { migrationProvider } from './migrations';
 import SQLite from 'better-sqlite3';
-import { Pool, types } from 'pg';
+import { types } from 'pg';
+import { resilientPool, type ConnectionErrorHandler } from './pgPool';
 import { config } from '../src/model/config';
 
 // count(*) and bigserial are int8: read them as JS numbers, as SQLite gives them.
@@ -20,15 +21,20 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
   return { kind: 'sqlite', location: c.XXGK_DB };
 }
 
-export async function openStore(config: StoreConfig = storeConfigFromEnv()): Promise<Store> {
-  const db = new Kysely<Database>({ dialect: dialectFor(config) });
+export interface OpenOptions {
+  /** told when a PostgreSQL connection drops (default: one line on stderr); the store carries on */
+  onConnectionError?: ConnectionErrorHandler;
+}
+
+export async function openStore(config: StoreConfig = storeConfigFromEnv(), opts: OpenOptions = {}): Promise<Store> {
+  const db = new Kysely<Database>({ dialect: dialectFor(config, opts) });
   await migrate(db);
   return { db, kind: config.kind, location: config.location, close: () => db.destroy() };
 }
 
-function dialectFor(config: StoreConfig) {
+function dialectFor(config: StoreConfig, opts: OpenOptions) {
   if (config.kind === 'postgres') {
-    const pool = new Pool({ connectionString: config.location, max: 4 });
+    const pool = resilientPool({ connectionString: config.location, max: 4 }, opts.onConnectionError);
     return new PostgresDialect({ pool });
   }
   const sqlite = new SQLite(config.location);

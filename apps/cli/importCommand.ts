@@ -6,8 +6,17 @@ import { formatSummary, failedCount, type ImportSummary } from '../../pipeline/s
 import { createProgress } from './progress';
 import { EXIT } from './exitCodes';
 import { sourceUrls, ManifestError } from './sourceUrls';
+import type { Stall } from '../../queues/enqueue';
 
-interface ImportOpts { url?: string; manifest?: string; queue?: boolean; detach?: boolean; concurrency?: string; json?: boolean; quiet?: boolean }
+/** What `import --queue` says when nothing finishes for a while. */
+export function stallLine(s: Stall): string {
+  const quiet = `no file finished for ${Math.round(s.quietMs / 1000)} s`;
+  if (s.workers < 0) return `${quiet}, and Redis does not answer (REDIS_URL); still waiting`;
+  if (s.workers === 0) return `${quiet}: no worker is running (${s.waiting} jobs waiting); start \`xxgk worker\` with the same REDIS_URL and XXGK_QUEUE_PREFIX`;
+  return `${quiet}: ${s.workers} workers, ${s.active} jobs in hand, ${s.waiting} waiting; still waiting`;
+}
+
+interface ImportOpts { url?: string; manifest?: string; queue?: boolean; detach?: boolean; timeout?: string; stall?: string; concurrency?: string; json?: boolean; quiet?: boolean }
 
 export function registerImport(program: Command): void {
   program
@@ -19,14 +28,16 @@ export function registerImport(program: Command): void {
     .option('-c, --concurrency <n>', 'parse threads for the in-process import', String(availableParallelism()))
     .option('--queue', 'enqueue on the BullMQ queues (REDIS_URL) for `xxgk worker` processes instead of parsing here')
     .option('--detach', 'with --queue: return as soon as the files are enqueued')
+    .option('--stall <seconds>', 'with --queue: say so when no file has finished for this long', '30')
+    .option('--timeout <seconds>', 'with --queue: stop waiting after this long (the files left stay queued; exit 69)')
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'no progress output')
-    .addHelpText('after', '\nExit codes: 0 all stored, 1 some files failed (bad input; see summary), 66 no input files, 69 Redis or the store unavailable, 64 usage.')
+    .addHelpText('after', '\nWith --queue, a line on stderr says when no file has finished for --stall seconds (how many jobs wait,\nhow many workers run).\nExit codes: 0 all stored, 1 some files failed (bad input; see summary), 66 no input files, 69 Redis or the\nstore unavailable, or --timeout reached, 64 usage.')
     .action(async (paths: string[], opts: ImportOpts) => {
       const { openStore } = require('../../store') as typeof import('../../store');
       const { expandInputs } = require('../../pipeline/stages') as typeof import('../../pipeline/stages');
       const { runImport } = require('../../pipeline/local/runImport') as typeof import('../../pipeline/local/runImport');
-      const { enqueueAndWait } = require('../../queues/enqueue') as typeof import('../../queues/enqueue');
+      const { enqueueAndWait, EnqueueTimeoutError } = require('../../queues/enqueue') as typeof import('../../queues/enqueue');
       let sources;
       try { sources = sourceUrls(paths, opts); } catch (e) {
         if (!(e instanceof ManifestError)) throw e;
@@ -44,12 +55,27 @@ export function registerImport(program: Command): void {
       if (files.length === 0) { process.exitCode = EXIT.NO_INPUT; return; }
       const concurrency = Math.max(1, Number.parseInt(opts.concurrency ?? '', 10) || availableParallelism());
 
+      const timeoutS = opts.timeout === undefined ? undefined : Number(opts.timeout);
+      const stallS = Number(opts.stall ?? 30);
+      for (const [name, v] of [['--timeout', timeoutS], ['--stall', stallS]] as const) {
+        if (v !== undefined && !(v > 0)) {
+          process.stderr.write(`xxgk import: ${name} must be a number of seconds above 0\n`);
+          process.exitCode = EXIT.USAGE;
+          return;
+        }
+      }
+
       let summary: ImportSummary;
       if (opts.queue) {
         const progress = createProgress(files.length, 'import (queue)', process.stderr, opts.quiet || opts.detach);
+        const onStall = (s: Stall) => process.stderr.write(`\nxxgk import: ${stallLine(s)}\n`);
         try {
-          summary = await enqueueAndWait(files, { detach: opts.detach, onTick: (s) => progress.update(s) });
+          summary = await enqueueAndWait(files, { detach: opts.detach, onTick: (s) => progress.update(s), onStall, stallMs: stallS * 1000, timeoutMs: timeoutS && timeoutS * 1000 });
         } catch (e) {
+          if (e instanceof EnqueueTimeoutError) {
+            progress.stop(e.summary);
+            process.stdout.write((opts.json ? JSON.stringify({ ...e.summary, timedOut: true }) : formatSummary(e.summary)) + '\n');
+          }
           process.stderr.write(`xxgk import: ${(e as Error).message}\n`);
           process.exitCode = EXIT.UNAVAILABLE;
           return;

@@ -3,9 +3,8 @@
 // No migrations run here: the server only looks at what `xxgk import` has stored.
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
-import { Pool } from 'pg';
 import { existsSync } from 'node:fs';
-import type { Database, StoreConfig } from '../../store';
+import { resilientPool, type Database, type StoreConfig } from '../../store';
 
 export interface ReadOnlyStore { db: Kysely<Database>; kind: StoreConfig['kind']; location: string; close(): Promise<void> }
 
@@ -23,7 +22,7 @@ export async function openReadOnlyStore(config: StoreConfig): Promise<ReadOnlySt
 
 function dialectFor(config: StoreConfig) {
   if (config.kind === 'postgres') {
-    const pool = new Pool({ connectionString: config.location, max: 4, options: '-c default_transaction_read_only=on' });
+    const pool = resilientPool({ connectionString: config.location, max: 4, options: '-c default_transaction_read_only=on' });
     return new PostgresDialect({ pool });
   }
   if (!existsSync(config.location)) throw new Error(`no store at ${config.location} (set XXGK_DB or DATABASE_URL, or run \`xxgk import\`)`);

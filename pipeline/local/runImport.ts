@@ -2,7 +2,7 @@
 // parser version, parse the rest on a thread pool, check and store each record as it arrives.
 import { availableParallelism } from 'node:os';
 import type { Store } from '../../store';
-import { storedHashes } from '../../store';
+import { storedOutcomes } from '../../store';
 import { PARSER_VERSION } from '../../src/model/version';
 import { ingestFile, checkStage, storeStage, addSourceStage, type Ingested } from '../stages';
 import { createParsePool } from './parsePool';
@@ -26,12 +26,15 @@ export async function runImport(store: Store, files: string[], opts: ImportOptio
     byHash.set(item.sha256, paths);
   }
 
-  // dedupe: already stored by this parser version (or a newer one) → just remember the path
-  const already = await storedHashes(store.db, [...byHash.keys()], PARSER_VERSION);
-  for (const sha of already) {
+  // dedupe: already stored by this parser version (or a newer one) → just remember the path;
+  // a file stored with an error code is listed as failed again, not as stored
+  const already = await storedOutcomes(store.db, [...byHash.keys()], PARSER_VERSION);
+  for (const [sha, code] of already) {
+    const n = byHash.get(sha)!.length;
     for (const path of byHash.get(sha)!) await addSourceStage(store, sha, path);
-    summary.alreadyStored += byHash.get(sha)!.length;
-    tick(byHash.get(sha)!.length);
+    if (code) summary.failed[code] = (summary.failed[code] ?? 0) + n;
+    else summary.alreadyStored += n;
+    tick(n);
     byHash.delete(sha);
   }
 
