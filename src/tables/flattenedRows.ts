@@ -85,7 +85,7 @@ export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
     }
     rows.push({
       labels: [{ text: label.trim(), source: at(labelStart) }],
-      values: [{ text: numbersOnly, source: at(m.index + (run.length - run.trimStart().length)), runTogether: !/\s/.test(numbersOnly) }],
+      values: [{ text: numbersOnly, source: at(m.index + (run.length - run.trimStart().length)), runTogether: ranOn(text, m.index, numbersOnly) }],
       source: at(labelStart),
     });
     label = '';
@@ -94,6 +94,15 @@ export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
     RUN.lastIndex = runEnd;
   }
   return rows;
+}
+
+/**
+ * Digits printed against their label with no space, and none between them ("规章000",
+ * "行政许可3960181"): a crawler ran the cells together. Digits after a space or a line break are
+ * printed cells, which may not be cut apart on plausibility alone.
+ */
+function ranOn(text: string, at: number, numbers: string): boolean {
+  return at > 0 && !/\s/.test(text.charAt(at - 1)) && !/\s/.test(numbers);
 }
 
 /** Digits that belong to words: years (2023年), "第3项", list numbers followed by "." or "、". */

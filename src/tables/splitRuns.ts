@@ -15,7 +15,8 @@ export interface Token { raw: string; value: number | null; source: Provenance; 
 
 interface Chunk { text: string; source: Provenance; runTogether?: boolean }
 
-const MAX_READINGS = 20000;
+/** past this many readings the row is not read: a choice among some of them could be wrong */
+const MAX_READINGS = 4000;
 /** no count or amount in these tables runs to more digits than this */
 const MAX_PIECE = 16;
 
@@ -72,7 +73,7 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   // characters from chunk i on: a column needs at least one, so this bounds every branch
   const charsFrom = chunks.map((_, i) => chunks.slice(i).reduce((n, c) => n + c.text.length, 0));
   const walk = (ci: number, col: number, acc: Token[]) => {
-    if (out.length >= MAX_READINGS) return;
+    if (out.length > MAX_READINGS) return;
     if (ci === chunks.length) { if (col === k) out.push(acc.slice()); return; }
     const { text, source, runTogether } = chunks[ci];
     const chunksLeft = chunks.length - ci - 1;
@@ -98,7 +99,7 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
     place(0, col);
   };
   walk(0, 0, []);
-  return out;
+  return out.length > MAX_READINGS ? [] : out;
 }
 
 const offset = (s: Provenance, by: number): Provenance => (s.column !== undefined ? { ...s, column: s.column + by } : s);
