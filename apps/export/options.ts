@@ -19,6 +19,8 @@ export interface ExportFilters {
   region?: string;
   /** only reports whose copies disagree on a cell (X-SOURCES) */
   disagreeing?: boolean;
+  /** only these reports (their ids): what the review page's filtered list holds */
+  ids?: string[];
 }
 
 export interface ExportOptions { format: ExportFormat; shape: ExportShape; out: string; filters: ExportFilters }
@@ -74,10 +76,14 @@ export function parseExportOptions(o: RawExportOptions): ExportOptions {
 
 /** Does a report of the dataset pass the filters? `tableLayouts` are its best copy's tables' layouts. */
 export function reportMatches(d: DatasetReport, tableLayouts: Record<string, string>, f: ExportFilters): boolean {
+  if (f.ids && !idSet(f.ids).has(d.id)) return false;
   if (f.region !== undefined && !regionMatches(d.region, f.region)) return false;
   if (f.disagreeing && !d.xSources.length) return false;
   return summaryMatches(d.best, tableLayouts, f);
 }
+
+const idSets = new WeakMap<string[], Set<string>>();
+const idSet = (ids: string[]) => idSets.get(ids) ?? idSets.set(ids, new Set(ids)).get(ids)!;
 
 /** The filters that read one stored file: year, agency, layout, passing. */
 export function summaryMatches(r: ReportSummary, tableLayouts: Record<string, string>, f: ExportFilters): boolean {

@@ -2,7 +2,9 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store';
-import { listReports, type ListFilter } from './reportList';
+import { listReports, listEntries, filterEntries, SORT_KEYS, type ListFilter, type ListSort, type SortKey } from './reportList';
+import { loadAgencyView } from './agencyView';
+import { exportList, EXPORT_FORMATS, EXPORT_SHAPES } from './listExport';
 import { isSha256, loadReportView } from './reportView';
 import { findOriginal } from './originalFile';
 import { tableExcerpt, textExcerpt } from './sourceExcerpt';
@@ -19,8 +21,14 @@ const int = (v: unknown, min: number, max: number): number | undefined => {
 export function filterFrom(q: Request['query']): ListFilter {
   return {
     year: int(q.year, 1900, 2999), agency: str(q.agency), layout: str(q.layout, 20), format: str(q.format, 20),
-    rule: str(q.rule, 40), error: str(q.error, 60), q: str(q.q),
+    rule: str(q.rule, 40), error: str(q.error, 60), q: str(q.q), region: str(q.region, 40),
+    disagreeing: q.disagreeing === '1' || q.disagreeing === 'true' ? true : undefined,
   };
+}
+
+export function sortFrom(q: Request['query']): ListSort {
+  const by = str(q.sort, 20);
+  return { by: by && (SORT_KEYS as readonly string[]).includes(by) ? (by as SortKey) : 'agency', dir: q.dir === 'desc' ? 'desc' : 'asc' };
 }
 
 export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
@@ -30,7 +38,23 @@ export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
   router.get('/api/reports', async (req, res) => {
     const limit = int(req.query.limit, 1, 500) ?? 100;
     const offset = int(req.query.offset, 0, 10_000_000) ?? 0;
-    res.json(await listReports(db, filterFrom(req.query), { limit, offset }));
+    res.json(await listReports(db, filterFrom(req.query), { limit, offset }, sortFrom(req.query)));
+  });
+
+  // the filtered list as `xxgk export` writes it: the same reports, one file to download
+  // (`output` is the file format: `format` already filters the reports by their file format)
+  router.get('/api/export', async (req, res) => {
+    const format = str(req.query.output, 10) ?? 'csv', shape = str(req.query.shape, 10) ?? 'wide';
+    if (!EXPORT_FORMATS.includes(format as never) || !EXPORT_SHAPES.includes(shape as never)) return res.status(400).json({ error: `output must be one of ${EXPORT_FORMATS.join(', ')} and shape one of ${EXPORT_SHAPES.join(', ')}` });
+    const ids = filterEntries(await listEntries(db), filterFrom(req.query)).filter((e) => e.report).map((e) => e.report!.id);
+    await exportList(db, ids, format as never, shape as never, res);
+  });
+
+  router.get('/api/agency', async (req, res) => {
+    const key = str(req.query.key);
+    if (!key) return res.status(400).json({ error: 'key required' });
+    const view = await loadAgencyView(db, key);
+    return view ? res.json(view) : notFound(res, 'agency');
   });
 
   router.get('/api/report/:sha', async (req, res) => {

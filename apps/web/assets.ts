@@ -37,6 +37,7 @@ export function pageRoutes(root = projectRoot()): Router {
   router.get('/', (_req, res) => res.sendFile(page('list.html')));
   router.get('/report/:sha', (_req, res) => res.sendFile(page('report.html')));
   router.get('/charts', (_req, res) => res.sendFile(page('charts.html')));
+  router.get('/agency', (_req, res) => res.sendFile(page('agency.html')));
   router.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   return router;
 }

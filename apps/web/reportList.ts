@@ -1,119 +1,186 @@
-// The reports list: filters and search turned into one SQL filter, a page of rows with the rules
-// each one fails, and counts for the filter menus. Works the same on SQLite and PostgreSQL.
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../../store';
+// The reports list: one row per report of the dataset (agency, year and scope; its copies
+// behind it) and one per file that could not be parsed. Filters, sorting and counts for the
+// filter menus, over the grouping the export uses (store/datasetReports.ts), so the list and an
+// export of it hold the same reports.
+import type { Kysely } from 'kysely';
+import { loadDatasetCached, type Database, type DatasetCopy, type DatasetReport } from '../../store';
+import { RULE_BY_ID } from '../../src/rules/catalog';
+import { agencyKey } from '../../src/report/agencyName';
+import { regionMatches, type Region } from '../../src/dataset/region';
+import { originalUrlOf } from '../export/originalUrl';
 
 export interface ListFilter {
   year?: number;
   agency?: string;
   layout?: string;
   format?: string;
-  /** a rule id: only reports with at least one flag of it */
+  /** a rule id: only reports with at least one flag of it (X-SOURCES: copies that disagree) */
   rule?: string;
-  /** 'any': only reports that could not be parsed; 'none': only parsed ones; else an error code */
+  /** 'any': only files that could not be parsed; 'none': only parsed reports; else an error code */
   error?: string;
   /** words to find in the agency or the title */
   q?: string;
+  /** a region name at any level (江苏省, 淮安市) or a GB/T 2260 code (320800) */
+  region?: string;
+  /** only reports whose copies disagree on a cell */
+  disagreeing?: boolean;
 }
 
+export const SORT_KEYS = ['agency', 'year', 'title', 'format', 'layout', 'region', 'status', 'rules', 'cells', 'copies'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface ListSort { by: SortKey; dir: 'asc' | 'desc' }
+
+/** pass: cells read and no error rule fails; fail: an error rule fails; empty: no cell read (nothing checked); error: not parsed */
+export type Status = 'pass' | 'fail' | 'empty' | 'error';
+
 export interface ListRow {
-  sha256: string; title: string | null; agency: string | null; year: number | null; format: string | null;
+  /** the best copy's sha256 (the report's page), or the failed file's */
+  sha256: string; title: string | null; agency: string | null; agencyKey: string | null; year: number | null; format: string | null;
   layout: string | null; errorCode: string | null; cellCount: number; flagCount: number;
-  /** failing rules with how many checks of each failed */
-  rules: Array<{ rule: string; count: number }>;
+  region: Region | null; status: Status;
+  /** failing rules with how many checks of each failed and what the rule says */
+  rules: Array<{ rule: string; count: number; description: string }>;
+  copies: number; disagreements: number;
+  /** where the report was published: its URL, or the 原文链接 of a crawler header */
+  originalUrl: string | null;
 }
 
 export interface Facet { value: string; count: number }
 export interface ListResult {
   total: number;
-  /** all reports in the store, whatever the filter */
+  /** every report and failed file in the store, whatever the filter */
   stored: number;
+  /** files behind them */
+  files: number;
   rows: ListRow[];
   /** counts over the filtered reports, for the menus and the summary line */
-  facets: { year: Facet[]; layout: Facet[]; format: Facet[]; error: Facet[]; rule: Facet[]; agency: Facet[] };
+  facets: { year: Facet[]; layout: Facet[]; format: Facet[]; error: Facet[]; rule: Facet[]; agency: Facet[]; region: Facet[] };
 }
 
-type EB = ExpressionBuilder<Database, 'reports'>;
+/** A list entry: a report of the dataset, or a failed file. */
+export interface Entry { report?: DatasetReport; failure?: DatasetCopy; best: DatasetCopy; copies: DatasetCopy[]; region: Region | null; xSources: number }
 
-/** LIKE pattern for a literal substring: %, _ and the escape character itself are escaped. */
-export const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const description = (rule: string) => RULE_BY_ID.get(rule)?.description ?? '';
 
-function where(f: ListFilter) {
-  return (eb: EB): Expression<SqlBool> => {
-    const parts: Expression<SqlBool>[] = [];
-    if (f.year !== undefined) parts.push(eb('reports.year', '=', f.year));
-    if (f.agency) parts.push(eb('reports.agency', '=', f.agency));
-    if (f.layout) parts.push(eb('reports.layout', '=', f.layout));
-    if (f.format) parts.push(eb('reports.format', '=', f.format));
-    if (f.error === 'any') parts.push(eb('reports.error_code', 'is not', null));
-    else if (f.error === 'none') parts.push(eb('reports.error_code', 'is', null));
-    else if (f.error) parts.push(eb('reports.error_code', '=', f.error));
-    if (f.rule) {
-      parts.push(eb.exists(eb.selectFrom('flags').select('flags.id').whereRef('flags.sha256', '=', 'reports.sha256').where('flags.rule', '=', f.rule)));
-    }
-    for (const word of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      const p = likePattern(word);
-      parts.push(eb.or([sql<SqlBool>`${eb.ref('reports.agency')} like ${p} escape '\\'`, sql<SqlBool>`${eb.ref('reports.title')} like ${p} escape '\\'`]));
-    }
-    return eb.and(parts);
-  };
+function statusOf(e: Entry): Status {
+  if (e.best.errorCode) return 'error';
+  if (e.best.cellCount === 0) return 'empty';
+  return e.best.flags.some((f) => f.severity === 'error') ? 'fail' : 'pass';
 }
 
-export async function listReports(db: Kysely<Database>, f: ListFilter, page: { limit: number; offset: number }): Promise<ListResult> {
-  const filter = where(f);
-  const count = await db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).where(filter).executeTakeFirstOrThrow();
-  const stored = await db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const rows = await db
-    .selectFrom('reports')
-    .select(['sha256', 'title', 'agency', 'year', 'format', 'layout', 'error_code', 'cell_count', 'flag_count'])
-    .where(filter)
-    .orderBy('agency').orderBy('year').orderBy('sha256')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const shas = rows.map((r) => r.sha256);
-  const rules = shas.length
-    ? await db.selectFrom('flags').select(['sha256', 'rule', sql<number>`count(*)`.as('n')]).where('sha256', 'in', shas).groupBy(['sha256', 'rule']).orderBy('rule').execute()
-    : [];
+function rulesOf(e: Entry): ListRow['rules'] {
+  const counts = new Map<string, number>();
+  for (const f of e.best.flags) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  if (e.xSources) counts.set('X-SOURCES', e.xSources);
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => ({ rule, count, description: description(rule) }));
+}
+
+export async function listEntries(db: Kysely<Database>): Promise<Entry[]> {
+  const d = await loadDatasetCached(db);
+  return [
+    ...d.reports.map((r) => ({ report: r, best: r.best, copies: r.copies, region: r.region, xSources: r.xSources.length })),
+    ...d.failures.map((f) => ({ failure: f, best: f, copies: [f], region: null, xSources: 0 })),
+  ];
+}
+
+type Own = keyof ListFilter;
+
+/** Does an entry pass every filter but `except` (so a menu counts its own other choices)? */
+function matches(e: Entry, f: ListFilter, except?: Own): boolean {
+  const b = e.best;
+  const on = (k: Own) => f[k] !== undefined && f[k] !== '' && except !== k;
+  if (on('year') && b.year !== f.year) return false;
+  if (on('agency') && b.agency !== f.agency && !(b.agency && agencyKey(b.agency) === agencyKey(f.agency!))) return false;
+  if (on('layout') && b.layout !== f.layout) return false;
+  if (on('format') && !e.copies.some((c) => c.format === f.format)) return false;
+  if (on('error')) {
+    if (f.error === 'any' ? !b.errorCode : f.error === 'none' ? !!b.errorCode : b.errorCode !== f.error) return false;
+  }
+  if (on('rule') && !(f.rule === 'X-SOURCES' ? e.xSources > 0 : b.flags.some((x) => x.rule === f.rule))) return false;
+  if (on('region') && !regionMatches(e.region, f.region!)) return false;
+  if (on('disagreeing') && f.disagreeing && !e.xSources) return false;
+  if (on('q')) {
+    const texts = e.copies.flatMap((c) => [c.agency ?? '', c.title ?? '']);
+    for (const word of f.q!.split(/\s+/).filter(Boolean).slice(0, 8)) if (!texts.some((t) => t.includes(word))) return false;
+  }
+  return true;
+}
+
+export function filterEntries(entries: Entry[], f: ListFilter): Entry[] {
+  return entries.filter((e) => matches(e, f));
+}
+
+function toRow(e: Entry): ListRow {
+  const b = e.best;
   return {
-    total: Number(count.n),
-    stored: Number(stored.n),
-    rows: rows.map((r) => ({
-      sha256: r.sha256, title: r.title, agency: r.agency, year: r.year == null ? null : Number(r.year), format: r.format,
-      layout: r.layout, errorCode: r.error_code, cellCount: Number(r.cell_count), flagCount: Number(r.flag_count),
-      rules: rules.filter((x) => x.sha256 === r.sha256).map((x) => ({ rule: x.rule, count: Number(x.n) })),
-    })),
-    facets: await facets(db, f),
+    sha256: b.sha256, title: b.title, agency: b.agency, agencyKey: b.agency ? agencyKey(b.agency) : null, year: b.year, format: b.format,
+    layout: b.layout, errorCode: b.errorCode, cellCount: b.cellCount, flagCount: b.flagCount, region: e.region,
+    status: statusOf(e), rules: rulesOf(e), copies: e.copies.length, disagreements: e.xSources, originalUrl: null,
   };
 }
 
-/** Each menu counts the reports matching every other filter, so its own choices stay visible. */
-async function facets(db: Kysely<Database>, f: ListFilter): Promise<ListResult['facets']> {
-  const by = async (column: 'year' | 'layout' | 'format' | 'error_code' | 'agency', own: keyof ListFilter) => {
-    const rows = await db
-      .selectFrom('reports')
-      .select([`reports.${column} as value`, sql<number>`count(*)`.as('n')])
-      .where(where({ ...f, [own]: undefined }))
-      .groupBy(`reports.${column}`)
-      .execute();
-    return rows
-      .filter((r) => r.value != null)
-      .map((r) => ({ value: String(r.value), count: Number(r.n) }))
-      .sort((a, b) => a.value.localeCompare(b.value));
-  };
-  const rule = await db
-    .selectFrom('flags')
-    .innerJoin('reports', 'reports.sha256', 'flags.sha256')
-    .select(['flags.rule as value', sql<number>`count(distinct flags.sha256)`.as('n')])
-    .where(where({ ...f, rule: undefined }))
-    .groupBy('flags.rule')
-    .execute();
+const regionText = (r: Region | null) => (r ? [r.province, r.city, r.county].filter(Boolean).join(' ') : '');
+const STATUS_ORDER: Record<Status, number> = { error: 0, fail: 1, empty: 2, pass: 3 };
+
+function compare(by: SortKey): (a: ListRow, b: ListRow) => number {
+  const text = (v: string | null) => v ?? '\uffff';
+  switch (by) {
+    case 'year': return (a, b) => (a.year ?? 99999) - (b.year ?? 99999);
+    case 'cells': return (a, b) => a.cellCount - b.cellCount;
+    case 'copies': return (a, b) => a.copies - b.copies;
+    case 'rules': return (a, b) => a.rules.reduce((n, r) => n + r.count, 0) - b.rules.reduce((n, r) => n + r.count, 0);
+    case 'status': return (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+    case 'region': return (a, b) => text(a.region?.code ?? (regionText(a.region) || null)).localeCompare(text(b.region?.code ?? (regionText(b.region) || null)));
+    default: return (a, b) => text(a[by]).localeCompare(text(b[by]), 'zh');
+  }
+}
+
+/** rows that have no value to sort by go last, whichever the direction */
+const MISSING: Partial<Record<SortKey, (r: ListRow) => boolean>> = {
+  agency: (r) => r.agency === null, year: (r) => r.year === null, title: (r) => r.title === null, region: (r) => r.region === null,
+  format: (r) => r.format === null, layout: (r) => r.layout === null,
+};
+
+export function sortRows(rows: ListRow[], sort: ListSort): ListRow[] {
+  const cmp = compare(sort.by);
+  const missing = MISSING[sort.by] ?? (() => false);
+  const tie = (a: ListRow, b: ListRow) => compare('agency')(a, b) || compare('year')(a, b) || a.sha256.localeCompare(b.sha256);
+  const sign = sort.dir === 'desc' ? -1 : 1;
+  return [...rows].sort((a, b) => Number(missing(a)) - Number(missing(b)) || sign * cmp(a, b) || tie(a, b));
+}
+
+export async function listReports(db: Kysely<Database>, f: ListFilter, page: { limit: number; offset: number }, sort: ListSort = { by: 'agency', dir: 'asc' }): Promise<ListResult> {
+  const entries = await listEntries(db);
+  const kept = filterEntries(entries, f);
+  const bySha = new Map(kept.map((e) => [e.best.sha256, e]));
+  const rows = sortRows(kept.map(toRow), sort).slice(page.offset, page.offset + page.limit);
+  // read only for the rows shown: a crawler header is in the file
+  for (const r of rows) r.originalUrl = await originalUrlOf(bySha.get(r.sha256)!.copies);
   return {
-    year: await by('year', 'year'),
-    layout: await by('layout', 'layout'),
-    format: await by('format', 'format'),
-    error: await by('error_code', 'error'),
-    agency: await by('agency', 'agency'),
-    rule: rule.map((r) => ({ value: r.value, count: Number(r.n) })).sort((a, b) => a.value.localeCompare(b.value)),
+    total: kept.length,
+    stored: entries.length,
+    files: entries.reduce((n, e) => n + e.copies.length, 0),
+    rows,
+    facets: facets(entries, f),
+  };
+}
+
+function facets(entries: Entry[], f: ListFilter): ListResult['facets'] {
+  const count = (own: Own, values: (e: Entry) => Array<string | number | null | undefined>) => {
+    const n = new Map<string, number>();
+    for (const e of entries) {
+      if (!matches(e, f, own)) continue;
+      for (const v of new Set(values(e))) if (v !== null && v !== undefined && v !== '') n.set(String(v), (n.get(String(v)) ?? 0) + 1);
+    }
+    return [...n].map(([value, c]) => ({ value, count: c })).sort((a, b) => a.value.localeCompare(b.value));
+  };
+  return {
+    year: count('year', (e) => [e.best.year]),
+    layout: count('layout', (e) => [e.best.layout]),
+    format: count('format', (e) => e.copies.map((c) => c.format)),
+    error: count('error', (e) => [e.best.errorCode]),
+    agency: count('agency', (e) => [e.best.agency]),
+    rule: count('rule', (e) => [...e.best.flags.map((x) => x.rule), e.xSources ? 'X-SOURCES' : null]),
+    region: count('region', (e) => (e.region ? [e.region.province, e.region.city] : [])),
   };
 }

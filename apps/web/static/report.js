@@ -3,6 +3,7 @@
 // opens the source view beside the tables.
 import { h, $, clear, getJson, isSha } from './dom.js';
 import { showSource } from './sourceView.js';
+import { outLink } from './outLink.js';
 
 const sha = location.pathname.split('/').pop();
 
@@ -19,6 +20,10 @@ function meta(view) {
   ];
   const dl = clear($('#meta'));
   for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', { class: k === 'sha256' ? 'mono' : undefined }, String(v)));
+  const region = view.region ? [view.region.province, view.region.city, view.region.county].filter(Boolean).join(' ') + (view.region.code ? ` (${view.region.code})` : '') : '未知 unknown';
+  dl.append(h('dt', {}, '地区 region'), h('dd', { id: 'region' }, region));
+  if (view.originalUrl) dl.append(h('dt', {}, '原文链接 published at'), h('dd', { id: 'original-url' }, outLink(view.originalUrl)));
+  if (view.agencyKey) dl.append(h('dt', {}, '历年 all years'), h('dd', {}, h('a', { href: `/agency?key=${encodeURIComponent(view.agencyKey)}`, id: 'agency-link' }, `${view.agencyKey} 历年报告`)));
   if (view.originalAvailable) dl.append(h('dt', {}, '原文 original'), h('dd', {}, h('a', { href: `/file/${view.sha256}`, download: '' }, '下载 download')));
 }
 
@@ -67,7 +72,7 @@ function drawTable(part, marks, onCell) {
 
 function flagItem(f, selectKey) {
   const item = h('li', { 'data-rule': f.rule },
-    h('span', { class: 'rule' }, f.rule), ' ',
+    h('span', { class: 'rule', title: f.description }, f.rule), ' ', h('span', { class: 'muted rule-description' }, f.description), ' ',
     f.numbers ? h('span', { class: 'sides' }, f.numbers) : h('span', {}, f.message),
     h('div', { class: 'mono muted' }, f.keys ?? f.message),
   );
@@ -94,8 +99,31 @@ function notAssessableItem(r, selectKey) {
     list.append(li);
   }
   return h('li', { 'data-rule': r.rule },
-    h('span', { class: 'rule err' }, r.rule), ` ${r.notAssessable}/${r.checks} 项无法判断 — ${r.description}`,
+    h('span', { class: 'rule err', title: r.description }, r.rule), ` ${r.notAssessable}/${r.checks} 项无法判断 — ${r.description}`,
     h('details', {}, h('summary', {}, `需要这些空白单元格 blank cells it needs (${r.missing.length})，表中以黄色标出`), list));
+}
+
+/** every file of this report, best-read first, and the cells on which they disagree */
+function copies(view) {
+  const table = clear($('#copies'));
+  $('#copies-note').textContent = view.copies.length > 1
+    ? `此报告有 ${view.copies.length} 个副本（格式、网址或转载）；数据集采用第一个 the dataset takes the first, best-read copy.`
+    : '只有这一个文件 one file.';
+  table.append(h('tr', {}, h('th', {}, ''), h('th', {}, '格式'), h('th', {}, '单元格'), h('th', {}, '规则'), h('th', {}, '来源 sources')));
+  for (const c of view.copies) {
+    table.append(h('tr', { class: c.current ? 'current' : undefined, 'data-sha': c.sha256 },
+      h('td', {}, c.best ? '采用 used' : ''),
+      h('td', {}, c.current ? (c.format ?? '') : h('a', { href: `/report/${c.sha256}` }, c.format ?? c.sha256.slice(0, 12))),
+      h('td', {}, c.cells), h('td', {}, c.flags),
+      h('td', { class: 'mono' }, c.sources.join('  ·  '))));
+  }
+  const list = clear($('#x-sources'));
+  for (const x of view.xSources) {
+    list.append(h('li', { 'data-rule': 'X-SOURCES', 'data-cell': x.cell },
+      h('span', { class: 'rule', title: x.description }, 'X-SOURCES'), ' ', h('span', { class: 'muted rule-description' }, x.description),
+      h('div', { class: 'mono' }, x.cell),
+      h('ul', {}, x.values.map((v) => h('li', {}, h('span', { class: 'sides' }, String(v.value)), ` ${v.sources.join(', ')}`)))));
+  }
 }
 
 async function main() {
@@ -104,6 +132,7 @@ async function main() {
   document.title = `xxgk · ${view.agency ?? ''} ${view.year ?? ''}`;
   $('#title').textContent = view.title ?? view.path;
   meta(view);
+  copies(view);
   if (view.error) $('#error').textContent = `解析错误 ${view.error.code}: ${view.error.message}`;
 
   const marks = cellMarks(view);
