@@ -119,7 +119,7 @@ describeBrowser('xxgk serve in a browser', () => {
       await page.waitForSelector(`#source[data-shown="${shown}"] .mark`);
       const marked = await page.locator('#source .mark').innerText();
       expect(marked).toContain(cell.raw);
-      if (shown === 'text') expect(marked.startsWith(String(cell.source.line))).toBe(true);
+      if (shown === 'text') expect((await page.locator('#source .mark-line').innerText()).startsWith(String(cell.source.line))).toBe(true);
     }
     await page.screenshot({ path: join(OUT, 'web-report-text.png'), fullPage: true });
     // a report with blank cells lists its not-assessable rules and the cells they need
@@ -129,6 +129,36 @@ describeBrowser('xxgk serve in a browser', () => {
     expect(await na.innerText()).toContain('1/3'); // only 复议后起诉 (all blank) cannot be judged
     expect(await na.locator('a[data-key="reviewLitigation|litigationAfterReview|total"]').count()).toBe(1);
     expect(await page.locator('td.missing[data-key="reviewLitigation|litigationAfterReview|total"]').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  test('crawler text: the view scrolls to the number thousands of columns into its line and marks it', async () => {
+    const record = fixture.records.get('2019-pingtan-syq-1.txt')!;
+    // the cell furthest along its line
+    const cell = record.cells.filter((c) => c.source.column !== undefined && c.raw).sort((a, b) => b.source.column! - a.source.column!)[0];
+    expect(cell.source.column).toBeGreaterThan(2000);
+    await page.goto(`${server.url}/report/${sha('2019-pingtan-syq-1.txt')}`);
+    await ready('report');
+    await page.click(`td[data-key="${cell.table}|${cell.row}|${cell.col}"]`);
+    await page.waitForSelector('#source[data-shown="text"] .mark');
+    expect(await page.locator('#source .mark').innerText()).toBe(cell.raw);
+    // the characters before the mark are the line up to the cell's column
+    const before = await page.locator('#source .mark-line').evaluate((div) => {
+      const mark = div.querySelector('.mark')!;
+      let text = '';
+      for (let n = div.querySelector('.no')!.nextSibling; n && n !== mark; n = n.nextSibling) text += n.textContent;
+      return text.length;
+    });
+    expect(before).toBe(cell.source.column! - 1);
+    // and the mark is on screen inside the source box, not off to the right
+    const seen = await page.evaluate(() => {
+      const box = document.querySelector('#source')!.getBoundingClientRect();
+      const m = document.querySelector('#source .mark')!.getBoundingClientRect();
+      return { inside: m.left >= box.left && m.right <= box.right && m.top >= box.top && m.bottom <= box.bottom, scrolled: document.querySelector('#source')!.scrollLeft };
+    });
+    expect(seen.inside).toBe(true);
+    expect(seen.scrolled).toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUT, 'web-report-crawler-text.png') });
     expect(problems).toEqual([]);
   });
 

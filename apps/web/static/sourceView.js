@@ -76,13 +76,31 @@ async function showText(box, view, cell) {
   let marked = null;
   excerpt.lines.forEach((text, i) => {
     const no = excerpt.first + i;
-    const div = h('div', { class: no === line ? 'mark' : undefined }, h('span', { class: 'no' }, no), text);
-    if (no === line) marked = div;
-    lines.append(div);
+    if (no !== line) { lines.append(h('div', {}, h('span', { class: 'no' }, no), text)); return; }
+    // the number itself is marked, not only its line: in crawler text it sits thousands of
+    // columns in, off screen
+    const [start, end] = numberSpan(text, column, cell.raw);
+    marked = h('span', { class: 'mark' }, text.slice(start, end));
+    lines.append(h('div', { class: 'mark-line', 'data-line': no }, h('span', { class: 'no' }, no), text.slice(0, start), marked, text.slice(end)));
   });
   clear(box).append(h('p', { class: 'muted' }, `第 ${line} 行 line ${line}${column ? ` · 第 ${column} 列 column ${column}` : ''} · ${cell.key} = ${cell.raw}`), lines);
-  marked?.scrollIntoView({ block: 'center' });
+  marked?.scrollIntoView({ block: 'center', inline: 'center' });
   box.dataset.shown = 'text';
+}
+
+/**
+ * Where the cell's text sits in its line: at its column (1-based) when the raw text is there,
+ * else the occurrence of the raw text nearest the column, else the whole line.
+ */
+export function numberSpan(text, column, raw) {
+  const at = column ? column - 1 : -1;
+  if (raw && at >= 0 && text.startsWith(raw, at)) return [at, at + raw.length];
+  if (raw) {
+    let best = -1;
+    for (let i = text.indexOf(raw); i >= 0; i = text.indexOf(raw, i + 1)) if (best < 0 || Math.abs(i - at) < Math.abs(best - at)) best = i;
+    if (best >= 0) return [best, best + raw.length];
+  }
+  return [0, text.length];
 }
 
 export async function showSource(box, view, cell) {
