@@ -108,8 +108,12 @@ const WORD_TAGS = ['w:p', 'w:r', 'w:tbl', 'w:tr', 'w:tc', 'w:sdt', 'w:sdtContent
 async function mutateDocx(r: Rand, b: Buffer): Promise<Buffer> {
   const choice = int(r, 8);
   if (choice >= 5) return pick(r, GENERIC)(r, b);
-  let zip: JSZip;
-  try { zip = await JSZip.loadAsync(b); } catch { return pick(r, GENERIC)(r, b); }
+  // an earlier mutation may have damaged the zip itself: then bytes only
+  return rezip(r, b, choice).catch(() => pick(r, GENERIC)(r, b));
+}
+
+async function rezip(r: Rand, b: Buffer, choice: number): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(b);
   const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
   const name = choice <= 2 ? 'word/document.xml' : pick(r, names);
   const entry = zip.file(name);

@@ -3,10 +3,11 @@
 // parse path: the thread pool with its time limit and memory bound (pipeline/local/parsePool).
 // Counts per format: parses, error codes, INTERNAL, TIMEOUT (hangs), crashes (a parse that gave
 // no record at all) and the peak RSS of the process while a parse ran. Every INTERNAL, TIMEOUT,
-// crash and parse over 1 GB is kept in fuzz-out/findings/ with its seed, to be made again.
+// crash, parse over 1 GB and parse slower than a third of the time limit is kept in fuzz-out/findings/ with its seed, to be made again.
 import { mkdirSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { createParsePool } from '../pipeline/local/parsePool';
+import { PARSE_LIMITS } from '../src/model/config';
 import { mutate, type Format } from './mutate';
 
 const REPO = resolve(__dirname, '..', '..');
@@ -46,7 +47,7 @@ function seeds(format: Format): string[] {
 
 interface Tally {
   parses: number; ok: number; codes: Record<string, number>; internal: number; timeouts: number; crashes: number;
-  peakRss: number; overRss: number; slowestMs: number; seconds: number;
+  peakRss: number; overRss: number; slow: number; slowestMs: number; seconds: number;
 }
 
 async function fuzzFormat(format: Format, args: Args): Promise<Tally> {
@@ -57,7 +58,7 @@ async function fuzzFormat(format: Format, args: Args): Promise<Tally> {
   mkdirSync(findings, { recursive: true });
   const pool = createParsePool(args.threads, args.timeoutMs ? { timeoutMs: args.timeoutMs } : {});
   await pool.ready();
-  const tally: Tally = { parses: 0, ok: 0, codes: {}, internal: 0, timeouts: 0, crashes: 0, peakRss: 0, overRss: 0, slowestMs: 0, seconds: 0 };
+  const tally: Tally = { parses: 0, ok: 0, codes: {}, internal: 0, timeouts: 0, crashes: 0, peakRss: 0, overRss: 0, slow: 0, slowestMs: 0, seconds: 0 };
   const started = Date.now();
   const ext = EXTENSIONS[format][0];
   let n = 0;
@@ -95,6 +96,8 @@ async function fuzzFormat(format: Format, args: Args): Promise<Tally> {
       tally.slowestMs = Math.max(tally.slowestMs, ms);
       tally.peakRss = Math.max(tally.peakRss, peak);
       if (peak > RSS_LIMIT) { tally.overRss++; kind ??= 'rss'; }
+      // near the limit: a hang on a slower machine
+      if (ms > (args.timeoutMs ?? PARSE_LIMITS.timeoutMs) / 3) { tally.slow++; kind ??= 'slow'; }
       if (kind) {
         const name = `${kind}-${seed}`;
         writeFileSync(join(findings, name + ext), bytes);
@@ -123,7 +126,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${format}: ${t.parses} parses in ${t.seconds} s; ok ${t.ok}; codes: ${codes}; ` +
       `INTERNAL ${t.internal}, TIMEOUT ${t.timeouts}, crashes ${t.crashes}; peak RSS ${Math.round(t.peakRss / 2 ** 20)} MB` +
-      ` (${t.overRss} parses over 1 GB); slowest ${t.slowestMs} ms\n`,
+      ` (${t.overRss} parses over 1 GB); slowest ${t.slowestMs} ms (${t.slow} over a third of the limit)\n`,
     );
   }
   process.exitCode = bad ? 1 : 0;

@@ -7,6 +7,8 @@ export interface Limits {
   maxBytes: number;
   /** largest total a container (DOCX zip) may inflate to, bytes */
   maxInflatedBytes: number;
+  /** largest total of the XML parts of a DOCX, bytes (what mammoth is given) */
+  maxXmlBytes: number;
   /** most pages read from a PDF */
   maxPages: number;
   /** per-file wall-clock limit, milliseconds: the parse thread is stopped past it (pipeline/local/parsePool) */

@@ -2,7 +2,7 @@
 // cells (gridSpan → colspan, vMerge → rowspan, both kept by mammoth 1.13) become the same grid.
 // The zip is checked first (zip bombs, truncation); images are dropped, not base64-encoded.
 import mammoth from 'mammoth';
-import type { FormatParser } from '../types';
+import type { FormatParser, Limits } from '../types';
 import type { Doc } from '../../src/model/document';
 import { XxgkError } from '../../src/model/errors';
 import { checkZip } from './zipGuard';
@@ -19,10 +19,15 @@ function docTitle(doc: Doc): string | undefined {
   return undefined;
 }
 
-export async function docxToDoc(bytes: Uint8Array, maxInflatedBytes: number): Promise<Doc> {
-  const entries = checkZip(bytes, maxInflatedBytes);
+export async function docxToDoc(bytes: Uint8Array, limits: Pick<Limits, 'maxInflatedBytes' | 'maxXmlBytes'>): Promise<Doc> {
+  const entries = checkZip(bytes, limits.maxInflatedBytes);
   if (!entries.some((e) => e.name === 'word/document.xml')) {
     throw new XxgkError('CORRUPT_FILE', 'the zip has no word/document.xml: not a Word document');
+  }
+  // checkZip has inflated every entry: the sizes are the real ones
+  const xml = entries.filter((e) => /\.(xml|rels)$/i.test(e.name)).reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (xml > limits.maxXmlBytes) {
+    throw new XxgkError('TOO_LARGE', `the DOCX holds ${xml} bytes of XML, over the limit of ${limits.maxXmlBytes}`);
   }
   let html: string;
   try {
@@ -43,4 +48,4 @@ export async function docxToDoc(bytes: Uint8Array, maxInflatedBytes: number): Pr
   return doc;
 }
 
-export const parseDocx: FormatParser = async (bytes, opts) => docxToDoc(bytes, opts.limits.maxInflatedBytes);
+export const parseDocx: FormatParser = async (bytes, opts) => docxToDoc(bytes, opts.limits);

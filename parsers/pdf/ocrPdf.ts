@@ -53,11 +53,23 @@ export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Pr
     }
     return { ...raw, pages };
   } catch (e) {
-    if (e instanceof XxgkError) throw e;
-    throw new XxgkError('INTERNAL', `OCR failed: ${(e as Error).message}`);
+    throw ocrError(e);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The tools are installed (ocrAvailable), so when they fail it is the file: pages pdftoppm
+ * cannot render or tesseract cannot read. Killed at its time limit → TIMEOUT.
+ */
+function ocrError(e: unknown): XxgkError {
+  if (e instanceof XxgkError) return e;
+  const err = e as Error & { killed?: boolean; stderr?: string };
+  const said = (err.stderr || err.message || String(e)).split('\n').map((l) => l.trim()).filter(Boolean).slice(-2).join(' ').slice(0, 300);
+  if (err.killed) return new XxgkError('TIMEOUT', 'OCR took longer than the time limit');
+  if (/password/i.test(said)) return new XxgkError('ENCRYPTED_PDF', `the PDF's pages cannot be rendered for OCR without a password (${said})`);
+  return new XxgkError('CORRUPT_FILE', `the PDF's pages could not be rendered and read for OCR (${said})`);
 }
 
 /** tesseract TSV (level 5 = word, pixel box from the top left) → items in PDF points. */

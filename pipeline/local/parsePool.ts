@@ -36,7 +36,7 @@ export interface PoolOptions {
 type Outcome = { record: ReportRecord } | { lost: { code: 'TIMEOUT' | 'TOO_LARGE' | 'INTERNAL'; message: string; retry: boolean } };
 
 interface Job { task: ParseTask; resolve: (r: ReportRecord) => void; reject: (e: Error) => void; tries: number }
-interface Slot { worker: Worker; busy?: Job & { id: number; timer: NodeJS.Timeout }; used: boolean; loaded: boolean }
+interface Slot { worker: Worker; busy?: Job & { id: number; timer?: NodeJS.Timeout }; used: boolean; loaded: boolean }
 
 /** The compiled thread script; under ts sources (jest) the build's copy in dist/. */
 function threadScript(): string | undefined {
@@ -71,7 +71,7 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
       slot.worker.once('exit', () => resolve());
     }));
     slot.worker.on('message', (msg: { id?: number; record?: ReportRecord }) => {
-      if (!slot.loaded) { slot.loaded = true; failedStarts = 0; }
+      if (!slot.loaded) { slot.loaded = true; failedStarts = 0; arm(slot); }
       if (slot.busy && msg.id === slot.busy.id && msg.record) finish(slot, { record: msg.record });
     });
     slot.worker.on('error', (e: Error & { code?: string }) => {
@@ -104,7 +104,7 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
     else if (!slot.loaded && !closing) waiting.unshift({ task: job.task, resolve: job.resolve, reject: job.reject, tries: job.tries });
     // the pool, not the file, ended it: no record (a queue job is retried, nothing is stored)
     else if (closing) job.reject(new Error('the parse pool was closed'));
-    else if (outcome.lost.retry && job.tries === 1) retries.push({ ...job, tries: 2 });
+    else if (outcome.lost.retry && job.tries === 1) retries.push({ task: job.task, resolve: job.resolve, reject: job.reject, tries: 2 });
     else job.resolve(failedRecord(job.task, outcome.lost.code, outcome.lost.message));
     pump();
   };
@@ -123,15 +123,21 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
   };
 
   const start = (slot: Slot, job: Job) => {
-    const id = nextId++;
-    const timer = setTimeout(() => {
+    slot.busy = { ...job, id: nextId++ };
+    slot.used = true;
+    slot.worker.postMessage({ id: slot.busy.id, task: job.task });
+    arm(slot);
+  };
+
+  /** the time limit runs from when a loaded thread has the file (loading the parser is not the file's time) */
+  const arm = (slot: Slot) => {
+    const job = slot.busy;
+    if (!job || !slot.loaded || job.timer) return;
+    job.timer = setTimeout(() => {
       finish(slot, { lost: { code: 'TIMEOUT', retry: true, message: `parsing took longer than ${timeoutMs} ms; it was stopped` } });
       replace(slot);
       void slot.worker.terminate();
     }, timeoutMs);
-    slot.busy = { ...job, id, timer };
-    slot.used = true;
-    slot.worker.postMessage({ id, task: job.task });
   };
 
   const pump = () => {

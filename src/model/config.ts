@@ -8,12 +8,14 @@ import { z } from 'zod';
 export const PARSE_LIMITS = {
   /** largest input file accepted, bytes */
   maxBytes: 30 * 1024 * 1024,
-  /**
-   * largest total a container (DOCX zip) may inflate to, bytes. mammoth and the XML reader
-   * need ~50-70× the XML they are given, so this bounds a parse's memory: 64 MB of XML stays
-   * well inside the thread's heap; real reports inflate to a few MB.
-   */
+  /** largest total a container (DOCX zip) may inflate to, bytes (images included) */
   maxInflatedBytes: 64 * 1024 * 1024,
+  /**
+   * largest total of the XML parts of a DOCX, bytes: mammoth and its XML reader need ~55× the
+   * XML they are given (16 MB took 0.9 GB and ~50 s), so this is what bounds a Word parse's
+   * memory. A real report's document.xml is 0.1-2 MB.
+   */
+  maxXmlBytes: 10 * 1024 * 1024,
   /** most pages read from a PDF */
   maxPages: 200,
   /** per-file wall-clock limit, milliseconds: the parse thread is stopped when it passes */

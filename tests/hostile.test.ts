@@ -1,0 +1,130 @@
+// Hostile files through the real parse path (the thread pool): a thread stopped at the time
+// limit or out of memory costs only its own file; deep nesting gives the same record through
+// `xxgk parse` and `xxgk import`; the reproducers the fuzz harness found (tests/fixtures/hostile,
+// see its README) give a code that names the file's fault, never INTERNAL.
+import { mkdtempSync, rmSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createParsePool } from '../pipeline/local/parsePool';
+import { checkStage, storeStage } from '../pipeline/stages';
+import { failedRecord } from '../pipeline/stages/parse';
+import { openStore, storedHashes, loadRecord } from '../store';
+import { PARSER_VERSION } from '../src/model/version';
+import { ocrAvailable } from '../parsers/pdf/ocrPdf';
+import { assertBuilt, cli } from './queueHelpers';
+import { inRepo, sampleFile } from './support/fixtures';
+
+jest.setTimeout(300_000);
+const hostile = (name: string) => inRepo('tests', 'fixtures', 'hostile', name);
+const GOOD = sampleFile('html', '2019-shanghai-bgt-1.html');
+
+let dir: string;
+beforeAll(() => { assertBuilt(); dir = mkdtempSync(join(tmpdir(), 'xxgk-hostile-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** the DOCX sample with its body twenty times over: many seconds of synchronous work */
+async function longDocx(): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(sampleFile('docx', '2019-shanghai-bgt-1.docx')));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const i = xml.indexOf('<w:body>') + '<w:body>'.length, j = xml.lastIndexOf('<w:sectPr');
+  zip.file('word/document.xml', xml.slice(0, i) + xml.slice(i, j).repeat(20) + xml.slice(j));
+  const path = join(dir, 'long.docx');
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return path;
+}
+
+test('a parse past the time limit is stopped (TIMEOUT, after a second try alone) and the next file is unharmed', async () => {
+  const long = await longDocx();
+  const pool = createParsePool(1, { timeoutMs: 1000 });
+  try {
+    const started = Date.now();
+    const [slow, next] = await Promise.all([pool.parse({ path: long, sha256: '' }), pool.parse({ path: GOOD, sha256: '' })]);
+    expect(slow.error?.code).toBe('TIMEOUT');
+    // two tries of 1 s each, not the minutes the work would take
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(next.error).toBeNull();
+    expect(next.cells.length).toBeGreaterThan(0);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a parse that runs out of memory ends only its thread (TOO_LARGE), and the next file is unharmed', async () => {
+  const pool = createParsePool(1, { resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
+  try {
+    const big = await pool.parse({ path: hostile('many-paragraphs.docx'), sha256: '' });
+    expect(big.error?.code).toBe('TOO_LARGE');
+    expect(big.error?.message).toMatch(/memory/);
+    const next = await pool.parse({ path: GOOD, sha256: '' });
+    expect(next.error).toBeNull();
+    expect(next.cells.length).toBeGreaterThan(0);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a DOCX with more XML than mammoth may be given is TOO_LARGE before it is read', async () => {
+  const pool = createParsePool(1);
+  try {
+    const r = await pool.parse({ path: hostile('xml-over-limit.docx'), sha256: '' });
+    expect(r.error?.code).toBe('TOO_LARGE');
+    expect(r.error?.message).toMatch(/XML/);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('deep nesting gives the same record through `xxgk parse` and `xxgk import`', async () => {
+  const inDir = join(dir, 'nested');
+  mkdirSync(inDir);
+  for (const name of ['nested-b-10000.html', 'nested-b-60000.html']) copyFileSync(hostile(name), join(inDir, name));
+  const parsed = await cli(['parse', join(inDir, 'nested-b-10000.html'), join(inDir, 'nested-b-60000.html')], {});
+  const [report, deep] = parsed.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  // the report around the nesting is read; the page that is only nesting is no report; no INTERNAL
+  expect(report.error).toBeNull();
+  expect(report.cells.length).toBeGreaterThan(0);
+  expect(deep.error?.code).not.toBe('INTERNAL');
+  expect(parsed.stderr).not.toMatch(/internal error/);
+
+  const db = join(dir, 'nested.db');
+  await cli(['import', '--json', inDir], { XXGK_DB: db, DATABASE_URL: '' });
+  const store = await openStore({ kind: 'sqlite', location: db });
+  try {
+    for (const r of [report, deep]) {
+      const stored = (await loadRecord(store.db, r.source.sha256)) as typeof r;
+      expect(stored).not.toBeNull();
+      expect(stored.error).toEqual(r.error);
+      expect(stored.cells).toEqual(r.cells);
+      expect(stored.flags).toEqual(r.flags);
+    }
+  } finally {
+    await store.close();
+  }
+});
+
+test('a PDF whose pages OCR cannot render names the file, not the parser', async () => {
+  const pool = createParsePool(1);
+  try {
+    const r = await pool.parse({ path: hostile('ocr-render-fails.pdf'), sha256: '' });
+    expect(r.error?.code).toBe((await ocrAvailable()) ? 'ENCRYPTED_PDF' : 'NEEDS_OCR');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('an INTERNAL failure is stored, so a re-import skips the file until the parser version changes', async () => {
+  const store = await openStore({ kind: 'sqlite', location: join(dir, 'internal.db') });
+  try {
+    const sha = 'ab'.repeat(32);
+    const checked = checkStage(failedRecord({ path: 'x.pdf', sha256: sha }, 'INTERNAL', 'a bug'));
+    expect(checked.verdict).not.toBe('transient');
+    expect(await storeStage(store, checked)).not.toBe('notStored');
+    expect((await storedHashes(store.db, [sha], PARSER_VERSION)).has(sha)).toBe(true);
+    // a later parser version parses it again
+    const [major, minor, patch] = PARSER_VERSION.split('.').map(Number);
+    expect((await storedHashes(store.db, [sha], `${major}.${minor}.${patch + 1}`)).has(sha)).toBe(false);
+  } finally {
+    await store.close();
+  }
+});
