@@ -130,22 +130,43 @@ function collapseSplitRow(t: FlowTable, r: number): void {
 /**
  * A borderless part's columns were guessed from its own page, where some columns may be
  * empty: put each printed cell into the columns of the part above by where its text lies.
- * Blank cells are dropped (the model fills empty slots).
+ * Where the part above had fewer label columns (its labels all spanned them: 一、本年新收…),
+ * two labels of one row would fall into one column and one of them would be lost: the gap
+ * between them becomes a column edge. Blank cells are dropped (the model fills empty slots).
  */
 function snapToColumns(b: FlowTable, a: FlowTable): void {
-  const edges: number[] = [];
-  for (const v of a.cells.flatMap((c) => [c.xl, c.xr]).sort((x, y) => x - y)) {
-    if (!edges.length || v - edges[edges.length - 1] > 3) edges.push(v);
-  }
+  const edges = distinctEdges(a.cells.flatMap((c) => [c.xl, c.xr]));
   if (edges.length < 2) return;
-  const slot = (x: number) => {
-    let i = 0;
-    while (i < edges.length - 2 && x >= edges[i + 1]) i++;
-    return i;
-  };
-  b.cells = b.cells.filter((c) => c.text.trim()).map((c) => {
+  const printed = b.cells.filter((c) => c.text.trim());
+  const span = (c: FlowCell) => {
     const pad = Math.min(2, (c.bbox[2] - c.bbox[0]) / 4);
-    const first = slot(c.bbox[0] + pad), last = slot(c.bbox[2] - pad);
-    return { ...c, xl: edges[first], xr: edges[last + 1] };
+    return [slot(edges, c.bbox[0] + pad), slot(edges, c.bbox[2] - pad)];
+  };
+  const cuts: number[] = [];
+  for (let r = 0; r < b.nRows; r++) {
+    const row = printed.filter((c) => c.r === r).sort((x, y) => x.bbox[0] - y.bbox[0]);
+    for (let k = 1; k < row.length; k++) {
+      const [left, right] = [row[k - 1], row[k]];
+      if (span(left)[1] >= span(right)[0] && isLabel(left.text) && isLabel(right.text)) cuts.push((left.bbox[2] + right.bbox[0]) / 2);
+    }
+  }
+  const all = cuts.length ? distinctEdges([...edges, ...cuts]) : edges;
+  b.cells = printed.map((c) => {
+    const pad = Math.min(2, (c.bbox[2] - c.bbox[0]) / 4);
+    const first = slot(all, c.bbox[0] + pad), last = slot(all, c.bbox[2] - pad);
+    return { ...c, xl: all[first], xr: all[last + 1] };
   });
+}
+
+function distinctEdges(values: number[]): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((x, y) => x - y)) if (!out.length || v - out[out.length - 1] > 3) out.push(v);
+  return out;
+}
+
+/** the column of `edges` that x lies in (the first or last when outside) */
+function slot(edges: number[], x: number): number {
+  let i = 0;
+  while (i < edges.length - 2 && x >= edges[i + 1]) i++;
+  return i;
 }
