@@ -7,6 +7,8 @@ import { buildWebStore, writeInjectedHtml, HONGZE, ROOT, PAYLOAD, type WebStore 
 import { openReadOnlyStore, type ReadOnlyStore } from '../apps/web/readOnlyStore';
 import { startWebServer, type WebServer } from '../apps/web/server';
 import { CSP } from '../apps/web/security';
+import { RULE_BY_ID } from '../src/rules/catalog';
+import { agencyKey } from '../src/report/agencyName';
 
 let fixture: WebStore;
 let store: ReadOnlyStore;
@@ -63,36 +65,64 @@ test('no write action without the token; the store itself is opened read-only', 
   expect(outcome).toMatch(/readonly/i);
 });
 
-test('reports list: filters, search and counts', async () => {
+/** The list's entries as the dataset groups them: one per agency key and year (a file without either is its own), one per failed file. */
+function expectedEntries() {
+  const records = [...fixture.records.values()];
+  const groups = new Map<string, typeof records>();
+  for (const r of records) {
+    const key = !r.error && r.report.agency && r.report.year !== null ? `${agencyKey(r.report.agency)}|${r.report.year}` : r.source.sha256;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
+}
+
+test('reports list: one row per report, filters, search and counts', async () => {
+  const entries = expectedEntries();
   const all = await json('/api/reports');
-  expect(all.total).toBe(fixture.records.size);
-  expect(all.stored).toBe(fixture.records.size);
+  expect(all.total).toBe(entries.length);
+  expect(all.stored).toBe(entries.length);
+  expect(all.files).toBe(fixture.records.size);
+  expect(entries.length).toBeLessThan(fixture.records.size); // the 上海 2019 files are one report
   const t4 = await json('/api/reports?rule=T4-SUM');
-  expect(t4.rows.map((r: any) => r.agency)).toEqual(['洪泽区人民政府']);
-  expect(t4.rows[0].rules).toEqual([{ rule: 'T4-SUM', count: 2 }]);
+  expect(t4.rows.map((r: any) => r.agencyKey)).toEqual(['洪泽区人民政府']);
+  expect(t4.rows[0].rules).toEqual([{ rule: 'T4-SUM', count: 2, description: RULE_BY_ID.get('T4-SUM')!.description }]);
   // a menu counts against the other filters, so every rule stays offered while one is chosen
   expect(t4.facets.rule).toEqual(expect.arrayContaining([{ value: 'T4-SUM', count: 1 }, { value: 'T-AMBIGUOUS', count: 1 }]));
-  expect((await json('/api/reports?year=2019')).total).toBe([...fixture.records.values()].filter((r) => r.report.year === 2019).length);
-  const records = [...fixture.records.values()];
-  const texts = records.filter((r) => r.source.format === 'text');
-  expect((await json('/api/reports?format=text')).total).toBe(texts.length);
-  expect((await json('/api/reports?layout=2021&format=text')).total).toBe(texts.filter((r) => r.report.layout === '2021').length);
+  expect((await json('/api/reports?year=2019')).total).toBe(entries.filter((g) => g[0].report.year === 2019).length);
+  const withText = entries.filter((g) => g.some((r) => r.source.format === 'text'));
+  // edited.txt is a second copy of 昌国 2021: one report, two files
+  expect(withText.some((g) => g.length === 2)).toBe(true);
+  expect(withText.every((g) => new Set(g.map((r) => r.report.layout)).size === 1)).toBe(true); // copies of one layout: the best copy's is theirs
+  expect((await json('/api/reports?format=text')).total).toBe(withText.length);
+  expect((await json('/api/reports?layout=2021&format=text')).total).toBe(withText.filter((g) => g[0].report.layout === '2021').length);
   const errors = await json('/api/reports?error=any');
   expect(errors.rows.map((r: any) => r.errorCode)).toEqual(['ENCRYPTED_PDF']);
+  expect(errors.rows[0].status).toBe('error');
   expect((await json('/api/reports?error=ENCRYPTED_PDF')).total).toBe(1);
-  expect((await json('/api/reports?error=none')).total).toBe(fixture.records.size - 1);
+  expect((await json('/api/reports?error=none')).total).toBe(entries.length - 1);
   expect((await json(`/api/reports?q=${encodeURIComponent('洪泽')}`)).total).toBe(1);
   expect((await json(`/api/reports?q=${encodeURIComponent('平潭 2023')}`)).total).toBe(1);
   expect((await json(`/api/reports?agency=${encodeURIComponent('平潭综合实验区')}`)).total).toBe(2);
-  // LIKE wildcards in the search are literal characters
+  // wildcards in the search are literal characters
   expect((await json(`/api/reports?q=${encodeURIComponent('洪%区')}`)).total).toBe(0);
   expect((await json(`/api/reports?q=${encodeURIComponent('洪_区')}`)).total).toBe(0);
-  expect((await json(`/api/reports?q=${encodeURIComponent('__pwned')}`)).total).toBe(1);
+  // the search reads every copy's title: the injected copy's markup text finds its report
+  const hostile = entries.filter((g) => g.some((r) => `${r.report.agency ?? ''} ${r.report.title ?? ''}`.includes('pwned'))).length;
+  expect(hostile).toBeGreaterThan(0);
+  expect((await json(`/api/reports?q=${encodeURIComponent('pwned')}`)).total).toBe(hostile);
   const page = await json('/api/reports?limit=3&offset=3');
-  expect(page.rows).toHaveLength(3);
-  expect(page.total).toBe(fixture.records.size);
+  expect(page.rows).toHaveLength(Math.min(3, entries.length - 3));
+  expect(page.total).toBe(entries.length);
   const facets = all.facets;
-  expect(facets.format).toEqual(expect.arrayContaining([{ value: 'pdf', count: 2 }, { value: 'text', count: texts.length }]));
+  expect(facets.format).toEqual(expect.arrayContaining([{ value: 'pdf', count: entries.filter((g) => g.some((r) => r.source.format === 'pdf')).length }, { value: 'text', count: withText.length }]));
+  // sorting: by cells, descending; rows without a year last whichever the direction
+  const byCells = (await json('/api/reports?sort=cells&dir=desc')).rows.map((r: any) => r.cellCount);
+  expect(byCells).toEqual([...byCells].sort((a: number, b: number) => b - a));
+  for (const dir of ['asc', 'desc']) {
+    const years = (await json(`/api/reports?sort=year&dir=${dir}`)).rows.map((r: any) => r.year);
+    const known = years.filter((y: number | null) => y !== null);
+    expect(years.slice(0, known.length)).toEqual([...known].sort((a: number, b: number) => (dir === 'asc' ? a - b : b - a)));
+  }
 });
 
 test('report view: both sides written out, tables as printed, not-assessable rules with their cells', async () => {
