@@ -31,15 +31,16 @@ export async function openWatchContext(file: SourcesFile, opts: ContextOptions =
   const spool = resolve(file.spool ?? config().XXGK_SPOOL);
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const announce = opts.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const submitter = new Submitter(store, spool);
   return {
-    store, state, fetcher, log,
-    submitter: new Submitter(store, spool),
+    store, state, fetcher, log, submitter,
     onNew: async (a) => {
       announce(announcementLine(a), a);
       if (file.webhook) await postWebhook(file.webhook, a).catch((e: Error) => log(`webhook ${file.webhook}: ${e.message}`));
     },
     async close() {
       await fetcher.close();
+      await submitter.close();
       if (ownStore) await store.close();
     },
   };

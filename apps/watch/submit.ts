@@ -6,7 +6,8 @@ import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Store } from '../../store';
 import { storedHashes, addSource } from '../../store';
-import { parseReport, sha256 } from '../../pipeline/parseReport';
+import { sha256 } from '../../pipeline/parseReport';
+import { createParsePool, type ParsePool } from '../../pipeline/local/parsePool';
 import type { ReportRecord } from '../../src/model/record';
 import { PARSER_VERSION } from '../../src/model/version';
 import { checkStage, storeStage } from '../../pipeline/stages';
@@ -33,7 +34,13 @@ export type SubmitOutcome =
 export class Submitter {
   /** one file at a time: the same-report check must see what the previous file stored */
   private chain: Promise<unknown> = Promise.resolve();
+  /** parses run on a thread of their own, under the one time limit (started at the first file) */
+  private pool?: ParsePool;
   constructor(private store: Store, private spoolDir: string) {}
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
 
   submit(file: FetchedFile): Promise<SubmitOutcome> {
     const run = this.chain.then(() => this.submitNow(file));
@@ -49,7 +56,8 @@ export class Submitter {
       return { outcome: 'knownContent', sha256: sha };
     }
     const path = await this.spool(sha, file);
-    const record = await parseReport(file.body, { path, url: file.url, fetchedAt: file.fetchedAt }, { fileName: path, contentType: file.contentType });
+    this.pool ??= createParsePool(1);
+    const record = await this.pool.parse({ path, sha256: sha, url: file.url, fetchedAt: file.fetchedAt, ...(file.contentType ? { contentType: file.contentType } : {}) });
     const checked = checkStage(record);
     const error = checked.record.error;
     if (file.kind === 'detail' && error && checked.verdict !== 'transient') {

@@ -6,7 +6,7 @@ import type { ReportRecord } from '../../src/model/record';
 import { PARSER_VERSION } from '../../src/model/version';
 
 /** a fetched file carries the URL it came from and when, so its record names them */
-export interface ParseTask { path: string; sha256: string; url?: string; fetchedAt?: string }
+export interface ParseTask { path: string; sha256: string; url?: string; fetchedAt?: string; /** the HTTP Content-Type it came with */ contentType?: string }
 
 export async function parseStage(task: ParseTask): Promise<ReportRecord> {
   let bytes: Buffer;
@@ -15,7 +15,8 @@ export async function parseStage(task: ParseTask): Promise<ReportRecord> {
   } catch (e) {
     return failedRecord(task, 'READ_FAILED', `cannot read ${task.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return parseReport(bytes, { path: task.path, ...(task.url ? { url: task.url } : {}), ...(task.fetchedAt ? { fetchedAt: task.fetchedAt } : {}) });
+  const source = { path: task.path, ...(task.url ? { url: task.url } : {}), ...(task.fetchedAt ? { fetchedAt: task.fetchedAt } : {}) };
+  return parseReport(bytes, source, task.contentType ? { contentType: task.contentType } : {});
 }
 
 /** A record for a file that never reached the parser (same shape as parseReport's failures). */
