@@ -83,6 +83,8 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
         // a group label, not a row of column labels (…予以公开 | 部分公开 | 不予公开…)
         if (g && r.labels.length <= 2) group = g;
         if (!key && hasValues && current && labelText) get(current).unmatched.push(labelText);
+        // numbers whose label was lost: which row they belong to is unknown, so they are not read
+        if (!key && hasValues && current && !labelText) get(current).unmatched.push(`values with no label: ${r.values.map((v) => v.text).join(' ').slice(0, 40)}`);
         continue;
       }
       if (g) group = g;

@@ -1,0 +1,188 @@
+// A report record → the bytes of a report as they arrive: Word-saved HTML, CMS HTML
+// (<td><p><font><span>), GBK pages, numbers split over <span>s, DOCX, tab text, crawler text with
+// cells run together, the flattened page texts (a row a line with bars, a cell a line, a cell a
+// paragraph, a lone bar before each row), and pdftotext-like space-aligned text; with a random
+// title shape, page furniture and heading style around the tables.
+import { fc } from '@fast-check/jest';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import type { ReportRecordArb, TableRecord } from './reportRecord';
+
+export const FORMATS = ['tab', 'bars', 'cellLine', 'cellParagraph', 'loneBar', 'spaces', 'crawler', 'wordHtml', 'cmsHtml', 'gbkHtml', 'docx'] as const;
+export type RenderFormat = typeof FORMATS[number];
+
+/** the choices a rendering makes besides the record: title shape, furniture, bar style */
+export interface Style {
+  title: number;
+  furniture: number;
+  heading: number;
+  halfWidth: boolean;
+  leadingBar: boolean;
+  fillers: boolean;
+  splitSpans: boolean;
+}
+
+export const style: fc.Arbitrary<Style> = fc.record({
+  title: fc.integer({ min: 0, max: 5 }),
+  furniture: fc.integer({ min: 0, max: 3 }),
+  heading: fc.integer({ min: 0, max: 2 }),
+  halfWidth: fc.boolean(),
+  leadingBar: fc.boolean(),
+  fillers: fc.boolean(),
+  splitSpans: fc.boolean(),
+});
+
+const TABLE_TITLES = ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'];
+
+function titleOf(r: ReportRecordArb, s: Style): string | undefined {
+  const { agency: a, year: y } = r;
+  return [
+    `${a}${y}年政府信息公开工作年度报告`,
+    `${a}${y}年度政府信息公开工作年度报告`,
+    `${y}年${a}政府信息公开工作年度报告`,
+    `${a}政府信息公开工作${y}年度报告`,
+    `${a}关于${y}年度政府信息公开工作情况的报告`,
+    undefined,
+  ][s.title];
+}
+
+const FURNITURE = [
+  [],
+  ['首页 > 政府信息公开 > 政府信息公开年报', '字号：大 中 小', '打印本页 关闭窗口'],
+  ['索引号：000014349/2023-00012', '发布机构：办公室', '发布日期：2023-01-30', '【字体：大 中 小】'],
+  ['当前位置：首页 > 信息公开 > 年度报告', '浏览次数：125', '分享到：'],
+];
+
+/** punctuation as some pages print it: half width (第二十条第(一)项) */
+const punct = (t: string, s: Style) => (s.halfWidth ? t.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',') : t);
+
+function headingOf(t: string, s: Style): string {
+  if (s.heading === 1) return t.replace('、', '．');
+  if (s.heading === 2) return t.replace('、', '. ');
+  return t;
+}
+
+interface Block { kind: 'p' | 'h' | 'table'; text?: string; table?: TableRecord }
+
+function blocksOf(r: ReportRecordArb, s: Style): Block[] {
+  const out: Block[] = FURNITURE[s.furniture].map((text) => ({ kind: 'p' as const, text }));
+  const title = titleOf(r, s);
+  if (title) out.push({ kind: 'h', text: title });
+  out.push({ kind: 'h', text: headingOf('一、总体情况', s) });
+  out.push({ kind: 'p', text: `本报告根据《中华人民共和国政府信息公开条例》要求编制，由总体情况、主动公开政府信息情况等部分组成。本报告中所列数据的统计期限自${r.year}年1月1日起至${r.year}年12月31日止。` });
+  r.tables.forEach((t, i) => {
+    out.push({ kind: 'h', text: headingOf(TABLE_TITLES[i], s) });
+    out.push({ kind: 'table', table: t });
+  });
+  out.push({ kind: 'h', text: headingOf('五、存在的主要问题及改进情况', s) });
+  out.push({ kind: 'p', text: '信息公开的及时性还需提高，下一步将加强培训，规范发布流程。' });
+  out.push({ kind: 'h', text: headingOf('六、其他需要报告的事项', s) });
+  out.push({ kind: 'p', text: '本机关未收取信息处理费。' });
+  return out;
+}
+
+/** a table as printed rows: header rows, then each row's labels and values */
+function printedRows(t: TableRecord, s: Style): string[][] {
+  const rows: string[][] = t.headers.map((h) => h.map((c) => punct(c, s)));
+  for (const r of t.rows) rows.push([...r.labels.map((l) => punct(l, s)), ...r.values]);
+  return rows;
+}
+
+// ---- text renderings -------------------------------------------------------------------
+
+function textLines(r: ReportRecordArb, s: Style, table: (t: TableRecord) => string[]): string[] {
+  const lines: string[] = [];
+  for (const b of blocksOf(r, s)) {
+    if (b.kind === 'table') lines.push(...table(b.table!));
+    else lines.push(b.text!);
+  }
+  return lines;
+}
+
+const width = (t: TableRecord) => Math.max(...t.rows.map((r) => r.labels.length + r.values.length), ...t.headers.map((h) => h.length));
+
+function barLine(cells: string[], w: number, s: Style): string {
+  const padded = s.fillers ? [...cells, ...Array(Math.max(0, w - cells.length)).fill('')] : cells;
+  const body = padded.map((c, i) => (i && c === '' ? '' : c)).join(' | ').replace(/\|  \|/g, '||');
+  return (s.leadingBar ? '| ' : '') + body + ' |';
+}
+
+const renderText: Record<Exclude<RenderFormat, 'wordHtml' | 'cmsHtml' | 'gbkHtml' | 'docx'>, (r: ReportRecordArb, s: Style) => string> = {
+  tab: (r, s) => textLines(r, s, (t) => printedRows(t, s).map((row) => row.join('\t'))).join('\n'),
+  bars: (r, s) => textLines(r, s, (t) => printedRows(t, s).map((row) => barLine(row, width(t), s))).join('\n'),
+  // a cell a line: blank cells vanish (nothing is printed for them)
+  cellLine: (r, s) => textLines(r, s, (t) => printedRows(t, s).flat().filter((c) => c !== '')).join('\n'),
+  cellParagraph: (r, s) => textLines(r, s, (t) => printedRows(t, s).flat().filter((c) => c !== '')).join('\n\n'),
+  // a lone bar before each row, its cells a line each; a blank cell a bare bar
+  loneBar: (r, s) => textLines(r, s, (t) => printedRows(t, s).flatMap((row) => ['|', ...row.map((c) => (c === '' ? '|' : c))])).join('\n'),
+  // pdftotext -layout: cells aligned by spaces; a blank cell is only more space
+  spaces: (r, s) => textLines(r, s, (t) => printedRows(t, s).map((row) => row.map((c) => c.padEnd(8, ' ')).join('  ').trimEnd())).join('\n'),
+  // a crawler's text: every cell of the page run together, the tables in one paragraph
+  crawler: (r, s) => textLines(r, s, (t) => [printedRows(t, s).flat().join('')]).join(''),
+};
+
+// ---- HTML ------------------------------------------------------------------------------
+
+const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** a number split over spans, as Word and CMS editors leave it */
+function spans(text: string, s: Style, wrap: (t: string) => string): string {
+  if (!s.splitSpans || text.length < 2) return wrap(esc(text));
+  const mid = Math.ceil(text.length / 2);
+  return wrap(esc(text.slice(0, mid))) + wrap(esc(text.slice(mid)));
+}
+
+function htmlTable(t: TableRecord, s: Style, cms: boolean): string {
+  const cellHtml = (text: string) => cms
+    ? `<td><p style="text-align:center"><font face="宋体"><span style="font-size:14px">${spans(text, s, (x) => `<span>${x}</span>`) || '&nbsp;'}</span></font></p></td>`
+    : `<td width=64 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center><span lang=EN-US style='font-size:10.5pt'>${spans(text, s, (x) => `<span lang=EN-US>${x}</span>`) || '<o:p>&nbsp;</o:p>'}</span></p></td>`;
+  const rows = printedRows(t, s).map((row) => `<tr>${row.map(cellHtml).join('')}</tr>`);
+  return cms ? `<table border="1" cellspacing="0">${rows.join('')}</table>` : `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>${rows.join('\n')}</table>`;
+}
+
+function renderHtml(r: ReportRecordArb, s: Style, kind: 'word' | 'cms' | 'gbk'): Uint8Array {
+  const cms = kind !== 'word';
+  const body = blocksOf(r, s).map((b) => {
+    if (b.kind === 'table') return htmlTable(b.table!, s, cms);
+    if (b.kind === 'h') return cms ? `<p style="text-indent:2em"><strong>${esc(b.text!)}</strong></p>` : `<p class=MsoNormal><b><span style='font-family:黑体'>${esc(b.text!)}</span></b></p>`;
+    return cms ? `<p>${esc(b.text!)}</p>` : `<p class=MsoNormal><span style='font-family:仿宋'>${esc(b.text!)}</span></p>`;
+  }).join('\n');
+  const charset = kind === 'gbk' ? 'gbk' : 'utf-8';
+  const head = kind === 'word'
+    ? `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta http-equiv=Content-Type content="text/html; charset=${charset}"><meta name=Generator content="Microsoft Word 15"><title>${esc(titleOf(r, s) ?? '')}</title></head><body lang=ZH-CN><div class=WordSection1>`
+    : `<!DOCTYPE html><html><head><meta charset="${charset}"><title>${esc(titleOf(r, s) ?? '政府信息公开')}</title></head><body><div class="header"><a href="/">首页</a> | <a href="/login">登录</a></div><div class="article-content">`;
+  const html = `${head}\n${body}\n</div></body></html>`;
+  return kind === 'gbk' ? iconv.encode(html, 'gbk') : Buffer.from(html, 'utf8');
+}
+
+// ---- DOCX ------------------------------------------------------------------------------
+
+const xmlEsc = esc;
+const wRun = (t: string) => `<w:r><w:t xml:space="preserve">${xmlEsc(t)}</w:t></w:r>`;
+const wPara = (t: string, bold = false) => `<w:p>${bold ? `<w:r><w:rPr><w:b/></w:rPr><w:t>${xmlEsc(t)}</w:t></w:r>` : wRun(t)}</w:p>`;
+
+async function renderDocx(r: ReportRecordArb, s: Style): Promise<Uint8Array> {
+  const body = blocksOf(r, s).map((b) => {
+    if (b.kind !== 'table') return wPara(b.text!, b.kind === 'h');
+    const rows = printedRows(b.table!, s);
+    const w = Math.max(...rows.map((x) => x.length));
+    const grid = `<w:tblGrid>${Array(w).fill('<w:gridCol w:w="900"/>').join('')}</w:tblGrid>`;
+    const tr = rows.map((row) => `<w:tr>${row.map((c) => `<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr><w:p>${s.splitSpans && c.length > 1 ? wRun(c.slice(0, 1)) + wRun(c.slice(1)) : wRun(c)}</w:p></w:tc>`).join('')}</w:tr>`).join('');
+    return `<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single"/><w:bottom w:val="single"/><w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr>${grid}${tr}</w:tbl>`;
+  }).join('');
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+export async function render(r: ReportRecordArb, format: RenderFormat, s: Style): Promise<{ bytes: Uint8Array; name: string }> {
+  switch (format) {
+    case 'wordHtml': return { bytes: renderHtml(r, s, 'word'), name: 'report.html' };
+    case 'cmsHtml': return { bytes: renderHtml(r, s, 'cms'), name: 'report.html' };
+    case 'gbkHtml': return { bytes: renderHtml(r, s, 'gbk'), name: 'report.html' };
+    case 'docx': return { bytes: await renderDocx(r, s), name: 'report.docx' };
+    default: return { bytes: Buffer.from(renderText[format](r, s), 'utf8'), name: 'report.txt' };
+  }
+}
