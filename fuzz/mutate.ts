@@ -195,7 +195,7 @@ function mutateText(r: Rand, b: Buffer): Buffer {
 /** One mutant of a sample of the given format; sometimes two mutations stacked. */
 export async function mutate(format: Format, sample: Buffer, seed: number): Promise<Buffer> {
   const r = rng(seed);
-  const once = async (b: Buffer) => {
+  const once = async (b: Buffer): Promise<Buffer> => {
     switch (format) {
       case 'pdf': return mutatePdf(r, b);
       case 'docx': return mutateDocx(r, b);
@@ -203,7 +203,9 @@ export async function mutate(format: Format, sample: Buffer, seed: number): Prom
       case 'text': return mutateText(r, b);
     }
   };
-  let out = await once(sample);
-  if (r() < 0.25) out = await once(out);
+  // a mutation that would build a string past V8's limit falls back to flipped bytes
+  const safely = (b: Buffer) => once(b).catch(() => flipBytes(r, b));
+  let out = await safely(sample);
+  if (r() < 0.25 && out.length < 8 * 1024 * 1024) out = await safely(out);
   return out;
 }

@@ -13,7 +13,8 @@ import { openStore, storedHashes, loadRecord } from '../store';
 import { PARSER_VERSION } from '../src/model/version';
 import { ocrAvailable } from '../parsers/pdf/ocrPdf';
 import { assertBuilt, cli } from './queueHelpers';
-import { inRepo, sampleFile } from './support/fixtures';
+import { inRepo, sampleFile, corpusFile } from './support/fixtures';
+import { parseReport } from '../pipeline/parseReport';
 
 jest.setTimeout(300_000);
 const hostile = (name: string) => inRepo('tests', 'fixtures', 'hostile', name);
@@ -127,4 +128,17 @@ test('an INTERNAL failure is stored, so a re-import skips the file until the par
   } finally {
     await store.close();
   }
+});
+
+test('a row whose numbers became a 10,000-digit run is left unread, and every other cell is read as before', async () => {
+  // the fuzz harness's mutant of a corpus report (splitting the run took tens of seconds)
+  const original = await parseReport(readFileSync(corpusFile('2023-pingtan-syq-1.txt')), { path: 'original.txt' });
+  const mutant = await parseReport(readFileSync(hostile('long-digit-run.txt')), { path: 'long-digit-run.txt' });
+  const key = (c: { table: string; row: string; col: string }) => `${c.table}/${c.row}/${c.col}`;
+  const before = new Map(original.cells.map((c) => [key(c), c.value]));
+  const changed = mutant.cells.filter((c) => before.get(key(c)) !== c.value);
+  expect(changed.length).toBeGreaterThan(0);
+  // never a wrong number: what changed is unread, and flagged
+  for (const c of changed) expect(c.value).toBeNull();
+  expect(mutant.flags.map((f) => f.rule)).toContain('T-AMBIGUOUS');
 });

@@ -82,6 +82,8 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
     const place = (start: number, c: number) => {
       if (start === text.length) { walk(ci + 1, c, acc); return; }
       if (c >= k || k - c < chunksLeft + 1) return;
+      // no piece is longer than MAX_PIECE: more characters than the columns left can hold is no reading
+      if (text.length - start + laterChars > (k - c) * MAX_PIECE) return;
       const columnsAfter = k - c - 1;
       if (columnsAfter < chunksLeft) return;
       // with no column to spare for the rest of this chunk, the piece must take all of it
