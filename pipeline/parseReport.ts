@@ -28,6 +28,7 @@ export async function parseReport(bytes: Uint8Array, source: ReportSource, opts:
       source: base.source,
       report: analysed.report, sections: analysed.sections, tables: analysed.tables, cells: analysed.cells,
       flags: analysed.flags, rules: analysed.rules, findings: analysed.findings,
+      ...(analysed.otherRows ? { otherRows: analysed.otherRows } : {}),
       parser: { version: PARSER_VERSION, ms: round(performance.now() - started) },
       error: null,
     };

@@ -12,10 +12,11 @@ import { CellTable } from './rules/cellTable';
 import { RuleTally } from './rules/equation';
 import { checkTables } from './rules/checkTables';
 import { checkNarrative } from './rules/checkNarrative';
+import { analyseLegacy } from './rules/analyseLegacy';
 import { XxgkError } from './model/errors';
 import { REPORT_PHRASE, REPORT_WORD } from './model/reportWords';
 
-export type Analysis = Pick<ReportRecord, 'report' | 'sections' | 'tables' | 'cells' | 'flags' | 'rules' | 'findings'>;
+export type Analysis = Pick<ReportRecord, 'report' | 'sections' | 'tables' | 'cells' | 'flags' | 'rules' | 'findings' | 'otherRows'>;
 
 /** Without standard tables, a report still names itself or carries the standard sections. */
 function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord['sections']): boolean {
@@ -57,6 +58,7 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
   }
 
   let rules: Analysis['rules'] = [];
+  let legacy: ReturnType<typeof analyseLegacy>;
   if (recognised.length) {
     const table = new CellTable(cells);
     const tally = new RuleTally(table);
@@ -72,6 +74,8 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
     if (table.inferredZero.size) findings.push(`blank cells read as 0 for the rules because their row's 总计 agrees: ${[...table.inferredZero].join(', ')}`);
   } else {
     findings.push('no standard table (二 主动公开 / 三 申请 / 四 复议诉讼) in the 2019 or 2021 layout was found: a free-form (legacy) report');
+    legacy = analyseLegacy(doc, narrative);
+    if (legacy) { cells.push(...legacy.cells); flags.push(...legacy.flags); rules = legacy.rules; findings.push(...legacy.findings!); }
   }
   findings.push(`sections: ${sections.length} top-level${sections.filter((s) => s.standard).length ? `, standard ones recognised: ${sections.filter((s) => s.standard).map((s) => s.standard).join(', ')}` : ''}`);
   findings.push(`tables: ${recognised.map((r) => `${r.table} (${r.template}, ${r.cells.length} cells${r.missingRows.length ? `, missing rows ${r.missingRows.join(',')}` : ''})`).join('; ') || 'none'}`);
@@ -79,10 +83,11 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
   return {
     report: { title: meta.title, agency: meta.agency, agencyAsPrinted: meta.agencyAsPrinted, year: meta.year, region: meta.region, layout },
     sections,
-    tables: recognised.map((r) => ({ table: r.table, template: r.template, ...(r.source ? { source: r.source } : {}) })),
+    tables: legacy?.tables ?? recognised.map((r) => ({ table: r.table, template: r.template, ...(r.source ? { source: r.source } : {}) })),
     cells,
     flags,
     rules,
     findings,
+    ...(legacy?.otherRows ? { otherRows: legacy.otherRows } : {}),
   };
 }

@@ -2,14 +2,15 @@
 // their spans, the group rows of table 三, the three side-by-side blocks of table 四. The
 // browser only draws what this returns; every cell carries its canonical key for the hover.
 import { CATALOG, TABLE_TITLES, APPLICATION_COLUMNS, LEGAL_PERSON_SUBTOTAL, type RowSpec } from '../../src/tables/catalog';
-import { cellKey, type Cell, type TableKey, type Template } from '../../src/model/record';
+import { cellKey, LEGACY, type Cell, type CellTableKey, type TableKey, type TableLayout, type Template } from '../../src/model/record';
+import { LEGACY_ROWS, LEGACY_TITLE } from '../../src/tables/legacyCatalog';
 
 export interface HeadCell { text: string; colSpan?: number; rowSpan?: number; key?: string }
 export interface DrawnCell { key: string; value: number | null; raw: string | null; source: Cell['source'] | null; reading?: string }
 /** label null: the row has no label column (表四's one data row) */
 export type BodyRow = { group: string } | { label: string | null; key: string; cells: DrawnCell[] };
 export interface TablePart { head: HeadCell[][]; rows: BodyRow[] }
-export interface TableDrawing { table: TableKey; title: string; template: Template | null; found: boolean; parts: TablePart[] }
+export interface TableDrawing { table: CellTableKey; title: string; template: TableLayout | null; found: boolean; parts: TablePart[] }
 
 /** Group rows printed above the result rows of table 三, by row-key prefix. */
 const APPLICATION_GROUPS: Array<[string, string]> = [
@@ -20,9 +21,9 @@ const APPLICATION_GROUPS: Array<[string, string]> = [
   ['otherHandling.', '（六）其他处理'],
 ];
 
-export function drawTables(cells: Cell[], tables: Array<{ table: TableKey; template: Template }>): TableDrawing[] {
+export function drawTables(cells: Cell[], tables: Array<{ table: CellTableKey; template: TableLayout }>): TableDrawing[] {
   const byKey = new Map(cells.map((c) => [cellKey(c), c]));
-  const drawn = (table: TableKey, row: string, col: string): DrawnCell => {
+  const drawn = (table: CellTableKey, row: string, col: string): DrawnCell => {
     const key = `${table}|${row}|${col}`;
     const c = byKey.get(key);
     return { key, value: c?.value ?? null, raw: c ? c.raw : null, source: c?.source ?? null, reading: c?.reading };
@@ -30,10 +31,11 @@ export function drawTables(cells: Cell[], tables: Array<{ table: TableKey; templ
   const out: TableDrawing[] = [];
   for (const table of ['active', 'applications', 'reviewLitigation'] as TableKey[]) {
     const found = tables.find((t) => t.table === table);
-    const template = found?.template ?? null;
+    const template = found && found.template !== LEGACY ? found.template : null;
     const parts = template ? partsFor(table, template, cells, drawn) : [];
     out.push({ table, title: TABLE_TITLES[table], template, found: !!found, parts });
   }
+  if (tables.some((t) => t.table === LEGACY)) out.push({ table: LEGACY, title: LEGACY_TITLE, template: LEGACY, found: true, parts: [legacyPart(cells, drawn)] });
   // cells whose row the catalog does not know (should not happen; shown rather than hidden)
   const known = new Set(out.flatMap((d) => d.parts.flatMap((p) => p.rows.flatMap((r) => ('cells' in r ? r.cells.map((c) => c.key) : [])))));
   const stray = cells.filter((c) => !known.has(cellKey(c)));
@@ -48,7 +50,16 @@ export function drawTables(cells: Cell[], tables: Array<{ table: TableKey; templ
   return out;
 }
 
-type Draw = (table: TableKey, row: string, col: string) => DrawnCell;
+type Draw = (table: CellTableKey, row: string, col: string) => DrawnCell;
+
+/** the 2008–2018 statistics table: 指标名称 · 本年度 · 历年累计, the rows printed in catalog order */
+function legacyPart(cells: Cell[], drawn: Draw): TablePart {
+  const printed = new Set(cells.filter((c) => c.table === LEGACY).map((c) => c.row));
+  return {
+    head: [[{ text: '指标名称' }, { text: '本年度', key: 'year' }, { text: '历年累计', key: 'cumulative' }]],
+    rows: LEGACY_ROWS.filter((r) => printed.has(r.key)).map((r) => ({ label: r.label, key: `${LEGACY}|${r.key}`, cells: ['year', 'cumulative'].map((col) => drawn(LEGACY, r.key, col)) })),
+  };
+}
 
 function partsFor(table: TableKey, template: Template, cells: Cell[], drawn: Draw): TablePart[] {
   const rows = CATALOG[table][template];

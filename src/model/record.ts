@@ -7,6 +7,12 @@ export const TableKey = z.enum(['active', 'applications', 'reviewLitigation']);
 export type TableKey = z.infer<typeof TableKey>;
 export const Template = z.enum(['2019', '2021']);
 export type Template = z.infer<typeof Template>;
+/** the statistics table of the 2008–2018 reports (tables.md, table `legacy`): its key and its layout */
+export const LEGACY = 'legacy';
+export const CellTableKey = z.enum([...TableKey.options, LEGACY]);
+export type CellTableKey = z.infer<typeof CellTableKey>;
+export const TableLayout = z.enum([...Template.options, LEGACY]);
+export type TableLayout = z.infer<typeof TableLayout>;
 
 export type Section = { number: string; title: string; level: number; standard?: string; children: Section[] };
 export const Section: z.ZodType<Section> = z.lazy(() =>
@@ -21,7 +27,7 @@ export const Section: z.ZodType<Section> = z.lazy(() =>
 );
 
 export const Cell = z.object({
-  table: TableKey,
+  table: CellTableKey,
   row: z.string(),
   col: z.string(),
   value: z.number().nullable(),
@@ -79,7 +85,9 @@ export const ReportRecord = z.object({
     layout: z.enum(['2019', '2021', 'legacy', 'unknown']).optional(),
   }),
   sections: z.array(Section),
-  tables: z.array(z.object({ table: TableKey, template: Template, source: Provenance.optional() })),
+  tables: z.array(z.object({ table: CellTableKey, template: TableLayout, source: Provenance.optional() })),
+  /** rows of the legacy statistics table whose label matches no key: kept with their label and values */
+  otherRows: z.array(z.object({ table: CellTableKey, label: z.string(), unit: z.string().optional(), raw: z.string(), source: Provenance })).optional(),
   cells: z.array(Cell),
   flags: z.array(Flag),
   rules: z.array(RuleOutcome).optional(),

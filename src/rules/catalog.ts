@@ -15,6 +15,14 @@ export const RULES: RuleInfo[] = [
   { id: 'X-CARRY', severity: 'warning', description: 'same agency, consecutive years: carriedOver(Y) = carriedForward(Y−1)', reads: 'applications.carriedOver.*, applications.carriedForward.* of two reports' },
   { id: 'X-INFORCE', severity: 'warning', description: '2021 layout, same agency, consecutive years: inForce(Y) = inForce(Y−1) + issued(Y) − repealed(Y)', reads: 'active.{rules,normativeDocuments}.* of two reports' },
   { id: 'X-SOURCES', severity: 'warning', description: 'two copies of one report (same agency key, year and scope: another format, another URL, a republication) disagree on a cell: both values and both sources are named, and the dataset keeps the best-read copy', reads: 'every cell of every copy of one report' },
+  { id: 'L-CHANNELS', severity: 'error', description: 'legacy table: applications.received = the sum of the channel rows printed (inPerson, fax, email, online, letter, letterOrFax, otherChannel)', reads: 'legacy.applications.*.{year,cumulative}' },
+  { id: 'L-CLOSED', severity: 'error', description: 'legacy table: applications.closed = closedOnTime + closedExtended', reads: 'legacy.applications.closed*.{year,cumulative}' },
+  { id: 'L-REPLIES', severity: 'error', description: 'legacy table: replies.total = the sum of the reply rows printed', reads: 'legacy.replies.*.{year,cumulative}' },
+  { id: 'L-REFUSED', severity: 'error', description: 'legacy table: replies.refused = the sum of its printed reasons', reads: 'legacy.replies.refused.*.{year,cumulative}' },
+  { id: 'L-REVIEW', severity: 'error', description: 'legacy table: review.total = upheld + corrected + other; litigation.total likewise', reads: 'legacy.{review,litigation}.*.{year,cumulative}' },
+  { id: 'L-CUM', severity: 'error', description: 'legacy table: for every row with both columns, year ≤ cumulative', reads: 'legacy.*.{year,cumulative}' },
+  { id: 'L-STAFF', severity: 'error', description: 'legacy table: organisation.staff = staffFullTime + staffPartTime', reads: 'legacy.organisation.staff*.{year,cumulative}' },
+  { id: 'L-ACTIVE', severity: 'warning', description: 'legacy table: every active.by* ≤ active.total (one item published on several channels counts once in the total)', reads: 'legacy.active.*.{year,cumulative}' },
 ];
 
 export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));

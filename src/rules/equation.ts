@@ -51,6 +51,26 @@ export class RuleTally {
     });
   }
 
+  /** every left term ≤ the right one: a check per term, a flag naming both cells where one exceeds it */
+  atMost(rule: string, left: Term[], right: Term, context: string): void {
+    for (const l of left) {
+      const [lv, rv] = this.read([l, right]);
+      // a blank side: not assessable, recorded as equal() records it
+      if (lv === null || rv === null) { this.equal(rule, [l], [right], context); continue; }
+      const o = this.outcome(rule);
+      o.checks++;
+      if (lv <= rv + 1e-6) continue;
+      o.failed++;
+      this.flags.push({
+        rule, severity: RULE_BY_ID.get(rule)?.severity ?? 'error',
+        message: `${context}: ${l.name} = ${fmt(lv)} > ${right.name} = ${fmt(rv)}`,
+        cells: [l, right].map((t) => `${t.table}|${t.row}|${t.col}`),
+        left: { expr: `${l.row}.${l.col}`, value: lv },
+        right: { expr: `${right.row}.${right.col}`, value: rv },
+      });
+    }
+  }
+
   private read(terms: Term[]): Array<number | null> {
     const out = new Array<number | null>(terms.length);
     for (let i = 0; i < terms.length; i++) { const t = terms[i]; out[i] = this.cells.value(t.table, t.row, t.col, t.parts); }

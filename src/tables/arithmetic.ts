@@ -85,6 +85,25 @@ export function partsOfTotalIn(table: string): string[] | undefined {
 }
 
 /**
+ * The arithmetic a row must satisfy by itself (总计 = the sum of its parts), from the table's
+ * in-row equations, over the row's column keys. A row standing for several rows (table 四
+ * printed as one run) repeats its columns: each repetition is checked on its own.
+ */
+export function rowCheckOf(arithmetic: TableArithmetic, columns: string[]): ((values: Array<number | null>) => boolean) | undefined {
+  const equations = arithmetic.inRow.filter((e) => e.right.some((k) => columns.includes(k)));
+  if (!equations.length) return undefined;
+  const blocks: Array<Map<string, number>> = [];
+  columns.forEach((key, i) => {
+    if (!blocks.length || blocks[blocks.length - 1].has(key)) blocks.push(new Map());
+    blocks[blocks.length - 1].set(key, i);
+  });
+  return (v) => blocks.every((block) => equations.every((e) => holdsWhereRead(e, (k) => {
+    const i = block.get(k);
+    return i === undefined ? undefined : v[i];
+  })));
+}
+
+/**
  * Does an equation hold on values that may be absent (`undefined`) or blank (`null`)? For
  * recognition, which must not reject a reading for what it cannot see: a sum with one total is
  * tested when the total is read and some part is printed (other parts count 0); an equation of
@@ -108,3 +127,26 @@ export function holdsWhereRead(eq: Equation, value: (term: string) => number | n
   const add = (vs: Array<number | null | undefined>) => vs.reduce<number>((a, b) => a + (b ?? 0), 0);
   return eq.relation === '≤' ? l.every((v) => v! <= add(r)) : add(l) === add(r);
 }
+
+/** sums over the sub-rows a report prints (rules.md: each report prints its own set of rows) */
+const printedSum = (rule: string, right: string, left: string[]): Equation => ({ rule, left, right: [right], printedParts: true });
+
+/**
+ * The legacy statistics table (2008–2018, rules.md `L-*`): each equation holds for the year
+ * column and, where printed, the cumulative one.
+ */
+export const LEGACY_ARITHMETIC: TableArithmetic = {
+  inRow: [{ rule: 'L-CUM', left: ['year'], right: ['cumulative'], relation: '≤', whenPrinted: true }],
+  inRowContext: 'row {row}',
+  inColumn: [
+    printedSum('L-CHANNELS', 'applications.received', ['inPerson', 'fax', 'email', 'online', 'letter', 'letterOrFax', 'otherChannel'].map((k) => `applications.${k}`)),
+    printedSum('L-CLOSED', 'applications.closed', ['applications.closedOnTime', 'applications.closedExtended']),
+    printedSum('L-REPLIES', 'replies.total', ['alreadyPublic', 'granted', 'partiallyGranted', 'refused', 'notThisAgency', 'notExist', 'toAmend', 'otherRoute', 'other'].map((k) => `replies.${k}`)),
+    printedSum('L-REFUSED', 'replies.refused', ['stateSecret', 'commercialSecret', 'privacy', 'security', 'notGovernmentInformation', 'otherByLaw'].map((k) => `replies.refused.${k}`)),
+    printedSum('L-REVIEW', 'review.total', ['review.upheld', 'review.corrected', 'review.other']),
+    printedSum('L-REVIEW', 'litigation.total', ['litigation.upheld', 'litigation.corrected', 'litigation.other']),
+    printedSum('L-STAFF', 'organisation.staff', ['organisation.staffFullTime', 'organisation.staffPartTime']),
+    // one item published on several channels counts once in the total
+    { rule: 'L-ACTIVE', left: ['byGazette', 'byWebsite', 'byWeibo', 'byWechat', 'byOther'].map((k) => `active.${k}`), right: ['active.total'], relation: '≤', printedParts: true },
+  ],
+};

@@ -9,7 +9,7 @@ import { cleanRaw } from './parseValue';
 import { readingsOf, type Token } from './splitRuns';
 import { choose, type RowCheck } from './chooseReading';
 import { hasNarrativeTerms, narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
-import { ARITHMETIC, holdsWhereRead, type TableArithmetic } from './arithmetic';
+import { ARITHMETIC, holdsWhereRead, rowCheckOf, type TableArithmetic } from './arithmetic';
 
 export interface RecognisedTable { table: TableKey; template: Template; source?: Provenance; cells: Cell[]; flags: Flag[]; missingRows: string[];
   /** rows whose printed digits had to be split into cells, and how many of them stayed ambiguous */
@@ -42,25 +42,6 @@ function applicationColumns(t: CollectedTable): ColumnSpec[] {
   const at = header.indexOf('小计') < header.indexOf('商业企业') ? 1 : 6;
   cols.splice(at, 0, LEGAL_PERSON_SUBTOTAL);
   return cols;
-}
-
-/**
- * The arithmetic a row must satisfy by itself (总计 = the sum of its parts), from the table's
- * in-row equations. A row standing for several rows (table 四 printed as one run) repeats its
- * columns: each repetition is checked on its own.
- */
-function rowCheckFor(arithmetic: TableArithmetic, columns: ColumnSpec[]): RowCheck | undefined {
-  const equations = arithmetic.inRow.filter((e) => e.right.some((k) => columns.some((c) => c.key === k)));
-  if (!equations.length) return undefined;
-  const blocks: Array<Map<string, number>> = [];
-  columns.forEach((c, i) => {
-    if (!blocks.length || blocks[blocks.length - 1].has(c.key)) blocks.push(new Map());
-    blocks[blocks.length - 1].set(c.key, i);
-  });
-  return (v) => blocks.every((block) => equations.every((e) => holdsWhereRead(e, (k) => {
-    const i = block.get(k);
-    return i === undefined ? undefined : v[i];
-  })));
 }
 
 function plausibleFor(columns: ColumnSpec[]): RowCheck | undefined {
@@ -129,7 +110,7 @@ function readRow(arithmetic: TableArithmetic, keyed: KeyedRow, spec: RowSpec, co
   let stated: ReturnType<NarrativeEvidence['stated']> | undefined;
   const support = prose && all.length > 1 && keyed.row !== '*all' && columns.some(hasNarrativeTerms)
     ? (v: Array<number | null>) => narrativeSupport(v, (stated ??= prose.stated(spec, specs, columns))) : undefined;
-  const c = choose(all, columns, { rowCheck: rowCheckFor(arithmetic, columns), support, plausible: plausibleFor(columns) });
+  const c = choose(all, columns, { rowCheck: rowCheckOf(arithmetic, columns.map((c) => c.key)), support, plausible: plausibleFor(columns) });
   return { spec, columns, keyed, rowKey: keyed.row, candidates: c.ranked, chosen: c.reading, ambiguous: c.ambiguous, byNarrative: c.byNarrative };
 }
 
