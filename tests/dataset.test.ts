@@ -15,6 +15,7 @@ import { regionMatches } from '../src/dataset/region';
 import { INDICATORS, indicatorValue } from '../src/dataset/panelIndicators';
 import { parseReport } from '../pipeline/parseReport';
 import { openStore, saveRecord } from '../store';
+import { tempPostgres, tempSqlite } from './storeHelpers';
 
 jest.setTimeout(600_000);
 
@@ -273,26 +274,28 @@ describe('two copies that disagree on a cell', () => {
 });
 
 describe('a record that names its region', () => {
-  test('is exported with its region and found by --region name and code', async () => {
+  // the region is read inside the database (json_extract on SQLite, jsonb on PostgreSQL)
+  test.each([['sqlite'], ['postgres']])('is exported with its region and found by --region name and code (%s)', async (kind) => {
     assertBuilt();
     const dir = mkdtempSync(join(tmpdir(), 'xxgk-region-'));
+    const target = kind === 'sqlite' ? tempSqlite() : await tempPostgres();
     try {
-      const location = join(dir, 'r.db');
       const file = join(CORPUS, '2024-huaian-1.pdf');
       const record = await parseReport(new Uint8Array(readFileSync(file)), { path: file });
       // record.md's own example: 淮安市人民政府 is 320800 江苏省 淮安市
       const report = record.report as typeof record.report & { region?: unknown };
       report.region = { code: '320800', province: '江苏省', city: '淮安市', county: null };
-      const store = await openStore({ kind: 'sqlite', location });
+      const store = await openStore(target.config);
       await saveRecord(store.db, record);
       await store.close();
-      const env = { XXGK_DB: location, DATABASE_URL: '' };
+      const env = { XXGK_DB: '', DATABASE_URL: '', ...target.env };
       for (const [filter, n] of [['江苏省', 1], ['淮安市', 1], ['320800', 1], ['32', 1], ['上海市', 0], ['320900', 0]] as const) {
         const rows = readJsonl((await exportTo(env, dir, `r-${filter}.jsonl`, ['--region', filter])).out);
         expect([filter, rows.length]).toEqual([filter, n]);
         if (n) expect(rows[0]).toMatchObject({ region_code: '320800', province: '江苏省', city: '淮安市', county: null, region_known: true });
       }
     } finally {
+      await target.drop();
       rmSync(dir, { recursive: true, force: true });
     }
   });
