@@ -81,17 +81,29 @@ test('every command has --help', async () => {
 
 test('docker-compose.yml is valid and every command it runs exists here', async () => {
   const compose = parseYaml(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'));
-  expect(Object.keys(compose.services).sort()).toEqual(['dashboard', 'import', 'postgres', 'redis', 'worker']);
+  expect(Object.keys(compose.services).sort()).toEqual(['import', 'postgres', 'redis', 'review', 'worker']);
   expect(compose.services.redis.command.join(' ')).toMatch(/--appendonly yes.*--maxmemory-policy noeviction/);
   expect(compose.services.worker.deploy?.replicas ?? 1).toBeGreaterThanOrEqual(1);
   expect(compose.services.worker.container_name).toBeUndefined(); // --scale needs unnamed containers
   expect(existsSync(join(ROOT, 'Dockerfile'))).toBe(true);
-  for (const name of ['worker', 'import', 'dashboard']) {
+  for (const name of ['worker', 'import', 'review']) {
     const [bin, script, ...args] = compose.services[name].command as string[];
     expect(bin).toBe('node');
-    expect(existsSync(join(ROOT, script))).toBe(true);
-    if (script === 'bin/xxgk.js') expect((await cli([args[0], '--help'], {})).code).toBe(0);
+    expect(script).toBe('bin/xxgk.js');
+    const help = await cli([args[0], '--help'], {});
+    expect(help.code).toBe(0);
+    // every option the service passes is one the command has
+    for (const option of args.filter((a) => a.startsWith('--'))) expect(help.stdout).toContain(option);
   }
+  // one Bull Board: the review server's, behind a token read from a secret file, never an argument
+  const review = compose.services.review;
+  expect(review.command).toEqual(expect.arrayContaining(['serve', '--token-file']));
+  expect(review.command.join(' ')).not.toMatch(/--token(?!-file)/);
+  const secretPath = review.command[review.command.indexOf('--token-file') + 1];
+  expect(secretPath).toBe(`/run/secrets/${review.secrets[0]}`);
+  expect(compose.secrets[review.secrets[0]].file).toBeTruthy();
+  expect(review.ports).toEqual(['127.0.0.1:8080:8080']);
+  expect(existsSync(join(ROOT, 'queues/dashboard.ts'))).toBe(false);
 });
 
 test('queue commands give up on an unreachable Redis with exit code 69 and a message', async () => {

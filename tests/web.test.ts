@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildWebStore, writeInjectedHtml, HONGZE, ROOT, PAYLOAD, type WebStore } from './webFixture';
 import { openReadOnlyStore, type ReadOnlyStore } from '../apps/web/readOnlyStore';
-import { startWebServer, type WebServer } from '../apps/web/server';
+import { startWebServer, createWebApp, type WebServer } from '../apps/web/server';
+import { request } from 'node:http';
 import { CSP } from '../apps/web/security';
 import { RULE_BY_ID } from '../src/rules/catalog';
 import { agencyKey } from '../src/report/agencyName';
@@ -127,7 +128,9 @@ test('reports list: one row per report, filters, search and counts', async () =>
 
 test('report view: both sides written out, tables as printed, not-assessable rules with their cells', async () => {
   const view = await json(`/api/report/${hongzeSha()}`);
-  expect(view).toMatchObject({ agency: '洪泽区人民政府', year: 2023, format: 'pdf', path: HONGZE, originalAvailable: true });
+  const hongze = fixture.records.get('2023-hongzequ-1.pdf')!.report;
+  expect(hongze.agency).toMatch(/洪泽区人民政府$/);
+  expect(view).toMatchObject({ agency: hongze.agency, year: 2023, format: 'pdf', path: HONGZE, originalAvailable: true });
   expect(view.flags.map((f: any) => f.numbers)).toEqual(['10+1+0+0 = 11 ≠ 0', '5+0+0+0 = 5 ≠ 0']);
   expect(view.flags[0].keys).toBe('review.upheld+review.corrected+review.other+review.pending = 11 ≠ review.total = 0');
   const review = view.tables.find((t: any) => t.table === 'reviewLitigation');
@@ -209,31 +212,115 @@ describe('/queues', () => {
     expect((await get('/queues')).status).toBe(404);
   });
 
-  test('with Redis: Bull Board behind the token', async () => {
+  test('with Redis: Bull Board behind the token, a session cookie scoped to /queues, read-only', async () => {
     const prefix = process.env.XXGK_QUEUE_PREFIX;
     process.env.XXGK_QUEUE_PREFIX = `xxgk-webtest-${process.pid}`;
     const withQueues = await startWebServer({ store, port: 0, baseDir: ROOT, token: TOKEN, redis: true });
     try {
       const at = (path: string, init?: RequestInit) => fetch(`${withQueues.url}${path}`, { redirect: 'manual', ...init });
-      expect((await at('/queues')).status).toBe(401);
-      expect((await at('/queues?token=wrong')).status).toBe(401);
+      expect((await at('/queues/')).status).toBe(401);
+      expect((await at('/queues/?token=wrong')).status).toBe(401);
+      // the documented address: /queues?token=… → a session, then the board at /queues/ (its <base href>)
       const login = await at(`/queues?token=${encodeURIComponent(TOKEN)}`);
-      expect(login.status).toBe(303);
-      const cookie = login.headers.get('set-cookie')!;
-      expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);
-      const board = await at('/queues', { headers: { cookie: cookie.split(';')[0] } });
+      expect(login.status).toBe(301);
+      expect(login.headers.get('location')).toBe(`/queues/?token=${encodeURIComponent(TOKEN)}`);
+      const session = await at(login.headers.get('location')!);
+      expect(session.status).toBe(303);
+      expect(session.headers.get('location')).toBe('/queues/');
+      const cookie = session.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/; HttpOnly; SameSite=Strict; Path=\/queues; Max-Age=\d+$/);
+      expect(cookie).not.toContain(TOKEN); // a session id, not the token
+      const board = await at('/queues/', { headers: { cookie: cookie.split(';')[0] } });
       expect(board.status).toBe(200);
+      expect(board.headers.get('x-powered-by')).toBeNull();
+      expect(board.headers.get('content-security-policy')).toContain("base-uri 'self'");
       expect(await board.text()).toContain('__UI_CONFIG__');
       const api = await at('/queues/api/queues', { headers: { authorization: `Bearer ${TOKEN}` } });
       expect(api.status).toBe(200);
       const names = ((await api.json()) as { queues: Array<{ name: string; readOnlyMode: boolean }> }).queues;
       expect(names.map((q) => q.name).sort()).toEqual(['ingest', 'parse']);
       expect(names.every((q) => q.readOnlyMode)).toBe(true);
-      // a write to the board without the token stops at the guard
+      // a write to the board without the token stops at the guard; with it, a read-only board refuses
       expect((await at('/queues/api/queues/parse/retry/failed', { method: 'PUT' })).status).toBe(405);
+      expect((await at('/queues/api/queues/parse/retry/failed', { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(403);
     } finally {
       await withQueues.close();
       if (prefix === undefined) delete process.env.XXGK_QUEUE_PREFIX; else process.env.XXGK_QUEUE_PREFIX = prefix;
     }
+  });
+
+  test('--writable: retry and remove only, and only from a page of this server', async () => {
+    const prefix = process.env.XXGK_QUEUE_PREFIX;
+    process.env.XXGK_QUEUE_PREFIX = `xxgk-webtest-w-${process.pid}`;
+    const writable = await startWebServer({ store, port: 0, baseDir: ROOT, token: TOKEN, redis: true, writable: true });
+    try {
+      const own = writable.url;
+      const login = await fetch(`${own}/queues/?token=${TOKEN}`, { redirect: 'manual' });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const put = (path: string, origin: string, method = 'PUT') => fetch(`${own}/queues/api/queues/parse${path}`, { method, headers: { cookie, origin, 'content-type': 'application/json' }, body: '{}' });
+      // another local port: refused, whatever the write
+      expect((await put('/retry/failed', 'http://127.0.0.1:1')).status).toBe(403);
+      expect((await put('/somejob/clean', 'http://localhost:9')).status).toBe(403);
+      // from the board itself: retry and remove reach Bull Board; add, pause, clean, empty do not
+      expect((await put('/retry/failed', own)).status).not.toBe(403);
+      expect((await put('/nosuchjob/retry', own)).status).not.toBe(403);
+      expect((await put('/nosuchjob/clean', own)).status).not.toBe(403);
+      for (const [path, method] of [['/add', 'POST'], ['/pause', 'PUT'], ['/clean/completed', 'PUT'], ['/empty', 'PUT'], ['/obliterate', 'PUT']]) {
+        expect((await put(path, own, method)).status).toBe(403);
+      }
+      expect((await fetch(`${own}/queues/api/queues/pause`, { method: 'PUT', headers: { cookie, origin: own } })).status).toBe(403);
+      // a cookie-less script must use the Bearer header; without Origin and without it, refused
+      expect((await fetch(`${own}/queues/api/queues/parse/retry/failed`, { method: 'PUT', headers: { cookie } })).status).toBe(403);
+    } finally {
+      await writable.close();
+      if (prefix === undefined) delete process.env.XXGK_QUEUE_PREFIX; else process.env.XXGK_QUEUE_PREFIX = prefix;
+    }
+  });
+});
+
+describe('hosts and exposure', () => {
+  /** node's fetch cannot set Host: a raw request can, as a rebinding page's browser would */
+  const withHost = (url: string, host: string, path = '/api/reports') =>
+    new Promise<number>((resolve, reject) => {
+      const u = new URL(url);
+      request({ host: u.hostname, port: u.port, path, headers: { host } }, (res) => { res.resume(); resolve(res.statusCode!); }).on('error', reject).end();
+    });
+
+  test('only the host names the server was started for are answered (DNS rebinding)', async () => {
+    const port = new URL(server.url).port;
+    expect(await withHost(server.url, `127.0.0.1:${port}`)).toBe(200);
+    expect(await withHost(server.url, `localhost:${port}`)).toBe(200);
+    expect(await withHost(server.url, `attacker.example:${port}`)).toBe(421);
+    expect(await withHost(server.url, `127.0.0.1.attacker.example`)).toBe(421);
+    const named = await startWebServer({ store, port: 0, baseDir: ROOT, allowedHosts: ['review.example.org'] });
+    try {
+      expect(await withHost(named.url, 'review.example.org:8080')).toBe(200);
+      expect(await withHost(named.url, 'other.example.org')).toBe(421);
+    } finally {
+      await named.close();
+    }
+  });
+
+  test('off loopback every page needs the token, and no token means no server', async () => {
+    expect(() => createWebApp({ store, host: '0.0.0.0', port: 0 })).toThrow(/needs a token/);
+    const open = await startWebServer({ store, host: '0.0.0.0', port: 0, baseDir: ROOT, token: TOKEN });
+    try {
+      const at = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${new URL(open.url).port}${path}`, { redirect: 'manual', ...init });
+      for (const path of ['/', '/charts', '/api/reports', `/file/${hongzeSha()}`, '/assets/list.js']) expect((await at(path)).status).toBe(401);
+      expect((await at('/api/reports', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+      const login = await at(`/charts?token=${TOKEN}`);
+      expect(login.status).toBe(303);
+      expect(login.headers.get('set-cookie')).toMatch(/Path=\/;/);
+      expect((await at('/api/reports', { headers: { cookie: login.headers.get('set-cookie')!.split(';')[0] } })).status).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
+
+  test('no X-Powered-By; a port in use is one clear error', async () => {
+    expect((await get('/')).headers.get('x-powered-by')).toBeNull();
+    expect((await get('/nope')).headers.get('x-powered-by')).toBeNull();
+    const port = Number(new URL(server.url).port);
+    await expect(startWebServer({ store, port, baseDir: ROOT })).rejects.toThrow(new RegExp(`port ${port} on 127.0.0.1 is in use`));
   });
 });

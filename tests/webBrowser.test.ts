@@ -4,6 +4,11 @@
 // carry <script> and onerror= that must not run. Screenshots go to tests/out/.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { Worker, UnrecoverableError } from 'bullmq';
+import { openQueues } from '../queues/queues';
+import { connect } from '../queues/config';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWebStore, writeInjectedHtml, PAYLOAD, ROOT, type WebStore } from './webFixture';
 import { openReadOnlyStore, type ReadOnlyStore } from '../apps/web/readOnlyStore';
@@ -15,6 +20,13 @@ const OUT = join(ROOT, 'tests/out');
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`tests/webBrowser.test.ts skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
+
+async function waitUntil(probe: () => Promise<boolean>, limitMs = 20_000) {
+  for (const until = Date.now() + limitMs; !(await probe()); ) {
+    if (Date.now() > until) throw new Error('gave up waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 describeBrowser('xxgk serve in a browser', () => {
   let fixture: WebStore;
@@ -70,12 +82,14 @@ describeBrowser('xxgk serve in a browser', () => {
     await ready('list');
     const rows = page.locator('#reports tbody tr');
     expect(await rows.count()).toBe(1);
-    expect(await rows.first().innerText()).toContain('洪泽区人民政府');
+    const hongze = fixture.records.get('2023-hongzequ-1.pdf')!.report;
+    expect(await rows.first().innerText()).toContain(hongze.agency);
     expect(await rows.first().locator('.rules').innerText()).toContain('T4-SUM');
 
     await Promise.all([page.waitForURL(/\/report\//), rows.first().locator('a.title').click()]);
     await ready('report');
-    expect(await page.locator('#title').innerText()).toBe('洪泽区人民政府2023年政府信息公开工作年度报告');
+    expect(await page.locator('#title').innerText()).toBe(hongze.title);
+    expect(hongze.title).toMatch(/洪泽区人民政府2023年政府信息公开工作年度报告$/);
     // both sides written out, with the numbers read from the report
     const flags = await page.locator('#flags li').allInnerTexts();
     expect(flags.some((t) => t.includes('T4-SUM') && t.includes('10+1+0+0 = 11 ≠ 0'))).toBe(true);
@@ -206,6 +220,69 @@ describeBrowser('xxgk serve in a browser', () => {
     expect(table.find((r) => r.label === '结转下年度')!.values[1]).toBe(pingtanCell('carriedForward'));
     expect(table.find((r) => r.label === '本年新收')!.values[1]).toBe(pingtanCell('newReceived'));
     await page.screenshot({ path: join(OUT, 'web-charts.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  test('/queues: the board loads from the documented ?token= address; a write from another origin is refused', async () => {
+    const TOKEN = `browser-${process.pid}-token`;
+    const prefix = `xxgk-webbrowser-${process.pid}`;
+    const saved = process.env.XXGK_QUEUE_PREFIX;
+    process.env.XXGK_QUEUE_PREFIX = prefix;
+    const queues = openQueues();
+    const board = await startWebServer({ store, port: 0, baseDir: ROOT, token: TOKEN, redis: true, writable: true });
+    // a page on another local port: what an attacker's local web app would serve
+    const evil = createServer((_req, res) => { res.setHeader('content-type', 'text/html'); res.end('<!doctype html><title>other</title>'); });
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', () => r()));
+    const evilUrl = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
+    const connection = connect();
+    try {
+      // one failed job, for the board to list and the attacker to try to retry
+      const failing = new Worker('parse', async () => { throw new UnrecoverableError('CORRUPT_FILE: test'); }, { connection, prefix });
+      await queues.parse.add('parse', { path: '/nonexistent/a.pdf', sha256: 'f'.repeat(64) }, { jobId: 'f'.repeat(64) });
+      await waitUntil(async () => (await queues.parse.getFailedCount()) === 1);
+      await failing.close();
+
+      await page.goto(`${board.url}/queues?token=${encodeURIComponent(TOKEN)}`);
+      expect(new URL(page.url()).pathname).toBe('/queues/');
+      expect(new URL(page.url()).search).toBe(''); // the token left the address bar
+      await page.waitForSelector('text=parse', { timeout: 20_000 });
+      await page.waitForSelector('text=ingest');
+      await page.screenshot({ path: join(OUT, 'web-queues.png'), fullPage: true });
+
+      // from the other origin, with the session cookie in the browser (same site: sent)
+      await page.goto(evilUrl);
+      const attempts = await page.evaluate(async (target) => {
+        const tries: Array<[string, RequestInit]> = [
+          [`${target}/queues/api/queues/parse/add`, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ name: 'parse', data: { path: '/etc/passwd', sha256: 'e'.repeat(64) } }) }],
+          [`${target}/queues/api/queues/parse/retry/failed`, { method: 'PUT', credentials: 'include' }],
+          [`${target}/queues/api/queues/parse/${'f'.repeat(64)}/clean`, { method: 'PUT', credentials: 'include' }],
+        ];
+        const out: string[] = [];
+        for (const [url, init] of tries) out.push(await fetch(url, init).then((r) => `${r.type} ${r.status}`, (e: Error) => `blocked: ${e.message}`));
+        return out;
+      }, board.url);
+      expect(attempts).toHaveLength(3);
+      // nothing changed: no job added, the failed job neither retried nor removed
+      expect(await queues.parse.getJobCounts('waiting', 'failed', 'active', 'delayed')).toMatchObject({ waiting: 0, failed: 1, active: 0, delayed: 0 });
+      expect(await queues.parse.getJob('e'.repeat(64))).toBeUndefined();
+
+      // the same retry from the board's own page goes through
+      await page.goto(`${board.url}/queues/`);
+      const own = await page.evaluate(async () => (await fetch(`/queues/api/queues/parse/retry/failed`, { method: 'PUT' })).status);
+      expect(own).toBe(200);
+      expect(await queues.parse.getFailedCount()).toBe(0);
+    } finally {
+      await board.close();
+      await new Promise((r) => evil.close(r));
+      await queues.parse.obliterate({ force: true }).catch(() => {});
+      await queues.ingest.obliterate({ force: true }).catch(() => {});
+      await queues.close();
+      connection.disconnect();
+      if (saved === undefined) delete process.env.XXGK_QUEUE_PREFIX; else process.env.XXGK_QUEUE_PREFIX = saved;
+    }
+    // refusals the test provoked show up as console errors (the other page's blocked requests,
+    // and Bull Board's Google Fonts link, which the CSP blocks on purpose: nothing from outside)
+    problems = problems.filter((p) => !/CORS|Failed to load|net::ERR|fonts\.googleapis\.com/.test(p));
     expect(problems).toEqual([]);
   });
 
