@@ -38,6 +38,7 @@ export const LONG_COLUMNS: ColumnDef[] = [
 
 export const REPORT_COLUMNS: ColumnDef[] = [
   ...REPORT_ID,
+  c('agency_as_printed', 'string', 'the name as the title (else the body) prints it, when the record keeps it: may be a short form of agency'),
   c('title', 'string', 'the title as printed'),
   c('format', 'string', 'pdf, docx, doc, html or text'),
   c('layout', 'string', 'the report layout: 2019, 2021 (also when tables mix layouts), legacy (no standard table) or unknown'),

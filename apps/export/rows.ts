@@ -25,7 +25,7 @@ export function reportRow(r: ExportReport, cross: CrossFinding | undefined): Row
   const s = r.summary;
   return {
     ...agencyColumns(r),
-    title: s.title, format: s.format, layout: s.layout ?? 'unknown', table_layouts: r.tables,
+    agency_as_printed: s.extras.agencyAsPrinted, title: s.title, format: s.format, layout: s.layout ?? 'unknown', table_layouts: r.tables,
     sources: r.report.sources, source_count: r.report.sources.length, original_url: r.originalUrl,
     copies: r.report.copies.map(copyColumn), copy_count: r.report.copies.length,
     x_sources: r.report.xSources.map(({ cell, message, values }) => ({ cell, message, values })),
