@@ -16,6 +16,8 @@ export async function parseFilesToRecords(paths: string[], onRecord: (record: Re
   const pool = createParsePool(Math.max(1, Math.min(paths.length, availableParallelism())));
   try {
     const records = paths.map((path) => { const url = urlOf(urls, path); return pool.parse({ path, sha256: '', ...(url ? { url } : {}) }); });
+    // the pool fails only when its threads cannot run at all: the first such failure ends the command (exit 70)
+    for (const r of records) r.catch(() => undefined);
     for (const record of records) onRecord(await record);
   } finally {
     await pool.close();
