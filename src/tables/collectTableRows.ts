@@ -17,6 +17,8 @@ export interface KeyedRow { table: TableKey; row: string; labels: TextPiece[]; v
 /** column labels: a row holding them and no numbers is a header, whatever else it names */
 const HEADER_WORDS = /申请人情况|自然人|商业企业|勾稽|结果维持|信息内容|本年制发|本年新制作|上一年项目|尚未审结/;
 
+const YEAR_IN_BRACKETS = /[(（]\s*(?:19|20)\d\d\s*年?度?\s*[)）]/g;
+
 export interface CollectedTable { table: TableKey; headerText: string; rows: KeyedRow[]; unmatched: string[] }
 
 /** the heading of a standard table: only a report that prints one is read line by line as a table */
@@ -70,7 +72,8 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   const conflicting = new Set<string>();
   const take = (rows: LogicalRow[]) => {
     for (const r of rows) {
-      const labelText = simplified(r.labels.map((l) => l.text).join(''));
+      // "本年（2023）制发件数": the year in brackets is no part of the column's name
+      const labelText = simplified(r.labels.map((l) => l.text).join('')).replace(YEAR_IN_BRACKETS, '');
       const compactLabel = compact(labelText);
       const hasValues = r.values.some((v) => v.text.trim() !== '');
       const g = groupOf(labelText);

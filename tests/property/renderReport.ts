@@ -20,6 +20,8 @@ export interface Style {
   leadingBar: boolean;
   fillers: boolean;
   splitSpans: boolean;
+  /** HTML: table 三's group labels merged over their rows (rowspan/colspan), as Word prints them */
+  merged: boolean;
 }
 
 export const style: fc.Arbitrary<Style> = fc.record({
@@ -30,6 +32,7 @@ export const style: fc.Arbitrary<Style> = fc.record({
   leadingBar: fc.boolean(),
   fillers: fc.boolean(),
   splitSpans: fc.boolean(),
+  merged: fc.boolean(),
 });
 
 const TABLE_TITLES = ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'];
@@ -123,6 +126,39 @@ const renderText: Record<Exclude<RenderFormat, 'wordHtml' | 'cmsHtml' | 'gbkHtml
 
 // ---- HTML ------------------------------------------------------------------------------
 
+interface Merged { text: string; rowspan: number; colspan: number }
+
+/**
+ * Table 三 as Word and the official template print it: 三、本年度办理结果 and the groups
+ * (（三）不予公开 …) merged down over their rows, one-label rows merged across the label columns.
+ */
+function mergedApplicationRows(t: TableRecord, s: Style): Merged[][] {
+  const c = (text: string, rowspan = 1, colspan = 1): Merged => ({ text: punct(text, s), rowspan, colspan });
+  const rowKey = (i: number) => t.rows[i].keys[0].split('|')[1];
+  const groupOf = (key: string) => (key.includes('.') ? key.split('.')[0] : undefined);
+  const results = t.rows.filter((r) => !/newReceived|carriedOver|carriedForward/.test(r.keys[0])).length;
+  const out: Merged[][] = [
+    [c(t.headers[0][0], 2, 3), c(t.headers[0][1], 1, 7)],
+    [c('自然人', 2), c('法人或其他组织', 1, 5), c('总计', 2)],
+    [c('商业企业'), c('科研机构'), c('社会公益组织'), c('法律服务机构'), c('其他')],
+  ];
+  t.rows.forEach((r, i) => {
+    const key = rowKey(i);
+    const own = r.labels[r.labels.length - 1];
+    const values = r.values.map((v) => c(v));
+    if (/newReceived|carriedOver|carriedForward/.test(key)) { out.push([c(own, 1, 3), ...values]); return; }
+    const cells: Merged[] = [];
+    if (key === 'granted') cells.push(c('三、本年度办理结果', results));
+    const g = groupOf(key);
+    if (!g) { cells.push(c(own, 1, 2)); out.push([...cells, ...values]); return; }
+    const first = i === 0 || groupOf(rowKey(i - 1)) !== g;
+    if (first) cells.push(c(r.labels.length > 1 ? r.labels[0] : '', t.rows.filter((x) => groupOf(x.keys[0].split('|')[1]) === g).length));
+    cells.push(c(own));
+    out.push([...cells, ...values]);
+  });
+  return out;
+}
+
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** a number split over spans, as Word and CMS editors leave it */
@@ -136,7 +172,9 @@ function htmlTable(t: TableRecord, s: Style, cms: boolean): string {
   const cellHtml = (text: string) => cms
     ? `<td><p style="text-align:center"><font face="宋体"><span style="font-size:14px">${spans(text, s, (x) => `<span>${x}</span>`) || '&nbsp;'}</span></font></p></td>`
     : `<td width=64 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center><span lang=EN-US style='font-size:10.5pt'>${spans(text, s, (x) => `<span lang=EN-US>${x}</span>`) || '<o:p>&nbsp;</o:p>'}</span></p></td>`;
-  const rows = printedRows(t, s).map((row) => `<tr>${row.map(cellHtml).join('')}</tr>`);
+  const rows = t.table === 'applications' && s.merged
+    ? mergedApplicationRows(t, s).map((row) => `<tr>${row.map((c) => cellHtml(c.text).replace('<td', `<td${c.rowspan > 1 ? ` rowspan=${c.rowspan}` : ''}${c.colspan > 1 ? ` colspan=${c.colspan}` : ''}`)).join('')}</tr>`)
+    : printedRows(t, s).map((row) => `<tr>${row.map(cellHtml).join('')}</tr>`);
   return cms ? `<table border="1" cellspacing="0">${rows.join('')}</table>` : `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>${rows.join('\n')}</table>`;
 }
 

@@ -62,7 +62,7 @@ const printOf = (v: number | null, spec: ColumnSpec, unit: boolean, mark: string
 
 const MARKS = ['*', '①', '注', '※'];
 
-function activeTable(template: Template, blanks: boolean, unit: boolean, markAt: number, mark: string): fc.Arbitrary<TableRecord> {
+function activeTable(template: Template, blanks: boolean, unit: boolean, markAt: number, mark: string, variant: number): fc.Arbitrary<TableRecord> {
   const specs = CATALOG.active[template];
   const gen = cellGen(blanks);
   return fc.tuple(...specs.map((s) => fc.tuple(...s.columns.map((c) => gen(c.kind, c.key))))).map((vals) => {
@@ -75,20 +75,34 @@ function activeTable(template: Template, blanks: boolean, unit: boolean, markAt:
         keys: s.columns.map((c) => `active|${s.key}|${c.key}`),
       });
     });
-    return { table: 'active' as TableKey, template, headers: [], rows: withGroupHeads(rows, specs) };
+    return { table: 'active' as TableKey, template, headers: [], rows: withGroupHeads(rows, specs, variant) };
   });
 }
 
 const ARTICLE: Record<string, string> = { rules: '（一）', licensing: '（五）', punishment: '（六）', fees: '（八）', procurement: '（九）' };
 
+/** column labels as reports print them: reworded, a year in brackets, typos, half a space */
+const HEADER_VARIANTS: Record<string, string[]> = {
+  本年制发件数: ['本年制发件数', '本年（2023）制发件数', '本年新制发件数'],
+  本年废止件数: ['本年废止件数', '本年（2023）废止件数'],
+  现行有效件数: ['现行有效件数', '现行有效件数(历史累计)'],
+  本年处理决定数量: ['本年处理决定数量', '本年处理绝对数量', '处理决定数量'],
+  本年新制作数量: ['本年新制作数量', '本年新 制作数量'],
+  本年新公开数量: ['本年新公开数量', '本年新 公开数量'],
+};
+const headerLabel = (label: string, variant: number) => {
+  const v = HEADER_VARIANTS[label];
+  return v ? v[variant % v.length] : label;
+};
+
 /** table 二 prints a sub-heading and the column labels before each group of rows */
-function withGroupHeads(rows: PrintedRow[], specs: RowSpec[]): PrintedRow[] {
+function withGroupHeads(rows: PrintedRow[], specs: RowSpec[], variant: number): PrintedRow[] {
   const out: PrintedRow[] = [];
   specs.forEach((s, i) => {
     const art = ARTICLE[s.key];
     if (art) {
       out.push({ labels: [`第二十条第${art}项`], values: [], keys: [] });
-      out.push({ labels: ['信息内容', ...s.columns.map((c) => c.label)], values: [], keys: [] });
+      out.push({ labels: ['信息内容', ...s.columns.map((c) => headerLabel(c.label, variant))], values: [], keys: [] });
     }
     out.push(rows[i]);
   });
@@ -171,8 +185,9 @@ export function reportRecord(opts: RecordOptions = {}): fc.Arbitrary<ReportRecor
     unit: fc.boolean(),
     markAt: opts.marks ? fc.integer({ min: -1, max: 12 }) : fc.constant(-1),
     mark: fc.constantFrom(...MARKS),
+    variant: fc.nat(5),
   }).chain((r) => fc.tuple(
-    activeTable(r.activeTemplate, blanks, r.unit, r.markAt, r.mark),
+    activeTable(r.activeTemplate, blanks, r.unit, r.markAt, r.mark, r.variant),
     applicationsTable(r.appTemplate, blanks),
     reviewTable(r.appTemplate),
   ).map(([a, b, c]) => {
