@@ -87,7 +87,7 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
         if (g && r.labels.length <= 2) group = g;
         if (!key && hasValues && current && labelText) get(current).unmatched.push(labelText);
         // numbers whose label was lost: which row they belong to is unknown, so they are not read
-        if (!key && hasValues && current && !labelText) get(current).unmatched.push(`values with no label: ${r.values.map((v) => v.text).join(' ').slice(0, 40)}`);
+        if (!key && hasValues && current && !labelText) get(current).unmatched.push(`values with no label: ${r.values.map((v) => v.text).filter(Boolean).join(' ').slice(0, 40)}`);
         continue;
       }
       if (g) group = g;
