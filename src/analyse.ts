@@ -13,6 +13,7 @@ import { RuleTally } from './rules/equation';
 import { checkTables } from './rules/checkTables';
 import { checkNarrative } from './rules/checkNarrative';
 import { analyseLegacy } from './rules/analyseLegacy';
+import { legacyGridOf } from './tables/legacyRows';
 import { XxgkError } from './model/errors';
 import { REPORT_PHRASE, REPORT_WORD } from './model/reportWords';
 
@@ -31,7 +32,9 @@ function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord[
 export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
   const meta = findMeta(doc, source);
   const sections = findSections(doc);
-  const collected = collectTableRows(doc);
+  // a 2008–2018 statistics table shares labels with table 三 (同意部分公开): not read as one
+  const legacyGrid = legacyGridOf(doc);
+  const collected = collectTableRows(legacyGrid ? { ...doc, blocks: doc.blocks.filter((b) => b !== legacyGrid) } : doc);
   const findings: string[] = [...doc.notes, ...meta.findings];
 
   const narrative = doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text).join('\n');

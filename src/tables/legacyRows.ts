@@ -27,15 +27,22 @@ export interface LegacyPrintedTable {
 
 const TITLE = /(?:政府)?信息公开(?:工作)?(?:情况)?统计表|指标名称/;
 const UNIT = /(?:万元|元|人次|条|件|次|人|个|项|场|期|篇|家|份)$/;
-/** words only the statistics table prints: two of them make a grid the legacy table */
-const MARKS = [/指标名称/, /计量单位|单位/, /历年累计|累计/, /主动公开.*(?:信息|文件)数/, /申请数|申请总数/, /答复(?:总)?数/, /行政复议数/];
+/** words only the statistics table prints, never the 2019/2021 tables: three make a grid the legacy table */
+const MARKS = [/指标名称/, /计量\s*单位/, /历年\s*累计/, /答复\s*(?:总)?\s*数/, /(?:当面|网上|网络|信函|传真)\s*申请\s*数/, /(?:网站|公报)\s*公开/, /行政\s*申诉|举报\s*数/];
 
-export function findLegacyTable(doc: Doc): LegacyPrintedTable | undefined {
+/** The grid that is the legacy statistics table: the 2019/2021 tables are not to be read from it. */
+export function legacyGridOf(doc: Doc): TableBlock | undefined {
   for (const b of doc.blocks) {
     if (b.type !== 'table') continue;
-    const text = compact(b.rows.map((r) => r.map((c) => c.text).join('')).join(''));
-    if (MARKS.filter((re) => re.test(text)).length >= 3) return fromGrid(b);
+    const text = b.rows.map((r) => r.map((c) => c.text).join(' ')).join(' ');
+    if (MARKS.filter((re) => re.test(text)).length >= 3) return b;
   }
+  return undefined;
+}
+
+export function findLegacyTable(doc: Doc): LegacyPrintedTable | undefined {
+  const grid = legacyGridOf(doc);
+  if (grid) return fromGrid(grid);
   const at = doc.blocks.findIndex((b) => b.type !== 'table' && TITLE.test(b.text) && /统计表|指标名称/.test(b.text));
   if (at < 0) return undefined;
   const paragraphs: ParagraphBlock[] = [];
