@@ -26,34 +26,68 @@ export interface Resolved {
 const INDEX_CODE = /索\s*引\s*号\s*[:：]?\s*(\d{6})/;
 
 /** ancestors' full names of a division, nearest first */
-const ancestors = (d: Division): string[] => [d.county !== d.name ? d.county : null, d.city !== d.name ? d.city : null, d.province !== d.name ? d.province : null].filter((x): x is string => !!x);
-const within = (d: Division, outer: Division) => d !== outer && ancestors(d).includes(outer.name) && (outer.level !== 'county' || d.code.startsWith(outer.code)) && d.code.startsWith(outer.code.replace(/0+$/, ''));
+const ancestors = (d: Division): string[] =>
+  [
+    d.county !== d.name ? d.county : null,
+    d.city !== d.name ? d.city : null,
+    d.province !== d.name ? d.province : null,
+  ].filter((x): x is string => !!x);
+const within = (d: Division, outer: Division) =>
+  d !== outer &&
+  ancestors(d).includes(outer.name) &&
+  (outer.level !== 'county' || d.code.startsWith(outer.code)) &&
+  d.code.startsWith(outer.code.replace(/0+$/, ''));
 
 export function resolveRegion(ev: RegionEvidence): Resolved {
   const own = ev.agency ? mentionedDivisions(ev.agency, true) : [];
-  const text = mentionedDivisions(ev.text);
+  // the text is read for region words only when the agency's own name leaves something open
+  let textMentions: Mention[] | undefined;
+  const text = () => (textMentions ??= mentionedDivisions(ev.text));
   const site = siteDivisions(ev.url);
   const code = INDEX_CODE.exec(ev.text)?.[1];
   const coded = code ? divisionByCode(code) : undefined;
 
-  const count = new Map<string, number>();
-  for (const m of [...text, ...own]) count.set(m.name, (count.get(m.name) ?? 0) + m.count);
+  let counted: Map<string, number> | undefined;
+  const counts = (): Map<string, number> => {
+    if (counted) return counted;
+    counted = new Map();
+    for (const m of [...text(), ...own]) counted.set(m.name, (counted.get(m.name) ?? 0) + m.count);
+    return counted;
+  };
   const siteOf = (d: Division): SiteMatch['strength'] | null => {
     let best: SiteMatch['strength'] | null = null;
-    for (const s of site) if (s.division === d || within(d, s.division)) { if (s.strength === 'full') return 'full'; best = 'initials'; }
+    for (const s of site)
+      if (s.division === d || within(d, s.division)) {
+        if (s.strength === 'full') return 'full';
+        best = 'initials';
+      }
     return best;
   };
+  const supportOf = new Map<Division, number>();
   const support = (d: Division): number => {
+    const known = supportOf.get(d);
+    if (known !== undefined) return known;
+    const s = computeSupport(d);
+    supportOf.set(d, s);
+    return s;
+  };
+  const computeSupport = (d: Division): number => {
+    const count = counts();
     let s = (count.get(d.name) ?? 0) + ancestors(d).reduce((n, a) => n + Math.min(2, count.get(a) ?? 0) * 0.5, 0);
     const st = siteOf(d);
-    if (st === 'full') s += 6; else if (st === 'initials' && s > 0) s += 2;
+    if (st === 'full') s += 6;
+    else if (st === 'initials' && s > 0) s += 2;
     if (coded && (coded === d || within(d, coded) || within(coded, d))) s += coded === d ? 8 : 4;
     return s;
   };
   /** a candidate stands when its name is unique or something beyond its own name agrees */
   const stands = (d: Division, all: Division[]): boolean => {
     if (all.length === 1 && d.level !== 'town') return true;
-    const corroborated = ancestors(d).some((a) => count.has(a)) || siteOf(d) !== null && (siteOf(d) === 'full' || count.has(d.name)) || (coded !== undefined && (coded === d || within(d, coded) || within(coded, d)));
+    const count = counts();
+    const corroborated =
+      ancestors(d).some((a) => count.has(a)) ||
+      (siteOf(d) !== null && (siteOf(d) === 'full' || count.has(d.name))) ||
+      (coded !== undefined && (coded === d || within(d, coded) || within(coded, d)));
     return corroborated;
   };
 
@@ -61,29 +95,52 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
   const named: Division[] = [];
   let division: Division | null = null;
   for (const m of [...own].sort(bySpecificity)) {
-    const chain = m.divisions.filter((d) => own.every((o) => o === m || o.divisions.some((x) => x === d || within(d, x) || within(x, d))));
+    const chain = m.divisions.filter((d) =>
+      own.every((o) => o === m || o.divisions.some((x) => x === d || within(d, x) || within(x, d))),
+    );
     const options = chain.length ? chain : m.divisions;
     const standing = options.filter((d) => stands(d, options));
     named.push(...options);
-    if (standing.length) { division = best(standing, support); break; }
+    if (standing.length) {
+      division = best(standing, support);
+      break;
+    }
   }
 
-  const atLevel: Resolved['atLevel'] = {};
-  const candidates = new Set<Division>();
-  for (const m of text) for (const d of m.divisions) candidates.add(d);
-  for (const s of site) if (s.strength === 'full') candidates.add(s.division);
-  if (coded) candidates.add(coded);
-  for (const level of ['province', 'city', 'county'] as Level[]) {
-    const list = [...candidates].filter((d) => d.level === level && stands(d, sameName(d)) && (!division || division === d || within(division, d) || within(d, division)));
-    if (list.length) atLevel[level] = best(list, support);
-  }
-  // a county implies its city and province
-  const county = atLevel.county;
-  if (county) {
-    if (county.city) atLevel.city ??= sameName({ ...county, name: county.city }).find((c) => c.level === 'city' || c.level === 'province');
-    atLevel.province ??= sameName({ ...county, name: county.province }).find((c) => c.level === 'province');
-  }
-  return { division, named, atLevel };
+  const levels = (): Resolved['atLevel'] => {
+    const atLevel: Resolved['atLevel'] = {};
+    const candidates = new Set<Division>();
+    for (const m of text()) for (const d of m.divisions) candidates.add(d);
+    for (const s of site) if (s.strength === 'full') candidates.add(s.division);
+    if (coded) candidates.add(coded);
+    for (const level of ['province', 'city', 'county'] as Level[]) {
+      const list = [...candidates].filter(
+        (d) =>
+          d.level === level &&
+          stands(d, sameName(d)) &&
+          (!division || division === d || within(division, d) || within(d, division)),
+      );
+      if (list.length) atLevel[level] = best(list, support);
+    }
+    // a county implies its city and province
+    const county = atLevel.county;
+    if (county) {
+      if (county.city)
+        atLevel.city ??= sameName({ ...county, name: county.city }).find(
+          (c) => c.level === 'city' || c.level === 'province',
+        );
+      atLevel.province ??= sameName({ ...county, name: county.province }).find((c) => c.level === 'province');
+    }
+    return atLevel;
+  };
+  let atLevel: Resolved['atLevel'] | undefined;
+  return {
+    division,
+    named,
+    get atLevel() {
+      return (atLevel ??= levels());
+    },
+  };
 }
 
 const sameName = (d: Pick<Division, 'name'>): Division[] => upperDivisions().byName.get(d.name) ?? [];

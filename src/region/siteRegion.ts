@@ -36,26 +36,55 @@ const parentOf = (d: Division, upper: Map<string, Division[]>): Division[] => {
   return names.filter((n): n is string => !!n).flatMap((n) => upper.get(n)?.filter((p) => p.level !== d.level) ?? []);
 };
 
-/** divisions the URL's host spells, each with how strongly */
+const byHost = new Map<string, SiteMatch[]>();
+interface SpellingIndex { full: Map<string, Division[]>; initials: Map<string, Division[]> }
+let index: SpellingIndex | undefined;
+function spellingIndex(): SpellingIndex {
+  if (index) return index;
+  index = { full: new Map(), initials: new Map() };
+  for (const [d, sp] of allSpellings()) {
+    for (const [map, key] of [[index.full, sp.full], [index.initials, sp.initials]] as const) {
+      const list = map.get(key);
+      if (list) list.push(d); else map.set(key, [d]);
+    }
+  }
+  return index;
+}
+
+/** divisions the URL's host spells, each with how strongly (one answer per host) */
 export function siteDivisions(url: string | undefined): SiteMatch[] {
   if (!url) return [];
+  let host: string;
+  try { host = new URL(url).hostname.toLowerCase(); } catch { return []; }
+  const hit = byHost.get(host);
+  if (hit) return hit;
+  const found = matchHost(url);
+  if (byHost.size > 5000) byHost.clear();
+  byHost.set(host, found);
+  return found;
+}
+
+function matchHost(url: string): SiteMatch[] {
   const labels = placeLabels(url);
   if (!labels.length) return [];
   const all = allSpellings();
+  const { full, initials } = spellingIndex();
   const { byName } = upperDivisions();
   const out = new Map<Division, SiteMatch['strength']>();
   const note = (d: Division, s: SiteMatch['strength']) => { if (out.get(d) !== 'full') out.set(d, s); };
   for (const label of labels) {
     const before = new Set(out.keys());
-    for (const [d, sp] of all) {
-      if (label === sp.full && sp.full.length >= 4) note(d, 'full');
-      else if (label === sp.initials) note(d, 'initials');
-      else if (label.endsWith(sp.full) || label.endsWith(sp.initials)) {
-        // a parent's spelling in front: gs+gz, ln+taian, xm+ta
-        const rest = label.slice(0, label.length - (label.endsWith(sp.full) ? sp.full.length : sp.initials.length));
-        if (!rest) continue;
-        const parent = parentOf(d, byName).find((p) => { const ps = all.get(p); return ps && (rest === ps.initials || rest === ps.full); });
-        if (parent) note(d, label.endsWith(sp.full) && sp.full.length >= 4 ? 'full' : 'initials');
+    for (const d of full.get(label) ?? []) note(d, label.length >= 4 ? 'full' : 'initials');
+    for (const d of initials.get(label) ?? []) note(d, 'initials');
+    // a parent's spelling in front: gs+gz, ln+taian, xm+ta
+    for (let i = 1; i < label.length - 1; i++) {
+      const rest = label.slice(0, i);
+      const tail = label.slice(i);
+      for (const [map, strong] of [[full, tail.length >= 4], [initials, false]] as const) {
+        for (const d of map.get(tail) ?? []) {
+          const parent = parentOf(d, byName).find((p) => { const ps = all.get(p); return ps && (rest === ps.initials || rest === ps.full); });
+          if (parent) note(d, strong ? 'full' : 'initials');
+        }
       }
     }
     // a spelling several places share (suining: 遂宁市, 睢宁县, 绥宁县) only confirms the text

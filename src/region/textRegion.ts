@@ -1,5 +1,6 @@
 // The division names a text mentions (广州市, 海珠区, 官洲街道 …), counted, with every division each
-// name may stand for: many county and town names repeat across the country.
+// name may stand for: many county and town names repeat across the country. Names are looked up
+// only where a text has a character some division name ends with, the longest name first.
 import { type Division, upperDivisions, townDivisions } from './divisions';
 
 export interface Mention { name: string; count: number; divisions: Division[] }
@@ -7,23 +8,72 @@ export interface Mention { name: string; count: number; divisions: Division[] }
 const MAX_NAME = 12;
 const TOWN_END = /(?:街道|镇|乡)$/;
 
+/** the last two characters of every name → the lengths of the names that end so, longest first */
+let upperTails: Map<string, number[]> | undefined;
+let townTails: Map<string, number[]> | undefined;
+function tails(names: Iterable<string>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const n of names) {
+    if (n.length < 2 || n.length > MAX_NAME) continue;
+    const key = n.slice(-2);
+    const list = out.get(key) ?? [];
+    if (!list.includes(n.length)) list.push(n.length);
+    out.set(key, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => b - a);
+  return out;
+}
+/** which characters end some name: most characters of a text end none, and are passed over */
+let lastChars: Uint8Array | undefined;
+function endsSomeName(): Uint8Array {
+  if (lastChars) return lastChars;
+  lastChars = new Uint8Array(0x10000);
+  for (const m of [upperTails!, townTails ?? new Map()]) for (const tail of m.keys()) lastChars[tail.charCodeAt(1)] = 1;
+  return lastChars;
+}
+
+const cache = new Map<string, Mention[]>();
+
 /** every province, city and county-level name in the text; town names too when asked */
 export function mentionedDivisions(text: string, withTowns = false): Mention[] {
+  const key = text.length <= 64 ? `${withTowns ? 1 : 0}${text}` : undefined;
+  const hit = key !== undefined ? cache.get(key) : undefined;
+  if (hit) return hit;
+  const found = scan(text, withTowns);
+  if (key !== undefined) {
+    if (cache.size > 20_000) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+function scan(text: string, withTowns: boolean): Mention[] {
   const { byName } = upperDivisions();
-  const towns = withTowns ? townDivisions() : undefined;
+  upperTails ??= tails(byName.keys());
+  const towns = withTowns && /街道|镇|乡/.test(text) ? townDivisions() : undefined;
+  if (towns && !townTails) { townTails = tails([...towns.keys()].filter((n) => TOWN_END.test(n))); lastChars = undefined; }
+  const ends = endsSomeName();
   const found = new Map<string, Mention>();
   const t = text.replace(/\s+/g, '');
-  for (let i = 0; i < t.length; i++) {
-    // the longest name starting here (重庆市开州区 reads 重庆市, then 开州区)
-    for (let len = Math.min(MAX_NAME, t.length - i); len >= 2; len--) {
-      const name = t.slice(i, i + len);
+  let free = 0; // the first character no earlier name has taken
+  for (let e = 1; e < t.length; e++) {
+    if (!ends[t.charCodeAt(e)]) continue;
+    const tail = t.slice(e - 1, e + 1);
+    const upperLengths = upperTails.get(tail);
+    const townLengths = towns ? townTails!.get(tail) : undefined;
+    if (!upperLengths && !townLengths) continue;
+    const lengths = !townLengths ? upperLengths! : !upperLengths ? townLengths : [...new Set([...upperLengths, ...townLengths])].sort((a, b) => b - a);
+    // the longest name ending here that starts after the previous one (重庆市开州区 → 重庆市, 开州区)
+    for (const len of lengths) {
+      if (len > e + 1 - free) continue;
+      const name = t.slice(e + 1 - len, e + 1);
       const divisions = byName.get(name) ?? (towns && TOWN_END.test(name) ? towns.get(name) : undefined);
       if (!divisions) continue;
       // 城区, 郊区, 矿区 are also plain words: too weak to name a place
-      if (len === 2 && divisions[0].level !== 'province') { i += 1; break; }
+      if (len === 2 && divisions[0].level !== 'province') break;
       const m = found.get(name);
       if (m) m.count++; else found.set(name, { name, count: 1, divisions });
-      i += len - 1;
+      free = e + 1;
       break;
     }
   }

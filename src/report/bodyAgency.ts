@@ -19,11 +19,23 @@ const YEAR_THEN_NAME = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]?\\s*($
 const YEAR_THEN_REGION = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]\\s*((?!度)[\\u4e00-\\u9fa5]{2,12}?(?:省|市|区|县|旗|盟|州))(?=${DOING})`, 'g');
 
 /** the report's pronoun for itself as the subject of its first sentences: 2022年，我局… / 本年度，我区… */
-const PRONOUN_SUBJECT = new RegExp(`(?:^|[，,。\\n])\\s*((?:我|本)(?:局|办|委|厅|乡|镇|区|县|市|省|街道|中心))(?=${DOING}|[，,]|通过)`, 'g');
+const PRONOUN_SUBJECT = new RegExp(`(?<=(?:^|[，,。\\n])\\s*)([我本](?:局|办|委|厅|乡|镇|区|县|市|省|街道|中心))(?=${DOING}|[，,]|通过)`, 'g');
 /** 在区委、区政府的领导下，官洲街道办事处认真… */
-const LED_BY = new RegExp(`(?:领导下|指导下|部署下)[，,]\\s*(${NAME})(?=${DOING})`, 'g');
+const LED_BY = new RegExp(`(?:导下|署下)[，,]\\s*(${NAME})(?=${DOING})`, 'g');
 
 const matches = (re: RegExp, text: string) => [...text.matchAll(re)];
+/** the stretches of text just before each occurrence of a word: where a pattern ending in it can match */
+function before(text: string, word: string, span = 60): string {
+  const parts: string[] = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) parts.push(text.slice(Math.max(0, i - span), i + word.length + 4));
+  return parts.join('\n');
+}
+/** the stretches of text from each occurrence of a word on: where a pattern starting with it can match */
+function after(text: string, word: string, span = 60): string {
+  const parts: string[] = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) parts.push(text.slice(i, i + word.length + span));
+  return parts.join('\n');
+}
 
 /** candidates in order of trust, each with the year its sentence gives (if any) */
 export function bodyCandidates(text: string): NameCandidate[] {
@@ -34,13 +46,13 @@ export function bodyCandidates(text: string): NameCandidate[] {
       if (p.agency) out.push({ name: p.agency, year: p.year, how: 'report name in the text' });
     }
   }
-  for (const m of matches(MADE_BY, text)) out.push({ name: m[1], year: null, how: 'maker named in the text' });
-  for (const m of matches(MADE, text)) out.push({ name: m[1], year: null, how: 'maker named in the text' });
-  for (const m of matches(SHORT_FOR, text)) out.push({ name: m[1], year: null, how: 'name before its short form' });
+  for (const m of matches(MADE_BY, after(text, '由'))) out.push({ name: m[1], year: null, how: 'maker named in the text' });
+  for (const m of matches(MADE, before(text, '编制了'))) out.push({ name: m[1], year: null, how: 'maker named in the text' });
+  for (const m of matches(SHORT_FOR, before(text, '以下简称'))) out.push({ name: m[1], year: null, how: 'name before its short form' });
   for (const re of [YEAR_THEN_NAME, YEAR_THEN_REGION]) {
     for (const m of matches(re, text)) out.push({ name: m[2], year: Number(m[1]), how: 'first sentence' });
   }
-  for (const m of matches(LED_BY, text)) out.push({ name: m[1], year: null, how: 'first sentence' });
+  for (const m of matches(LED_BY, after(text, '导下') + '\n' + after(text, '署下'))) out.push({ name: m[1], year: null, how: 'first sentence' });
   for (const m of matches(PRONOUN_SUBJECT, text)) out.push({ name: m[1], year: null, how: 'pronoun' });
   return out.map((c) => ({ ...c, name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经)/, '') }));
 }

@@ -18,15 +18,33 @@ const TAIL = /^(?:(?:政府)?信息公开(?:工作)?|工作)?(?:(?:19|20)\d{2}\s
 /** where the body starts: the sentence citing the 条例, or the overview heading */
 export const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总体情况|概述)|^\s*总体情况\s*$/;
 
-export const cleanLine = (s: string) => s.replace(/[\s\u3000]+/g, ' ').trim().replace(/(?<=[\u4e00-\u9fa5\d()（）]) (?=[\u4e00-\u9fa5\d()（）])/g, '').replace(/^#+\s*/, '');
+const JOINED_BY_SPACE = /([\u4e00-\u9fa5\d()（）]) (?=[\u4e00-\u9fa5\d()（）])/g;
+
+export function cleanLine(s: string): string {
+  const t = s.replace(/[\s\u3000]+/g, ' ').trim();
+  // a space between characters is a line break of the source ("临空 先进", "2020 年"), not a word gap
+  return (t.includes(' ') ? t.replace(JOINED_BY_SPACE, '$1') : t).replace(/^#+\s*/, '');
+}
 
 /** characters only traditional text uses, common in any report: a page a mirror site converted */
 const TRADITIONAL = /[報開區機關與為這個國會時門間實當從來對將還體點經過東長無產業書條後發現電話網處見則總應務議權劃縣鎮鄉辦訊]/;
 
 /** the text lines of the page's opening, blank ones dropped, in simplified characters */
-export function openingLines(doc: Doc, max = 80): string[] {
-  const lines = doc.blocks.slice(0, max * 2).filter(isText).map((b) => cleanLine(b.text)).filter((t) => t.length > 0).slice(0, max);
-  return lines.some((l) => TRADITIONAL.test(l)) ? lines.map(simplified) : lines;
+export function openingLines(doc: Doc, max = 40): string[] {
+  const lines: string[] = [];
+  let chars = 0;
+  let traditional = false;
+  // the opening is enough: a report states its name and year before its first table
+  for (const b of doc.blocks) {
+    if (lines.length >= max || chars > 2500) break;
+    if (!isText(b)) continue;
+    const t = cleanLine(b.text.length > 1500 ? b.text.slice(0, 1500) : b.text);
+    if (!t) continue;
+    lines.push(t);
+    if (!traditional) traditional = TRADITIONAL.test(t);
+    chars += t.length;
+  }
+  return traditional ? lines.map(simplified) : lines;
 }
 
 const isSentence = (t: string) => /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
@@ -59,8 +77,8 @@ export function findTitleLine(lines: string[]): { title: string; line: number } 
   return null;
 }
 
-export function findTitle(doc: Doc): string | null {
-  const found = findTitleLine(openingLines(doc));
+export function findTitle(doc: Doc, lines = openingLines(doc)): string | null {
+  const found = findTitleLine(lines);
   // the format's own title (HTML heading or <title>, PDF, crawler header) unless the lines hold
   // the same title more completely (its agency on the line above)
   const ownLine = doc.title ? cleanLine(doc.title) : '';

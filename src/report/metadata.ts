@@ -56,20 +56,43 @@ function isRegionWords(prefix: string): boolean {
   return rest === '' || isDivisionStem(rest);
 }
 
+const startsWithPlace = (name: string) => mentionedDivisions(name).some((m) => name.startsWith(m.name));
+
+/** each name once, where it first comes, with the first year stated beside it */
+function distinctNames<T extends { name: string; year: number | null }>(list: T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const c of list) {
+    const known = seen.get(c.name);
+    if (!known) seen.set(c.name, { ...c });
+    else if (known.year === null && c.year !== null) known.year = c.year;
+  }
+  return [...seen.values()];
+}
+
+/** lines joined up to about `chars` characters */
+function capped(lines: string[], chars: number): string {
+  let n = 0;
+  const out: string[] = [];
+  for (const l of lines) { if (n > chars) break; out.push(l); n += l.length + 1; }
+  return out.join('\n');
+}
+
 export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const findings: string[] = [];
-  const title = findTitle(doc);
   const lines = openingLines(doc);
+  const title = findTitle(doc, lines);
   const bodyAt = Math.max(0, lines.findIndex((l) => BODY_START.test(l)));
   const fromTitle = title ? partsOfReportName(title) : { agency: null, year: null };
-  const bodyText = lines.filter((l) => !FURNITURE_LINE.test(l) || l.length > 60).join('\n');
-  const candidates = bodyCandidates(bodyText).filter((c) => isAgencyName(c.name));
-  const before = lines.slice(0, bodyAt || Math.min(lines.length, 12));
-  const fields = fieldNames(before);
-  const headers = headerNames(before);
-
+  // the opening is enough: the name and year are stated before the first table
+  const bodyText = capped(lines.filter((l) => l.length > 60 || !FURNITURE_LINE.test(l)), 2500);
   const named = (s: string | null | undefined): s is string => !!s && isAgencyName(s) && !PRONOUN.test(s);
   const titleAgency = named(fromTitle.agency) ? fromTitle.agency : null;
+  // a title that names its agency with its place and states the year needs nothing from the body
+  const titleComplete = titleAgency !== null && fromTitle.year !== null && startsWithPlace(titleAgency);
+  const candidates = titleComplete ? [] : distinctNames(bodyCandidates(bodyText)).filter((c) => isAgencyName(c.name));
+  const before = lines.slice(0, bodyAt || Math.min(lines.length, 12));
+  const fields = titleComplete ? [] : fieldNames(before);
+  const headers = titleComplete ? [] : headerNames(before);
   let printed: string | null = titleAgency ?? candidates.find((c) => named(c.name))?.name ?? fields.find(named) ?? headers.find(named) ?? candidates[0]?.name ?? null;
   // the same agency printed more fully elsewhere on the page: the title's 市发改委 is the body's 岳阳市发展和改革委员会
   const fuller = printed ? [...candidates.map((c) => c.name), ...fields, ...headers].find((c) => isFullerForm(printed!, c)) : undefined;
@@ -77,7 +100,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   let year = fromTitle.year ?? statedPeriodYear(bodyText) ?? candidates.find((c) => c.year)?.year ?? openingSentenceYear(bodyText);
   if (year === null && title) year = Number(YEAR.exec(title)?.[1]) || null;
 
-  const evidenceText = [title ?? '', ...lines.slice(0, 40)].join('\n');
+  const evidenceText = capped([title ?? '', ...lines.slice(0, 40)], 2000);
   let resolved = resolveRegion({ agency: fuller ?? printed, text: evidenceText, url: source.url });
   let issuer = fuller ?? printed;
   if (!issuer || PRONOUN.test(issuer)) {
