@@ -20,21 +20,29 @@ const REGION_GAP = 4;
 const MAX_PLAIN_RUN = 8;
 const MAX_HEADER_LINES = 8;
 
-export function findAlignedTables(items: TextItem[], page: number): { tables: PageTable[]; rest: TextItem[] } {
+/** `bodyMargin`: where the document's text lines start. A page that holds only a table has no
+ * text at the margin, and its left edge is the table's: a group label there is no heading. */
+export function findAlignedTables(items: TextItem[], page: number, bodyMargin = Infinity, bandTop = Infinity): { tables: PageTable[]; rest: TextItem[] } {
   const lines = groupLines(items);
-  if (lines.length < 2) return { tables: [], rest: items };
+  if (!lines.length) return { tables: [], rest: items };
   const segs = lines.map(segmentsOf);
   const tabular = segs.map(isTabular);
-  const margin = Math.min(...lines.map((l) => l.x0)); // the page's left text edge
+  const margin = Math.min(bodyMargin, ...lines.map((l) => l.x0)); // the left text edge
+  // the first line below any running header (a line in the top band set apart from the body):
+  // where a table continued from the page before starts
+  let pageTop = 0;
+  while (pageTop + 1 < lines.length && lines[pageTop].bottom >= bandTop && !tabular[pageTop]
+    && gap(lines[pageTop], lines[pageTop + 1]) > REGION_GAP * lines[pageTop].size) pageTop++;
   const tables: PageTable[] = [];
   const used = new Set<number>();
   let floor = -1; // lines up to here belong to an earlier region
   for (let i = 0; i < lines.length; i++) {
     if (!tabular[i]) continue;
-    const [start, end, count] = region(lines, segs, tabular, i, floor, margin);
+    const [start, end, count] = region(lines, segs, tabular, i, floor, margin, pageTop);
     i = end;
     floor = end;
-    if (count < 2) continue;
+    // one row is a table only where a table continued from the page before goes on
+    if (count < 2 && !(start === pageTop && segs[i].filter((x) => isNumeric(x.text)).length >= 2)) continue;
     const table = buildTable(lines, segs.slice(start, end + 1).flat(), page);
     if (!table) continue;
     tables.push(table);
@@ -46,6 +54,15 @@ export function findAlignedTables(items: TextItem[], page: number): { tables: Pa
 
 const gap = (a: TextLine, b: TextLine) => a.y - b.y;
 
+/** The left edge most text lines of the document start at (most items begin a line there). */
+export function bodyMargin(pages: { items: TextItem[] }[]): number {
+  const counts = new Map<number, number>();
+  for (const p of pages) for (const it of p.items) if (!it.vertical) counts.set(Math.round(it.x0), (counts.get(Math.round(it.x0)) ?? 0) + 1);
+  let best = Infinity, most = 0;
+  for (const [x, n] of counts) if (n > most || (n === most && x < best)) { best = x; most = n; }
+  return best;
+}
+
 /** Three or more pieces, or a label and a number far to its right: a table row. */
 function isTabular(s: Segment[]): boolean {
   if (s.length >= 3) return true;
@@ -54,7 +71,7 @@ function isTabular(s: Segment[]): boolean {
 const isHeadingLine = (s: Segment[]) => s.length === 1 && NUMBERED.test(s[0].text);
 
 /** [first line, last line, tabular lines] of the region around tabular line i */
-function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: number, floor: number, margin: number): [number, number, number] {
+function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: number, floor: number, margin: number, pageTop: number): [number, number, number] {
   let end = i, count = 1;
   let x0 = Math.min(...segs[i].map((s) => s.x0)), x1 = Math.max(...segs[i].map((s) => s.x1));
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
@@ -70,16 +87,24 @@ function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: num
     if (s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) break;
   }
   // header lines above: close, inside the table's width, neither a heading nor running text
-  let start = i;
-  while (start - 1 > floor && i - start < MAX_HEADER_LINES) {
-    const s = segs[start - 1];
-    const l = lines[start - 1];
-    if (gap(l, lines[start]) > REGION_GAP * l.size) break;
-    if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size) break;
-    if (l.x0 < x0 - l.size * 2 || l.x1 > x1 + l.size * 2) break;
-    if (s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) break;
-    start--;
-  }
+  const above = (rowsWithoutNumbers: boolean) => {
+    let start = i;
+    while (start - 1 > Math.max(floor, pageTop - 1) && i - start < MAX_HEADER_LINES) {
+      const s = segs[start - 1];
+      const l = lines[start - 1];
+      if (gap(l, lines[start]) > REGION_GAP * l.size) break;
+      const inner = rowsWithoutNumbers && s[0].x0 > margin + s[0].size && !isNumeric(l.text.replace(/[-—–\s/／]/g, ''));
+      if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !inner) break;
+      if (l.x0 < x0 - l.size * 2 || l.x1 > x1 + l.size * 2) break;
+      if (s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) break;
+      start--;
+    }
+    return start;
+  };
+  let start = above(false);
+  // a table continued from the page before may open with rows that print no number (blank
+  // cells): numbered labels right of the headings' margin, reaching up to the page's top
+  if (start > pageTop && floor < pageTop && above(true) === pageTop) start = pageTop;
   // wrapped label lines below the last row
   while (end + 1 < lines.length && gap(lines[end], lines[end + 1]) <= ROW_PITCH * lines[end].size && !isHeadingLine(segs[end + 1])) end++;
   return [start, end, count];

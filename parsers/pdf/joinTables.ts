@@ -151,9 +151,21 @@ function snapToColumns(b: FlowTable, a: FlowTable): void {
     }
   }
   const all = cuts.length ? distinctEdges([...edges, ...cuts]) : edges;
-  b.cells = printed.map((c) => {
+  const slots = new Map(printed.map((c) => {
     const pad = Math.min(2, (c.bbox[2] - c.bbox[0]) / 4);
-    const first = slot(all, c.bbox[0] + pad), last = slot(all, c.bbox[2] - pad);
+    return [c, [slot(all, c.bbox[0] + pad), slot(all, c.bbox[2] - pad)]];
+  }));
+  // a long label reaching over the estimated edge into its row's first number column ends
+  // before that number's column (else the label covers it and the number is lost)
+  for (let r = 0; r < b.nRows; r++) {
+    const row = printed.filter((c) => c.r === r).sort((x, y) => x.bbox[0] - y.bbox[0]);
+    for (let k = 1; k < row.length; k++) {
+      const left = slots.get(row[k - 1])!, right = slots.get(row[k])!;
+      if (left[1] >= right[0] && right[0] > left[0]) left[1] = right[0] - 1;
+    }
+  }
+  b.cells = printed.map((c) => {
+    const [first, last] = slots.get(c)!;
     return { ...c, xl: all[first], xr: all[last + 1] };
   });
 }

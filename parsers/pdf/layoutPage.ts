@@ -4,6 +4,7 @@ import { findAlignedTables } from './alignedTables';
 import { fillGrid, type PageTable } from './fillGrid';
 import type { RawPage } from './openPdf';
 import type { TextItem } from './pageText';
+import { MARGIN_BAND } from './pageFurniture';
 import { findRuledGrids } from './rulingGrids';
 import { groupLines, type TextLine } from './textLines';
 
@@ -11,8 +12,9 @@ export type PageElement =
   | { kind: 'line'; page: number; line: TextLine; top: number }
   | { kind: 'table'; page: number; table: PageTable; top: number };
 
-/** `aligned: false` skips tables from text alignment (OCR words are too ragged for it). */
-export function layoutPage(raw: RawPage, { aligned = true } = {}): PageElement[] {
+/** `aligned: false` skips tables from text alignment (OCR words are too ragged for it);
+ * `margin`: the document's left text edge (bodyMargin), where headings start. */
+export function layoutPage(raw: RawPage, { aligned = true, margin = Infinity } = {}): PageElement[] {
   let items: TextItem[] = raw.items;
   const elements: PageElement[] = [];
   for (const grid of findRuledGrids(raw.rulings)) {
@@ -20,7 +22,7 @@ export function layoutPage(raw: RawPage, { aligned = true } = {}): PageElement[]
     items = rest;
     elements.push({ kind: 'table', page: raw.page, table, top: table.y1 });
   }
-  const found = aligned ? findAlignedTables(items, raw.page) : { tables: [], rest: items };
+  const found = aligned ? findAlignedTables(items, raw.page, margin, raw.originY + raw.height * (1 - MARGIN_BAND)) : { tables: [], rest: items };
   items = found.rest;
   for (const table of found.tables) elements.push({ kind: 'table', page: raw.page, table, top: table.y1 });
   for (const line of groupLines(items)) elements.push({ kind: 'line', page: raw.page, line, top: line.top });

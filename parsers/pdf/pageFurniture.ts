@@ -6,7 +6,7 @@ import type { RawPage } from './openPdf';
 /** `-4-`, `— 5 —`, `第 3 页`, `3/10`, `- 2 / 6 -`, a bare number */
 const PAGE_NUMBER = /^[\s\-—–－_·•]*(第\s*)?\d{1,4}(\s*[页/／]\s*(共\s*)?\d{0,4}\s*页?)?[\s\-—–－_·•]*$/;
 /** share of the page height at top and bottom where furniture lives */
-const MARGIN_BAND = 0.12;
+export const MARGIN_BAND = 0.12;
 
 const shape = (text: string) => text.replace(/\d+/g, '#').replace(/\s+/g, '');
 

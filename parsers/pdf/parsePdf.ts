@@ -3,6 +3,7 @@
 import type { Doc } from '../../src/model/document';
 import { XxgkError } from '../../src/model/errors';
 import type { FormatParser } from '../types';
+import { bodyMargin } from './alignedTables';
 import { buildBlocks } from './buildBlocks';
 import { layoutPage } from './layoutPage';
 import { ocrAvailable, ocrPdf } from './ocrPdf';
@@ -26,7 +27,8 @@ export const parsePdf: FormatParser = async (bytes, opts) => {
 };
 
 function docFrom(raw: RawPdf, ocr: boolean): Doc {
-  const pages = raw.pages.map((p) => ({ raw: p, elements: layoutPage(p, { aligned: !ocr }) }));
+  const margin = bodyMargin(raw.pages);
+  const pages = raw.pages.map((p) => ({ raw: p, elements: layoutPage(p, { aligned: !ocr, margin }) }));
   const elements = dropFurniture(pages).flat();
   const { blocks, titleLines } = buildBlocks(elements, ocr);
   const title = chooseTitle(titleLines, raw.metadataTitle);
