@@ -33,10 +33,19 @@ export interface PoolOptions {
 }
 
 /** What ended a thread while it parsed, as the first try saw it. */
-type Outcome = { record: ReportRecord } | { lost: { code: 'TIMEOUT' | 'TOO_LARGE' | 'INTERNAL'; message: string; retry: boolean } };
+type Outcome = { record: ReportRecord } | { lost: { code: 'TIMEOUT' | 'TOO_LARGE' | 'CORRUPT_FILE' | 'INTERNAL'; message: string; retry: boolean } };
 
 interface Job { task: ParseTask; resolve: (r: ReportRecord) => void; reject: (e: Error) => void; tries: number }
 interface Slot { worker: Worker; busy?: Job & { id: number; timer?: NodeJS.Timeout }; used: boolean; loaded: boolean }
+
+/**
+ * An error nothing caught: raised inside pdfjs (a stray rejection of its own workers on a
+ * damaged file) it is the file's damage; anywhere else it is a bug of ours.
+ */
+function uncaughtCode(e: Error): { code: 'CORRUPT_FILE' | 'INTERNAL'; message: string } {
+  if (/node_modules[\\/]pdfjs-dist[\\/]/.test(e.stack ?? '')) return { code: 'CORRUPT_FILE', message: `the PDF is damaged: pdfjs failed reading it (${e.message})` };
+  return { code: 'INTERNAL', message: `the parse thread failed: ${e.message}` };
+}
 
 /** The compiled thread script; under ts sources (jest) the build's copy in dist/. */
 function threadScript(): string | undefined {
@@ -82,7 +91,7 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
         finish(slot, { lost: { code: 'INTERNAL', retry: true, message: `the parse thread could not start: ${e.message}` } });
       } else {
         if (slot.busy) logInternal(e, slot.busy.task.path, 'an error nothing caught ended the parse thread');
-        finish(slot, { lost: { code: 'INTERNAL', retry: true, message: `the parse thread failed: ${e.message}` } });
+        finish(slot, { lost: { ...uncaughtCode(e), retry: true } });
       }
       replace(slot);
     });
