@@ -156,6 +156,7 @@ describeBrowser('the review page over the dataset', () => {
     expect(text).toContain('859');
     expect(text).toContain('869');
     expect(text).toContain(republished());
+    await page.screenshot({ path: join(OUT, 'web-report-copies.png'), fullPage: false });
     // its own failed rules say what they check
     const desc = await page.locator('#flags li .rule-description').first().innerText();
     const rule = await page.locator('#flags li').first().getAttribute('data-rule');
