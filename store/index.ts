@@ -9,3 +9,6 @@ export type { Database } from './schema';
 export { datasetCopies, recordExtrasOf, storeFingerprint, type DatasetCopy, type RecordExtras } from './datasetQueries';
 export { loadDataset, loadDatasetCached, type Dataset, type DatasetReport } from './datasetReports';
 export { errorCodeOf, storedOutcomes } from './importOutcomes';
+export { reportRow, sourceLocations, countsByYearAndLayout, failingReportsPerRule, parsedReportsOfAgency, applicationTotals } from './reviewQueries';
+export { watchUrl, putWatchUrl, storedSameReport, type WatchUrlRow } from './watchQueries';
+export type { WatchUrlsTable } from './schema';

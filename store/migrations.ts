@@ -68,6 +68,26 @@ const migrations: Record<string, Migration> = {
       for (const t of ['flags', 'cells', 'sources', 'reports']) await db.schema.dropTable(t).execute();
     },
   },
+  '0002_watch_urls': {
+    // the watcher used to create this table itself on first use: an existing one is kept
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('watch_urls').ifNotExists()
+        .addColumn('url', 'text', (c) => c.primaryKey())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('links', 'text')
+        .addColumn('sha256', 'text')
+        .addColumn('outcome', 'text')
+        .addColumn('checked_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('watch_urls').ifExists().execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

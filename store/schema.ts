@@ -56,9 +56,29 @@ export interface FlagsTable {
   right_value: number | null;
 }
 
+/**
+ * The watcher's memory of each URL it fetched (xxgk watch): HTTP validators for conditional GET,
+ * the links a list page held (reused on 304), and what became of a report URL.
+ */
+export interface WatchUrlsTable {
+  url: string;
+  source_id: string;
+  /** list | detail | attachment */
+  kind: string;
+  etag: string | null;
+  last_modified: string | null;
+  /** list pages: JSON of { items, next } as last read */
+  links: string | null;
+  sha256: string | null;
+  /** report URLs: new | knownContent | sameReport | notReport | redirect | failed:CODE */
+  outcome: string | null;
+  checked_at: string;
+}
+
 export interface Database {
   reports: ReportsTable;
   sources: SourcesTable;
   cells: CellsTable;
   flags: FlagsTable;
+  watch_urls: WatchUrlsTable;
 }

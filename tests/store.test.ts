@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { parseReport } from '../pipeline/parseReport';
 import type { ReportRecord } from '../src/model/record';
-import { openStore, saveRecord, countReports, iterateReports, iterateCells, storedHashes, loadRecord, versionKey, type Store } from '../store';
+import { openStore, saveRecord, countReports, iterateReports, iterateCells, storedHashes, loadRecord, versionKey, watchUrl, putWatchUrl, type Store } from '../store';
 import { PARSER_VERSION } from '../src/model/version';
 import { tempSqlite, tempPostgres, type TempStore } from './storeHelpers';
 import { CORPUS } from './support/fixtures';
@@ -103,6 +103,45 @@ describe.each([
       expect(after.parser_version).toBe('99.0.0');
       const c2 = await store.db.selectFrom('cells').select(sql<number>`count(*)`.as('n')).where('sha256', '=', sha).executeTakeFirstOrThrow();
       expect(Number(c2.n)).toBe(newer.cells.length);
+    }
+  });
+});
+
+describe.each([
+  ['sqlite', async () => tempSqlite()],
+  ['postgres', tempPostgres],
+] as Array<[string, () => Promise<TempStore>]>)('watch_urls on %s', (_kind, make) => {
+  test('is created by the migrations, and a table the watcher made itself before them is kept', async () => {
+    const fresh = await make();
+    const old = await make();
+    try {
+      const store = await openStore(fresh.config);
+      try {
+        await putWatchUrl(store.db, { url: 'https://www.example.gov.cn/a.html', source_id: 's', kind: 'detail', etag: '"1"', last_modified: null, links: null, sha256: null, outcome: 'new', checked_at: '2024-01-01T00:00:00Z' });
+        await putWatchUrl(store.db, { url: 'https://www.example.gov.cn/a.html', source_id: 's', kind: 'detail', etag: '"2"', last_modified: null, links: null, sha256: null, outcome: 'knownContent', checked_at: '2024-01-02T00:00:00Z' });
+        expect(await watchUrl(store.db, 'https://www.example.gov.cn/a.html')).toMatchObject({ etag: '"2"', outcome: 'knownContent' });
+        expect(await watchUrl(store.db, 'https://www.example.gov.cn/b.html')).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+      // a store from before migration 0002: 0001 applied, watch_urls made by the watcher, with a row
+      const early = await openStore(old.config);
+      await early.db.schema.dropTable('watch_urls').execute();
+      await sql`delete from kysely_migration where name = '0002_watch_urls'`.execute(early.db);
+      await sql`create table watch_urls (url text primary key, source_id text not null, kind text not null, etag text, last_modified text, links text, sha256 text, outcome text, checked_at text not null)`.execute(early.db);
+      await sql`insert into watch_urls (url, source_id, kind, checked_at) values ('https://x.gov.cn/', 's', 'list', '2023')`.execute(early.db);
+      await early.close();
+      const reopened = await openStore(old.config);
+      try {
+        expect(await watchUrl(reopened.db, 'https://x.gov.cn/')).toMatchObject({ kind: 'list' });
+        const names = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(reopened.db)).rows.map((r) => r.name);
+        expect(names).toContain('0002_watch_urls');
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await fresh.drop();
+      await old.drop();
     }
   });
 });

@@ -55,7 +55,7 @@ test('finds every report once, keeps one report per content and per report, and 
     // both list pages were read (page 2 is GBK without a charset: its links were still found)
     expect(first.listPages).toEqual({ fetched: 2, notModified: 0 });
     expect(news.map((a) => `${a.agency} ${a.year} ${a.format}`).sort()).toEqual([
-      '上海市人民政府办公厅 2019 html', '洪泽区人民政府 2023 pdf', '淮安市人民政府 2024 pdf',
+      '上海市人民政府办公厅 2019 html', '淮安市人民政府 2024 pdf', '淮安市洪泽区人民政府 2023 pdf',
     ]);
     // the DOCX and the GBK copy of the Shanghai report joined it; the reposted Huaian PDF too;
     // the three wrapper pages around PDFs are no reports themselves
@@ -77,7 +77,7 @@ test('finds every report once, keeps one report per content and per report, and 
     ]);
     expect(byAgency['淮安市人民政府'].sources.map((u) => new URL(u).pathname).sort()).toEqual(['/files/2024-huaian-1.pdf', '/upload/2025/huaian.pdf']);
     // the redirect was followed: the report came from the page it pointed to
-    expect(byAgency['洪泽区人民政府'].sources).toEqual([`${site.origin}/files/2023-hongzequ-1.pdf`]);
+    expect(byAgency['淮安市洪泽区人民政府'].sources).toEqual([`${site.origin}/files/2023-hongzequ-1.pdf`]);
 
     // the record's source is the URL and the fetch time; its path is the spooled file
     const rec = (await loadRecord(store.db, byAgency['淮安市人民政府'].sha256)) as { source: { url: string; fetchedAt: string; path: string } };

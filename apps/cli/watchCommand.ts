@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { SourcesFile } from '../watch/sources';
 import type { OpenedContext } from '../watch/context';
 import { EXIT } from './exitCodes';
+import { serviceLogger, type Logger } from './logger';
 
 interface WatchOpts { sources: string; once?: boolean; json?: boolean; quiet?: boolean }
 
@@ -16,17 +17,20 @@ export function registerWatch(program: Command): void {
     .option('--once', 'check every source once and exit')
     .option('--json', 'print announcements (and with --once the pass summaries) as JSON lines')
     .option('-q, --quiet', 'no pass summaries on stderr')
-    .addHelpText('after', '\nNew reports are printed on stdout, one line each, with their failed rules.\nExit codes (--once): 0 all fetched, 1 some fetches failed, 64 bad sources file, 66 no sources file, 69 store or Redis unavailable.')
+    .addHelpText('after', '\nNew reports are printed on stdout, one line each, with their failed rules. Logs are JSON lines on stderr\n(pino: level, time, msg); fetch faults are warnings.\nExit codes (--once): 0 all fetched, 1 some fetches failed, 64 bad sources file, 66 no sources file, 69 store or Redis unavailable.')
     .action(async (opts: WatchOpts) => {
       const { loadSources, SourcesError } = require('../watch/sources') as typeof import('../watch/sources');
       const { openWatchContext } = require('../watch/context') as typeof import('../watch/context');
       const { watchOnce, watchWithTimers, passLine } = require('../watch/runWatch') as typeof import('../watch/runWatch');
-      const log = (line: string) => process.stderr.write(`xxgk watch: ${line}\n`);
+      // JSON lines on stderr (pino); announcements stay on stdout
+      const logger = serviceLogger('watch');
+      const log = (line: string) => logger.info(line);
+      const fail = (line: string) => logger.error(line);
       let file: SourcesFile;
       try {
         file = await loadSources(opts.sources);
       } catch (e) {
-        log((e as Error).message);
+        fail((e as Error).message);
         process.exitCode = e instanceof SourcesError ? EXIT.USAGE : EXIT.NO_INPUT;
         return;
       }
@@ -34,10 +38,11 @@ export function registerWatch(program: Command): void {
       try {
         ctx = await openWatchContext(file, {
           log,
+          warn: (line) => logger.warn(line),
           announce: (line, a) => process.stdout.write(`${opts.json ? JSON.stringify(a) : line}\n`),
         });
       } catch (e) {
-        log(`cannot open the store: ${(e as Error).message}`);
+        fail(`cannot open the store: ${(e as Error).message}`);
         process.exitCode = EXIT.UNAVAILABLE;
         return;
       }
@@ -51,7 +56,7 @@ export function registerWatch(program: Command): void {
           process.exitCode = results.some((r) => r.errors.length) ? EXIT.SOME_FAILED : EXIT.OK;
           return;
         }
-        await runContinuously(ctx, file, opts, log);
+        await runContinuously(ctx, file, opts, logger);
         process.exitCode = EXIT.OK;
       } finally {
         await ctx.close();
@@ -59,7 +64,8 @@ export function registerWatch(program: Command): void {
     });
 }
 
-async function runContinuously(ctx: OpenedContext, file: SourcesFile, opts: WatchOpts, log: (l: string) => void): Promise<void> {
+async function runContinuously(ctx: OpenedContext, file: SourcesFile, opts: WatchOpts, logger: Logger): Promise<void> {
+  const log = (line: string) => logger.info(line);
   const { startScheduledWatch } = require('../watch/scheduler') as typeof import('../watch/scheduler');
   const { watchWithTimers, passLine } = require('../watch/runWatch') as typeof import('../watch/runWatch');
   const stopped = new AbortController();
@@ -71,7 +77,7 @@ async function runContinuously(ctx: OpenedContext, file: SourcesFile, opts: Watc
     try {
       scheduled = await startScheduledWatch(ctx, file);
     } catch (e) {
-      log(`cannot start the job schedulers: ${(e as Error).message}`);
+      logger.error(`cannot start the job schedulers: ${(e as Error).message}`);
       process.exitCode = EXIT.UNAVAILABLE;
       return;
     }

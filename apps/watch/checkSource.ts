@@ -16,6 +16,8 @@ export interface WatchContext {
   /** called once per new report, in the order they are stored */
   onNew: (a: Announcement) => Promise<void> | void;
   log: (line: string) => void;
+  /** faults worth a look (a fetch or a pass that failed); default: log */
+  warn?: (line: string) => void;
 }
 
 export interface PassResult {
@@ -48,7 +50,7 @@ export async function checkSource(ctx: WatchContext, source: Source): Promise<Pa
 
   const fail = (r: Extract<FetchResult, { status: 'failed' }>) => {
     result.errors.push({ url: r.url, code: r.code === 'HTTP_STATUS' ? `HTTP_${r.httpStatus}` : r.code, message: r.message });
-    ctx.log(`[${source.id}] ${r.code === 'HTTP_STATUS' ? `HTTP ${r.httpStatus}` : r.code}: ${r.message}`);
+    (ctx.warn ?? ctx.log)(`[${source.id}] ${r.code === 'HTTP_STATUS' ? `HTTP ${r.httpStatus}` : r.code}: ${r.message}`);
   };
 
   // 1. the list pages
@@ -102,7 +104,7 @@ export async function checkSource(ctx: WatchContext, source: Source): Promise<Pa
       result.newReports.push(a);
       await ctx.onNew(a);
     } else if (out.outcome === 'failed') {
-      ctx.log(`[${source.id}] ${finalUrl}: ${out.code}: ${out.message}${out.stored ? ' (stored with its error)' : ''}`);
+      (ctx.warn ?? ctx.log)(`[${source.id}] ${finalUrl}: ${out.code}: ${out.message}${out.stored ? ' (stored with its error)' : ''}`);
     }
     // the files a detail page links, one after the other: the page's own record comes first
     for (const a of attachments) await handle(a.url, 'attachment');

@@ -18,6 +18,8 @@ export interface ContextOptions {
   announce?: (line: string, a: Announcement) => void;
   /** where diagnostics go (default stderr) */
   log?: (line: string) => void;
+  /** where faults go (default: log) */
+  warn?: (line: string) => void;
 }
 
 export interface OpenedContext extends WatchContext { store: Store; close(): Promise<void> }
@@ -26,17 +28,17 @@ export async function openWatchContext(file: SourcesFile, opts: ContextOptions =
   const ownStore = !opts.store;
   const store = opts.store ?? (await openStore());
   const state = new WatchState(store.db);
-  await state.ensure();
   const fetcher = new Fetcher(new HostLimiter());
   const spool = resolve(file.spool ?? config().XXGK_SPOOL);
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const warn = opts.warn ?? log;
   const announce = opts.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
   const submitter = new Submitter(store, spool);
   return {
-    store, state, fetcher, log, submitter,
+    store, state, fetcher, log, warn, submitter,
     onNew: async (a) => {
       announce(announcementLine(a), a);
-      if (file.webhook) await postWebhook(file.webhook, a).catch((e: Error) => log(`webhook ${file.webhook}: ${e.message}`));
+      if (file.webhook) await postWebhook(file.webhook, a).catch((e: Error) => warn(`webhook ${file.webhook}: ${e.message}`));
     },
     async close() {
       await fetcher.close();

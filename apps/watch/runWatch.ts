@@ -9,7 +9,7 @@ export async function safeCheck(ctx: OpenedContext, source: Source): Promise<Pas
   try {
     return await checkSource(ctx, source);
   } catch (e) {
-    ctx.log(`[${source.id}] pass failed: ${(e as Error).message}`);
+    (ctx.warn ?? ctx.log)(`[${source.id}] pass failed: ${(e as Error).message}`);
     return { ...emptyPass(source.id), errors: [{ url: source.index, code: 'PASS_FAILED', message: (e as Error).message }] };
   }
 }

@@ -38,7 +38,7 @@ export async function startScheduledWatch(ctx: OpenedContext, file: SourcesFile,
     onPass?.(r);
     return r;
   }, { connection: connections[1], prefix: queuePrefix(), concurrency: Math.max(1, Math.min(4, file.sources.length)) });
-  worker.on('error', (e) => ctx.log(`watch worker error: ${e.message}`));
+  worker.on('error', (e) => (ctx.warn ?? ctx.log)(`watch worker error: ${e.message}`));
   return {
     queue,
     worker,

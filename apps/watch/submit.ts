@@ -5,13 +5,12 @@
 import { mkdir, writeFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Store } from '../../store';
-import { storedHashes, addSource } from '../../store';
+import { storedHashes, addSource, storedSameReport } from '../../store';
 import { sha256 } from '../../pipeline/parseReport';
 import { createParsePool, type ParsePool } from '../../pipeline/local/parsePool';
 import type { ReportRecord } from '../../src/model/record';
 import { PARSER_VERSION } from '../../src/model/version';
 import { checkStage, storeStage } from '../../pipeline/stages';
-import { findSameReport } from './sameReport';
 
 export interface FetchedFile {
   url: string;
@@ -68,7 +67,7 @@ export class Submitter {
       // a page around the attachments (title and a link, no tables): the attachment is the report
       return { outcome: 'notReport', sha256: sha, code: error?.code ?? 'NO_TABLES' };
     }
-    const same = await findSameReport(db, checked.record);
+    const same = await storedSameReport(db, checked.record);
     if (same) {
       await addSource(db, same, file.url, file.fetchedAt);
       return { outcome: 'sameReport', sha256: same };

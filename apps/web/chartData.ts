@@ -1,33 +1,19 @@
 // The numbers behind the charts page: reports per year and layout, the share of reports failing
 // each rule, and one agency's applications and their outcomes across years.
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../store';
+import type { Kysely } from 'kysely';
+import { countsByYearAndLayout, failingReportsPerRule, parsedReportsOfAgency, applicationTotals, type Database } from '../../store';
 import { RULES } from '../../src/rules/catalog';
 
 export interface YearLayoutCount { year: number | null; layout: string | null; count: number }
 export interface RuleShare { rule: string; description: string; failing: number; assessed: number; share: number }
 
 export async function reportsPerYearAndLayout(db: Kysely<Database>): Promise<YearLayoutCount[]> {
-  const rows = await db
-    .selectFrom('reports')
-    .select(['year', 'layout', sql<number>`count(*)`.as('n')])
-    .groupBy(['year', 'layout'])
-    .execute();
-  return rows.map((r) => ({ year: r.year == null ? null : Number(r.year), layout: r.layout, count: Number(r.n) }));
+  return countsByYearAndLayout(db);
 }
 
 /** Share of parsed reports (those without an error) with at least one flag of each rule. */
 export async function ruleShares(db: Kysely<Database>): Promise<RuleShare[]> {
-  const parsed = await db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).where('error_code', 'is', null).executeTakeFirstOrThrow();
-  const failing = await db
-    .selectFrom('flags')
-    .innerJoin('reports', 'reports.sha256', 'flags.sha256')
-    .select(['flags.rule', sql<number>`count(distinct flags.sha256)`.as('n')])
-    .where('reports.error_code', 'is', null)
-    .groupBy('flags.rule')
-    .execute();
-  const assessed = Number(parsed.n);
-  const byRule = new Map(failing.map((f) => [f.rule, Number(f.n)]));
+  const { parsed: assessed, failing: byRule } = await failingReportsPerRule(db);
   const ids = [...new Set([...RULES.map((r) => r.id), ...byRule.keys()])];
   return ids.map((rule) => {
     const n = byRule.get(rule) ?? 0;
@@ -57,28 +43,18 @@ export interface AgencyHistory {
 }
 
 export async function agencyHistory(db: Kysely<Database>, agency: string): Promise<AgencyHistory> {
-  const reports = await db
-    .selectFrom('reports')
-    .select(['sha256', 'year'])
-    .where('agency', '=', agency)
-    .where('year', 'is not', null)
-    .where('error_code', 'is', null)
-    .orderBy('year').orderBy('updated_at', 'desc').orderBy('sha256')
-    .execute();
+  const reports = await parsedReportsOfAgency(db, agency);
   // one report per year: the most recently stored when an agency has two for the same year
   const perYear = new Map<number, string>();
-  for (const r of reports) if (!perYear.has(Number(r.year))) perYear.set(Number(r.year), r.sha256);
+  for (const r of reports) if (!perYear.has(r.year)) perYear.set(r.year, r.sha256);
   const years = [...perYear.keys()].sort((a, b) => a - b);
-  const shas = [...perYear.values()];
-  const cells = shas.length
-    ? await db.selectFrom('cells').select(['sha256', 'row_key', 'value']).where('sha256', 'in', shas).where('tbl', '=', 'applications').where('col_key', '=', 'total').execute()
-    : [];
+  const cells = await applicationTotals(db, [...perYear.values()]);
   const series = AGENCY_SERIES.map((s) => ({
     key: s.key,
     label: s.label,
     values: years.map((y) => {
-      const mine = cells.filter((c) => c.sha256 === perYear.get(y) && s.rows(c.row_key) && c.value != null);
-      return mine.length ? mine.reduce((a, c) => a + Number(c.value), 0) : null;
+      const mine = cells.filter((c) => c.sha256 === perYear.get(y) && s.rows(c.row) && c.value != null);
+      return mine.length ? mine.reduce((a, c) => a + c.value!, 0) : null;
     }),
   }));
   return { agency, years, series, reports: years.map((y) => ({ year: y, sha256: perYear.get(y)! })) };

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../store';
+import { reportRow, sourceLocations, type Database } from '../../store';
 import { isSha256 } from './reportView';
 
 export interface OriginalFile { path: string; format: string | null; size: number }
@@ -17,10 +17,9 @@ const hashCache = new Map<string, { mtimeMs: number; size: number; sha: string }
 
 export async function findOriginal(db: Kysely<Database>, sha: string, baseDir: string): Promise<OriginalFile | undefined> {
   if (!isSha256(sha)) return undefined;
-  const report = await db.selectFrom('reports').select(['path', 'format']).where('sha256', '=', sha).executeTakeFirst();
+  const report = await reportRow(db, sha);
   if (!report) return undefined;
-  const sources = await db.selectFrom('sources').select('location').where('sha256', '=', sha).execute();
-  const candidates = [report.path, ...sources.map((s) => s.location)].filter((p) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(p));
+  const candidates = [report.path, ...(await sourceLocations(db, sha))].filter((p) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(p));
   for (const candidate of new Set(candidates)) {
     const path = isAbsolute(candidate) ? candidate : resolve(baseDir, candidate);
     const info = await stat(path).catch(() => undefined);

@@ -1,10 +1,10 @@
 // The web server's view of the store: the same database as the CLI, opened so that it cannot
 // write. SQLite is opened read-only; PostgreSQL sessions default to read-only transactions.
 // No migrations run here: the server only looks at what `xxgk import` has stored.
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import SQLite from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { resilientPool, type Database, type StoreConfig } from '../../store';
+import { resilientPool, countReports, type Database, type StoreConfig } from '../../store';
 
 export interface ReadOnlyStore { db: Kysely<Database>; kind: StoreConfig['kind']; location: string; close(): Promise<void> }
 
@@ -12,7 +12,7 @@ export async function openReadOnlyStore(config: StoreConfig): Promise<ReadOnlySt
   const db = new Kysely<Database>({ dialect: dialectFor(config) });
   try {
     // fails early with a clear message when the store was never filled
-    await sql`select count(*) from reports`.execute(db);
+    await countReports(db);
   } catch (e) {
     await db.destroy();
     throw new Error(`the store at ${describe(config)} has no reports table (run \`xxgk import\` first): ${(e as Error).message}`);

@@ -7,7 +7,7 @@ import { cellKey, type ReportRecord, type Section, type RuleOutcome } from '../.
 import { RULE_BY_ID } from '../../src/rules/catalog';
 import { drawTables, type TableDrawing } from './tableDrawing';
 import { writeSides, type WrittenFlag } from './flagSides';
-import { loadDatasetCached } from '../../store';
+import { loadDatasetCached, reportRow, sourceLocations } from '../../store';
 import { agencyKey } from '../../src/report/agencyName';
 import type { Region } from '../../src/dataset/region';
 import type { SourcesFlag } from '../../src/dataset/sourceDisagreements';
@@ -41,9 +41,9 @@ export const isSha256 = (s: string) => /^[0-9a-f]{64}$/.test(s);
 
 export async function loadReportView(db: Kysely<Database>, sha: string): Promise<ReportView | undefined> {
   if (!isSha256(sha)) return undefined;
-  const row = await db.selectFrom('reports').selectAll().where('sha256', '=', sha).executeTakeFirst();
+  const row = await reportRow(db, sha);
   if (!row) return undefined;
-  const sources = await db.selectFrom('sources').select('location').where('sha256', '=', sha).orderBy('location').execute();
+  const sources = await sourceLocations(db, sha);
   const record = JSON.parse(row.record) as ReportRecord;
   const values = new Map(record.cells.map((c) => [cellKey(c), c.value]));
   const dataset = await loadDatasetCached(db);
@@ -51,14 +51,14 @@ export async function loadReportView(db: Kysely<Database>, sha: string): Promise
   const copies = group?.copies ?? dataset.failures.filter((f) => f.sha256 === sha);
   return {
     sha256: row.sha256, title: row.title, agency: row.agency, year: row.year == null ? null : Number(row.year), layout: row.layout,
-    format: row.format, path: row.path, url: row.url, sources: sources.map((s) => s.location), parserVersion: row.parser_version,
+    format: row.format, path: row.path, url: row.url, sources, parserVersion: row.parser_version,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     sections: record.sections ?? [],
     tables: drawTables(record.cells ?? [], record.tables ?? []),
     flags: (record.flags ?? []).map((f) => ({ ...writeSides(f, (k) => values.get(k)), description: RULE_BY_ID.get(f.rule)?.description ?? '' })),
     agencyKey: row.agency ? agencyKey(row.agency) : null,
     region: group?.region ?? null,
-    originalUrl: await originalUrlOf(copies.length ? copies : [{ url: row.url, format: row.format, sources: sources.map((s) => s.location) }]),
+    originalUrl: await originalUrlOf(copies.length ? copies : [{ url: row.url, format: row.format, sources }]),
     copies: copies.map((c, i) => ({ sha256: c.sha256, format: c.format, cells: c.cellCount, flags: c.flagCount, parserVersion: c.parserVersion, sources: c.sources, best: !!group && i === 0, current: c.sha256 === sha })),
     xSources: (group?.xSources ?? []).map(({ cell, message, values: v }) => ({ cell, message, values: v, description: RULE_BY_ID.get('X-SOURCES')?.description ?? '' })),
     notAssessable: (record.rules ?? [])
