@@ -93,7 +93,8 @@ const jsonFailure = (f: DatasetCopy) => ({ id: f.sha256, format: f.format, sourc
 
 function formatReport(r: DatasetReport): string {
   const b = r.best;
-  const lines = [`${b.agency ?? '(agency unknown)'} ${b.year ?? '(year unknown)'} — ${b.title ?? b.path}\n  id ${b.sha256.slice(0, 16)}  ${b.format ?? '?'}  ${b.cellCount} cells  parser ${b.parserVersion}\n`];
+  const region = r.region ? [r.region.province, r.region.city, r.region.county].filter(Boolean).join(' ') + (r.region.code ? ` ${r.region.code}` : '') : 'region unknown';
+  const lines = [`${b.agency ?? '(agency unknown)'} ${b.year ?? '(year unknown)'} — ${b.title ?? b.path}\n  id ${b.sha256.slice(0, 16)}  ${b.format ?? '?'}  ${b.cellCount} cells  parser ${b.parserVersion}  ${region}\n`];
   if (r.copies.length > 1) {
     lines.push(`  ${r.copies.length} copies (the data takes the first):\n`);
     for (const c of r.copies) lines.push(`    ${c.sha256.slice(0, 16)}  ${(c.format ?? '?').padEnd(5)} ${String(c.cellCount).padStart(4)} cells ${String(c.flagCount).padStart(3)} flags  ${c.sources.join(', ')}\n`);
