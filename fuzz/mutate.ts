@@ -3,6 +3,7 @@
 // spans for HTML, damaged streams and objects for PDF). Deterministic from a seed, so a
 // finding can be made again from the seed the harness prints.
 import JSZip from 'jszip';
+import { PARSE_LIMITS } from '../src/model/config';
 
 export type Format = 'pdf' | 'docx' | 'html' | 'text';
 
@@ -192,6 +193,8 @@ function mutateText(r: Rand, b: Buffer): Buffer {
   }
 }
 
+const MAX_MUTANT = PARSE_LIMITS.maxBytes + 1024 * 1024;
+
 /** One mutant of a sample of the given format; sometimes two mutations stacked. */
 export async function mutate(format: Format, sample: Buffer, seed: number): Promise<Buffer> {
   const r = rng(seed);
@@ -207,5 +210,6 @@ export async function mutate(format: Format, sample: Buffer, seed: number): Prom
   const safely = (b: Buffer) => once(b).catch(() => flipBytes(r, b));
   let out = await safely(sample);
   if (r() < 0.25 && out.length < 8 * 1024 * 1024) out = await safely(out);
-  return out;
+  // past the file size limit a parse stops at once (TOO_LARGE): a little over it is enough
+  return out.length > MAX_MUTANT ? out.subarray(0, MAX_MUTANT) : out;
 }
