@@ -11,7 +11,7 @@ import { CORPUS, SAMPLES, sampleFile } from './support/fixtures';
 import { agencyKey } from '../src/report/agencyName';
 import { groupCopies, scopeOf, type Copy } from '../src/dataset/sameReport';
 import { sourceDisagreements } from '../src/dataset/sourceDisagreements';
-import { regionMatches } from '../src/dataset/region';
+import { crawlerHeaderUrl, regionMatches } from '../src/dataset/region';
 import { INDICATORS, indicatorValue } from '../src/dataset/panelIndicators';
 import { parseReport } from '../pipeline/parseReport';
 import { openStore, saveRecord } from '../store';
@@ -172,6 +172,18 @@ describe('xxgk import samples tests/corpus/real, then xxgk export', () => {
       if (!region) { expect([r.region_code, r.province, r.city, r.county]).toEqual([null, null, null, null]); continue; }
       expect([r.region_code, r.province, r.city, r.county]).toEqual([region.code ?? null, region.province ?? null, region.city ?? null, region.county ?? null]);
     }
+  });
+
+  t('original_url: where the report was published, from the 原文链接 of a crawler header', () => {
+    let checked = 0;
+    for (const r of wide) {
+      const texts = (r.sources as string[]).filter((s) => s.endsWith('.txt'));
+      const header = texts.map((s) => crawlerHeaderUrl(readFileSync(s, 'utf8'))).find(Boolean) ?? null;
+      if (!header) continue;
+      expect(r.original_url).toBe(header);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 
   t('the panel: one row per agency and year; 平潭 over 2011–2025 has one row per year present', async () => {
