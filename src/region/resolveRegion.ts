@@ -9,8 +9,8 @@ import { siteDivisions, type SiteMatch } from './siteRegion';
 export interface RegionEvidence {
   /** the agency as printed */
   agency: string | null;
-  /** the page's opening text (title, fields, first paragraphs) */
-  text: string;
+  /** the page's opening text (title, fields, first paragraphs); a function when it is built only if needed */
+  text: string | (() => string);
   url?: string;
 }
 
@@ -42,10 +42,19 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
   const own = ev.agency ? mentionedDivisions(ev.agency, true) : [];
   // the text is read for region words only when the agency's own name leaves something open
   let textMentions: Mention[] | undefined;
-  const text = () => (textMentions ??= mentionedDivisions(ev.text));
+  let evidenceText: string | undefined;
+  const fullText = () => (evidenceText ??= typeof ev.text === 'string' ? ev.text : ev.text());
+  const text = () => (textMentions ??= mentionedDivisions(fullText()));
   const site = siteDivisions(ev.url);
-  const code = INDEX_CODE.exec(ev.text)?.[1];
-  const coded = code ? divisionByCode(code) : undefined;
+  // the 索引号 of many sites starts with the division code of the issuer's place
+  let codedDivision: Division | null | undefined;
+  const coded = (): Division | undefined => {
+    if (codedDivision === undefined) {
+      const code = INDEX_CODE.exec(fullText())?.[1];
+      codedDivision = (code && divisionByCode(code)) || null;
+    }
+    return codedDivision ?? undefined;
+  };
 
   let counted: Map<string, number> | undefined;
   const counts = (): Map<string, number> => {
@@ -77,18 +86,19 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
     const st = siteOf(d);
     if (st === 'full') s += 6;
     else if (st === 'initials' && s > 0) s += 2;
-    if (coded && (coded === d || within(d, coded) || within(coded, d))) s += coded === d ? 8 : 4;
+    const c = coded();
+    if (c && (c === d || within(d, c) || within(c, d))) s += c === d ? 8 : 4;
     return s;
   };
   /** a candidate stands when its name is unique or something beyond its own name agrees */
   const stands = (d: Division, all: Division[]): boolean => {
     if (all.length === 1 && d.level !== 'town') return true;
     const count = counts();
-    const corroborated =
-      ancestors(d).some((a) => count.has(a)) ||
-      (siteOf(d) !== null && (siteOf(d) === 'full' || count.has(d.name))) ||
-      (coded !== undefined && (coded === d || within(d, coded) || within(coded, d)));
-    return corroborated;
+    if (ancestors(d).some((a) => count.has(a))) return true;
+    const site = siteOf(d);
+    if (site === 'full' || (site !== null && count.has(d.name))) return true;
+    const c = coded();
+    return c !== undefined && (c === d || within(d, c) || within(c, d));
   };
 
   // the agency's own region words: the most specific one, settled by the rest of the evidence
@@ -112,7 +122,8 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
     const candidates = new Set<Division>();
     for (const m of text()) for (const d of m.divisions) candidates.add(d);
     for (const s of site) if (s.strength === 'full') candidates.add(s.division);
-    if (coded) candidates.add(coded);
+    const c = coded();
+    if (c) candidates.add(c);
     for (const level of ['province', 'city', 'county'] as Level[]) {
       const list = [...candidates].filter(
         (d) =>

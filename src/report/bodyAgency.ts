@@ -19,7 +19,9 @@ const YEAR_THEN_NAME = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]?\\s*($
 const YEAR_THEN_REGION = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]\\s*((?!度)[\\u4e00-\\u9fa5]{2,12}?(?:省|市|区|县|旗|盟|州))(?=${DOING})`, 'g');
 
 /** the report's pronoun for itself as the subject of its first sentences: 2022年，我局… / 本年度，我区… */
-const PRONOUN_SUBJECT = new RegExp(`(?<=(?:^|[，,。\\n])\\s*)([我本](?:局|办|委|厅|乡|镇|区|县|市|省|街道|中心))(?=${DOING}|[，,]|通过)`, 'g');
+const PRONOUN_SUBJECT = new RegExp(`([我本](?:局|办|委|厅|乡|镇|区|县|市|省|街道|中心))(?=${DOING}|[，,]|通过)`, 'g');
+/** a sentence or clause starts just before: the pronoun is its subject */
+const opensClause = (text: string, at: number) => { const before = text.slice(Math.max(0, at - 3), at).trimEnd(); return before === '' || /[，,。\n]$/.test(before); };
 /** 在区委、区政府的领导下，官洲街道办事处认真… */
 const LED_BY = new RegExp(`(?:导下|署下)[，,]\\s*(${NAME})(?=${DOING})`, 'g');
 
@@ -53,7 +55,7 @@ export function bodyCandidates(text: string): NameCandidate[] {
     for (const m of matches(re, text)) out.push({ name: m[2], year: Number(m[1]), how: 'first sentence' });
   }
   for (const m of matches(LED_BY, after(text, '导下') + '\n' + after(text, '署下'))) out.push({ name: m[1], year: null, how: 'first sentence' });
-  for (const m of matches(PRONOUN_SUBJECT, text)) out.push({ name: m[1], year: null, how: 'pronoun' });
+  for (const m of matches(PRONOUN_SUBJECT, text)) if (opensClause(text, m.index!)) out.push({ name: m[1], year: null, how: 'pronoun' });
   return out.map((c) => ({ ...c, name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经)/, '') }));
 }
 

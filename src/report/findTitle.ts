@@ -41,7 +41,8 @@ export function openingLines(doc: Doc, max = 40): string[] {
     const t = cleanLine(b.text.length > 1500 ? b.text.slice(0, 1500) : b.text);
     if (!t) continue;
     lines.push(t);
-    if (!traditional) traditional = TRADITIONAL.test(t);
+    // a mirror converts the whole page: its first lines show it
+    if (chars < 400 && !traditional) traditional = TRADITIONAL.test(t.length > 400 ? t.slice(0, 400) : t);
     chars += t.length;
   }
   return traditional ? lines.map(simplified) : lines;

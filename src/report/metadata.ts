@@ -84,12 +84,13 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const bodyAt = Math.max(0, lines.findIndex((l) => BODY_START.test(l)));
   const fromTitle = title ? partsOfReportName(title) : { agency: null, year: null };
   // the opening is enough: the name and year are stated before the first table
-  const bodyText = capped(lines.filter((l) => l.length > 60 || !FURNITURE_LINE.test(l)), 2500);
+  let body: string | undefined;
+  const bodyText = () => (body ??= capped(lines.filter((l) => l.length > 60 || !FURNITURE_LINE.test(l)), 2500));
   const named = (s: string | null | undefined): s is string => !!s && isAgencyName(s) && !PRONOUN.test(s);
   const titleAgency = named(fromTitle.agency) ? fromTitle.agency : null;
   // a title that names its agency with its place and states the year needs nothing from the body
   const titleComplete = titleAgency !== null && fromTitle.year !== null && startsWithPlace(titleAgency);
-  const candidates = titleComplete ? [] : distinctNames(bodyCandidates(bodyText)).filter((c) => isAgencyName(c.name));
+  const candidates = titleComplete ? [] : distinctNames(bodyCandidates(bodyText())).filter((c) => isAgencyName(c.name));
   const before = lines.slice(0, bodyAt || Math.min(lines.length, 12));
   const fields = titleComplete ? [] : fieldNames(before);
   const headers = titleComplete ? [] : headerNames(before);
@@ -97,17 +98,20 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   // the same agency printed more fully elsewhere on the page: the title's 市发改委 is the body's 岳阳市发展和改革委员会
   const fuller = printed ? [...candidates.map((c) => c.name), ...fields, ...headers].find((c) => isFullerForm(printed!, c)) : undefined;
 
-  let year = fromTitle.year ?? statedPeriodYear(bodyText) ?? candidates.find((c) => c.year)?.year ?? openingSentenceYear(bodyText);
+  let year = fromTitle.year ?? statedPeriodYear(bodyText()) ?? candidates.find((c) => c.year)?.year ?? openingSentenceYear(bodyText());
   if (year === null && title) year = Number(YEAR.exec(title)?.[1]) || null;
 
-  const evidenceText = capped([title ?? '', ...lines.slice(0, 40)], 2000);
+  let evidence: string | undefined;
+  const evidenceText = () => (evidence ??= capped([title ?? '', ...lines], 2000));
   let resolved = resolveRegion({ agency: fuller ?? printed, text: evidenceText, url: source.url });
   let issuer = fuller ?? printed;
   if (!issuer || PRONOUN.test(issuer)) {
     const pronoun = issuer ?? candidates.find((c) => PRONOUN.test(c.name))?.name;
-    const standsFor = pronoun ? agencyForPronoun(pronoun, evidenceText, resolved) : null;
+    const standsFor = pronoun ? agencyForPronoun(pronoun, evidenceText(), resolved) : null;
     if (standsFor) {
       issuer = standsFor;
+      // a name the text prints (深圳市生态环境局) is the printed form; a composed one (区人民政府) is not
+      if (evidenceText().includes(standsFor)) printed = standsFor;
       resolved = resolveRegion({ agency: issuer, text: evidenceText, url: source.url });
     }
   }
