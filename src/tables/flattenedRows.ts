@@ -3,6 +3,11 @@
 // Format-neutral: it reads paragraph text, whatever the document was.
 import type { ParagraphBlock, Provenance } from '../model/document';
 import type { LogicalRow } from './logicalRows';
+import { looksLikeValue } from './parseValue';
+import { isLoneBar } from './barRows';
+
+/** stands in the joined text for a blank cell printed as a bare bar: one character, as the bar was */
+export const BLANK_CELL = '\uE000';
 
 /** Text to read as one flattened paragraph, and where each of its characters was printed. */
 export interface FlatText { text: string; sourceAt(index: number): Provenance }
@@ -19,13 +24,14 @@ export const flatTextOf = (block: ParagraphBlock): FlatText => ({
  */
 export function joinParagraphs(blocks: ParagraphBlock[]): FlatText {
   const starts: number[] = [];
+  const blanks = blankCellBars(blocks);
   let text = '';
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     if (text) text += ' ';
     starts.push(text.length);
     // a bar after a cell printed a line ("规章 |", "0 |") or alone on a line separates cells
-    text += b.text.replace(/[|｜│]/g, ' ');
-  }
+    text += blanks.has(i) ? BLANK_CELL : b.text.replace(/[|｜│]/g, ' ');
+  });
   return {
     text,
     sourceAt(i) {
@@ -37,6 +43,28 @@ export function joinParagraphs(blocks: ParagraphBlock[]): FlatText {
   };
 }
 
+/**
+ * Cells printed a line each, a bare bar before each row: a bare bar among a row's values (after
+ * a value, before a value or another bar) is a blank cell. Where bars stand between all cells
+ * (label, bar, value) they are separators only, and a blank cell cannot be told.
+ */
+function blankCellBars(blocks: ParagraphBlock[]): Set<number> {
+  const kinds = blocks.map((b) => (isLoneBar(b.text) ? 'bar' : looksLikeValue(b.text.replace(/[|｜│]/g, '').trim()) ? 'value' : 'label'));
+  const out = new Set<number>();
+  if (!kinds.includes('bar')) return out;
+  let beforeRows = 0, betweenCells = 0;
+  kinds.forEach((k, i) => {
+    if (k !== 'bar') return;
+    if (kinds[i - 1] === 'value' && kinds[i + 1] === 'label') beforeRows++;
+    if (kinds[i - 1] === 'label' && kinds[i + 1] === 'value') betweenCells++;
+  });
+  if (betweenCells >= beforeRows) return out;
+  kinds.forEach((k, i) => {
+    if (k === 'bar' && (kinds[i - 1] === 'value' || out.has(i - 1)) && (kinds[i + 1] === 'value' || kinds[i + 1] === 'bar')) out.add(i);
+  });
+  return out;
+}
+
 /** A paragraph holds flattened tables when it carries several table labels and numbers. */
 export function holdsFlattenedTable(text: string): boolean {
   const markers = [/信息内容/, /本年新收/, /予以公开/, /结果维持/, /规章\s*\d/, /申请人情况/].filter((re) => re.test(text)).length;
@@ -45,8 +73,8 @@ export function holdsFlattenedTable(text: string): boolean {
 
 // a run of numbers: digits, spaces between them, decimals, a minus sign starting the next cell
 // ("行政处罚2648-18538": 2648 | -18 | 538), a placeholder cell between two ("2648—538"), a
-// money unit at the end
-const NUMBERS = String.raw`[-−]?\d(?:[\d\s.,]|[-−](?=\d)|[—–/／](?=\s*\d))*`;
+// money unit at the end, a footnote mark closing a cell ("13* 13 524", "13①"), blank cells
+const NUMBERS = String.raw`(?:\uE000\s*)*[-−]?\d(?:[\d\s.,\uE000]|[-−](?=\d)|[—–/／](?=\s*\d)|(?<=\d)(?:[*＊※①-⑳]|注)(?=\s|$))*`;
 const RUN = new RegExp(`${NUMBERS}(?:万元|元)?`, 'g');
 const NUMBERS_HERE = new RegExp(`^${NUMBERS}`);
 

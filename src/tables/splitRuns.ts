@@ -13,7 +13,12 @@ export interface Token { raw: string; value: number | null; source: Provenance; 
   /** cut out of digits printed run together (crawler text), not out of one printed cell */
   runTogether?: boolean }
 
-interface Chunk { text: string; source: Provenance; runTogether?: boolean }
+interface Chunk { text: string; source: Provenance; runTogether?: boolean;
+  /** a blank cell the flattened text marks (a bare bar): a cell of its own, holding nothing */
+  blank?: boolean }
+
+/** flattenedRows marks a blank cell printed as a bare bar with this character */
+const BLANK_CELL = '\uE000';
 
 /** past this many readings the row is not read: a choice among some of them could be wrong */
 const MAX_READINGS = 4000;
@@ -24,13 +29,13 @@ function chunksOf(values: TextPiece[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (const v of values) {
     // a placeholder between digits ("2648—538") is a cell of its own
-    const re = /[—–/／]|[^\s—–/／]+/g;
+    const re = /[—–/／\uE000]|[^\s—–/／\uE000]+/g;
     let m: RegExpExecArray | null;
     let any = false;
     while ((m = re.exec(v.text))) {
       any = true;
       const source = v.source.column !== undefined ? { ...v.source, column: v.source.column + m.index } : v.source;
-      chunks.push({ text: m[0], source, runTogether: v.runTogether });
+      chunks.push({ text: m[0] === BLANK_CELL ? '' : m[0], source, runTogether: v.runTogether, blank: m[0] === BLANK_CELL });
     }
     if (!any) chunks.push({ text: '', source: v.source });
   }
@@ -66,16 +71,24 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   const k = columns.length;
   const direct = values.map((v) => ({ raw: v.text, value: null as number | null, source: v.source }));
   if (values.length === k) return [direct.map((t, i) => ({ ...t, value: parseValue(t.raw, columns[i]).value }))];
-  const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || all.length <= k);
+  const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || c.blank || all.length <= k);
   if (chunks.length === k) return [chunks.map((c, i) => ({ raw: c.text, value: parseValue(c.text, columns[i]).value, source: c.source, split: values.length !== k }))];
   if (chunks.length > k) return [];
   const out: Token[][] = [];
   // characters from chunk i on: a column needs at least one, so this bounds every branch
-  const charsFrom = chunks.map((_, i) => chunks.slice(i).reduce((n, c) => n + c.text.length, 0));
+  const charsFrom = chunks.map((_, i) => chunks.slice(i).reduce((n, c) => n + (c.blank ? 1 : c.text.length), 0));
   const walk = (ci: number, col: number, acc: Token[]) => {
     if (out.length > MAX_READINGS) return;
     if (ci === chunks.length) { if (col === k) out.push(acc.slice()); return; }
-    const { text, source, runTogether } = chunks[ci];
+    const { text, source, runTogether, blank } = chunks[ci];
+    if (blank) {
+      // a marked blank cell takes one column and holds nothing
+      if (col >= k) return;
+      acc.push({ raw: '', value: null, source, split: true });
+      walk(ci + 1, col + 1, acc);
+      acc.pop();
+      return;
+    }
     const chunksLeft = chunks.length - ci - 1;
     const laterChars = ci + 1 < chunks.length ? charsFrom[ci + 1] : 0;
     // split chunk ci into pieces occupying columns col, col+1, …

@@ -42,21 +42,23 @@ const FORMAT_FILTER = process.env.FORMATS?.split(',');
 
 /** per format: printed (non-blank) cells, and how many came back with their value */
 const tally = new Map<string, { printed: number; read: number }>();
+const missed = new Map<string, number>();
 afterAll(() => {
   const lines = [...tally].map(([f, t]) => `${f}: ${t.read}/${t.printed} printed cells read (${(100 * t.read / Math.max(1, t.printed)).toFixed(1)}%)`);
+  if (missed.size) console.log([...missed].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, n]) => `${n} ${k}`).join('\n'));
   if (lines.length) console.log(`cells read per format, the rest left empty with a finding:\n${lines.join('\n')}`);
 });
 
 function count(format: string, want: ReportRecordArb, got: ReportRecord): void {
   const t = tally.get(format) ?? { printed: 0, read: 0 };
   const values = new Map(got.cells.map((c) => [`${c.table}|${c.row}|${c.col}`, c.value]));
-  for (const [key, v] of want.truth) if (v !== null) { t.printed++; if (values.get(key) === v) t.read++; }
+  for (const [key, v] of want.truth) if (v !== null) { t.printed++; if (values.get(key) === v) t.read++; else if (process.env.SHOW_MISSED) missed.set(`${format} ${key}`, (missed.get(`${format} ${key}`) ?? 0) + 1); }
   tally.set(format, t);
 }
 
 for (const format of FORMATS as readonly RenderFormat[]) {
   if (FORMAT_FILTER && !FORMAT_FILTER.includes(format)) continue;
-  test.prop([reportRecord({ marks: true }), style], { numRuns: format === 'crawler' ? CRAWLER_RUNS : NUM_RUNS })(`${format}: every cell right, or empty with a finding${format === 'crawler' ? ' (or cut by plausibility, marked split)' : ''}`, async (record, st) => {
+  test.prop([reportRecord({ marks: true, blanks: process.env.NO_BLANKS ? false : undefined }), style], { numRuns: format === 'crawler' ? CRAWLER_RUNS : NUM_RUNS })(`${format}: every cell right, or empty with a finding${format === 'crawler' ? ' (or cut by plausibility, marked split)' : ''}`, async (record, st) => {
     const { bytes, name } = await render(record, format, st);
     const parsed = await parseReport(bytes, { path: name });
     // crawler text runs every cell together: where neither arithmetic nor prose decides, the
