@@ -65,6 +65,19 @@ test('a parse that runs out of memory ends only its thread (TOO_LARGE), and the 
   }
 });
 
+test('an error nothing caught ends only its thread: the file gets a record after a second try, the next file is unharmed', async () => {
+  const pool = createParsePool(1, { script: inRepo('tests', 'support', 'strayErrorThread.js') });
+  try {
+    const [stray, next] = await Promise.all([pool.parse({ path: join(dir, 'stray-error.pdf'), sha256: '' }), pool.parse({ path: GOOD, sha256: '' })]);
+    expect(stray.error?.code).toBe('INTERNAL');
+    expect(stray.error?.message).toMatch(/stray error/);
+    expect(next.error).toBeNull();
+    expect(next.cells.length).toBeGreaterThan(0);
+  } finally {
+    await pool.close();
+  }
+});
+
 test('a DOCX with more XML than mammoth may be given is TOO_LARGE before it is read', async () => {
   const pool = createParsePool(1);
   try {

@@ -30,6 +30,8 @@ export interface PoolOptions {
   /** the one time limit of a parse, ms (tests shorten it) */
   timeoutMs?: number;
   resourceLimits?: Partial<typeof PARSE_THREAD_LIMITS>;
+  /** another thread script speaking the same messages (tests: one whose parse dies) */
+  script?: string;
 }
 
 /** What ended a thread while it parsed, as the first try saw it. */
@@ -56,7 +58,7 @@ function threadScript(): string | undefined {
 }
 
 export function createParsePool(size = availableParallelism(), opts: PoolOptions = {}): ParsePool {
-  const script = threadScript();
+  const script = opts.script ?? threadScript();
   // No build at all: parse on this thread, with neither the time limit nor the memory bound.
   if (size < 1 || !script) return { parse: parseStage, close: async () => {}, size: 0, ready: async () => {} };
   const timeoutMs = opts.timeoutMs ?? PARSE_LIMITS.timeoutMs;
