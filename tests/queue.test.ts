@@ -13,6 +13,7 @@ import { checkStage } from '../pipeline/stages';
 import { openStore, type Store } from '../store';
 import { tempPostgres, type TempStore } from './storeHelpers';
 import { ingestBatch } from '../queues/config';
+import { enqueueAndWait } from '../queues/enqueue';
 import { assertBuilt, makeCopies, startWorker, cli, status, waitFor, sparePort, startRedis, stop } from './queueHelpers';
 
 jest.setTimeout(600_000);
@@ -173,7 +174,6 @@ test('a file of a batch that cannot be read gets an ingest job of its own: faile
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const { enqueueAndWait } = await import('../queues/enqueue');
     // batches of 4: the missing file sits in the second batch
     const summary = await enqueueAndWait([...files.slice(0, 5), missing, files[5]], { batch: 4, reconcileMs: 1000 });
     expect(summary.done).toBe(7);
