@@ -33,6 +33,15 @@ const REVIEW_ROWS: RowSpec[] = [
   { key: 'litigationAfterReview', label: '行政诉讼·复议后起诉', columns: REVIEW_COLUMNS },
 ];
 
+/** table 二's rows common to both layouts: documents, then decisions (2019 adds 其他对外管理服务事项 after 行政许可) */
+function activeRows(docs: ColumnSpec[], documentsLabel: string, decisions: ColumnSpec[], afterLicensing?: RowSpec): RowSpec[] {
+  const decided = (key: string, label: string): RowSpec => ({ key, label, columns: decisions });
+  return [
+    { key: 'rules', label: '规章', columns: docs }, { key: 'normativeDocuments', label: documentsLabel, columns: docs },
+    decided('licensing', '行政许可'), ...(afterLicensing ? [afterLicensing] : []), decided('punishment', '行政处罚'), decided('coercion', '行政强制'),
+  ];
+}
+
 const appRow = (key: string, label: string): RowSpec => ({ key, label, columns: APPLICATION_COLUMNS });
 
 const APPLICATION_ROWS_COMMON: RowSpec[] = [
@@ -61,21 +70,9 @@ const APPLICATION_ROWS_END: RowSpec[] = [appRow('totalProcessed', '（七）总�
 
 export const CATALOG: Record<TableKey, Record<Template, RowSpec[]>> = {
   active: {
-    '2021': [
-      { key: 'rules', label: '规章', columns: ACTIVE_2021_DOCS },
-      { key: 'normativeDocuments', label: '行政规范性文件', columns: ACTIVE_2021_DOCS },
-      { key: 'licensing', label: '行政许可', columns: DECISIONS },
-      { key: 'punishment', label: '行政处罚', columns: DECISIONS },
-      { key: 'coercion', label: '行政强制', columns: DECISIONS },
-      { key: 'fees', label: '行政事业性收费', columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', kind: 'money' }] },
-    ],
+    '2021': [...activeRows(ACTIVE_2021_DOCS, '行政规范性文件', DECISIONS), { key: 'fees', label: '行政事业性收费', columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', kind: 'money' }] }],
     '2019': [
-      { key: 'rules', label: '规章', columns: ACTIVE_2019_DOCS },
-      { key: 'normativeDocuments', label: '规范性文件', columns: ACTIVE_2019_DOCS },
-      { key: 'licensing', label: '行政许可', columns: ACTIVE_2019_ITEMS },
-      { key: 'otherServices', label: '其他对外管理服务事项', columns: ACTIVE_2019_ITEMS },
-      { key: 'punishment', label: '行政处罚', columns: ACTIVE_2019_ITEMS },
-      { key: 'coercion', label: '行政强制', columns: ACTIVE_2019_ITEMS },
+      ...activeRows(ACTIVE_2019_DOCS, '规范性文件', ACTIVE_2019_ITEMS, { key: 'otherServices', label: '其他对外管理服务事项', columns: ACTIVE_2019_ITEMS }),
       { key: 'fees', label: '行政事业性收费', columns: ACTIVE_2019_ITEMS.slice(0, 2) },
       { key: 'procurement', label: '政府集中采购', columns: [count('items', '采购项目数量'), { key: 'amount', label: '采购总金额', kind: 'money' }] },
     ],
