@@ -67,7 +67,7 @@ test.each([
 });
 
 test('agency and year from the first sentence when the title has neither', () => {
-  expect(findMeta(docOf(['政府信息公开工作年度报告', '2021年昌国街道办事处坚持以习近平新时代中国特色社会主义思想为指导。']))).toEqual({ title: '政府信息公开工作年度报告', agency: '昌国街道办事处', year: 2021 });
+  expect(findMeta(docOf(['政府信息公开工作年度报告', '2021年昌国街道办事处坚持以习近平新时代中国特色社会主义思想为指导。']))).toMatchObject({ title: '政府信息公开工作年度报告', agency: '昌国街道办事处', year: 2021 });
   // a title over two lines, and the statistics period naming the year
   expect(findMeta(docOf(['2025 年上海市人民政府办公厅政府信息公开', '工作年度报告', '本年度报告中所列数据统计期限为 2025 年 1 月 1 日至 12 月 31 日。'])).agency).toBe('上海市人民政府办公厅');
   const blank = readFileSync(join(__dirname, '..', 'samples', 'text', '2021-changguo-1.txt'), 'utf8');

@@ -14,7 +14,7 @@ const isText = (b: Block): b is TextBlock => b.type !== 'table';
 /** a report's name: it says what is reported (信息公开, 政务公开) or is a 年报 */
 const NAMES_A_REPORT = /(?:信息|政务)公开[^。]*(?:报告|年报)|信息公开年报|公开工作(?:年度)?报告/;
 /** a line that continues a title: the rest of the report's name */
-const TAIL = /^(?:(?:政府)?信息公开(?:工作)?|工作)?(?:(?:19|20)\d{2}\s*年)?(?:年度)?(?:报告|年报)$/;
+const TAIL = /^(?:工作)?(?:(?:19|20)\d{2}\s*年)?(?:年度)?(?:报告|年报)$/;
 /** where the body starts: the sentence citing the 条例, or the overview heading */
 export const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总体情况|概述)|^\s*总体情况\s*$/;
 
@@ -55,27 +55,33 @@ const headLike = (t: string) => t.length <= 40 && !FURNITURE_LINE.test(t) && !is
   (new RegExp(AGENCY_END + '$').test(t) || YEAR.test(t) || /(?:信息|政务)公开(?:工作)?$/.test(t));
 
 /** the title and the index of the line it ends on, or null */
+/** a list item: on a page, a link to another report (往年年报), never this report's title */
+const LIST_ITEM = /^[•·●◦▪■□◆◇►\-*]/;
+
+/**
+ * The title and the index of the line it ends on, or null. Pages list links to other years'
+ * reports above the content, so of the title lines before the body the last one is the title.
+ */
 export function findTitleLine(lines: string[]): { title: string; line: number } | null {
   const body = lines.findIndex((l) => BODY_START.test(l));
   const end = body < 0 ? Math.min(lines.length, 30) : body;
+  let found: { title: string; line: number } | null = null;
   for (let i = 0; i < end; i++) {
+    if (LIST_ITEM.test(lines[i])) continue;
     const t = withoutSiteSuffix(lines[i]);
     const next = i + 1 < end ? lines[i + 1] : '';
-    if (titleLike(t)) {
-      if (TAIL.test(t.replace(/\s+/g, ''))) {
-        // the tail of a title: joined to its first half, or no title at all
-        if (i > 0 && headLike(lines[i - 1])) return { title: lines[i - 1] + t, line: i };
-        continue;
-      }
-      const above = i > 0 ? lines[i - 1] : '';
-      const lacksAgencyOrYear = !YEAR.test(t) || /^(?:(?:19|20)\d{2}\s*年度?)?(?:政府)?信息公开/.test(t.replace(/\s+/g, ''));
-      if (above && headLike(above) && lacksAgencyOrYear && !(YEAR.test(above) && YEAR.test(t))) return { title: above + t, line: i };
-      return { title: t, line: i };
-    }
     // a title split over two lines: "民政局2020年政府信息公开工作" / "年度报告"
-    if (next && headLike(t) && TAIL.test(next.replace(/\s+/g, '')) && titleLike(t + next)) return { title: t + next, line: i + 1 };
+    if (next && headLike(t) && TAIL.test(next.replace(/\s+/g, '')) && titleLike(t + next)) {
+      found = { title: t + next, line: i + 1 };
+      i++;
+      continue;
+    }
+    if (!titleLike(t)) continue;
+    const above = i > 0 && !LIST_ITEM.test(lines[i - 1]) ? lines[i - 1] : '';
+    const lacksAgencyOrYear = !YEAR.test(t) || /^(?:(?:19|20)\d{2}\s*年度?)?(?:政府)?信息公开/.test(t.replace(/\s+/g, ''));
+    found = above && headLike(above) && lacksAgencyOrYear && !(YEAR.test(above) && YEAR.test(t)) ? { title: above + t, line: i } : { title: t, line: i };
   }
-  return null;
+  return found;
 }
 
 export function findTitle(doc: Doc, lines = openingLines(doc)): string | null {

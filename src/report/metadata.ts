@@ -3,6 +3,9 @@
 // (发布机构, 来源, a crawler header). Then the agency's full name and region (composeAgency).
 import type { Doc } from '../model/document';
 import { partsOfReportName, YEAR } from './titleShapes';
+
+/** the agency and year a title states (the report's name read by partsOfReportName) */
+export const agencyAndYearFromTitle = (title: string) => partsOfReportName(title);
 import { findTitle, openingLines, BODY_START } from './findTitle';
 import { bodyCandidates } from './bodyAgency';
 import { fieldNames, headerNames } from './pageFields';
