@@ -5,7 +5,8 @@
 // round trips per pending file every round).
 import { randomUUID } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
-import { QUEUE, connect, queuePrefix, quitAll, ingestBatch } from './config';
+import { QUEUE, connect, queuePrefix, quitAll, ingestBatch, redisUrl } from './config';
+import { config } from '../src/model/config';
 import { openQueues, codeOf, type IngestResult, type IngestFileResult, type ParseResult } from './queues';
 import { openStore, errorCodeOf, type Store } from '../store';
 import { emptySummary, type ImportSummary, type Tick } from '../pipeline/summary';
@@ -19,6 +20,8 @@ export interface EnqueueOptions {
   onStall?: (s: Stall) => void; stallMs?: number;
   /** give up waiting after this long (the jobs stay queued): rejects with EnqueueTimeoutError */
   timeoutMs?: number;
+  /** how long Redis may take to answer at the start (default XXGK_SERVICE_TIMEOUT_MS) */
+  readyTimeoutMs?: number;
 }
 
 /** `import --queue --timeout` ran out: the files still pending stay queued for the workers. */
@@ -32,12 +35,28 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
   const summary = emptySummary(files.length);
   /** this import's id, carried by its jobs: a report counts as new only for the import whose parse job stored it */
   const run = randomUUID();
-  const queues = openQueues();
+  // connection errors are remembered for the message, not printed once per reconnect attempt
+  let redisError: Error | undefined;
+  const onRedisError = (e: Error) => { redisError = e; };
+  const queues = openQueues(onRedisError);
   const connections = opts.detach ? [] : [connect(), connect()];
+  for (const c of connections) c.on('error', onRedisError);
+  let ready = false;
   const events = connections.map((connection, i) => new QueueEvents([QUEUE.ingest, QUEUE.parse][i], { connection, prefix: queuePrefix() }));
+  for (const e of events) e.on('error', onRedisError);
+  for (const q of queues.all) q.on('error', onRedisError);
   let store: Store | undefined;
   try {
-    await Promise.all(events.map((e) => e.waitUntilReady()));
+    // a Redis that does not answer ends the import with a message, not a silent wait
+    const readyMs = opts.readyTimeoutMs ?? config().XXGK_SERVICE_TIMEOUT_MS;
+    let readyTimer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([queues.ingest.waitUntilReady(), queues.parse.waitUntilReady(), ...events.map((e) => e.waitUntilReady())]),
+      new Promise<never>((_, reject) => {
+        readyTimer = setTimeout(() => reject(new Error(`no answer from Redis at ${redisUrl()} within ${readyMs} ms${redisError ? ` (${redisError.message})` : ''}`)), readyMs);
+      }),
+    ]).finally(() => clearTimeout(readyTimer));
+    ready = true;
     /** ingest job id → its paths, until the ingest job is done */
     const ingestPending = new Map<string, string[]>();
     /** ids of our batch jobs: files they hand over get ingest jobs `<batch id>-<index>` */
@@ -175,9 +194,12 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
     return summary;
   } finally {
     await store?.close();
-    await Promise.all(events.map((e) => e.close()));
-    await quitAll(connections);
-    await queues.close();
+    // without Redis, closing would wait for it forever: give it a moment, then drop the connections
+    const bounded = (p: Promise<unknown>) => (ready ? p : Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, 1000).unref())]));
+    await bounded(Promise.all(events.map((e) => e.close())));
+    if (ready) await quitAll(connections);
+    else connections.forEach((c) => c.disconnect());
+    await bounded(queues.close());
   }
 }
 

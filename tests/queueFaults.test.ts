@@ -199,6 +199,14 @@ test('import --queue with no worker: it says so, and --timeout ends it with the 
   await stop(w.child);
 });
 
+test('import --queue when Redis does not answer: exit 69 with one message, no error flood', async () => {
+  const port = await sparePort();
+  const files = makeCopies(join(dir, 'noredis'), 2, 'noredis');
+  const r = await cli(['import', '--queue', ...files], { ...envFor(`redis://127.0.0.1:${port}`), XXGK_SERVICE_TIMEOUT_MS: '2000' });
+  expect(r.code).toBe(69);
+  expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^xxgk import: no answer from Redis at redis://127\\.0\\.0\\.1:${port} within 2000 ms`))]);
+});
+
 describe('import summaries', () => {
   const bad = (folder: string) => {
     const path = join(folder, 'corrupt.html');
