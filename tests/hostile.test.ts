@@ -2,7 +2,9 @@
 // limit or out of memory costs only its own file; deep nesting gives the same record through
 // `xxgk parse` and `xxgk import`; the reproducers the fuzz harness found (tests/fixtures/hostile,
 // see its README) give a code that names the file's fault, never INTERNAL.
-import { mkdtempSync, rmSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, copyFileSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { findSoffice } from '../parsers/docx/libreOffice';
 import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +77,27 @@ test('an error nothing caught ends only its thread: the file gets a record after
     expect(next.cells.length).toBeGreaterThan(0);
   } finally {
     await pool.close();
+  }
+});
+
+test('a parse stopped during a LibreOffice conversion leaves no LibreOffice running and no temporary folder', async () => {
+  if (!findSoffice()) return; // nothing is started without LibreOffice (the parse gives CONVERTER_MISSING)
+  const tmp = mkdtempSync(join(tmpdir(), 'xxgk-tmp-'));
+  const before = process.env.TMPDIR;
+  // the thread takes its temporary folders from TMPDIR: a folder of this test's own to look in
+  process.env.TMPDIR = tmp;
+  const pool = createParsePool(1, { timeoutMs: 1500 });
+  try {
+    const r = await pool.parse({ path: sampleFile('docx', '2019-shanghai-bgt-1.doc'), sha256: '' });
+    expect(r.error?.code).toBe('TIMEOUT');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(readdirSync(tmp)).toEqual([]);
+    const running = execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((l) => l.includes(tmp));
+    expect(running).toEqual([]);
+  } finally {
+    await pool.close();
+    if (before === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = before;
+    rmSync(tmp, { recursive: true, force: true });
   }
 });
 

@@ -9,6 +9,7 @@ import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { XxgkError } from '../../src/model/errors';
 import { config } from '../../src/model/config';
+import { announceChild, announceTempDir } from '../childProcesses';
 
 export const LIBREOFFICE_PACKAGE = 'libreoffice-writer-nogui';
 
@@ -38,6 +39,8 @@ export async function convertToDocx(bytes: Uint8Array, opts: ConvertOptions): Pr
   }
   const work = await mkdtemp(join(tmpdir(), 'xxgk-doc-'));
   const profile = await mkdtemp(join(tmpdir(), 'xxgk-lo-'));
+  announceTempDir(work, true);
+  announceTempDir(profile, true);
   try {
     const input = join(work, `input.${opts.extension}`);
     const outDir = join(work, 'out');
@@ -57,6 +60,8 @@ export async function convertToDocx(bytes: Uint8Array, opts: ConvertOptions): Pr
     return await readFile(join(outDir, produced));
   } finally {
     await Promise.all([rm(work, { recursive: true, force: true }), rm(profile, { recursive: true, force: true })]);
+    announceTempDir(work, false);
+    announceTempDir(profile, false);
   }
 }
 
@@ -64,6 +69,7 @@ export async function convertToDocx(bytes: Uint8Array, opts: ConvertOptions): Pr
 function run(cmd: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    announceChild(child, true);
     let output = '';
     child.stdout.on('data', (d) => { output += d; });
     child.stderr.on('data', (d) => { output += d; });

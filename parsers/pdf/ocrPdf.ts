@@ -1,17 +1,24 @@
 // Image-only PDFs: render each page (pdftoppm) and read it with tesseract (chi_sim), turning
 // the recognised words into text items in PDF user space so the rest of the parser runs as for
 // a text PDF. Used only when both tools are installed.
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { XxgkError } from '../../src/model/errors';
 import type { Limits } from '../types';
+import { announceChild, announceTempDir } from '../childProcesses';
 import type { RawPdf } from './openPdf';
 import type { TextItem } from './pageText';
 
 const run = promisify(execFile);
+
+/** a running tool, announced so that a parse stopped from outside stops it too */
+function announced<T>(running: Promise<T> & { child: ChildProcess }): Promise<T> {
+  announceChild(running.child, false);
+  return running;
+}
 const DPI = 300;
 
 let available: Promise<boolean> | undefined;
@@ -33,6 +40,7 @@ export function ocrAvailable(): Promise<boolean> {
 
 export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Promise<RawPdf> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xxgk-ocr-'));
+  announceTempDir(dir, true);
   const deadline = Date.now() + limits.timeoutMs;
   const left = () => {
     const ms = deadline - Date.now();
@@ -42,13 +50,13 @@ export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Pr
   try {
     const input = path.join(dir, 'in.pdf');
     await writeFile(input, bytes);
-    await run('pdftoppm', ['-r', String(DPI), '-gray', '-png', input, path.join(dir, 'p')], { timeout: left() });
+    await announced(run('pdftoppm', ['-r', String(DPI), '-gray', '-png', input, path.join(dir, 'p')], { timeout: left() }));
     const images = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
     const pages = [];
     for (const rp of raw.pages) {
       const image = images.find((f) => Number(f.match(/-(\d+)\.png$/)?.[1]) === rp.page);
       if (!image) { pages.push(rp); continue; }
-      const { stdout } = await run('tesseract', [path.join(dir, image), '-', '-l', 'chi_sim', '--psm', '6', 'tsv'], { timeout: left(), maxBuffer: 64 * 1024 * 1024 });
+      const { stdout } = await announced(run('tesseract', [path.join(dir, image), '-', '-l', 'chi_sim', '--psm', '6', 'tsv'], { timeout: left(), maxBuffer: 64 * 1024 * 1024 }));
       pages.push({ ...rp, items: tsvToItems(stdout, rp.originX, rp.originY + rp.height) });
     }
     return { ...raw, pages };
@@ -56,6 +64,7 @@ export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Pr
     throw ocrError(e);
   } finally {
     await rm(dir, { recursive: true, force: true });
+    announceTempDir(dir, false);
   }
 }
 

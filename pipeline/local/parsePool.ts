@@ -9,7 +9,7 @@
 // A TIMEOUT or a crash is tried once more on a fresh thread while no other parse runs (a busy
 // machine, or a leftover of another file, must not fail a good report for good); what the
 // second try gives is final.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -17,6 +17,7 @@ import type { ReportRecord } from '../../src/model/record';
 import { PARSE_LIMITS, PARSE_THREAD_LIMITS } from '../../src/model/config';
 import { parseStage, failedRecord, type ParseTask } from '../stages/parse';
 import { logInternal } from '../logInternal';
+import type { ChildNotice } from '../../parsers/childProcesses';
 
 export interface ParsePool {
   parse(task: ParseTask): Promise<ReportRecord>;
@@ -38,7 +39,13 @@ export interface PoolOptions {
 type Outcome = { record: ReportRecord } | { lost: { code: 'TIMEOUT' | 'TOO_LARGE' | 'CORRUPT_FILE' | 'INTERNAL'; message: string; retry: boolean } };
 
 interface Job { task: ParseTask; resolve: (r: ReportRecord) => void; reject: (e: Error) => void; tries: number }
-interface Slot { worker: Worker; busy?: Job & { id: number; timer?: NodeJS.Timeout }; used: boolean; loaded: boolean }
+interface Slot {
+  worker: Worker; busy?: Job & { id: number; timer?: NodeJS.Timeout }; used: boolean; loaded: boolean;
+  /** programs the thread's parse started and that still run (pid → own process group) */
+  children: Map<number, boolean>;
+  /** temporary folders the thread's parse made and has not removed */
+  dirs: Set<string>;
+}
 
 /**
  * An error nothing caught: raised inside pdfjs (a stray rejection of its own workers on a
@@ -47,6 +54,16 @@ interface Slot { worker: Worker; busy?: Job & { id: number; timer?: NodeJS.Timeo
 function uncaughtCode(e: Error): { code: 'CORRUPT_FILE' | 'INTERNAL'; message: string } {
   if (/node_modules[\\/]pdfjs-dist[\\/]/.test(e.stack ?? '')) return { code: 'CORRUPT_FILE', message: `the PDF is damaged: pdfjs failed reading it (${e.message})` };
   return { code: 'INTERNAL', message: `the parse thread failed: ${e.message}` };
+}
+
+/** a terminated thread cannot stop the programs its parse started or remove its folders: done here */
+function killChildren(slot: Slot): void {
+  for (const [pid, group] of slot.children) {
+    try { process.kill(group ? -pid : pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+  slot.children.clear();
+  for (const dir of slot.dirs) rmSync(dir, { recursive: true, force: true });
+  slot.dirs.clear();
 }
 
 /** The compiled thread script; under ts sources (jest) the build's copy in dist/. */
@@ -75,14 +92,21 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
   const starting: Array<Promise<void>> = [];
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script, { resourceLimits }), used: false, loaded: false };
+    const slot: Slot = { worker: new Worker(script, { resourceLimits }), used: false, loaded: false, children: new Map(), dirs: new Set() };
     starting.push(new Promise<void>((resolve) => {
       slot.worker.once('message', () => resolve());
       slot.worker.once('error', () => resolve());
       slot.worker.once('exit', () => resolve());
     }));
-    slot.worker.on('message', (msg: { id?: number; record?: ReportRecord }) => {
+    slot.worker.on('message', (msg: { id?: number; record?: ReportRecord; child?: ChildNotice }) => {
       if (!slot.loaded) { slot.loaded = true; failedStarts = 0; arm(slot); }
+      const c = msg.child;
+      if (c) {
+        if ('dir' in c) { if (c.running) slot.dirs.add(c.dir); else slot.dirs.delete(c.dir); }
+        else if (c.running) slot.children.set(c.pid, c.group);
+        else slot.children.delete(c.pid);
+        return;
+      }
       if (slot.busy && msg.id === slot.busy.id && msg.record) finish(slot, { record: msg.record });
     });
     slot.worker.on('error', (e: Error & { code?: string }) => {
@@ -95,10 +119,12 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
         if (slot.busy) logInternal(e, slot.busy.task.path, 'an error nothing caught ended the parse thread');
         finish(slot, { lost: { ...uncaughtCode(e), retry: true } });
       }
+      killChildren(slot);
       replace(slot);
     });
     slot.worker.on('exit', (code) => {
       finish(slot, { lost: { code: 'INTERNAL', retry: true, message: `the parse thread exited with code ${code}` } });
+      killChildren(slot);
       replace(slot);
     });
     return slot;
@@ -148,6 +174,7 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
       finish(slot, { lost: { code: 'TIMEOUT', retry: true, message: `parsing took longer than ${timeoutMs} ms; it was stopped` } });
       replace(slot);
       void slot.worker.terminate();
+      killChildren(slot);
     }, timeoutMs);
   };
 
@@ -185,7 +212,7 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
     close: async () => {
       closing = true;
       for (const job of [...waiting.splice(0), ...retries.splice(0)]) job.reject(new Error('the parse pool was closed'));
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all(slots.map(async (s) => { await s.worker.terminate(); killChildren(s); }));
     },
   };
 }

@@ -3,6 +3,10 @@
 // record and starts a fresh thread (parsePool.ts), so nothing left over reaches the next file.
 import { parentPort } from 'node:worker_threads';
 import { parseStage, type ParseTask } from '../stages/parse';
+import { onChildProcess } from '../../parsers/childProcesses';
+
+// the programs a parse starts, for the pool to kill should it terminate this thread
+onChildProcess((child) => parentPort?.postMessage({ child }));
 
 parentPort?.on('message', async (msg: { id: number; task: ParseTask }) => {
   const record = await parseStage(msg.task);
