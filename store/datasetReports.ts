@@ -23,7 +23,10 @@ export interface DatasetReport {
   xSources: SourcesFlag[];
 }
 
-export interface Dataset { reports: DatasetReport[]; failures: DatasetCopy[] }
+export interface Dataset {
+  reports: DatasetReport[];
+  failures: DatasetCopy[];
+}
 
 const regionOfCopy = (c: DatasetCopy): Region | null =>
   regionOf({ code: c.extras.regionCode, province: c.extras.province, city: c.extras.city, county: c.extras.county });
@@ -31,15 +34,26 @@ const regionOfCopy = (c: DatasetCopy): Region | null =>
 export async function loadDataset(db: Kysely<Database>): Promise<Dataset> {
   const all = await datasetCopies(db);
   const failures = all.filter((c) => c.errorCode);
-  const groups = groupCopies(all.filter((c) => !c.errorCode).map((c) => ({ ...c, id: c.sha256, regionCode: c.extras.regionCode })));
+  const groups = groupCopies(
+    all.filter((c) => !c.errorCode).map((c) => ({ ...c, id: c.sha256, regionCode: c.extras.regionCode })),
+  );
   const multi = groups.filter((g) => g.copies.length > 1);
-  const cells = await cellsOfReports(db, multi.flatMap((g) => g.copies.map((c) => c.sha256)));
+  const cells = await cellsOfReports(
+    db,
+    multi.flatMap((g) => g.copies.map((c) => c.sha256)),
+  );
   const reports = groups.map((g): DatasetReport => {
-    const xSources = g.copies.length > 1
-      ? sourceDisagreements(g.copies.map((c) => ({ id: c.sha256, sources: c.sources, cells: cells.get(c.sha256) ?? [] })))
-      : [];
+    const xSources =
+      g.copies.length > 1
+        ? sourceDisagreements(
+            g.copies.map((c) => ({ id: c.sha256, sources: c.sources, cells: cells.get(c.sha256) ?? [] })),
+          )
+        : [];
     return {
-      key: g.key, id: g.best.sha256, best: g.best, copies: g.copies,
+      key: g.key,
+      id: g.best.sha256,
+      best: g.best,
+      copies: g.copies,
       sources: [...new Set(g.copies.flatMap((c) => c.sources))],
       region: g.copies.map(regionOfCopy).find((r) => r !== null) ?? null,
       xSources,
@@ -56,6 +70,8 @@ export async function loadDatasetCached(db: Kysely<Database>): Promise<Dataset> 
   if (cached && cached.db === db && cached.fingerprint === fingerprint) return cached.dataset;
   const dataset = loadDataset(db);
   cached = { db, fingerprint, dataset };
-  dataset.catch(() => { if (cached?.dataset === dataset) cached = undefined; });
+  dataset.catch(() => {
+    if (cached?.dataset === dataset) cached = undefined;
+  });
   return dataset;
 }

@@ -32,7 +32,15 @@ describeBrowser('the review page over the dataset', () => {
   let browser: Browser;
   let page: Page;
   let problems: string[];
-  let stored: Array<{ sha256: string; agency: string | null; year: number | null; cell_count: number; error_code: string | null; path: string; record: string }>;
+  let stored: Array<{
+    sha256: string;
+    agency: string | null;
+    year: number | null;
+    cell_count: number;
+    error_code: string | null;
+    path: string;
+    record: string;
+  }>;
   const republished = () => join(dir, 'republished.html');
 
   beforeAll(async () => {
@@ -41,18 +49,31 @@ describeBrowser('the review page over the dataset', () => {
     dir = mkdtempSync(join(tmpdir(), 'xxgk-web-dataset-'));
     const env = { XXGK_DB: join(dir, 'web.db'), DATABASE_URL: '' };
     // the 上海 2019 report republished with one number printed differently: copies that disagree
-    writeFileSync(republished(), readFileSync(sampleFile('html', '2019-shanghai-bgt-1.html'), 'utf8').replace('>859<', '>869<'));
+    writeFileSync(
+      republished(),
+      readFileSync(sampleFile('html', '2019-shanghai-bgt-1.html'), 'utf8').replace('>859<', '>869<'),
+    );
     const imp = await cli(['import', '-q', '-c', '2', SAMPLES, CORPUS, republished()], env);
     expect(imp.code).toBe(1); // the sample files that must fail
     const db = new Database(env.XXGK_DB, { readonly: true });
-    stored = db.prepare('select sha256, agency, year, cell_count, error_code, path, record from reports').all() as typeof stored;
+    stored = db
+      .prepare('select sha256, agency, year, cell_count, error_code, path, record from reports')
+      .all() as typeof stored;
     db.close();
     store = await openReadOnlyStore({ kind: 'sqlite', location: env.XXGK_DB });
     server = await startWebServer({ store, port: 0, baseDir: ROOT });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -67,9 +88,13 @@ describeBrowser('the review page over the dataset', () => {
     problems = [];
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
   });
-  afterEach(async () => { await page.close(); });
+  afterEach(async () => {
+    await page.close();
+  });
 
   const waitReady = (what: string) => page.waitForSelector(`body[data-ready="${what}"]`);
   const column = (cls: string) => page.locator(`#reports tbody td.${cls}`).allInnerTexts();
@@ -78,7 +103,9 @@ describeBrowser('the review page over the dataset', () => {
     await page.goto(`${server.url}/`);
     await waitReady('list');
     const parsed = stored.filter((r) => !r.error_code);
-    const groups = new Set(parsed.map((r) => (r.agency && r.year !== null ? `${agencyKey(r.agency)}|${r.year}` : r.sha256)));
+    const groups = new Set(
+      parsed.map((r) => (r.agency && r.year !== null ? `${agencyKey(r.agency)}|${r.year}` : r.sha256)),
+    );
     const failed = stored.filter((r) => r.error_code).length;
     expect(await page.locator('#reports tbody tr').count()).toBe(groups.size + failed);
 
@@ -94,11 +121,17 @@ describeBrowser('the review page over the dataset', () => {
     expect(await page.locator('#reports th.sorted.desc[data-sort="year"]').count()).toBe(1);
 
     // a 0-cell report (no table read) is never shown as passing
-    const statuses = await page.locator('#reports tbody tr').evaluateAll((trs) => trs.map((tr) => [(tr as HTMLElement).dataset.status, tr.querySelector('td.cells')!.textContent]));
+    const statuses = await page
+      .locator('#reports tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [(tr as HTMLElement).dataset.status, tr.querySelector('td.cells')!.textContent]),
+      );
     for (const [status, cells] of statuses) if (cells === '0') expect(status).not.toBe('pass');
     expect(statuses.some(([s, c]) => s === 'empty' && c === '0')).toBe(true);
     // each rule id says what the rule checks
-    const ruleTitles = await page.locator('#reports .rules span.rule[data-rule]').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.rule, e.getAttribute('title')]));
+    const ruleTitles = await page
+      .locator('#reports .rules span.rule[data-rule]')
+      .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.rule, e.getAttribute('title')]));
     expect(ruleTitles.length).toBeGreaterThan(0);
     for (const [rule, title] of ruleTitles) expect(title).toContain(RULE_BY_ID.get(rule!)!.description);
 
@@ -127,9 +160,18 @@ describeBrowser('the review page over the dataset', () => {
     const href = await page.locator('#exports a[data-shape="wide"][data-output="jsonl"]').getAttribute('href');
     const res = await page.request.get(`${server.url}${href}`);
     expect(res.status()).toBe(200);
-    const exported = (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    expect(exported.map((r) => r.report_id).sort()).toEqual((await page.locator('#reports tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.sha))).sort());
-    const parquet = await page.request.get(`${server.url}${await page.locator('#exports a[data-shape="panel"][data-output="parquet"]').getAttribute('href')}`);
+    const exported = (await res.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    expect(exported.map((r) => r.report_id).sort()).toEqual(
+      (
+        await page.locator('#reports tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.sha))
+      ).sort(),
+    );
+    const parquet = await page.request.get(
+      `${server.url}${await page.locator('#exports a[data-shape="panel"][data-output="parquet"]').getAttribute('href')}`,
+    );
     expect((await parquet.body()).subarray(0, 4).toString()).toBe('PAR1');
     expect(problems).toEqual([]);
   });
@@ -166,7 +208,9 @@ describeBrowser('the review page over the dataset', () => {
 
   test('agency page: the years side by side with the panel indicators and X-CARRY / X-INFORCE', async () => {
     const key = agencyKey('平潭综合实验区');
-    const years = [...new Set(stored.filter((r) => !r.error_code && r.agency && agencyKey(r.agency) === key).map((r) => r.year))].sort();
+    const years = [
+      ...new Set(stored.filter((r) => !r.error_code && r.agency && agencyKey(r.agency) === key).map((r) => r.year)),
+    ].sort();
     await page.goto(`${server.url}/agency?key=${encodeURIComponent(key)}`);
     await waitReady('agency');
     const shown = (await page.locator('#years thead th[data-year]').allInnerTexts()).map(Number);
@@ -179,7 +223,9 @@ describeBrowser('the review page over the dataset', () => {
     await page.goto(`${server.url}/agency?key=${encodeURIComponent(agencyKey('洪泽区人民政府'))}`);
     await waitReady('agency');
     expect((await page.locator('#years thead th[data-year]').allInnerTexts()).map(Number)).toEqual([2023, 2024]);
-    const carry = await page.locator('#years td[data-check="X-CARRY"]').evaluateAll((tds) => tds.map((td) => td.className));
+    const carry = await page
+      .locator('#years td[data-check="X-CARRY"]')
+      .evaluateAll((tds) => tds.map((td) => td.className));
     expect(carry).toEqual(['no_previous_year', 'agrees']);
     expect(await page.locator('#cross li').first().innerText()).toContain('2023 → 2024');
     // the list links each agency to this page

@@ -8,7 +8,13 @@ import { cleanCells, type CleanCell } from './cleanCells';
 import { reportMatches, type ExportFilters } from './options';
 import { originalUrlOf } from './originalUrl';
 
-export interface ExportReport { report: DatasetReport; summary: DatasetReport['best']; tables: Record<string, string>; cells: CleanCell[]; originalUrl: string | null }
+export interface ExportReport {
+  report: DatasetReport;
+  summary: DatasetReport['best'];
+  tables: Record<string, string>;
+  cells: CleanCell[];
+  originalUrl: string | null;
+}
 
 /** The layouts of a report's tables; a table whose cells carry no layout entry is named by its key (legacy). */
 function layoutsWithLegacy(tables: Record<string, string>, cells: Array<{ table: string }>): Record<string, string> {
@@ -17,20 +23,42 @@ function layoutsWithLegacy(tables: Record<string, string>, cells: Array<{ table:
   return out;
 }
 
-export async function* exportReports(db: Kysely<Database>, reports: DatasetReport[], filters: ExportFilters, pageSize = 200): AsyncGenerator<ExportReport> {
+export async function* exportReports(
+  db: Kysely<Database>,
+  reports: DatasetReport[],
+  filters: ExportFilters,
+  pageSize = 200,
+): AsyncGenerator<ExportReport> {
   for (let i = 0; i < reports.length; i += pageSize) {
     const page = reports.slice(i, i + pageSize);
-    const layouts = await tableLayoutsOf(db, page.map((r) => r.id));
+    const layouts = await tableLayoutsOf(
+      db,
+      page.map((r) => r.id),
+    );
     const kept = page.filter((r) => reportMatches(r, layouts.get(r.id)?.tables ?? {}, filters));
-    const cells = await cellsOfReports(db, kept.map((r) => r.id));
+    const cells = await cellsOfReports(
+      db,
+      kept.map((r) => r.id),
+    );
     for (const r of kept) {
       const info = layouts.get(r.id) ?? { tables: {}, readings: new Map<string, string>() };
       const recordCells: Cell[] = (cells.get(r.id) ?? []).map((c) => ({
-        table: c.table as Cell['table'], row: c.row, col: c.col, value: c.value, raw: c.raw, source: JSON.parse(c.source),
+        table: c.table as Cell['table'],
+        row: c.row,
+        col: c.col,
+        value: c.value,
+        raw: c.raw,
+        source: JSON.parse(c.source),
         reading: info.readings.get(`${c.table}|${c.row}|${c.col}`) as Cell['reading'],
       }));
       const tables = layoutsWithLegacy(info.tables, recordCells);
-      yield { report: r, summary: r.best, tables, cells: cleanCells(recordCells, tables), originalUrl: await originalUrlOf(r.copies) };
+      yield {
+        report: r,
+        summary: r.best,
+        tables,
+        cells: cleanCells(recordCells, tables),
+        originalUrl: await originalUrlOf(r.copies),
+      };
     }
   }
 }

@@ -23,11 +23,25 @@ export interface ExportFilters {
   ids?: string[];
 }
 
-export interface ExportOptions { format: ExportFormat; shape: ExportShape; out: string; filters: ExportFilters }
+export interface ExportOptions {
+  format: ExportFormat;
+  shape: ExportShape;
+  out: string;
+  filters: ExportFilters;
+}
 
 export interface RawExportOptions {
-  format?: string; shape?: string; out: string;
-  yearFrom?: string; yearTo?: string; years?: string; agency?: string; layout?: string; passing?: boolean; region?: string; disagreeing?: boolean;
+  format?: string;
+  shape?: string;
+  out: string;
+  yearFrom?: string;
+  yearTo?: string;
+  years?: string;
+  agency?: string;
+  layout?: string;
+  passing?: boolean;
+  region?: string;
+  disagreeing?: boolean;
 }
 
 export class ExportOptionError extends Error {}
@@ -39,14 +53,17 @@ const year = (s: string, what: string): number => {
 
 export function parseExportOptions(o: RawExportOptions): ExportOptions {
   const format = (o.format ?? 'csv') as ExportFormat;
-  if (!['csv', 'jsonl', 'parquet'].includes(format)) throw new ExportOptionError(`--format must be csv, jsonl or parquet, not ${o.format}`);
+  if (!['csv', 'jsonl', 'parquet'].includes(format))
+    throw new ExportOptionError(`--format must be csv, jsonl or parquet, not ${o.format}`);
   const shape = (o.shape ?? 'long') as ExportShape;
-  if (!['long', 'wide', 'panel'].includes(shape)) throw new ExportOptionError(`--shape must be long, wide or panel, not ${o.shape}`);
+  if (!['long', 'wide', 'panel'].includes(shape))
+    throw new ExportOptionError(`--shape must be long, wide or panel, not ${o.shape}`);
   const filters: ExportFilters = {};
   if (o.years) {
     // 2019-2023, 2019..2023, 2019-, -2023 or one year
     const m = /^\s*(\d{4})?\s*(?:(-|\.\.)\s*(\d{4})?)?\s*$/.exec(o.years);
-    if (!m || (!m[1] && !m[3])) throw new ExportOptionError(`--years must be a year or a range such as 2019-2023, not ${o.years}`);
+    if (!m || (!m[1] && !m[3]))
+      throw new ExportOptionError(`--years must be a year or a range such as 2019-2023, not ${o.years}`);
     if (m[1]) filters.yearFrom = Number(m[1]);
     if (m[3]) filters.yearTo = Number(m[3]);
     else if (!m[2]) filters.yearTo = filters.yearFrom;
@@ -61,13 +78,17 @@ export function parseExportOptions(o: RawExportOptions): ExportOptions {
     filters.agency = o.agency;
   }
   if (o.layout !== undefined) {
-    if (!['2019', '2021', 'legacy', 'unknown'].includes(o.layout)) throw new ExportOptionError(`--layout must be 2019, 2021, legacy or unknown, not ${o.layout}`);
+    if (!['2019', '2021', 'legacy', 'unknown'].includes(o.layout))
+      throw new ExportOptionError(`--layout must be 2019, 2021, legacy or unknown, not ${o.layout}`);
     filters.layout = o.layout;
   }
   if (o.passing) filters.passing = true;
   if (o.region !== undefined) {
     const r = o.region.trim();
-    if (!r || (/^\d+$/.test(r) && !/^\d{2}(\d{2}){0,2}$/.test(r))) throw new ExportOptionError(`--region must be a region name (江苏省) or a code of 2, 4 or 6 digits (320800), not ${o.region}`);
+    if (!r || (/^\d+$/.test(r) && !/^\d{2}(\d{2}){0,2}$/.test(r)))
+      throw new ExportOptionError(
+        `--region must be a region name (江苏省) or a code of 2, 4 or 6 digits (320800), not ${o.region}`,
+      );
     filters.region = r;
   }
   if (o.disagreeing) filters.disagreeing = true;
@@ -94,13 +115,16 @@ export function summaryMatches(r: ReportSummary, tableLayouts: Record<string, st
     const want = normaliseAgencyName(f.agency);
     if (!normaliseAgencyName(r.agency).includes(want) && agencyKey(r.agency) !== agencyKey(f.agency)) return false;
   }
-  if (f.layout !== undefined && (r.layout ?? 'unknown') !== f.layout && !Object.values(tableLayouts).includes(f.layout)) return false;
+  if (f.layout !== undefined && (r.layout ?? 'unknown') !== f.layout && !Object.values(tableLayouts).includes(f.layout))
+    return false;
   if (f.passing && !isPassing(r)) return false;
   return true;
 }
 
-export const failedErrorRules = (r: ReportSummary): string[] =>
-  [...new Set(r.flags.filter((f) => f.severity === 'error').map((f) => f.rule))];
+export const failedErrorRules = (r: ReportSummary): string[] => [
+  ...new Set(r.flags.filter((f) => f.severity === 'error').map((f) => f.rule)),
+];
 
 /** Parsed, read at least one cell, and fails no rule of severity error: a report with no cell checked nothing. */
-export const isPassing = (r: ReportSummary): boolean => !r.errorCode && r.cellCount > 0 && failedErrorRules(r).length === 0;
+export const isPassing = (r: ReportSummary): boolean =>
+  !r.errorCode && r.cellCount > 0 && failedErrorRules(r).length === 0;

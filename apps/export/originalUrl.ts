@@ -3,7 +3,11 @@
 import { open } from 'node:fs/promises';
 import { crawlerHeaderUrl } from '../../src/dataset/region';
 
-export interface HasSources { url: string | null; format: string | null; sources: string[] }
+export interface HasSources {
+  url: string | null;
+  format: string | null;
+  sources: string[];
+}
 
 async function head(path: string, bytes = 4096): Promise<string | null> {
   const f = await open(path, 'r').catch(() => null);
@@ -19,7 +23,10 @@ async function head(path: string, bytes = 4096): Promise<string | null> {
 
 export async function originalUrlOf(copies: HasSources[]): Promise<string | null> {
   for (const c of copies) if (c.url && /^https?:\/\//.test(c.url)) return c.url;
-  for (const c of copies) { const u = c.sources.find((s) => /^https?:\/\//.test(s)); if (u) return u; }
+  for (const c of copies) {
+    const u = c.sources.find((s) => /^https?:\/\//.test(s));
+    if (u) return u;
+  }
   // crawler headers are written by a text dump of the page (UTF-8): only those are read
   for (const c of copies) {
     if (c.format !== 'text') continue;

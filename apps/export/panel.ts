@@ -14,20 +14,41 @@ export function panelColumns(reportId: ColumnDef[]): ColumnDef[] {
     c('table_layouts', 'json', 'the layout of each table the report prints: legacy (2008–2018 统计表), 2019 or 2021'),
     ...INDICATORS.flatMap((i) => [
       keyColumn(i.id, `${i.label}: ${i.description}`, i.unit),
-      c(`${i.id}_from`, 'string', `the table.row.col keys and layout ${i.id} was derived from; empty when not derivable`),
+      c(
+        `${i.id}_from`,
+        'string',
+        `the table.row.col keys and layout ${i.id} was derived from; empty when not derivable`,
+      ),
     ]),
-    c('notes', 'json', 'per indicator, how this era counts it where that differs (e.g. replies rather than applications before 2019), or why it is empty'),
+    c(
+      'notes',
+      'json',
+      'per indicator, how this era counts it where that differs (e.g. replies rather than applications before 2019), or why it is empty',
+    ),
     c('copy_count', 'int', 'how many different files hold this report (the panel reads the best-read copy)'),
     c('x_sources', 'int', 'cells on which the copies disagree (X-SOURCES; details in the wide or long export)'),
-    c('previous_year', 'int', 'the year of the same agency\'s previous report, when it is year − 1'),
+    c('previous_year', 'int', "the year of the same agency's previous report, when it is year − 1"),
     c('x_carry', 'string', 'X-CARRY against year − 1: agrees, differs, not_assessable, or no_previous_year'),
-    c('x_inforce', 'string', 'X-INFORCE against year − 1: agrees, differs, not_assessable, not_applicable or no_previous_year'),
+    c(
+      'x_inforce',
+      'string',
+      'X-INFORCE against year − 1: agrees, differs, not_assessable, not_applicable or no_previous_year',
+    ),
     c('cross_flags', 'json', 'the failed X-CARRY / X-INFORCE checks with both years and values'),
   ];
 }
 
-export function panelRow(r: ExportReport, base: Record<string, unknown>, cross: CrossFinding | undefined): Record<string, unknown> {
-  const cells = r.cells.map((x) => ({ table: x.cell.table as string, row: x.cell.row, col: x.cell.col, value: x.valueClean }));
+export function panelRow(
+  r: ExportReport,
+  base: Record<string, unknown>,
+  cross: CrossFinding | undefined,
+): Record<string, unknown> {
+  const cells = r.cells.map((x) => ({
+    table: x.cell.table as string,
+    row: x.cell.row,
+    col: x.cell.col,
+    value: x.valueClean,
+  }));
   const row: Record<string, unknown> = { ...base, table_layouts: r.tables };
   const notes: Record<string, string> = {};
   for (const ind of INDICATORS) {
@@ -42,6 +63,15 @@ export function panelRow(r: ExportReport, base: Record<string, unknown>, cross: 
   row.previous_year = cross?.previousYear ?? null;
   row.x_carry = cross?.carry ?? 'no_previous_year';
   row.x_inforce = cross?.inForce ?? 'no_previous_year';
-  row.cross_flags = cross?.flags.map(({ rule, severity, message, cells: k, left, right, previous }) => ({ rule, severity, message, cells: k, previous, left, right })) ?? [];
+  row.cross_flags =
+    cross?.flags.map(({ rule, severity, message, cells: k, left, right, previous }) => ({
+      rule,
+      severity,
+      message,
+      cells: k,
+      previous,
+      left,
+      right,
+    })) ?? [];
   return row;
 }

@@ -5,7 +5,15 @@ import type { Kysely } from 'kysely';
 import { agencyKey } from '../../src/report/agencyName';
 import { crossReportInputs, distinctCellKeys, loadDataset, type Database, type DatasetCopy } from '../../store';
 import type { Cleaning } from './cleanCells';
-import { FAILURE_COLUMNS, LONG_COLUMNS, REPORT_COLUMNS, REPORT_ID, WIDE_BASE_COLUMNS, keyColumn, type ColumnDef } from './columns';
+import {
+  FAILURE_COLUMNS,
+  LONG_COLUMNS,
+  REPORT_COLUMNS,
+  REPORT_ID,
+  WIDE_BASE_COLUMNS,
+  keyColumn,
+  type ColumnDef,
+} from './columns';
 import { agencyYears, crossFindings, summariseFor, type CrossSummary } from './crossFindings';
 import { buildDictionary, writeDictionary } from './dictionary';
 import { exportReports, type ExportReport } from './exportReports';
@@ -30,10 +38,22 @@ export interface ExportSummary {
   cross: CrossSummary;
 }
 
-const ROLE = { long: 'cells (one row per cell of the best-read copy of each report)', wide: 'reports (one row per report, one column per key)', panel: 'panel (one row per agency and year, the indicators of the three eras)' };
+const ROLE = {
+  long: 'cells (one row per cell of the best-read copy of each report)',
+  wide: 'reports (one row per report, one column per key)',
+  panel: 'panel (one row per agency and year, the indicators of the three eras)',
+};
 
 function failureRow(f: DatasetCopy): Record<string, unknown> {
-  return { file_id: f.sha256, location: f.url ?? f.sources[0] ?? f.path, locations: f.sources, format: f.format, error_code: f.errorCode, error_message: f.errorMessage, parser_version: f.parserVersion };
+  return {
+    file_id: f.sha256,
+    location: f.url ?? f.sources[0] ?? f.path,
+    locations: f.sources,
+    format: f.format,
+    error_code: f.errorCode,
+    error_message: f.errorMessage,
+    parser_version: f.parserVersion,
+  };
 }
 
 export async function runExport(db: Kysely<Database>, options: ExportOptions): Promise<ExportSummary> {
@@ -48,7 +68,8 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
   const reportRows: Record<string, unknown>[] = [];
   const exported = new Set<string>();
   const copies = { reportsWithCopies: 0, files: 0, disagreeing: 0 };
-  let reports = 0, cells = 0;
+  let reports = 0,
+    cells = 0;
 
   const tally = (r: ExportReport) => {
     reports++;
@@ -73,48 +94,104 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
   let columns: ColumnDef[];
   if (options.shape === 'long') {
     columns = LONG_COLUMNS;
-    rows = await writeTable(options.format, options.out, columns, (async function* () {
-      for await (const r of selected()) {
-        tally(r);
-        reportRows.push(reportRow(r, byReport.get(r.summary.sha256)));
-        yield* longRows(r);
-      }
-    })());
+    rows = await writeTable(
+      options.format,
+      options.out,
+      columns,
+      (async function* () {
+        for await (const r of selected()) {
+          tally(r);
+          reportRows.push(reportRow(r, byReport.get(r.summary.sha256)));
+          yield* longRows(r);
+        }
+      })(),
+    );
   } else if (options.shape === 'wide') {
-    columns = [...WIDE_BASE_COLUMNS, ...keys.map((k) => keyColumn(k.key, `${k.layouts[0].rowLabel} · ${k.layouts[0].colLabel}`, k.unit))];
-    rows = await writeTable(options.format, options.out, columns, (async function* () {
-      for await (const r of selected()) {
-        tally(r);
-        yield wideRow(r, byReport.get(r.summary.sha256));
-      }
-    })());
+    columns = [
+      ...WIDE_BASE_COLUMNS,
+      ...keys.map((k) => keyColumn(k.key, `${k.layouts[0].rowLabel} · ${k.layouts[0].colLabel}`, k.unit)),
+    ];
+    rows = await writeTable(
+      options.format,
+      options.out,
+      columns,
+      (async function* () {
+        for await (const r of selected()) {
+          tally(r);
+          yield wideRow(r, byReport.get(r.summary.sha256));
+        }
+      })(),
+    );
   } else {
     columns = panelColumns(REPORT_ID);
-    rows = await writeTable(options.format, options.out, columns, (async function* () {
-      for await (const r of selected()) {
-        // a panel row is an agency and a year: a file with neither is not one
-        if (!r.summary.agency || r.summary.year === null) continue;
-        tally(r);
-        yield panelRow(r, agencyColumns(r), byReport.get(r.summary.sha256));
-      }
-    })());
+    rows = await writeTable(
+      options.format,
+      options.out,
+      columns,
+      (async function* () {
+        for await (const r of selected()) {
+          // a panel row is an agency and a year: a file with neither is not one
+          if (!r.summary.agency || r.summary.year === null) continue;
+          tally(r);
+          yield panelRow(r, agencyColumns(r), byReport.get(r.summary.sha256));
+        }
+      })(),
+    );
   }
   files.push({ path: options.out, role: ROLE[options.shape], rows, columns });
 
   let reportsPath: string | undefined;
   if (options.shape === 'long') {
     reportsPath = reportsPathFor(options.out);
-    const n = await writeTable(options.format, reportsPath, REPORT_COLUMNS, (async function* () { yield* reportRows; })());
-    files.push({ path: reportsPath, role: 'reports (one row per report: copies and sources, flags, X-SOURCES, X-CARRY / X-INFORCE)', rows: n, columns: REPORT_COLUMNS });
+    const n = await writeTable(
+      options.format,
+      reportsPath,
+      REPORT_COLUMNS,
+      (async function* () {
+        yield* reportRows;
+      })(),
+    );
+    files.push({
+      path: reportsPath,
+      role: 'reports (one row per report: copies and sources, flags, X-SOURCES, X-CARRY / X-INFORCE)',
+      rows: n,
+      columns: REPORT_COLUMNS,
+    });
   }
 
   // failed files are never dataset rows; the filters that need a parsed record do not apply
   const failuresPath = failuresPathFor(options.out);
-  const failures = await writeTable(options.format, failuresPath, FAILURE_COLUMNS, (async function* () { for (const f of dataset.failures) yield failureRow(f); })());
-  files.push({ path: failuresPath, role: 'failures (files that could not be parsed: not in the data)', rows: failures, columns: FAILURE_COLUMNS });
+  const failures = await writeTable(
+    options.format,
+    failuresPath,
+    FAILURE_COLUMNS,
+    (async function* () {
+      for (const f of dataset.failures) yield failureRow(f);
+    })(),
+  );
+  files.push({
+    path: failuresPath,
+    role: 'failures (files that could not be parsed: not in the data)',
+    rows: failures,
+    columns: FAILURE_COLUMNS,
+  });
 
   const cross = summariseFor(pairs, agencyYears(crossInputs, agencyKey), exported);
-  const dictionary = dictionaryPathFor(options.out), dictionaryMarkdown = dictionaryMarkdownPathFor(options.out);
-  await writeDictionary(dictionary, dictionaryMarkdown, buildDictionary({ options, files, keys, cleaning, ruleFailures, cross }));
-  return { files: { data: options.out, reports: reportsPath, failures: failuresPath, dictionary, dictionaryMarkdown }, reports, rows, cells, failures, copies, cleaning, cross };
+  const dictionary = dictionaryPathFor(options.out),
+    dictionaryMarkdown = dictionaryMarkdownPathFor(options.out);
+  await writeDictionary(
+    dictionary,
+    dictionaryMarkdown,
+    buildDictionary({ options, files, keys, cleaning, ruleFailures, cross }),
+  );
+  return {
+    files: { data: options.out, reports: reportsPath, failures: failuresPath, dictionary, dictionaryMarkdown },
+    reports,
+    rows,
+    cells,
+    failures,
+    copies,
+    cleaning,
+    cross,
+  };
 }

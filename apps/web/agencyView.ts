@@ -12,16 +12,31 @@ import { exportReports } from '../export/exportReports';
 import { originalUrlOf } from '../export/originalUrl';
 
 export interface AgencyYear {
-  year: number | null; id: string; title: string | null; agency: string | null; layout: string | null; tables: Record<string, string>;
-  cells: number; copies: number; disagreements: number; originalUrl: string | null;
+  year: number | null;
+  id: string;
+  title: string | null;
+  agency: string | null;
+  layout: string | null;
+  tables: Record<string, string>;
+  cells: number;
+  copies: number;
+  disagreements: number;
+  originalUrl: string | null;
   status: 'pass' | 'fail' | 'empty';
   rules: Array<{ rule: string; count: number; description: string }>;
   indicators: Record<string, PanelValue>;
-  cross: { previousYear: number | null; carry: CrossVerdict; inForce: CrossVerdict; flags: Array<{ rule: string; message: string; description: string }> };
+  cross: {
+    previousYear: number | null;
+    carry: CrossVerdict;
+    inForce: CrossVerdict;
+    flags: Array<{ rule: string; message: string; description: string }>;
+  };
 }
 
 export interface AgencyView {
-  key: string; names: string[]; region: Region | null;
+  key: string;
+  names: string[];
+  region: Region | null;
   indicators: Array<{ id: string; label: string; unit: string; description: string }>;
   years: AgencyYear[];
 }
@@ -29,28 +44,55 @@ export interface AgencyView {
 export async function loadAgencyView(db: Kysely<Database>, key: string): Promise<AgencyView | undefined> {
   const wanted = agencyKey(key);
   const dataset = await loadDatasetCached(db);
-  const reports = dataset.reports.filter((r) => r.best.agency && agencyKey(r.best.agency) === wanted)
+  const reports = dataset.reports
+    .filter((r) => r.best.agency && agencyKey(r.best.agency) === wanted)
     .sort((a, b) => (a.best.year ?? 0) - (b.best.year ?? 0));
   if (!reports.length) return undefined;
   const ids = new Set(reports.map((r) => r.id));
-  const { byReport } = crossFindings((await crossReportInputs(db)).filter((r) => ids.has(r.id)), agencyKey);
+  const { byReport } = crossFindings(
+    (await crossReportInputs(db)).filter((r) => ids.has(r.id)),
+    agencyKey,
+  );
   const years: AgencyYear[] = [];
   for await (const r of exportReports(db, reports, {})) {
     const b = r.summary;
-    const cells = r.cells.map((c) => ({ table: c.cell.table as string, row: c.cell.row, col: c.cell.col, value: c.valueClean }));
+    const cells = r.cells.map((c) => ({
+      table: c.cell.table as string,
+      row: c.cell.row,
+      col: c.cell.col,
+      value: c.valueClean,
+    }));
     const counts = new Map<string, number>();
     for (const f of b.flags) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
     if (r.report.xSources.length) counts.set('X-SOURCES', r.report.xSources.length);
     const cross = byReport.get(b.sha256);
     years.push({
-      year: b.year, id: b.sha256, title: b.title, agency: b.agency, layout: b.layout, tables: r.tables,
-      cells: b.cellCount, copies: r.report.copies.length, disagreements: r.report.xSources.length, originalUrl: await originalUrlOf(r.report.copies),
+      year: b.year,
+      id: b.sha256,
+      title: b.title,
+      agency: b.agency,
+      layout: b.layout,
+      tables: r.tables,
+      cells: b.cellCount,
+      copies: r.report.copies.length,
+      disagreements: r.report.xSources.length,
+      originalUrl: await originalUrlOf(r.report.copies),
       status: b.cellCount === 0 ? 'empty' : b.flags.some((f) => f.severity === 'error') ? 'fail' : 'pass',
-      rules: [...counts].map(([rule, count]) => ({ rule, count, description: RULE_BY_ID.get(rule)?.description ?? '' })),
+      rules: [...counts].map(([rule, count]) => ({
+        rule,
+        count,
+        description: RULE_BY_ID.get(rule)?.description ?? '',
+      })),
       indicators: Object.fromEntries(INDICATORS.map((i) => [i.id, indicatorValue(i, cells, r.tables)])),
       cross: {
-        previousYear: cross?.previousYear ?? null, carry: cross?.carry ?? 'no_previous_year', inForce: cross?.inForce ?? 'no_previous_year',
-        flags: (cross?.flags ?? []).map((f) => ({ rule: f.rule, message: f.message, description: RULE_BY_ID.get(f.rule)?.description ?? '' })),
+        previousYear: cross?.previousYear ?? null,
+        carry: cross?.carry ?? 'no_previous_year',
+        inForce: cross?.inForce ?? 'no_previous_year',
+        flags: (cross?.flags ?? []).map((f) => ({
+          rule: f.rule,
+          message: f.message,
+          description: RULE_BY_ID.get(f.rule)?.description ?? '',
+        })),
       },
     });
   }

@@ -2,7 +2,15 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store';
-import { listReports, listEntries, filterEntries, SORT_KEYS, type ListFilter, type ListSort, type SortKey } from './reportList';
+import {
+  listReports,
+  listEntries,
+  filterEntries,
+  SORT_KEYS,
+  type ListFilter,
+  type ListSort,
+  type SortKey,
+} from './reportList';
 import { loadAgencyView } from './agencyView';
 import { exportList, EXPORT_FORMATS, EXPORT_SHAPES } from './listExport';
 import { isSha256, loadReportView } from './reportView';
@@ -10,7 +18,8 @@ import { findOriginal } from './originalFile';
 import { tableExcerpt, textExcerpt } from './sourceExcerpt';
 import { agencyHistory, reportsPerYearAndLayout, ruleShares } from './chartData';
 
-const str = (v: unknown, max = 200): string | undefined => (typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : undefined);
+const str = (v: unknown, max = 200): string | undefined =>
+  typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : undefined;
 const int = (v: unknown, min: number, max: number): number | undefined => {
   const s = str(v, 12);
   if (!s || !/^-?\d+$/.test(s)) return undefined;
@@ -20,15 +29,24 @@ const int = (v: unknown, min: number, max: number): number | undefined => {
 
 export function filterFrom(q: Request['query']): ListFilter {
   return {
-    year: int(q.year, 1900, 2999), agency: str(q.agency), layout: str(q.layout, 20), format: str(q.format, 20),
-    rule: str(q.rule, 40), error: str(q.error, 60), q: str(q.q), region: str(q.region, 40),
+    year: int(q.year, 1900, 2999),
+    agency: str(q.agency),
+    layout: str(q.layout, 20),
+    format: str(q.format, 20),
+    rule: str(q.rule, 40),
+    error: str(q.error, 60),
+    q: str(q.q),
+    region: str(q.region, 40),
     disagreeing: q.disagreeing === '1' || q.disagreeing === 'true' ? true : undefined,
   };
 }
 
 export function sortFrom(q: Request['query']): ListSort {
   const by = str(q.sort, 20);
-  return { by: by && (SORT_KEYS as readonly string[]).includes(by) ? (by as SortKey) : 'agency', dir: q.dir === 'desc' ? 'desc' : 'asc' };
+  return {
+    by: by && (SORT_KEYS as readonly string[]).includes(by) ? (by as SortKey) : 'agency',
+    dir: q.dir === 'desc' ? 'desc' : 'asc',
+  };
 }
 
 export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
@@ -44,9 +62,17 @@ export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
   // the filtered list as `xxgk export` writes it: the same reports, one file to download
   // (`output` is the file format: `format` already filters the reports by their file format)
   router.get('/api/export', async (req, res) => {
-    const format = str(req.query.output, 10) ?? 'csv', shape = str(req.query.shape, 10) ?? 'wide';
-    if (!EXPORT_FORMATS.includes(format as never) || !EXPORT_SHAPES.includes(shape as never)) return res.status(400).json({ error: `output must be one of ${EXPORT_FORMATS.join(', ')} and shape one of ${EXPORT_SHAPES.join(', ')}` });
-    const ids = filterEntries(await listEntries(db), filterFrom(req.query)).filter((e) => e.report).map((e) => e.report!.id);
+    const format = str(req.query.output, 10) ?? 'csv',
+      shape = str(req.query.shape, 10) ?? 'wide';
+    if (!EXPORT_FORMATS.includes(format as never) || !EXPORT_SHAPES.includes(shape as never))
+      return res
+        .status(400)
+        .json({
+          error: `output must be one of ${EXPORT_FORMATS.join(', ')} and shape one of ${EXPORT_SHAPES.join(', ')}`,
+        });
+    const ids = filterEntries(await listEntries(db), filterFrom(req.query))
+      .filter((e) => e.report)
+      .map((e) => e.report!.id);
     await exportList(db, ids, format as never, shape as never, res);
   });
 
@@ -68,7 +94,8 @@ export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
   router.get('/api/report/:sha/table/:n', async (req, res) => {
     const n = int(req.params.n, 0, 100_000);
     const original = n === undefined ? undefined : await findOriginal(db, req.params.sha, baseDir);
-    if (!original || n === undefined || !['html', 'docx', 'doc'].includes(original.format ?? '')) return notFound(res, 'table');
+    if (!original || n === undefined || !['html', 'docx', 'doc'].includes(original.format ?? ''))
+      return notFound(res, 'table');
     const excerpt = await tableExcerpt(original.path, req.params.sha, n);
     return excerpt ? res.json(excerpt) : notFound(res, 'table');
   });
@@ -102,6 +129,8 @@ export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
     res.json(await agencyHistory(db, agency));
   });
 
-  router.use('/api', (_req, res) => { notFound(res, 'api route'); });
+  router.use('/api', (_req, res) => {
+    notFound(res, 'api route');
+  });
   return router;
 }

@@ -11,9 +11,19 @@ import type { ExportFormat, ExportShape } from '../export/options';
 
 export const EXPORT_FORMATS: ExportFormat[] = ['csv', 'jsonl', 'parquet'];
 export const EXPORT_SHAPES: ExportShape[] = ['wide', 'long', 'panel'];
-const TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8', parquet: 'application/vnd.apache.parquet' };
+const TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+  parquet: 'application/vnd.apache.parquet',
+};
 
-export async function exportList(db: Kysely<Database>, ids: string[], format: ExportFormat, shape: ExportShape, res: Response): Promise<void> {
+export async function exportList(
+  db: Kysely<Database>,
+  ids: string[],
+  format: ExportFormat,
+  shape: ExportShape,
+  res: Response,
+): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'xxgk-web-export-'));
   try {
     const name = `xxgk-${shape}.${format}`;

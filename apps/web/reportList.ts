@@ -26,26 +26,56 @@ export interface ListFilter {
   disagreeing?: boolean;
 }
 
-export const SORT_KEYS = ['agency', 'year', 'title', 'format', 'layout', 'region', 'status', 'rules', 'cells', 'copies'] as const;
+export const SORT_KEYS = [
+  'agency',
+  'year',
+  'title',
+  'format',
+  'layout',
+  'region',
+  'status',
+  'rules',
+  'cells',
+  'copies',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export interface ListSort { by: SortKey; dir: 'asc' | 'desc' }
+export interface ListSort {
+  by: SortKey;
+  dir: 'asc' | 'desc';
+}
 
-/** pass: cells read and no error rule fails; fail: an error rule fails; empty: no cell read (nothing checked); error: not parsed */
+/**
+ * pass: cells read and no error rule fails; fail: an error rule fails; empty: no cell read (nothing
+ * checked, so not passing); error: not parsed
+ */
 export type Status = 'pass' | 'fail' | 'empty' | 'error';
 
 export interface ListRow {
   /** the best copy's sha256 (the report's page), or the failed file's */
-  sha256: string; title: string | null; agency: string | null; agencyKey: string | null; year: number | null; format: string | null;
-  layout: string | null; errorCode: string | null; cellCount: number; flagCount: number;
-  region: Region | null; status: Status;
+  sha256: string;
+  title: string | null;
+  agency: string | null;
+  agencyKey: string | null;
+  year: number | null;
+  format: string | null;
+  layout: string | null;
+  errorCode: string | null;
+  cellCount: number;
+  flagCount: number;
+  region: Region | null;
+  status: Status;
   /** failing rules with how many checks of each failed and what the rule says */
   rules: Array<{ rule: string; count: number; description: string }>;
-  copies: number; disagreements: number;
+  copies: number;
+  disagreements: number;
   /** where the report was published: its URL, or the 原文链接 of a crawler header */
   originalUrl: string | null;
 }
 
-export interface Facet { value: string; count: number }
+export interface Facet {
+  value: string;
+  count: number;
+}
 export interface ListResult {
   total: number;
   /** every report and failed file in the store, whatever the filter */
@@ -54,11 +84,26 @@ export interface ListResult {
   files: number;
   rows: ListRow[];
   /** counts over the filtered reports, for the menus and the summary line */
-  facets: { year: Facet[]; layout: Facet[]; format: Facet[]; error: Facet[]; rule: Facet[]; agency: Facet[]; region: Facet[] };
+  facets: {
+    year: Facet[];
+    layout: Facet[];
+    format: Facet[];
+    error: Facet[];
+    rule: Facet[];
+    agency: Facet[];
+    region: Facet[];
+  };
 }
 
 /** A list entry: a report of the dataset, or a failed file. */
-export interface Entry { report?: DatasetReport; failure?: DatasetCopy; best: DatasetCopy; copies: DatasetCopy[]; region: Region | null; xSources: number }
+export interface Entry {
+  report?: DatasetReport;
+  failure?: DatasetCopy;
+  best: DatasetCopy;
+  copies: DatasetCopy[];
+  region: Region | null;
+  xSources: number;
+}
 
 const description = (rule: string) => RULE_BY_ID.get(rule)?.description ?? '';
 
@@ -72,13 +117,21 @@ function rulesOf(e: Entry): ListRow['rules'] {
   const counts = new Map<string, number>();
   for (const f of e.best.flags) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   if (e.xSources) counts.set('X-SOURCES', e.xSources);
-  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => ({ rule, count, description: description(rule) }));
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([rule, count]) => ({ rule, count, description: description(rule) }));
 }
 
 export async function listEntries(db: Kysely<Database>): Promise<Entry[]> {
   const d = await loadDatasetCached(db);
   return [
-    ...d.reports.map((r) => ({ report: r, best: r.best, copies: r.copies, region: r.region, xSources: r.xSources.length })),
+    ...d.reports.map((r) => ({
+      report: r,
+      best: r.best,
+      copies: r.copies,
+      region: r.region,
+      xSources: r.xSources.length,
+    })),
     ...d.failures.map((f) => ({ failure: f, best: f, copies: [f], region: null, xSources: 0 })),
   ];
 }
@@ -90,7 +143,8 @@ function matches(e: Entry, f: ListFilter, except?: Own): boolean {
   const b = e.best;
   const on = (k: Own) => f[k] !== undefined && f[k] !== '' && except !== k;
   if (on('year') && b.year !== f.year) return false;
-  if (on('agency') && b.agency !== f.agency && !(b.agency && agencyKey(b.agency) === agencyKey(f.agency!))) return false;
+  if (on('agency') && b.agency !== f.agency && !(b.agency && agencyKey(b.agency) === agencyKey(f.agency!)))
+    return false;
   if (on('layout') && b.layout !== f.layout) return false;
   if (on('format') && !e.copies.some((c) => c.format === f.format)) return false;
   if (on('error')) {
@@ -101,7 +155,8 @@ function matches(e: Entry, f: ListFilter, except?: Own): boolean {
   if (on('disagreeing') && f.disagreeing && !e.xSources) return false;
   if (on('q')) {
     const texts = e.copies.flatMap((c) => [c.agency ?? '', c.title ?? '']);
-    for (const word of f.q!.split(/\s+/).filter(Boolean).slice(0, 8)) if (!texts.some((t) => t.includes(word))) return false;
+    for (const word of f.q!.split(/\s+/).filter(Boolean).slice(0, 8))
+      if (!texts.some((t) => t.includes(word))) return false;
   }
   return true;
 }
@@ -113,9 +168,22 @@ export function filterEntries(entries: Entry[], f: ListFilter): Entry[] {
 function toRow(e: Entry): ListRow {
   const b = e.best;
   return {
-    sha256: b.sha256, title: b.title, agency: b.agency, agencyKey: b.agency ? agencyKey(b.agency) : null, year: b.year, format: b.format,
-    layout: b.layout, errorCode: b.errorCode, cellCount: b.cellCount, flagCount: b.flagCount, region: e.region,
-    status: statusOf(e), rules: rulesOf(e), copies: e.copies.length, disagreements: e.xSources, originalUrl: null,
+    sha256: b.sha256,
+    title: b.title,
+    agency: b.agency,
+    agencyKey: b.agency ? agencyKey(b.agency) : null,
+    year: b.year,
+    format: b.format,
+    layout: b.layout,
+    errorCode: b.errorCode,
+    cellCount: b.cellCount,
+    flagCount: b.flagCount,
+    region: e.region,
+    status: statusOf(e),
+    rules: rulesOf(e),
+    copies: e.copies.length,
+    disagreements: e.xSources,
+    originalUrl: null,
   };
 }
 
@@ -125,31 +193,51 @@ const STATUS_ORDER: Record<Status, number> = { error: 0, fail: 1, empty: 2, pass
 function compare(by: SortKey): (a: ListRow, b: ListRow) => number {
   const text = (v: string | null) => v ?? '\uffff';
   switch (by) {
-    case 'year': return (a, b) => (a.year ?? 99999) - (b.year ?? 99999);
-    case 'cells': return (a, b) => a.cellCount - b.cellCount;
-    case 'copies': return (a, b) => a.copies - b.copies;
-    case 'rules': return (a, b) => a.rules.reduce((n, r) => n + r.count, 0) - b.rules.reduce((n, r) => n + r.count, 0);
-    case 'status': return (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
-    case 'region': return (a, b) => text(a.region?.code ?? (regionText(a.region) || null)).localeCompare(text(b.region?.code ?? (regionText(b.region) || null)));
-    default: return (a, b) => text(a[by]).localeCompare(text(b[by]), 'zh');
+    case 'year':
+      return (a, b) => (a.year ?? 99999) - (b.year ?? 99999);
+    case 'cells':
+      return (a, b) => a.cellCount - b.cellCount;
+    case 'copies':
+      return (a, b) => a.copies - b.copies;
+    case 'rules':
+      return (a, b) => a.rules.reduce((n, r) => n + r.count, 0) - b.rules.reduce((n, r) => n + r.count, 0);
+    case 'status':
+      return (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+    case 'region':
+      return (a, b) =>
+        text(a.region?.code ?? (regionText(a.region) || null)).localeCompare(
+          text(b.region?.code ?? (regionText(b.region) || null)),
+        );
+    default:
+      return (a, b) => text(a[by]).localeCompare(text(b[by]), 'zh');
   }
 }
 
 /** rows that have no value to sort by go last, whichever the direction */
 const MISSING: Partial<Record<SortKey, (r: ListRow) => boolean>> = {
-  agency: (r) => r.agency === null, year: (r) => r.year === null, title: (r) => r.title === null, region: (r) => r.region === null,
-  format: (r) => r.format === null, layout: (r) => r.layout === null,
+  agency: (r) => r.agency === null,
+  year: (r) => r.year === null,
+  title: (r) => r.title === null,
+  region: (r) => r.region === null,
+  format: (r) => r.format === null,
+  layout: (r) => r.layout === null,
 };
 
 export function sortRows(rows: ListRow[], sort: ListSort): ListRow[] {
   const cmp = compare(sort.by);
   const missing = MISSING[sort.by] ?? (() => false);
-  const tie = (a: ListRow, b: ListRow) => compare('agency')(a, b) || compare('year')(a, b) || a.sha256.localeCompare(b.sha256);
+  const tie = (a: ListRow, b: ListRow) =>
+    compare('agency')(a, b) || compare('year')(a, b) || a.sha256.localeCompare(b.sha256);
   const sign = sort.dir === 'desc' ? -1 : 1;
   return [...rows].sort((a, b) => Number(missing(a)) - Number(missing(b)) || sign * cmp(a, b) || tie(a, b));
 }
 
-export async function listReports(db: Kysely<Database>, f: ListFilter, page: { limit: number; offset: number }, sort: ListSort = { by: 'agency', dir: 'asc' }): Promise<ListResult> {
+export async function listReports(
+  db: Kysely<Database>,
+  f: ListFilter,
+  page: { limit: number; offset: number },
+  sort: ListSort = { by: 'agency', dir: 'asc' },
+): Promise<ListResult> {
   const entries = await listEntries(db);
   const kept = filterEntries(entries, f);
   const bySha = new Map(kept.map((e) => [e.best.sha256, e]));
@@ -170,7 +258,8 @@ function facets(entries: Entry[], f: ListFilter): ListResult['facets'] {
     const n = new Map<string, number>();
     for (const e of entries) {
       if (!matches(e, f, own)) continue;
-      for (const v of new Set(values(e))) if (v !== null && v !== undefined && v !== '') n.set(String(v), (n.get(String(v)) ?? 0) + 1);
+      for (const v of new Set(values(e)))
+        if (v !== null && v !== undefined && v !== '') n.set(String(v), (n.get(String(v)) ?? 0) + 1);
     }
     return [...n].map(([value, c]) => ({ value, count: c })).sort((a, b) => a.value.localeCompare(b.value));
   };

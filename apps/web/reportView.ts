@@ -14,23 +14,49 @@ import type { SourcesFlag } from '../../src/dataset/sourceDisagreements';
 import { originalUrlOf } from '../export/originalUrl';
 
 /** Another file of the same report (format, URL, republication), best-read first. */
-export interface CopyView { sha256: string; format: string | null; cells: number; flags: number; parserVersion: string; sources: string[]; best: boolean; current: boolean }
+export interface CopyView {
+  sha256: string;
+  format: string | null;
+  cells: number;
+  flags: number;
+  parserVersion: string;
+  sources: string[];
+  best: boolean;
+  current: boolean;
+}
 
 export interface ReportView {
-  sha256: string; title: string | null; agency: string | null; year: number | null; layout: string | null;
-  format: string | null; path: string; url: string | null; sources: string[]; parserVersion: string;
+  sha256: string;
+  title: string | null;
+  agency: string | null;
+  year: number | null;
+  layout: string | null;
+  format: string | null;
+  path: string;
+  url: string | null;
+  sources: string[];
+  parserVersion: string;
   error: { code: string; message: string } | null;
   sections: Section[];
   tables: TableDrawing[];
   flags: Array<WrittenFlag & { description: string }>;
   /** the report's key across years (the agency page), its region, where it was published */
-  agencyKey: string | null; region: Region | null; originalUrl: string | null;
+  agencyKey: string | null;
+  region: Region | null;
+  originalUrl: string | null;
   /** every file of this report, best-read first; the dataset takes the first */
   copies: CopyView[];
   /** cells on which the copies disagree (X-SOURCES) */
   xSources: Array<Pick<SourcesFlag, 'cell' | 'message' | 'values'> & { description: string }>;
   /** rules with at least one check that a blank or absent cell kept from being assessed */
-  notAssessable: Array<{ rule: string; description: string; status: RuleOutcome['status']; checks: number; notAssessable: number; missing: string[] }>;
+  notAssessable: Array<{
+    rule: string;
+    description: string;
+    status: RuleOutcome['status'];
+    checks: number;
+    notAssessable: number;
+    missing: string[];
+  }>;
   rules: RuleOutcome[];
   findings: string[];
   /** where the cells were read: decides which source view the page opens */
@@ -50,20 +76,52 @@ export async function loadReportView(db: Kysely<Database>, sha: string): Promise
   const group = dataset.reports.find((r) => r.copies.some((c) => c.sha256 === sha));
   const copies = group?.copies ?? dataset.failures.filter((f) => f.sha256 === sha);
   return {
-    sha256: row.sha256, title: row.title, agency: row.agency, year: row.year == null ? null : Number(row.year), layout: row.layout,
-    format: row.format, path: row.path, url: row.url, sources, parserVersion: row.parser_version,
+    sha256: row.sha256,
+    title: row.title,
+    agency: row.agency,
+    year: row.year == null ? null : Number(row.year),
+    layout: row.layout,
+    format: row.format,
+    path: row.path,
+    url: row.url,
+    sources,
+    parserVersion: row.parser_version,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     sections: record.sections ?? [],
     tables: drawTables(record.cells ?? [], record.tables ?? []),
-    flags: (record.flags ?? []).map((f) => ({ ...writeSides(f, (k) => values.get(k)), description: RULE_BY_ID.get(f.rule)?.description ?? '' })),
+    flags: (record.flags ?? []).map((f) => ({
+      ...writeSides(f, (k) => values.get(k)),
+      description: RULE_BY_ID.get(f.rule)?.description ?? '',
+    })),
     agencyKey: row.agency ? agencyKey(row.agency) : null,
     region: group?.region ?? null,
     originalUrl: await originalUrlOf(copies.length ? copies : [{ url: row.url, format: row.format, sources }]),
-    copies: copies.map((c, i) => ({ sha256: c.sha256, format: c.format, cells: c.cellCount, flags: c.flagCount, parserVersion: c.parserVersion, sources: c.sources, best: !!group && i === 0, current: c.sha256 === sha })),
-    xSources: (group?.xSources ?? []).map(({ cell, message, values: v }) => ({ cell, message, values: v, description: RULE_BY_ID.get('X-SOURCES')?.description ?? '' })),
+    copies: copies.map((c, i) => ({
+      sha256: c.sha256,
+      format: c.format,
+      cells: c.cellCount,
+      flags: c.flagCount,
+      parserVersion: c.parserVersion,
+      sources: c.sources,
+      best: !!group && i === 0,
+      current: c.sha256 === sha,
+    })),
+    xSources: (group?.xSources ?? []).map(({ cell, message, values: v }) => ({
+      cell,
+      message,
+      values: v,
+      description: RULE_BY_ID.get('X-SOURCES')?.description ?? '',
+    })),
     notAssessable: (record.rules ?? [])
       .filter((r) => r.notAssessable > 0)
-      .map((r) => ({ rule: r.rule, description: RULE_BY_ID.get(r.rule)?.description ?? '', status: r.status, checks: r.checks, notAssessable: r.notAssessable, missing: r.missing ?? [] })),
+      .map((r) => ({
+        rule: r.rule,
+        description: RULE_BY_ID.get(r.rule)?.description ?? '',
+        status: r.status,
+        checks: r.checks,
+        notAssessable: r.notAssessable,
+        missing: r.missing ?? [],
+      })),
     rules: record.rules ?? [],
     findings: record.findings ?? [],
     sourceKind: sourceKindOf(row.format),

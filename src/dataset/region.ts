@@ -1,7 +1,12 @@
 // The region of a report (record.md `report.region`: GB/T 2260 code, province, city, county).
 // The record may not carry one (older records, or nothing settled it): then the dataset says
 // the region is unknown rather than guessing it from here.
-export interface Region { code: string | null; province: string | null; city: string | null; county: string | null }
+export interface Region {
+  code: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+}
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 

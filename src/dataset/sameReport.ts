@@ -46,7 +46,10 @@ export function sameReportKey(c: Copy): string | null {
 function splitByRegion<T extends Copy>(key: string, list: T[]): Array<[string, T[]]> {
   const codes = [...new Set(list.map((c) => c.regionCode).filter((c): c is string => !!c))];
   if (codes.length <= 1) return [[key, list]];
-  const parts: Array<[string, T[]]> = codes.map((code) => [`${code}:${key}`, list.filter((c) => c.regionCode === code)]);
+  const parts: Array<[string, T[]]> = codes.map((code) => [
+    `${code}:${key}`,
+    list.filter((c) => c.regionCode === code),
+  ]);
   const unplaced = list.filter((c) => !c.regionCode);
   if (unplaced.length) parts.push([`?:${key}`, unplaced]);
   return parts;
@@ -54,10 +57,12 @@ function splitByRegion<T extends Copy>(key: string, list: T[]): Array<[string, T
 
 /** Best-read first: most cells, then fewest findings, then the latest parser, then the id (stable). */
 export function bestFirst(a: Copy, b: Copy): number {
-  return b.cellCount - a.cellCount
-    || a.flagCount - b.flagCount
-    || versionKey(b.parserVersion).localeCompare(versionKey(a.parserVersion))
-    || a.id.localeCompare(b.id);
+  return (
+    b.cellCount - a.cellCount ||
+    a.flagCount - b.flagCount ||
+    versionKey(b.parserVersion).localeCompare(versionKey(a.parserVersion)) ||
+    a.id.localeCompare(b.id)
+  );
 }
 
 export interface ReportGroup<T extends Copy> {
@@ -75,14 +80,19 @@ export function groupCopies<T extends Copy>(copies: T[]): Array<ReportGroup<T>> 
   for (const c of copies) {
     const key = sameReportKey(c) ?? `file:${c.id}`;
     const list = byKey.get(key);
-    if (list) list.push(c); else byKey.set(key, [c]);
+    if (list) list.push(c);
+    else byKey.set(key, [c]);
   }
-  const groups = [...byKey].flatMap(([key, list]) => splitByRegion(key, list)).map(([key, list]) => {
-    const sorted = [...list].sort(bestFirst);
-    return { key, best: sorted[0], copies: sorted };
-  });
-  return groups.sort((a, b) =>
-    (a.best.agency ?? '\uffff').localeCompare(b.best.agency ?? '\uffff')
-    || (a.best.year ?? 0) - (b.best.year ?? 0)
-    || a.key.localeCompare(b.key));
+  const groups = [...byKey]
+    .flatMap(([key, list]) => splitByRegion(key, list))
+    .map(([key, list]) => {
+      const sorted = [...list].sort(bestFirst);
+      return { key, best: sorted[0], copies: sorted };
+    });
+  return groups.sort(
+    (a, b) =>
+      (a.best.agency ?? '\uffff').localeCompare(b.best.agency ?? '\uffff') ||
+      (a.best.year ?? 0) - (b.best.year ?? 0) ||
+      a.key.localeCompare(b.key),
+  );
 }

@@ -10,8 +10,17 @@ export interface CopyCells {
   cells: Array<{ table: string; row: string; col: string; value: number | null; raw: string }>;
 }
 
-export interface ValueSeen { value: number; raw: string; copies: string[]; sources: string[] }
-export interface SourcesFlag extends Flag { rule: 'X-SOURCES'; cell: string; values: ValueSeen[] }
+export interface ValueSeen {
+  value: number;
+  raw: string;
+  copies: string[];
+  sources: string[];
+}
+export interface SourcesFlag extends Flag {
+  rule: 'X-SOURCES';
+  cell: string;
+  values: ValueSeen[];
+}
 
 // money is read to the cent; anything closer is one value printed two ways (12.50 / 12.5)
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
@@ -26,8 +35,12 @@ export function sourceDisagreements(copies: CopyCells[]): SourcesFlag[] {
       const key = `${c.table}|${c.row}|${c.col}`;
       const values = seen.get(key) ?? [];
       const v = values.find((x) => same(x.value, c.value!));
-      if (v) { if (!v.copies.includes(copy.id)) { v.copies.push(copy.id); v.sources.push(...copy.sources); } }
-      else values.push({ value: c.value, raw: c.raw, copies: [copy.id], sources: [...copy.sources] });
+      if (v) {
+        if (!v.copies.includes(copy.id)) {
+          v.copies.push(copy.id);
+          v.sources.push(...copy.sources);
+        }
+      } else values.push({ value: c.value, raw: c.raw, copies: [copy.id], sources: [...copy.sources] });
       seen.set(key, values);
     }
   }
@@ -37,7 +50,11 @@ export function sourceDisagreements(copies: CopyCells[]): SourcesFlag[] {
     const [first, second] = values;
     const where = (v: ValueSeen) => `${v.value} in ${v.sources.join(', ') || v.copies.join(', ')}`;
     flags.push({
-      rule: 'X-SOURCES', severity: 'warning', cell, values, cells: [cell],
+      rule: 'X-SOURCES',
+      severity: 'warning',
+      cell,
+      values,
+      cells: [cell],
       message: `${cell}: ${values.map(where).join(' ≠ ')}`,
       left: { expr: first.sources[0] ?? first.copies[0], value: first.value },
       right: { expr: second.sources[0] ?? second.copies[0], value: second.value },

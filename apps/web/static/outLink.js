@@ -3,7 +3,11 @@
 // and without access to this page.
 export function outLink(url, text) {
   let u;
-  try { u = new URL(url); } catch { return null; }
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   const a = document.createElement('a');
   a.href = u.href;

@@ -19,17 +19,42 @@ function meta(view) {
     ['解析器 parser', view.parserVersion],
   ];
   const dl = clear($('#meta'));
-  for (const [k, v] of rows) dl.append(h('dt', {}, k), h('dd', { class: k === 'sha256' ? 'mono' : undefined }, String(v)));
-  const region = view.region ? [view.region.province, view.region.city, view.region.county].filter(Boolean).join(' ') + (view.region.code ? ` (${view.region.code})` : '') : '未知 unknown';
+  for (const [k, v] of rows)
+    dl.append(h('dt', {}, k), h('dd', { class: k === 'sha256' ? 'mono' : undefined }, String(v)));
+  const region = view.region
+    ? [view.region.province, view.region.city, view.region.county].filter(Boolean).join(' ') +
+      (view.region.code ? ` (${view.region.code})` : '')
+    : '未知 unknown';
   dl.append(h('dt', {}, '地区 region'), h('dd', { id: 'region' }, region));
-  if (view.originalUrl) dl.append(h('dt', {}, '原文链接 published at'), h('dd', { id: 'original-url' }, outLink(view.originalUrl)));
-  if (view.agencyKey) dl.append(h('dt', {}, '历年 all years'), h('dd', {}, h('a', { href: `/agency?key=${encodeURIComponent(view.agencyKey)}`, id: 'agency-link' }, `${view.agencyKey} 历年报告`)));
-  if (view.originalAvailable) dl.append(h('dt', {}, '原文 original'), h('dd', {}, h('a', { href: `/file/${view.sha256}`, download: '' }, '下载 download')));
+  if (view.originalUrl)
+    dl.append(h('dt', {}, '原文链接 published at'), h('dd', { id: 'original-url' }, outLink(view.originalUrl)));
+  if (view.agencyKey)
+    dl.append(
+      h('dt', {}, '历年 all years'),
+      h(
+        'dd',
+        {},
+        h(
+          'a',
+          { href: `/agency?key=${encodeURIComponent(view.agencyKey)}`, id: 'agency-link' },
+          `${view.agencyKey} 历年报告`,
+        ),
+      ),
+    );
+  if (view.originalAvailable)
+    dl.append(
+      h('dt', {}, '原文 original'),
+      h('dd', {}, h('a', { href: `/file/${view.sha256}`, download: '' }, '下载 download')),
+    );
 }
 
 function tree(sections) {
   if (!sections.length) return h('p', { class: 'muted' }, '（无）');
-  return h('ul', {}, sections.map((s) => h('li', {}, `${s.number} ${s.title}`, s.children.length ? tree(s.children) : null)));
+  return h(
+    'ul',
+    {},
+    sections.map((s) => h('li', {}, `${s.number} ${s.title}`, s.children.length ? tree(s.children) : null)),
+  );
 }
 
 /** key → { fail: [rules], missing: [rules] } */
@@ -49,30 +74,57 @@ function drawTable(part, marks, onCell) {
   const table = h('table', { class: 'report' });
   const thead = h('thead');
   for (const row of part.head) {
-    thead.append(h('tr', {}, row.map((c) => h('th', { colspan: c.colSpan, rowspan: c.rowSpan, title: c.key }, c.text))));
+    thead.append(
+      h(
+        'tr',
+        {},
+        row.map((c) => h('th', { colspan: c.colSpan, rowspan: c.rowSpan, title: c.key }, c.text)),
+      ),
+    );
   }
   const width = Math.max(...part.rows.map((r) => ('cells' in r ? r.cells.length + (r.label === null ? 0 : 1) : 1)));
   const tbody = h('tbody');
   for (const row of part.rows) {
-    if ('group' in row) { tbody.append(h('tr', {}, h('td', { class: 'group', colspan: width }, row.group))); continue; }
+    if ('group' in row) {
+      tbody.append(h('tr', {}, h('td', { class: 'group', colspan: width }, row.group)));
+      continue;
+    }
     const tds = row.cells.map((c) => {
       const m = marks.get(c.key);
       const blank = c.raw === null || c.raw === '';
-      const cls = ['num', m?.fail.length ? 'fail' : '', m?.missing.length ? 'missing' : '', blank ? 'blank' : ''].filter(Boolean).join(' ');
-      const why = [m?.fail.length ? `未通过 ${m.fail.join(', ')}` : '', m?.missing.length ? `${m.missing.join(', ')} 需要此格` : ''].filter(Boolean).join('; ');
-      const td = h('td', { class: cls, title: why ? `${c.key} — ${why}` : c.key, 'data-key': c.key }, blank ? '' : c.raw);
+      const cls = ['num', m?.fail.length ? 'fail' : '', m?.missing.length ? 'missing' : '', blank ? 'blank' : '']
+        .filter(Boolean)
+        .join(' ');
+      const why = [
+        m?.fail.length ? `未通过 ${m.fail.join(', ')}` : '',
+        m?.missing.length ? `${m.missing.join(', ')} 需要此格` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+      const td = h(
+        'td',
+        { class: cls, title: why ? `${c.key} — ${why}` : c.key, 'data-key': c.key },
+        blank ? '' : c.raw,
+      );
       td.addEventListener('click', () => onCell(c, td));
       return td;
     });
-    tbody.append(h('tr', { 'data-row': row.key }, row.label === null ? null : h('th', { title: row.key }, row.label), tds));
+    tbody.append(
+      h('tr', { 'data-row': row.key }, row.label === null ? null : h('th', { title: row.key }, row.label), tds),
+    );
   }
   table.append(thead, tbody);
   return table;
 }
 
 function flagItem(f, selectKey) {
-  const item = h('li', { 'data-rule': f.rule },
-    h('span', { class: 'rule', title: f.description }, f.rule), ' ', h('span', { class: 'muted rule-description' }, f.description), ' ',
+  const item = h(
+    'li',
+    { 'data-rule': f.rule },
+    h('span', { class: 'rule', title: f.description }, f.rule),
+    ' ',
+    h('span', { class: 'muted rule-description' }, f.description),
+    ' ',
     f.numbers ? h('span', { class: 'sides' }, f.numbers) : h('span', {}, f.message),
     h('div', { class: 'mono muted' }, f.keys ?? f.message),
   );
@@ -93,36 +145,80 @@ function notAssessableItem(r, selectKey) {
     const li = h('li', {}, `${row}: `);
     keys.forEach((k, i) => {
       const a = h('a', { href: `#${encodeURIComponent(k)}`, 'data-key': k, title: k }, k.slice(row.length + 1));
-      a.addEventListener('click', (e) => { e.preventDefault(); selectKey(k); });
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        selectKey(k);
+      });
       li.append(i ? ', ' : '', a);
     });
     list.append(li);
   }
-  return h('li', { 'data-rule': r.rule },
-    h('span', { class: 'rule err', title: r.description }, r.rule), ` ${r.notAssessable}/${r.checks} 项无法判断 — ${r.description}`,
-    h('details', {}, h('summary', {}, `需要这些空白单元格 blank cells it needs (${r.missing.length})，表中以黄色标出`), list));
+  return h(
+    'li',
+    { 'data-rule': r.rule },
+    h('span', { class: 'rule err', title: r.description }, r.rule),
+    ` ${r.notAssessable}/${r.checks} 项无法判断 — ${r.description}`,
+    h(
+      'details',
+      {},
+      h('summary', {}, `需要这些空白单元格 blank cells it needs (${r.missing.length})，表中以黄色标出`),
+      list,
+    ),
+  );
 }
 
 /** every file of this report, best-read first, and the cells on which they disagree */
 function copies(view) {
   const table = clear($('#copies'));
-  $('#copies-note').textContent = view.copies.length > 1
-    ? `此报告有 ${view.copies.length} 个副本（格式、网址或转载）；数据集采用第一个 the dataset takes the first, best-read copy.`
-    : '只有这一个文件 one file.';
-  table.append(h('tr', {}, h('th', {}, ''), h('th', {}, '格式'), h('th', {}, '单元格'), h('th', {}, '规则'), h('th', {}, '来源 sources')));
+  $('#copies-note').textContent =
+    view.copies.length > 1
+      ? `此报告有 ${view.copies.length} 个副本（格式、网址或转载）；数据集采用第一个 the dataset takes the first, best-read copy.`
+      : '只有这一个文件 one file.';
+  table.append(
+    h(
+      'tr',
+      {},
+      h('th', {}, ''),
+      h('th', {}, '格式'),
+      h('th', {}, '单元格'),
+      h('th', {}, '规则'),
+      h('th', {}, '来源 sources'),
+    ),
+  );
   for (const c of view.copies) {
-    table.append(h('tr', { class: c.current ? 'current' : undefined, 'data-sha': c.sha256 },
-      h('td', {}, c.best ? '采用 used' : ''),
-      h('td', {}, c.current ? (c.format ?? '') : h('a', { href: `/report/${c.sha256}` }, c.format ?? c.sha256.slice(0, 12))),
-      h('td', {}, c.cells), h('td', {}, c.flags),
-      h('td', { class: 'mono' }, c.sources.join('  ·  '))));
+    table.append(
+      h(
+        'tr',
+        { class: c.current ? 'current' : undefined, 'data-sha': c.sha256 },
+        h('td', {}, c.best ? '采用 used' : ''),
+        h(
+          'td',
+          {},
+          c.current ? (c.format ?? '') : h('a', { href: `/report/${c.sha256}` }, c.format ?? c.sha256.slice(0, 12)),
+        ),
+        h('td', {}, c.cells),
+        h('td', {}, c.flags),
+        h('td', { class: 'mono' }, c.sources.join('  ·  ')),
+      ),
+    );
   }
   const list = clear($('#x-sources'));
   for (const x of view.xSources) {
-    list.append(h('li', { 'data-rule': 'X-SOURCES', 'data-cell': x.cell },
-      h('span', { class: 'rule', title: x.description }, 'X-SOURCES'), ' ', h('span', { class: 'muted rule-description' }, x.description),
-      h('div', { class: 'mono' }, x.cell),
-      h('ul', {}, x.values.map((v) => h('li', {}, h('span', { class: 'sides' }, String(v.value)), ` ${v.sources.join(', ')}`)))));
+    list.append(
+      h(
+        'li',
+        { 'data-rule': 'X-SOURCES', 'data-cell': x.cell },
+        h('span', { class: 'rule', title: x.description }, 'X-SOURCES'),
+        ' ',
+        h('span', { class: 'muted rule-description' }, x.description),
+        h('div', { class: 'mono' }, x.cell),
+        h(
+          'ul',
+          {},
+          x.values.map((v) => h('li', {}, h('span', { class: 'sides' }, String(v.value)), ` ${v.sources.join(', ')}`)),
+        ),
+      ),
+    );
   }
 }
 
@@ -141,11 +237,16 @@ async function main() {
     selected?.classList.remove('selected');
     td.classList.add('selected');
     selected = td;
-    showSource($('#source'), view, cell).catch((e) => { clear($('#source')).append(h('p', { class: 'error' }, `无法显示原文: ${e.message}`)); });
+    showSource($('#source'), view, cell).catch((e) => {
+      clear($('#source')).append(h('p', { class: 'error' }, `无法显示原文: ${e.message}`));
+    });
   };
   const selectKey = (key) => {
     const td = [...document.querySelectorAll('td[data-key]')].find((t) => t.dataset.key === key);
-    if (td) { td.scrollIntoView({ block: 'center' }); td.click(); }
+    if (td) {
+      td.scrollIntoView({ block: 'center' });
+      td.click();
+    }
   };
 
   const flags = clear($('#flags'));
@@ -166,4 +267,7 @@ async function main() {
   document.body.dataset.ready = 'report';
 }
 
-main().catch((e) => { $('#error').textContent = `无法读取报告: ${e.message}`; document.body.dataset.ready = 'error'; });
+main().catch((e) => {
+  $('#error').textContent = `无法读取报告: ${e.message}`;
+  document.body.dataset.ready = 'error';
+});
