@@ -22,7 +22,7 @@ const MAX_HEADER_LINES = 8;
 
 /** `bodyMargin`: where the document's text lines start. A page that holds only a table has no
  * text at the margin, and its left edge is the table's: a group label there is no heading. */
-export function findAlignedTables(items: TextItem[], page: number, bodyMargin = Infinity, bandTop = Infinity): { tables: PageTable[]; rest: TextItem[] } {
+export function findAlignedTables(items: TextItem[], page: number, bodyMargin = Infinity, band: [number, number] = [-Infinity, Infinity]): { tables: PageTable[]; rest: TextItem[] } {
   const lines = groupLines(items);
   if (!lines.length) return { tables: [], rest: items };
   const segs = lines.map(segmentsOf);
@@ -31,14 +31,18 @@ export function findAlignedTables(items: TextItem[], page: number, bodyMargin = 
   // the first line below any running header (a line in the top band set apart from the body):
   // where a table continued from the page before starts
   let pageTop = 0;
-  while (pageTop + 1 < lines.length && lines[pageTop].bottom >= bandTop && !tabular[pageTop]
+  while (pageTop + 1 < lines.length && lines[pageTop].bottom >= band[1] && !tabular[pageTop]
     && gap(lines[pageTop], lines[pageTop + 1]) > REGION_GAP * lines[pageTop].size) pageTop++;
+  // likewise the last line above any running footer: where a table going on over the page ends
+  let pageBottom = lines.length - 1;
+  while (pageBottom > pageTop && lines[pageBottom].top <= band[0] && !tabular[pageBottom]
+    && gap(lines[pageBottom - 1], lines[pageBottom]) > REGION_GAP * lines[pageBottom].size) pageBottom--;
   const tables: PageTable[] = [];
   const used = new Set<number>();
   let floor = -1; // lines up to here belong to an earlier region
   for (let i = 0; i < lines.length; i++) {
     if (!tabular[i]) continue;
-    const [start, end, count] = region(lines, segs, tabular, i, floor, margin, pageTop);
+    const [start, end, count] = region(lines, segs, tabular, i, floor, margin, [pageTop, pageBottom]);
     i = end;
     floor = end;
     // one row is a table only where a table continued from the page before goes on
@@ -71,7 +75,7 @@ function isTabular(s: Segment[]): boolean {
 const isHeadingLine = (s: Segment[]) => s.length === 1 && NUMBERED.test(s[0].text);
 
 /** [first line, last line, tabular lines] of the region around tabular line i */
-function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: number, floor: number, margin: number, pageTop: number): [number, number, number] {
+function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: number, floor: number, margin: number, [pageTop, pageBottom]: [number, number]): [number, number, number] {
   let end = i, count = 1;
   let x0 = Math.min(...segs[i].map((s) => s.x0)), x1 = Math.max(...segs[i].map((s) => s.x1));
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
@@ -86,6 +90,13 @@ function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: num
     if (isHeadingLine(s) && s[0].x0 <= margin + s[0].size) break;
     if (s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) break;
   }
+  // lines without numbers inside the table: right of the headings' margin, within its width,
+  // not running text, not a page number
+  const inner = (k: number) => {
+    const s = segs[k], l = lines[k];
+    return s[0].x0 > margin + s[0].size && l.x0 >= x0 - l.size * 2 && l.x1 <= x1 + l.size * 2
+      && !(s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) && !isNumeric(l.text.replace(/[-—–\s/／]/g, ''));
+  };
   // header lines above: close, inside the table's width, neither a heading nor running text
   const above = (rowsWithoutNumbers: boolean) => {
     let start = i;
@@ -93,8 +104,7 @@ function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: num
       const s = segs[start - 1];
       const l = lines[start - 1];
       if (gap(l, lines[start]) > REGION_GAP * l.size) break;
-      const inner = rowsWithoutNumbers && s[0].x0 > margin + s[0].size && !isNumeric(l.text.replace(/[-—–\s/／]/g, ''));
-      if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !inner) break;
+      if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !(rowsWithoutNumbers && inner(start - 1))) break;
       if (l.x0 < x0 - l.size * 2 || l.x1 > x1 + l.size * 2) break;
       if (s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) break;
       start--;
@@ -107,6 +117,11 @@ function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: num
   if (start > pageTop && floor < pageTop && above(true) === pageTop) start = pageTop;
   // wrapped label lines below the last row
   while (end + 1 < lines.length && gap(lines[end], lines[end + 1]) <= ROW_PITCH * lines[end].size && !isHeadingLine(segs[end + 1])) end++;
+  // a table going on over the page may close it with rows that print no number (blank cells,
+  // a group label centred on its rows): lines inside the table, down to the page's foot
+  let foot = end;
+  while (foot < pageBottom && gap(lines[foot], lines[foot + 1]) <= REGION_GAP * lines[foot + 1].size && inner(foot + 1)) foot++;
+  if (foot === pageBottom) end = foot;
   return [start, end, count];
 }
 
