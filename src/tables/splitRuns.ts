@@ -21,7 +21,9 @@ interface Chunk { text: string; source: Provenance; runTogether?: boolean;
 const BLANK_CELL = '\uE000';
 
 /** past this many readings the row is not read: a choice among some of them could be wrong */
-const MAX_READINGS = 4000;
+const MAX_READINGS = 1000;
+/** nor past this many steps of the search: long runs of large numbers could take seconds */
+const MAX_STEPS = 50000;
 /** no count or amount in these tables runs to more digits than this */
 const MAX_PIECE = 16;
 
@@ -77,23 +79,37 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   const out: Token[][] = [];
   // characters from chunk i on: a column needs at least one, so this bounds every branch
   const charsFrom = chunks.map((_, i) => chunks.slice(i).reduce((n, c) => n + (c.blank ? 1 : c.text.length), 0));
-  const walk = (ci: number, col: number, acc: Token[]) => {
-    if (out.length > MAX_READINGS) return;
-    if (ci === chunks.length) { if (col === k) out.push(acc.slice()); return; }
-    const { text, source, runTogether, blank } = chunks[ci];
+  // the piece in each column as chunk index and character range (-1: a marked blank cell);
+  // tokens are built only for complete readings, most branches never complete
+  const cis = new Array<number>(k), starts = new Array<number>(k), ends = new Array<number>(k);
+  const complete = () => {
+    const r: Token[] = [];
+    for (let c = 0; c < k; c++) {
+      const ch = chunks[cis[c]];
+      if (starts[c] < 0) { r.push({ raw: '', value: null, source: ch.source, split: true }); continue; }
+      const piece = ch.text.slice(starts[c], ends[c]);
+      r.push({ raw: piece, value: pieceValue(piece, columns[c]), source: offset(ch.source, starts[c]), split: true, cut: piece.length !== ch.text.length, runTogether: ch.runTogether });
+    }
+    out.push(r);
+  };
+  let steps = 0;
+  const walk = (ci: number, col: number) => {
+    if (out.length > MAX_READINGS || steps > MAX_STEPS) return;
+    if (ci === chunks.length) { if (col === k) complete(); return; }
+    const { text, blank } = chunks[ci];
     if (blank) {
       // a marked blank cell takes one column and holds nothing
       if (col >= k) return;
-      acc.push({ raw: '', value: null, source, split: true });
-      walk(ci + 1, col + 1, acc);
-      acc.pop();
+      cis[col] = ci; starts[col] = -1; ends[col] = -1;
+      walk(ci + 1, col + 1);
       return;
     }
     const chunksLeft = chunks.length - ci - 1;
     const laterChars = ci + 1 < chunks.length ? charsFrom[ci + 1] : 0;
     // split chunk ci into pieces occupying columns col, col+1, …
     const place = (start: number, c: number) => {
-      if (start === text.length) { walk(ci + 1, c, acc); return; }
+      if (++steps > MAX_STEPS) return;
+      if (start === text.length) { walk(ci + 1, c); return; }
       if (c >= k || k - c < chunksLeft + 1) return;
       // no piece is longer than MAX_PIECE: more characters than the columns left can hold is no reading
       if (text.length - start + laterChars > (k - c) * MAX_PIECE) return;
@@ -104,17 +120,15 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
       const maxEnd = Math.min(text.length, start + MAX_PIECE);
       for (let end = firstEnd; end <= maxEnd; end++) {
         if (text.length - end + laterChars < columnsAfter) break; // every later column needs a character
-        const piece = text.slice(start, end);
-        if (!pieceFits(piece, columns[c])) continue;
-        acc.push({ raw: piece, value: pieceValue(piece, columns[c]), source: offset(source, start), split: true, cut: piece.length !== text.length, runTogether });
+        if (!pieceFits(text.slice(start, end), columns[c])) continue;
+        cis[c] = ci; starts[c] = start; ends[c] = end;
         place(end, c + 1);
-        acc.pop();
       }
     };
     place(0, col);
   };
-  walk(0, 0, []);
-  return out.length > MAX_READINGS ? [] : out;
+  walk(0, 0);
+  return out.length > MAX_READINGS || steps > MAX_STEPS ? [] : out;
 }
 
 const offset = (s: Provenance, by: number): Provenance => (s.column !== undefined ? { ...s, column: s.column + by } : s);

@@ -9,8 +9,8 @@ import { reportRecord, type ReportRecordArb } from './reportRecord';
 import { FORMATS, render, style, type RenderFormat } from './renderReport';
 
 const NUM_RUNS = Number(process.env.NUM_RUNS ?? 500);
-/** crawler text is slow to read (every way to cut long runs of digits is tried): fewer cases */
-const CRAWLER_RUNS = Number(process.env.CRAWLER_RUNS ?? Math.ceil(NUM_RUNS / 10));
+/** crawler text is the slowest to read (every way to cut runs of digits is tried) */
+const CRAWLER_RUNS = Number(process.env.CRAWLER_RUNS ?? NUM_RUNS);
 
 /** what went wrong with one parsed report: wrong numbers, and cells left out with no finding */
 export function problemsOf(want: ReportRecordArb, got: ReportRecord, allowCut = false): string[] {
