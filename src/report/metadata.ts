@@ -59,6 +59,10 @@ function isRegionWords(prefix: string): boolean {
   return rest === '' || isDivisionStem(rest);
 }
 
+/** a name a page may print more fully elsewhere: 市发改委, 国家卫生健康委, 钟祥镇, 高新区(…), 民政局 */
+const isShortForm = (name: string) =>
+  /^[省市区县]|^(?:高新区|经开区|开发区|新区)|(?:街道|镇|乡)$/.test(name) || name.length <= 4 || expandTypeName(name) !== name;
+
 const startsWithPlace = (name: string) => mentionedDivisions(name).some((m) => name.startsWith(m.name));
 
 /** each name once, where it first comes, with the first year stated beside it */
@@ -92,7 +96,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const named = (s: string | null | undefined): s is string => !!s && isAgencyName(s) && !PRONOUN.test(s);
   const titleAgency = named(fromTitle.agency) ? fromTitle.agency : null;
   // a title that names its agency with its place and states the year needs nothing from the body
-  const titleComplete = titleAgency !== null && fromTitle.year !== null && startsWithPlace(titleAgency);
+  const titleComplete = titleAgency !== null && fromTitle.year !== null && (startsWithPlace(titleAgency) || !isShortForm(titleAgency));
   const candidates = titleComplete ? [] : distinctNames(bodyCandidates(bodyText())).filter((c) => isAgencyName(c.name));
   const before = lines.slice(0, bodyAt || Math.min(lines.length, 12));
   const fields = titleComplete ? [] : fieldNames(before);
