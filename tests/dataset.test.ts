@@ -319,6 +319,18 @@ describe('xxgk import samples tests/corpus/real, then xxgk export', () => {
         ['agrees', 'differs', 'not_assessable', 'not_applicable', 'no_previous_year'].includes(r.x_carry),
       ),
     ).toBe(true);
+    // X-CARRY and X-INFORCE run on the panel's consecutive years: each row with year − 1 present is checked against it
+    const byAgencyYear = new Map(panel.map((r) => [`${r.agency_key}|${r.year}`, r]));
+    let pairs = 0;
+    for (const r of panel) {
+      const before = byAgencyYear.get(`${r.agency_key}|${r.year - 1}`);
+      expect([r.year, r.previous_year]).toEqual([r.year, before ? r.year - 1 : null]);
+      if (!before) continue;
+      pairs++;
+      expect(r.x_carry).not.toBe('no_previous_year');
+      expect(r.x_inforce).not.toBe('no_previous_year');
+    }
+    expect(pairs).toBeGreaterThan(0); // 洪泽区 2023 → 2024
     const dictionary = readFileSync(join(dir, 'panel.dictionary.md'), 'utf8');
     expect(dictionary).toContain('## Panel indicators');
     expect(dictionary).toContain('replies');
