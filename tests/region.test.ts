@@ -45,6 +45,8 @@ test('乡镇: a township under a named district or county', () => {
 test('部门: a department without its place takes the place the site settles', () => {
   expect(compose('民政局', '县委、县政府', 'https://www.minhe.gov.cn/html/1/2.html')).toMatchObject({ agency: '民和回族土族自治县民政局', complete: true });
   expect(compose('市市场监管局', '', 'https://www.ankang.gov.cn/Content-1.html')).toMatchObject({ agency: '安康市市场监督管理局' });
+  // a city's department whose report names one of its counties in passing is the city's
+  expect(compose('民政局', '临沂市民政工作……全市……临沂市养老服务……沂水县试点')).toMatchObject({ agency: '临沂市民政局' });
   // a department the evidence cannot place keeps its printed name
   expect(compose('民政局')).toMatchObject({ agency: '民政局', complete: false });
 });

@@ -21,6 +21,12 @@ export interface Resolved {
   named: Division[];
   /** the best supported place at each level, from all the evidence */
   atLevel: Partial<Record<Level, Division>>;
+  /**
+   * the place of an agency whose name gives no level (民政局, 我局): the county where the site,
+   * the 索引号 or the text's emphasis points to it, else the city. A city's report that names one
+   * of its counties in passing stays the city's.
+   */
+  place: Division | undefined;
 }
 
 const INDEX_CODE = /索\s*引\s*号\s*[:：]?\s*(\d{6})/;
@@ -145,11 +151,22 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
     return atLevel;
   };
   let atLevel: Resolved['atLevel'] | undefined;
+  const place = (): Division | undefined => {
+    const { county, city } = (atLevel ??= levels());
+    if (!county || !city) return county ?? city;
+    const count = counts();
+    const c = coded();
+    const pointed = siteOf(county) === 'full' || (c !== undefined && (c === county || within(c, county)));
+    return pointed || (count.get(county.name) ?? 0) >= (count.get(city.name) ?? 0) ? county : city;
+  };
   return {
     division,
     named,
     get atLevel() {
       return (atLevel ??= levels());
+    },
+    get place() {
+      return place();
     },
   };
 }

@@ -71,7 +71,7 @@ export function composeAgency(printed: string | null, resolved: Resolved): Compo
     const city = resolved.atLevel.city;
     if (city) return { agency: stem(city.name) + governmentOf(name, null), region: city, complete: true };
   } else if (/^[\u4e00-\u9fa5]{2,10}(?:局|委员会|办公室|中心)$/.test(name) && !/(?:开发区|园区|新区|高新区|实验区|示范区|管委会)/.test(name)) {
-    const place = resolved.atLevel.county ?? resolved.atLevel.city;
+    const place = resolved.place;
     if (place) return { agency: regionPrefix(place) + name, region: place, complete: true };
   }
   return { agency: ZONE_BARE.test(name) ? governmentOf(name, null) : name, region: null, complete: false, why: `nothing in the text or its source settles where ${name} is` };
