@@ -45,6 +45,8 @@ function chunksOf(values: TextPiece[]): Chunk[] {
 }
 
 const INTEGER = /^(?:0|[1-9]\d*)$/;
+/** what one cell can print: a number with no leading zero, a placeholder */
+const ONE_CELL = /^(?:[-−]?(?:0|[1-9]\d{0,15})(?:\.\d+)?(?:万元|元)?|[—–/／])$/;
 const DECIMAL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /** integers are the common case: skip the general parser for them */
@@ -92,6 +94,12 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
     }
     out.push(r);
   };
+  // a printed number that is a number by itself ("10") is one cell: where a blank cell vanished
+  // (space-aligned text, a cell a line) cutting it could still satisfy the row's sum by chance.
+  // Numbers are cut only out of digits run together: against a label, or a run that shows it
+  // somewhere by a number no cell could hold ("230 000023": 000023), or a row printing fewer than
+  // half its cells ("申请 8000008" for seven cells: not blanks vanished, cells run together)
+  const runTogether = chunks.some((c) => c.runTogether || (!c.blank && !ONE_CELL.test(c.text))) || chunks.length * 2 <= k;
   let steps = 0;
   const walk = (ci: number, col: number) => {
     if (out.length > MAX_READINGS || steps > MAX_STEPS) return;
@@ -116,7 +124,7 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
       const columnsAfter = k - c - 1;
       if (columnsAfter < chunksLeft) return;
       // with no column to spare for the rest of this chunk, the piece must take all of it
-      const firstEnd = columnsAfter < chunksLeft + 1 ? text.length : start + 1;
+      const firstEnd = columnsAfter < chunksLeft + 1 || !runTogether ? text.length : start + 1;
       const maxEnd = Math.min(text.length, start + MAX_PIECE);
       for (let end = firstEnd; end <= maxEnd; end++) {
         if (text.length - end + laterChars < columnsAfter) break; // every later column needs a character

@@ -155,15 +155,16 @@ function applicationsTable(template: Template, blanks: boolean): fc.Arbitrary<Ta
   });
 }
 
-function reviewTable(template: Template): fc.Arbitrary<TableRecord> {
+function reviewTable(template: Template, blanks: boolean): fc.Arbitrary<TableRecord> {
   const small = fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }) });
-  return fc.array(fc.array(small, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }).map((parts) => {
+  const cell = blanks ? fc.oneof({ weight: 12, arbitrary: small }, { weight: 1, arbitrary: fc.constant(null) }) : small;
+  return fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }).map((parts) => {
     const specs = CATALOG.reviewLitigation[template];
     const values: string[] = [];
     const keys: string[] = [];
     specs.forEach((s, i) => {
-      const all = [...parts[i], parts[i].reduce((a, b) => a + b, 0)];
-      all.forEach((x, j) => { values.push(String(x)); keys.push(`reviewLitigation|${s.key}|${s.columns[j].key}`); });
+      const all = [...parts[i], parts[i].reduce<number>((a, b) => a + (b ?? 0), 0)];
+      all.forEach((x, j) => { values.push(x === null ? '' : String(x)); keys.push(`reviewLitigation|${s.key}|${s.columns[j].key}`); });
     });
     return { table: 'reviewLitigation' as TableKey, template, headers: [
       ['行政复议', '行政诉讼'],
@@ -189,7 +190,7 @@ export function reportRecord(opts: RecordOptions = {}): fc.Arbitrary<ReportRecor
   }).chain((r) => fc.tuple(
     activeTable(r.activeTemplate, blanks, r.unit, r.markAt, r.mark, r.variant),
     applicationsTable(r.appTemplate, blanks),
-    reviewTable(r.appTemplate),
+    reviewTable(r.appTemplate, blanks),
   ).map(([a, b, c]) => {
     const truth = new Map<string, number | null>();
     for (const t of [a, b, c]) for (const row of t.rows) row.keys.forEach((k, i) => truth.set(k, truthOf(row.values[i])));
