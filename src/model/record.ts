@@ -47,7 +47,8 @@ export const Flag = z.object({
   /** both sides of the failed equation, for people and the review page */
   left: z.object({ expr: z.string(), value: z.number() }).optional(),
   right: z.object({ expr: z.string(), value: z.number() }).optional(),
-  candidates: z.array(z.array(z.number())).optional(),
+  /** the readings a T-AMBIGUOUS row allows, cell by cell; null where a reading leaves the cell blank */
+  candidates: z.array(z.array(z.number().nullable())).optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 

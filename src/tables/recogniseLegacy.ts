@@ -198,6 +198,6 @@ function ambiguityFlag(r: Reading): Flag {
   return {
     rule: 'T-AMBIGUOUS', severity: 'warning', message,
     cells: r.columns.map((c) => `${LEGACY}|${r.spec.key}|${c.key}`),
-    candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value ?? NaN)),
+    candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value)),
   };
 }

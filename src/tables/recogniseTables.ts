@@ -122,7 +122,7 @@ function ambiguityFlag(table: TableKey, r: RowReading, rowKeys: string[], perRow
       ? `${table}.${r.rowKey}: '${printed}' reads ${r.candidates.length} ways that every rule allows: ${r.candidates.slice(0, 5).map((c) => c.map((x) => x.raw).join('|')).join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`
       : `${table}.${r.rowKey}: '${printed}' cannot be read as the row's ${r.columns.length} cells`,
     cells: rowKeys.flatMap((rk, i) => r.columns.slice(i * perRow, (i + 1) * perRow).map((c) => `${table}|${rk}|${c.key}`)),
-    candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value ?? NaN)),
+    candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value)),
   };
 }
 
