@@ -10,7 +10,11 @@ export interface WorkerLog {
 
 export class RedisWatch {
   private down = false;
-  constructor(private readonly connections: Redis[], private readonly url: string, private readonly log: WorkerLog) {
+  constructor(
+    private readonly connections: Redis[],
+    private readonly url: string,
+    private readonly log: WorkerLog,
+  ) {
     for (const c of connections) {
       c.on('error', (e: Error) => this.unreachable(e));
       c.on('ready', () => this.reached());
@@ -18,7 +22,9 @@ export class RedisWatch {
   }
 
   /** every connection is ready */
-  get up(): boolean { return this.connections.every((c) => c.status === 'ready'); }
+  get up(): boolean {
+    return this.connections.every((c) => c.status === 'ready');
+  }
 
   /** Resolves when every connection is ready: a worker started before Redis waits here. */
   async ready(signal?: AbortSignal): Promise<boolean> {

@@ -28,8 +28,11 @@ export class StoreUnavailableError extends Error {}
 export async function startWorker(opts: WorkerOptions) {
   const { log } = opts;
   const store = await openStore(undefined, {
-    onConnectionError: (e) => log.warn({ err: e.message }, 'database connection dropped: its jobs are retried, the next query reconnects'),
-  }).catch((e: Error) => { throw new StoreUnavailableError(`cannot open the store: ${e.message}`); });
+    onConnectionError: (e) =>
+      log.warn({ err: e.message }, 'database connection dropped: its jobs are retried, the next query reconnects'),
+  }).catch((e: Error) => {
+    throw new StoreUnavailableError(`cannot open the store: ${e.message}`);
+  });
   const connections = [connect(), connect()];
   const redis = new RedisWatch(connections, redisUrl(), log);
   if (!(await redis.ready(opts.signal))) {
@@ -45,7 +48,11 @@ export async function startWorker(opts: WorkerOptions) {
     // totals of completed/failed jobs that survive the trimming of finished jobs
     metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
   };
-  const ingest = new Worker(QUEUE.ingest, ingestProcessor(store, queues), { ...common, connection: connections[0], concurrency: opts.concurrency * 4 });
+  const ingest = new Worker(QUEUE.ingest, ingestProcessor(store, queues), {
+    ...common,
+    connection: connections[0],
+    concurrency: opts.concurrency * 4,
+  });
   // threads, not child processes: they die with this process (a kill -9 leaves no orphan
   // parsing on), and still keep a stuck or crashing parse off this thread
   const pool = createParsePool(opts.concurrency);
@@ -57,17 +64,29 @@ export async function startWorker(opts: WorkerOptions) {
     concurrency: opts.concurrency * 2,
   });
   for (const w of [ingest, parse]) {
-    w.on('failed', (job, err) => log.warn({ queue: w.name, job: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('failed', (job, err) =>
+      log.warn({ queue: w.name, job: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+    );
     // connection errors are reported once per outage by RedisWatch
-    w.on('error', (err) => (redis.up ? log.error({ queue: w.name, err: err.message }, 'worker error') : redis.unreachable(err)));
+    w.on('error', (err) =>
+      redis.up ? log.error({ queue: w.name, err: err.message }, 'worker error') : redis.unreachable(err),
+    );
   }
   return {
     ingest,
     parse,
-    get redisUp() { return redis.up; },
+    get redisUp() {
+      return redis.up;
+    },
     async close() {
       const up = redis.up;
-      const bounded = <T>(p: Promise<T>) => (up ? p : Promise.race([p.catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), CLOSE_WITHOUT_REDIS_MS).unref())]));
+      const bounded = <T>(p: Promise<T>) =>
+        up
+          ? p
+          : Promise.race([
+              p.catch(() => undefined),
+              new Promise<undefined>((r) => setTimeout(() => r(undefined), CLOSE_WITHOUT_REDIS_MS).unref()),
+            ]);
       // with Redis: finish the jobs in hand; without: stop now, the jobs return as stalled
       await bounded(Promise.all([ingest.close(!up), parse.close(!up)]));
       await pool.close();

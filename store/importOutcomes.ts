@@ -5,7 +5,10 @@ import type { Database } from './schema';
 import { versionKey } from './versionKey';
 
 /** The stored error code of a report (null: parsed fine), or undefined when it is not stored. */
-export async function errorCodeOf(db: Kysely<Database>, sha: string): Promise<{ errorCode: string | null } | undefined> {
+export async function errorCodeOf(
+  db: Kysely<Database>,
+  sha: string,
+): Promise<{ errorCode: string | null } | undefined> {
   const row = await db.selectFrom('reports').select('error_code').where('sha256', '=', sha).executeTakeFirst();
   return row && { errorCode: row.error_code };
 }
@@ -14,7 +17,11 @@ export async function errorCodeOf(db: Kysely<Database>, sha: string): Promise<{ 
  * Of the hashes given, those stored by this parser version or a newer one, with their error
  * code (null: parsed fine): a re-import lists a stored bad file as failed, not as stored.
  */
-export async function storedOutcomes(db: Kysely<Database>, hashes: string[], parserVersion: string): Promise<Map<string, string | null>> {
+export async function storedOutcomes(
+  db: Kysely<Database>,
+  hashes: string[],
+  parserVersion: string,
+): Promise<Map<string, string | null>> {
   const found = new Map<string, string | null>();
   for (let i = 0; i < hashes.length; i += 500) {
     const rows = await db

@@ -39,7 +39,11 @@ afterAll(async () => {
       await r.connect();
       const keys = await r.keys(`${prefix}:*`);
       for (let i = 0; i < keys.length; i += 500) await r.del(...keys.slice(i, i + 500));
-    } catch { /* a private redis already gone */ } finally { r.disconnect(); }
+    } catch {
+      /* a private redis already gone */
+    } finally {
+      r.disconnect();
+    }
   }
   await store?.close();
   await temp?.drop();
@@ -49,23 +53,53 @@ afterAll(async () => {
 function envFor(redisUrl = 'redis://127.0.0.1:6379') {
   const prefix = `xxgkfault${randomBytes(4).toString('hex')}`;
   prefixes.push([redisUrl, prefix]);
-  return { ...temp.env, REDIS_URL: redisUrl, XXGK_QUEUE_PREFIX: prefix, XXGK_LOCK_MS: '4000', XXGK_BACKOFF_MS: '200', XXGK_ATTEMPTS: '8', XXGK_KEEP_COMPLETED: '100000' };
+  return {
+    ...temp.env,
+    REDIS_URL: redisUrl,
+    XXGK_QUEUE_PREFIX: prefix,
+    XXGK_LOCK_MS: '4000',
+    XXGK_BACKOFF_MS: '200',
+    XXGK_ATTEMPTS: '8',
+    XXGK_KEEP_COMPLETED: '100000',
+  };
 }
 
 /** A worker process whose stderr (JSON lines) is kept. */
 function worker(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [CLI, 'worker', '--concurrency', '1'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'worker', '--concurrency', '1'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   children.push(child);
   let text = '';
-  child.stderr!.on('data', (d: Buffer) => { text += d.toString(); });
-  const lines = () => text.split('\n').filter(Boolean).map((l) => { try { return JSON.parse(l) as { level: string; msg: string }; } catch { return { level: 'raw', msg: l }; } });
+  child.stderr!.on('data', (d: Buffer) => {
+    text += d.toString();
+  });
+  const lines = () =>
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => {
+        try {
+          return JSON.parse(l) as { level: string; msg: string };
+        } catch {
+          return { level: 'raw', msg: l };
+        }
+      });
   return { child, lines, text: () => text };
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((r) => { if (child.exitCode !== null) r(child.exitCode); else child.once('exit', (code) => r(code)); });
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((r) => {
+    if (child.exitCode !== null) r(child.exitCode);
+    else child.once('exit', (code) => r(code));
+  });
 
 async function storedCount(): Promise<number> {
-  const r = await store.db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const r = await store.db
+    .selectFrom('reports')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -93,10 +127,18 @@ async function expected(files: string[]) {
 }
 
 async function assertStoredOnce(want: Map<string, string | null>) {
-  const rows = await store.db.selectFrom('reports').select(['sha256', 'error_code', 'cell_count']).where('sha256', 'in', [...want.keys()]).execute();
+  const rows = await store.db
+    .selectFrom('reports')
+    .select(['sha256', 'error_code', 'cell_count'])
+    .where('sha256', 'in', [...want.keys()])
+    .execute();
   expect(rows.length).toBe(want.size);
   for (const r of rows) expect(r.error_code).toBe(want.get(r.sha256));
-  const cells = await store.db.selectFrom('cells').select(sql<number>`count(*)`.as('n')).where('sha256', 'in', [...want.keys()]).executeTakeFirstOrThrow();
+  const cells = await store.db
+    .selectFrom('cells')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('sha256', 'in', [...want.keys()])
+    .executeTakeFirstOrThrow();
   expect(Number(cells.n)).toBe(rows.reduce((n, r) => n + Number(r.cell_count), 0));
 }
 
@@ -106,7 +148,10 @@ async function terminateConnections(): Promise<number> {
   await admin.connect();
   try {
     const db = new URL(temp.config.location).pathname.slice(1);
-    const r = await admin.query('select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [db]);
+    const r = await admin.query(
+      'select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [db],
+    );
     return r.rowCount ?? 0;
   } finally {
     await admin.end();
@@ -119,7 +164,12 @@ test('database connections terminated mid-import: both workers survive, retry, a
   const files = makeCopies(join(dir, 'pg'), 150, 'pg');
   const want = await expected(files);
   const [a, b] = [worker(env), worker(env)];
-  await waitFor('both workers ready', async () => (a.lines().some((l) => l.msg === 'ready') && b.lines().some((l) => l.msg === 'ready') ? true : undefined), 60_000);
+  await waitFor(
+    'both workers ready',
+    async () =>
+      a.lines().some((l) => l.msg === 'ready') && b.lines().some((l) => l.msg === 'ready') ? true : undefined,
+    60_000,
+  );
   const importing = cli(['import', '--queue', '--json', '--timeout', '240', join(dir, 'pg')], env);
   await waitFor('some reports stored', async () => ((await storedCount()) >= 10 ? true : undefined));
   let terminated = 0;
@@ -131,11 +181,18 @@ test('database connections terminated mid-import: both workers survive, retry, a
   const imp = await importing;
   const summary = JSON.parse(imp.stdout);
   expect(summary.done).toBe(150);
-  expect(summary.new + summary.alreadyStored + Object.values(summary.failed as Record<string, number>).reduce((x, y) => x + y, 0) + summary.duplicates).toBe(150);
+  expect(
+    summary.new +
+      summary.alreadyStored +
+      Object.values(summary.failed as Record<string, number>).reduce((x, y) => x + y, 0) +
+      summary.duplicates,
+  ).toBe(150);
   // neither worker died; each said a connection dropped
   expect(a.child.exitCode).toBeNull();
   expect(b.child.exitCode).toBeNull();
-  expect([...a.lines(), ...b.lines()].some((l) => l.level === 'warn' && /database connection dropped/.test(l.msg))).toBe(true);
+  expect(
+    [...a.lines(), ...b.lines()].some((l) => l.level === 'warn' && /database connection dropped/.test(l.msg)),
+  ).toBe(true);
   await assertStoredOnce(want);
   await Promise.all([stop(a.child), stop(b.child)]);
 });
@@ -150,7 +207,11 @@ test('a worker started before Redis waits with one log line, takes jobs once Red
   const w = worker(env);
   let redis: ChildProcess | undefined;
   try {
-    await waitFor('the worker to say Redis is unreachable', async () => (w.lines().some((l) => /Redis unreachable/.test(l.msg)) ? true : undefined), 60_000);
+    await waitFor(
+      'the worker to say Redis is unreachable',
+      async () => (w.lines().some((l) => /Redis unreachable/.test(l.msg)) ? true : undefined),
+      60_000,
+    );
     // it keeps trying, quietly
     await new Promise((r) => setTimeout(r, 3000));
     expect(w.child.exitCode).toBeNull();
@@ -159,7 +220,11 @@ test('a worker started before Redis waits with one log line, takes jobs once Red
     expect(lines.filter((l) => l.level === 'raw')).toEqual([]); // no ioredis error flood
     expect(lines.some((l) => l.msg === 'ready')).toBe(false);
     redis = startRedis(port, redisDir);
-    await waitFor('the worker to be ready', async () => (w.lines().some((l) => l.msg === 'ready') ? true : undefined), 60_000);
+    await waitFor(
+      'the worker to be ready',
+      async () => (w.lines().some((l) => l.msg === 'ready') ? true : undefined),
+      60_000,
+    );
     await store.db.deleteFrom('reports').execute();
     const files = makeCopies(join(dir, 'late'), 3, 'late');
     const imp = await cli(['import', '--queue', '--json', ...files], env);
@@ -181,9 +246,17 @@ test('SIGTERM to a worker whose Redis is gone: it ends within 10 s', async () =>
   const redis = startRedis(port, redisDir);
   const w = worker(envFor(url));
   try {
-    await waitFor('the worker to be ready', async () => (w.lines().some((l) => l.msg === 'ready') ? true : undefined), 60_000);
+    await waitFor(
+      'the worker to be ready',
+      async () => (w.lines().some((l) => l.msg === 'ready') ? true : undefined),
+      60_000,
+    );
     await stop(redis, 'SIGKILL');
-    await waitFor('the worker to notice', async () => (w.lines().some((l) => /Redis unreachable/.test(l.msg)) ? true : undefined), 20_000);
+    await waitFor(
+      'the worker to notice',
+      async () => (w.lines().some((l) => /Redis unreachable/.test(l.msg)) ? true : undefined),
+      20_000,
+    );
     const t0 = Date.now();
     w.child.kill('SIGTERM');
     const code = await Promise.race([exited(w.child), new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000))]);
@@ -216,9 +289,16 @@ test('import --queue with no worker: it says so, and --timeout ends it with the 
 test('import --queue when Redis does not answer: exit 69 with one message, no error flood', async () => {
   const port = await sparePort();
   const files = makeCopies(join(dir, 'noredis'), 2, 'noredis');
-  const r = await cli(['import', '--queue', ...files], { ...envFor(`redis://127.0.0.1:${port}`), XXGK_SERVICE_TIMEOUT_MS: '2000' });
+  const r = await cli(['import', '--queue', ...files], {
+    ...envFor(`redis://127.0.0.1:${port}`),
+    XXGK_SERVICE_TIMEOUT_MS: '2000',
+  });
   expect(r.code).toBe(69);
-  expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^xxgk import: no answer from Redis at redis://127\\.0\\.0\\.1:${port} within 2000 ms`))]);
+  expect(r.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(
+      new RegExp(`^xxgk import: no answer from Redis at redis://127\\.0\\.0\\.1:${port} within 2000 ms`),
+    ),
+  ]);
 });
 
 describe('import summaries', () => {
@@ -228,31 +308,40 @@ describe('import summaries', () => {
     return path;
   };
 
-  test.each([['in process', false], ['through the queue', true]])('a folder imported twice (%s): its bad file is failed both times, never "already stored"', async (_how, queued) => {
-    await store.db.deleteFrom('reports').execute();
-    const env = { ...envFor(), XXGK_ATTEMPTS: '2' };
-    const folder = join(dir, `twice-${queued ? 'q' : 'p'}`);
-    const files = makeCopies(folder, 4, 'twice');
-    const corrupt = bad(folder);
-    const code = (await expected([corrupt])).values().next().value;
-    expect(code).toBeTruthy();
-    const want = await verdicts([...files, corrupt]);
-    expect(want.failed[code!]).toBeGreaterThanOrEqual(1);
-    const w = queued ? worker(env) : undefined;
-    try {
-      const args = ['import', '--json', ...(queued ? ['--queue'] : []), folder];
-      const first = JSON.parse((await cli(args, env)).stdout);
-      const second = JSON.parse((await cli(args, env)).stdout);
-      expect(first).toMatchObject({ files: 5, done: 5, new: want.ok, alreadyStored: 0 });
-      expect(first.failed).toEqual(want.failed);
-      expect(second).toMatchObject({ files: 5, done: 5, new: 0, alreadyStored: want.ok });
-      expect(second.failed).toEqual(want.failed);
-    } finally {
-      await stop(w?.child);
-    }
-  });
+  test.each([
+    ['in process', false],
+    ['through the queue', true],
+  ])(
+    'a folder imported twice (%s): its bad file is failed both times, never "already stored"',
+    async (_how, queued) => {
+      await store.db.deleteFrom('reports').execute();
+      const env = { ...envFor(), XXGK_ATTEMPTS: '2' };
+      const folder = join(dir, `twice-${queued ? 'q' : 'p'}`);
+      const files = makeCopies(folder, 4, 'twice');
+      const corrupt = bad(folder);
+      const code = (await expected([corrupt])).values().next().value;
+      expect(code).toBeTruthy();
+      const want = await verdicts([...files, corrupt]);
+      expect(want.failed[code!]).toBeGreaterThanOrEqual(1);
+      const w = queued ? worker(env) : undefined;
+      try {
+        const args = ['import', '--json', ...(queued ? ['--queue'] : []), folder];
+        const first = JSON.parse((await cli(args, env)).stdout);
+        const second = JSON.parse((await cli(args, env)).stdout);
+        expect(first).toMatchObject({ files: 5, done: 5, new: want.ok, alreadyStored: 0 });
+        expect(first.failed).toEqual(want.failed);
+        expect(second).toMatchObject({ files: 5, done: 5, new: 0, alreadyStored: want.ok });
+        expect(second.failed).toEqual(want.failed);
+      } finally {
+        await stop(w?.child);
+      }
+    },
+  );
 
-  test.each([['in process', false], ['through the queue', true]])('two imports of one folder at the same time (%s) count each report as new once', async (_how, queued) => {
+  test.each([
+    ['in process', false],
+    ['through the queue', true],
+  ])('two imports of one folder at the same time (%s) count each report as new once', async (_how, queued) => {
     await store.db.deleteFrom('reports').execute();
     const env = { ...envFor(), XXGK_ATTEMPTS: '2' };
     const folder = join(dir, `same-${queued ? 'q' : 'p'}`);

@@ -39,7 +39,9 @@ test('a port in use: exit 69 and one line that says so', async () => {
   try {
     const r = await cli(['serve', '--port', String(port)], env);
     expect(r.code).toBe(69);
-    expect(r.stderr.trim().split('\n')).toEqual([`xxgk serve: port ${port} on 127.0.0.1 is in use (another xxgk serve?): choose another with --port`]);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `xxgk serve: port ${port} on 127.0.0.1 is in use (another xxgk serve?): choose another with --port`,
+    ]);
   } finally {
     busy.close();
   }
@@ -49,21 +51,44 @@ test('the token from a file guards /queues; logs are JSON lines', async () => {
   const tokenFile = join(dir, 'token');
   writeFileSync(tokenFile, 'from-a-file-7c1d\n');
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--token-file', tokenFile], {
-    env: { ...process.env, ...env, REDIS_URL: 'redis://127.0.0.1:6379', XXGK_QUEUE_PREFIX: `xxgk-servecli-${process.pid}` },
+    env: {
+      ...process.env,
+      ...env,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      XXGK_QUEUE_PREFIX: `xxgk-servecli-${process.pid}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const t = setInterval(() => { const m = /xxgk serve: (http:\/\/\S+)\//.exec(out); if (m) { clearInterval(t); resolve(m[1]); } }, 50);
-      child.once('exit', (code) => { clearInterval(t); reject(new Error(`serve exited ${code}: ${err}`)); });
+      const t = setInterval(() => {
+        const m = /xxgk serve: (http:\/\/\S+)\//.exec(out);
+        if (m) {
+          clearInterval(t);
+          resolve(m[1]);
+        }
+      }, 50);
+      child.once('exit', (code) => {
+        clearInterval(t);
+        reject(new Error(`serve exited ${code}: ${err}`));
+      });
     });
     expect((await fetch(`${url}/queues/`)).status).toBe(401);
-    expect((await fetch(`${url}/queues/api/queues`, { headers: { authorization: 'Bearer from-a-file-7c1d' } })).status).toBe(200);
-    const lines = err.trim().split('\n').map((l) => JSON.parse(l) as { level: string; msg: string; name: string });
+    expect(
+      (await fetch(`${url}/queues/api/queues`, { headers: { authorization: 'Bearer from-a-file-7c1d' } })).status,
+    ).toBe(200);
+    const lines = err
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { level: string; msg: string; name: string });
     expect(lines.find((l) => l.msg === 'listening')).toMatchObject({ level: 'info', name: 'serve' });
   } finally {
     child.kill('SIGTERM');

@@ -52,7 +52,11 @@ export function guardedLookup(allowPrivate: boolean) {
       if (err) return callback(err, '');
       const list = addresses as LookupAddress[];
       const bad = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
-      if (bad) return callback(new PrivateAddressError(`${hostname} resolves to ${bad.address}, a private or loopback address`), '');
+      if (bad)
+        return callback(
+          new PrivateAddressError(`${hostname} resolves to ${bad.address}, a private or loopback address`),
+          '',
+        );
       if (options.all) return callback(null, list);
       callback(null, list[0].address, list[0].family);
     });

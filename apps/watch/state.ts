@@ -8,7 +8,13 @@ import { watchUrl, putWatchUrl, type Database, type WatchUrlsTable } from '../..
 export type UrlKind = 'list' | 'detail' | 'attachment';
 export type { WatchUrlsTable };
 
-export interface UrlState { etag: string | null; lastModified: string | null; links: string | null; outcome: string | null; sha256: string | null }
+export interface UrlState {
+  etag: string | null;
+  lastModified: string | null;
+  links: string | null;
+  outcome: string | null;
+  sha256: string | null;
+}
 
 export class WatchState {
   constructor(private readonly db: Kysely<Database>) {}
@@ -23,11 +29,22 @@ export class WatchState {
     return (await this.get(url))?.outcome != null;
   }
 
-  async put(url: string, sourceId: string, kind: UrlKind, fields: Partial<Omit<WatchUrlsTable, 'url' | 'source_id' | 'kind'>>): Promise<void> {
+  async put(
+    url: string,
+    sourceId: string,
+    kind: UrlKind,
+    fields: Partial<Omit<WatchUrlsTable, 'url' | 'source_id' | 'kind'>>,
+  ): Promise<void> {
     await putWatchUrl(this.db, {
-      url, source_id: sourceId, kind,
-      etag: fields.etag ?? null, last_modified: fields.last_modified ?? null, links: fields.links ?? null,
-      sha256: fields.sha256 ?? null, outcome: fields.outcome ?? null, checked_at: fields.checked_at ?? new Date().toISOString(),
+      url,
+      source_id: sourceId,
+      kind,
+      etag: fields.etag ?? null,
+      last_modified: fields.last_modified ?? null,
+      links: fields.links ?? null,
+      sha256: fields.sha256 ?? null,
+      outcome: fields.outcome ?? null,
+      checked_at: fields.checked_at ?? new Date().toISOString(),
     });
   }
 }

@@ -8,7 +8,10 @@ import { ExpressAdapter } from '@bull-board/express';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { openQueues } from '../../queues/queues';
 
-export interface QueuesBoard { router: Router; close(): Promise<void> }
+export interface QueuesBoard {
+  router: Router;
+  close(): Promise<void>;
+}
 
 /** The writes --writable allows, as paths under /queues (PUT, as Bull Board sends them). */
 const ALLOWED_WRITES: RegExp[] = [
@@ -17,7 +20,8 @@ const ALLOWED_WRITES: RegExp[] = [
   /^\/api\/queues\/[^/]+\/[^/]+\/clean$/, // remove one job
 ];
 
-export const isAllowedWrite = (method: string, path: string) => method === 'PUT' && ALLOWED_WRITES.some((re) => re.test(path));
+export const isAllowedWrite = (method: string, path: string) =>
+  method === 'PUT' && ALLOWED_WRITES.some((re) => re.test(path));
 
 export function queuesBoard(basePath: string, writable: boolean): QueuesBoard {
   const queues = openQueues();
@@ -31,8 +35,18 @@ export function queuesBoard(basePath: string, writable: boolean): QueuesBoard {
   const board = adapter.getRouter() as Router & { disable?: (setting: string) => void };
   board.disable?.('x-powered-by');
   const onlyRetryAndRemove = (req: Request, res: Response, next: NextFunction) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || (writable && isAllowedWrite(req.method, req.path))) { next(); return; }
-    res.status(403).type('text/plain').send(writable ? 'the queue board allows only retry and remove' : 'the queue board is read-only (start with --writable to retry and remove jobs)');
+    if (req.method === 'GET' || req.method === 'HEAD' || (writable && isAllowedWrite(req.method, req.path))) {
+      next();
+      return;
+    }
+    res
+      .status(403)
+      .type('text/plain')
+      .send(
+        writable
+          ? 'the queue board allows only retry and remove'
+          : 'the queue board is read-only (start with --writable to retry and remove jobs)',
+      );
   };
   const router = express.Router();
   router.use(onlyRetryAndRemove, board);
