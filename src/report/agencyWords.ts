@@ -1,3 +1,5 @@
+import { isDivisionStem } from '../region/divisions';
+
 // Words that end an agency's name, the pronouns a report uses for its own issuer, and the usual
 // short forms of agency types with their official names (vocabulary, not a list of agencies).
 
@@ -29,7 +31,7 @@ export function expandTypeName(name: string): string {
     if (!name.endsWith(short)) continue;
     // a short form stands after a place or a level word only (文体旅游科技局 is its own name)
     const head = name.slice(0, -short.length);
-    if (head && !/(?:省|市|区|县|旗|盟|州|乡|镇|国家)$/.test(head)) return name;
+    if (head && !/(?:省|市|区|县|旗|盟|州|乡|镇|国家)$/.test(head) && !isDivisionStem(head)) return name;
     // 政府 alone is written out only after a region or a level word (区政府, 河东乡政府)
     if (short === '政府' || short.startsWith('政府')) {
       const before = name.slice(0, -short.length);
@@ -42,3 +44,6 @@ export function expandTypeName(name: string): string {
 
 /** a development zone's committee: 南昌经济技术开发区 → …管理委员会 */
 export const ZONE_BARE = /(?:经济技术开发区|经济开发区|高新技术产业开发区|工业园区|产业园区)$/;
+
+/** words of a sentence, never of a name: "进一步加强推进政府" is no agency */
+export const SENTENCE_WORDS = /进一步|加强|推进|认真|贯彻|落实|坚持|深入|全面|按照|严格|做好|开展|围绕|根据|依据|通过|积极|不断/;

@@ -29,7 +29,15 @@ function governmentOf(name: string, level: Division['level'] | null): string {
 const LEVEL_WORD: Record<string, Division['level']> = { 省: 'province', 市: 'city', 区: 'county', 县: 'county' };
 const NATIONAL = /^(?:国家|国务院|中国|中华人民共和国|全国|中央)|部$/;
 
+/** a tax bureau below the state's is written under 国家税务总局 (税务 is managed from the centre) */
+const VERTICAL = (c: Composed): Composed =>
+  c.agency && c.complete && /税务局$/.test(c.agency) && !/^国家税务总局/.test(c.agency) ? { ...c, agency: '国家税务总局' + c.agency } : c;
+
 export function composeAgency(printed: string | null, resolved: Resolved): Composed {
+  return VERTICAL(composeLocal(printed, resolved));
+}
+
+function composeLocal(printed: string | null, resolved: Resolved): Composed {
   if (!printed || PRONOUN.test(printed)) return { agency: null, region: resolved.division, complete: false, why: printed ? `the report names its issuer only as ${printed}` : undefined };
   const name = expandTypeName(printed.normalize('NFKC').replace(/\s+/g, ''));
   if (NATIONAL.test(name)) return { agency: name, region: null, complete: true };

@@ -10,7 +10,7 @@ import { findTitle, openingLines, BODY_START } from './findTitle';
 import { bodyCandidates } from './bodyAgency';
 import { fieldNames, headerNames } from './pageFields';
 import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
-import { looksLikeAgencyName, PRONOUN, expandTypeName } from './agencyWords';
+import { looksLikeAgencyName, PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
 import { statedPeriodYear, openingSentenceYear } from './statisticsYear';
 import { composeAgency } from './composeAgency';
 import { agencyForPronoun } from './pronounAgency';
@@ -35,6 +35,7 @@ export interface MetaSource { url?: string }
 export function isAgencyName(s: string): boolean {
   const n = s.replace(/\s+/g, '');
   if (n.length < 2 || n.length > 45 || isFurnitureName(n)) return false;
+  if (SENTENCE_WORDS.test(n)) return false;
   return looksLikeAgencyName(n) || PRONOUN.test(n) || mentionedDivisions(n).some((m) => m.name === n);
 }
 
