@@ -101,6 +101,9 @@ test('title shapes: 关于…的报告, title over two lines, a tail alone, the 
   expect(await meta(`会宁县工业和信息化局关于2021年度政府信息公开工作年度报告\n${BODY}`)).toMatchObject({ agency: '会宁县工业和信息化局', year: 2021 });
   expect(await meta(`泰安市医疗保障局\n2021年政府信息公开工作年度报告\n${BODY}`)).toMatchObject({ title: '泰安市医疗保障局2021年政府信息公开工作年度报告', agency: '泰安市医疗保障局', year: 2021 });
   expect(await meta(`工作年度报告\n依据《中华人民共和国政府信息公开条例》，现公布清远市农业农村局2021年政府信息公开工作年度报告。\n一、总体情况`)).toMatchObject({ title: null, agency: '清远市农业农村局', year: 2021 });
+  // a plan for the next year in section 五 is not the year reported on
+  expect(await meta(`一、总体情况\n2022年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n五、存在的主要问题及改进情况\n2023年，我局将加强培训。`)).toMatchObject({ year: 2022 });
+  expect(await meta(`一、总体情况\n我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n五、存在的主要问题及改进情况\n2023年，我局将加强培训。`)).toMatchObject({ year: null });
   // published in 2023 about 2022: the statistics year
   expect(await meta(`发布日期：2023-01-31\n一、总体情况\n本报告中所列数据统计期限为2022年1月1日至2022年12月31日。2023年1月，我局……政府信息公开`)).toMatchObject({ year: 2022 });
 });
