@@ -12,7 +12,11 @@ export interface FlowCell {
   endsFull?: boolean;
 }
 
-export interface FlowTable { cells: FlowCell[]; nRows: number; x0: number; x1: number; page: number; bbox: [number, number, number, number] }
+export interface FlowTable {
+  cells: FlowCell[]; nRows: number; x0: number; x1: number; page: number; bbox: [number, number, number, number];
+  /** some part's columns were found from text alignment (no ruling lines) */
+  aligned?: boolean;
+}
 
 const EDGE_TOLERANCE = 6;
 
@@ -21,6 +25,7 @@ export function toFlowTable(t: PageTable): FlowTable {
     cells: t.cells.map((c) => ({ r: c.r, rowSpan: c.rowSpan, xl: t.xs[c.c], xr: t.xs[c.c + c.colSpan], text: c.text, page: c.page, bbox: c.bbox, endsFull: c.endsFull })),
     nRows: t.nRows, x0: t.x0, x1: t.x1, page: t.page,
     bbox: [t.x0, t.y0, t.x1, t.y1],
+    ...(t.aligned ? { aligned: true } : {}),
   };
 }
 
@@ -38,7 +43,7 @@ const isLabel = (text: string) => text.trim() !== '' && !NUMERIC.test(text);
 
 export function appendTable(a: FlowTable, part: PageTable): void {
   const b = toFlowTable(part);
-  if (part.aligned) snapToColumns(b, a);
+  if (part.aligned) { snapToColumns(b, a); a.aligned = true; }
   dropRepeatedHeader(a, b);
   const lastRow = a.nRows - 1;
   const enders = a.cells.filter((c) => c.r + c.rowSpan - 1 === lastRow);

@@ -31,10 +31,38 @@ export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
       }
     }
   }
+  if (t.aligned) widenLabels(rows);
   const filled: GridCell[][] = rows.map((row) => row.map((slot) => slot ?? { text: '', rowSpan: 1, colSpan: 1, source: { page: t.page } }));
   return {
     type: 'table',
     rows: filled,
     source: { page: t.page, bbox: t.bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number], ...(ocr ? { ocr: true } : {}) },
   };
+}
+
+const NUMBER = /^[-−]?\d[\d,，.]*\s*(%|％|元|万元|件|个|条)?$/;
+
+/**
+ * Without ruling lines a label does not show which columns it spans: a label printed in one
+ * column of a wider label area leaves blank slots between it and its row's numbers, and a
+ * blank slot there would read as the row's first value. A blank slot in a column that holds
+ * no number in any row, right of a label, is that label's.
+ */
+const blank = (x: GridCell | undefined) => !x || (!x.covered && !x.text.trim() && x.rowSpan === 1 && x.colSpan === 1);
+
+function widenLabels(rows: (GridCell | undefined)[][]): void {
+  const nc = Math.max(0, ...rows.map((r) => r.length));
+  const labelColumn = Array.from({ length: nc }, (_, k) => rows.every((r) => !r[k] || r[k]!.covered || !NUMBER.test(r[k]!.text.trim())));
+  rows.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell || cell.covered || !cell.text.trim() || NUMBER.test(cell.text.trim()) || cell.rowSpan > 1) continue;
+      let k = c + cell.colSpan;
+      while (k < row.length && blank(row[k]) && labelColumn[k]) {
+        row[k] = { text: cell.text, rowSpan: 1, colSpan: 1, covered: true, anchor: [r, c], source: cell.source };
+        cell.colSpan++;
+        k++;
+      }
+    }
+  });
 }
