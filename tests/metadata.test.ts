@@ -8,14 +8,27 @@ import { parseDocument } from '../parsers';
 import { isFurnitureName } from '../src/report/pageFurniture';
 import { WILD_PAGES } from './support/fixtures';
 
-interface Label { url?: string; agency: string | null; agencyInText?: boolean; year: number | null; title: string | null }
+interface Label {
+  url?: string;
+  agency: string | null;
+  agencyInText?: boolean;
+  year: number | null;
+  title: string | null;
+}
 const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');
-const pages = readdirSync(WILD_PAGES).filter((f) => f.endsWith('.label.json')).sort().map((l) => ({
-  file: join(WILD_PAGES, l.replace(/\.label\.json$/, '')),
-  label: JSON.parse(readFileSync(join(WILD_PAGES, l), 'utf8')) as Label,
-}));
+const pages = readdirSync(WILD_PAGES)
+  .filter((f) => f.endsWith('.label.json'))
+  .sort()
+  .map((l) => ({
+    file: join(WILD_PAGES, l.replace(/\.label\.json$/, '')),
+    label: JSON.parse(readFileSync(join(WILD_PAGES, l), 'utf8')) as Label,
+  }));
 
-let results: Array<{ file: string; label: Label; report: Record<string, unknown> & { agency: string | null; year: number | null } }>;
+let results: Array<{
+  file: string;
+  label: Label;
+  report: Record<string, unknown> & { agency: string | null; year: number | null };
+}>;
 beforeAll(async () => {
   results = [];
   for (const p of pages) {
@@ -24,7 +37,8 @@ beforeAll(async () => {
   }
 });
 
-const share = (rows: typeof results, ok: (r: (typeof results)[number]) => boolean) => rows.filter(ok).length / rows.length;
+const share = (rows: typeof results, ok: (r: (typeof results)[number]) => boolean) =>
+  rows.filter(ok).length / rows.length;
 
 test('the wild pages are all here', () => {
   expect(pages.length).toBeGreaterThanOrEqual(60);
@@ -43,14 +57,22 @@ test('agency composed from a short form and the context: at least 80%', () => {
 });
 
 test('a composed agency is right or left out, never another name', () => {
-  const wrong = results.filter((r) => r.label.agency && r.report.agency && norm(r.report.agency) !== norm(r.label.agency) && r.label.agencyInText !== false);
+  const wrong = results.filter(
+    (r) =>
+      r.label.agency &&
+      r.report.agency &&
+      norm(r.report.agency) !== norm(r.label.agency) &&
+      r.label.agencyInText !== false,
+  );
   expect(wrong.map((r) => `${r.file}: ${r.report.agency}`)).toEqual([]);
 });
 
 test('year the statistics cover: at least 97%, never another year', () => {
   const withYear = results.filter((r) => r.label.year);
   expect(share(withYear, (r) => r.report.year === r.label.year)).toBeGreaterThanOrEqual(0.97);
-  expect(withYear.filter((r) => r.report.year !== null && r.report.year !== r.label.year).map((r) => r.file)).toEqual([]);
+  expect(withYear.filter((r) => r.report.year !== null && r.report.year !== r.label.year).map((r) => r.file)).toEqual(
+    [],
+  );
 });
 
 test('page furniture is never an agency on the wild pages', () => {
@@ -79,12 +101,17 @@ const FURNITURE = [
   '分享到: 微信 微博 打印',
   '首页>政府信息公开>',
 ];
-const BODY = '根据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n2022年，我局认真贯彻落实《条例》。';
+const BODY =
+  '根据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n2022年，我局认真贯彻落实《条例》。';
 
 const metaOf = async (text: string) => findMeta(await parseDocument(Buffer.from(text), { fileName: 'page.txt' }));
 
 test.each(FURNITURE)('furniture line %s is neither title nor agency', async (line) => {
-  for (const title of ['昆明市应急管理局2022年政府信息公开工作年度报告', '2022年昆明市应急管理局政府信息公开工作年度报告', '昆明市应急管理局政府信息公开工作2022年度报告']) {
+  for (const title of [
+    '昆明市应急管理局2022年政府信息公开工作年度报告',
+    '2022年昆明市应急管理局政府信息公开工作年度报告',
+    '昆明市应急管理局政府信息公开工作2022年度报告',
+  ]) {
     const meta = await metaOf(`${line}\n${line}\n${title}\n${BODY}\n`);
     expect(meta.title).toBe(title);
     expect(meta.agency).toBe('昆明市应急管理局');
@@ -98,12 +125,35 @@ test.each(FURNITURE)('furniture line %s is neither title nor agency', async (lin
 
 test('title shapes: 关于…的报告, title over two lines, a tail alone, the body naming the report', async () => {
   const meta = metaOf;
-  expect(await meta(`会宁县工业和信息化局关于2021年度政府信息公开工作年度报告\n${BODY}`)).toMatchObject({ agency: '会宁县工业和信息化局', year: 2021 });
-  expect(await meta(`泰安市医疗保障局\n2021年政府信息公开工作年度报告\n${BODY}`)).toMatchObject({ title: '泰安市医疗保障局2021年政府信息公开工作年度报告', agency: '泰安市医疗保障局', year: 2021 });
-  expect(await meta(`工作年度报告\n依据《中华人民共和国政府信息公开条例》，现公布清远市农业农村局2021年政府信息公开工作年度报告。\n一、总体情况`)).toMatchObject({ title: null, agency: '清远市农业农村局', year: 2021 });
+  expect(await meta(`会宁县工业和信息化局关于2021年度政府信息公开工作年度报告\n${BODY}`)).toMatchObject({
+    agency: '会宁县工业和信息化局',
+    year: 2021,
+  });
+  expect(await meta(`泰安市医疗保障局\n2021年政府信息公开工作年度报告\n${BODY}`)).toMatchObject({
+    title: '泰安市医疗保障局2021年政府信息公开工作年度报告',
+    agency: '泰安市医疗保障局',
+    year: 2021,
+  });
+  expect(
+    await meta(
+      `工作年度报告\n依据《中华人民共和国政府信息公开条例》，现公布清远市农业农村局2021年政府信息公开工作年度报告。\n一、总体情况`,
+    ),
+  ).toMatchObject({ title: null, agency: '清远市农业农村局', year: 2021 });
   // a plan for the next year in section 五 is not the year reported on
-  expect(await meta(`一、总体情况\n2022年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n五、存在的主要问题及改进情况\n2023年，我局将加强培训。`)).toMatchObject({ year: 2022 });
-  expect(await meta(`一、总体情况\n我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n五、存在的主要问题及改进情况\n2023年，我局将加强培训。`)).toMatchObject({ year: null });
+  expect(
+    await meta(
+      `一、总体情况\n2022年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n五、存在的主要问题及改进情况\n2023年，我局将加强培训。`,
+    ),
+  ).toMatchObject({ year: 2022 });
+  expect(
+    await meta(
+      `一、总体情况\n我局认真贯彻落实《中华人民共和国政府信息公开条例》。\n五、存在的主要问题及改进情况\n2023年，我局将加强培训。`,
+    ),
+  ).toMatchObject({ year: null });
   // published in 2023 about 2022: the statistics year
-  expect(await meta(`发布日期：2023-01-31\n一、总体情况\n本报告中所列数据统计期限为2022年1月1日至2022年12月31日。2023年1月，我局……政府信息公开`)).toMatchObject({ year: 2022 });
+  expect(
+    await meta(
+      `发布日期：2023-01-31\n一、总体情况\n本报告中所列数据统计期限为2022年1月1日至2022年12月31日。2023年1月，我局……政府信息公开`,
+    ),
+  ).toMatchObject({ year: 2022 });
 });

@@ -12,41 +12,78 @@ const compose = (printed: string, text = '', url?: string) => {
 };
 
 test('省: a province is its own region', () => {
-  expect(compose('河北省人民政府')).toMatchObject({ agency: '河北省人民政府', complete: true, region: { code: '130000', province: '河北省', city: null, county: null } });
+  expect(compose('河北省人民政府')).toMatchObject({
+    agency: '河北省人民政府',
+    complete: true,
+    region: { code: '130000', province: '河北省', city: null, county: null },
+  });
   expect(compose('河北省')).toMatchObject({ agency: '河北省人民政府' });
 });
 
 test('市: a city, and a department written with its level word only', () => {
-  expect(compose('岳阳市发展和改革委员会').region).toMatchObject({ code: '430600', province: '湖南省', city: '岳阳市' });
-  expect(compose('市发改委', '2019年，岳阳市发展改革工作……岳阳市')).toMatchObject({ agency: '岳阳市发展和改革委员会', complete: true });
+  expect(compose('岳阳市发展和改革委员会').region).toMatchObject({
+    code: '430600',
+    province: '湖南省',
+    city: '岳阳市',
+  });
+  expect(compose('市发改委', '2019年，岳阳市发展改革工作……岳阳市')).toMatchObject({
+    agency: '岳阳市发展和改革委员会',
+    complete: true,
+  });
   expect(compose('省卫生健康委', '贵州省卫生健康工作')).toMatchObject({ agency: '贵州省卫生健康委员会' });
 });
 
 test('区县: a district is written after its city, a county alone', () => {
-  expect(compose('洪泽区人民政府')).toMatchObject({ agency: '淮安市洪泽区人民政府', region: { code: '320813', city: '淮安市', county: '洪泽区' } });
-  expect(compose('区政府办公室', '汉阳区……武汉市')).toMatchObject({ agency: '武汉市汉阳区人民政府办公室', complete: true });
+  expect(compose('洪泽区人民政府')).toMatchObject({
+    agency: '淮安市洪泽区人民政府',
+    region: { code: '320813', city: '淮安市', county: '洪泽区' },
+  });
+  expect(compose('区政府办公室', '汉阳区……武汉市')).toMatchObject({
+    agency: '武汉市汉阳区人民政府办公室',
+    complete: true,
+  });
   expect(compose('仁寿县人民政府').agency).toBe('仁寿县人民政府');
   // a municipality's district takes the municipality's name
-  expect(compose('海淀区人民政府')).toMatchObject({ agency: '北京市海淀区人民政府', region: { province: '北京市', county: '海淀区' } });
+  expect(compose('海淀区人民政府')).toMatchObject({
+    agency: '北京市海淀区人民政府',
+    region: { province: '北京市', county: '海淀区' },
+  });
 });
 
 test('街道: a street office is settled by its district, here from the site', () => {
-  expect(compose('官洲街道办事处', '', 'https://www.haizhu.gov.cn/zwgk/x.html')).toMatchObject({ agency: '广州市海珠区官洲街道办事处', region: { code: '440105', county: '海珠区' } });
+  expect(compose('官洲街道办事处', '', 'https://www.haizhu.gov.cn/zwgk/x.html')).toMatchObject({
+    agency: '广州市海珠区官洲街道办事处',
+    region: { code: '440105', county: '海珠区' },
+  });
   // without a place to settle it, the name stays as printed and the record says so
   expect(compose('官洲街道办事处')).toMatchObject({ agency: '官洲街道办事处', complete: false, region: null });
 });
 
 test('乡镇: a township under a named district or county', () => {
-  expect(compose('水城区杨梅乡')).toMatchObject({ agency: '六盘水市水城区杨梅乡人民政府', region: { county: '水城区' } });
-  expect(compose('钟祥镇人民政府', '《仁寿县人民政府办公室关于编制公布2019年度政府信息公开工作年度报告的通知》')).toMatchObject({ agency: '仁寿县钟祥镇人民政府' });
-  expect(compose('安仁乡人民政府', '', 'http://dachuan.gov.cn/xxgk-show-1.html')).toMatchObject({ agency: '达州市达川区安仁乡人民政府' });
+  expect(compose('水城区杨梅乡')).toMatchObject({
+    agency: '六盘水市水城区杨梅乡人民政府',
+    region: { county: '水城区' },
+  });
+  expect(
+    compose('钟祥镇人民政府', '《仁寿县人民政府办公室关于编制公布2019年度政府信息公开工作年度报告的通知》'),
+  ).toMatchObject({ agency: '仁寿县钟祥镇人民政府' });
+  expect(compose('安仁乡人民政府', '', 'http://dachuan.gov.cn/xxgk-show-1.html')).toMatchObject({
+    agency: '达州市达川区安仁乡人民政府',
+  });
 });
 
 test('部门: a department without its place takes the place the site settles', () => {
-  expect(compose('民政局', '县委、县政府', 'https://www.minhe.gov.cn/html/1/2.html')).toMatchObject({ agency: '民和回族土族自治县民政局', complete: true });
-  expect(compose('市市场监管局', '', 'https://www.ankang.gov.cn/Content-1.html')).toMatchObject({ agency: '安康市市场监督管理局' });
+  expect(compose('民政局', '县委、县政府', 'https://www.minhe.gov.cn/html/1/2.html')).toMatchObject({
+    agency: '民和回族土族自治县民政局',
+    complete: true,
+  });
+  expect(compose('市市场监管局', '', 'https://www.ankang.gov.cn/Content-1.html')).toMatchObject({
+    agency: '安康市市场监督管理局',
+  });
   // a city's department whose report names one of its counties in passing is the city's
-  expect(compose('民政局', '临沂市民政工作……全市……临沂市养老服务……沂水县试点')).toMatchObject({ agency: '临沂市民政局' });
+  expect(compose('民政局', '临沂市民政工作……全市……临沂市养老服务……沂水县试点')).toMatchObject({
+    agency: '临沂市民政局',
+  });
   // a department the evidence cannot place keeps its printed name
   expect(compose('民政局')).toMatchObject({ agency: '民政局', complete: false });
 });
@@ -63,7 +100,7 @@ test('national bodies have no region', () => {
   expect(compose('自然资源部').agency).toBe('自然资源部');
 });
 
-test('site hosts: pinyin whole, by initials, after a parent\'s initials', () => {
+test("site hosts: pinyin whole, by initials, after a parent's initials", () => {
   const names = (url: string) => siteDivisions(url).map((m) => `${m.division.name}:${m.strength}`);
   expect(names('https://www.haizhu.gov.cn/')).toContain('海珠区:full');
   expect(names('http://www.lntaian.gov.cn/')).toEqual(['台安县:full']);

@@ -24,7 +24,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const records = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+const records = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
 
 test('parse --url: the URL is the source and its site settles the district', async () => {
   const without = records((await cli(['parse', PAGE], {})).stdout)[0];
@@ -38,9 +42,12 @@ test('parse --url: the URL is the source and its site settles the district', asy
   expect(rec.report.region).toMatchObject({ code: '440105', province: '广东省', city: '广州市', county: '海珠区' });
 });
 
-test('parse --manifest (CSV, relative paths): the manifest\'s files in its order, each with its URL', async () => {
+test("parse --manifest (CSV, relative paths): the manifest's files in its order, each with its URL", async () => {
   const manifest = join(dir, 'm.csv');
-  writeFileSync(manifest, `path,url\npages/b.txt,https://yjj.km.gov.cn/c/2023-01-28/4655505.shtml\n"pages/a.txt",${URL_OF_PAGE}\n`);
+  writeFileSync(
+    manifest,
+    `path,url\npages/b.txt,https://yjj.km.gov.cn/c/2023-01-28/4655505.shtml\n"pages/a.txt",${URL_OF_PAGE}\n`,
+  );
   const r = await cli(['parse', '--manifest', manifest], {});
   expect(r.code).toBe(0);
   const recs = records(r.stdout);
@@ -51,7 +58,10 @@ test('parse --manifest (CSV, relative paths): the manifest\'s files in its order
 
 test('parse --manifest (JSON Lines) with files named: the named files get their manifest URL', async () => {
   const manifest = join(dir, 'm.jsonl');
-  writeFileSync(manifest, JSON.stringify({ path: 'pages/a.txt', url: URL_OF_PAGE }) + '\n' + JSON.stringify({ path: 'pages/b.txt' }) + '\n');
+  writeFileSync(
+    manifest,
+    JSON.stringify({ path: 'pages/a.txt', url: URL_OF_PAGE }) + '\n' + JSON.stringify({ path: 'pages/b.txt' }) + '\n',
+  );
   const r = await cli(['parse', '--manifest', manifest, join(dir, 'pages', 'a.txt'), join(dir, 'pages', 'b.txt')], {});
   const recs = records(r.stdout);
   expect(recs[0].source.url).toBe(URL_OF_PAGE);
@@ -66,7 +76,9 @@ test('usage errors: --url for two files, a manifest without its header, a bad UR
   expect(r.code).toBe(64);
   expect(r.stderr).toMatch(/path,url/);
   expect((await cli(['parse', '--url', 'not a url', PAGE], {})).code).toBe(64);
-  expect((await cli(['import', '--url', 'not a url', PAGE], { XXGK_DB: join(dir, 'x.db'), DATABASE_URL: '' })).code).toBe(64);
+  expect(
+    (await cli(['import', '--url', 'not a url', PAGE], { XXGK_DB: join(dir, 'x.db'), DATABASE_URL: '' })).code,
+  ).toBe(64);
 });
 
 test('import --manifest stores each report with the URL it came from', async () => {

@@ -10,7 +10,11 @@ import { sourceUrls, urlOf, ManifestError } from './sourceUrls';
  * workers (one time limit that stops the thread, bounded memory): an error in one file's parse
  * gives that file a record and never reaches the next file or this process.
  */
-export async function parseFilesToRecords(paths: string[], onRecord: (record: ReportRecord) => void, urls: Map<string, string> = new Map()): Promise<void> {
+export async function parseFilesToRecords(
+  paths: string[],
+  onRecord: (record: ReportRecord) => void,
+  urls: Map<string, string> = new Map(),
+): Promise<void> {
   const { createParsePool } = require('../../pipeline/local/parsePool') as typeof import('../../pipeline/local/parsePool');
   const { availableParallelism } = require('node:os') as typeof import('node:os');
   const pool = createParsePool(Math.max(1, Math.min(paths.length, availableParallelism())));

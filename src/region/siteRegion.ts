@@ -6,9 +6,15 @@
 import { pinyin } from 'pinyin-pro';
 import { type Division, upperDivisions, stem } from './divisions';
 
-export interface SiteMatch { division: Division; strength: 'full' | 'initials' }
+export interface SiteMatch {
+  division: Division;
+  strength: 'full' | 'initials';
+}
 
-interface Spelling { full: string; initials: string }
+interface Spelling {
+  full: string;
+  initials: string;
+}
 let spellings: Map<Division, Spelling> | undefined;
 
 function spell(name: string): Spelling {
@@ -26,9 +32,15 @@ function allSpellings(): Map<Division, Spelling> {
 /** the labels of a host that may name a place (not www, gov, a TLD, or digits) */
 function placeLabels(url: string): string[] {
   let host: string;
-  try { host = new URL(url).hostname.toLowerCase(); } catch { return []; }
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return [];
+  }
   if (/^[\d.]+$/.test(host)) return [];
-  return host.split(/[._-]/).filter((l) => l.length >= 2 && !/^(?:www|gov|com|cn|org|net|edu|xxgk|zwgk|http|https|\d+)$/.test(l));
+  return host
+    .split(/[._-]/)
+    .filter((l) => l.length >= 2 && !/^(?:www|gov|com|cn|org|net|edu|xxgk|zwgk|http|https|\d+)$/.test(l));
 }
 
 const parentOf = (d: Division, upper: Map<string, Division[]>): Division[] => {
@@ -37,15 +49,22 @@ const parentOf = (d: Division, upper: Map<string, Division[]>): Division[] => {
 };
 
 const byHost = new Map<string, SiteMatch[]>();
-interface SpellingIndex { full: Map<string, Division[]>; initials: Map<string, Division[]> }
+interface SpellingIndex {
+  full: Map<string, Division[]>;
+  initials: Map<string, Division[]>;
+}
 let index: SpellingIndex | undefined;
 function spellingIndex(): SpellingIndex {
   if (index) return index;
   index = { full: new Map(), initials: new Map() };
   for (const [d, sp] of allSpellings()) {
-    for (const [map, key] of [[index.full, sp.full], [index.initials, sp.initials]] as const) {
+    for (const [map, key] of [
+      [index.full, sp.full],
+      [index.initials, sp.initials],
+    ] as const) {
       const list = map.get(key);
-      if (list) list.push(d); else map.set(key, [d]);
+      if (list) list.push(d);
+      else map.set(key, [d]);
     }
   }
   return index;
@@ -55,7 +74,11 @@ function spellingIndex(): SpellingIndex {
 export function siteDivisions(url: string | undefined): SiteMatch[] {
   if (!url) return [];
   let host: string;
-  try { host = new URL(url).hostname.toLowerCase(); } catch { return []; }
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return [];
+  }
   const hit = byHost.get(host);
   if (hit) return hit;
   const found = matchHost(url);
@@ -71,7 +94,9 @@ function matchHost(url: string): SiteMatch[] {
   const { full, initials } = spellingIndex();
   const { byName } = upperDivisions();
   const out = new Map<Division, SiteMatch['strength']>();
-  const note = (d: Division, s: SiteMatch['strength']) => { if (out.get(d) !== 'full') out.set(d, s); };
+  const note = (d: Division, s: SiteMatch['strength']) => {
+    if (out.get(d) !== 'full') out.set(d, s);
+  };
   for (const label of labels) {
     const before = new Set(out.keys());
     for (const d of full.get(label) ?? []) note(d, label.length >= 4 ? 'full' : 'initials');
@@ -80,9 +105,15 @@ function matchHost(url: string): SiteMatch[] {
     for (let i = 1; i < label.length - 1; i++) {
       const rest = label.slice(0, i);
       const tail = label.slice(i);
-      for (const [map, strong] of [[full, tail.length >= 4], [initials, false]] as const) {
+      for (const [map, strong] of [
+        [full, tail.length >= 4],
+        [initials, false],
+      ] as const) {
         for (const d of map.get(tail) ?? []) {
-          const parent = parentOf(d, byName).find((p) => { const ps = all.get(p); return ps && (rest === ps.initials || rest === ps.full); });
+          const parent = parentOf(d, byName).find((p) => {
+            const ps = all.get(p);
+            return ps && (rest === ps.initials || rest === ps.full);
+          });
           if (parent) note(d, strong ? 'full' : 'initials');
         }
       }

@@ -3,7 +3,11 @@
 // only where a text has a character some division name ends with, the longest name first.
 import { type Division, upperDivisions, townDivisions } from './divisions';
 
-export interface Mention { name: string; count: number; divisions: Division[] }
+export interface Mention {
+  name: string;
+  count: number;
+  divisions: Division[];
+}
 
 const MAX_NAME = 12;
 const TOWN_END = /(?:街道|镇|乡)$/;
@@ -51,7 +55,10 @@ function scan(text: string, withTowns: boolean): Mention[] {
   const { byName } = upperDivisions();
   upperTails ??= tails(byName.keys());
   const towns = withTowns && /街道|镇|乡/.test(text) ? townDivisions() : undefined;
-  if (towns && !townTails) { townTails = tails([...towns.keys()].filter((n) => TOWN_END.test(n))); lastChars = undefined; }
+  if (towns && !townTails) {
+    townTails = tails([...towns.keys()].filter((n) => TOWN_END.test(n)));
+    lastChars = undefined;
+  }
   const ends = endsSomeName();
   const found = new Map<string, Mention>();
   const t = text.replace(/\s+/g, '');
@@ -62,7 +69,11 @@ function scan(text: string, withTowns: boolean): Mention[] {
     const upperLengths = upperTails.get(tail);
     const townLengths = towns ? townTails!.get(tail) : undefined;
     if (!upperLengths && !townLengths) continue;
-    const lengths = !townLengths ? upperLengths! : !upperLengths ? townLengths : [...new Set([...upperLengths, ...townLengths])].sort((a, b) => b - a);
+    const lengths = !townLengths
+      ? upperLengths!
+      : !upperLengths
+        ? townLengths
+        : [...new Set([...upperLengths, ...townLengths])].sort((a, b) => b - a);
     // the longest name ending here that starts after the previous one (重庆市开州区 → 重庆市, 开州区)
     for (const len of lengths) {
       if (len > e + 1 - free) continue;
@@ -72,7 +83,8 @@ function scan(text: string, withTowns: boolean): Mention[] {
       // 城区, 郊区, 矿区 are also plain words: too weak to name a place
       if (len === 2 && divisions[0].level !== 'province') break;
       const m = found.get(name);
-      if (m) m.count++; else found.set(name, { name, count: 1, divisions });
+      if (m) m.count++;
+      else found.set(name, { name, count: 1, divisions });
       free = e + 1;
       break;
     }

@@ -4,24 +4,39 @@
 import { AGENCY_END, PRONOUN } from './agencyWords';
 import { partsOfReportName } from './titleShapes';
 
-export interface NameCandidate { name: string; year: number | null; how: string }
+export interface NameCandidate {
+  name: string;
+  year: number | null;
+  how: string;
+}
 
 const NAME = `(?!度)[\\u4e00-\\u9fa5()（）]{1,40}?${AGENCY_END}`;
 /** the report's name inside a sentence, after the verb that publishes it */
-const NAME_IN_SENTENCE = /(?:公布|公开|发布|编制了?|现将|呈报|报告)\s*《?((?:(?:19|20)\d{2}\s*年度?)?[^。；;,，、《》“”"\n]{2,60}?(?:政府|机关)?(?:信息|政务)公开(?:工作)?[^。；;,，《》\n]{0,10}?(?:报告|年报))/g;
+const NAME_IN_SENTENCE =
+  /(?:公布|公开|发布|编制了?|现将|呈报|报告)\s*《?((?:(?:19|20)\d{2}\s*年度?)?[^。；;,，、《》“”"\n]{2,60}?(?:政府|机关)?(?:信息|政务)公开(?:工作)?[^。；;,，《》\n]{0,10}?(?:报告|年报))/g;
 const QUOTED_NAME = /《([^《》\n]{4,70}?(?:信息|政务)公开[^《》\n]{0,12}?(?:报告|年报))》/g;
 const MADE_BY = new RegExp(`(?:由|本报告由|年度报告由)\\s*(${NAME})\\s*(?:根据|依据|按照|综合|编制|负责|在)`, 'g');
 const MADE = new RegExp(`(?:^|[，,。；\\s])(${NAME})\\s*编制了`, 'g');
 const SHORT_FOR = new RegExp(`(${NAME})\\s*[（(]\\s*以下简称`, 'g');
-const DOING = '(?:坚持|认真|深入|全面|紧紧|围绕|以|在|按照|严格|持续|切实|进一步|积极|始终|高度|贯彻|继续|根据|聚焦|扎实|着力|不断|主动|结合|强化|加强|依法|政府信息公开工作|政务公开工作|信息公开工作)';
-const YEAR_THEN_NAME = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]?\\s*(${NAME.replace('{1,40}?', '{1,30}?')})(?=${DOING})`, 'g');
+const DOING =
+  '(?:坚持|认真|深入|全面|紧紧|围绕|以|在|按照|严格|持续|切实|进一步|积极|始终|高度|贯彻|继续|根据|聚焦|扎实|着力|不断|主动|结合|强化|加强|依法|政府信息公开工作|政务公开工作|信息公开工作)';
+const YEAR_THEN_NAME = new RegExp(
+  `((?:19|20)\\d{2})\\s*年(?:度)?[，,]?\\s*(${NAME.replace('{1,40}?', '{1,30}?')})(?=${DOING})`,
+  'g',
+);
 /** 2020年，广州市坚持…: a region's own report names only the region */
-const YEAR_THEN_REGION = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?[，,]\\s*((?!度)[\\u4e00-\\u9fa5]{2,12}?(?:省|市|区|县|旗|盟|州))(?=${DOING})`, 'g');
+const YEAR_THEN_REGION = new RegExp(
+  `((?:19|20)\\d{2})\\s*年(?:度)?[，,]\\s*((?!度)[\\u4e00-\\u9fa5]{2,12}?(?:省|市|区|县|旗|盟|州))(?=${DOING})`,
+  'g',
+);
 
 /** the report's pronoun for itself as the subject of its first sentences: 2022年，我局… / 本年度，我区… */
 const PRONOUN_SUBJECT = new RegExp(`([我本](?:局|办|委|厅|乡|镇|区|县|市|省|街道|中心))(?=${DOING}|[，,]|通过)`, 'g');
 /** a sentence or clause starts just before: the pronoun is its subject */
-const opensClause = (text: string, at: number) => { const before = text.slice(Math.max(0, at - 3), at).trimEnd(); return before === '' || /[，,。\n]$/.test(before); };
+const opensClause = (text: string, at: number) => {
+  const before = text.slice(Math.max(0, at - 3), at).trimEnd();
+  return before === '' || /[，,。\n]$/.test(before);
+};
 /** 在区委、区政府的领导下，官洲街道办事处认真… */
 const LED_BY = new RegExp(`(?:导下|署下)[，,]\\s*(${NAME})(?=${DOING})`, 'g');
 
@@ -29,13 +44,15 @@ const matches = (re: RegExp, text: string) => [...text.matchAll(re)];
 /** the stretches of text just before each occurrence of a word: where a pattern ending in it can match */
 function before(text: string, word: string, span = 60): string {
   const parts: string[] = [];
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) parts.push(text.slice(Math.max(0, i - span), i + word.length + 4));
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1))
+    parts.push(text.slice(Math.max(0, i - span), i + word.length + 4));
   return parts.join('\n');
 }
 /** the stretches of text from each occurrence of a word on: where a pattern starting with it can match */
 function after(text: string, word: string, span = 60): string {
   const parts: string[] = [];
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) parts.push(text.slice(i, i + word.length + span));
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1))
+    parts.push(text.slice(i, i + word.length + span));
   return parts.join('\n');
 }
 
@@ -48,15 +65,23 @@ export function bodyCandidates(text: string): NameCandidate[] {
       if (p.agency) out.push({ name: p.agency, year: p.year, how: 'report name in the text' });
     }
   }
-  for (const m of matches(MADE_BY, after(text, '由'))) out.push({ name: m[1], year: null, how: 'maker named in the text' });
-  for (const m of matches(MADE, before(text, '编制了'))) out.push({ name: m[1], year: null, how: 'maker named in the text' });
-  for (const m of matches(SHORT_FOR, before(text, '以下简称'))) out.push({ name: m[1], year: null, how: 'name before its short form' });
+  for (const m of matches(MADE_BY, after(text, '由')))
+    out.push({ name: m[1], year: null, how: 'maker named in the text' });
+  for (const m of matches(MADE, before(text, '编制了')))
+    out.push({ name: m[1], year: null, how: 'maker named in the text' });
+  for (const m of matches(SHORT_FOR, before(text, '以下简称')))
+    out.push({ name: m[1], year: null, how: 'name before its short form' });
   for (const re of [YEAR_THEN_NAME, YEAR_THEN_REGION]) {
     for (const m of matches(re, text)) out.push({ name: m[2], year: Number(m[1]), how: 'first sentence' });
   }
-  for (const m of matches(LED_BY, after(text, '导下') + '\n' + after(text, '署下'))) out.push({ name: m[1], year: null, how: 'first sentence' });
-  for (const m of matches(PRONOUN_SUBJECT, text)) if (opensClause(text, m.index!)) out.push({ name: m[1], year: null, how: 'pronoun' });
-  return out.map((c) => ({ ...c, name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经)/, '') }));
+  for (const m of matches(LED_BY, after(text, '导下') + '\n' + after(text, '署下')))
+    out.push({ name: m[1], year: null, how: 'first sentence' });
+  for (const m of matches(PRONOUN_SUBJECT, text))
+    if (opensClause(text, m.index!)) out.push({ name: m[1], year: null, how: 'pronoun' });
+  return out.map((c) => ({
+    ...c,
+    name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经)/, ''),
+  }));
 }
 
 export const isPronoun = (name: string) => PRONOUN.test(name);

@@ -7,7 +7,12 @@ import type { Resolved } from '../region/resolveRegion';
 import { mentionedDivisions } from '../region/textRegion';
 import { expandTypeName, ZONE_BARE, PRONOUN } from './agencyWords';
 
-export interface Composed { agency: string | null; region: Division | null; complete: boolean; why?: string }
+export interface Composed {
+  agency: string | null;
+  region: Division | null;
+  complete: boolean;
+  why?: string;
+}
 
 /** the prefix that names a division in an agency's name */
 export function regionPrefix(d: Division): string {
@@ -22,7 +27,11 @@ export function regionPrefix(d: Division): string {
 function governmentOf(name: string, level: Division['level'] | null): string {
   if (ZONE_BARE.test(name)) return name + '管理委员会';
   if (level === 'town' || /(?:街道|镇|乡)$/.test(name)) return name + (/街道$/.test(name) ? '办事处' : '人民政府');
-  if (/(?:省|市|县|旗|盟|自治州|自治区|地区|区)$/.test(name) && !/(?:实验区|示范区|新区|高新区|开发区|园区)$/.test(name)) return name + '人民政府';
+  if (
+    /(?:省|市|县|旗|盟|自治州|自治区|地区|区)$/.test(name) &&
+    !/(?:实验区|示范区|新区|高新区|开发区|园区)$/.test(name)
+  )
+    return name + '人民政府';
   return name;
 }
 
@@ -31,14 +40,22 @@ const NATIONAL = /^(?:国家|国务院|中国|中华人民共和国|全国|中�
 
 /** a tax bureau below the state's is written under 国家税务总局 (税务 is managed from the centre) */
 const VERTICAL = (c: Composed): Composed =>
-  c.agency && c.complete && /税务局$/.test(c.agency) && !/^国家税务总局/.test(c.agency) ? { ...c, agency: '国家税务总局' + c.agency } : c;
+  c.agency && c.complete && /税务局$/.test(c.agency) && !/^国家税务总局/.test(c.agency)
+    ? { ...c, agency: '国家税务总局' + c.agency }
+    : c;
 
 export function composeAgency(printed: string | null, resolved: Resolved): Composed {
   return VERTICAL(composeLocal(printed, resolved));
 }
 
 function composeLocal(printed: string | null, resolved: Resolved): Composed {
-  if (!printed || PRONOUN.test(printed)) return { agency: null, region: resolved.division, complete: false, why: printed ? `the report names its issuer only as ${printed}` : undefined };
+  if (!printed || PRONOUN.test(printed))
+    return {
+      agency: null,
+      region: resolved.division,
+      complete: false,
+      why: printed ? `the report names its issuer only as ${printed}` : undefined,
+    };
   const name = expandTypeName(printed.normalize('NFKC').replace(/\s+/g, ''));
   if (NATIONAL.test(name)) return { agency: name, region: null, complete: true };
 
@@ -47,17 +64,31 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
   let lead = 0;
   for (let moved = true; moved;) {
     moved = false;
-    for (const m of own) if (name.startsWith(m.name, lead)) { lead += m.name.length; moved = true; }
+    for (const m of own)
+      if (name.startsWith(m.name, lead)) {
+        lead += m.name.length;
+        moved = true;
+      }
   }
   const rest = name.slice(lead);
   const d = resolved.division;
 
   if (lead > 0) {
     const regionWords = name.slice(0, lead);
-    if (!d) return { agency: rest ? name : governmentOf(name, null), region: null, complete: false, why: `the place ${regionWords} could not be settled (several places bear the name, or no other evidence)` };
+    if (!d)
+      return {
+        agency: rest ? name : governmentOf(name, null),
+        region: null,
+        complete: false,
+        why: `the place ${regionWords} could not be settled (several places bear the name, or no other evidence)`,
+      };
     const full = regionPrefix(d);
     // the settled place written out in front of what the name already says (水城区杨梅乡 → 六盘水市水城区杨梅乡)
-    const prefix = full.endsWith(regionWords) ? full : regionWords.startsWith(d.name) && full.endsWith(d.name) ? full + regionWords.slice(d.name.length) : regionWords;
+    const prefix = full.endsWith(regionWords)
+      ? full
+      : regionWords.startsWith(d.name) && full.endsWith(d.name)
+        ? full + regionWords.slice(d.name.length)
+        : regionWords;
     const whole = prefix + rest;
     return { agency: rest ? whole : governmentOf(whole, d.level), region: d, complete: true };
   }
@@ -71,18 +102,31 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
       const prefix = regionPrefix(at);
       return { agency: prefix + type, region: at, complete: true };
     }
-    return { agency: name, region: null, complete: false, why: `no ${name[0]} named in the text or by the site settles ${name}` };
+    return {
+      agency: name,
+      region: null,
+      complete: false,
+      why: `no ${name[0]} named in the text or by the site settles ${name}`,
+    };
   }
 
   // a bare type: 民政局, 经济技术开发区 — composed only from a place the evidence settles
   if (/^(?:经济技术开发区|经济开发区|高新技术产业开发区)$/.test(name)) {
     const city = resolved.atLevel.city;
     if (city) return { agency: stem(city.name) + governmentOf(name, null), region: city, complete: true };
-  } else if (/^[\u4e00-\u9fa5]{2,10}(?:局|委员会|办公室|中心)$/.test(name) && !/(?:开发区|园区|新区|高新区|实验区|示范区|管委会)/.test(name)) {
+  } else if (
+    /^[\u4e00-\u9fa5]{2,10}(?:局|委员会|办公室|中心)$/.test(name) &&
+    !/(?:开发区|园区|新区|高新区|实验区|示范区|管委会)/.test(name)
+  ) {
     const place = resolved.place;
     if (place) return { agency: regionPrefix(place) + name, region: place, complete: true };
   }
-  return { agency: ZONE_BARE.test(name) ? governmentOf(name, null) : name, region: null, complete: false, why: `nothing in the text or its source settles where ${name} is` };
+  return {
+    agency: ZONE_BARE.test(name) ? governmentOf(name, null) : name,
+    region: null,
+    complete: false,
+    why: `nothing in the text or its source settles where ${name} is`,
+  };
 }
 
 export const isMunicipality = (name: string) => MUNICIPALITY.test(name);

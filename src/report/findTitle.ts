@@ -27,7 +27,8 @@ export function cleanLine(s: string): string {
 }
 
 /** characters only traditional text uses, common in any report: a page a mirror site converted */
-const TRADITIONAL = /[報開區機關與為這個國會時門間實當從來對將還體點經過東長無產業書條後發現電話網處見則總應務議權劃縣鎮鄉辦訊]/;
+const TRADITIONAL =
+  /[報開區機關與為這個國會時門間實當從來對將還體點經過東長無產業書條後發現電話網處見則總應務議權劃縣鎮鄉辦訊]/;
 
 /** the text lines of the page's opening, blank ones dropped, in simplified characters */
 export function openingLines(doc: Doc, max = 40): string[] {
@@ -48,10 +49,15 @@ export function openingLines(doc: Doc, max = 40): string[] {
   return traditional ? lines.map(simplified) : lines;
 }
 
-const isSentence = (t: string) => /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
+const isSentence = (t: string) =>
+  /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
 const titleLike = (t: string) => t.length <= 80 && NAMES_A_REPORT.test(t) && !FURNITURE_LINE.test(t) && !isSentence(t);
 /** a short line that may be the first half of a title: an agency, a year, or both */
-const headLike = (t: string) => t.length <= 40 && !FURNITURE_LINE.test(t) && !isSentence(t) && !REPORT_WORD.test(t) &&
+const headLike = (t: string) =>
+  t.length <= 40 &&
+  !FURNITURE_LINE.test(t) &&
+  !isSentence(t) &&
+  !REPORT_WORD.test(t) &&
   (new RegExp(AGENCY_END + '$').test(t) || YEAR.test(t) || /(?:信息|政务)公开(?:工作)?$/.test(t));
 
 /** the title and the index of the line it ends on, or null */
@@ -78,8 +84,12 @@ export function findTitleLine(lines: string[]): { title: string; line: number } 
     }
     if (!titleLike(t)) continue;
     const above = i > 0 && !LIST_ITEM.test(lines[i - 1]) ? lines[i - 1] : '';
-    const lacksAgencyOrYear = !YEAR.test(t) || /^(?:(?:19|20)\d{2}\s*年度?)?(?:政府)?信息公开/.test(t.replace(/\s+/g, ''));
-    found = above && headLike(above) && lacksAgencyOrYear && !(YEAR.test(above) && YEAR.test(t)) ? { title: above + t, line: i } : { title: t, line: i };
+    const lacksAgencyOrYear =
+      !YEAR.test(t) || /^(?:(?:19|20)\d{2}\s*年度?)?(?:政府)?信息公开/.test(t.replace(/\s+/g, ''));
+    found =
+      above && headLike(above) && lacksAgencyOrYear && !(YEAR.test(above) && YEAR.test(t))
+        ? { title: above + t, line: i }
+        : { title: t, line: i };
   }
   return found;
 }

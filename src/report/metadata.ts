@@ -29,7 +29,9 @@ export interface ReportMeta {
   findings: string[];
 }
 
-export interface MetaSource { url?: string }
+export interface MetaSource {
+  url?: string;
+}
 
 /** a name, not a fragment of the page: an agency's ending, a region, or the report's pronoun */
 export function isAgencyName(s: string): boolean {
@@ -44,7 +46,11 @@ export function isFullerForm(printed: string, candidate: string): boolean {
   const a = expandTypeName(printed.normalize('NFKC').replace(/\s+/g, ''));
   const b = expandTypeName(candidate.normalize('NFKC').replace(/\s+/g, ''));
   if (b.length <= a.length) return false;
-  const cores = [a, a.replace(/^[省市区县](?!场)/, ''), a + (/街道$/.test(a) ? '办事处' : /[镇乡]$/.test(a) ? '人民政府' : '')];
+  const cores = [
+    a,
+    a.replace(/^[省市区县](?!场)/, ''),
+    a + (/街道$/.test(a) ? '办事处' : /[镇乡]$/.test(a) ? '人民政府' : ''),
+  ];
   for (const core of cores) {
     if (core.length < 2 || !b.endsWith(core)) continue;
     if (isRegionWords(b.slice(0, b.length - core.length))) return true;
@@ -62,7 +68,9 @@ function isRegionWords(prefix: string): boolean {
 
 /** a name a page may print more fully elsewhere: 市发改委, 国家卫生健康委, 钟祥镇, 高新区(…), 民政局 */
 const isShortForm = (name: string) =>
-  /^[省市区县]|^(?:高新区|经开区|开发区|新区)|(?:街道|镇|乡)$/.test(name) || name.length <= 4 || expandTypeName(name) !== name;
+  /^[省市区县]|^(?:高新区|经开区|开发区|新区)|(?:街道|镇|乡)$/.test(name) ||
+  name.length <= 4 ||
+  expandTypeName(name) !== name;
 
 const startsWithPlace = (name: string) => mentionedDivisions(name).some((m) => name.startsWith(m.name));
 
@@ -81,7 +89,11 @@ function distinctNames<T extends { name: string; year: number | null }>(list: T[
 function capped(lines: string[], chars: number): string {
   let n = 0;
   const out: string[] = [];
-  for (const l of lines) { if (n > chars) break; out.push(l); n += l.length + 1; }
+  for (const l of lines) {
+    if (n > chars) break;
+    out.push(l);
+    n += l.length + 1;
+  }
   return out.join('\n');
 }
 
@@ -89,24 +101,44 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const findings: string[] = [];
   const lines = openingLines(doc);
   const title = findTitle(doc, lines);
-  const bodyAt = Math.max(0, lines.findIndex((l) => BODY_START.test(l)));
+  const bodyAt = Math.max(
+    0,
+    lines.findIndex((l) => BODY_START.test(l)),
+  );
   const fromTitle = title ? partsOfReportName(title) : { agency: null, year: null };
   // the opening is enough: the name and year are stated before the first table
   let body: string | undefined;
-  const bodyText = () => (body ??= capped(lines.filter((l) => l.length > 60 || !FURNITURE_LINE.test(l)), 2500));
+  const bodyText = () =>
+    (body ??= capped(
+      lines.filter((l) => l.length > 60 || !FURNITURE_LINE.test(l)),
+      2500,
+    ));
   const named = (s: string | null | undefined): s is string => !!s && isAgencyName(s) && !PRONOUN.test(s);
   const titleAgency = named(fromTitle.agency) ? fromTitle.agency : null;
   // a title that names its agency with its place and states the year needs nothing from the body
-  const titleComplete = titleAgency !== null && fromTitle.year !== null && (startsWithPlace(titleAgency) || !isShortForm(titleAgency));
+  const titleComplete =
+    titleAgency !== null && fromTitle.year !== null && (startsWithPlace(titleAgency) || !isShortForm(titleAgency));
   const candidates = titleComplete ? [] : distinctNames(bodyCandidates(bodyText())).filter((c) => isAgencyName(c.name));
   const before = lines.slice(0, bodyAt || Math.min(lines.length, 12));
   const fields = titleComplete ? [] : fieldNames(before);
   const headers = titleComplete ? [] : headerNames(before);
-  let printed: string | null = titleAgency ?? candidates.find((c) => named(c.name))?.name ?? fields.find(named) ?? headers.find(named) ?? candidates[0]?.name ?? null;
+  let printed: string | null =
+    titleAgency ??
+    candidates.find((c) => named(c.name))?.name ??
+    fields.find(named) ??
+    headers.find(named) ??
+    candidates[0]?.name ??
+    null;
   // the same agency printed more fully elsewhere on the page: the title's 市发改委 is the body's 岳阳市发展和改革委员会
-  const fuller = printed ? [...candidates.map((c) => c.name), ...fields, ...headers].find((c) => isFullerForm(printed!, c)) : undefined;
+  const fuller = printed
+    ? [...candidates.map((c) => c.name), ...fields, ...headers].find((c) => isFullerForm(printed!, c))
+    : undefined;
 
-  let year = fromTitle.year ?? statedPeriodYear(bodyText()) ?? candidates.find((c) => c.year)?.year ?? openingSentenceYear(bodyText());
+  let year =
+    fromTitle.year ??
+    statedPeriodYear(bodyText()) ??
+    candidates.find((c) => c.year)?.year ??
+    openingSentenceYear(bodyText());
   if (year === null && title) year = Number(YEAR.exec(title)?.[1]) || null;
 
   let evidence: string | undefined;
@@ -128,6 +160,6 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   if (!printed) findings.push('agency: the page names no issuer');
   if (PRONOUN.test(printed ?? '')) printed = null;
   const region = regionOf(composed.region ?? resolved.division);
-  if (!region && printed) findings.push('region: the issuer\'s place could not be known from the text or its source');
+  if (!region && printed) findings.push("region: the issuer's place could not be known from the text or its source");
   return { title, agency: composed.agency, agencyAsPrinted: printed, year, region, findings };
 }

@@ -3,7 +3,8 @@
 import { looksLikeAgencyName } from './agencyWords';
 import { FURNITURE_LINE, isFurnitureName } from './pageFurniture';
 
-const FIELD = /(?:发布机构|发文机关|发文单位|发布单位|信息来源|发布来源|来\s*源|部\s*门)\s*[:：]?\s*([\u4e00-\u9fa5()（）]{2,40})/g;
+const FIELD =
+  /(?:发布机构|发文机关|发文单位|发布单位|信息来源|发布来源|来\s*源|部\s*门)\s*[:：]?\s*([\u4e00-\u9fa5()（）]{2,40})/g;
 
 /** names in field tables (dropping a trailing 网站: "发布来源:国家卫生健康委员会网站") */
 export function fieldNames(lines: string[]): string[] {
@@ -19,5 +20,7 @@ export function fieldNames(lines: string[]): string[] {
 
 /** lines above the title that hold nothing but a name */
 export function headerNames(lines: string[]): string[] {
-  return lines.map((l) => l.replace(/\s+/g, '')).filter((l) => l.length <= 30 && looksLikeAgencyName(l) && !FURNITURE_LINE.test(l) && !isFurnitureName(l));
+  return lines
+    .map((l) => l.replace(/\s+/g, ''))
+    .filter((l) => l.length <= 30 && looksLikeAgencyName(l) && !FURNITURE_LINE.test(l) && !isFurnitureName(l));
 }

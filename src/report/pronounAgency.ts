@@ -7,7 +7,12 @@ import { mentionedDivisions } from '../region/textRegion';
 import { PRONOUN } from './agencyWords';
 import { isFurnitureName } from './pageFurniture';
 
-const LEVEL_OF: Record<string, 'province' | 'city' | 'county'> = { 省: 'province', 市: 'city', 区: 'county', 县: 'county' };
+const LEVEL_OF: Record<string, 'province' | 'city' | 'county'> = {
+  省: 'province',
+  市: 'city',
+  区: 'county',
+  县: 'county',
+};
 
 /** the printed form the pronoun stands for (a short form composeAgency can complete), or null */
 export function agencyForPronoun(pronoun: string, text: string, resolved: Resolved): string | null {
@@ -16,7 +21,9 @@ export function agencyForPronoun(pronoun: string, text: string, resolved: Resolv
   const level = LEVEL_OF[kind];
   if (level) return resolved.atLevel[level] ? `${kind}人民政府` : null;
   if (kind === '乡' || kind === '镇' || kind === '街道') {
-    const towns = mentionedDivisions(text, true).filter((m) => m.divisions[0].level === 'town' && m.name.endsWith(kind));
+    const towns = mentionedDivisions(text, true).filter(
+      (m) => m.divisions[0].level === 'town' && m.name.endsWith(kind),
+    );
     return mostFrequent(towns.map((m) => [m.name, m.count]));
   }
   if (!/^(?:局|办|委|厅|中心|院|署)$/.test(kind)) return null;
@@ -31,7 +38,12 @@ function namesEndingWith(t: string, kind: string): Array<[string, number]> {
     let found: string | null = null;
     for (let s = Math.max(0, end - 18); s <= end - 4 && !found; s++) {
       const name = t.slice(s, end);
-      if (!/^[\u4e00-\u9fa5]+$/.test(name) || isFurnitureName(name) || /(?:关于|的|和|与|及|等|我|本)/.test(name.slice(0, 3))) continue;
+      if (
+        !/^[\u4e00-\u9fa5]+$/.test(name) ||
+        isFurnitureName(name) ||
+        /(?:关于|的|和|与|及|等|我|本)/.test(name.slice(0, 3))
+      )
+        continue;
       const led = leadingDivision(name);
       const levelLed = /^[省市区县](?!政府|委|[省市区县])/.test(name) && !/[省市区县]/.test(name.slice(1, -1));
       if (led || levelLed) found = name;
@@ -41,7 +53,8 @@ function namesEndingWith(t: string, kind: string): Array<[string, number]> {
   return [...counts];
 }
 
-const leadingDivision = (name: string) => mentionedDivisions(name).some((m) => name.startsWith(m.name) && m.name.length < name.length - 1);
+const leadingDivision = (name: string) =>
+  mentionedDivisions(name).some((m) => name.startsWith(m.name) && m.name.length < name.length - 1);
 
 function mostFrequent(items: Array<[string, number]>): string | null {
   if (!items.length) return null;

@@ -9,7 +9,10 @@ export const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
 /** where the name of the report starts after the agency: 政府信息公开…, 信息公开…, 政务公开… */
 const REPORT_NAME_START = /(?:政府|机关)?(?:信息|政务)公开|(?:政府)?信息工作|年度报告|工作报告|工作年报/;
 
-export interface TitleParts { agency: string | null; year: number | null }
+export interface TitleParts {
+  agency: string | null;
+  year: number | null;
+}
 
 /** the agency and year a report's name states */
 export function partsOfReportName(name: string): TitleParts {
@@ -32,7 +35,11 @@ export function partsOfReportName(name: string): TitleParts {
 function trimName(s: string): string {
   let n = s.split(REPORT_NAME_START)[0];
   n = n.replace(/[(（][^()（）]*(?:以下简称|简称)[^()（）]*[)）]/g, '').replace(/[(（]机关[)）]/g, '');
-  n = n.replace(/^[《〈【\[“"「]+|[》〉】\]”"」]+$/g, '').replace(/^关于/, '').replace(/关于$/, '').replace(/的$/, '');
+  n = n
+    .replace(/^[《〈【[“"「]+|[》〉】\]”"」]+$/g, '')
+    .replace(/^关于/, '')
+    .replace(/关于$/, '')
+    .replace(/的$/, '');
   return n.replace(/^[\s,，、:：]+|[\s,，、:：]+$/g, '');
 }
 
