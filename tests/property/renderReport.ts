@@ -138,7 +138,7 @@ function mergedApplicationRows(t: TableRecord, s: Style): Merged[][] {
   const groupOf = (key: string) => (key.includes('.') ? key.split('.')[0] : undefined);
   const results = t.rows.filter((r) => !/newReceived|carriedOver|carriedForward/.test(r.keys[0])).length;
   const out: Merged[][] = [
-    [c(t.headers[0][0], 2, 3), c(t.headers[0][1], 1, 7)],
+    [c(t.headers[0][0], 3, 3), c(t.headers[0][1], 1, 7)],
     [c('自然人', 2), c('法人或其他组织', 1, 5), c('总计', 2)],
     [c('商业企业'), c('科研机构'), c('社会公益组织'), c('法律服务机构'), c('其他')],
   ];
@@ -199,9 +199,45 @@ const xmlEsc = esc;
 const wRun = (t: string) => `<w:r><w:t xml:space="preserve">${xmlEsc(t)}</w:t></w:r>`;
 const wPara = (t: string, bold = false) => `<w:p>${bold ? `<w:r><w:rPr><w:b/></w:rPr><w:t>${xmlEsc(t)}</w:t></w:r>` : wRun(t)}</w:p>`;
 
+const wRuns = (c: string, s: Style) => (s.splitSpans && c.length > 1 ? wRun(c.slice(0, 1)) + wRun(c.slice(1)) : wRun(c));
+
+/** merged cells as Word writes them: w:gridSpan across, w:vMerge restart/continue down */
+function mergedDocxTable(rows: Merged[][], s: Style): string {
+  const width = 10;
+  type Slot = { cell: Merged } | { cont: Merged; row: number; col: number } | undefined;
+  const grid: Slot[][] = rows.map(() => new Array<Slot>(width).fill(undefined));
+  rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row) {
+      while (col < width && grid[r][col]) col++;
+      grid[r][col] = { cell };
+      for (let dr = 0; dr < cell.rowspan && r + dr < rows.length; dr++) {
+        for (let dc = dr ? 0 : 1; dc < cell.colspan; dc++) grid[r + dr][col + dc] = { cont: cell, row: r, col };
+      }
+      col += cell.colspan;
+    }
+  });
+  const tr = grid.map((slots, r) => {
+    let cells = '';
+    slots.forEach((slot, c) => {
+      if (!slot) return;
+      const span = (m: Merged) => (m.colspan > 1 ? `<w:gridSpan w:val="${m.colspan}"/>` : '');
+      if ('cell' in slot) {
+        cells += `<w:tc><w:tcPr>${span(slot.cell)}${slot.cell.rowspan > 1 ? '<w:vMerge w:val="restart"/>' : ''}</w:tcPr><w:p>${wRuns(slot.cell.text, s)}</w:p></w:tc>`;
+      } else if (slot.row !== r && slot.col === c) {
+        // the first slot of a cell merged down from above; the rest of its width is its gridSpan
+        cells += `<w:tc><w:tcPr>${span(slot.cont)}<w:vMerge/></w:tcPr><w:p/></w:tc>`;
+      }
+    });
+    return `<w:tr>${cells}</w:tr>`;
+  }).join('');
+  return `<w:tbl><w:tblPr><w:tblBorders><w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr><w:tblGrid>${'<w:gridCol w:w="900"/>'.repeat(width)}</w:tblGrid>${tr}</w:tbl>`;
+}
+
 async function renderDocx(r: ReportRecordArb, s: Style): Promise<Uint8Array> {
   const body = blocksOf(r, s).map((b) => {
     if (b.kind !== 'table') return wPara(b.text!, b.kind === 'h');
+    if (b.table!.table === 'applications' && s.merged) return mergedDocxTable(mergedApplicationRows(b.table!, s), s);
     const rows = printedRows(b.table!, s);
     const w = Math.max(...rows.map((x) => x.length));
     const grid = `<w:tblGrid>${Array(w).fill('<w:gridCol w:w="900"/>').join('')}</w:tblGrid>`;
