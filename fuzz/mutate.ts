@@ -7,6 +7,9 @@ import { PARSE_LIMITS } from '../src/model/config';
 
 export type Format = 'pdf' | 'docx' | 'html' | 'text';
 
+/** past the file size limit a parse stops at once (TOO_LARGE): a little over it is enough */
+const MAX_MUTANT = PARSE_LIMITS.maxBytes + 1024 * 1024;
+
 /** mulberry32: small, fast, seedable */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -21,6 +24,9 @@ export function rng(seed: number): () => number {
 
 type Rand = () => number;
 const int = (r: Rand, n: number) => Math.floor(r() * n);
+/** `s` repeated, but never past the largest mutant: the harness's own strings must stay small,
+ * or its memory would be counted as the parse's */
+const times = (s: string, n: number) => s.repeat(Math.max(0, Math.min(n, Math.floor(MAX_MUTANT / Math.max(1, s.length)))));
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[int(r, xs.length)];
 
 // --- generic byte mutations -------------------------------------------------------------
@@ -49,9 +55,9 @@ function duplicateChunk(r: Rand, b: Buffer): Buffer {
   const start = int(r, b.length);
   const len = 1 + int(r, Math.min(4096, b.length - start));
   const chunk = b.subarray(start, start + len);
-  const times = 1 + int(r, 64);
+  const copies = Math.min(1 + int(r, 64), Math.floor(MAX_MUTANT / Math.max(1, b.length)));
   const at = int(r, b.length);
-  return Buffer.concat([b.subarray(0, at), ...Array(times).fill(chunk), b.subarray(at)]);
+  return Buffer.concat([b.subarray(0, at), ...Array(copies).fill(chunk), b.subarray(at)]);
 }
 
 function deleteChunk(r: Rand, b: Buffer): Buffer {
@@ -69,7 +75,7 @@ function nestDeep(r: Rand, text: string, tags: readonly string[]): string {
   const depth = pick(r, [100, 1000, 5000, 10_000, 50_000]);
   const at = int(r, text.length);
   const closed = r() < 0.5;
-  return text.slice(0, at) + `<${tag}>`.repeat(depth) + 'x' + (closed ? `</${tag}>`.repeat(depth) : '') + text.slice(at);
+  return text.slice(0, at) + times(`<${tag}>`, depth) + 'x' + (closed ? times(`</${tag}>`, depth) : '') + text.slice(at);
 }
 
 function hugeSpan(r: Rand, text: string): string {
@@ -80,13 +86,13 @@ function hugeSpan(r: Rand, text: string): string {
 function unclosedRepeat(r: Rand, text: string, tags: readonly string[]): string {
   const tag = pick(r, tags);
   const at = int(r, text.length);
-  return text.slice(0, at) + `<${tag}>1`.repeat(pick(r, [1000, 10_000, 30_000])) + text.slice(at);
+  return text.slice(0, at) + times(`<${tag}>1`, pick(r, [1000, 10_000, 30_000])) + text.slice(at);
 }
 
 function repeatTable(r: Rand, text: string): string {
   const m = /<table[\s\S]*?<\/table>/i.exec(text);
   if (!m) return text;
-  return text.replace(m[0], m[0].repeat(pick(r, [10, 100, 500])));
+  return text.replace(m[0], times(m[0], pick(r, [10, 100, 500])));
 }
 
 const HTML_TAGS = ['b', 'div', 'span', 'table', 'tr', 'td', 'p', 'font', 'ul', 'li'] as const;
@@ -124,7 +130,7 @@ async function rezip(r: Rand, b: Buffer, choice: number): Promise<Buffer> {
   switch (choice) {
     case 0: next = nestDeep(r, xml.replace(/<w:body>/, '<w:body>'), WORD_TAGS); break;
     case 1: next = unclosedRepeat(r, xml, WORD_TAGS); break;
-    case 2: next = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/, (t) => t.repeat(pick(r, [10, 100, 1000]))); break;
+    case 2: next = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/, (t) => times(t, pick(r, [10, 100, 1000]))); break;
     default: next = pick(r, GENERIC)(r, Buffer.from(xml)).toString('utf8');
   }
   zip.file(name, next);
@@ -149,7 +155,7 @@ function mutatePdf(r: Rand, b: Buffer): Buffer {
       const at = text.indexOf(' obj', int(r, text.length));
       if (at < 0) return flipBytes(r, b);
       const d = pick(r, [1000, 10_000, 100_000]);
-      const nest = r() < 0.5 ? '['.repeat(d) + ']'.repeat(d) : '<<'.repeat(d) + '>>'.repeat(d);
+      const nest = r() < 0.5 ? times('[', d) + times(']', d) : times('<<', d) + times('>>', d);
       return Buffer.from(text.slice(0, at + 4) + nest + text.slice(at + 4), 'latin1');
     }
     case 2: {
@@ -186,14 +192,12 @@ function mutateText(r: Rand, b: Buffer): Buffer {
       // one enormous line: a row repeated without line breaks
       const lines = text.split('\n');
       const line = pick(r, lines);
-      return Buffer.from(text.replace(line, (line + '\t').repeat(pick(r, [100, 1000, 10_000]))));
+      return Buffer.from(text.replace(line, times(line + '\t', pick(r, [100, 1000, 10_000]))));
     }
-    case 2: return Buffer.from(text.split('\n').map((l) => (r() < 0.1 ? l.repeat(50) : l)).join('\n'));
+    case 2: return Buffer.from(text.split('\n').map((l) => (r() < 0.1 ? times(l, 50) : l)).join('\n'));
     default: return pick(r, GENERIC)(r, b);
   }
 }
-
-const MAX_MUTANT = PARSE_LIMITS.maxBytes + 1024 * 1024;
 
 /** One mutant of a sample of the given format; sometimes two mutations stacked. */
 export async function mutate(format: Format, sample: Buffer, seed: number): Promise<Buffer> {
@@ -210,6 +214,5 @@ export async function mutate(format: Format, sample: Buffer, seed: number): Prom
   const safely = (b: Buffer) => once(b).catch(() => flipBytes(r, b));
   let out = await safely(sample);
   if (r() < 0.25 && out.length < 8 * 1024 * 1024) out = await safely(out);
-  // past the file size limit a parse stops at once (TOO_LARGE): a little over it is enough
   return out.length > MAX_MUTANT ? out.subarray(0, MAX_MUTANT) : out;
 }

@@ -73,7 +73,8 @@ async function fuzzFormat(format: Format, args: Args): Promise<Tally> {
       writeFileSync(join(args.out, 'running.json'), JSON.stringify({ format, seed, sample: sample.path, path }));
       // the harness's own garbage (mutants are built here) must not count as the parse's memory
       (globalThis as { gc?: () => void }).gc?.();
-      let peak = process.memoryUsage.rss();
+      const base = process.memoryUsage.rss();
+      let peak = base;
       const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 25);
       const t0 = Date.now();
       let kind: string | undefined;
@@ -103,7 +104,7 @@ async function fuzzFormat(format: Format, args: Args): Promise<Tally> {
       if (kind) {
         const name = `${kind}-${seed}`;
         writeFileSync(join(findings, name + ext), bytes);
-        writeFileSync(join(findings, name + '.json'), JSON.stringify({ format, seed, sample: sample.path, ms, peakRssMb: Math.round(peak / 2 ** 20), detail }, null, 2));
+        writeFileSync(join(findings, name + '.json'), JSON.stringify({ format, seed, sample: sample.path, ms, peakRssMb: Math.round(peak / 2 ** 20), rssBeforeMb: Math.round(base / 2 ** 20), detail }, null, 2));
         process.stderr.write(`fuzz ${format}: ${kind} seed ${seed} (${sample.path}, ${ms} ms): ${JSON.stringify(detail)}\n`);
       }
     }
