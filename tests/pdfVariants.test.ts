@@ -6,7 +6,11 @@
 // `npm test` renders a few dozen variants; XXGK_PDF_VARIANTS=all (npm run test:property) every
 // break in every table for each border style and producer. Skipped, with a message, where
 // Chromium or LibreOffice is not installed (CI installs both).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseReport } from '../pipeline/parseReport';
+import { FIXTURES } from './support/fixtures';
+import { readTruth } from './support/truth';
 import {
   chromiumPrinter, everyBreak, haveChromium, haveSoffice, sampleTruth, scoreCells, sofficePdf, variantHtml, variantName,
   type Borders, type PdfPrinter, type Variant,
@@ -73,5 +77,18 @@ if (!soffice) console.warn('tests/pdfVariants.test.ts: LibreOffice variants skip
 (soffice ? describe : describe.skip)('printed by LibreOffice', () => {
   test.each(sofficeVariants().map((v) => [variantName(v), v] as const))('%s', async (_name, v) => {
     await check(v, sofficePdf(variantHtml(v)));
+  });
+});
+
+// a few variants committed (tests/fixtures/pdf-variants, see its README): read without any converter
+const COMMITTED = join(FIXTURES, 'pdf-variants');
+describe('committed variants', () => {
+  test.each(readdirSync(COMMITTED).filter((f) => f.endsWith('.pdf')))('%s', async (file) => {
+    const record = await parseReport(new Uint8Array(readFileSync(join(COMMITTED, file))), { path: file });
+    const s = scoreCells(record, readTruth(join(COMMITTED, `${file}.truth.json`)));
+    counts.push(`${file}: right ${s.right}, missing ${s.missing}, wrong ${s.wrong}`);
+    expect(s.wrongCells).toEqual([]);
+    expect(s.unflagged).toBe(0);
+    if (!/borderless/.test(file)) expect(s.missingCells).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ const NUMBERED = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二�
 const ROW_PITCH = 1.6;
 /** gap (font sizes) that ends a table region, and how many plain lines it may enclose */
 const REGION_GAP = 4;
-const MAX_PLAIN_RUN = 8;
+const MAX_PLAIN_RUN = 12;
 const MAX_HEADER_LINES = 8;
 
 /** `bodyMargin`: where the document's text lines start. A page that holds only a table has no
@@ -27,6 +27,14 @@ export function findAlignedTables(items: TextItem[], page: number, bodyMargin = 
   if (!lines.length) return { tables: [], rest: items };
   const segs = lines.map(segmentsOf);
   const tabular = segs.map(isTabular);
+  // a row whose label wraps over more lines than its numbers prints the numbers on a line of
+  // their own, between the label's lines: that line is the row's
+  for (let k = 0; k < lines.length; k++) {
+    if (tabular[k] || !segs[k].every((x) => isNumeric(x.text))) continue;
+    const beside = (j: number) => j >= 0 && j < lines.length && !tabular[j] && Math.abs(lines[j].y - lines[k].y) <= ROW_PITCH * lines[k].size
+      && lines[j].x1 < segs[k][0].x0 - lines[k].size && !segs[j].some((x) => isNumeric(x.text));
+    tabular[k] = beside(k - 1) && beside(k + 1);
+  }
   const margin = Math.min(bodyMargin, ...lines.map((l) => l.x0)); // the left text edge
   // the first line below any running header (a line in the top band set apart from the body):
   // where a table continued from the page before starts
@@ -72,6 +80,10 @@ function isTabular(s: Segment[]): boolean {
   if (s.length >= 3) return true;
   return s.length === 2 && isNumeric(s[1].text) && s[1].x0 - s[0].x1 >= 2 * s[1].size;
 }
+/** one piece across most of the table's width so far: running text, not a cell (a wrapped
+ * label left of the numbers does not cross them) */
+const runningText = (s: Segment[], x0: number, x1: number) =>
+  s.length === 1 && Math.min(s[0].x1, x1) - Math.max(s[0].x0, x0) > 0.8 * (x1 - x0);
 const isHeadingLine = (s: Segment[]) => s.length === 1 && NUMBERED.test(s[0].text);
 
 /** [first line, last line, tabular lines] of the region around tabular line i */
@@ -88,14 +100,14 @@ function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: num
     }
     const s = segs[j];
     if (isHeadingLine(s) && s[0].x0 <= margin + s[0].size) break;
-    if (s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) break;
+    if (runningText(s, x0, x1)) break;
   }
   // lines without numbers inside the table: right of the headings' margin, within its width,
   // not running text, not a page number
   const inner = (k: number) => {
     const s = segs[k], l = lines[k];
     return s[0].x0 > margin + s[0].size && l.x0 >= x0 - l.size * 2 && l.x1 <= x1 + l.size * 2
-      && !(s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) && !isNumeric(l.text.replace(/[-—–\s/／]/g, ''));
+      && !runningText(s, x0, x1) && !isNumeric(l.text.replace(/[-—–\s/／]/g, ''));
   };
   // header lines above: close, inside the table's width, neither a heading nor running text
   const above = (rowsWithoutNumbers: boolean) => {
@@ -106,7 +118,7 @@ function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: num
       if (gap(l, lines[start]) > REGION_GAP * l.size) break;
       if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !(rowsWithoutNumbers && inner(start - 1))) break;
       if (l.x0 < x0 - l.size * 2 || l.x1 > x1 + l.size * 2) break;
-      if (s.length === 1 && s[0].x1 - s[0].x0 > 0.8 * (x1 - x0)) break;
+      if (runningText(s, x0, x1)) break;
       start--;
     }
     return start;
