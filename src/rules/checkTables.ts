@@ -63,12 +63,16 @@ function check(tally: RuleTally, table: CellTable, e: Equation, term: (k: string
   else tally.equal(e.rule, left, e.right.map(term), context);
 }
 
-function checkValues(cells: Cell[], tally: RuleTally): void {
+/** the money cells of the 2019/2021 tables: the amount columns */
+const standardMoney = (c: Cell) => c.col === 'amount';
+const LEGACY_MONEY = new Set(LEGACY_ROWS.filter((r) => r.kind === 'money').map((r) => r.key));
+
+function checkValues(cells: Cell[], tally: RuleTally, isMoney: (c: Cell) => boolean = standardMoney): void {
   const o = tally.outcome('T-VALUE');
   for (const c of cells) {
     if (c.value === null) continue;
     o.checks++;
-    const money = c.col === 'amount';
+    const money = isMoney(c);
     const signed = c.table === 'active' && c.col === 'change';
     const ok = money ? c.value >= 0 : Number.isInteger(c.value) && (signed || c.value >= 0);
     if (ok) continue;
@@ -93,5 +97,5 @@ function checkMissing(layouts: TableLayouts, tally: RuleTally): void {
 /** The legacy statistics table: its L-* equations over the year (and cumulative) column, and T-VALUE. */
 export function checkLegacyTable(cells: Cell[], columns: string[], tally: RuleTally, table: CellTable): void {
   checkArithmetic(LEGACY, LEGACY_ARITHMETIC, LEGACY_ROWS.map((r) => r.key), columns, tally, table);
-  checkValues(cells, tally);
+  checkValues(cells, tally, (c) => LEGACY_MONEY.has(c.row));
 }

@@ -61,11 +61,12 @@ function fromGrid(block: TableBlock): LegacyPrintedTable {
   for (const r of logicalRowsOfGrid(block)) {
     const labels = r.labels.map((l) => l.text.trim()).filter(Boolean);
     const head = compact(labels.join(''));
-    if (/指标名称|计量单位/.test(head) || (!r.values.some((v) => /\d/.test(v.text)) && /累计|本年度?$/.test(head))) {
+    if (/指标名称|统计指标|计量单位/.test(head) || (!r.values.some((v) => /\d/.test(v.text)) && /累计|本年度?$/.test(head))) {
       cumulative ||= /累计/.test(head);
       continue;
     }
-    if (!labels.length) continue;
+    // a group heading (一、主动公开情况) spans the row: no value slot at all
+    if (!labels.length || !r.values.length) continue;
     const unit = labels.length > 1 && UNIT.test(labels[labels.length - 1]) && labels[labels.length - 1].length <= 2 ? labels.pop() : undefined;
     rows.push({ label: labels.join(''), unit, values: r.values, source: r.source });
   }
@@ -84,7 +85,7 @@ function fromText(flat: FlatText): LegacyPrintedTable | undefined {
   const title = named >= 0 ? named : lastIndexOf(text, /(?:政府)?信息公开(?:工作)?(?:情况)?统计表/g);
   if (title < 0) return undefined;
   // the header: 指标名称 计量单位 2013年度 历年累计 (its year is no value)
-  const header = /统计表|指标名称|计量\s*单位|\d{4}\s*年度?|本\s*年度?|历年\s*累计/g;
+  const header = /统计表|指标名称|统计指标|计量\s*单位|单\s*位|统计数|\d{4}\s*年度?|本\s*年度?|历年\s*累计/g;
   header.lastIndex = title;
   let start = title, cumulative = false, units = false, m: RegExpExecArray | null;
   while ((m = header.exec(text)) && m.index - start <= 24) {

@@ -58,7 +58,8 @@ function keyRows(table: LegacyPrintedTable): { readings: Reading[]; otherRows: R
     if (spec?.key === 'review.total') parent = 'review';
     if (spec?.key === 'litigation.total') parent = 'litigation';
     if (!spec || seen.has(spec.key)) {
-      otherRows.push({ table: LEGACY, label: printed.label, unit: printed.unit, raw: printedText(printed), source: printed.source });
+      // a heading printed with empty cells is no row of numbers
+      if (printed.values.some((v) => /\d/.test(v.text))) otherRows.push({ table: LEGACY, label: printed.label, unit: printed.unit, raw: printedText(printed), source: printed.source });
       continue;
     }
     seen.add(spec.key);
