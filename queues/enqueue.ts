@@ -16,6 +16,8 @@ export interface Stall { quietMs: number; waiting: number; active: number; worke
 
 export interface EnqueueOptions {
   detach?: boolean; onTick?: Tick; reconcileMs?: number; batch?: number;
+  /** where files were published (absolute path → URL): each parse job carries its file's URL to source.url */
+  urls?: Map<string, string>;
   /** told, every `stallMs` (default 30 s) that no file finishes, what the queues hold */
   onStall?: (s: Stall) => void; stallMs?: number;
   /** give up waiting after this long (the jobs stay queued): rejects with EnqueueTimeoutError */
@@ -126,7 +128,7 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
     const batches: string[][] = [];
     for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
     for (let i = 0; i < batches.length; i += 1000) {
-      const jobs = await queues.ingest.addBulk(batches.slice(i, i + 1000).map((paths) => ({ name: 'ingest', data: { paths, run } })));
+      const jobs = await queues.ingest.addBulk(batches.slice(i, i + 1000).map((paths) => ({ name: 'ingest', data: { paths, run, ...urlsOf(paths, opts.urls) } })));
       for (const job of jobs) ourBatches.add(String(job.id));
       for (const job of jobs) expectIngest(String(job.id), job.data.paths ?? []);
     }
@@ -201,6 +203,12 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
     else connections.forEach((c) => c.disconnect());
     await bounded(queues.close());
   }
+}
+
+/** the URLs of a batch's files that have one, as the ingest job's data carries them */
+function urlsOf(paths: string[], urls: Map<string, string> | undefined): { urls?: Record<string, string> } {
+  const found = paths.flatMap((p) => { const url = urls?.get(p); return url ? [[p, url] as const] : []; });
+  return found.length ? { urls: Object.fromEntries(found) } : {};
 }
 
 const parseValue = <T>(v: unknown): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T) ?? null);

@@ -10,7 +10,7 @@ import type { Store } from '../store';
 import { storedOutcomes } from '../store';
 import { PARSER_VERSION } from '../src/model/version';
 import { ingestFile, addSourceStage, type Ingested } from '../pipeline/stages';
-import type { IngestData, IngestFileResult, IngestResult, Queues } from './queues';
+import type { IngestData, IngestFileResult, IngestResult, ParseData, Queues } from './queues';
 import { mapLimit } from '../pipeline/mapLimit';
 
 export function ingestProcessor(store: Store, queues: Queues) {
@@ -27,7 +27,7 @@ export function ingestProcessor(store: Store, queues: Queues) {
       await addSourceStage(store, item.sha256, item.path);
       return { sha256: item.sha256, outcome: 'alreadyStored', ...codeField(stored.get(item.sha256)) };
     }
-    await queues.parse.add('parse', { path: item.path, sha256: item.sha256, ...runField(job.data.run) }, { jobId: item.sha256 });
+    await queues.parse.add('parse', { path: item.path, sha256: item.sha256, ...urlField(job.data.url), ...runField(job.data.run) }, { jobId: item.sha256 });
     return { sha256: item.sha256, outcome: 'queued' };
   };
 }
@@ -37,18 +37,22 @@ async function ingestBatch(store: Store, queues: Queues, job: Job<IngestData>, p
   const hashes = [...new Set(items.flatMap((i) => ('sha256' in i ? [i.sha256] : [])))];
   const already = hashes.length ? await storedOutcomes(store.db, hashes, PARSER_VERSION) : new Map<string, string | null>();
   const files: IngestFileResult[] = [];
-  const parse = new Map<string, { path: string; sha256: string; run?: string }>();
+  const parse = new Map<string, ParseData>();
+  const urlOf = (path: string) => job.data.urls?.[path];
   const handOver: Array<{ name: string; data: IngestData; opts: { jobId: string } }> = [];
   for (const [i, item] of items.entries()) {
     if ('error' in item) {
       const id = `${job.id}-${i}`;
-      handOver.push({ name: 'ingest', data: { path: item.path, ...runField(job.data.run) }, opts: { jobId: id } });
+      handOver.push({ name: 'ingest', data: { path: item.path, ...urlField(urlOf(item.path)), ...runField(job.data.run) }, opts: { jobId: id } });
       files.push({ path: item.path, sha256: null, outcome: 'handedOver', job: id });
     } else if (already.has(item.sha256)) {
       await addSourceStage(store, item.sha256, item.path);
       files.push({ path: item.path, sha256: item.sha256, outcome: 'alreadyStored', ...codeField(already.get(item.sha256)) });
     } else {
-      if (!parse.has(item.sha256)) parse.set(item.sha256, { path: item.path, sha256: item.sha256, ...runField(job.data.run) });
+      // the same bytes under several paths: parsed once, from the first path, with the first URL any of them has
+      const first = parse.get(item.sha256);
+      if (!first) parse.set(item.sha256, { path: item.path, sha256: item.sha256, ...urlField(urlOf(item.path)), ...runField(job.data.run) });
+      else if (!first.url && urlOf(item.path)) first.url = urlOf(item.path);
       files.push({ path: item.path, sha256: item.sha256, outcome: 'queued' });
     }
   }
@@ -59,6 +63,7 @@ async function ingestBatch(store: Store, queues: Queues, job: Job<IngestData>, p
 }
 
 const codeField = (code: string | null | undefined) => (code ? { code } : {});
+const urlField = (url: string | undefined) => (url ? { url } : {});
 const runField = (run: string | undefined) => (run ? { run } : {});
 
 export type { Ingested };

@@ -5,10 +5,11 @@ import type { Redis } from 'ioredis';
 import { QUEUE, connect, queuePrefix, jobOptions, EVENTS_MAX_LEN, quitAll } from './config';
 
 /**
- * One file (`path`), or a batch of files (`paths`, what `import --queue` adds). `run`: the import
- * that enqueued it, handed on to the parse jobs it adds.
+ * One file (`path`, published at `url`), or a batch of files (`paths`, what `import --queue` adds;
+ * `urls`: path → the URL it was published at, for those that have one). `run`: the import that
+ * enqueued it. The URL and the run are handed on to the parse jobs it adds.
  */
-export interface IngestData { path?: string; paths?: string[]; run?: string }
+export interface IngestData { path?: string; url?: string; paths?: string[]; urls?: Record<string, string>; run?: string }
 /**
  * A file of a batch that could not be read is handed over to an ingest job of its own (`job`),
  * which retries or fails with its code. A stored file carries its stored error `code`, if any.

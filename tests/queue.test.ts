@@ -1,7 +1,7 @@
 // The BullMQ pipeline against real services: 2 worker processes of the compiled CLI, a fresh
 // PostgreSQL database, an own key prefix on the machine's Redis (and an own redis-server for the
 // restart test). What must be stored is decided by the real pipeline on the same files.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +15,7 @@ import { tempPostgres, type TempStore } from './storeHelpers';
 import { ingestBatch } from '../queues/config';
 import { enqueueAndWait } from '../queues/enqueue';
 import { assertBuilt, makeCopies, startWorker, cli, status, waitFor, sparePort, startRedis, stop } from './queueHelpers';
+import { WILD_PAGES } from './support/fixtures';
 
 jest.setTimeout(600_000);
 
@@ -186,5 +187,57 @@ test('a file of a batch that cannot be read gets an ingest job of its own: faile
   const jobs = failed.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
   expect(jobs).toEqual([expect.objectContaining({ queue: 'ingest', path: missing, stage: 'ingest', code: 'READ_FAILED', attempts: 1 })]);
   expect(jobs[0].id).toMatch(/^\d+-1$/);
+  await Promise.all(workers.splice(0).map((w) => stop(w)));
+});
+
+test('import --queue --url and --manifest: each parse job carries its file\'s URL to source.url, and the site settles the region', async () => {
+  await clearStore();
+  const env = envFor();
+  const pages = join(dir, 'urls');
+  mkdirSync(pages);
+  // a street office whose text names neither its district nor its city; its site does
+  const withUrl = join(pages, 'a.txt');
+  const without = join(pages, 'b.txt');
+  copyFileSync(join(WILD_PAGES, 'p036.txt'), withUrl);
+  copyFileSync(join(WILD_PAGES, 'p022.txt'), without);
+  const url = 'https://www.haizhu.gov.cn/zwgk/zfxxgknb/jd/content/post_9472698.html';
+  // what the pipeline itself makes of the file with and without its URL
+  const inProcess = await parseReport(readFileSync(withUrl), { path: withUrl, url });
+  const noUrl = await parseReport(readFileSync(withUrl), { path: withUrl });
+  expect(inProcess.report.region).toBeDefined();
+  expect(inProcess.report.region).not.toEqual(noUrl.report.region);
+  const storedRecord = async (path: string) => {
+    const row = await store.db.selectFrom('reports').select(['url', 'record']).where('sha256', '=', sha256(readFileSync(path))).executeTakeFirstOrThrow();
+    return { url: row.url, record: JSON.parse(row.record) as typeof inProcess };
+  };
+
+  workers.push(startWorker(env));
+  const one = await cli(['import', '--queue', '--json', '--url', url, withUrl], env);
+  expect(one.code).toBe(0);
+  expect(JSON.parse(one.stdout)).toMatchObject({ files: 1, new: 1 });
+  let got = await storedRecord(withUrl);
+  expect(got.url).toBe(url);
+  expect(got.record.source.url).toBe(url);
+  expect(got.record.report.region).toEqual(inProcess.report.region);
+  expect(got.record.report.agency).toBe(inProcess.report.agency);
+
+  await Promise.all(workers.splice(0).map((w) => stop(w)));
+
+  // a manifest: both files in one ingest batch, one with a URL and one without (a fresh store
+  // and queue: the parse job of a.txt's bytes is still kept as completed in the first)
+  await clearStore();
+  const env2 = envFor();
+  workers.push(startWorker(env2));
+  const manifest = join(pages, 'm.csv');
+  writeFileSync(manifest, `path,url\na.txt,${url}\nb.txt,\n`);
+  const two = await cli(['import', '--queue', '--json', '--manifest', manifest], env2);
+  expect(two.code).toBe(0);
+  expect(JSON.parse(two.stdout)).toMatchObject({ files: 2, new: 2 });
+  got = await storedRecord(withUrl);
+  expect(got.record.source.url).toBe(url);
+  expect(got.record.report.region).toEqual(inProcess.report.region);
+  const other = await storedRecord(without);
+  expect(other.url).toBeNull();
+  expect(other.record.source.url).toBeUndefined();
   await Promise.all(workers.splice(0).map((w) => stop(w)));
 });

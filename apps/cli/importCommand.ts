@@ -45,11 +45,6 @@ export function registerImport(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      if (opts.queue && sources.urls.size) {
-        process.stderr.write('xxgk import: --url and --manifest are not carried through --queue; import in-process\n');
-        process.exitCode = EXIT.USAGE;
-        return;
-      }
       const { files, missing } = await expandInputs(sources.files);
       for (const m of missing) process.stderr.write(`xxgk import: no such file, folder or match: ${m}\n`);
       if (files.length === 0) { process.exitCode = EXIT.NO_INPUT; return; }
@@ -70,7 +65,7 @@ export function registerImport(program: Command): void {
         const progress = createProgress(files.length, 'import (queue)', process.stderr, opts.quiet || opts.detach);
         const onStall = (s: Stall) => process.stderr.write(`\nxxgk import: ${stallLine(s)}\n`);
         try {
-          summary = await enqueueAndWait(files, { detach: opts.detach, onTick: (s) => progress.update(s), onStall, stallMs: stallS * 1000, timeoutMs: timeoutS && timeoutS * 1000 });
+          summary = await enqueueAndWait(files, { urls: sources.urls, detach: opts.detach, onTick: (s) => progress.update(s), onStall, stallMs: stallS * 1000, timeoutMs: timeoutS && timeoutS * 1000 });
         } catch (e) {
           if (e instanceof EnqueueTimeoutError) {
             progress.stop(e.summary);
