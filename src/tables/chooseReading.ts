@@ -24,12 +24,23 @@ export interface Choice {
 
 type Score = [number, number];
 
-interface Checks { rowCheck?: RowCheck; support?: RowSupport; plausible?: RowCheck }
+interface Checks {
+  rowCheck?: RowCheck;
+  support?: RowSupport;
+  plausible?: RowCheck;
+}
 
 /** The readings the checks keep, each scored once (a sort would otherwise score each many times). */
-function ranked(readings: Token[][], columns: ColumnSpec[], checks: Checks): { scored: Array<{ reading: Token[]; score: Score }>; byNarrative: boolean } {
+function ranked(
+  readings: Token[][],
+  columns: ColumnSpec[],
+  checks: Checks,
+): { scored: Array<{ reading: Token[]; score: Score }>; byNarrative: boolean } {
   let pool = readings;
-  const keep = (pred: (r: Token[]) => boolean) => { const k = pool.filter(pred); if (k.length) pool = k; };
+  const keep = (pred: (r: Token[]) => boolean) => {
+    const k = pool.filter(pred);
+    if (k.length) pool = k;
+  };
   const values = (r: Token[]) => r.map((t) => t.value);
   if (checks.rowCheck) {
     const k = pool.filter((r) => checks.rowCheck!(values(r)));
@@ -41,20 +52,31 @@ function ranked(readings: Token[][], columns: ColumnSpec[], checks: Checks): { s
   if (checks.support && pool.length > 1) {
     const support = pool.map((r) => checks.support!(values(r)));
     const best = Math.max(...support);
-    if (best > 0 && support.some((s) => s < best)) { pool = pool.filter((_, i) => support[i] === best); byNarrative = true; }
+    if (best > 0 && support.some((s) => s < best)) {
+      pool = pool.filter((_, i) => support[i] === best);
+      byNarrative = true;
+    }
   }
   if (checks.plausible) keep((r) => checks.plausible!(values(r)));
-  return { scored: pool.map((reading) => ({ reading, score: score(reading, columns) })).sort((a, b) => compare(a.score, b.score)), byNarrative };
+  return {
+    scored: pool
+      .map((reading) => ({ reading, score: score(reading, columns) }))
+      .sort((a, b) => compare(a.score, b.score)),
+    byNarrative,
+  };
 }
 
 export function choose(readings: Token[][], columns: ColumnSpec[], checks: Checks = {}): Choice {
   // a printed cell cut apart is a reading only where the row's arithmetic holds: the same
   // digits are also the cells of a row whose blank cell vanished (12 | blank | 3 as "12 3")
   if (readings.some(cutUnchecked)) {
-    readings = readings.filter((r) => !cutUnchecked(r) || (!!checks.rowCheck && checks.rowCheck(r.map((t) => t.value))));
+    readings = readings.filter(
+      (r) => !cutUnchecked(r) || (!!checks.rowCheck && checks.rowCheck(r.map((t) => t.value))),
+    );
     if (!readings.length) return { candidates: [], ranked: [], ambiguous: false };
   }
-  if (readings.length === 1 && !splitAgainstRow(readings[0], checks.rowCheck)) return { reading: readings[0], candidates: readings, ranked: readings, ambiguous: false };
+  if (readings.length === 1 && !splitAgainstRow(readings[0], checks.rowCheck))
+    return { reading: readings[0], candidates: readings, ranked: readings, ambiguous: false };
   const { scored, byNarrative } = ranked(readings, columns, checks);
   if (!scored.length) return { candidates: [], ranked: [], ambiguous: false };
   const order = scored.map((s) => s.reading);
@@ -68,7 +90,8 @@ export function choose(readings: Token[][], columns: ColumnSpec[], checks: Check
 const cutUnchecked = (r: Token[]) => r.some((t) => t.cut && !t.runTogether);
 
 /** a reading made by cutting runs of digits apart that breaks the row's own arithmetic */
-const splitAgainstRow = (r: Token[], rowCheck?: RowCheck) => !!rowCheck && r.some((t) => t.cut) && !rowCheck(r.map((t) => t.value));
+const splitAgainstRow = (r: Token[], rowCheck?: RowCheck) =>
+  !!rowCheck && r.some((t) => t.cut) && !rowCheck(r.map((t) => t.value));
 
 function score(r: Token[], columns: ColumnSpec[]): Score {
   const zeros = r.filter((t) => t.value === 0).length;

@@ -12,14 +12,25 @@ import { barCells } from './barRows';
 import { simplified } from './simplified';
 
 /** `*all` is table 四's single data row holding all fifteen numbers */
-export interface KeyedRow { table: TableKey; row: string; labels: TextPiece[]; values: TextPiece[]; source: LogicalRow['source'] }
+export interface KeyedRow {
+  table: TableKey;
+  row: string;
+  labels: TextPiece[];
+  values: TextPiece[];
+  source: LogicalRow['source'];
+}
 
 /** column labels: a row holding them and no numbers is a header, whatever else it names */
 const HEADER_WORDS = /申请人情况|自然人|商业企业|勾稽|结果维持|信息内容|本年制发|本年新制作|上一年项目|尚未审结/;
 
 const YEAR_IN_BRACKETS = /[(（]\s*(?:19|20)\d\d\s*年?度?\s*[)）]/g;
 
-export interface CollectedTable { table: TableKey; headerText: string; rows: KeyedRow[]; unmatched: string[] }
+export interface CollectedTable {
+  table: TableKey;
+  headerText: string;
+  rows: KeyedRow[];
+  unmatched: string[];
+}
 
 /** the heading of a standard table: only a report that prints one is read line by line as a table */
 const STANDARD_TABLE_HEADING = /[二三四][、.．]\s*(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议)/;
@@ -33,10 +44,15 @@ const COLUMN_LABELS: Record<TableKey, RegExp> = {
 };
 
 /** table 四's header names its parts (行政复议 … 直接起诉 … 复议后起诉): the numbers under it are all fifteen */
-const namesSeveralReviewParts = (label: string) => [/行政复议/, /直接起诉/, /复议后起诉/].filter((re) => re.test(label)).length >= 2;
+const namesSeveralReviewParts = (label: string) =>
+  [/行政复议/, /直接起诉/, /复议后起诉/].filter((re) => re.test(label)).length >= 2;
 
 const hasText = (values: TextPiece[]) => values.some((v) => v.text.trim() !== '');
-const printed = (values: TextPiece[]) => values.map((v) => v.text.trim()).filter(Boolean).join(' ');
+const printed = (values: TextPiece[]) =>
+  values
+    .map((v) => v.text.trim())
+    .filter(Boolean)
+    .join(' ');
 
 /**
  * Table 二 names a row in one cell: text cells after the one that names the row stand in value
@@ -50,7 +66,18 @@ function textCellsAsValues(r: LogicalRow): { labels: TextPiece[]; values: TextPi
     if (matchRowLabel(last) || groupOf(last) || HEADER_WORDS.test(compact(last)) || tableOfHeader(last)) break;
     n--;
   }
-  if (n === r.labels.length || !matchRowLabel(simplified(r.labels.slice(0, n).map((l) => l.text).join('')))) return r;
+  if (
+    n === r.labels.length ||
+    !matchRowLabel(
+      simplified(
+        r.labels
+          .slice(0, n)
+          .map((l) => l.text)
+          .join(''),
+      ),
+    )
+  )
+    return r;
   return { labels: r.labels.slice(0, n), values: [...r.labels.slice(n), ...r.values] };
 }
 
@@ -58,7 +85,10 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   const tables = new Map<TableKey, CollectedTable>();
   const get = (t: TableKey) => {
     let c = tables.get(t);
-    if (!c) { c = { table: t, headerText: '', rows: [], unmatched: [] }; tables.set(t, c); }
+    if (!c) {
+      c = { table: t, headerText: '', rows: [], unmatched: [] };
+      tables.set(t, c);
+    }
     return c;
   };
   let current: TableKey | undefined;
@@ -87,7 +117,14 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
         if (g && r.labels.length <= 2) group = g;
         if (!key && hasValues && current && labelText) get(current).unmatched.push(labelText);
         // numbers whose label was lost: which row they belong to is unknown, so they are not read
-        if (!key && hasValues && current && !labelText) get(current).unmatched.push(`values with no label: ${r.values.map((v) => v.text).filter(Boolean).join(' ').slice(0, 40)}`);
+        if (!key && hasValues && current && !labelText)
+          get(current).unmatched.push(
+            `values with no label: ${r.values
+              .map((v) => v.text)
+              .filter(Boolean)
+              .join(' ')
+              .slice(0, 40)}`,
+          );
         continue;
       }
       if (g) group = g;
@@ -101,7 +138,9 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
       // the same row printed again with other numbers (several purchases listed under 政府集中采购,
       // a row repeated with a correction): which one the table means is unknown; read neither
       if (earlier && hasText(earlier.values) && hasText(values) && printed(earlier.values) !== printed(values)) {
-        table.unmatched.push(`${key.row} printed twice with different values (${printed(earlier.values)} / ${printed(values)}): left unread`);
+        table.unmatched.push(
+          `${key.row} printed twice with different values (${printed(earlier.values)} / ${printed(values)}): left unread`,
+        );
         earlier.values = [];
         conflicting.add(`${key.table}|${key.row}`);
         continue;
@@ -111,7 +150,13 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
   };
 
   /** which table and row a row with value slots is, by its labels and what came before */
-  const keyOf = (r: LogicalRow, labelText: string, compactLabel: string, g: string | undefined, hasValues: boolean): { table: TableKey; row: string } | undefined => {
+  const keyOf = (
+    r: LogicalRow,
+    labelText: string,
+    compactLabel: string,
+    g: string | undefined,
+    hasValues: boolean,
+  ): { table: TableKey; row: string } | undefined => {
     // table 四 prints its fifteen numbers in one row under the column labels, or five under
     // a heading naming the part (行政复议, 未经复议直接起诉, 复议后起诉)
     if (!compactLabel && current === 'reviewLitigation' && reviewPart && r.values.length === 5) {
@@ -119,12 +164,19 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
       reviewPart = undefined;
       return { table: 'reviewLitigation', row };
     }
-    if (/结果维持|尚未审结/.test(compactLabel) || namesSeveralReviewParts(compactLabel) || (!compactLabel && current === 'reviewLitigation' && r.values.length >= 5)) return { table: 'reviewLitigation', row: '*all' };
+    if (
+      /结果维持|尚未审结/.test(compactLabel) ||
+      namesSeveralReviewParts(compactLabel) ||
+      (!compactLabel && current === 'reviewLitigation' && r.values.length >= 5)
+    )
+      return { table: 'reviewLitigation', row: '*all' };
     if (!compactLabel) return undefined;
     const m = matchRowLabel(labelText);
-    if (m && !(m.row === 'totalProcessed' && current !== 'applications' && !/[(（]七[)）]/.test(compactLabel))) return { table: m.table, row: m.row };
+    if (m && !(m.row === 'totalProcessed' && current !== 'applications' && !/[(（]七[)）]/.test(compactLabel)))
+      return { table: m.table, row: m.row };
     const lastLabel = simplified(r.labels[r.labels.length - 1]?.text ?? '');
-    if (isBareOther(lastLabel) && (g === 'otherHandling' || group === 'otherHandling')) return { table: 'applications', row: 'otherHandling.other' };
+    if (isBareOther(lastLabel) && (g === 'otherHandling' || group === 'otherHandling'))
+      return { table: 'applications', row: 'otherHandling.other' };
     if (current && hasValues && !HEADER_WORDS.test(compactLabel)) {
       const fuzzy = fuzzyRowKey(current, compact(lastLabel));
       if (fuzzy) return { table: current, row: fuzzy.row };
@@ -136,12 +188,16 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
     const barred = block.type === 'paragraph' ? barCells(block) : undefined;
     if (block.type === 'table') take(logicalRowsOfGrid(block));
     else if (barred) take(logicalRowsOfGrid(barred));
-    else if (block.type === 'paragraph' && holdsFlattenedTable(block.text)) take(logicalRowsOfFlattened(flatTextOf(block)));
+    else if (block.type === 'paragraph' && holdsFlattenedTable(block.text))
+      take(logicalRowsOfFlattened(flatTextOf(block)));
     else {
       // a section heading between tables says which table comes next
       const t = /^\s*[二三四][、.．]/.test(block.text) ? tableOfHeader(simplified(block.text)) : undefined;
-      if (t) { current = t; group = undefined; reviewPart = undefined; }
-      else if (/^\s*[五六][、.．]/.test(block.text)) current = undefined;
+      if (t) {
+        current = t;
+        group = undefined;
+        reviewPart = undefined;
+      } else if (/^\s*[五六][、.．]/.test(block.text)) current = undefined;
       else if (current === 'reviewLitigation' && block.text.length <= 30) {
         const m = matchRowLabel(block.text);
         reviewPart = m?.table === 'reviewLitigation' ? m.row : undefined;

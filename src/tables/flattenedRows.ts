@@ -10,7 +10,10 @@ import { isLoneBar } from './barRows';
 export const BLANK_CELL = '\uE000';
 
 /** Text to read as one flattened paragraph, and where each of its characters was printed. */
-export interface FlatText { text: string; sourceAt(index: number): Provenance }
+export interface FlatText {
+  text: string;
+  sourceAt(index: number): Provenance;
+}
 
 export const flatTextOf = (block: ParagraphBlock): FlatText => ({
   text: block.text,
@@ -35,8 +38,13 @@ export function joinParagraphs(blocks: ParagraphBlock[]): FlatText {
   return {
     text,
     sourceAt(i) {
-      let lo = 0, hi = starts.length - 1;
-      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
+      let lo = 0,
+        hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= i) lo = mid;
+        else hi = mid - 1;
+      }
       const b = blocks[lo];
       return { ...b.source, column: (b.source.column ?? 1) + Math.max(0, i - starts[lo]) };
     },
@@ -49,10 +57,13 @@ export function joinParagraphs(blocks: ParagraphBlock[]): FlatText {
  * (label, bar, value) they are separators only, and a blank cell cannot be told.
  */
 function blankCellBars(blocks: ParagraphBlock[]): Set<number> {
-  const kinds = blocks.map((b) => (isLoneBar(b.text) ? 'bar' : looksLikeValue(b.text.replace(/[|｜│]/g, '').trim()) ? 'value' : 'label'));
+  const kinds = blocks.map((b) =>
+    isLoneBar(b.text) ? 'bar' : looksLikeValue(b.text.replace(/[|｜│]/g, '').trim()) ? 'value' : 'label',
+  );
   const out = new Set<number>();
   if (!kinds.includes('bar')) return out;
-  let beforeRows = 0, betweenCells = 0;
+  let beforeRows = 0,
+    betweenCells = 0;
   kinds.forEach((k, i) => {
     if (k !== 'bar') return;
     if (kinds[i - 1] === 'value' && kinds[i + 1] === 'label') beforeRows++;
@@ -60,14 +71,21 @@ function blankCellBars(blocks: ParagraphBlock[]): Set<number> {
   });
   if (betweenCells >= beforeRows) return out;
   kinds.forEach((k, i) => {
-    if (k === 'bar' && (kinds[i - 1] === 'value' || out.has(i - 1)) && (kinds[i + 1] === 'value' || kinds[i + 1] === 'bar')) out.add(i);
+    if (
+      k === 'bar' &&
+      (kinds[i - 1] === 'value' || out.has(i - 1)) &&
+      (kinds[i + 1] === 'value' || kinds[i + 1] === 'bar')
+    )
+      out.add(i);
   });
   return out;
 }
 
 /** A paragraph holds flattened tables when it carries several table labels and numbers. */
 export function holdsFlattenedTable(text: string): boolean {
-  const markers = [/信息内容/, /本年新收/, /予以公开/, /结果维持/, /规章\s*\d/, /申请人情况/].filter((re) => re.test(text)).length;
+  const markers = [/信息内容/, /本年新收/, /予以公开/, /结果维持/, /规章\s*\d/, /申请人情况/].filter((re) =>
+    re.test(text),
+  ).length;
   return markers >= 2 && /\d/.test(text);
 }
 
@@ -113,7 +131,13 @@ export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
     }
     rows.push({
       labels: [{ text: label.trim(), source: at(labelStart) }],
-      values: [{ text: numbersOnly, source: at(m.index + (run.length - run.trimStart().length)), runTogether: ranOn(text, m.index, numbersOnly) }],
+      values: [
+        {
+          text: numbersOnly,
+          source: at(m.index + (run.length - run.trimStart().length)),
+          runTogether: ranOn(text, m.index, numbersOnly),
+        },
+      ],
       source: at(labelStart),
     });
     label = '';

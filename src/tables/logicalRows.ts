@@ -3,13 +3,16 @@
 import type { Provenance, TableBlock } from '../model/document';
 import { looksLikeValue } from './parseValue';
 
-export interface TextPiece { text: string; source: Provenance;
+export interface TextPiece {
+  text: string;
+  source: Provenance;
   /**
    * digits run together with nothing between cells (crawler text, "898989"): they may be cut
    * into cells on plausibility alone. Any other printed cell is cut only where the row's own
    * arithmetic holds, because a cell vanished (a blank) looks the same as cells run together.
    */
-  runTogether?: boolean }
+  runTogether?: boolean;
+}
 export interface LogicalRow {
   /** label texts in printed order, group labels from merged (covered) slots included */
   labels: TextPiece[];
@@ -23,7 +26,9 @@ export function logicalRowsOfGrid(block: TableBlock): LogicalRow[] {
   for (const slots of block.rows) {
     // the last slot whose text is a label: everything after it is a value
     let lastLabel = -1;
-    slots.forEach((s, i) => { if (s.text.trim() && !looksLikeValue(s.text)) lastLabel = i; });
+    slots.forEach((s, i) => {
+      if (s.text.trim() && !looksLikeValue(s.text)) lastLabel = i;
+    });
     const labels: TextPiece[] = [];
     const seen = new Set<string>();
     for (let i = 0; i <= lastLabel; i++) {
@@ -32,7 +37,8 @@ export function logicalRowsOfGrid(block: TableBlock): LogicalRow[] {
       const id = s.anchor ? s.anchor.join(',') : `${i}`;
       if (s.covered && seen.has(id)) continue;
       seen.add(s.covered ? id : `${i}`);
-      if (!labels.length || labels[labels.length - 1].text !== s.text || !s.covered) labels.push({ text: s.text, source: s.source });
+      if (!labels.length || labels[labels.length - 1].text !== s.text || !s.covered)
+        labels.push({ text: s.text, source: s.source });
     }
     const values: TextPiece[] = [];
     for (let i = lastLabel + 1; i < slots.length; i++) {

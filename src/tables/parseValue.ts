@@ -44,7 +44,8 @@ export function parseValue(raw: string, column?: ColumnSpec): ParsedValue {
   let value = sign * Number(m[2].replace(/[,，]/g, ''));
   const unit = m[3];
   // an amount of money in a column of counts is a cell out of place, not a count
-  if (column && column.kind !== 'money' && (unit === '元' || unit === '万元')) return { value: null, blank: false, unit, invalid: true };
+  if (column && column.kind !== 'money' && (unit === '元' || unit === '万元'))
+    return { value: null, blank: false, unit, invalid: true };
   if (column?.kind === 'money' && unit) value = toColumnUnit(value, unit, column);
   return { value, blank: false, unit };
 }

@@ -7,15 +7,24 @@ import type { TextPiece } from './logicalRows';
 import type { Provenance } from '../model/document';
 import { parseValue } from './parseValue';
 
-export interface Token { raw: string; value: number | null; source: Provenance; split?: boolean;
+export interface Token {
+  raw: string;
+  value: number | null;
+  source: Provenance;
+  split?: boolean;
   /** cut out of a longer run of digits ("898989" → 89), not a number printed apart */
   cut?: boolean;
   /** cut out of digits printed run together (crawler text), not out of one printed cell */
-  runTogether?: boolean }
+  runTogether?: boolean;
+}
 
-interface Chunk { text: string; source: Provenance; runTogether?: boolean;
+interface Chunk {
+  text: string;
+  source: Provenance;
+  runTogether?: boolean;
   /** a blank cell the flattened text marks (a bare bar): a cell of its own, holding nothing */
-  blank?: boolean }
+  blank?: boolean;
+}
 
 /** flattenedRows marks a blank cell printed as a bare bar with this character */
 const BLANK_CELL = '\uE000';
@@ -37,7 +46,12 @@ function chunksOf(values: TextPiece[]): Chunk[] {
     while ((m = re.exec(v.text))) {
       any = true;
       const source = v.source.column !== undefined ? { ...v.source, column: v.source.column + m.index } : v.source;
-      chunks.push({ text: m[0] === BLANK_CELL ? '' : m[0], source, runTogether: v.runTogether, blank: m[0] === BLANK_CELL });
+      chunks.push({
+        text: m[0] === BLANK_CELL ? '' : m[0],
+        source,
+        runTogether: v.runTogether,
+        blank: m[0] === BLANK_CELL,
+      });
     }
     if (!any) chunks.push({ text: '', source: v.source });
   }
@@ -67,7 +81,9 @@ function pieceFits(piece: string, column: ColumnSpec): boolean {
   }
   const body = piece.replace(/(万元|元)$/, '');
   if (/(万元|元)$/.test(piece) && column.kind !== 'money') return false;
-  return column.kind === 'money' ? DECIMAL.test(body) : INTEGER.test(body.replace(/^[-−]/, '')) && (column.kind === 'signedCount' || !/^[-−]/.test(body));
+  return column.kind === 'money'
+    ? DECIMAL.test(body)
+    : INTEGER.test(body.replace(/^[-−]/, '')) && (column.kind === 'signedCount' || !/^[-−]/.test(body));
 }
 
 /** All readings of the row's value cells as exactly `columns.length` tokens. */
@@ -76,21 +92,40 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   const direct = values.map((v) => ({ raw: v.text, value: null as number | null, source: v.source }));
   if (values.length === k) return [direct.map((t, i) => ({ ...t, value: parseValue(t.raw, columns[i]).value }))];
   const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || c.blank || all.length <= k);
-  if (chunks.length === k) return [chunks.map((c, i) => ({ raw: c.text, value: parseValue(c.text, columns[i]).value, source: c.source, split: values.length !== k }))];
+  if (chunks.length === k) {
+    const split = values.length !== k;
+    return [
+      chunks.map((c, i) => ({ raw: c.text, value: parseValue(c.text, columns[i]).value, source: c.source, split })),
+    ];
+  }
   if (chunks.length > k) return [];
   const out: Token[][] = [];
   // characters from chunk i on: a column needs at least one, so this bounds every branch
   const charsFrom = chunks.map((_, i) => chunks.slice(i).reduce((n, c) => n + (c.blank ? 1 : c.text.length), 0));
   // the piece in each column as chunk index and character range (-1: a marked blank cell);
   // tokens are built only for complete readings, most branches never complete
-  const cis = new Array<number>(k), starts = new Array<number>(k), ends = new Array<number>(k);
+  const cis = new Array<number>(k),
+    starts = new Array<number>(k),
+    ends = new Array<number>(k);
   const complete = () => {
     const r: Token[] = [];
     for (let c = 0; c < k; c++) {
       const ch = chunks[cis[c]];
-      if (starts[c] < 0) { r.push({ raw: '', value: null, source: ch.source, split: true }); continue; }
+      if (starts[c] < 0) {
+        r.push({ raw: '', value: null, source: ch.source, split: true });
+        continue;
+      }
       const piece = ch.text.slice(starts[c], ends[c]);
-      r.push({ raw: piece, value: pieceValue(piece, columns[c]), source: offset(ch.source, starts[c]), split: true, cut: piece.length !== ch.text.length, runTogether: ch.runTogether });
+      const value = pieceValue(piece, columns[c]);
+      const cut = piece.length !== ch.text.length;
+      r.push({
+        raw: piece,
+        value,
+        source: offset(ch.source, starts[c]),
+        split: true,
+        cut,
+        runTogether: ch.runTogether,
+      });
     }
     out.push(r);
   };
@@ -104,12 +139,17 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   let steps = 0;
   const walk = (ci: number, col: number) => {
     if (out.length > MAX_READINGS || steps > MAX_STEPS) return;
-    if (ci === chunks.length) { if (col === k) complete(); return; }
+    if (ci === chunks.length) {
+      if (col === k) complete();
+      return;
+    }
     const { text, blank } = chunks[ci];
     if (blank) {
       // a marked blank cell takes one column and holds nothing
       if (col >= k) return;
-      cis[col] = ci; starts[col] = -1; ends[col] = -1;
+      cis[col] = ci;
+      starts[col] = -1;
+      ends[col] = -1;
       walk(ci + 1, col + 1);
       return;
     }
@@ -118,7 +158,10 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
     // split chunk ci into pieces occupying columns col, col+1, …
     const place = (start: number, c: number) => {
       if (++steps > MAX_STEPS) return;
-      if (start === text.length) { walk(ci + 1, c); return; }
+      if (start === text.length) {
+        walk(ci + 1, c);
+        return;
+      }
       if (c >= k || k - c < chunksLeft + 1) return;
       // no piece is longer than MAX_PIECE: more characters than the columns left can hold is no reading
       if (text.length - start + laterChars > (k - c) * MAX_PIECE) return;
@@ -130,7 +173,9 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
       for (let end = firstEnd; end <= maxEnd; end++) {
         if (text.length - end + laterChars < columnsAfter) break; // every later column needs a character
         if (!pieceFits(text.slice(start, end), columns[c])) continue;
-        cis[c] = ci; starts[c] = start; ends[c] = end;
+        cis[c] = ci;
+        starts[c] = start;
+        ends[c] = end;
         place(end, c + 1);
       }
     };
@@ -140,4 +185,5 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   return out.length > MAX_READINGS || steps > MAX_STEPS ? [] : out;
 }
 
-const offset = (s: Provenance, by: number): Provenance => (s.column !== undefined ? { ...s, column: s.column + by } : s);
+const offset = (s: Provenance, by: number): Provenance =>
+  s.column !== undefined ? { ...s, column: s.column + by } : s;

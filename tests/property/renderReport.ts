@@ -8,8 +8,20 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import type { ReportRecordArb, TableRecord } from './reportRecord';
 
-export const FORMATS = ['tab', 'bars', 'cellLine', 'cellParagraph', 'loneBar', 'spaces', 'crawler', 'wordHtml', 'cmsHtml', 'gbkHtml', 'docx'] as const;
-export type RenderFormat = typeof FORMATS[number];
+export const FORMATS = [
+  'tab',
+  'bars',
+  'cellLine',
+  'cellParagraph',
+  'loneBar',
+  'spaces',
+  'crawler',
+  'wordHtml',
+  'cmsHtml',
+  'gbkHtml',
+  'docx',
+] as const;
+export type RenderFormat = (typeof FORMATS)[number];
 
 /** the choices a rendering makes besides the record: title shape, furniture, bar style */
 export interface Style {
@@ -35,7 +47,11 @@ export const style: fc.Arbitrary<Style> = fc.record({
   merged: fc.boolean(),
 });
 
-const TABLE_TITLES = ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'];
+const TABLE_TITLES = [
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+];
 
 function titleOf(r: ReportRecordArb, s: Style): string | undefined {
   const { agency: a, year: y } = r;
@@ -57,7 +73,8 @@ const FURNITURE = [
 ];
 
 /** punctuation as some pages print it: half width (第二十条第(一)项) */
-const punct = (t: string, s: Style) => (s.halfWidth ? t.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',') : t);
+const punct = (t: string, s: Style) =>
+  s.halfWidth ? t.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',') : t;
 
 function headingOf(t: string, s: Style): string {
   if (s.heading === 1) return t.replace('、', '．');
@@ -65,14 +82,21 @@ function headingOf(t: string, s: Style): string {
   return t;
 }
 
-interface Block { kind: 'p' | 'h' | 'table'; text?: string; table?: TableRecord }
+interface Block {
+  kind: 'p' | 'h' | 'table';
+  text?: string;
+  table?: TableRecord;
+}
 
 function blocksOf(r: ReportRecordArb, s: Style): Block[] {
   const out: Block[] = FURNITURE[s.furniture].map((text) => ({ kind: 'p' as const, text }));
   const title = titleOf(r, s);
   if (title) out.push({ kind: 'h', text: title });
   out.push({ kind: 'h', text: headingOf('一、总体情况', s) });
-  out.push({ kind: 'p', text: `本报告根据《中华人民共和国政府信息公开条例》要求编制，由总体情况、主动公开政府信息情况等部分组成。本报告中所列数据的统计期限自${r.year}年1月1日起至${r.year}年12月31日止。` });
+  out.push({
+    kind: 'p',
+    text: `本报告根据《中华人民共和国政府信息公开条例》要求编制，由总体情况、主动公开政府信息情况等部分组成。本报告中所列数据的统计期限自${r.year}年1月1日起至${r.year}年12月31日止。`,
+  });
   r.tables.forEach((t, i) => {
     out.push({ kind: 'h', text: headingOf(TABLE_TITLES[i], s) });
     out.push({ kind: 'table', table: t });
@@ -102,31 +126,63 @@ function textLines(r: ReportRecordArb, s: Style, table: (t: TableRecord) => stri
   return lines;
 }
 
-const width = (t: TableRecord) => Math.max(...t.rows.map((r) => r.labels.length + r.values.length), ...t.headers.map((h) => h.length));
+const width = (t: TableRecord) =>
+  Math.max(...t.rows.map((r) => r.labels.length + r.values.length), ...t.headers.map((h) => h.length));
 
 function barLine(cells: string[], w: number, s: Style): string {
   const padded = s.fillers ? [...cells, ...Array(Math.max(0, w - cells.length)).fill('')] : cells;
-  const body = padded.map((c, i) => (i && c === '' ? '' : c)).join(' | ').replace(/\|  \|/g, '||');
+  const body = padded
+    .map((c, i) => (i && c === '' ? '' : c))
+    .join(' | ')
+    .replace(/\| {2}\|/g, '||');
   return (s.leadingBar ? '| ' : '') + body + ' |';
 }
 
-const renderText: Record<Exclude<RenderFormat, 'wordHtml' | 'cmsHtml' | 'gbkHtml' | 'docx'>, (r: ReportRecordArb, s: Style) => string> = {
+const renderText: Record<
+  Exclude<RenderFormat, 'wordHtml' | 'cmsHtml' | 'gbkHtml' | 'docx'>,
+  (r: ReportRecordArb, s: Style) => string
+> = {
   tab: (r, s) => textLines(r, s, (t) => printedRows(t, s).map((row) => row.join('\t'))).join('\n'),
   bars: (r, s) => textLines(r, s, (t) => printedRows(t, s).map((row) => barLine(row, width(t), s))).join('\n'),
   // a cell a line: blank cells vanish (nothing is printed for them)
-  cellLine: (r, s) => textLines(r, s, (t) => printedRows(t, s).flat().filter((c) => c !== '')).join('\n'),
-  cellParagraph: (r, s) => textLines(r, s, (t) => printedRows(t, s).flat().filter((c) => c !== '')).join('\n\n'),
+  cellLine: (r, s) =>
+    textLines(r, s, (t) =>
+      printedRows(t, s)
+        .flat()
+        .filter((c) => c !== ''),
+    ).join('\n'),
+  cellParagraph: (r, s) =>
+    textLines(r, s, (t) =>
+      printedRows(t, s)
+        .flat()
+        .filter((c) => c !== ''),
+    ).join('\n\n'),
   // a lone bar before each row, its cells a line each; a blank cell a bare bar
-  loneBar: (r, s) => textLines(r, s, (t) => printedRows(t, s).flatMap((row) => ['|', ...row.map((c) => (c === '' ? '|' : c))])).join('\n'),
+  loneBar: (r, s) =>
+    textLines(r, s, (t) => printedRows(t, s).flatMap((row) => ['|', ...row.map((c) => (c === '' ? '|' : c))])).join(
+      '\n',
+    ),
   // pdftotext -layout: cells aligned by spaces; a blank cell is only more space
-  spaces: (r, s) => textLines(r, s, (t) => printedRows(t, s).map((row) => row.map((c) => c.padEnd(8, ' ')).join('  ').trimEnd())).join('\n'),
+  spaces: (r, s) =>
+    textLines(r, s, (t) =>
+      printedRows(t, s).map((row) =>
+        row
+          .map((c) => c.padEnd(8, ' '))
+          .join('  ')
+          .trimEnd(),
+      ),
+    ).join('\n'),
   // a crawler's text: every cell of the page run together, the tables in one paragraph
   crawler: (r, s) => textLines(r, s, (t) => [printedRows(t, s).flat().join('')]).join(''),
 };
 
 // ---- HTML ------------------------------------------------------------------------------
 
-interface Merged { text: string; rowspan: number; colspan: number }
+interface Merged {
+  text: string;
+  rowspan: number;
+  colspan: number;
+}
 
 /**
  * Table 三 as Word and the official template print it: 三、本年度办理结果 and the groups
@@ -146,13 +202,23 @@ function mergedApplicationRows(t: TableRecord, s: Style): Merged[][] {
     const key = rowKey(i);
     const own = r.labels[r.labels.length - 1];
     const values = r.values.map((v) => c(v));
-    if (/newReceived|carriedOver|carriedForward/.test(key)) { out.push([c(own, 1, 3), ...values]); return; }
+    if (/newReceived|carriedOver|carriedForward/.test(key)) {
+      out.push([c(own, 1, 3), ...values]);
+      return;
+    }
     const cells: Merged[] = [];
     if (key === 'granted') cells.push(c('三、本年度办理结果', results));
     const g = groupOf(key);
-    if (!g) { cells.push(c(own, 1, 2)); out.push([...cells, ...values]); return; }
+    if (!g) {
+      cells.push(c(own, 1, 2));
+      out.push([...cells, ...values]);
+      return;
+    }
     const first = i === 0 || groupOf(rowKey(i - 1)) !== g;
-    if (first) cells.push(c(r.labels.length > 1 ? r.labels[0] : '', t.rows.filter((x) => groupOf(x.keys[0].split('|')[1]) === g).length));
+    if (first)
+      cells.push(
+        c(r.labels.length > 1 ? r.labels[0] : '', t.rows.filter((x) => groupOf(x.keys[0].split('|')[1]) === g).length),
+      );
     cells.push(c(own));
     out.push([...cells, ...values]);
   });
@@ -169,26 +235,41 @@ function spans(text: string, s: Style, wrap: (t: string) => string): string {
 }
 
 function htmlTable(t: TableRecord, s: Style, cms: boolean): string {
-  const cellHtml = (text: string) => cms
-    ? `<td><p style="text-align:center"><font face="宋体"><span style="font-size:14px">${spans(text, s, (x) => `<span>${x}</span>`) || '&nbsp;'}</span></font></p></td>`
-    : `<td width=64 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center><span lang=EN-US style='font-size:10.5pt'>${spans(text, s, (x) => `<span lang=EN-US>${x}</span>`) || '<o:p>&nbsp;</o:p>'}</span></p></td>`;
-  const rows = t.table === 'applications' && s.merged
-    ? mergedApplicationRows(t, s).map((row) => `<tr>${row.map((c) => cellHtml(c.text).replace('<td', `<td${c.rowspan > 1 ? ` rowspan=${c.rowspan}` : ''}${c.colspan > 1 ? ` colspan=${c.colspan}` : ''}`)).join('')}</tr>`)
-    : printedRows(t, s).map((row) => `<tr>${row.map(cellHtml).join('')}</tr>`);
-  return cms ? `<table border="1" cellspacing="0">${rows.join('')}</table>` : `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>${rows.join('\n')}</table>`;
+  const cellHtml = (text: string) =>
+    cms
+      ? `<td><p style="text-align:center"><font face="宋体"><span style="font-size:14px">${spans(text, s, (x) => `<span>${x}</span>`) || '&nbsp;'}</span></font></p></td>`
+      : `<td width=64 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center><span lang=EN-US style='font-size:10.5pt'>${spans(text, s, (x) => `<span lang=EN-US>${x}</span>`) || '<o:p>&nbsp;</o:p>'}</span></p></td>`;
+  const rows =
+    t.table === 'applications' && s.merged
+      ? mergedApplicationRows(t, s).map(
+          (row) =>
+            `<tr>${row.map((c) => cellHtml(c.text).replace('<td', `<td${c.rowspan > 1 ? ` rowspan=${c.rowspan}` : ''}${c.colspan > 1 ? ` colspan=${c.colspan}` : ''}`)).join('')}</tr>`,
+        )
+      : printedRows(t, s).map((row) => `<tr>${row.map(cellHtml).join('')}</tr>`);
+  return cms
+    ? `<table border="1" cellspacing="0">${rows.join('')}</table>`
+    : `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>${rows.join('\n')}</table>`;
 }
 
 function renderHtml(r: ReportRecordArb, s: Style, kind: 'word' | 'cms' | 'gbk'): Uint8Array {
   const cms = kind !== 'word';
-  const body = blocksOf(r, s).map((b) => {
-    if (b.kind === 'table') return htmlTable(b.table!, s, cms);
-    if (b.kind === 'h') return cms ? `<p style="text-indent:2em"><strong>${esc(b.text!)}</strong></p>` : `<p class=MsoNormal><b><span style='font-family:黑体'>${esc(b.text!)}</span></b></p>`;
-    return cms ? `<p>${esc(b.text!)}</p>` : `<p class=MsoNormal><span style='font-family:仿宋'>${esc(b.text!)}</span></p>`;
-  }).join('\n');
+  const body = blocksOf(r, s)
+    .map((b) => {
+      if (b.kind === 'table') return htmlTable(b.table!, s, cms);
+      if (b.kind === 'h')
+        return cms
+          ? `<p style="text-indent:2em"><strong>${esc(b.text!)}</strong></p>`
+          : `<p class=MsoNormal><b><span style='font-family:黑体'>${esc(b.text!)}</span></b></p>`;
+      return cms
+        ? `<p>${esc(b.text!)}</p>`
+        : `<p class=MsoNormal><span style='font-family:仿宋'>${esc(b.text!)}</span></p>`;
+    })
+    .join('\n');
   const charset = kind === 'gbk' ? 'gbk' : 'utf-8';
-  const head = kind === 'word'
-    ? `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta http-equiv=Content-Type content="text/html; charset=${charset}"><meta name=Generator content="Microsoft Word 15"><title>${esc(titleOf(r, s) ?? '')}</title></head><body lang=ZH-CN><div class=WordSection1>`
-    : `<!DOCTYPE html><html><head><meta charset="${charset}"><title>${esc(titleOf(r, s) ?? '政府信息公开')}</title></head><body><div class="header"><a href="/">首页</a> | <a href="/login">登录</a></div><div class="article-content">`;
+  const head =
+    kind === 'word'
+      ? `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta http-equiv=Content-Type content="text/html; charset=${charset}"><meta name=Generator content="Microsoft Word 15"><title>${esc(titleOf(r, s) ?? '')}</title></head><body lang=ZH-CN><div class=WordSection1>`
+      : `<!DOCTYPE html><html><head><meta charset="${charset}"><title>${esc(titleOf(r, s) ?? '政府信息公开')}</title></head><body><div class="header"><a href="/">首页</a> | <a href="/login">登录</a></div><div class="article-content">`;
   const html = `${head}\n${body}\n</div></body></html>`;
   return kind === 'gbk' ? iconv.encode(html, 'gbk') : Buffer.from(html, 'utf8');
 }
@@ -197,9 +278,11 @@ function renderHtml(r: ReportRecordArb, s: Style, kind: 'word' | 'cms' | 'gbk'):
 
 const xmlEsc = esc;
 const wRun = (t: string) => `<w:r><w:t xml:space="preserve">${xmlEsc(t)}</w:t></w:r>`;
-const wPara = (t: string, bold = false) => `<w:p>${bold ? `<w:r><w:rPr><w:b/></w:rPr><w:t>${xmlEsc(t)}</w:t></w:r>` : wRun(t)}</w:p>`;
+const wPara = (t: string, bold = false) =>
+  `<w:p>${bold ? `<w:r><w:rPr><w:b/></w:rPr><w:t>${xmlEsc(t)}</w:t></w:r>` : wRun(t)}</w:p>`;
 
-const wRuns = (c: string, s: Style) => (s.splitSpans && c.length > 1 ? wRun(c.slice(0, 1)) + wRun(c.slice(1)) : wRun(c));
+const wRuns = (c: string, s: Style) =>
+  s.splitSpans && c.length > 1 ? wRun(c.slice(0, 1)) + wRun(c.slice(1)) : wRun(c);
 
 /** merged cells as Word writes them: w:gridSpan across, w:vMerge restart/continue down */
 function mergedDocxTable(rows: Merged[][], s: Style): string {
@@ -217,46 +300,73 @@ function mergedDocxTable(rows: Merged[][], s: Style): string {
       col += cell.colspan;
     }
   });
-  const tr = grid.map((slots, r) => {
-    let cells = '';
-    slots.forEach((slot, c) => {
-      if (!slot) return;
-      const span = (m: Merged) => (m.colspan > 1 ? `<w:gridSpan w:val="${m.colspan}"/>` : '');
-      if ('cell' in slot) {
-        cells += `<w:tc><w:tcPr>${span(slot.cell)}${slot.cell.rowspan > 1 ? '<w:vMerge w:val="restart"/>' : ''}</w:tcPr><w:p>${wRuns(slot.cell.text, s)}</w:p></w:tc>`;
-      } else if (slot.row !== r && slot.col === c) {
-        // the first slot of a cell merged down from above; the rest of its width is its gridSpan
-        cells += `<w:tc><w:tcPr>${span(slot.cont)}<w:vMerge/></w:tcPr><w:p/></w:tc>`;
-      }
-    });
-    return `<w:tr>${cells}</w:tr>`;
-  }).join('');
+  const tr = grid
+    .map((slots, r) => {
+      let cells = '';
+      slots.forEach((slot, c) => {
+        if (!slot) return;
+        const span = (m: Merged) => (m.colspan > 1 ? `<w:gridSpan w:val="${m.colspan}"/>` : '');
+        if ('cell' in slot) {
+          cells += `<w:tc><w:tcPr>${span(slot.cell)}${slot.cell.rowspan > 1 ? '<w:vMerge w:val="restart"/>' : ''}</w:tcPr><w:p>${wRuns(slot.cell.text, s)}</w:p></w:tc>`;
+        } else if (slot.row !== r && slot.col === c) {
+          // the first slot of a cell merged down from above; the rest of its width is its gridSpan
+          cells += `<w:tc><w:tcPr>${span(slot.cont)}<w:vMerge/></w:tcPr><w:p/></w:tc>`;
+        }
+      });
+      return `<w:tr>${cells}</w:tr>`;
+    })
+    .join('');
   return `<w:tbl><w:tblPr><w:tblBorders><w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr><w:tblGrid>${'<w:gridCol w:w="900"/>'.repeat(width)}</w:tblGrid>${tr}</w:tbl>`;
 }
 
 async function renderDocx(r: ReportRecordArb, s: Style): Promise<Uint8Array> {
-  const body = blocksOf(r, s).map((b) => {
-    if (b.kind !== 'table') return wPara(b.text!, b.kind === 'h');
-    if (b.table!.table === 'applications' && s.merged) return mergedDocxTable(mergedApplicationRows(b.table!, s), s);
-    const rows = printedRows(b.table!, s);
-    const w = Math.max(...rows.map((x) => x.length));
-    const grid = `<w:tblGrid>${Array(w).fill('<w:gridCol w:w="900"/>').join('')}</w:tblGrid>`;
-    const tr = rows.map((row) => `<w:tr>${row.map((c) => `<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr><w:p>${s.splitSpans && c.length > 1 ? wRun(c.slice(0, 1)) + wRun(c.slice(1)) : wRun(c)}</w:p></w:tc>`).join('')}</w:tr>`).join('');
-    return `<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single"/><w:bottom w:val="single"/><w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr>${grid}${tr}</w:tbl>`;
-  }).join('');
+  const body = blocksOf(r, s)
+    .map((b) => {
+      if (b.kind !== 'table') return wPara(b.text!, b.kind === 'h');
+      if (b.table!.table === 'applications' && s.merged) return mergedDocxTable(mergedApplicationRows(b.table!, s), s);
+      const rows = printedRows(b.table!, s);
+      const w = Math.max(...rows.map((x) => x.length));
+      const grid = `<w:tblGrid>${Array(w).fill('<w:gridCol w:w="900"/>').join('')}</w:tblGrid>`;
+      const tr = rows
+        .map(
+          (row) =>
+            `<w:tr>${row.map((c) => `<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr><w:p>${s.splitSpans && c.length > 1 ? wRun(c.slice(0, 1)) + wRun(c.slice(1)) : wRun(c)}</w:p></w:tc>`).join('')}</w:tr>`,
+        )
+        .join('');
+      return `<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single"/><w:bottom w:val="single"/><w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr>${grid}${tr}</w:tbl>`;
+    })
+    .join('');
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`);
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`,
+  );
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-export async function render(r: ReportRecordArb, format: RenderFormat, s: Style): Promise<{ bytes: Uint8Array; name: string }> {
+export async function render(
+  r: ReportRecordArb,
+  format: RenderFormat,
+  s: Style,
+): Promise<{ bytes: Uint8Array; name: string }> {
   switch (format) {
-    case 'wordHtml': return { bytes: renderHtml(r, s, 'word'), name: 'report.html' };
-    case 'cmsHtml': return { bytes: renderHtml(r, s, 'cms'), name: 'report.html' };
-    case 'gbkHtml': return { bytes: renderHtml(r, s, 'gbk'), name: 'report.html' };
-    case 'docx': return { bytes: await renderDocx(r, s), name: 'report.docx' };
-    default: return { bytes: Buffer.from(renderText[format](r, s), 'utf8'), name: 'report.txt' };
+    case 'wordHtml':
+      return { bytes: renderHtml(r, s, 'word'), name: 'report.html' };
+    case 'cmsHtml':
+      return { bytes: renderHtml(r, s, 'cms'), name: 'report.html' };
+    case 'gbkHtml':
+      return { bytes: renderHtml(r, s, 'gbk'), name: 'report.html' };
+    case 'docx':
+      return { bytes: await renderDocx(r, s), name: 'report.docx' };
+    default:
+      return { bytes: Buffer.from(renderText[format](r, s), 'utf8'), name: 'report.txt' };
   }
 }

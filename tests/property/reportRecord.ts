@@ -16,7 +16,12 @@ export interface PrintedRow {
   keys: string[];
 }
 
-export interface TableRecord { table: TableKey; template: Template; headers: string[][]; rows: PrintedRow[] }
+export interface TableRecord {
+  table: TableKey;
+  template: Template;
+  headers: string[][];
+  rows: PrintedRow[];
+}
 
 export interface ReportRecordArb {
   year: number;
@@ -44,11 +49,20 @@ const money = fc.oneof(
   fc.integer({ min: 1, max: 9999999 }).map((n) => n / 10000),
 );
 
-const cellGen = (blanks: boolean): Gen => (kind) => {
-  if (kind === 'money') return blankOr(money, blanks);
-  if (kind === 'signedCount') return blankOr(fc.oneof(count, count.map((n) => -n)), blanks);
-  return blankOr(count, blanks);
-};
+const cellGen =
+  (blanks: boolean): Gen =>
+  (kind) => {
+    if (kind === 'money') return blankOr(money, blanks);
+    if (kind === 'signedCount')
+      return blankOr(
+        fc.oneof(
+          count,
+          count.map((n) => -n),
+        ),
+        blanks,
+      );
+    return blankOr(count, blanks);
+  };
 
 /** how a value is printed: money sometimes with its unit, sometimes a footnote mark */
 const printOf = (v: number | null, spec: ColumnSpec, unit: boolean, mark: string): string => {
@@ -62,7 +76,14 @@ const printOf = (v: number | null, spec: ColumnSpec, unit: boolean, mark: string
 
 const MARKS = ['*', '①', '注', '※'];
 
-function activeTable(template: Template, blanks: boolean, unit: boolean, markAt: number, mark: string, variant: number): fc.Arbitrary<TableRecord> {
+function activeTable(
+  template: Template,
+  blanks: boolean,
+  unit: boolean,
+  markAt: number,
+  mark: string,
+  variant: number,
+): fc.Arbitrary<TableRecord> {
   const specs = CATALOG.active[template];
   const gen = cellGen(blanks);
   return fc.tuple(...specs.map((s) => fc.tuple(...s.columns.map((c) => gen(c.kind, c.key))))).map((vals) => {
@@ -79,7 +100,13 @@ function activeTable(template: Template, blanks: boolean, unit: boolean, markAt:
   });
 }
 
-const ARTICLE: Record<string, string> = { rules: '（一）', licensing: '（五）', punishment: '（六）', fees: '（八）', procurement: '（九）' };
+const ARTICLE: Record<string, string> = {
+  rules: '（一）',
+  licensing: '（五）',
+  punishment: '（六）',
+  fees: '（八）',
+  procurement: '（九）',
+};
 
 /** column labels as reports print them: reworded, a year in brackets, typos, half a space */
 const HEADER_VARIANTS: Record<string, string[]> = {
@@ -119,44 +146,70 @@ const GROUP_LABEL: Record<string, string> = {
 
 function applicationsTable(template: Template, blanks: boolean): fc.Arbitrary<TableRecord> {
   const specs = CATALOG.applications[template];
-  const results = specs.filter((s) => !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(s.key));
+  const results = specs.filter(
+    (s) => !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(s.key),
+  );
   const parts = APPLICATION_COLUMNS.slice(0, 6);
-  const small = fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 31, max: 5000 }) });
+  const small = fc.oneof(
+    { weight: 5, arbitrary: fc.constant(0) },
+    { weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 31, max: 5000 }) },
+  );
   const cell = blanks ? fc.oneof({ weight: 6, arbitrary: small }, { weight: 1, arbitrary: fc.constant(null) }) : small;
-  return fc.tuple(
-    fc.array(fc.array(cell, { minLength: 6, maxLength: 6 }), { minLength: results.length, maxLength: results.length }),
-    fc.array(cell, { minLength: 6, maxLength: 6 }),
-    fc.array(small, { minLength: 6, maxLength: 6 }),
-  ).map(([res, carriedOverRaw, forward]) => {
-    const v = (x: number | null) => x ?? 0;
-    const byRow = new Map<string, Array<number | null>>();
-    results.forEach((s, i) => byRow.set(s.key, res[i]));
-    const total = parts.map((_, c) => res.reduce((a, r) => a + v(r[c]), 0));
-    byRow.set('totalProcessed', total);
-    byRow.set('carriedForward', forward);
-    // 新收 + 结转 = 总计 + 结转下年, every count ≥ 0
-    const carriedOver = carriedOverRaw.map((x, c) => (x === null ? null : Math.min(x, total[c] + forward[c])));
-    byRow.set('carriedOver', carriedOver);
-    byRow.set('newReceived', parts.map((_, c) => total[c] + forward[c] - v(carriedOver[c])));
-    const rows: PrintedRow[] = specs.map((s) => {
-      const own = byRow.get(s.key)!;
-      const sum = own.reduce<number>((a, b) => a + v(b), 0);
-      const all = [...own, sum];
-      // a group's label (merged over its rows in print) stands before its first row only
-      const group = GROUP_LABEL[s.key];
-      const labels = group ? [group, s.label] : [s.label];
-      return { labels, values: all.map((x) => (x === null ? '' : String(x))), keys: APPLICATION_COLUMNS.map((c) => `applications|${s.key}|${c.key}`) };
+  return fc
+    .tuple(
+      fc.array(fc.array(cell, { minLength: 6, maxLength: 6 }), {
+        minLength: results.length,
+        maxLength: results.length,
+      }),
+      fc.array(cell, { minLength: 6, maxLength: 6 }),
+      fc.array(small, { minLength: 6, maxLength: 6 }),
+    )
+    .map(([res, carriedOverRaw, forward]) => {
+      const v = (x: number | null) => x ?? 0;
+      const byRow = new Map<string, Array<number | null>>();
+      results.forEach((s, i) => byRow.set(s.key, res[i]));
+      const total = parts.map((_, c) => res.reduce((a, r) => a + v(r[c]), 0));
+      byRow.set('totalProcessed', total);
+      byRow.set('carriedForward', forward);
+      // 新收 + 结转 = 总计 + 结转下年, every count ≥ 0
+      const carriedOver = carriedOverRaw.map((x, c) => (x === null ? null : Math.min(x, total[c] + forward[c])));
+      byRow.set('carriedOver', carriedOver);
+      byRow.set(
+        'newReceived',
+        parts.map((_, c) => total[c] + forward[c] - v(carriedOver[c])),
+      );
+      const rows: PrintedRow[] = specs.map((s) => {
+        const own = byRow.get(s.key)!;
+        const sum = own.reduce<number>((a, b) => a + v(b), 0);
+        const all = [...own, sum];
+        // a group's label (merged over its rows in print) stands before its first row only
+        const group = GROUP_LABEL[s.key];
+        const labels = group ? [group, s.label] : [s.label];
+        return {
+          labels,
+          values: all.map((x) => (x === null ? '' : String(x))),
+          keys: APPLICATION_COLUMNS.map((c) => `applications|${s.key}|${c.key}`),
+        };
+      });
+      return {
+        table: 'applications' as TableKey,
+        template,
+        headers: [
+          ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
+          ['自然人', '法人或其他组织', '总计'],
+          ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
+        ],
+        rows,
+      };
     });
-    return { table: 'applications' as TableKey, template, headers: [
-      ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
-      ['自然人', '法人或其他组织', '总计'],
-      ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
-    ], rows };
-  });
 }
 
 function reviewTable(template: Template, blanks: boolean): fc.Arbitrary<TableRecord> {
-  const small = fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }) });
+  const small = fc.oneof(
+    { weight: 5, arbitrary: fc.constant(0) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }) },
+  );
   const cell = blanks ? fc.oneof({ weight: 12, arbitrary: small }, { weight: 1, arbitrary: fc.constant(null) }) : small;
   return fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }).map((parts) => {
     const specs = CATALOG.reviewLitigation[template];
@@ -164,38 +217,62 @@ function reviewTable(template: Template, blanks: boolean): fc.Arbitrary<TableRec
     const keys: string[] = [];
     specs.forEach((s, i) => {
       const all = [...parts[i], parts[i].reduce<number>((a, b) => a + (b ?? 0), 0)];
-      all.forEach((x, j) => { values.push(x === null ? '' : String(x)); keys.push(`reviewLitigation|${s.key}|${s.columns[j].key}`); });
+      all.forEach((x, j) => {
+        values.push(x === null ? '' : String(x));
+        keys.push(`reviewLitigation|${s.key}|${s.columns[j].key}`);
+      });
     });
-    return { table: 'reviewLitigation' as TableKey, template, headers: [
-      ['行政复议', '行政诉讼'],
-      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
-      [...'结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计'.split(' ')],
-    ], rows: [{ labels: [], values, keys }] };
+    return {
+      table: 'reviewLitigation' as TableKey,
+      template,
+      headers: [
+        ['行政复议', '行政诉讼'],
+        ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+        [...'结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计'.split(' ')],
+      ],
+      rows: [{ labels: [], values, keys }],
+    };
   });
 }
 
-export interface RecordOptions { blanks?: boolean; marks?: boolean }
+export interface RecordOptions {
+  blanks?: boolean;
+  marks?: boolean;
+}
 
 export function reportRecord(opts: RecordOptions = {}): fc.Arbitrary<ReportRecordArb> {
   const blanks = opts.blanks ?? true;
-  return fc.record({
-    year: fc.integer({ min: 2019, max: 2025 }),
-    agency: fc.constantFrom('北京市海淀区人民政府', '杭州市西湖区文化广电旅游局', '岳阳市发展和改革委员会', '国家税务总局芜湖市镜湖区税务局', '建水县青龙镇人民政府'),
-    activeTemplate: fc.constantFrom<Template>('2019', '2021'),
-    appTemplate: fc.constantFrom<Template>('2019', '2021'),
-    unit: fc.boolean(),
-    markAt: opts.marks ? fc.integer({ min: -1, max: 12 }) : fc.constant(-1),
-    mark: fc.constantFrom(...MARKS),
-    variant: fc.nat(5),
-  }).chain((r) => fc.tuple(
-    activeTable(r.activeTemplate, blanks, r.unit, r.markAt, r.mark, r.variant),
-    applicationsTable(r.appTemplate, blanks),
-    reviewTable(r.appTemplate, blanks),
-  ).map(([a, b, c]) => {
-    const truth = new Map<string, number | null>();
-    for (const t of [a, b, c]) for (const row of t.rows) row.keys.forEach((k, i) => truth.set(k, truthOf(row.values[i])));
-    return { year: r.year, agency: r.agency, tables: [a, b, c], truth };
-  }));
+  return fc
+    .record({
+      year: fc.integer({ min: 2019, max: 2025 }),
+      agency: fc.constantFrom(
+        '北京市海淀区人民政府',
+        '杭州市西湖区文化广电旅游局',
+        '岳阳市发展和改革委员会',
+        '国家税务总局芜湖市镜湖区税务局',
+        '建水县青龙镇人民政府',
+      ),
+      activeTemplate: fc.constantFrom<Template>('2019', '2021'),
+      appTemplate: fc.constantFrom<Template>('2019', '2021'),
+      unit: fc.boolean(),
+      markAt: opts.marks ? fc.integer({ min: -1, max: 12 }) : fc.constant(-1),
+      mark: fc.constantFrom(...MARKS),
+      variant: fc.nat(5),
+    })
+    .chain((r) =>
+      fc
+        .tuple(
+          activeTable(r.activeTemplate, blanks, r.unit, r.markAt, r.mark, r.variant),
+          applicationsTable(r.appTemplate, blanks),
+          reviewTable(r.appTemplate, blanks),
+        )
+        .map(([a, b, c]) => {
+          const truth = new Map<string, number | null>();
+          for (const t of [a, b, c])
+            for (const row of t.rows) row.keys.forEach((k, i) => truth.set(k, truthOf(row.values[i])));
+          return { year: r.year, agency: r.agency, tables: [a, b, c], truth };
+        }),
+    );
 }
 
 /** the value a printed cell stands for: units and marks are how it is printed, not what */

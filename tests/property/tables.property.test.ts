@@ -19,8 +19,13 @@ export function problemsOf(want: ReportRecordArb, got: ReportRecord, allowCut = 
   const cells = new Map(got.cells.map((c) => [`${c.table}|${c.row}|${c.col}`, c]));
   const flagged = (key: string) => {
     const [table, row] = key.split('|');
-    return got.flags.some((f) => (f.rule === 'T-AMBIGUOUS' && f.cells.includes(key))
-      || (f.rule === 'T-MISSING' && f.message.startsWith(`${table}:`) && (/table not found/.test(f.message) || f.message.split(/[:,]\s*/).includes(row))));
+    return got.flags.some(
+      (f) =>
+        (f.rule === 'T-AMBIGUOUS' && f.cells.includes(key)) ||
+        (f.rule === 'T-MISSING' &&
+          f.message.startsWith(`${table}:`) &&
+          (/table not found/.test(f.message) || f.message.split(/[:,]\s*/).includes(row))),
+    );
   };
   for (const [key, value] of want.truth) {
     const c = cells.get(key);
@@ -47,30 +52,56 @@ const missed = new Map<string, number>();
 /** crawler cells cut by plausibility that came back wrong (tolerated, counted) */
 const guessed = { n: 0 };
 afterAll(() => {
-  const lines = [...tally].map(([f, t]) => `${f}: ${t.read}/${t.printed} printed cells read (${(100 * t.read / Math.max(1, t.printed)).toFixed(1)}%)`);
-  if (missed.size) console.log([...missed].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, n]) => `${n} ${k}`).join('\n'));
-  if (lines.length) console.log(`cells read per format, the rest left empty with a finding:\n${lines.join('\n')}${guessed.n ? `\ncrawler cells cut by plausibility and wrong (marked split): ${guessed.n}` : ''}`);
+  const lines = [...tally].map(
+    ([f, t]) =>
+      `${f}: ${t.read}/${t.printed} printed cells read (${((100 * t.read) / Math.max(1, t.printed)).toFixed(1)}%)`,
+  );
+  if (missed.size)
+    console.log(
+      [...missed]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15)
+        .map(([k, n]) => `${n} ${k}`)
+        .join('\n'),
+    );
+  if (lines.length)
+    console.log(
+      `cells read per format, the rest left empty with a finding:\n${lines.join('\n')}${guessed.n ? `\ncrawler cells cut by plausibility and wrong (marked split): ${guessed.n}` : ''}`,
+    );
 });
 
 function count(format: string, want: ReportRecordArb, got: ReportRecord): void {
   const t = tally.get(format) ?? { printed: 0, read: 0 };
   const values = new Map(got.cells.map((c) => [`${c.table}|${c.row}|${c.col}`, c.value]));
-  for (const [key, v] of want.truth) if (v !== null) { t.printed++; if (values.get(key) === v) t.read++; else if (process.env.SHOW_MISSED) missed.set(`${format} ${key}`, (missed.get(`${format} ${key}`) ?? 0) + 1); }
+  for (const [key, v] of want.truth)
+    if (v !== null) {
+      t.printed++;
+      if (values.get(key) === v) t.read++;
+      else if (process.env.SHOW_MISSED) missed.set(`${format} ${key}`, (missed.get(`${format} ${key}`) ?? 0) + 1);
+    }
   tally.set(format, t);
 }
 
 for (const format of FORMATS as readonly RenderFormat[]) {
   if (FORMAT_FILTER && !FORMAT_FILTER.includes(format)) continue;
-  test.prop([reportRecord({ marks: true, blanks: process.env.NO_BLANKS ? false : undefined }), style], { numRuns: format === 'crawler' ? CRAWLER_RUNS : NUM_RUNS })(`${format}: every cell right, or empty with a finding${format === 'crawler' ? ' (or cut by plausibility, marked split)' : ''}`, async (record, st) => {
-    const { bytes, name } = await render(record, format, st);
-    const parsed = await parseReport(bytes, { path: name });
-    // crawler text runs every cell together: where neither arithmetic nor prose decides, the
-    // digits are cut by plausibility (the labelled corpus needs it) and the cell says
-    // reading: 'split'. That guess is the one place a wrong number can come back; anywhere else
-    // it must not.
-    const problems = problemsOf(record, parsed, format === 'crawler');
-    count(format, record, parsed);
-    // the rendered text beside the problems, so that a shrunk failure shows what was read
-    if (problems.length) throw new Error(`${problems.join('\n')}\n--- ${format}:\n${name.endsWith('.txt') ? Buffer.from(bytes).toString('utf8') : ''}`);
-  });
+  test.prop([reportRecord({ marks: true, blanks: process.env.NO_BLANKS ? false : undefined }), style], {
+    numRuns: format === 'crawler' ? CRAWLER_RUNS : NUM_RUNS,
+  })(
+    `${format}: every cell right, or empty with a finding${format === 'crawler' ? ' (or cut by plausibility, marked split)' : ''}`,
+    async (record, st) => {
+      const { bytes, name } = await render(record, format, st);
+      const parsed = await parseReport(bytes, { path: name });
+      // crawler text runs every cell together: where neither arithmetic nor prose decides, the
+      // digits are cut by plausibility (the labelled corpus needs it) and the cell says
+      // reading: 'split'. That guess is the one place a wrong number can come back; anywhere else
+      // it must not.
+      const problems = problemsOf(record, parsed, format === 'crawler');
+      count(format, record, parsed);
+      // the rendered text beside the problems, so that a shrunk failure shows what was read
+      if (problems.length)
+        throw new Error(
+          `${problems.join('\n')}\n--- ${format}:\n${name.endsWith('.txt') ? Buffer.from(bytes).toString('utf8') : ''}`,
+        );
+    },
+  );
 }
