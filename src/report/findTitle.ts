@@ -49,9 +49,11 @@ export function openingLines(doc: Doc, max = 40): string[] {
   return traditional ? lines.map(simplified) : lines;
 }
 
+/** the longest line taken for a title: the longest real ones are about 60 characters */
+const MAX_TITLE = 120;
 const isSentence = (t: string) =>
   /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
-const titleLike = (t: string) => t.length <= 80 && NAMES_A_REPORT.test(t) && !FURNITURE_LINE.test(t) && !isSentence(t);
+const titleLike = (t: string) => t.length <= MAX_TITLE && NAMES_A_REPORT.test(t) && !FURNITURE_LINE.test(t) && !isSentence(t);
 /** a short line that may be the first half of a title: an agency, a year, or both */
 const headLike = (t: string) =>
   t.length <= 40 &&

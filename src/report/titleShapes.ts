@@ -43,9 +43,15 @@ function trimName(s: string): string {
   return n.replace(/^[\s,，、:：]+|[\s,，、:：]+$/g, '');
 }
 
+/**
+ * What a page puts between a title and its site's name: `_`, `|`, a dash. An underscore or bar
+ * followed by ASCII letters or digits continues a word of the text (an identifier, a URL).
+ */
+const SITE_SEPARATOR = /\s*(?<![_|｜])[_|｜]+(?![A-Za-z0-9_|｜])\s*|\s*[-—–]{1,2}\s*(?=\S)/;
+
 /** a title line with the site name a page appends (`…报告-信息公开年度报告-台安县人民政府`) removed */
 export function withoutSiteSuffix(line: string): string {
-  const parts = line.split(/\s*[_|｜]\s*|\s*[-—–]{1,2}\s*(?=\S)/).filter(Boolean);
+  const parts = line.split(SITE_SEPARATOR).filter(Boolean);
   if (parts.length < 2) return line;
   return parts.find((p) => REPORT_WORD.test(p) && YEAR.test(p)) ?? parts.find((p) => REPORT_WORD.test(p)) ?? line;
 }
