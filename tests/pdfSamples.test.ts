@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { parsePdf } from '../parsers/pdf/parsePdf';
+import { parseReport } from '../pipeline/parseReport';
 import { parseDocument } from '../parsers';
 import { DEFAULT_LIMITS } from '../parsers/types';
 import type { Doc, TableBlock } from '../src/model/document';
@@ -110,5 +111,30 @@ describe('a scanned page (image only, no text layer)', () => {
     expect(doc.blocks.length).toBeGreaterThan(3);
     expect(doc.blocks.every((b) => b.source.ocr === true)).toBe(true);
     expect(JSON.stringify(doc.blocks)).toMatch(/政府信息公开/);
+  });
+});
+
+describe('a font without a usable ToUnicode map', () => {
+  // the committed LibreOffice variant with every /ToUnicode key renamed (same length, so the
+  // cross-reference offsets hold): its subset fonts then give glyph ids 1, 2, 3… as characters,
+  // digits among them
+  const ruled = readFileSync(`${__dirname}/fixtures/pdf-variants/2019-shanghai-bgt-lo-break-rules.pdf`);
+  const bytes = new Uint8Array(Buffer.from(ruled.toString('latin1').replace(/\/ToUnicode/g, '/ToUnicodX'), 'latin1'));
+
+  test('its text is left unread, never guessed: no number comes out, and a finding says why', async () => {
+    expect(Buffer.from(bytes).indexOf('/ToUnicode')).toBe(-1);
+    const doc = await parsePdf(bytes, { limits: DEFAULT_LIMITS });
+    const cells = tables(doc).flatMap((t) => t.rows.flat()).map((c) => c.text);
+    expect(cells.join('')).not.toMatch(/[0-9]/);
+    expect(doc.notes.join(' ')).toMatch(/ToUnicode/);
+    const record = await parseReport(bytes, { path: 'no-tounicode.pdf' });
+    expect(record.cells.filter((c) => c.value !== null)).toEqual([]);
+    expect(record.findings?.join(' ')).toMatch(/ToUnicode/);
+  });
+
+  test('the same file with its maps reads every table', async () => {
+    const doc = await parsePdf(new Uint8Array(ruled), { limits: DEFAULT_LIMITS });
+    expect(doc.notes.join(' ')).not.toMatch(/ToUnicode/);
+    expect(tables(doc).flatMap((t) => t.rows.flat()).map((c) => c.text).join('')).toMatch(/524/);
   });
 });

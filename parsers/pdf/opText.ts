@@ -14,7 +14,7 @@ interface Glyph { unicode?: string; width?: number; vmetric?: number[]; isSpace?
 
 interface TextState {
   ctm: Matrix; tm: Matrix; x: number; y: number; lineX: number; lineY: number;
-  font: FontFacts; fontSize: number; direction: number;
+  font: FontFacts; fontName: string; fontSize: number; direction: number;
   charSpacing: number; wordSpacing: number; hScale: number; leading: number; rise: number;
 }
 
@@ -29,8 +29,10 @@ export function opTextItems(
   normalize: (s: string) => string = (s) => s,
 ): TextItem[] {
   const out: TextItem[] = [];
+  const fontsOf = new Map<TextItem, Set<string>>();
+  const badFonts = new Set<string>();
   let s: TextState = {
-    ctm: IDENTITY, tm: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0, font: HORIZONTAL, fontSize: 1, direction: 1,
+    ctm: IDENTITY, tm: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0, font: HORIZONTAL, fontName: '', fontSize: 1, direction: 1,
     charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0,
   };
   const stack: TextState[] = [];
@@ -51,7 +53,8 @@ export function opTextItems(
       case OPS.paintFormXObjectEnd: s = stack.pop() ?? s; break;
       case OPS.beginText: s.tm = IDENTITY; s.x = s.lineX = s.y = s.lineY = 0; break;
       case OPS.setFont: {
-        s.font = fonts(String(args[0])) ?? HORIZONTAL;
+        s.fontName = String(args[0]);
+        s.font = fonts(s.fontName) ?? HORIZONTAL;
         const size = Number(args[1]) || 0;
         s.direction = size < 0 ? -1 : 1;
         s.fontSize = Math.abs(size);
@@ -69,11 +72,21 @@ export function opTextItems(
       case OPS.showText: {
         const item = showText(s, args[0] as (Glyph | number)[], normalize);
         if (!item) break;
-        if (item.vertical) { out.push(item); break; }
-        if (last && continues(last, item)) append(last, item);
-        else if (item.str.trim()) { out.push(item); last = item; }
+        if (GLYPH_IDS.test(item.str)) badFonts.add(s.fontName);
+        if (item.vertical) { out.push(item); fontsOf.set(item, new Set([s.fontName])); break; }
+        if (last && continues(last, item)) { append(last, item); fontsOf.get(last)!.add(s.fontName); }
+        else if (item.str.trim()) { out.push(item); last = item; fontsOf.set(item, new Set([s.fontName])); }
         break;
       }
+    }
+  }
+  // a font that gives glyph ids instead of characters gives nothing readable, its digits
+  // included: its text is left unread (U+FFFD per glyph), never guessed
+  if (badFonts.size) {
+    for (const t of out) {
+      if (![...fontsOf.get(t) ?? []].some((f) => badFonts.has(f))) continue;
+      t.str = t.str.replace(/\S/gu, '\ufffd');
+      t.undecodable = true;
     }
   }
   return out.filter((t) => t.str.trim());
@@ -116,6 +129,10 @@ function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: strin
   }
   return { str, x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: y0, size, vertical: false };
 }
+
+/** Control characters (and U+FFFD) are what a font without a usable ToUnicode map gives:
+ * its glyph ids read as character codes 1, 2, 3… */
+const GLYPH_IDS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/;
 
 /** Vertical presentation forms (︑ ︒ ︵ …), which vertical labels' ToUnicode maps may give, and
  * Kangxi radicals (⼀ ⼆ ⽅ …), which Chromium's maps give for glyphs shared with the plain

@@ -13,6 +13,8 @@ export interface TextItem {
   vertical: boolean;
   /** vertical font strings: the length of the column of glyphs */
   height?: number;
+  /** the font maps glyphs to no characters (no usable ToUnicode): `str` is U+FFFD per glyph */
+  undecodable?: boolean;
 }
 
 export const itemTop = (t: TextItem) => (t.height ? t.y - 0.2 * t.size + t.height : t.y + 0.85 * t.size);

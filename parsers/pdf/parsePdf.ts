@@ -10,6 +10,7 @@ import { ocrAvailable, ocrPdf } from './ocrPdf';
 import { readPdf, type RawPdf } from './openPdf';
 import { dropFurniture } from './pageFurniture';
 import { chooseTitle } from './chooseTitle';
+import { undecodedNotes } from './undecodable';
 
 export const parsePdf: FormatParser = async (bytes, opts) => {
   const raw = await readPdf(bytes, opts.limits);
@@ -22,6 +23,7 @@ export const parsePdf: FormatParser = async (bytes, opts) => {
     return { ...docFrom(ocrRaw, true), notes: [`read by OCR: pages ${textless.join(', ')}`], ocr: true };
   }
   const doc = docFrom(raw, false);
+  doc.notes.push(...undecodedNotes(raw.pages));
   if (textless.length) doc.notes.push(`pages without a text layer (not read): ${textless.join(', ')}`);
   return doc;
 };
