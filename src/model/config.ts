@@ -56,8 +56,6 @@ const Env = z.object({
   /** the watcher's folder for fetched files */
   XXGK_SPOOL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('./xxgk-spool')),
   XXGK_WEB_TOKEN: optionalText,
-  /** the stand-alone queue dashboard's port */
-  PORT: positiveInt(3000),
   PATH: z.string().default(''),
 });
 export type EnvConfig = z.infer<typeof Env>;
