@@ -18,7 +18,7 @@ export function connect(): Redis {
   return new IORedis(redisUrl(), { maxRetriesPerRequest: null, enableReadyCheck: true });
 }
 
-/** Transient faults retry with exponential backoff; bad input fails at once (UnrecoverableError). */
+/** Transient faults retry with exponential backoff; bad input fails at once (FinalJobError, jobError.ts). */
 export const jobOptions = (): DefaultJobOptions => ({
   attempts: config().XXGK_ATTEMPTS,
   backoff: { type: 'exponential', delay: config().XXGK_BACKOFF_MS },

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { QueueEvents } from 'bullmq';
 import { QUEUE, connect, queuePrefix, quitAll, ingestBatch, redisUrl } from './config';
 import { config } from '../src/model/config';
-import { openQueues, codeOf, type IngestResult, type IngestFileResult, type ParseResult } from './queues';
+import { openQueues, type IngestResult, type IngestFileResult, type ParseResult } from './queues';
+import { jobErrorOf } from './jobError';
 import { openStore, errorCodeOf, type Store } from '../store';
 import { emptySummary, type ImportSummary, type Tick } from '../pipeline/summary';
 
@@ -102,7 +103,7 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
       const paths = ingestPending.get(id);
       if (!paths) { if (mayBeOurs(id)) ingestEarly.set(id, [result, failedReason]); return; }
       ingestPending.delete(id);
-      if (!result) { fail(codeOf(failedReason), paths.length); return; }
+      if (!result) { fail(jobErrorOf(failedReason).code, paths.length); return; }
       if ('files' in result) for (const f of result.files) fileIngested(f);
       else fileIngested(result);
     };
@@ -120,7 +121,7 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
       ingestEvents?.on('completed', ({ jobId, returnvalue }) => { ingestFinished(jobId, parseValue<IngestResult>(returnvalue)); check(); });
       ingestEvents?.on('failed', ({ jobId, failedReason }) => { ingestFinished(jobId, null, failedReason); check(); });
       parseEvents?.on('completed', ({ jobId, returnvalue }) => { parseFinished(jobId, null, parseValue<ParseResult>(returnvalue)); check(); });
-      parseEvents?.on('failed', ({ jobId, failedReason }) => { parseFinished(jobId, codeOf(failedReason)); check(); });
+      parseEvents?.on('failed', ({ jobId, failedReason }) => { parseFinished(jobId, jobErrorOf(failedReason).code); check(); });
       checkRef = check;
     });
 
@@ -175,7 +176,7 @@ export async function enqueueAndWait(files: string[], opts: EnqueueOptions = {})
           const job = await queues.parse.getJob(sha);
           const state = job ? await job.getState() : 'unknown';
           if (state === 'completed') parseFinished(sha, null, job!.returnvalue as ParseResult);
-          else if (state === 'failed') parseFinished(sha, codeOf(job!.failedReason));
+          else if (state === 'failed') parseFinished(sha, jobErrorOf(job!.failedReason).code);
           else if (state === 'unknown') {
             // finished and trimmed already: the store knows the outcome
             const stored = await errorCodeOf(store.db, sha);

@@ -1,5 +1,6 @@
 // Failed jobs of both queues with their file, stage, error code and message; and putting them back.
-import { openQueues, stageOf, codeOf } from './queues';
+import { openQueues, stageOf } from './queues';
+import { jobErrorOf } from './jobError';
 
 export interface FailedJob { queue: string; id: string; path: string; paths?: string[]; sha256: string | null; stage: string; code: string; message: string; attempts: number; failedAt: string | null }
 
@@ -10,14 +11,14 @@ export async function listFailed(limit = 1000): Promise<FailedJob[]> {
     for (const q of queues.all) {
       for (const job of await q.getFailed(0, limit - 1)) {
         if (!job) continue;
-        const reason = job.failedReason ?? '';
+        const error = jobErrorOf(job.failedReason);
         const data = job.data as { path?: string; paths?: string[]; sha256?: string };
         // a batch ingest job that failed as a whole (its files are read one by one: only a store or Redis fault)
         const batch = data.paths ? { paths: data.paths } : {};
         out.push({
           queue: q.name, id: String(job.id), path: data.path ?? (data.paths ? `${data.paths[0] ?? ''}${data.paths.length > 1 ? ` (+${data.paths.length - 1} more)` : ''}` : ''), ...batch, sha256: data.sha256 ?? null,
-          stage: q.name === 'ingest' ? 'ingest' : stageOf(job.progress), code: codeOf(reason),
-          message: reason.replace(/^[A-Z_]+:\s*/, ''), attempts: job.attemptsMade,
+          stage: q.name === 'ingest' ? 'ingest' : stageOf(job.progress), code: error.code,
+          message: error.message, attempts: job.attemptsMade,
           failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
         });
       }

@@ -5,13 +5,14 @@
 // one store query and one addBulk for all its files instead of one of each per file. A file of a
 // batch that cannot be read is handed over to an ingest job of its own (id `<batch id>-<index>`,
 // so a retried batch does not add it twice), which retries or fails with the file's error code.
-import { type Job, UnrecoverableError } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { Store } from '../store';
 import { storedOutcomes } from '../store';
 import { PARSER_VERSION } from '../src/model/version';
 import { ingestFile, addSourceStage, type Ingested } from '../pipeline/stages';
 import type { IngestData, IngestFileResult, IngestResult, ParseData, Queues } from './queues';
 import { mapLimit } from '../pipeline/mapLimit';
+import { FinalJobError, RetriedJobError } from './jobError';
 
 export function ingestProcessor(store: Store, queues: Queues) {
   return async (job: Job<IngestData>): Promise<IngestResult> => {
@@ -19,8 +20,8 @@ export function ingestProcessor(store: Store, queues: Queues) {
     const item = await ingestFile(job.data.path ?? '');
     if ('error' in item) {
       // A missing file stays missing: fail now. Other read errors (NFS hiccup) are retried.
-      if (/ENOENT|EISDIR/.test(item.error.message)) throw new UnrecoverableError(`${item.error.code}: ${item.error.message}`);
-      throw new Error(`${item.error.code}: ${item.error.message}`);
+      if (item.gone) throw new FinalJobError(item.error);
+      throw new RetriedJobError(item.error);
     }
     const stored = await storedOutcomes(store.db, [item.sha256], PARSER_VERSION);
     if (stored.has(item.sha256)) {

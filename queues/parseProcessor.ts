@@ -5,13 +5,14 @@
 // thread with its one store connection pool. The worker takes a few more jobs than it has
 // threads, so the next parse is already waiting in a thread's queue while a record is written
 // and a job completed in Redis (no thread idles through those round trips).
-// Bad input is stored with its code and fails at once (UnrecoverableError, no retries); a
-// transient fault throws a plain error and is retried with backoff.
-import { UnrecoverableError, type Job } from 'bullmq';
+// Bad input is stored with its code and fails at once (FinalJobError, no retries); a transient
+// verdict is retried with backoff (RetriedJobError); both carry the record's {code, message}.
+import type { Job } from 'bullmq';
 import type { Store } from '../store';
 import { checkStage, storeStage } from '../pipeline/stages';
 import type { ParsePool } from '../pipeline/local/parsePool';
 import type { ParseData, ParseResult } from './queues';
+import { FinalJobError, RetriedJobError, isJobError } from './jobError';
 
 export function parseProcessor(store: Store, pool: ParsePool) {
   return async (job: Job<ParseData, ParseResult>): Promise<ParseResult> => {
@@ -29,12 +30,13 @@ export function parseProcessor(store: Store, pool: ParsePool) {
       if (error) {
         stage = record.error ? 'parse' : 'check';
         await job.updateProgress({ stage, code: error.code });
-        if (checked.verdict === 'transient') throw new Error(`${error.code}: ${error.message}`);
-        throw new UnrecoverableError(`${error.code}: ${error.message}`);
+        const data = { code: error.code, message: error.message };
+        throw checked.verdict === 'transient' ? new RetriedJobError(data) : new FinalJobError(data);
       }
       return { sha256: checked.record.source.sha256, outcome, cells: checked.record.cells.length, flags: checked.record.flags.length, ...(job.data.run ? { run: job.data.run } : {}) };
     } catch (e) {
-      if (!(e instanceof UnrecoverableError) && !/^[A-Z_]+: /.test((e as Error).message)) await job.updateProgress({ stage }).catch(() => {});
+      // a fault of the store or Redis: the stage it happened in (a coded error wrote its own above)
+      if (!isJobError(e)) await job.updateProgress({ stage }).catch(() => {});
       throw e;
     }
   };

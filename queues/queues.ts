@@ -38,7 +38,6 @@ export function openQueues(onError?: (e: Error) => void) {
 }
 export type Queues = ReturnType<typeof openQueues>;
 
-/** Stage recorded by the parse processor in job.progress, and the error code in failedReason. */
+/** Stage recorded by the parse processor in job.progress (the error itself: jobError.ts). */
 export const stageOf = (progress: unknown): string =>
   typeof progress === 'object' && progress !== null && 'stage' in progress ? String((progress as { stage: unknown }).stage) : 'parse';
-export const codeOf = (failedReason: string | undefined): string => /^([A-Z_]+):/.exec(failedReason ?? '')?.[1] ?? 'INTERNAL';

@@ -241,3 +241,23 @@ test('import --queue --url and --manifest: each parse job carries its file\'s UR
   expect(other.record.source.url).toBeUndefined();
   await Promise.all(workers.splice(0).map((w) => stop(w)));
 });
+
+test('a bad file through the queue: its code travels as data to the summary and `xxgk failed`, with the stored message', async () => {
+  await clearStore();
+  const env = envFor();
+  const sub = join(dir, 'e');
+  makeCopies(sub, 1, 'e');
+  const corrupt = join(sub, 'corrupt.html');
+  writeFileSync(corrupt, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8, 9, 0x1b, 0, 0x80, 0x2a]));
+  workers.push(startWorker(env));
+  const imp = await cli(['import', '--queue', '--json', sub], env);
+  const sha = sha256(readFileSync(corrupt));
+  const row = await store.db.selectFrom('reports').select(['error_code', 'error_message']).where('sha256', '=', sha).executeTakeFirstOrThrow();
+  expect(row.error_code).not.toBeNull();
+  expect(JSON.parse(imp.stdout)).toMatchObject({ files: 2, done: 2, new: 1, failed: { [row.error_code!]: 1 } });
+  expect(imp.code).toBe(1);
+  // the human-readable list: id, stage, code, file, message (the message as stored, no JSON)
+  const failed = await cli(['failed'], env);
+  expect(failed.stdout).toBe(`${sha}\tparse\t${row.error_code}\t${corrupt}\t${row.error_message}\n`);
+  await Promise.all(workers.splice(0).map((w) => stop(w)));
+});
