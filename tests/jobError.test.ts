@@ -33,10 +33,16 @@ afterAll(async () => {
 });
 
 test('jobErrorOf reads back exactly what was thrown, and nothing from text that only looks like a code', () => {
-  const error = { code: 'CORRUPT_FILE', message: 'TIMEOUT: a message that starts like another code\nand has two lines' };
+  const error = {
+    code: 'CORRUPT_FILE',
+    message: 'TIMEOUT: a message that starts like another code\nand has two lines',
+  };
   expect(jobErrorOf(new FinalJobError(error).message)).toEqual(error);
   expect(jobErrorOf(new RetriedJobError(error).message)).toEqual(error);
-  expect(jobErrorOf('TOO_LARGE: job stalled more than allowable limit')).toEqual({ code: 'INTERNAL', message: 'TOO_LARGE: job stalled more than allowable limit' });
+  expect(jobErrorOf('TOO_LARGE: job stalled more than allowable limit')).toEqual({
+    code: 'INTERNAL',
+    message: 'TOO_LARGE: job stalled more than allowable limit',
+  });
   expect(jobErrorOf('{"code": 1}')).toEqual({ code: 'INTERNAL', message: '{"code": 1}' });
   expect(jobErrorOf(undefined)).toEqual({ code: 'INTERNAL', message: '' });
 });
@@ -50,7 +56,13 @@ test('through BullMQ: a FinalJobError fails at once, a RetriedJobError is retrie
     retried: new RetriedJobError({ code: 'READ_FAILED', message: 'cannot read /x: EIO' }),
     foreign: new Error('TIMEOUT: a message of somebody else'),
   };
-  const worker = new Worker(QUEUE.parse, async (job) => { throw thrown[job.name]; }, { connection: connection(), prefix });
+  const worker = new Worker(
+    QUEUE.parse,
+    async (job) => {
+      throw thrown[job.name];
+    },
+    { connection: connection(), prefix },
+  );
   const reasons = new Map<string, string>();
   const allFailed = new Promise<void>((resolve) => {
     events.on('failed', ({ jobId, failedReason }) => {
@@ -60,21 +72,41 @@ test('through BullMQ: a FinalJobError fails at once, a RetriedJobError is retrie
   });
   try {
     for (const name of Object.keys(thrown)) {
-      await queue.add(name, { path: `/reports/${name}.pdf`, sha256: name }, { jobId: name, attempts: 2, backoff: { type: 'fixed', delay: 50 } });
+      await queue.add(
+        name,
+        { path: `/reports/${name}.pdf`, sha256: name },
+        { jobId: name, attempts: 2, backoff: { type: 'fixed', delay: 50 } },
+      );
     }
     await allFailed;
   } finally {
     await worker.close();
   }
   // what the `failed` event hands `import --queue`
-  expect(jobErrorOf(reasons.get('final'))).toEqual({ code: 'CORRUPT_FILE', message: 'the file is damaged: xref: missing' });
+  expect(jobErrorOf(reasons.get('final'))).toEqual({
+    code: 'CORRUPT_FILE',
+    message: 'the file is damaged: xref: missing',
+  });
   expect(jobErrorOf(reasons.get('retried'))).toEqual({ code: 'READ_FAILED', message: 'cannot read /x: EIO' });
-  expect(jobErrorOf(reasons.get('foreign'))).toEqual({ code: 'INTERNAL', message: 'TIMEOUT: a message of somebody else' });
+  expect(jobErrorOf(reasons.get('foreign'))).toEqual({
+    code: 'INTERNAL',
+    message: 'TIMEOUT: a message of somebody else',
+  });
   // what `xxgk failed` lists
   const listed = new Map((await listFailed()).map((j) => [j.id, j]));
-  expect(listed.get('final')).toMatchObject({ queue: 'parse', path: '/reports/final.pdf', code: 'CORRUPT_FILE', message: 'the file is damaged: xref: missing', attempts: 1 });
+  expect(listed.get('final')).toMatchObject({
+    queue: 'parse',
+    path: '/reports/final.pdf',
+    code: 'CORRUPT_FILE',
+    message: 'the file is damaged: xref: missing',
+    attempts: 1,
+  });
   expect(listed.get('retried')).toMatchObject({ code: 'READ_FAILED', message: 'cannot read /x: EIO', attempts: 2 });
-  expect(listed.get('foreign')).toMatchObject({ code: 'INTERNAL', message: 'TIMEOUT: a message of somebody else', attempts: 2 });
+  expect(listed.get('foreign')).toMatchObject({
+    code: 'INTERNAL',
+    message: 'TIMEOUT: a message of somebody else',
+    attempts: 2,
+  });
   await events.close();
   await queue.close();
 });
