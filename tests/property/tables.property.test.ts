@@ -47,14 +47,15 @@ export function problemsOf(want: ReportRecordArb, got: ReportRecord, allowCut = 
 const FORMAT_FILTER = process.env.FORMATS?.split(',');
 
 /** per format: printed (non-blank) cells, and how many came back with their value */
-const tally = new Map<string, { printed: number; read: number }>();
+const tally = new Map<string, { reports: number; printed: number; read: number }>();
 const missed = new Map<string, number>();
 /** crawler cells cut by plausibility that came back wrong (tolerated, counted) */
 const guessed = { n: 0 };
 afterAll(() => {
   const lines = [...tally].map(
     ([f, t]) =>
-      `${f}: ${t.read}/${t.printed} printed cells read (${((100 * t.read) / Math.max(1, t.printed)).toFixed(1)}%)`,
+      `${f}: ${t.reports} reports, ${t.read}/${t.printed} printed cells read ` +
+      `(${((100 * t.read) / Math.max(1, t.printed)).toFixed(1)}%)`,
   );
   if (missed.size)
     console.log(
@@ -71,7 +72,8 @@ afterAll(() => {
 });
 
 function count(format: string, want: ReportRecordArb, got: ReportRecord): void {
-  const t = tally.get(format) ?? { printed: 0, read: 0 };
+  const t = tally.get(format) ?? { reports: 0, printed: 0, read: 0 };
+  t.reports++;
   const values = new Map(got.cells.map((c) => [`${c.table}|${c.row}|${c.col}`, c.value]));
   for (const [key, v] of want.truth)
     if (v !== null) {
@@ -84,8 +86,12 @@ function count(format: string, want: ReportRecordArb, got: ReportRecord): void {
 
 for (const format of FORMATS as readonly RenderFormat[]) {
   if (FORMAT_FILTER && !FORMAT_FILTER.includes(format)) continue;
+  const numRuns = format === 'crawler' ? CRAWLER_RUNS : NUM_RUNS;
+  // fast-check stops at the test's time limit and would pass on fewer cases: the limit is
+  // generous (a second a report), and running out of it fails the test
   test.prop([reportRecord({ marks: true, blanks: process.env.NO_BLANKS ? false : undefined }), style], {
-    numRuns: format === 'crawler' ? CRAWLER_RUNS : NUM_RUNS,
+    numRuns,
+    markInterruptAsFailure: true,
   })(
     `${format}: every cell right, or empty with a finding${format === 'crawler' ? ' (or cut by plausibility, marked split)' : ''}`,
     async (record, st) => {
@@ -103,5 +109,6 @@ for (const format of FORMATS as readonly RenderFormat[]) {
           `${problems.join('\n')}\n--- ${format}:\n${name.endsWith('.txt') ? Buffer.from(bytes).toString('utf8') : ''}`,
         );
     },
+    Math.max(120_000, numRuns * 1000),
   );
 }
