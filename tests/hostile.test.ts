@@ -80,6 +80,26 @@ test('an error nothing caught ends only its thread: the file gets a record after
   }
 });
 
+test('a damaged PDF whose pdfjs rejection nobody awaits does not end the thread under the next file', async () => {
+  // fuzz: after this file pdfjs rejects a promise of its own (XRefEntryException) while the
+  // next file is parsed; that thread died and the innocent file had to be parsed again
+  const logged: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string) => { logged.push(String(chunk)); return true; }) as typeof process.stderr.write;
+  const pool = createParsePool(1);
+  try {
+    const damaged = await pool.parse({ path: hostile('stray-rejection.pdf'), sha256: '' });
+    expect(damaged.error?.code).toBe('CORRUPT_FILE');
+    const next = await pool.parse({ path: sampleFile('pdf', '2019-shanghai-bgt-lo.pdf'), sha256: '' });
+    expect(next.error).toBeNull();
+    expect(next.cells.length).toBeGreaterThan(0);
+    expect(logged.filter((l) => /nothing caught/.test(l))).toEqual([]);
+  } finally {
+    process.stderr.write = write;
+    await pool.close();
+  }
+});
+
 test('a parse stopped during a LibreOffice conversion leaves no LibreOffice running and no temporary folder', async () => {
   if (!findSoffice()) return; // nothing is started without LibreOffice (the parse gives CONVERTER_MISSING)
   const tmp = mkdtempSync(join(tmpdir(), 'xxgk-tmp-'));

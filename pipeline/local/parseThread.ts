@@ -1,9 +1,21 @@
-// A parse thread: runs the parse stage for each task posted to it. It has no error handlers of
-// its own on purpose: an error nothing caught ends the thread, and the pool gives the file a
-// record and starts a fresh thread (parsePool.ts), so nothing left over reaches the next file.
+// A parse thread: runs the parse stage for each task posted to it. An error nothing caught ends
+// the thread, and the pool gives the file a record and starts a fresh thread (parsePool.ts), so
+// nothing left over reaches the next file. One exception: pdfjs runs its worker side on this
+// thread, and after a damaged PDF it may reject a promise nobody awaits (an XRefEntryException
+// once the document is destroyed); that belongs to no parse and changes no record, so it is
+// not worth a thread and a second parse of the innocent file in hand.
 import { parentPort } from 'node:worker_threads';
 import { parseStage, type ParseTask } from '../stages/parse';
 import { onChildProcess } from '../../parsers/childProcesses';
+
+const PDFJS_EXCEPTIONS = new Set([
+  'XRefEntryException', 'XRefParseException', 'FormatError', 'InvalidPDFException', 'UnknownErrorException',
+  'MissingDataException', 'PasswordException', 'AbortException', 'ResponseException',
+]);
+process.on('unhandledRejection', (reason) => {
+  if (PDFJS_EXCEPTIONS.has((reason as { name?: string } | null)?.name ?? '')) return;
+  throw reason;
+});
 
 // the programs a parse starts, for the pool to kill should it terminate this thread
 onChildProcess((child) => parentPort?.postMessage({ child }));
