@@ -2,7 +2,18 @@
 import { openQueues, stageOf } from './queues';
 import { jobErrorOf } from './jobError';
 
-export interface FailedJob { queue: string; id: string; path: string; paths?: string[]; sha256: string | null; stage: string; code: string; message: string; attempts: number; failedAt: string | null }
+export interface FailedJob {
+  queue: string;
+  id: string;
+  path: string;
+  paths?: string[];
+  sha256: string | null;
+  stage: string;
+  code: string;
+  message: string;
+  attempts: number;
+  failedAt: string | null;
+}
 
 export async function listFailed(limit = 1000): Promise<FailedJob[]> {
   const queues = openQueues();
@@ -16,9 +27,19 @@ export async function listFailed(limit = 1000): Promise<FailedJob[]> {
         // a batch ingest job that failed as a whole (its files are read one by one: only a store or Redis fault)
         const batch = data.paths ? { paths: data.paths } : {};
         out.push({
-          queue: q.name, id: String(job.id), path: data.path ?? (data.paths ? `${data.paths[0] ?? ''}${data.paths.length > 1 ? ` (+${data.paths.length - 1} more)` : ''}` : ''), ...batch, sha256: data.sha256 ?? null,
-          stage: q.name === 'ingest' ? 'ingest' : stageOf(job.progress), code: error.code,
-          message: error.message, attempts: job.attemptsMade,
+          queue: q.name,
+          id: String(job.id),
+          path:
+            data.path ??
+            (data.paths
+              ? `${data.paths[0] ?? ''}${data.paths.length > 1 ? ` (+${data.paths.length - 1} more)` : ''}`
+              : ''),
+          ...batch,
+          sha256: data.sha256 ?? null,
+          stage: q.name === 'ingest' ? 'ingest' : stageOf(job.progress),
+          code: error.code,
+          message: error.message,
+          attempts: job.attemptsMade,
           failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
         });
       }
@@ -48,7 +69,12 @@ export async function retryFailed(ids: string[] | 'all'): Promise<{ retried: str
         let found = false;
         for (const q of queues.all) {
           const job = await q.getJob(id);
-          if (job && (await job.getState()) === 'failed') { await job.retry('failed'); retried.push(id); found = true; break; }
+          if (job && (await job.getState()) === 'failed') {
+            await job.retry('failed');
+            retried.push(id);
+            found = true;
+            break;
+          }
         }
         if (!found) notFound.push(id);
       }

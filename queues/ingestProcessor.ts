@@ -28,7 +28,11 @@ export function ingestProcessor(store: Store, queues: Queues) {
       await addSourceStage(store, item.sha256, item.path);
       return { sha256: item.sha256, outcome: 'alreadyStored', ...codeField(stored.get(item.sha256)) };
     }
-    await queues.parse.add('parse', { path: item.path, sha256: item.sha256, ...urlField(job.data.url), ...runField(job.data.run) }, { jobId: item.sha256 });
+    await queues.parse.add(
+      'parse',
+      { path: item.path, sha256: item.sha256, ...urlField(job.data.url), ...runField(job.data.run) },
+      { jobId: item.sha256 },
+    );
     return { sha256: item.sha256, outcome: 'queued' };
   };
 }
@@ -36,7 +40,9 @@ export function ingestProcessor(store: Store, queues: Queues) {
 async function ingestBatch(store: Store, queues: Queues, job: Job<IngestData>, paths: string[]): Promise<IngestResult> {
   const items = await mapLimit(paths, 8, ingestFile);
   const hashes = [...new Set(items.flatMap((i) => ('sha256' in i ? [i.sha256] : [])))];
-  const already = hashes.length ? await storedOutcomes(store.db, hashes, PARSER_VERSION) : new Map<string, string | null>();
+  const already = hashes.length
+    ? await storedOutcomes(store.db, hashes, PARSER_VERSION)
+    : new Map<string, string | null>();
   const files: IngestFileResult[] = [];
   const parse = new Map<string, ParseData>();
   const urlOf = (path: string) => job.data.urls?.[path];
@@ -44,21 +50,39 @@ async function ingestBatch(store: Store, queues: Queues, job: Job<IngestData>, p
   for (const [i, item] of items.entries()) {
     if ('error' in item) {
       const id = `${job.id}-${i}`;
-      handOver.push({ name: 'ingest', data: { path: item.path, ...urlField(urlOf(item.path)), ...runField(job.data.run) }, opts: { jobId: id } });
+      handOver.push({
+        name: 'ingest',
+        data: { path: item.path, ...urlField(urlOf(item.path)), ...runField(job.data.run) },
+        opts: { jobId: id },
+      });
       files.push({ path: item.path, sha256: null, outcome: 'handedOver', job: id });
     } else if (already.has(item.sha256)) {
       await addSourceStage(store, item.sha256, item.path);
-      files.push({ path: item.path, sha256: item.sha256, outcome: 'alreadyStored', ...codeField(already.get(item.sha256)) });
+      files.push({
+        path: item.path,
+        sha256: item.sha256,
+        outcome: 'alreadyStored',
+        ...codeField(already.get(item.sha256)),
+      });
     } else {
       // the same bytes under several paths: parsed once, from the first path, with the first URL any of them has
       const first = parse.get(item.sha256);
-      if (!first) parse.set(item.sha256, { path: item.path, sha256: item.sha256, ...urlField(urlOf(item.path)), ...runField(job.data.run) });
+      if (!first)
+        parse.set(item.sha256, {
+          path: item.path,
+          sha256: item.sha256,
+          ...urlField(urlOf(item.path)),
+          ...runField(job.data.run),
+        });
       else if (!first.url && urlOf(item.path)) first.url = urlOf(item.path);
       files.push({ path: item.path, sha256: item.sha256, outcome: 'queued' });
     }
   }
   // job id = content hash: a parse job already there (another path, a retried batch) is not added again
-  if (parse.size) await queues.parse.addBulk([...parse.values()].map((data) => ({ name: 'parse', data, opts: { jobId: data.sha256 } })));
+  if (parse.size)
+    await queues.parse.addBulk(
+      [...parse.values()].map((data) => ({ name: 'parse', data, opts: { jobId: data.sha256 } })),
+    );
   if (handOver.length) await queues.ingest.addBulk(handOver);
   return { files };
 }

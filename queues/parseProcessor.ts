@@ -33,7 +33,13 @@ export function parseProcessor(store: Store, pool: ParsePool) {
         const data = { code: error.code, message: error.message };
         throw checked.verdict === 'transient' ? new RetriedJobError(data) : new FinalJobError(data);
       }
-      return { sha256: checked.record.source.sha256, outcome, cells: checked.record.cells.length, flags: checked.record.flags.length, ...(job.data.run ? { run: job.data.run } : {}) };
+      return {
+        sha256: checked.record.source.sha256,
+        outcome,
+        cells: checked.record.cells.length,
+        flags: checked.record.flags.length,
+        ...(job.data.run ? { run: job.data.run } : {}),
+      };
     } catch (e) {
       // a fault of the store or Redis: the stage it happened in (a coded error wrote its own above)
       if (!isJobError(e)) await job.updateProgress({ stage }).catch(() => {});

@@ -3,10 +3,27 @@
 import { openStore, countReports } from '../store';
 import { openQueues } from './queues';
 
-const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'paused', 'completed', 'failed'] as const;
+const STATES = [
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'paused',
+  'completed',
+  'failed',
+] as const;
 
-export interface QueueStatus { counts: Record<string, number>; processed: { completed: number; failed: number } }
-export interface Status { queues: Record<string, QueueStatus>; stored: number; storedWithError: number; pending: number }
+export interface QueueStatus {
+  counts: Record<string, number>;
+  processed: { completed: number; failed: number };
+}
+export interface Status {
+  queues: Record<string, QueueStatus>;
+  stored: number;
+  storedWithError: number;
+  pending: number;
+}
 
 export async function getStatus(): Promise<Status> {
   const queues = openQueues();

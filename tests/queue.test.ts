@@ -14,7 +14,17 @@ import { openStore, type Store } from '../store';
 import { tempPostgres, type TempStore } from './storeHelpers';
 import { ingestBatch } from '../queues/config';
 import { enqueueAndWait } from '../queues/enqueue';
-import { assertBuilt, makeCopies, startWorker, cli, status, waitFor, sparePort, startRedis, stop } from './queueHelpers';
+import {
+  assertBuilt,
+  makeCopies,
+  startWorker,
+  cli,
+  status,
+  waitFor,
+  sparePort,
+  startRedis,
+  stop,
+} from './queueHelpers';
 import { WILD_PAGES } from './support/fixtures';
 
 jest.setTimeout(600_000);
@@ -39,7 +49,11 @@ afterAll(async () => {
       await r.connect();
       const keys = await r.keys(`${prefix}:*`);
       for (let i = 0; i < keys.length; i += 500) await r.del(...keys.slice(i, i + 500));
-    } catch { /* a private redis already gone */ } finally { r.disconnect(); }
+    } catch {
+      /* a private redis already gone */
+    } finally {
+      r.disconnect();
+    }
   }
   await store?.close();
   await temp?.drop();
@@ -49,7 +63,15 @@ afterAll(async () => {
 function envFor(redisUrl = 'redis://127.0.0.1:6379') {
   const prefix = `xxgktest${randomBytes(4).toString('hex')}`;
   prefixes.push([redisUrl, prefix]);
-  return { ...temp.env, REDIS_URL: redisUrl, XXGK_QUEUE_PREFIX: prefix, XXGK_LOCK_MS: '4000', XXGK_BACKOFF_MS: '200', XXGK_ATTEMPTS: '3', XXGK_KEEP_COMPLETED: '100000' };
+  return {
+    ...temp.env,
+    REDIS_URL: redisUrl,
+    XXGK_QUEUE_PREFIX: prefix,
+    XXGK_LOCK_MS: '4000',
+    XXGK_BACKOFF_MS: '200',
+    XXGK_ATTEMPTS: '3',
+    XXGK_KEEP_COMPLETED: '100000',
+  };
 }
 
 /** What the store must hold for these files: the pipeline's own verdict on each. */
@@ -67,11 +89,19 @@ async function expected(files: string[]) {
 }
 
 async function assertStoredOnce(want: Map<string, string | null>) {
-  const rows = await store.db.selectFrom('reports').select(['sha256', 'error_code', 'cell_count']).where('sha256', 'in', [...want.keys()]).execute();
+  const rows = await store.db
+    .selectFrom('reports')
+    .select(['sha256', 'error_code', 'cell_count'])
+    .where('sha256', 'in', [...want.keys()])
+    .execute();
   expect(rows.length).toBe(want.size);
   for (const r of rows) expect(r.error_code).toBe(want.get(r.sha256));
   // no cell written twice by a double delivery
-  const cells = await store.db.selectFrom('cells').select(sql<number>`count(*)`.as('n')).where('sha256', 'in', [...want.keys()]).executeTakeFirstOrThrow();
+  const cells = await store.db
+    .selectFrom('cells')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('sha256', 'in', [...want.keys()])
+    .executeTakeFirstOrThrow();
   expect(Number(cells.n)).toBe(rows.reduce((n, r) => n + Number(r.cell_count), 0));
 }
 
@@ -110,7 +140,11 @@ test('500 reports and a corrupt file through 2 workers: each stored once, status
   expect(s.queues.ingest.processed.completed).toBe(Math.ceil(501 / ingestBatch()));
 
   const failed = await cli(['failed', '--json'], env);
-  const jobs = failed.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const jobs = failed.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const listed = jobs.find((j) => j.path === corrupt);
   expect(listed).toMatchObject({ stage: 'parse', code: corruptCode, attempts: 1 });
   const retry = await cli(['retry', listed.id], env);
@@ -145,12 +179,29 @@ test('Redis stopped and restarted mid-batch (AOF on): the batch finishes, nothin
   const url = `redis://127.0.0.1:${port}`;
   try {
     const env = envFor(url);
-    await waitFor('redis', async () => { const r = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0 }); try { await r.connect(); return (await r.ping()) === 'PONG' ? true : undefined; } finally { r.disconnect(); } });
+    await waitFor('redis', async () => {
+      const r = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+      try {
+        await r.connect();
+        return (await r.ping()) === 'PONG' ? true : undefined;
+      } finally {
+        r.disconnect();
+      }
+    });
     const files = makeCopies(join(dir, 'c'), 200, 'c');
     const want = await expected(files);
     workers.push(startWorker(env), startWorker(env));
     const importing = cli(['import', '--queue', '--json', join(dir, 'c')], env);
-    await waitFor('some progress', async () => ((await store.db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n >= 20 ? true : undefined));
+    await waitFor('some progress', async () =>
+      (
+        await store.db
+          .selectFrom('reports')
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n >= 20
+        ? true
+        : undefined,
+    );
     await stop(redis, 'SIGTERM'); // a clean shutdown: the AOF is flushed
     await new Promise((r) => setTimeout(r, 2000));
     redis = startRedis(port, redisDir);
@@ -180,17 +231,25 @@ test('a file of a batch that cannot be read gets an ingest job of its own: faile
     expect(summary.done).toBe(7);
     expect(summary.failed.READ_FAILED).toBe(1);
   } finally {
-    for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+    for (const k of Object.keys(env))
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
   }
   await assertStoredOnce(want.stored);
   const failed = await cli(['failed', '--json'], env);
-  const jobs = failed.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  expect(jobs).toEqual([expect.objectContaining({ queue: 'ingest', path: missing, stage: 'ingest', code: 'READ_FAILED', attempts: 1 })]);
+  const jobs = failed.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+  expect(jobs).toEqual([
+    expect.objectContaining({ queue: 'ingest', path: missing, stage: 'ingest', code: 'READ_FAILED', attempts: 1 }),
+  ]);
   expect(jobs[0].id).toMatch(/^\d+-1$/);
   await Promise.all(workers.splice(0).map((w) => stop(w)));
 });
 
-test('import --queue --url and --manifest: each parse job carries its file\'s URL to source.url, and the site settles the region', async () => {
+test("import --queue --url and --manifest: each parse job carries its file's URL to source.url, and the site settles the region", async () => {
   await clearStore();
   const env = envFor();
   const pages = join(dir, 'urls');
@@ -207,7 +266,11 @@ test('import --queue --url and --manifest: each parse job carries its file\'s UR
   expect(inProcess.report.region).toBeDefined();
   expect(inProcess.report.region).not.toEqual(noUrl.report.region);
   const storedRecord = async (path: string) => {
-    const row = await store.db.selectFrom('reports').select(['url', 'record']).where('sha256', '=', sha256(readFileSync(path))).executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('reports')
+      .select(['url', 'record'])
+      .where('sha256', '=', sha256(readFileSync(path)))
+      .executeTakeFirstOrThrow();
     return { url: row.url, record: JSON.parse(row.record) as typeof inProcess };
   };
 
@@ -252,7 +315,11 @@ test('a bad file through the queue: its code travels as data to the summary and 
   workers.push(startWorker(env));
   const imp = await cli(['import', '--queue', '--json', sub], env);
   const sha = sha256(readFileSync(corrupt));
-  const row = await store.db.selectFrom('reports').select(['error_code', 'error_message']).where('sha256', '=', sha).executeTakeFirstOrThrow();
+  const row = await store.db
+    .selectFrom('reports')
+    .select(['error_code', 'error_message'])
+    .where('sha256', '=', sha)
+    .executeTakeFirstOrThrow();
   expect(row.error_code).not.toBeNull();
   expect(JSON.parse(imp.stdout)).toMatchObject({ files: 2, done: 2, new: 1, failed: { [row.error_code!]: 1 } });
   expect(imp.code).toBe(1);
