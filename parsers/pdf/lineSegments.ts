@@ -8,23 +8,32 @@ export interface Segment { line: number; items: TextItem[]; text: string; x0: nu
 /** Wider than this (in font sizes) a gap separates cells (narrow padding in LibreOffice and
  * WPS tables leaves ~half a character); opText already joined runs closer than 0.3. */
 const CELL_GAP = 0.4;
+/** in a table row, two numbers side by side are two cells at any visible gap */
+const DIGIT_GAP = 0.1;
 
 export function segmentsOf(line: TextLine, index: number): Segment[] {
-  const out: Segment[] = [];
+  const cells = cut(line.items, CELL_GAP, false);
+  // a line already cut into cells is a table row: there two numbers side by side are two
+  // cells at any visible gap (running text keeps letter-spaced digits, 2 0 1 9, together)
+  const pieces = cells.length > 1 ? cells.flatMap((run) => cut(run, DIGIT_GAP, true)) : cells;
+  return pieces.map((run) => {
+    const l = makeLine(run);
+    return { line: index, items: run, text: l.text, x0: l.x0, x1: l.x1, y: l.y, top: l.top, bottom: l.bottom, size: l.size };
+  });
+}
+
+/** items (left to right) cut into runs at gaps wider than `gap` font sizes (between digits only, when `digits`) */
+function cut(items: TextItem[], gap: number, digits: boolean): TextItem[][] {
+  const out: TextItem[][] = [];
   let run: TextItem[] = [];
   let end = -Infinity;
-  const flush = () => {
-    if (!run.length) return;
-    const l = makeLine(run);
-    out.push({ line: index, items: run, text: l.text, x0: l.x0, x1: l.x1, y: l.y, top: l.top, bottom: l.bottom, size: l.size });
-    run = [];
-  };
-  for (const it of line.items) {
-    if (run.length && it.x0 - end > Math.max(it.size, run[0].size) * CELL_GAP) flush();
+  for (const it of items) {
+    const wide = it.x0 - end > Math.max(it.size, run[0]?.size ?? 0) * gap;
+    if (run.length && wide && (!digits || (/\d$/.test(run[run.length - 1].str) && /^\d/.test(it.str)))) { out.push(run); run = []; }
     run.push(it);
     end = Math.max(end, it.x1);
   }
-  flush();
+  if (run.length) out.push(run);
   return out;
 }
 

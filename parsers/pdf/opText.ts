@@ -21,6 +21,9 @@ interface TextState {
 const HORIZONTAL: FontFacts = { fontMatrix: [0.001, 0, 0, 0.001, 0, 0], vertical: false };
 /** Runs closer than this (in font sizes) are one item; textLines reads wider gaps as spaces. */
 const JOIN_GAP = 0.3;
+/** Between a digit and a digit a visible gap is two numbers in two cells (18 | 28), never one
+ * number shown in two runs (1828) */
+const DIGIT_GAP = 0.1;
 
 export function opTextItems(
   opList: { fnArray: number[]; argsArray: unknown[] },
@@ -145,7 +148,7 @@ const horizontalForms = (s: string) => (VERTICAL_FORM.test(s) ? s.replace(VERTIC
 function continues(a: TextItem, b: TextItem): boolean {
   const size = Math.max(a.size, b.size);
   return Math.abs(a.size - b.size) <= size * 0.1 && Math.abs(a.y - b.y) <= size * 0.1
-    && b.x0 >= a.x1 - size * JOIN_GAP && b.x0 - a.x1 < size * JOIN_GAP;
+    && b.x0 >= a.x1 - size * JOIN_GAP && b.x0 - a.x1 < size * (/\d$/.test(a.str) && /^\d/.test(b.str) ? DIGIT_GAP : JOIN_GAP);
 }
 
 /** b goes on a; a run of blanks only (a space glyph shown on its own) stays one space */
