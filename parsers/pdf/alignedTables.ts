@@ -60,6 +60,20 @@ export function findAlignedTables(items: TextItem[], page: number, bodyMargin = 
     tables.push(table);
     for (let k = start; k <= end; k++) used.add(k);
   }
+  // a page between two parts of a table may hold only rows that print no number: numbered
+  // labels (and their wrapped lines), none at the headings' margin, none running text
+  if (!tables.length && !tabular.some(Boolean) && pageBottom >= pageTop) {
+    const body = lines.slice(pageTop, pageBottom + 1);
+    const allInner = body.every((l, k) => segs[pageTop + k].length === 1 && l.x0 > margin + l.size
+      && !isNumeric(l.text.replace(/[-—–\s/／]/g, '')) && (k === 0 || gap(body[k - 1], l) <= REGION_GAP * l.size));
+    if (allInner && body.some((l) => NUMBERED.test(l.text))) {
+      const table = buildTable(lines, segs.slice(pageTop, pageBottom + 1).flat(), page, true);
+      if (table) {
+        tables.push(table);
+        for (let k = pageTop; k <= pageBottom; k++) used.add(k);
+      }
+    }
+  }
   const rest = lines.flatMap((l, k) => (used.has(k) ? [] : l.items));
   return { tables, rest };
 }
@@ -157,9 +171,9 @@ function findColumns(segs: Segment[]): Column[] {
 
 interface Cell { r: number; c0: number; c1: number; parts: Segment[] }
 
-function buildTable(lines: TextLine[], segs: Segment[], page: number): PageTable | null {
+function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn = false): PageTable | null {
   const cols = findColumns(segs);
-  if (cols.length < 2) return null;
+  if (cols.length < (oneColumn ? 1 : 2)) return null;
   const colsOf = (s: Segment): [number, number] => {
     const hit = cols.map((c, k) => (s.x0 < c.x1 && c.x0 < s.x1 ? k : -1)).filter((k) => k >= 0);
     if (hit.length) return [hit[0], hit[hit.length - 1]];

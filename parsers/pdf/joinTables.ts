@@ -169,6 +169,12 @@ function snapToColumns(b: FlowTable, a: FlowTable): void {
       if (left[1] >= right[0] && right[0] > left[0]) left[1] = right[0] - 1;
     }
   }
+  // nor into a column that holds numbers above (a label alone in its row has no neighbour to stop it)
+  const numberSlots = new Set(a.cells.filter((c) => c.text.trim() && !isLabel(c.text)).map((c) => slot(all, (c.xl + c.xr) / 2)));
+  for (const c of printed) {
+    const span = slots.get(c)!;
+    if (isLabel(c.text)) while (span[1] > span[0] && numberSlots.has(span[1])) span[1]--;
+  }
   b.cells = printed.map((c) => {
     const [first, last] = slots.get(c)!;
     return { ...c, xl: all[first], xr: all[last + 1] };
