@@ -82,43 +82,103 @@ function textCellsAsValues(r: LogicalRow): { labels: TextPiece[]; values: TextPi
 }
 
 export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
-  const tables = new Map<TableKey, CollectedTable>();
-  const get = (t: TableKey) => {
-    let c = tables.get(t);
+  return new TableRowCollector().collect(doc);
+}
+
+/**
+ * The reading of one document, block by block. Its state is what the blocks read so far say about
+ * the next row: the table it belongs to, the group of table 三 it stands under, the part of
+ * table 四 a heading named.
+ */
+class TableRowCollector {
+  private readonly tables = new Map<TableKey, CollectedTable>();
+  /** the table the next row belongs to, as headings and rows so far tell */
+  private current: TableKey | undefined;
+  /** the group of table 三 the next row stands under (申请人情况 groups, (六) 其他 …) */
+  private group: string | undefined;
+  /** table 四 printed as three small tables, each under its own heading (### 行政复议 …) */
+  private reviewPart: string | undefined;
+  /** tables already read from grids, which the line-by-line reading must leave alone */
+  private settled = new Set<TableKey>();
+  /** rows printed more than once with different numbers: none of the printings is read */
+  private readonly conflicting = new Set<string>();
+
+  collect(doc: Doc): Map<TableKey, CollectedTable> {
+    for (const block of doc.blocks) this.readBlock(block);
+    if (this.tables.size < 3) this.readParagraphsTogether(doc);
+    return this.tables;
+  }
+
+  private get(t: TableKey): CollectedTable {
+    let c = this.tables.get(t);
     if (!c) {
       c = { table: t, headerText: '', rows: [], unmatched: [] };
-      tables.set(t, c);
+      this.tables.set(t, c);
     }
     return c;
-  };
-  let current: TableKey | undefined;
-  let group: string | undefined;
-  /** table 四 printed as three small tables, each under its own heading (### 行政复议 …) */
-  let reviewPart: string | undefined;
+  }
 
-  /** tables already read from grids, which the line-by-line reading below must leave alone */
-  let settled = new Set<TableKey>();
-  /** rows printed more than once with different numbers: none of the printings is read */
-  const conflicting = new Set<string>();
-  const take = (rows: LogicalRow[]) => {
+  private readBlock(block: Doc['blocks'][number]): void {
+    const barred = block.type === 'paragraph' ? barCells(block) : undefined;
+    if (block.type === 'table') this.take(logicalRowsOfGrid(block));
+    else if (barred) this.take(logicalRowsOfGrid(barred));
+    else if (block.type === 'paragraph' && holdsFlattenedTable(block.text))
+      this.take(logicalRowsOfFlattened(flatTextOf(block)));
+    else {
+      // a section heading between tables says which table comes next
+      const t = /^\s*[二三四][、.．]/.test(block.text) ? tableOfHeader(simplified(block.text)) : undefined;
+      if (t) {
+        this.current = t;
+        this.group = undefined;
+        this.reviewPart = undefined;
+      } else if (/^\s*[五六][、.．]/.test(block.text)) this.current = undefined;
+      else if (this.current === 'reviewLitigation' && block.text.length <= 30) {
+        const m = matchRowLabel(block.text);
+        this.reviewPart = m?.table === 'reviewLitigation' ? m.row : undefined;
+      } else if (this.current === 'applications' && block.text.length <= 30) {
+        // table 三 split into small tables under group headings ("### (六) 其他")
+        this.group = groupOf(block.text) ?? this.group;
+      }
+    }
+  }
+
+  /**
+   * A standard table not found as a grid: its cells may stand one per line or aligned by
+   * spaces, each line a paragraph of its own (pdftotext, a borderless table in a text dump);
+   * read the paragraphs together as one flattened text, for the tables still missing.
+   */
+  private readParagraphsTogether(doc: Doc): void {
+    const paragraphs = doc.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
+    const joined = paragraphs.length > 1 ? joinParagraphs(paragraphs) : undefined;
+    // only a table whose column labels the lines print (prose about 予以公开 … is no table)
+    const printed = joined ? TABLE_KEYS.filter((t) => !this.tables.has(t) && COLUMN_LABELS[t].test(joined.text)) : [];
+    if (joined && printed.length && STANDARD_TABLE_HEADING.test(joined.text) && holdsFlattenedTable(joined.text)) {
+      this.settled = new Set(TABLE_KEYS.filter((t) => !printed.includes(t)));
+      this.current = undefined;
+      this.group = undefined;
+      this.take(logicalRowsOfFlattened(joined));
+    }
+  }
+
+  private take(rows: LogicalRow[]): void {
     for (const r of rows) {
       // "本年（2023）制发件数": the year in brackets is no part of the column's name
       const labelText = simplified(r.labels.map((l) => l.text).join('')).replace(YEAR_IN_BRACKETS, '');
       const compactLabel = compact(labelText);
       const hasValues = r.values.some((v) => v.text.trim() !== '');
       const g = groupOf(labelText);
-      const key = r.values.length ? keyOf(r, labelText, compactLabel, g, hasValues) : undefined;
+      const key = r.values.length ? this.keyOf(r, labelText, compactLabel, g, hasValues) : undefined;
       // a row of column labels, or labels with no key and no numbers, is a header
       if (!key || (!hasValues && HEADER_WORDS.test(compactLabel))) {
         const t = tableOfHeader(labelText);
-        if (t) current = t;
-        if (current && labelText) get(current).headerText += labelText + '\n';
-        // a group label, not a row of column labels (…予以公开 | 部分公开 | 不予公开…)
-        if (g && r.labels.length <= 2) group = g;
-        if (!key && hasValues && current && labelText) get(current).unmatched.push(labelText);
+        if (t) this.current = t;
+        if (this.current && labelText) this.get(this.current).headerText += labelText + '\n';
+        // a this.group label, not a row of column labels (…予以公开 | 部分公开 | 不予公开…)
+        if (g && r.labels.length <= 2) this.group = g;
+        if (!key && hasValues && this.current && labelText) this.get(this.current).unmatched.push(labelText);
         // numbers whose label was lost: which row they belong to is unknown, so they are not read
-        if (!key && hasValues && current && !labelText)
-          get(current).unmatched.push(
+        if (!key && hasValues && this.current && !labelText)
+          this.get(this.current).unmatched.push(
             `values with no label: ${r.values
               .map((v) => v.text)
               .filter(Boolean)
@@ -127,13 +187,13 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
           );
         continue;
       }
-      if (g) group = g;
-      current = key.table;
-      if (settled.has(key.table)) continue;
-      if (tableOfHeader(labelText) === key.table) get(key.table).headerText += labelText + '\n';
+      if (g) this.group = g;
+      this.current = key.table;
+      if (this.settled.has(key.table)) continue;
+      if (tableOfHeader(labelText) === key.table) this.get(key.table).headerText += labelText + '\n';
       const { labels, values } = key.table === 'active' ? textCellsAsValues(r) : r;
-      const table = get(key.table);
-      if (conflicting.has(`${key.table}|${key.row}`)) continue;
+      const table = this.get(key.table);
+      if (this.conflicting.has(`${key.table}|${key.row}`)) continue;
       const earlier = table.rows.find((x) => x.row === key.row);
       // the same row printed again with other numbers (several purchases listed under 政府集中采购,
       // a row repeated with a correction): which one the table means is unknown; read neither
@@ -142,85 +202,45 @@ export function collectTableRows(doc: Doc): Map<TableKey, CollectedTable> {
           `${key.row} printed twice with different values (${printed(earlier.values)} / ${printed(values)}): left unread`,
         );
         earlier.values = [];
-        conflicting.add(`${key.table}|${key.row}`);
+        this.conflicting.add(`${key.table}|${key.row}`);
         continue;
       }
       table.rows.push({ table: key.table, row: key.row, labels, values, source: r.source });
     }
-  };
+  }
 
   /** which table and row a row with value slots is, by its labels and what came before */
-  const keyOf = (
+  private keyOf(
     r: LogicalRow,
     labelText: string,
     compactLabel: string,
     g: string | undefined,
     hasValues: boolean,
-  ): { table: TableKey; row: string } | undefined => {
+  ): { table: TableKey; row: string } | undefined {
     // table 四 prints its fifteen numbers in one row under the column labels, or five under
     // a heading naming the part (行政复议, 未经复议直接起诉, 复议后起诉)
-    if (!compactLabel && current === 'reviewLitigation' && reviewPart && r.values.length === 5) {
-      const row = reviewPart;
-      reviewPart = undefined;
+    if (!compactLabel && this.current === 'reviewLitigation' && this.reviewPart && r.values.length === 5) {
+      const row = this.reviewPart;
+      this.reviewPart = undefined;
       return { table: 'reviewLitigation', row };
     }
     if (
       /结果维持|尚未审结/.test(compactLabel) ||
       namesSeveralReviewParts(compactLabel) ||
-      (!compactLabel && current === 'reviewLitigation' && r.values.length >= 5)
+      (!compactLabel && this.current === 'reviewLitigation' && r.values.length >= 5)
     )
       return { table: 'reviewLitigation', row: '*all' };
     if (!compactLabel) return undefined;
     const m = matchRowLabel(labelText);
-    if (m && !(m.row === 'totalProcessed' && current !== 'applications' && !/[(（]七[)）]/.test(compactLabel)))
+    if (m && !(m.row === 'totalProcessed' && this.current !== 'applications' && !/[(（]七[)）]/.test(compactLabel)))
       return { table: m.table, row: m.row };
     const lastLabel = simplified(r.labels[r.labels.length - 1]?.text ?? '');
-    if (isBareOther(lastLabel) && (g === 'otherHandling' || group === 'otherHandling'))
+    if (isBareOther(lastLabel) && (g === 'otherHandling' || this.group === 'otherHandling'))
       return { table: 'applications', row: 'otherHandling.other' };
-    if (current && hasValues && !HEADER_WORDS.test(compactLabel)) {
-      const fuzzy = fuzzyRowKey(current, compact(lastLabel));
-      if (fuzzy) return { table: current, row: fuzzy.row };
+    if (this.current && hasValues && !HEADER_WORDS.test(compactLabel)) {
+      const fuzzy = fuzzyRowKey(this.current, compact(lastLabel));
+      if (fuzzy) return { table: this.current, row: fuzzy.row };
     }
     return undefined;
-  };
-
-  for (const block of doc.blocks) {
-    const barred = block.type === 'paragraph' ? barCells(block) : undefined;
-    if (block.type === 'table') take(logicalRowsOfGrid(block));
-    else if (barred) take(logicalRowsOfGrid(barred));
-    else if (block.type === 'paragraph' && holdsFlattenedTable(block.text))
-      take(logicalRowsOfFlattened(flatTextOf(block)));
-    else {
-      // a section heading between tables says which table comes next
-      const t = /^\s*[二三四][、.．]/.test(block.text) ? tableOfHeader(simplified(block.text)) : undefined;
-      if (t) {
-        current = t;
-        group = undefined;
-        reviewPart = undefined;
-      } else if (/^\s*[五六][、.．]/.test(block.text)) current = undefined;
-      else if (current === 'reviewLitigation' && block.text.length <= 30) {
-        const m = matchRowLabel(block.text);
-        reviewPart = m?.table === 'reviewLitigation' ? m.row : undefined;
-      } else if (current === 'applications' && block.text.length <= 30) {
-        // table 三 split into small tables under group headings ("### (六) 其他")
-        group = groupOf(block.text) ?? group;
-      }
-    }
   }
-  // a standard table not found as a grid: its cells may stand one per line or aligned by
-  // spaces, each line a paragraph of its own (pdftotext, a borderless table in a text dump);
-  // read the paragraphs together as one flattened text, for the tables still missing
-  if (tables.size < 3) {
-    const paragraphs = doc.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
-    const joined = paragraphs.length > 1 ? joinParagraphs(paragraphs) : undefined;
-    // only a table whose column labels the lines print (prose about 予以公开 … is no table)
-    const printed = joined ? TABLE_KEYS.filter((t) => !tables.has(t) && COLUMN_LABELS[t].test(joined.text)) : [];
-    if (joined && printed.length && STANDARD_TABLE_HEADING.test(joined.text) && holdsFlattenedTable(joined.text)) {
-      settled = new Set(TABLE_KEYS.filter((t) => !printed.includes(t)));
-      current = undefined;
-      group = undefined;
-      take(logicalRowsOfFlattened(joined));
-    }
-  }
-  return tables;
 }
