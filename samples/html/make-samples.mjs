@@ -1,4 +1,4 @@
-// Rebuilds the HTML samples from the real Shanghai 2019 report in ../../../shared/corpus/real
+// Rebuilds the HTML samples from the real Shanghai 2019 report in ../../tests/corpus/real
 // (run from this folder: node make-samples.mjs CORPUS_DIR). The report body is copied unchanged;
 // only page furniture (navigation, sidebar, footer) is added around it, and one copy is
 // re-encoded as GBK without any charset declaration. No number is invented or changed.
@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 
-const corpus = process.argv[2] ?? '../../../shared/corpus/real';
+const corpus = process.argv[2] ?? '../../tests/corpus/real';
 const name = '2019-shanghai-bgt-1.html';
 const fragment = readFileSync(join(corpus, name), 'utf8');
 const truth = JSON.parse(readFileSync(join(corpus, `${name}.truth.json`), 'utf8'));

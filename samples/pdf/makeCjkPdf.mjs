@@ -2,7 +2,7 @@
 // font (STSong-Light, UniGB-UTF16-H CMap, as older official PDFs do), with a ruled table whose
 // table 三 style group label is printed one character per line, and a table cut over two pages
 // with a page number footer. Every label and number is copied from the real 淮安市人民政府 2024
-// report (../../../shared/corpus/real/2024-huaian-1.pdf): an excerpt re-typeset in that font.
+// report (../../tests/corpus/real/2024-huaian-1.pdf): an excerpt re-typeset in that font.
 // Run: node samples/pdf/makeCjkPdf.mjs (no other tools needed).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// The report record of ../shared/spec/record.md: what `xxgk parse` prints, what the store keeps
+// The report record (docs/record.md, after the data standard's record.md): what `xxgk parse` prints, what the store keeps
 // and what the export flattens.
 import { z } from 'zod';
 import { Provenance, Format } from './document';

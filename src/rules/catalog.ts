@@ -1,4 +1,4 @@
-// The cross-check rules of ../shared/spec/rules.md as data: id, severity, what it checks and
+// The cross-check rules of docs/rules.md (the data standard's rules.md) as data: id, severity, what it checks and
 // which cells it reads.
 export interface RuleInfo { id: string; severity: 'error' | 'warning'; description: string; reads: string }
 

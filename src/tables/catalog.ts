@@ -1,4 +1,4 @@
-// The canonical keys of ../shared/spec/tables.md as data: per table and layout, which rows
+// The canonical keys of docs/tables.md (the data standard's tables.md) as data: per table and layout, which rows
 // exist and which columns each row prints, with the official labels.
 import type { TableKey, Template } from '../model/record';
 

@@ -1,4 +1,4 @@
-// Compare a record with a truth file written by a careful reader (the data standard's truth.md; docs/truth.md here).
+// Compare a record with a truth file written by a careful reader (docs/accuracy.md).
 import { readFileSync } from 'node:fs';
 import type { ReportRecord } from '../../src/model/record';
 
