@@ -22,7 +22,7 @@ const MAX_HEADER_LINES = 8;
 
 /** `bodyMargin`: where the document's text lines start. A page that holds only a table has no
  * text at the margin, and its left edge is the table's: a group label there is no heading. */
-export function findAlignedTables(items: TextItem[], page: number, bodyMargin = Infinity, band: [number, number] = [-Infinity, Infinity]): { tables: PageTable[]; rest: TextItem[] } {
+export function findAlignedTables(items: TextItem[], page: number, bodyMargin = Infinity, band: [number, number] = [-Infinity, Infinity], labelsOnlyPage = true): { tables: PageTable[]; rest: TextItem[] } {
   const lines = groupLines(items);
   if (!lines.length) return { tables: [], rest: items };
   const segs = lines.map(segmentsOf);
@@ -62,11 +62,11 @@ export function findAlignedTables(items: TextItem[], page: number, bodyMargin = 
   }
   // a page between two parts of a table may hold only rows that print no number: numbered
   // labels (and their wrapped lines), none at the headings' margin, none running text
-  if (!tables.length && !tabular.some(Boolean) && pageBottom >= pageTop) {
+  if (labelsOnlyPage && !tables.length && !tabular.some(Boolean) && pageBottom >= pageTop) {
     const body = lines.slice(pageTop, pageBottom + 1);
     const allInner = body.every((l, k) => segs[pageTop + k].length === 1 && l.x0 > margin + l.size
       && !isNumeric(l.text.replace(/[-—–\s/／]/g, '')) && (k === 0 || gap(body[k - 1], l) <= REGION_GAP * l.size));
-    if (allInner && body.some((l) => NUMBERED.test(l.text))) {
+    if (allInner && body.filter((l) => NUMBERED.test(l.text)).length >= 2) {
       const table = buildTable(lines, segs.slice(pageTop, pageBottom + 1).flat(), page, true);
       if (table) {
         tables.push(table);

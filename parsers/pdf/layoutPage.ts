@@ -22,7 +22,7 @@ export function layoutPage(raw: RawPage, { aligned = true, margin = Infinity } =
     items = rest;
     elements.push({ kind: 'table', page: raw.page, table, top: table.y1 });
   }
-  const found = aligned ? findAlignedTables(items, raw.page, margin, [raw.originY + raw.height * MARGIN_BAND, raw.originY + raw.height * (1 - MARGIN_BAND)]) : { tables: [], rest: items };
+  const found = aligned ? findAlignedTables(items, raw.page, margin, [raw.originY + raw.height * MARGIN_BAND, raw.originY + raw.height * (1 - MARGIN_BAND)], !elements.length) : { tables: [], rest: items };
   items = found.rest;
   for (const table of found.tables) elements.push({ kind: 'table', page: raw.page, table, top: table.y1 });
   for (const line of groupLines(items)) elements.push({ kind: 'line', page: raw.page, line, top: line.top });

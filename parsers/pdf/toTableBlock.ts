@@ -22,7 +22,10 @@ export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
     const c0 = col(c.xl);
     const colSpan = Math.max(1, col(c.xr) - c0);
     const source = { page: c.page, bbox: c.bbox, ...(ocr ? { ocr: true } : {}) };
-    if (rows[c.r]?.[c0]) continue; // overlapping parts: keep the first
+    const there = rows[c.r]?.[c0];
+    // overlapping parts keep the first, except that printed text wins over the blank part of a
+    // merged cell reaching into its slot (a part whose column lines differ from the part above)
+    if (there && !(there.covered && !there.text.trim() && c.text.trim())) continue;
     rows[c.r][c0] = { text: c.text, rowSpan: c.rowSpan, colSpan, source };
     for (let r = c.r; r < c.r + c.rowSpan && r < t.nRows; r++) {
       for (let k = c0; k < c0 + colSpan && k < nc; k++) {
