@@ -26,7 +26,8 @@ type Rand = () => number;
 const int = (r: Rand, n: number) => Math.floor(r() * n);
 /** `s` repeated, but never past the largest mutant: the harness's own strings must stay small,
  * or its memory would be counted as the parse's */
-const times = (s: string, n: number) => s.repeat(Math.max(0, Math.min(n, Math.floor(MAX_MUTANT / Math.max(1, s.length)))));
+const times = (s: string, n: number) =>
+  s.repeat(Math.max(0, Math.min(n, Math.floor(MAX_MUTANT / Math.max(1, s.length)))));
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[int(r, xs.length)];
 
 // --- generic byte mutations -------------------------------------------------------------
@@ -75,7 +76,9 @@ function nestDeep(r: Rand, text: string, tags: readonly string[]): string {
   const depth = pick(r, [100, 1000, 5000, 10_000, 50_000]);
   const at = int(r, text.length);
   const closed = r() < 0.5;
-  return text.slice(0, at) + times(`<${tag}>`, depth) + 'x' + (closed ? times(`</${tag}>`, depth) : '') + text.slice(at);
+  return (
+    text.slice(0, at) + times(`<${tag}>`, depth) + 'x' + (closed ? times(`</${tag}>`, depth) : '') + text.slice(at)
+  );
 }
 
 function hugeSpan(r: Rand, text: string): string {
@@ -100,11 +103,16 @@ const HTML_TAGS = ['b', 'div', 'span', 'table', 'tr', 'td', 'p', 'font', 'ul', '
 function mutateHtml(r: Rand, b: Buffer): Buffer {
   const text = b.toString('utf8');
   switch (int(r, 6)) {
-    case 0: return Buffer.from(nestDeep(r, text, HTML_TAGS));
-    case 1: return Buffer.from(hugeSpan(r, text));
-    case 2: return Buffer.from(unclosedRepeat(r, text, HTML_TAGS));
-    case 3: return Buffer.from(repeatTable(r, text));
-    default: return pick(r, GENERIC)(r, b);
+    case 0:
+      return Buffer.from(nestDeep(r, text, HTML_TAGS));
+    case 1:
+      return Buffer.from(hugeSpan(r, text));
+    case 2:
+      return Buffer.from(unclosedRepeat(r, text, HTML_TAGS));
+    case 3:
+      return Buffer.from(repeatTable(r, text));
+    default:
+      return pick(r, GENERIC)(r, b);
   }
 }
 
@@ -128,10 +136,17 @@ async function rezip(r: Rand, b: Buffer, choice: number): Promise<Buffer> {
   const xml = await entry.async('string');
   let next: string;
   switch (choice) {
-    case 0: next = nestDeep(r, xml.replace(/<w:body>/, '<w:body>'), WORD_TAGS); break;
-    case 1: next = unclosedRepeat(r, xml, WORD_TAGS); break;
-    case 2: next = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/, (t) => times(t, pick(r, [10, 100, 1000]))); break;
-    default: next = pick(r, GENERIC)(r, Buffer.from(xml)).toString('utf8');
+    case 0:
+      next = nestDeep(r, xml.replace(/<w:body>/, '<w:body>'), WORD_TAGS);
+      break;
+    case 1:
+      next = unclosedRepeat(r, xml, WORD_TAGS);
+      break;
+    case 2:
+      next = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/, (t) => times(t, pick(r, [10, 100, 1000])));
+      break;
+    default:
+      next = pick(r, GENERIC)(r, Buffer.from(xml)).toString('utf8');
   }
   zip.file(name, next);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
@@ -170,10 +185,14 @@ function mutatePdf(r: Rand, b: Buffer): Buffer {
       if (!streams.length) return flipBytes(r, b);
       const s = pick(r, streams).index! + 8;
       const out = Buffer.from(b);
-      for (let i = 0; i < 1 + int(r, 8); i++) { const p = s + int(r, 512); if (p < out.length) out[p] = int(r, 256); }
+      for (let i = 0; i < 1 + int(r, 8); i++) {
+        const p = s + int(r, 512);
+        if (p < out.length) out[p] = int(r, 256);
+      }
       return out;
     }
-    default: return pick(r, GENERIC)(r, b);
+    default:
+      return pick(r, GENERIC)(r, b);
   }
 }
 
@@ -194,8 +213,15 @@ function mutateText(r: Rand, b: Buffer): Buffer {
       const line = pick(r, lines);
       return Buffer.from(text.replace(line, times(line + '\t', pick(r, [100, 1000, 10_000]))));
     }
-    case 2: return Buffer.from(text.split('\n').map((l) => (r() < 0.1 ? times(l, 50) : l)).join('\n'));
-    default: return pick(r, GENERIC)(r, b);
+    case 2:
+      return Buffer.from(
+        text
+          .split('\n')
+          .map((l) => (r() < 0.1 ? times(l, 50) : l))
+          .join('\n'),
+      );
+    default:
+      return pick(r, GENERIC)(r, b);
   }
 }
 
@@ -204,10 +230,14 @@ export async function mutate(format: Format, sample: Buffer, seed: number): Prom
   const r = rng(seed);
   const once = async (b: Buffer): Promise<Buffer> => {
     switch (format) {
-      case 'pdf': return mutatePdf(r, b);
-      case 'docx': return mutateDocx(r, b);
-      case 'html': return mutateHtml(r, b);
-      case 'text': return mutateText(r, b);
+      case 'pdf':
+        return mutatePdf(r, b);
+      case 'docx':
+        return mutateDocx(r, b);
+      case 'html':
+        return mutateHtml(r, b);
+      case 'text':
+        return mutateText(r, b);
     }
   };
   // a mutation that would build a string past V8's limit falls back to flipped bytes

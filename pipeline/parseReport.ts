@@ -9,11 +9,19 @@ import type { ReportRecord } from '../src/model/record';
 import { PARSER_VERSION } from '../src/model/version';
 import { logInternal } from './logInternal';
 
-export interface ReportSource { path: string; url?: string; fetchedAt?: string }
+export interface ReportSource {
+  path: string;
+  url?: string;
+  fetchedAt?: string;
+}
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export async function parseReport(bytes: Uint8Array, source: ReportSource, opts: Partial<ParseOptions> = {}): Promise<ReportRecord> {
+export async function parseReport(
+  bytes: Uint8Array,
+  source: ReportSource,
+  opts: Partial<ParseOptions> = {},
+): Promise<ReportRecord> {
   const started = performance.now();
   const guessed = detectFormat(bytes, opts.fileName ?? source.path);
   const base = {
@@ -26,8 +34,13 @@ export async function parseReport(bytes: Uint8Array, source: ReportSource, opts:
     // listed, not spread: the record's key order stays that of record.md, and cheaply
     return {
       source: base.source,
-      report: analysed.report, sections: analysed.sections, tables: analysed.tables, cells: analysed.cells,
-      flags: analysed.flags, rules: analysed.rules, findings: analysed.findings,
+      report: analysed.report,
+      sections: analysed.sections,
+      tables: analysed.tables,
+      cells: analysed.cells,
+      flags: analysed.flags,
+      rules: analysed.rules,
+      findings: analysed.findings,
       ...(analysed.otherRows ? { otherRows: analysed.otherRows } : {}),
       parser: { version: PARSER_VERSION, ms: round(performance.now() - started) },
       error: null,
@@ -38,7 +51,10 @@ export async function parseReport(bytes: Uint8Array, source: ReportSource, opts:
     return {
       ...base,
       report: { title: null, agency: null, year: null },
-      sections: [], tables: [], cells: [], flags: [],
+      sections: [],
+      tables: [],
+      cells: [],
+      flags: [],
       parser: { version: PARSER_VERSION, ms: round(performance.now() - started) },
       error: { code: err.code, message: err.message },
     };

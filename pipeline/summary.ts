@@ -12,15 +12,18 @@ export interface ImportSummary {
 }
 export type Tick = (s: ImportSummary) => void;
 
-export const emptySummary = (files: number): ImportSummary => ({ files, done: 0, new: 0, alreadyStored: 0, duplicates: 0, failed: {} });
+export const emptySummary = (files: number): ImportSummary => ({
+  files,
+  done: 0,
+  new: 0,
+  alreadyStored: 0,
+  duplicates: 0,
+  failed: {},
+});
 export const failedCount = (s: ImportSummary) => Object.values(s.failed).reduce((a, b) => a + b, 0);
 
 export function formatSummary(s: ImportSummary): string {
-  const lines = [
-    `files:          ${s.files}`,
-    `new:            ${s.new}`,
-    `already stored: ${s.alreadyStored}`,
-  ];
+  const lines = [`files:          ${s.files}`, `new:            ${s.new}`, `already stored: ${s.alreadyStored}`];
   if (s.duplicates) lines.push(`duplicates:     ${s.duplicates} (same content as another file; stored once)`);
   lines.push(`failed:         ${failedCount(s)}`);
   for (const [code, n] of Object.entries(s.failed).sort()) lines.push(`  ${code}: ${n}`);

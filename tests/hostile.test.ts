@@ -23,14 +23,18 @@ const hostile = (name: string) => inRepo('tests', 'fixtures', 'hostile', name);
 const GOOD = sampleFile('html', '2019-shanghai-bgt-1.html');
 
 let dir: string;
-beforeAll(() => { assertBuilt(); dir = mkdtempSync(join(tmpdir(), 'xxgk-hostile-')); });
+beforeAll(() => {
+  assertBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'xxgk-hostile-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** the DOCX sample with its body twenty times over: many seconds of synchronous work */
 async function longDocx(): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(sampleFile('docx', '2019-shanghai-bgt-1.docx')));
   const xml = await zip.file('word/document.xml')!.async('string');
-  const i = xml.indexOf('<w:body>') + '<w:body>'.length, j = xml.lastIndexOf('<w:sectPr');
+  const i = xml.indexOf('<w:body>') + '<w:body>'.length,
+    j = xml.lastIndexOf('<w:sectPr');
   zip.file('word/document.xml', xml.slice(0, i) + xml.slice(i, j).repeat(20) + xml.slice(j));
   const path = join(dir, 'long.docx');
   writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
@@ -42,7 +46,10 @@ test('a parse past the time limit is stopped (TIMEOUT, after a second try alone)
   const pool = createParsePool(1, { timeoutMs: 1000 });
   try {
     const started = Date.now();
-    const [slow, next] = await Promise.all([pool.parse({ path: long, sha256: '' }), pool.parse({ path: GOOD, sha256: '' })]);
+    const [slow, next] = await Promise.all([
+      pool.parse({ path: long, sha256: '' }),
+      pool.parse({ path: GOOD, sha256: '' }),
+    ]);
     expect(slow.error?.code).toBe('TIMEOUT');
     // two tries of 1 s each, not the minutes the work would take
     expect(Date.now() - started).toBeLessThan(30_000);
@@ -70,7 +77,10 @@ test('a parse that runs out of memory ends only its thread (TOO_LARGE), and the 
 test('an error nothing caught ends only its thread: the file gets a record after a second try, the next file is unharmed', async () => {
   const pool = createParsePool(1, { script: inRepo('tests', 'support', 'strayErrorThread.js') });
   try {
-    const [stray, next] = await Promise.all([pool.parse({ path: join(dir, 'stray-error.pdf'), sha256: '' }), pool.parse({ path: GOOD, sha256: '' })]);
+    const [stray, next] = await Promise.all([
+      pool.parse({ path: join(dir, 'stray-error.pdf'), sha256: '' }),
+      pool.parse({ path: GOOD, sha256: '' }),
+    ]);
     expect(stray.error?.code).toBe('INTERNAL');
     expect(stray.error?.message).toMatch(/stray error/);
     expect(next.error).toBeNull();
@@ -85,7 +95,10 @@ test('a damaged PDF whose pdfjs rejection nobody awaits does not end the thread 
   // next file is parsed; that thread died and the innocent file had to be parsed again
   const logged: string[] = [];
   const write = process.stderr.write;
-  process.stderr.write = ((chunk: string) => { logged.push(String(chunk)); return true; }) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string) => {
+    logged.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
   const pool = createParsePool(1);
   try {
     const damaged = await pool.parse({ path: hostile('stray-rejection.pdf'), sha256: '' });
@@ -112,11 +125,15 @@ test('a parse stopped during a LibreOffice conversion leaves no LibreOffice runn
     expect(r.error?.code).toBe('TIMEOUT');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(readdirSync(tmp)).toEqual([]);
-    const running = execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((l) => l.includes(tmp));
+    const running = execFileSync('ps', ['-eo', 'args'])
+      .toString()
+      .split('\n')
+      .filter((l) => l.includes(tmp));
     expect(running).toEqual([]);
   } finally {
     await pool.close();
-    if (before === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = before;
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
     rmSync(tmp, { recursive: true, force: true });
   }
 });
@@ -137,7 +154,10 @@ test('deep nesting gives the same record through `xxgk parse` and `xxgk import`'
   mkdirSync(inDir);
   for (const name of ['nested-b-10000.html', 'nested-b-60000.html']) copyFileSync(hostile(name), join(inDir, name));
   const parsed = await cli(['parse', join(inDir, 'nested-b-10000.html'), join(inDir, 'nested-b-60000.html')], {});
-  const [report, deep] = parsed.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const [report, deep] = parsed.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   // the report around the nesting is read; the page that is only nesting is no report; no INTERNAL
   expect(report.error).toBeNull();
   expect(report.cells.length).toBeGreaterThan(0);
@@ -191,17 +211,20 @@ test.each([
   // 100 digits more in table 四's run of fifteen cells never ended (TIMEOUT)
   ['long-digit-run.txt', '2023-pingtan-syq-1.txt'],
   ['digit-run-in-table4.txt', '2025-pingtan-syq-1.txt'],
-])('%s: the row whose numbers became a long digit run is left unread, every other cell is read as before', async (name, originalName) => {
-  const original = await parseReport(readFileSync(corpusFile(originalName)), { path: originalName });
-  // on a thread: a parse that never ends is stopped there (TIMEOUT) instead of holding the test
-  const pool = createParsePool(1);
-  const mutant = await pool.parse({ path: hostile(name), sha256: '' }).finally(() => pool.close());
-  expect(mutant.error).toBeNull();
-  const key = (c: { table: string; row: string; col: string }) => `${c.table}/${c.row}/${c.col}`;
-  const before = new Map(original.cells.map((c) => [key(c), c.value]));
-  const changed = mutant.cells.filter((c) => before.get(key(c)) !== c.value);
-  expect(changed.length).toBeGreaterThan(0);
-  // never a wrong number: what changed is unread, and flagged
-  for (const c of changed) expect(c.value).toBeNull();
-  expect(mutant.flags.map((f) => f.rule)).toContain('T-AMBIGUOUS');
-});
+])(
+  '%s: the row whose numbers became a long digit run is left unread, every other cell is read as before',
+  async (name, originalName) => {
+    const original = await parseReport(readFileSync(corpusFile(originalName)), { path: originalName });
+    // on a thread: a parse that never ends is stopped there (TIMEOUT) instead of holding the test
+    const pool = createParsePool(1);
+    const mutant = await pool.parse({ path: hostile(name), sha256: '' }).finally(() => pool.close());
+    expect(mutant.error).toBeNull();
+    const key = (c: { table: string; row: string; col: string }) => `${c.table}/${c.row}/${c.col}`;
+    const before = new Map(original.cells.map((c) => [key(c), c.value]));
+    const changed = mutant.cells.filter((c) => before.get(key(c)) !== c.value);
+    expect(changed.length).toBeGreaterThan(0);
+    // never a wrong number: what changed is unread, and flagged
+    for (const c of changed) expect(c.value).toBeNull();
+    expect(mutant.flags.map((f) => f.rule)).toContain('T-AMBIGUOUS');
+  },
+);

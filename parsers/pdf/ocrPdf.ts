@@ -50,13 +50,23 @@ export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Pr
   try {
     const input = path.join(dir, 'in.pdf');
     await writeFile(input, bytes);
-    await announced(run('pdftoppm', ['-r', String(DPI), '-gray', '-png', input, path.join(dir, 'p')], { timeout: left() }));
+    await announced(
+      run('pdftoppm', ['-r', String(DPI), '-gray', '-png', input, path.join(dir, 'p')], { timeout: left() }),
+    );
     const images = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
     const pages = [];
     for (const rp of raw.pages) {
       const image = images.find((f) => Number(f.match(/-(\d+)\.png$/)?.[1]) === rp.page);
-      if (!image) { pages.push(rp); continue; }
-      const { stdout } = await announced(run('tesseract', [path.join(dir, image), '-', '-l', 'chi_sim', '--psm', '6', 'tsv'], { timeout: left(), maxBuffer: 64 * 1024 * 1024 }));
+      if (!image) {
+        pages.push(rp);
+        continue;
+      }
+      const { stdout } = await announced(
+        run('tesseract', [path.join(dir, image), '-', '-l', 'chi_sim', '--psm', '6', 'tsv'], {
+          timeout: left(),
+          maxBuffer: 64 * 1024 * 1024,
+        }),
+      );
       pages.push({ ...rp, items: tsvToItems(stdout, rp.originX, rp.originY + rp.height) });
     }
     return { ...raw, pages };
@@ -75,9 +85,16 @@ export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Pr
 function ocrError(e: unknown): XxgkError {
   if (e instanceof XxgkError) return e;
   const err = e as Error & { killed?: boolean; stderr?: string };
-  const said = (err.stderr || err.message || String(e)).split('\n').map((l) => l.trim()).filter(Boolean).slice(-2).join(' ').slice(0, 300);
+  const said = (err.stderr || err.message || String(e))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-2)
+    .join(' ')
+    .slice(0, 300);
   if (err.killed) return new XxgkError('TIMEOUT', 'OCR took longer than the time limit');
-  if (/password/i.test(said)) return new XxgkError('ENCRYPTED_PDF', `the PDF's pages cannot be rendered for OCR without a password (${said})`);
+  if (/password/i.test(said))
+    return new XxgkError('ENCRYPTED_PDF', `the PDF's pages cannot be rendered for OCR without a password (${said})`);
   return new XxgkError('CORRUPT_FILE', `the PDF's pages could not be rendered and read for OCR (${said})`);
 }
 
@@ -92,7 +109,14 @@ export function tsvToItems(tsv: string, originX: number, top: number): TextItem[
     if (!text || Number(f[10]) < 0) continue;
     const [left, topPx, width, height] = [f[6], f[7], f[8], f[9]].map(Number);
     const size = Math.max(height * k, 4);
-    items.push({ str: text, x0: originX + left * k, x1: originX + (left + width) * k, y: top - (topPx + height) * k + size * 0.15, size, vertical: false });
+    items.push({
+      str: text,
+      x0: originX + left * k,
+      x1: originX + (left + width) * k,
+      y: top - (topPx + height) * k + size * 0.15,
+      size,
+      vertical: false,
+    });
   }
   return items;
 }

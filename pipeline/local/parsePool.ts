@@ -36,11 +36,21 @@ export interface PoolOptions {
 }
 
 /** What ended a thread while it parsed, as the first try saw it. */
-type Outcome = { record: ReportRecord } | { lost: { code: 'TIMEOUT' | 'TOO_LARGE' | 'CORRUPT_FILE' | 'INTERNAL'; message: string; retry: boolean } };
+type Outcome =
+  | { record: ReportRecord }
+  | { lost: { code: 'TIMEOUT' | 'TOO_LARGE' | 'CORRUPT_FILE' | 'INTERNAL'; message: string; retry: boolean } };
 
-interface Job { task: ParseTask; resolve: (r: ReportRecord) => void; reject: (e: Error) => void; tries: number }
+interface Job {
+  task: ParseTask;
+  resolve: (r: ReportRecord) => void;
+  reject: (e: Error) => void;
+  tries: number;
+}
 interface Slot {
-  worker: Worker; busy?: Job & { id: number; timer?: NodeJS.Timeout }; used: boolean; loaded: boolean;
+  worker: Worker;
+  busy?: Job & { id: number; timer?: NodeJS.Timeout };
+  used: boolean;
+  loaded: boolean;
   /** programs the thread's parse started and that still run (pid → own process group) */
   children: Map<number, boolean>;
   /** temporary folders the thread's parse made and has not removed */
@@ -52,14 +62,19 @@ interface Slot {
  * damaged file) it is the file's damage; anywhere else it is a bug of ours.
  */
 function uncaughtCode(e: Error): { code: 'CORRUPT_FILE' | 'INTERNAL'; message: string } {
-  if (/node_modules[\\/]pdfjs-dist[\\/]/.test(e.stack ?? '')) return { code: 'CORRUPT_FILE', message: `the PDF is damaged: pdfjs failed reading it (${e.message})` };
+  if (/node_modules[\\/]pdfjs-dist[\\/]/.test(e.stack ?? ''))
+    return { code: 'CORRUPT_FILE', message: `the PDF is damaged: pdfjs failed reading it (${e.message})` };
   return { code: 'INTERNAL', message: `the parse thread failed: ${e.message}` };
 }
 
 /** a terminated thread cannot stop the programs its parse started or remove its folders: done here */
 function killChildren(slot: Slot): void {
   for (const [pid, group] of slot.children) {
-    try { process.kill(group ? -pid : pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(group ? -pid : pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   slot.children.clear();
   for (const dir of slot.dirs) rmSync(dir, { recursive: true, force: true });
@@ -92,18 +107,32 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
   const starting: Array<Promise<void>> = [];
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script, { resourceLimits }), used: false, loaded: false, children: new Map(), dirs: new Set() };
-    starting.push(new Promise<void>((resolve) => {
-      slot.worker.once('message', () => resolve());
-      slot.worker.once('error', () => resolve());
-      slot.worker.once('exit', () => resolve());
-    }));
+    const slot: Slot = {
+      worker: new Worker(script, { resourceLimits }),
+      used: false,
+      loaded: false,
+      children: new Map(),
+      dirs: new Set(),
+    };
+    starting.push(
+      new Promise<void>((resolve) => {
+        slot.worker.once('message', () => resolve());
+        slot.worker.once('error', () => resolve());
+        slot.worker.once('exit', () => resolve());
+      }),
+    );
     slot.worker.on('message', (msg: { id?: number; record?: ReportRecord; child?: ChildNotice }) => {
-      if (!slot.loaded) { slot.loaded = true; failedStarts = 0; arm(slot); }
+      if (!slot.loaded) {
+        slot.loaded = true;
+        failedStarts = 0;
+        arm(slot);
+      }
       const c = msg.child;
       if (c) {
-        if ('dir' in c) { if (c.running) slot.dirs.add(c.dir); else slot.dirs.delete(c.dir); }
-        else if (c.running) slot.children.set(c.pid, c.group);
+        if ('dir' in c) {
+          if (c.running) slot.dirs.add(c.dir);
+          else slot.dirs.delete(c.dir);
+        } else if (c.running) slot.children.set(c.pid, c.group);
         else slot.children.delete(c.pid);
         return;
       }
@@ -111,10 +140,18 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
     });
     slot.worker.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        finish(slot, { lost: { code: 'TOO_LARGE', retry: false, message: `parsing the file needs more than the ${resourceLimits.maxOldGenerationSizeMb} MB of memory a parse may use` } });
+        finish(slot, {
+          lost: {
+            code: 'TOO_LARGE',
+            retry: false,
+            message: `parsing the file needs more than the ${resourceLimits.maxOldGenerationSizeMb} MB of memory a parse may use`,
+          },
+        });
       } else if (!slot.loaded) {
         process.stderr.write(`xxgk: a parse thread could not start:\n${e.stack ?? e.message}\n`);
-        finish(slot, { lost: { code: 'INTERNAL', retry: true, message: `the parse thread could not start: ${e.message}` } });
+        finish(slot, {
+          lost: { code: 'INTERNAL', retry: true, message: `the parse thread could not start: ${e.message}` },
+        });
       } else {
         if (slot.busy) logInternal(e, slot.busy.task.path, 'an error nothing caught ended the parse thread');
         finish(slot, { lost: { ...uncaughtCode(e), retry: true } });
@@ -138,10 +175,12 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
     slot.busy = undefined;
     if ('record' in outcome) job.resolve(outcome.record);
     // a thread that never loaded the parser never saw the file: it waits for the next thread
-    else if (!slot.loaded && !closing) waiting.unshift({ task: job.task, resolve: job.resolve, reject: job.reject, tries: job.tries });
+    else if (!slot.loaded && !closing)
+      waiting.unshift({ task: job.task, resolve: job.resolve, reject: job.reject, tries: job.tries });
     // the pool, not the file, ended it: no record (a queue job is retried, nothing is stored)
     else if (closing) job.reject(new Error('the parse pool was closed'));
-    else if (outcome.lost.retry && job.tries === 1) retries.push({ task: job.task, resolve: job.resolve, reject: job.reject, tries: 2 });
+    else if (outcome.lost.retry && job.tries === 1)
+      retries.push({ task: job.task, resolve: job.resolve, reject: job.reject, tries: 2 });
     else job.resolve(failedRecord(job.task, outcome.lost.code, outcome.lost.message));
     pump();
   };
@@ -151,12 +190,16 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
     if (i < 0) return;
     slots.splice(i, 1);
     if (!slot.loaded && ++failedStarts >= 3) return giveUp();
-    if (!closing) { slots.push(spawn()); pump(); }
+    if (!closing) {
+      slots.push(spawn());
+      pump();
+    }
   };
 
   const giveUp = () => {
     if (slots.length) return;
-    for (const job of [...waiting.splice(0), ...retries.splice(0)]) job.reject(new Error('the parse threads cannot start'));
+    for (const job of [...waiting.splice(0), ...retries.splice(0)])
+      job.reject(new Error('the parse threads cannot start'));
   };
 
   const start = (slot: Slot, job: Job) => {
@@ -171,7 +214,9 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
     const job = slot.busy;
     if (!job || !slot.loaded || job.timer) return;
     job.timer = setTimeout(() => {
-      finish(slot, { lost: { code: 'TIMEOUT', retry: true, message: `parsing took longer than ${timeoutMs} ms; it was stopped` } });
+      finish(slot, {
+        lost: { code: 'TIMEOUT', retry: true, message: `parsing took longer than ${timeoutMs} ms; it was stopped` },
+      });
       replace(slot);
       void slot.worker.terminate();
       killChildren(slot);
@@ -202,17 +247,26 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
   for (let i = 0; i < size; i++) slots.push(spawn());
   return {
     size,
-    ready: async () => { await Promise.all(starting.slice(0, size)); },
-    parse: (task) => new Promise((resolve, reject) => {
-      if (closing) return reject(new Error('the parse pool was closed'));
-      if (slots.length === 0) return reject(new Error('the parse threads cannot start'));
-      waiting.push({ task, resolve, reject, tries: 1 });
-      pump();
-    }),
+    ready: async () => {
+      await Promise.all(starting.slice(0, size));
+    },
+    parse: (task) =>
+      new Promise((resolve, reject) => {
+        if (closing) return reject(new Error('the parse pool was closed'));
+        if (slots.length === 0) return reject(new Error('the parse threads cannot start'));
+        waiting.push({ task, resolve, reject, tries: 1 });
+        pump();
+      }),
     close: async () => {
       closing = true;
-      for (const job of [...waiting.splice(0), ...retries.splice(0)]) job.reject(new Error('the parse pool was closed'));
-      await Promise.all(slots.map(async (s) => { await s.worker.terminate(); killChildren(s); }));
+      for (const job of [...waiting.splice(0), ...retries.splice(0)])
+        job.reject(new Error('the parse pool was closed'));
+      await Promise.all(
+        slots.map(async (s) => {
+          await s.worker.terminate();
+          killChildren(s);
+        }),
+      );
     },
   };
 }

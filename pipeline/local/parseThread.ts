@@ -9,8 +9,15 @@ import { parseStage, type ParseTask } from '../stages/parse';
 import { onChildProcess } from '../../parsers/childProcesses';
 
 const PDFJS_EXCEPTIONS = new Set([
-  'XRefEntryException', 'XRefParseException', 'FormatError', 'InvalidPDFException', 'UnknownErrorException',
-  'MissingDataException', 'PasswordException', 'AbortException', 'ResponseException',
+  'XRefEntryException',
+  'XRefParseException',
+  'FormatError',
+  'InvalidPDFException',
+  'UnknownErrorException',
+  'MissingDataException',
+  'PasswordException',
+  'AbortException',
+  'ResponseException',
 ]);
 process.on('unhandledRejection', (reason) => {
   if (PDFJS_EXCEPTIONS.has((reason as { name?: string } | null)?.name ?? '')) return;

@@ -35,7 +35,10 @@ export const PARSE_THREAD_LIMITS = {
 } as const;
 
 const positiveInt = (fallback: number) =>
-  z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().positive().default(fallback));
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? undefined : Number(v)),
+    z.number().int().positive().default(fallback),
+  );
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
 const Env = z.object({
@@ -60,7 +63,10 @@ const Env = z.object({
 });
 export type EnvConfig = z.infer<typeof Env>;
 
-export interface Config extends EnvConfig { redisUrl: string; redisConfigured: boolean }
+export interface Config extends EnvConfig {
+  redisUrl: string;
+  redisConfigured: boolean;
+}
 
 /** The settings from the environment, validated; a malformed value fails with its name. */
 export function config(env: NodeJS.ProcessEnv = process.env): Config {
