@@ -54,12 +54,15 @@ test('flattened cells carry line and column of the digits they were read from', 
   expect(line.slice(c.source.column! - 1, c.source.column! - 1 + 3)).toBe('132');
 });
 
-test('a legacy (pre-2019) report gives sections and says no standard table was found', async () => {
+test('a legacy (pre-2019) report gives sections, no standard table, and its statistics table (统计表)', async () => {
   const r = await parseReport(readFileSync(join(dir, '2013-pingtan-syq-1.txt')), { path: 'x' });
   expect(r.error).toBeNull();
   expect(r.report).toMatchObject({ year: 2013, layout: 'legacy' });
-  expect(r.cells).toEqual([]);
+  expect(r.sections.length).toBeGreaterThan(0);
   expect(r.findings!.join('\n')).toContain('no standard table');
+  expect(r.tables.map((t) => t.template)).toEqual(['legacy']);
+  expect(r.cells.length).toBeGreaterThan(0);
+  expect(r.cells.every((c) => c.table === 'legacy')).toBe(true);
 });
 
 test('digits that split two ways satisfying every rule: no value guessed, T-AMBIGUOUS lists both', async () => {
