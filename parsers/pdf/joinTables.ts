@@ -32,8 +32,25 @@ export function toFlowTable(t: PageTable): FlowTable {
 /** Same outer left and right border: a table continued, not a new one. */
 export function continues(a: FlowTable, b: PageTable): boolean {
   // borderless: its outer edges are where text happens to end; inside the table above is enough
-  if (b.aligned) return b.x0 >= a.x0 - EDGE_TOLERANCE && b.x1 <= a.x1 + EDGE_TOLERANCE;
+  if (b.aligned) return b.x0 >= a.x0 - EDGE_TOLERANCE && b.x1 <= a.x1 + EDGE_TOLERANCE && numbersAlign(a, b);
   return Math.abs(a.x0 - b.x0) <= EDGE_TOLERANCE && Math.abs(a.x1 - b.x1) <= EDGE_TOLERANCE;
+}
+
+/**
+ * The numbers of a borderless part lie under numbers of the part above: its columns are
+ * put into the columns above by position, so where they do not line up (columns sized apart)
+ * a number would land in the wrong column. Then the part stays a table of its own.
+ */
+function numbersAlign(a: FlowTable, b: PageTable): boolean {
+  const above = a.cells.filter((c) => c.text.trim() && !isLabel(c.text)).map((c) => c.bbox);
+  if (!above.length) return true;
+  const numbers = b.cells.filter((c) => c.text.trim() && !isLabel(c.text));
+  const astray = numbers.filter((c) => {
+    const cx = (c.bbox[0] + c.bbox[2]) / 2;
+    return !above.some((x) => cx >= x[0] - EDGE_TOLERANCE && cx <= x[2] + EDGE_TOLERANCE);
+  }).length;
+  // a number spanning two columns (251000元 under 采购总金额) may stand apart; most may not
+  return astray < 2 || astray <= numbers.length / 2;
 }
 
 /** Numbered labels start a new row: （四）, 2., 3、, 一、, 第二十条 */
