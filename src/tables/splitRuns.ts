@@ -135,7 +135,8 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   // somewhere by a number no cell could hold ("230 000023": 000023), or a row printing one number
   // for several cells ("申请 8000008" for seven: not six blanks vanished, cells run together).
   // Three numbers for seven cells are blanks vanished: "3650 30 3680" is no 36|5|0|3|0|36|80
-  const runTogether = chunks.some((c) => c.runTogether || (!c.blank && !ONE_CELL.test(c.text))) || chunks.length === 1;
+  const runTogether =
+    chunks.some((c) => c.runTogether || (c.text !== '' && !ONE_CELL.test(c.text))) || chunks.length === 1;
   let steps = 0;
   const walk = (ci: number, col: number) => {
     if (out.length > MAX_READINGS || steps > MAX_STEPS) return;
