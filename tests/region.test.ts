@@ -55,8 +55,17 @@ test('街道: a street office is settled by its district, here from the site', (
     agency: '广州市海珠区官洲街道办事处',
     region: { code: '440105', county: '海珠区' },
   });
-  // without a place to settle it, the name stays as printed and the record says so
-  expect(compose('官洲街道办事处')).toMatchObject({ agency: '官洲街道办事处', complete: false, region: null });
+  // a street name the country gives one place: that place is its region, but with nothing in the
+  // text or source naming it the name stays as printed and the record says it is incomplete
+  expect(compose('官洲街道办事处')).toMatchObject({
+    agency: '官洲街道办事处',
+    complete: false,
+    region: { code: '440105', city: '广州市', county: '海珠区' },
+  });
+  // a street name several places share, with nothing to settle it, has no region
+  expect(compose('东街街道办事处')).toMatchObject({ agency: '东街街道办事处', complete: false, region: null });
+  // a one-place name the text contradicts (it names another province only) is not taken
+  expect(compose('官洲街道办事处', '根据浙江省政务公开工作要点').region).toBeNull();
 });
 
 test('乡镇: a township under a named district or county', () => {
@@ -70,6 +79,16 @@ test('乡镇: a township under a named district or county', () => {
   expect(compose('安仁乡人民政府', '', 'http://dachuan.gov.cn/xxgk-show-1.html')).toMatchObject({
     agency: '达州市达川区安仁乡人民政府',
   });
+});
+
+test('乡镇: a township name the country gives one place is that place, its name kept as printed', () => {
+  expect(compose('杨梅乡人民政府')).toMatchObject({
+    agency: '杨梅乡人民政府',
+    complete: false,
+    region: { code: '350526', province: '福建省', county: '德化县' },
+  });
+  // a township name many places share stays unplaced
+  expect(compose('城关镇人民政府').region).toBeNull();
 });
 
 test('部门: a department without its place takes the place the site settles', () => {
@@ -93,6 +112,33 @@ test('开发区: a bare zone is its committee, named after its city', () => {
   expect(compose('经开区', '南昌市经开区')).toMatchObject({ agency: '南昌经济技术开发区管理委员会' });
   // a zone with a name of its own keeps it
   expect(compose('桃园开发区管委会', '西安•莲湖').agency).toBe('桃园开发区管委会');
+});
+
+test('开发区: a zone named after a place is that place, when one division bears the name', () => {
+  // 洪泽 + 区 is one division (淮安市洪泽区): the zone's own name is its full name
+  expect(compose('洪泽综合实验区')).toMatchObject({
+    agency: '洪泽综合实验区',
+    complete: true,
+    region: { code: '320813', city: '淮安市', county: '洪泽区' },
+  });
+  expect(compose('仁寿新区管理委员会').region).toMatchObject({ code: '511421', county: '仁寿县' });
+  // a department of such a zone is placed the same way
+  expect(compose('南沙高新区财政局').region).toMatchObject({ code: '440115', county: '南沙区' });
+  // with the province in front, consistent with it
+  expect(compose('四川省仁寿经济技术开发区').region).toMatchObject({ code: '511421' });
+  // 江北 is 重庆's and 宁波's 江北区: nothing settles the zone
+  expect(compose('江北新区').region).toBeNull();
+  // a province in front that the place is not in settles only the province
+  expect(compose('福建省仁寿新区').region).toMatchObject({ code: '350000', county: null });
+  // a text that names another province only: 城东区 is 西宁's, this 城东新区 is not
+  expect(compose('城东新区管委会', '安徽省人民政府办公厅关于政务公开工作的通知').region).toBeNull();
+});
+
+test('科委, 地方税务局: the type written out; a local tax bureau is not under 国家税务总局', () => {
+  expect(compose('市科委', '岳阳市科技创新工作……岳阳市').agency).toBe('岳阳市科学技术委员会');
+  expect(compose('上海市科委').agency).toBe('上海市科学技术委员会');
+  expect(compose('仁寿县地方税务局').agency).toBe('仁寿县地方税务局');
+  expect(compose('仁寿县税务局').agency).toBe('国家税务总局仁寿县税务局');
 });
 
 test('national bodies have no region', () => {

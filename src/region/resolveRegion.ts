@@ -5,6 +5,7 @@
 import { type Division, type Level, upperDivisions, divisionByCode } from './divisions';
 import { mentionedDivisions, type Mention } from './textRegion';
 import { siteDivisions, type SiteMatch } from './siteRegion';
+import { zoneDivision } from './zoneRegion';
 
 export interface RegionEvidence {
   /** the agency as printed */
@@ -27,6 +28,13 @@ export interface Resolved {
    * of its counties in passing stays the city's.
    */
   place: Division | undefined;
+  /** the place a zone in the name is named after (平潭综合实验区 → 平潭县), when one division bears it */
+  zone: Division | null;
+  /**
+   * true when only the division dataset places the name (the one 昌国街道 in the country): the
+   * region is known, but neither the text nor the source names it, so the name is not written out
+   */
+  byDatasetOnly: boolean;
 }
 
 const INDEX_CODE = /索\s*引\s*号\s*[:：]?\s*(\d{6})/;
@@ -123,6 +131,29 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
     }
   }
 
+  // a division found from the dataset alone yields to a text that names other provinces only
+  const contradicted = (d: Division): boolean => {
+    const provinces = text().flatMap((m) => m.divisions.filter((x) => x.level === 'province'));
+    return provinces.length > 0 && !provinces.some((p) => p.name === d.province);
+  };
+  // a zone named after a place: 平潭综合实验区 is 平潭县's, consistent with the name's other region words
+  let zone: Division | null = null;
+  if (ev.agency) {
+    const z = zoneDivision(ev.agency, leadingDivisions(ev.agency, own));
+    if (z && own.every((o) => o.divisions.some((x) => x === z || within(z, x) || within(x, z))) && !contradicted(z))
+      zone = z;
+  }
+  if (zone && (!division || within(zone, division))) division = zone;
+  // a township name the whole country gives one place is that place, when nothing contradicts it
+  let byDatasetOnly = false;
+  if (!division) {
+    const towns = own.filter((m) => m.divisions.length === 1 && m.divisions[0].level === 'town');
+    if (towns.length === 1 && !contradicted(towns[0].divisions[0])) {
+      division = towns[0].divisions[0];
+      byDatasetOnly = true;
+    }
+  }
+
   const levels = (): Resolved['atLevel'] => {
     const atLevel: Resolved['atLevel'] = {};
     const candidates = new Set<Division>();
@@ -162,6 +193,8 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
   return {
     division,
     named,
+    zone,
+    byDatasetOnly,
     get atLevel() {
       return (atLevel ??= levels());
     },
@@ -169,6 +202,20 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
       return place();
     },
   };
+}
+
+/** how many characters at the start of a name are division names (福建省平潭… → 3) */
+function leadingDivisions(name: string, own: Mention[]): number {
+  let lead = 0;
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const m of own)
+      if (name.startsWith(m.name, lead)) {
+        lead += m.name.length;
+        moved = true;
+      }
+  }
+  return lead;
 }
 
 const sameName = (d: Pick<Division, 'name'>): Division[] => upperDivisions().byName.get(d.name) ?? [];

@@ -38,9 +38,12 @@ function governmentOf(name: string, level: Division['level'] | null): string {
 const LEVEL_WORD: Record<string, Division['level']> = { 省: 'province', 市: 'city', 区: 'county', 县: 'county' };
 const NATIONAL = /^(?:国家|国务院|中国|中华人民共和国|全国|中央)|部$/;
 
-/** a tax bureau below the state's is written under 国家税务总局 (税务 is managed from the centre) */
+/**
+ * a tax bureau below the state's is written under 国家税务总局 (税务 is managed from the centre);
+ * a 地方税务局 (before 2018) belonged to its province, not to the state's
+ */
 const VERTICAL = (c: Composed): Composed =>
-  c.agency && c.complete && /税务局$/.test(c.agency) && !/^国家税务总局/.test(c.agency)
+  c.agency && c.complete && /(?<!地方)税务局$/.test(c.agency) && !/^国家税务总局/.test(c.agency)
     ? { ...c, agency: '国家税务总局' + c.agency }
     : c;
 
@@ -82,6 +85,14 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
         complete: false,
         why: `the place ${regionWords} could not be settled (several places bear the name, or no other evidence)`,
       };
+    // a place only the division dataset knows is the region, but not written into the name
+    if (d.level === 'town' && resolved.byDatasetOnly)
+      return {
+        agency: rest ? name : governmentOf(name, d.level),
+        region: d,
+        complete: false,
+        why: `only the division dataset places ${regionWords} (${regionPrefix(d)}); the text and its source do not name it`,
+      };
     const full = regionPrefix(d);
     // the settled place written out in front of what the name already says (水城区杨梅乡 → 六盘水市水城区杨梅乡)
     const prefix = full.endsWith(regionWords)
@@ -121,6 +132,9 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
     const place = resolved.place;
     if (place) return { agency: regionPrefix(place) + name, region: place, complete: true };
   }
+  // a zone named after its place is a full name already (平潭综合实验区)
+  if (resolved.zone && resolved.division === resolved.zone)
+    return { agency: ZONE_BARE.test(name) ? governmentOf(name, null) : name, region: resolved.zone, complete: true };
   return {
     agency: ZONE_BARE.test(name) ? governmentOf(name, null) : name,
     region: null,

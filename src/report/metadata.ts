@@ -18,6 +18,7 @@ import { resolveRegion } from '../region/resolveRegion';
 import { regionOf, type Region } from '../region/regionOf';
 import { mentionedDivisions } from '../region/textRegion';
 import { isDivisionStem } from '../region/divisions';
+import { crawlerHeaderUrl } from '../dataset/region';
 
 export interface ReportMeta {
   title: string | null;
@@ -141,9 +142,11 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     openingSentenceYear(bodyText());
   if (year === null && title) year = Number(YEAR.exec(title)?.[1]) || null;
 
+  // a crawler header's 原文链接 is the page's own URL: the source where none was given
+  const url = source.url ?? crawlerHeaderUrl(lines.slice(0, 12).join('\n')) ?? undefined;
   let evidence: string | undefined;
   const evidenceText = () => (evidence ??= capped([title ?? '', ...lines], 2000));
-  let resolved = resolveRegion({ agency: fuller ?? printed, text: evidenceText, url: source.url });
+  let resolved = resolveRegion({ agency: fuller ?? printed, text: evidenceText, url });
   let issuer = fuller ?? printed;
   if (!issuer || PRONOUN.test(issuer)) {
     const pronoun = issuer ?? candidates.find((c) => PRONOUN.test(c.name))?.name;
@@ -152,7 +155,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
       issuer = standsFor;
       // a name the text prints (深圳市生态环境局) is the printed form; a composed one (区人民政府) is not
       if (evidenceText().includes(standsFor)) printed = standsFor;
-      resolved = resolveRegion({ agency: issuer, text: evidenceText, url: source.url });
+      resolved = resolveRegion({ agency: issuer, text: evidenceText, url });
     }
   }
   const composed = composeAgency(issuer, resolved);
