@@ -6,7 +6,7 @@ import { parseReport } from '../pipeline/parseReport';
 import { findMeta } from '../src/report/metadata';
 import { parseDocument } from '../parsers';
 import { isFurnitureName } from '../src/report/pageFurniture';
-import { WILD_PAGES } from './support/fixtures';
+import { WILD_PAGES, CORPUS } from './support/fixtures';
 
 interface Label {
   url?: string;
@@ -166,4 +166,64 @@ test('a site name after _ or | is cut from the title; an underscore inside a wor
   const text = '某县教育局2022年window.__x=1政府信息公开工作年度报告';
   const kept = await parseReport(page(text.replace(/</g, '&lt;')), { path: 'b.html' });
   expect(kept.report.title).toBe(text);
+});
+
+// a crawler's text dump: its header names the page's URL, the rest is the page
+const crawled = (agency: string, url: string | null) =>
+  Buffer.from(
+    [
+      `标题: ${agency}2016年政府信息公开工作年度报告`,
+      '发布时间: 2017-03-20 00:00',
+      ...(url ? [`原文链接: ${url}`] : []),
+      '==================== 正文 ====================',
+      `${agency}2016年政府信息公开工作年度报告`,
+      `本报告由${agency}编制。一、概述 2016年，我局认真贯彻《中华人民共和国政府信息公开条例》。`,
+    ].join('\n'),
+  );
+
+test("a crawler header's 原文链接 is the page's source where none is given: the site settles the place", async () => {
+  const headed = await parseReport(crawled('民政局', 'https://www.haizhu.gov.cn/zwgk/2017/t1.htm'), { path: 'a.txt' });
+  expect(headed.report.region).toMatchObject({ code: '440105', city: '广州市', county: '海珠区' });
+  expect(headed.report.agency).toBe('广州市海珠区民政局');
+  // the same page without the header line: nothing places 民政局
+  const bare = await parseReport(crawled('民政局', null), { path: 'b.txt' });
+  expect(bare.report.region).toBeNull();
+  expect(bare.report.agency).toBe('民政局');
+  // a URL given with the file wins over the header's
+  const given = await parseReport(crawled('民政局', 'https://www.haizhu.gov.cn/zwgk/2017/t1.htm'), {
+    path: 'c.txt',
+    url: 'https://www.minhe.gov.cn/html/1/2.html',
+  });
+  expect(given.report.region).toMatchObject({ county: '民和回族土族自治县' });
+});
+
+describe('the labelled corpus', () => {
+  let reports: Array<{ file: string; report: Record<string, unknown>; findings: string[] }>;
+  beforeAll(async () => {
+    reports = [];
+    for (const f of readdirSync(CORPUS).sort()) {
+      if (/\.json$|^SOURCES/.test(f)) continue;
+      const r = await parseReport(readFileSync(join(CORPUS, f)), { path: join(CORPUS, f) });
+      reports.push({ file: f, report: r.report as never, findings: r.findings as string[] });
+    }
+  }, 120_000);
+
+  test('every report with an agency has its region, or a finding that says why not', () => {
+    const withAgency = reports.filter((r) => r.report.agency);
+    expect(withAgency.length).toBeGreaterThan(15);
+    for (const r of withAgency)
+      if (!r.report.region) expect([r.file, r.findings.some((f) => /^region:/.test(f))]).toEqual([r.file, true]);
+    // the one left without: an OCR'd name (沐阳县) no division bears, in a text that names no city or province
+    expect(withAgency.filter((r) => !r.report.region).length).toBeLessThanOrEqual(1);
+  });
+
+  test("平潭综合实验区's reports are 平潭县's, by the zone's name and by the crawler header's site", () => {
+    const zone = reports.filter((r) => /^平潭综合实验区/.test(String(r.report.agency)));
+    expect(zone.length).toBeGreaterThanOrEqual(8);
+    for (const r of zone)
+      expect([r.file, r.report.region]).toEqual([
+        r.file,
+        { code: '350128', province: '福建省', city: '福州市', county: '平潭县' },
+      ]);
+  });
 });
