@@ -4,7 +4,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const maxLen = ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: true, ignoreTemplateLiterals: true }];
+const maxLen = [
+  'error',
+  { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: true, ignoreTemplateLiterals: true },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'tests/out/**', 'coverage/**', 'tests/corpus/**', 'samples/**/*.mjs'] },
@@ -15,7 +18,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'max-len': maxLen,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // lazy require() keeps heavy modules (BullMQ, pdfjs, express) out of commands that do not need them
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
@@ -28,7 +34,7 @@ export default tseslint.config(
     rules: { 'max-len': maxLen },
   },
   {
-    files: ['**/*.cjs', 'bin/**/*.js', 'jest.config.js'],
+    files: ['**/*.cjs', 'bin/**/*.js', 'jest.config.js', 'tests/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

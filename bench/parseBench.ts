@@ -10,9 +10,16 @@ import { parseDocument } from '../parsers';
 import { analyseDoc } from '../src/analyse';
 
 const root = resolve(__dirname, '..', '..');
-const DIRS = [join(root, 'tests', 'corpus', 'real'), ...['text', 'html', 'pdf', 'docx'].map((d) => join(root, 'samples', d))];
+const DIRS = [
+  join(root, 'tests', 'corpus', 'real'),
+  ...['text', 'html', 'pdf', 'docx'].map((d) => join(root, 'samples', d)),
+];
 
-interface Input { path: string; bytes: Buffer; format: string }
+interface Input {
+  path: string;
+  bytes: Buffer;
+  format: string;
+}
 
 function inputs(): Input[] {
   const out: Input[] = [];
@@ -28,7 +35,22 @@ function inputs(): Input[] {
   return out;
 }
 
-export interface FormatResult { format: string; files: number; docs: number; perSecond: number; perCpuSecond?: number; msPerDoc: number; msPerPage?: number; startRssMb: number; peakRssMb: number; endRssMb: number; failed: number; pdftotextMs?: number; ratioToPdftotext?: number; stages?: { readMs: number; analyseMs: number } }
+export interface FormatResult {
+  format: string;
+  files: number;
+  docs: number;
+  perSecond: number;
+  perCpuSecond?: number;
+  msPerDoc: number;
+  msPerPage?: number;
+  startRssMb: number;
+  peakRssMb: number;
+  endRssMb: number;
+  failed: number;
+  pdftotextMs?: number;
+  ratioToPdftotext?: number;
+  stages?: { readMs: number; analyseMs: number };
+}
 
 async function benchFormat(format: string, all: Input[], target: number): Promise<FormatResult> {
   // warm up once (loads pdf.js, jieba, CMaps) so the rate is the steady state; files that fail
@@ -38,11 +60,23 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
   for (const f of all) {
     const t = performance.now();
     const rec = await parseReport(f.bytes, { path: f.path });
-    if (rec.error || rec.cells.some((c) => c.source.ocr) || performance.now() - t > 5000) excluded.push(basename(f.path));
+    if (rec.error || rec.cells.some((c) => c.source.ocr) || performance.now() - t > 5000)
+      excluded.push(basename(f.path));
     else files.push(f);
   }
   if (excluded.length) console.log(`${format}: left out of the timing: ${excluded.join(', ')}`);
-  if (!files.length) return { format, files: 0, docs: 0, perSecond: 0, msPerDoc: 0, startRssMb: 0, peakRssMb: 0, endRssMb: 0, failed: 0 };
+  if (!files.length)
+    return {
+      format,
+      files: 0,
+      docs: 0,
+      perSecond: 0,
+      msPerDoc: 0,
+      startRssMb: 0,
+      peakRssMb: 0,
+      endRssMb: 0,
+      failed: 0,
+    };
   // then a tenth of the timed documents again, untimed: V8 optimises the hot functions over the
   // first few hundred reports, and a worker's throughput over a long batch is the steady state
   const rounds = Math.max(1, Math.ceil(target / files.length));
@@ -52,7 +86,11 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
   // PDFs: after each round of parsing, one round of pdftotext over the same files, so that both
   // see the same load on this shared machine; only the parsing rounds are on the parse clock
   const withPdftotext = format === 'pdf' && hasPdftotext();
-  let docs = 0, failed = 0, ms = 0, pdftotextTotal = 0, cpuMs = 0;
+  let docs = 0,
+    failed = 0,
+    ms = 0,
+    pdftotextTotal = 0,
+    cpuMs = 0;
   for (let r = 0; r < rounds; r++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
@@ -68,12 +106,26 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
     if (withPdftotext) pdftotextTotal += pdftotextRoundMs(files);
   }
   // per core: CPU time, which other load on the machine does not inflate as much as wall time
-  const result: FormatResult = { format, files: files.length, docs, perSecond: round((docs / ms) * 1000), perCpuSecond: round((docs / cpuMs) * 1000), msPerDoc: round(ms / docs), startRssMb: mb(start), peakRssMb: mb(peak), endRssMb: mb(process.memoryUsage().rss), failed };
+  const result: FormatResult = {
+    format,
+    files: files.length,
+    docs,
+    perSecond: round((docs / ms) * 1000),
+    perCpuSecond: round((docs / cpuMs) * 1000),
+    msPerDoc: round(ms / docs),
+    startRssMb: mb(start),
+    peakRssMb: mb(peak),
+    endRssMb: mb(process.memoryUsage().rss),
+    failed,
+  };
   result.stages = await stageTimes(files);
   if (format === 'pdf') {
     const pageCount = files.reduce((n, f) => n + pdfPages(f.bytes), 0) * rounds;
     result.msPerPage = round(ms / Math.max(1, pageCount));
-    if (withPdftotext) { result.pdftotextMs = round(pdftotextTotal / docs); result.ratioToPdftotext = round(ms / pdftotextTotal); }
+    if (withPdftotext) {
+      result.pdftotextMs = round(pdftotextTotal / docs);
+      result.ratioToPdftotext = round(ms / pdftotextTotal);
+    }
   }
   return result;
 }
@@ -83,7 +135,8 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
  * model (parsers/) and the analysis of that model into a record (src/), ms per report each.
  */
 async function stageTimes(files: Input[]): Promise<{ readMs: number; analyseMs: number }> {
-  let readMs = 0, analyseMs = 0;
+  let readMs = 0,
+    analyseMs = 0;
   for (const f of files) {
     const t0 = performance.now();
     const doc = await parseDocument(f.bytes, { fileName: f.path });
@@ -117,7 +170,9 @@ function pdftotextRoundMs(files: Input[]): number {
 const round = (n: number) => Math.round(n * 100) / 100;
 const mb = (bytes: number) => round(bytes / 2 ** 20);
 
-export async function runParseBench(targets: Record<string, number> = { text: 3000, html: 1000, pdf: 60, docx: 200, doc: 0 }): Promise<FormatResult[]> {
+export async function runParseBench(
+  targets: Record<string, number> = { text: 3000, html: 1000, pdf: 60, docx: 200, doc: 0 },
+): Promise<FormatResult[]> {
   const all = inputs();
   const results: FormatResult[] = [];
   for (const [format, target] of Object.entries(targets)) {

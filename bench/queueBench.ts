@@ -17,11 +17,19 @@ const PG_ADMIN = process.env.XXGK_BENCH_PG ?? 'postgres://postgres@127.0.0.1:543
 export const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const run = promisify(execFile);
 
-export interface QueueBenchRow { mode: string; reports: number; seconds: number; perSecond: number; overhead: string }
+export interface QueueBenchRow {
+  mode: string;
+  reports: number;
+  seconds: number;
+  perSecond: number;
+  overhead: string;
+}
 
 function makeFiles(dir: string, n: number): void {
   mkdirSync(dir, { recursive: true });
-  const originals = readdirSync(CORPUS).filter((f) => /\.(txt|html)$/.test(f)).map((f) => join(CORPUS, f));
+  const originals = readdirSync(CORPUS)
+    .filter((f) => /\.(txt|html)$/.test(f))
+    .map((f) => join(CORPUS, f));
   for (let i = 0; i < n; i++) {
     const src = originals[i % originals.length];
     const ext = src.slice(src.lastIndexOf('.'));
@@ -37,7 +45,12 @@ export async function freshDb(): Promise<{ url: string; drop: () => Promise<void
   await admin.end();
   return {
     url: PG_ADMIN.replace(/\/[^/]*$/, `/${name}`),
-    drop: async () => { const c = new Client({ connectionString: PG_ADMIN }); await c.connect(); await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await c.end(); },
+    drop: async () => {
+      const c = new Client({ connectionString: PG_ADMIN });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
   };
 }
 
@@ -49,21 +62,35 @@ export async function startWorkers(workers: number, env: NodeJS.ProcessEnv): Pro
   for (let i = 0; i < workers; i++) {
     const p = spawn(process.execPath, [CLI, 'worker', '-c', perWorker], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     procs.push(p);
-    ready.push(new Promise<void>((resolve, reject) => {
-      let log = '';
-      // the worker logs (plain or JSON, on either stream) that it is ready
-      const listen = (d: Buffer) => { log = (log + d.toString()).slice(-4000); if (/\bready\b/.test(log)) resolve(); };
-      p.stdout?.on('data', listen);
-      p.stderr?.on('data', listen);
-      p.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${log}`)));
-    }));
+    ready.push(
+      new Promise<void>((resolve, reject) => {
+        let log = '';
+        // the worker logs (plain or JSON, on either stream) that it is ready
+        const listen = (d: Buffer) => {
+          log = (log + d.toString()).slice(-4000);
+          if (/\bready\b/.test(log)) resolve();
+        };
+        p.stdout?.on('data', listen);
+        p.stderr?.on('data', listen);
+        p.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${log}`)));
+      }),
+    );
   }
   await Promise.all(ready);
   return procs;
 }
 
 export const stopWorkers = (procs: ChildProcess[]) =>
-  Promise.all(procs.map((p) => new Promise<void>((r) => { if (p.exitCode !== null) return r(); p.once('exit', () => r()); p.kill('SIGTERM'); })));
+  Promise.all(
+    procs.map(
+      (p) =>
+        new Promise<void>((r) => {
+          if (p.exitCode !== null) return r();
+          p.once('exit', () => r());
+          p.kill('SIGTERM');
+        }),
+    ),
+  );
 
 /** Remove every Redis key of a benchmark's queue prefix. */
 export async function clearPrefix(prefix: string): Promise<void> {
@@ -83,13 +110,19 @@ async function timed(mode: string, dir: string, n: number, workers: number): Pro
     await run(process.execPath, [CLI, 'status', '--json'], { env });
     procs.push(...(await startWorkers(workers, env)));
     const started = performance.now();
-    await run(process.execPath, [CLI, 'import', '-q', ...(workers ? ['--queue'] : []), dir], { env, maxBuffer: 16 << 20 }).catch((e) => { if (e.code !== 1) throw e; });
+    await run(process.execPath, [CLI, 'import', '-q', ...(workers ? ['--queue'] : []), dir], {
+      env,
+      maxBuffer: 16 << 20,
+    }).catch((e) => {
+      if (e.code !== 1) throw e;
+    });
     return (performance.now() - started) / 1000;
   } finally {
     await stopWorkers(procs);
     await clearPrefix(prefix);
     await db.drop();
-    void mode; void n;
+    void mode;
+    void n;
   }
 }
 
@@ -102,7 +135,13 @@ export async function runQueueBench(n = 1000): Promise<QueueBenchRow[]> {
     rows.push({ mode: 'in-process (2 threads)', reports: n, seconds: base, perSecond: n / base, overhead: '—' });
     for (const w of [1, 2]) {
       const s = await timed(`queue`, dir, n, w);
-      rows.push({ mode: `queue, ${w} worker${w > 1 ? 's' : ''} (2 parse threads in all)`, reports: n, seconds: s, perSecond: n / s, overhead: `${Math.round((s / base - 1) * 100)}%` });
+      rows.push({
+        mode: `queue, ${w} worker${w > 1 ? 's' : ''} (2 parse threads in all)`,
+        reports: n,
+        seconds: s,
+        perSecond: n / s,
+        overhead: `${Math.round((s / base - 1) * 100)}%`,
+      });
     }
     return rows;
   } finally {
@@ -112,9 +151,21 @@ export async function runQueueBench(n = 1000): Promise<QueueBenchRow[]> {
 
 export function formatQueueBench(rows: QueueBenchRow[]): string {
   const head = `${'mode'.padEnd(44)} ${'reports'.padStart(8)} ${'seconds'.padStart(8)} ${'reports/s'.padStart(10)} ${'overhead'.padStart(9)}`;
-  return [head, ...rows.map((r) => `${r.mode.padEnd(44)} ${String(r.reports).padStart(8)} ${r.seconds.toFixed(2).padStart(8)} ${r.perSecond.toFixed(1).padStart(10)} ${r.overhead.padStart(9)}`)].join('\n');
+  return [
+    head,
+    ...rows.map(
+      (r) =>
+        `${r.mode.padEnd(44)} ${String(r.reports).padStart(8)} ${r.seconds.toFixed(2).padStart(8)} ${r.perSecond.toFixed(1).padStart(10)} ${r.overhead.padStart(9)}`,
+    ),
+  ].join('\n');
 }
 
 if (require.main === module) {
-  runQueueBench(Number(process.argv[2]) || 1000).then((rows) => console.log(formatQueueBench(rows)), (e) => { console.error(e); process.exit(1); });
+  runQueueBench(Number(process.argv[2]) || 1000).then(
+    (rows) => console.log(formatQueueBench(rows)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

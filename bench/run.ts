@@ -2,22 +2,37 @@
 // PostgreSQL answer, throughput through the queue). Goals from the issues are printed beside.
 import { runParseBench } from './parseBench';
 
-const GOALS: Record<string, string> = { text: '≥ 1000/s per core', html: '≥ 300/s per core', pdf: '≤ 3× pdftotext -layout', docx: '—' };
+const GOALS: Record<string, string> = {
+  text: '≥ 1000/s per core',
+  html: '≥ 300/s per core',
+  pdf: '≤ 3× pdftotext -layout',
+  docx: '—',
+};
 
 async function main() {
   const quick = process.argv.includes('--quick');
   const results = await runParseBench(quick ? { text: 300, html: 100, pdf: 6, docx: 20 } : undefined);
   console.log('\nParse throughput, one process, one core');
-  console.table(results.map((r) => ({
-    format: r.format, files: r.files, docs: r.docs, 'reports/s': r.perSecond, 'reports/CPU-s': r.perCpuSecond, 'ms/report': r.msPerDoc,
-    ...(r.msPerPage !== undefined ? { 'ms/page': r.msPerPage } : {}),
-    ...(r.pdftotextMs !== undefined ? { 'pdftotext ms/report': r.pdftotextMs, '× pdftotext': r.ratioToPdftotext } : {}),
-    ...(r.stages ? { 'read ms': r.stages.readMs, 'analyse ms': r.stages.analyseMs } : {}),
-    'RSS MB start/peak/end': `${Math.round(r.startRssMb)}/${Math.round(r.peakRssMb)}/${Math.round(r.endRssMb)}`, failed: r.failed, goal: GOALS[r.format] ?? '',
-  })));
+  console.table(
+    results.map((r) => ({
+      format: r.format,
+      files: r.files,
+      docs: r.docs,
+      'reports/s': r.perSecond,
+      'reports/CPU-s': r.perCpuSecond,
+      'ms/report': r.msPerDoc,
+      ...(r.msPerPage !== undefined ? { 'ms/page': r.msPerPage } : {}),
+      ...(r.pdftotextMs !== undefined
+        ? { 'pdftotext ms/report': r.pdftotextMs, '× pdftotext': r.ratioToPdftotext }
+        : {}),
+      ...(r.stages ? { 'read ms': r.stages.readMs, 'analyse ms': r.stages.analyseMs } : {}),
+      'RSS MB start/peak/end': `${Math.round(r.startRssMb)}/${Math.round(r.peakRssMb)}/${Math.round(r.endRssMb)}`,
+      failed: r.failed,
+      goal: GOALS[r.format] ?? '',
+    })),
+  );
   if (!process.argv.includes('--parse-only')) {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const queue = require('./queueBench') as typeof import('./queueBench');
       console.log('\nThrough the queue (PostgreSQL store) against in-process, same files, same run');
       console.log(queue.formatQueueBench(await queue.runQueueBench(quick ? 200 : 1000)));
@@ -27,4 +42,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

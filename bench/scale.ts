@@ -20,7 +20,11 @@ const SHARES: Array<{ kind: 'html' | 'pdf' | 'docx'; share: number }> = [
 ];
 const DIRS = [join(ROOT, 'tests', 'corpus', 'real'), ...['html', 'pdf', 'docx'].map((d) => join(ROOT, 'samples', d))];
 
-interface Original { kind: 'html' | 'pdf' | 'docx'; name: string; bytes: Buffer }
+interface Original {
+  kind: 'html' | 'pdf' | 'docx';
+  name: string;
+  bytes: Buffer;
+}
 
 /** The corpus and sample reports that parse (the hostile samples are left out). */
 function originals(): Original[] {
@@ -85,14 +89,24 @@ function watchRss(pids: () => number[]): { stop: () => number } {
     peak = Math.max(peak, sum);
   };
   const timer = setInterval(sample, 500);
-  return { stop: () => { clearInterval(timer); sample(); return Math.round(peak / 2 ** 20); } };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return Math.round(peak / 2 ** 20);
+    },
+  };
 }
 
 function treeRss(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return rss + children.reduce((s, c) => s + treeRss(c), 0);
   } catch {
     return 0;
@@ -106,26 +120,33 @@ async function runOnce(mode: 'in-process' | 'queue', dir: string, n: number): Pr
   const procs: ChildProcess[] = [];
   const redis = new IORedis(REDIS);
   let redisPeak = 0;
-  const redisTimer = mode === 'queue' ? setInterval(async () => {
-    const info = await redis.info('memory').catch(() => '');
-    redisPeak = Math.max(redisPeak, Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0));
-  }, 1000) : null;
+  const redisTimer =
+    mode === 'queue'
+      ? setInterval(async () => {
+          const info = await redis.info('memory').catch(() => '');
+          redisPeak = Math.max(redisPeak, Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0));
+        }, 1000)
+      : null;
   try {
     await runCli(['status', '--json'], env); // the schema, before the clock
     if (mode === 'queue') procs.push(...(await startWorkers(2, env)));
     let importer: ChildProcess | undefined;
     const rss = watchRss(() => [...procs, ...(importer ? [importer] : [])].map((p) => p.pid ?? 0).filter(Boolean));
     const started = performance.now();
-    await runCli(['import', '-q', '--json', ...(mode === 'queue' ? ['--queue'] : []), dir], env, (p) => { importer = p; });
+    await runCli(['import', '-q', '--json', ...(mode === 'queue' ? ['--queue'] : []), dir], env, (p) => {
+      importer = p;
+    });
     const seconds = (performance.now() - started) / 1000;
     const peakRssMb = rss.stop();
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
     const size = Number((await pg.query('SELECT pg_database_size(current_database()) AS b')).rows[0].b);
-    const counts = (await pg.query(
-      `SELECT count(*) FILTER (WHERE error_code IS NULL) AS ok, count(*) FILTER (WHERE error_code IS NOT NULL) AS failed,
+    const counts = (
+      await pg.query(
+        `SELECT count(*) FILTER (WHERE error_code IS NULL) AS ok, count(*) FILTER (WHERE error_code IS NOT NULL) AS failed,
               avg(((record::json)->'parser'->>'ms')::float) AS ms FROM reports`,
-    )).rows[0];
+      )
+    ).rows[0];
     await pg.end();
     return {
       mode: mode === 'queue' ? 'queue, 2 workers' : 'in-process, 2 threads',
@@ -151,7 +172,8 @@ function runCli(args: string[], env: NodeJS.ProcessEnv, started?: (p: ChildProce
   return new Promise((resolve, reject) => {
     const p = execFile(process.execPath, [CLI, ...args], { env, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       // exit 1: some files failed, which the summary counts
-      if (err && (err as NodeJS.ErrnoException & { code?: number }).code !== 1) reject(new Error(`${args[0]}: ${stderr || err.message}`));
+      if (err && (err as NodeJS.ErrnoException & { code?: number }).code !== 1)
+        reject(new Error(`${args[0]}: ${stderr || err.message}`));
       else resolve(stdout);
     });
     started?.(p);
@@ -166,7 +188,11 @@ async function main() {
   try {
     const t0 = performance.now();
     const counts = await makeFiles(dir, n);
-    console.log(`made ${n} distinct reports (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${round((performance.now() - t0) / 1000)} s`);
+    console.log(
+      `made ${n} distinct reports (${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}) in ${round((performance.now() - t0) / 1000)} s`,
+    );
     const rows: RunResult[] = [];
     if (!process.argv.includes('--skip-local')) rows.push(await runOnce('in-process', dir, n));
     if (!process.argv.includes('--skip-queue')) rows.push(await runOnce('queue', dir, n));
@@ -176,4 +202,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -24,7 +24,8 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): DetectedFormat {
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'doc'; // {\rtf
   // text-like: HTML when markup is found near the start
   const textHead = latin1Head(bytes, 4096).toLowerCase();
-  if (/<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s]|<(p|div|table|span|br)[\s>/]/.test(textHead)) return 'html';
+  if (/<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s]|<(p|div|table|span|br)[\s>/]/.test(textHead))
+    return 'html';
   if (/\.(s?html?|xhtml|asp|aspx|jsp|php)$/i.test(fileName) && textHead.includes('<')) return 'html';
   return 'text';
 }

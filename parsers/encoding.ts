@@ -6,13 +6,25 @@ import iconv from 'iconv-lite';
 import chardet from 'chardet';
 import { XxgkError } from '../src/model/errors';
 
-export interface Decoded { text: string; encoding: string }
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
 
-const ALIASES: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', 'utf8': 'utf-8' };
+const ALIASES: Record<string, string> = {
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  gb18030: 'gb18030',
+  utf8: 'utf-8',
+};
 
 export function normaliseCharset(name: string | undefined | null): string | undefined {
   if (!name) return undefined;
-  const n = name.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const n = name
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   const mapped = ALIASES[n] ?? n;
   return iconv.encodingExists(mapped) ? mapped : undefined;
 }
@@ -25,7 +37,11 @@ const nativeDecoders = new Map<string, TextDecoder | null>();
 function decodeWith(bytes: Uint8Array, encoding: string): string {
   let native = nativeDecoders.get(encoding);
   if (native === undefined) {
-    try { native = new TextDecoder(encoding, { ignoreBOM: true }); } catch { native = null; }
+    try {
+      native = new TextDecoder(encoding, { ignoreBOM: true });
+    } catch {
+      native = null;
+    }
     nativeDecoders.set(encoding, native);
   }
   if (native) return native.decode(bytes);
@@ -41,9 +57,18 @@ function bomEncoding(b: Uint8Array): { encoding: string; skip: number } | undefi
 
 /** A character Chinese report text is made of: ASCII, Latin-1, CJK, CJK and general punctuation. */
 function isPlausible(c: number): boolean {
-  return (c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0xa0 && c <= 0xff) ||
-    (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef);
+  return (
+    (c >= 0x20 && c < 0x7f) ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    (c >= 0xa0 && c <= 0xff) ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xff00 && c <= 0xffef)
+  );
 }
 
 /** At least `minShare` of the characters are plausible; gives up as soon as too many are not. */
@@ -69,10 +94,17 @@ function sniffUtf16(b: Uint8Array, validUtf8: boolean): string | undefined {
   const hasNul = asBuffer(b, n).indexOf(0) !== -1;
   if (!hasNul && validUtf8) return undefined;
   const pairs = n / 2;
-  for (const [encoding, high] of [['utf-16le', 1], ['utf-16be', 0]] as const) {
-    let highZero = 0, lowZero = 0;
+  for (const [encoding, high] of [
+    ['utf-16le', 1],
+    ['utf-16be', 0],
+  ] as const) {
+    let highZero = 0,
+      lowZero = 0;
     if (hasNul) {
-      for (let i = 0; i < n; i += 2) { if (b[i + high] === 0) highZero++; if (b[i + 1 - high] === 0) lowZero++; }
+      for (let i = 0; i < n; i += 2) {
+        if (b[i + high] === 0) highZero++;
+        if (b[i + 1 - high] === 0) lowZero++;
+      }
     }
     // CJK code points with a 0x00 low byte (一 U+4E00, 帀 U+5E00 …) put a few NULs in the other lane
     if (lowZero > pairs * 0.05 || (highZero > 0 && highZero <= lowZero)) continue;
@@ -104,12 +136,17 @@ function gb2312Share(b: Uint8Array): number {
  * has run, then re-entered that code and threw it away at the division on every call.
  */
 function countGb2312Pairs(b: Uint8Array): { pairs: number; gb: number } {
-  let pairs = 0, gb = 0;
+  let pairs = 0,
+    gb = 0;
   for (let i = 0; i < b.length; i++) {
     const lead = b[i];
     if (lead < 0x80) continue;
     const trail = b[i + 1] ?? 0;
-    if (trail >= 0x30 && trail <= 0x39) { i += 3; pairs++; continue; } // GB18030 four-byte sequence
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 3;
+      pairs++;
+      continue;
+    } // GB18030 four-byte sequence
     pairs++;
     if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) gb++;
     i++;
@@ -144,7 +181,8 @@ export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
   // UTF-16 (a <meta> read as ASCII) is ignored, as browsers do.
   let dec = normaliseCharset(declared);
   if (dec && /^utf-(16|32)/.test(dec)) dec = undefined;
-  if (utf8 !== undefined && (dec === undefined || dec === 'utf-8' || !isAscii(bytes))) return { text: utf8, encoding: 'utf-8' };
+  if (utf8 !== undefined && (dec === undefined || dec === 'utf-8' || !isAscii(bytes)))
+    return { text: utf8, encoding: 'utf-8' };
   if (dec && dec !== 'utf-8') return { text: decodeWith(bytes, dec), encoding: dec };
   // Fast path: nearly every double-byte pair in the GB2312 area (common simplified hanzi and
   // symbols) is GBK-family text; chardet over a whole page costs ~1 ms per KB.
@@ -159,6 +197,10 @@ export function decodeText(bytes: Uint8Array, declared?: string): Decoded {
 /** Decode, refusing bytes that are plainly not text. */
 export function decodeTextOrFail(bytes: Uint8Array, declared?: string): Decoded {
   const d = decodeText(bytes, declared);
-  if (controlShare(d.text) > 0.02) throw new XxgkError('BINARY_GARBAGE', `the bytes are not text (read as ${d.encoding}, too many control characters)`);
+  if (controlShare(d.text) > 0.02)
+    throw new XxgkError(
+      'BINARY_GARBAGE',
+      `the bytes are not text (read as ${d.encoding}, too many control characters)`,
+    );
   return d;
 }

@@ -17,14 +17,20 @@ import { legacyGridOf } from './tables/legacyRows';
 import { XxgkError } from './model/errors';
 import { REPORT_PHRASE, REPORT_WORD } from './model/reportWords';
 
-export type Analysis = Pick<ReportRecord, 'report' | 'sections' | 'tables' | 'cells' | 'flags' | 'rules' | 'findings' | 'otherRows'>;
+export type Analysis = Pick<
+  ReportRecord,
+  'report' | 'sections' | 'tables' | 'cells' | 'flags' | 'rules' | 'findings' | 'otherRows'
+>;
 
 /** Without standard tables, a report still names itself or carries the standard sections. */
 function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord['sections']): boolean {
   if (title && /信息公开/.test(title) && REPORT_WORD.test(title)) return true;
   const standard = new Set(sections.filter((s) => s.standard).map((s) => s.standard));
   if (standard.size >= 2) return true;
-  const head = doc.blocks.slice(0, 30).map((b) => (b.type === 'table' ? '' : b.text)).join('');
+  const head = doc.blocks
+    .slice(0, 30)
+    .map((b) => (b.type === 'table' ? '' : b.text))
+    .join('');
   // the opening of a report cut short: it cites the 条例 (or names its 政府信息公开 work) under the overview heading
   return REPORT_PHRASE.test(head) || (/总体情况/.test(head) && /(?:政府信息|政务)公开/.test(head));
 }
@@ -37,7 +43,10 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
   const collected = collectTableRows(legacyGrid ? { ...doc, blocks: doc.blocks.filter((b) => b !== legacyGrid) } : doc);
   const findings: string[] = [...doc.notes, ...meta.findings];
 
-  const narrative = doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text).join('\n');
+  const narrative = doc.blocks
+    .filter((b) => b.type !== 'table')
+    .map((b) => b.text)
+    .join('\n');
   const prose = narrativeEvidence(narrative);
   const recognised: RecognisedTable[] = [];
   const templates: Template[] = [];
@@ -49,15 +58,27 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
     const r = recogniseTable(t, template, prose);
     recognised.push(r);
     findings.push(...r.notes);
-    if (t.unmatched.length) findings.push(`${table}: rows whose labels match no key: ${t.unmatched.slice(0, 5).map((s) => s.slice(0, 40)).join(' | ')}`);
+    if (t.unmatched.length)
+      findings.push(
+        `${table}: rows whose labels match no key: ${t.unmatched
+          .slice(0, 5)
+          .map((s) => s.slice(0, 40))
+          .join(' | ')}`,
+      );
   }
   const cells: Cell[] = [];
   const flags: Flag[] = [];
-  for (const r of recognised) { cells.push(...r.cells); flags.push(...r.flags); }
+  for (const r of recognised) {
+    cells.push(...r.cells);
+    flags.push(...r.flags);
+  }
   const layout = !recognised.length ? 'legacy' : templates.every((t) => t === templates[0]) ? templates[0] : '2021';
 
   if (!recognised.length && !looksLikeReport(doc, meta.title, sections)) {
-    throw new XxgkError('NOT_A_REPORT', 'no standard table, no report title (…信息公开工作年度报告) and fewer than two of the six standard sections were found');
+    throw new XxgkError(
+      'NOT_A_REPORT',
+      'no standard table, no report title (…信息公开工作年度报告) and fewer than two of the six standard sections were found',
+    );
   }
 
   let rules: Analysis['rules'] = [];
@@ -65,7 +86,12 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
   if (recognised.length) {
     const table = new CellTable(cells);
     const tally = new RuleTally(table);
-    checkTables(cells, { tables: recognised, missingRows: new Map(recognised.map((r) => [r.table, r.missingRows])) }, tally, table);
+    checkTables(
+      cells,
+      { tables: recognised, missingRows: new Map(recognised.map((r) => [r.table, r.missingRows])) },
+      tally,
+      table,
+    );
     checkNarrative(narrative, table, tally);
     flags.push(...tally.flags);
     const split = recognised.reduce((n, r) => n + r.splitRows, 0);
@@ -74,19 +100,49 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
       ...tally.results(),
       { rule: 'T-AMBIGUOUS', status: ambiguous ? 'fail' : 'pass', checks: split, failed: ambiguous, notAssessable: 0 },
     ];
-    if (table.inferredZero.size) findings.push(`blank cells read as 0 for the rules because their row's 总计 agrees: ${[...table.inferredZero].join(', ')}`);
+    if (table.inferredZero.size)
+      findings.push(
+        `blank cells read as 0 for the rules because their row's 总计 agrees: ${[...table.inferredZero].join(', ')}`,
+      );
   } else {
-    findings.push('no standard table (二 主动公开 / 三 申请 / 四 复议诉讼) in the 2019 or 2021 layout was found: a free-form (legacy) report');
+    findings.push(
+      'no standard table (二 主动公开 / 三 申请 / 四 复议诉讼) in the 2019 or 2021 layout was found: a free-form (legacy) report',
+    );
     legacy = analyseLegacy(doc, narrative);
-    if (legacy) { cells.push(...legacy.cells); flags.push(...legacy.flags); rules = legacy.rules; findings.push(...legacy.findings!); }
+    if (legacy) {
+      cells.push(...legacy.cells);
+      flags.push(...legacy.flags);
+      rules = legacy.rules;
+      findings.push(...legacy.findings!);
+    }
   }
-  findings.push(`sections: ${sections.length} top-level${sections.filter((s) => s.standard).length ? `, standard ones recognised: ${sections.filter((s) => s.standard).map((s) => s.standard).join(', ')}` : ''}`);
-  findings.push(`tables: ${recognised.map((r) => `${r.table} (${r.template}, ${r.cells.length} cells${r.missingRows.length ? `, missing rows ${r.missingRows.join(',')}` : ''})`).join('; ') || 'none'}`);
+  findings.push(
+    `sections: ${sections.length} top-level${
+      sections.filter((s) => s.standard).length
+        ? `, standard ones recognised: ${sections
+            .filter((s) => s.standard)
+            .map((s) => s.standard)
+            .join(', ')}`
+        : ''
+    }`,
+  );
+  findings.push(
+    `tables: ${recognised.map((r) => `${r.table} (${r.template}, ${r.cells.length} cells${r.missingRows.length ? `, missing rows ${r.missingRows.join(',')}` : ''})`).join('; ') || 'none'}`,
+  );
 
   return {
-    report: { title: meta.title, agency: meta.agency, agencyAsPrinted: meta.agencyAsPrinted, year: meta.year, region: meta.region, layout },
+    report: {
+      title: meta.title,
+      agency: meta.agency,
+      agencyAsPrinted: meta.agencyAsPrinted,
+      year: meta.year,
+      region: meta.region,
+      layout,
+    },
     sections,
-    tables: legacy?.tables ?? recognised.map((r) => ({ table: r.table, template: r.template, ...(r.source ? { source: r.source } : {}) })),
+    tables:
+      legacy?.tables ??
+      recognised.map((r) => ({ table: r.table, template: r.template, ...(r.source ? { source: r.source } : {}) })),
     cells,
     flags,
     rules,

@@ -1,14 +1,38 @@
 // The store: one schema and one behaviour on SQLite (default) and PostgreSQL (DATABASE_URL).
-export { openStore, storeConfigFromEnv, type Store, type StoreConfig, type StoreKind, type OpenOptions } from './openStore';
+export {
+  openStore,
+  storeConfigFromEnv,
+  type Store,
+  type StoreConfig,
+  type StoreKind,
+  type OpenOptions,
+} from './openStore';
 export { resilientPool, type ConnectionErrorHandler } from './pgPool';
 export { saveRecord, addSource, type SaveOutcome } from './saveRecord';
-export { storedHashes, countReports, countBySha, iterateReports, iterateCells, loadRecord, crossReportInputs, type ReportSummary, type CellRow } from './queries';
+export {
+  storedHashes,
+  countReports,
+  countBySha,
+  iterateReports,
+  iterateCells,
+  loadRecord,
+  crossReportInputs,
+  type ReportSummary,
+  type CellRow,
+} from './queries';
 export { cellsOfReports, tableLayoutsOf, distinctCellKeys, countCells } from './queries';
 export { versionKey } from './versionKey';
 export type { Database } from './schema';
 export { datasetCopies, recordExtrasOf, storeFingerprint, type DatasetCopy, type RecordExtras } from './datasetQueries';
 export { loadDataset, loadDatasetCached, type Dataset, type DatasetReport } from './datasetReports';
 export { errorCodeOf, storedOutcomes } from './importOutcomes';
-export { reportRow, sourceLocations, countsByYearAndLayout, failingReportsPerRule, parsedReportsOfAgency, applicationTotals } from './reviewQueries';
+export {
+  reportRow,
+  sourceLocations,
+  countsByYearAndLayout,
+  failingReportsPerRule,
+  parsedReportsOfAgency,
+  applicationTotals,
+} from './reviewQueries';
 export { watchUrl, putWatchUrl, storedSameReport, type WatchUrlRow } from './watchQueries';
 export type { WatchUrlsTable } from './schema';

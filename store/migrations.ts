@@ -72,7 +72,8 @@ const migrations: Record<string, Migration> = {
     // the watcher used to create this table itself on first use: an existing one is kept
     async up(db: Kysely<any>) {
       await db.schema
-        .createTable('watch_urls').ifNotExists()
+        .createTable('watch_urls')
+        .ifNotExists()
         .addColumn('url', 'text', (c) => c.primaryKey())
         .addColumn('source_id', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())

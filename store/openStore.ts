@@ -12,8 +12,16 @@ import { config } from '../src/model/config';
 types.setTypeParser(20, (v) => Number(v));
 
 export type StoreKind = 'postgres' | 'sqlite';
-export interface StoreConfig { kind: StoreKind; location: string }
-export interface Store { db: Kysely<Database>; kind: StoreKind; location: string; close(): Promise<void> }
+export interface StoreConfig {
+  kind: StoreKind;
+  location: string;
+}
+export interface Store {
+  db: Kysely<Database>;
+  kind: StoreKind;
+  location: string;
+  close(): Promise<void>;
+}
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const c = config(env);
@@ -51,6 +59,8 @@ async function migrate(db: Kysely<Database>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`store migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `store migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -6,7 +6,11 @@ import type { Database } from './schema';
 import { versionKey } from './versionKey';
 
 /** Hashes of those given that are stored by this parser version or a newer one. */
-export async function storedHashes(db: Kysely<Database>, hashes: string[], parserVersion: string): Promise<Set<string>> {
+export async function storedHashes(
+  db: Kysely<Database>,
+  hashes: string[],
+  parserVersion: string,
+): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < hashes.length; i += 500) {
     const rows = await db
@@ -20,7 +24,9 @@ export async function storedHashes(db: Kysely<Database>, hashes: string[], parse
   return found;
 }
 
-export async function countReports(db: Kysely<Database>): Promise<{ stored: number; withError: number; cells: number; flags: number }> {
+export async function countReports(
+  db: Kysely<Database>,
+): Promise<{ stored: number; withError: number; cells: number; flags: number }> {
   const r = await db
     .selectFrom('reports')
     .select([
@@ -34,15 +40,36 @@ export async function countReports(db: Kysely<Database>): Promise<{ stored: numb
 }
 
 export async function countBySha(db: Kysely<Database>, sha: string) {
-  const r = await db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).where('sha256', '=', sha).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('reports')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('sha256', '=', sha)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export interface ReportSummary {
-  sha256: string; path: string; title: string | null; agency: string | null; year: number | null;
-  format: string | null; layout: string | null; errorCode: string | null; errorMessage: string | null;
-  parserVersion: string; cellCount: number; flagCount: number; sources: string[];
-  flags: Array<{ rule: string; severity: string; message: string; cells: string[]; left: { expr: string; value: number } | null; right: { expr: string; value: number } | null }>;
+  sha256: string;
+  path: string;
+  title: string | null;
+  agency: string | null;
+  year: number | null;
+  format: string | null;
+  layout: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  parserVersion: string;
+  cellCount: number;
+  flagCount: number;
+  sources: string[];
+  flags: Array<{
+    rule: string;
+    severity: string;
+    message: string;
+    cells: string[];
+    left: { expr: string; value: number } | null;
+    right: { expr: string; value: number } | null;
+  }>;
 }
 
 /** Reports in a stable order (agency, year, hash), a page at a time, with their flags and sources. */
@@ -51,7 +78,20 @@ export async function* iterateReports(db: Kysely<Database>, pageSize = 500): Asy
   for (;;) {
     const rows = await db
       .selectFrom('reports')
-      .select(['sha256', 'path', 'title', 'agency', 'year', 'format', 'layout', 'error_code', 'error_message', 'parser_version', 'cell_count', 'flag_count'])
+      .select([
+        'sha256',
+        'path',
+        'title',
+        'agency',
+        'year',
+        'format',
+        'layout',
+        'error_code',
+        'error_message',
+        'parser_version',
+        'cell_count',
+        'flag_count',
+      ])
       .where('sha256', '>', after)
       .orderBy('sha256')
       .limit(pageSize)
@@ -59,25 +99,54 @@ export async function* iterateReports(db: Kysely<Database>, pageSize = 500): Asy
     if (rows.length === 0) return;
     const shas = rows.map((r) => r.sha256);
     const flags = await db.selectFrom('flags').selectAll().where('sha256', 'in', shas).orderBy('id').execute();
-    const sources = await db.selectFrom('sources').selectAll().where('sha256', 'in', shas).orderBy('location').execute();
+    const sources = await db
+      .selectFrom('sources')
+      .selectAll()
+      .where('sha256', 'in', shas)
+      .orderBy('location')
+      .execute();
     for (const r of rows) {
       yield {
-        sha256: r.sha256, path: r.path, title: r.title, agency: r.agency, year: r.year == null ? null : Number(r.year),
-        format: r.format, layout: r.layout, errorCode: r.error_code, errorMessage: r.error_message,
-        parserVersion: r.parser_version, cellCount: Number(r.cell_count), flagCount: Number(r.flag_count),
+        sha256: r.sha256,
+        path: r.path,
+        title: r.title,
+        agency: r.agency,
+        year: r.year == null ? null : Number(r.year),
+        format: r.format,
+        layout: r.layout,
+        errorCode: r.error_code,
+        errorMessage: r.error_message,
+        parserVersion: r.parser_version,
+        cellCount: Number(r.cell_count),
+        flagCount: Number(r.flag_count),
         sources: sources.filter((s) => s.sha256 === r.sha256).map((s) => s.location),
-        flags: flags.filter((f) => f.sha256 === r.sha256).map((f) => ({
-          rule: f.rule, severity: f.severity, message: f.message, cells: JSON.parse(f.cells) as string[],
-          left: f.left_expr == null ? null : { expr: f.left_expr, value: Number(f.left_value) },
-          right: f.right_expr == null ? null : { expr: f.right_expr, value: Number(f.right_value) },
-        })),
+        flags: flags
+          .filter((f) => f.sha256 === r.sha256)
+          .map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message,
+            cells: JSON.parse(f.cells) as string[],
+            left: f.left_expr == null ? null : { expr: f.left_expr, value: Number(f.left_value) },
+            right: f.right_expr == null ? null : { expr: f.right_expr, value: Number(f.right_value) },
+          })),
       };
     }
     after = rows[rows.length - 1].sha256;
   }
 }
 
-export interface CellRow { sha256: string; agency: string | null; year: number | null; table: string; row: string; col: string; value: number | null; raw: string; source: string }
+export interface CellRow {
+  sha256: string;
+  agency: string | null;
+  year: number | null;
+  table: string;
+  row: string;
+  col: string;
+  value: number | null;
+  raw: string;
+  source: string;
+}
 
 /** Every stored cell with its report's agency and year, in report then insertion order. */
 export async function* iterateCells(db: Kysely<Database>, pageSize = 5000): AsyncGenerator<CellRow> {
@@ -86,14 +155,35 @@ export async function* iterateCells(db: Kysely<Database>, pageSize = 5000): Asyn
     const rows = await db
       .selectFrom('cells')
       .innerJoin('reports', 'reports.sha256', 'cells.sha256')
-      .select(['cells.id', 'cells.sha256', 'reports.agency', 'reports.year', 'cells.tbl', 'cells.row_key', 'cells.col_key', 'cells.value', 'cells.raw', 'cells.source'])
+      .select([
+        'cells.id',
+        'cells.sha256',
+        'reports.agency',
+        'reports.year',
+        'cells.tbl',
+        'cells.row_key',
+        'cells.col_key',
+        'cells.value',
+        'cells.raw',
+        'cells.source',
+      ])
       .where('cells.id', '>', afterId)
       .orderBy('cells.id')
       .limit(pageSize)
       .execute();
     if (rows.length === 0) return;
     for (const r of rows) {
-      yield { sha256: r.sha256, agency: r.agency, year: r.year == null ? null : Number(r.year), table: r.tbl, row: r.row_key, col: r.col_key, value: r.value == null ? null : Number(r.value), raw: r.raw, source: r.source };
+      yield {
+        sha256: r.sha256,
+        agency: r.agency,
+        year: r.year == null ? null : Number(r.year),
+        table: r.tbl,
+        row: r.row_key,
+        col: r.col_key,
+        value: r.value == null ? null : Number(r.value),
+        raw: r.raw,
+        source: r.source,
+      };
     }
     afterId = Number(rows[rows.length - 1].id);
   }
@@ -110,19 +200,37 @@ export async function loadRecord(db: Kysely<Database>, sha: string): Promise<unk
  * carried-over/forward and documents-in-force cells. One query, not one record per report.
  */
 export async function crossReportInputs(db: Kysely<Database>): Promise<ReportCells[]> {
-  const reports = await db.selectFrom('reports').select(['sha256', 'agency', 'year', 'title', 'path'])
-    .where('agency', 'is not', null).where('year', 'is not', null).where('error_code', 'is', null).execute();
-  const cells = await db.selectFrom('cells').select(['sha256', 'tbl', 'row_key', 'col_key', 'value', 'raw', 'source'])
-    .where((eb) => eb.or([
-      eb.and([eb('tbl', '=', 'applications'), eb('row_key', 'in', ['carriedOver', 'carriedForward'])]),
-      eb.and([eb('tbl', '=', 'active'), eb('row_key', 'in', ['rules', 'normativeDocuments'])]),
-    ])).execute();
+  const reports = await db
+    .selectFrom('reports')
+    .select(['sha256', 'agency', 'year', 'title', 'path'])
+    .where('agency', 'is not', null)
+    .where('year', 'is not', null)
+    .where('error_code', 'is', null)
+    .execute();
+  const cells = await db
+    .selectFrom('cells')
+    .select(['sha256', 'tbl', 'row_key', 'col_key', 'value', 'raw', 'source'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('tbl', '=', 'applications'), eb('row_key', 'in', ['carriedOver', 'carriedForward'])]),
+        eb.and([eb('tbl', '=', 'active'), eb('row_key', 'in', ['rules', 'normativeDocuments'])]),
+      ]),
+    )
+    .execute();
   const bySha = new Map<string, ReportCells>();
-  for (const r of reports) bySha.set(r.sha256, { id: r.sha256, agency: r.agency, year: Number(r.year), templates: {}, cells: [] });
+  for (const r of reports)
+    bySha.set(r.sha256, { id: r.sha256, agency: r.agency, year: Number(r.year), templates: {}, cells: [] });
   for (const c of cells) {
     const r = bySha.get(c.sha256);
     if (!r) continue;
-    r.cells.push({ table: c.tbl as Cell['table'], row: c.row_key, col: c.col_key, value: c.value === null ? null : Number(c.value), raw: c.raw, source: JSON.parse(c.source) });
+    r.cells.push({
+      table: c.tbl as Cell['table'],
+      row: c.row_key,
+      col: c.col_key,
+      value: c.value === null ? null : Number(c.value),
+      raw: c.raw,
+      source: JSON.parse(c.source),
+    });
     if (c.tbl === 'active' && c.col_key === 'inForce') r.templates.active = '2021';
   }
   return [...bySha.values()];
@@ -135,12 +243,32 @@ export async function cellsOfReports(db: Kysely<Database>, shas: string[]): Prom
     const rows = await db
       .selectFrom('cells')
       .innerJoin('reports', 'reports.sha256', 'cells.sha256')
-      .select(['cells.sha256', 'reports.agency', 'reports.year', 'cells.tbl', 'cells.row_key', 'cells.col_key', 'cells.value', 'cells.raw', 'cells.source'])
+      .select([
+        'cells.sha256',
+        'reports.agency',
+        'reports.year',
+        'cells.tbl',
+        'cells.row_key',
+        'cells.col_key',
+        'cells.value',
+        'cells.raw',
+        'cells.source',
+      ])
       .where('cells.sha256', 'in', shas.slice(i, i + 500))
       .orderBy('cells.id')
       .execute();
     for (const r of rows) {
-      out.get(r.sha256)?.push({ sha256: r.sha256, agency: r.agency, year: r.year == null ? null : Number(r.year), table: r.tbl, row: r.row_key, col: r.col_key, value: r.value == null ? null : Number(r.value), raw: r.raw, source: r.source });
+      out.get(r.sha256)?.push({
+        sha256: r.sha256,
+        agency: r.agency,
+        year: r.year == null ? null : Number(r.year),
+        table: r.tbl,
+        row: r.row_key,
+        col: r.col_key,
+        value: r.value == null ? null : Number(r.value),
+        raw: r.raw,
+        source: r.source,
+      });
     }
   }
   return out;
@@ -150,12 +278,22 @@ export async function cellsOfReports(db: Kysely<Database>, shas: string[]): Prom
  * Per report, the layout of each standard table (detected per table, so one report can mix
  * 2019 and 2021) and how each cell was read (split/ocr), both kept only in the record JSON.
  */
-export async function tableLayoutsOf(db: Kysely<Database>, shas: string[]): Promise<Map<string, { tables: Record<string, string>; readings: Map<string, string> }>> {
+export async function tableLayoutsOf(
+  db: Kysely<Database>,
+  shas: string[],
+): Promise<Map<string, { tables: Record<string, string>; readings: Map<string, string> }>> {
   const out = new Map<string, { tables: Record<string, string>; readings: Map<string, string> }>();
   for (let i = 0; i < shas.length; i += 200) {
-    const rows = await db.selectFrom('reports').select(['sha256', 'record']).where('sha256', 'in', shas.slice(i, i + 200)).execute();
+    const rows = await db
+      .selectFrom('reports')
+      .select(['sha256', 'record'])
+      .where('sha256', 'in', shas.slice(i, i + 200))
+      .execute();
     for (const r of rows) {
-      const rec = JSON.parse(r.record) as { tables?: Array<{ table: string; template: string }>; cells?: Array<{ table: string; row: string; col: string; reading?: string }> };
+      const rec = JSON.parse(r.record) as {
+        tables?: Array<{ table: string; template: string }>;
+        cells?: Array<{ table: string; row: string; col: string; reading?: string }>;
+      };
       const readings = new Map<string, string>();
       for (const c of rec.cells ?? []) if (c.reading) readings.set(`${c.table}|${c.row}|${c.col}`, c.reading);
       out.set(r.sha256, { tables: Object.fromEntries((rec.tables ?? []).map((t) => [t.table, t.template])), readings });
@@ -165,13 +303,18 @@ export async function tableLayoutsOf(db: Kysely<Database>, shas: string[]): Prom
 }
 
 /** Every distinct table|row|col key stored, for the columns of a wide export. */
-export async function distinctCellKeys(db: Kysely<Database>): Promise<Array<{ table: string; row: string; col: string }>> {
+export async function distinctCellKeys(
+  db: Kysely<Database>,
+): Promise<Array<{ table: string; row: string; col: string }>> {
   const rows = await db.selectFrom('cells').select(['tbl', 'row_key', 'col_key']).distinct().execute();
   return rows.map((r) => ({ table: r.tbl, row: r.row_key, col: r.col_key }));
 }
 
 /** Number of stored cells (all reports). */
 export async function countCells(db: Kysely<Database>): Promise<number> {
-  const r = await db.selectFrom('cells').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('cells')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

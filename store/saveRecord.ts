@@ -12,7 +12,11 @@ export type SaveOutcome = 'inserted' | 'replaced' | 'unchanged';
 /** rows per INSERT: below SQLite's and PostgreSQL's bound-parameter limits */
 const CHUNK = 400;
 
-export async function saveRecord(db: Kysely<Database>, record: ReportRecord, now = new Date().toISOString()): Promise<SaveOutcome> {
+export async function saveRecord(
+  db: Kysely<Database>,
+  record: ReportRecord,
+  now = new Date().toISOString(),
+): Promise<SaveOutcome> {
   const sha = record.source.sha256;
   if (!/^[0-9a-f]{64}$/.test(sha)) throw new Error(`cannot store a record without a sha256 (${record.source.path})`);
   const version = record.parser?.version ?? PARSER_VERSION;
@@ -64,7 +68,12 @@ export async function saveRecord(db: Kysely<Database>, record: ReportRecord, now
 }
 
 /** Remember one more place a stored report was found at (no-op when already known). */
-export async function addSource(db: Kysely<Database> | Transaction<Database>, sha: string, location: string, fetchedAt = new Date().toISOString()) {
+export async function addSource(
+  db: Kysely<Database> | Transaction<Database>,
+  sha: string,
+  location: string,
+  fetchedAt = new Date().toISOString(),
+) {
   await db
     .insertInto('sources')
     .values({ sha256: sha, location, fetched_at: fetchedAt })
@@ -75,14 +84,33 @@ export async function addSource(db: Kysely<Database> | Transaction<Database>, sh
 async function insertChildren(trx: Transaction<Database>, record: ReportRecord) {
   const sha = record.source.sha256;
   const cells = record.cells.map((c) => ({
-    sha256: sha, tbl: c.table, row_key: c.row, col_key: c.col,
-    value: c.value, raw: c.raw, source: JSON.stringify(c.source),
+    sha256: sha,
+    tbl: c.table,
+    row_key: c.row,
+    col_key: c.col,
+    value: c.value,
+    raw: c.raw,
+    source: JSON.stringify(c.source),
   }));
-  for (let i = 0; i < cells.length; i += CHUNK) await trx.insertInto('cells').values(cells.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < cells.length; i += CHUNK)
+    await trx
+      .insertInto('cells')
+      .values(cells.slice(i, i + CHUNK))
+      .execute();
   const flags = record.flags.map((f) => ({
-    sha256: sha, rule: f.rule, severity: f.severity, message: f.message, cells: JSON.stringify(f.cells),
-    left_expr: f.left?.expr ?? null, left_value: f.left?.value ?? null,
-    right_expr: f.right?.expr ?? null, right_value: f.right?.value ?? null,
+    sha256: sha,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    cells: JSON.stringify(f.cells),
+    left_expr: f.left?.expr ?? null,
+    left_value: f.left?.value ?? null,
+    right_expr: f.right?.expr ?? null,
+    right_value: f.right?.value ?? null,
   }));
-  for (let i = 0; i < flags.length; i += CHUNK) await trx.insertInto('flags').values(flags.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < flags.length; i += CHUNK)
+    await trx
+      .insertInto('flags')
+      .values(flags.slice(i, i + CHUNK))
+      .execute();
 }

@@ -11,7 +11,10 @@ import { LONG_COLUMNS } from '../apps/export/columns';
 
 jest.setTimeout(300_000);
 let dir: string;
-beforeAll(() => { assertBuilt(); dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-')); });
+beforeAll(() => {
+  assertBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('import twice stores once; report and export show what the pipeline gives', async () => {
@@ -22,8 +25,16 @@ test('import twice stores once; report and export show what the pipeline gives',
   const all = [...files, join(dir, 'in', 'same-bytes-other-name.md'), join(dir, 'in', 'empty.txt')];
   const records = await Promise.all(all.map(async (f) => checkStage(await parseReport(readFileSync(f), { path: f }))));
   const distinctStored = new Set(records.filter((r) => r.verdict !== 'transient').map((r) => r.record.source.sha256));
-  const wantCells = [...new Map(records.filter((r) => r.verdict !== 'transient').map((r) => [r.record.source.sha256, r.record.cells.length])).values()].reduce((a, b) => a + b, 0);
-  const wantFlags = [...new Map(records.filter((r) => r.verdict !== 'transient').map((r) => [r.record.source.sha256, r.record.flags])).values()].flat();
+  const wantCells = [
+    ...new Map(
+      records.filter((r) => r.verdict !== 'transient').map((r) => [r.record.source.sha256, r.record.cells.length]),
+    ).values(),
+  ].reduce((a, b) => a + b, 0);
+  const wantFlags = [
+    ...new Map(
+      records.filter((r) => r.verdict !== 'transient').map((r) => [r.record.source.sha256, r.record.flags]),
+    ).values(),
+  ].flat();
 
   const first = await cli(['import', '--json', '-c', '2', join(dir, 'in')], env);
   expect(first.code).toBe(1); // the empty file
@@ -37,7 +48,8 @@ test('import twice stores once; report and export show what the pipeline gives',
   // one, at least) fails again, it is not "already stored"
   const globbed = records.filter((r) => /\.(txt|html)$/.test(r.record.source.path) && r.verdict !== 'transient');
   const failedAgain: Record<string, number> = {};
-  for (const r of globbed) if (r.record.error) failedAgain[r.record.error.code] = (failedAgain[r.record.error.code] ?? 0) + 1;
+  for (const r of globbed)
+    if (r.record.error) failedAgain[r.record.error.code] = (failedAgain[r.record.error.code] ?? 0) + 1;
   expect(failedAgain.EMPTY_FILE).toBe(1);
   expect(s2.failed).toEqual(failedAgain);
   expect(s2.alreadyStored).toBe(globbed.filter((r) => !r.record.error).length);
@@ -45,7 +57,8 @@ test('import twice stores once; report and export show what the pipeline gives',
   const report = await cli(['report', '--json'], env);
   expect(report.code).toBe(0);
   const rep = JSON.parse(report.stdout);
-  // the files are reports of different agencies and years, so each parsed one is a report; the empty file is a failure, not a report
+  // the files are reports of different agencies and years, so each parsed one is a report; the empty file is a failure,
+  // not a report
   expect(rep.totals.reports + rep.totals.failedFiles).toBe(distinctStored.size);
   expect(rep.totals.failedFiles).toBe(1);
   expect(rep.failures.map((f: { errorCode: string }) => f.errorCode)).toEqual(['EMPTY_FILE']);
@@ -63,15 +76,28 @@ test('import twice stores once; report and export show what the pipeline gives',
   const csv = readFileSync(out, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv.split('\r\n')[0]).toBe('\uFEFF' + LONG_COLUMNS.map((c) => c.name).join(','));
-  expect(csv.trimEnd().split('\r\n').length - 1).toBeGreaterThanOrEqual(wantCells); // rows (raw may hold line breaks only quoted)
+  // rows (raw may hold line breaks only quoted)
+  expect(csv.trimEnd().split('\r\n').length - 1).toBeGreaterThanOrEqual(wantCells);
   expect(existsSync(join(dir, 'cells.reports.csv'))).toBe(true);
   const jl = join(dir, 'cells.jsonl');
   expect((await cli(['export', '--format', 'jsonl', '--out', jl], env)).code).toBe(0);
-  const rows = readFileSync(jl, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const rows = readFileSync(jl, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   expect(rows.length).toBe(wantCells);
-  const reps = readFileSync(join(dir, 'cells.reports.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const reps = readFileSync(join(dir, 'cells.reports.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(reps.length).toBe(distinctStored.size - 1);
-  expect(readFileSync(join(dir, 'cells.failures.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).error_code)).toEqual(['EMPTY_FILE']);
+  expect(
+    readFileSync(join(dir, 'cells.failures.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).error_code),
+  ).toEqual(['EMPTY_FILE']);
   expect(reps.reduce((n: number, r: { flags: unknown[] }) => n + r.flags.length, 0)).toBe(wantFlags.length);
 
   expect((await cli(['export', '--format', 'xml', '--out', jl], env)).code).toBe(64);
@@ -114,7 +140,12 @@ test('docker-compose.yml is valid and every command it runs exists here', async 
 });
 
 test('queue commands give up on an unreachable Redis with exit code 69 and a message', async () => {
-  const env = { REDIS_URL: 'redis://127.0.0.1:1', XXGK_SERVICE_TIMEOUT_MS: '2000', XXGK_DB: join(dir, 'unreachable.db'), DATABASE_URL: '' };
+  const env = {
+    REDIS_URL: 'redis://127.0.0.1:1',
+    XXGK_SERVICE_TIMEOUT_MS: '2000',
+    XXGK_DB: join(dir, 'unreachable.db'),
+    DATABASE_URL: '',
+  };
   for (const args of [['status', '--json'], ['failed'], ['retry', '--all']]) {
     const r = await cli(args, env);
     expect(r.code).toBe(69);

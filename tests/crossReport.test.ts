@@ -12,7 +12,13 @@ const have = existsSync(join(corpus, '2023-hongzequ-1.pdf'));
 
 async function load(name: string): Promise<ReportCells> {
   const r = await parseReport(readFileSync(join(corpus, name)), { path: name });
-  return { id: name, agency: r.report.agency, year: r.report.year, templates: Object.fromEntries(r.tables.map((t) => [t.table, t.template])), cells: r.cells };
+  return {
+    id: name,
+    agency: r.report.agency,
+    year: r.report.year,
+    templates: Object.fromEntries(r.tables.map((t) => [t.table, t.template])),
+    cells: r.cells,
+  };
 }
 
 test('agency keys link a name with and without its city prefix, and only then', () => {
@@ -22,7 +28,11 @@ test('agency keys link a name with and without its city prefix, and only then', 
 });
 
 (have ? test : test.skip)('洪泽区 2023 → 2024: carried cases and documents in force agree', async () => {
-  const reports = [await load('2024-hongzequ-1.pdf'), await load('2023-hongzequ-1.pdf'), await load('2024-huaian-1.pdf')];
+  const reports = [
+    await load('2024-hongzequ-1.pdf'),
+    await load('2023-hongzequ-1.pdf'),
+    await load('2024-huaian-1.pdf'),
+  ];
   const r = checkAcrossReports(reports);
   expect(r.pairs).toBe(1); // 淮安市人民政府 2024 has no 2023 beside it
   expect(r.flags).toEqual([]);
@@ -34,5 +44,7 @@ test('agency keys link a name with and without its city prefix, and only then', 
   const f = checkAcrossReports([reports[0], edited]).flags;
   expect(f).toHaveLength(1);
   expect(f[0]).toMatchObject({ rule: 'X-CARRY', report: '2024-hongzequ-1.pdf', previous: '2023-hongzequ-1.pdf' });
-  expect(f[0].message).toBe(`total: carriedOver(2024) = ${cell.value} ≠ carriedForward(2023) = ${(cell.value ?? 0) + 3}`);
+  expect(f[0].message).toBe(
+    `total: carriedOver(2024) = ${cell.value} ≠ carriedForward(2023) = ${(cell.value ?? 0) + 3}`,
+  );
 });

@@ -15,7 +15,10 @@ import type { Doc, TableBlock } from '../src/model/document';
 const SAMPLES = `${__dirname}/../samples`;
 const docBytes = readFileSync(`${SAMPLES}/docx/2019-shanghai-bgt-1.doc`);
 const opts = { limits: DEFAULT_LIMITS };
-const grids = (doc: Doc) => doc.blocks.filter((b): b is TableBlock => b.type === 'table').map((t) => t.rows.map((r) => r.map((c) => [c.text, c.rowSpan, c.colSpan])));
+const grids = (doc: Doc) =>
+  doc.blocks
+    .filter((b): b is TableBlock => b.type === 'table')
+    .map((t) => t.rows.map((r) => r.map((c) => [c.text, c.rowSpan, c.colSpan])));
 
 test('without soffice on PATH: CONVERTER_MISSING naming libreoffice-writer-nogui', async () => {
   const saved = process.env.PATH;
@@ -26,14 +29,17 @@ test('without soffice on PATH: CONVERTER_MISSING naming libreoffice-writer-nogui
     expect(err).toMatchObject({ code: 'CONVERTER_MISSING' });
     expect(err.message).toContain('libreoffice-writer-nogui');
     // the dispatcher sends OLE2 bytes here whatever the file is called
-    await expect(parseDocument(docBytes, { fileName: 'report.pdf' })).rejects.toMatchObject({ code: 'CONVERTER_MISSING' });
+    await expect(parseDocument(docBytes, { fileName: 'report.pdf' })).rejects.toMatchObject({
+      code: 'CONVERTER_MISSING',
+    });
   } finally {
     process.env.PATH = saved;
   }
 });
 
 const haveSoffice = !!findSoffice();
-if (!haveSoffice) console.warn('SKIPPED: DOC conversion tests need LibreOffice (apt-get install libreoffice-writer-nogui)');
+if (!haveSoffice)
+  console.warn('SKIPPED: DOC conversion tests need LibreOffice (apt-get install libreoffice-writer-nogui)');
 const withSoffice = haveSoffice ? test : test.skip;
 
 withSoffice('a Word 97 .doc converts and gives the same tables as the HTML it was made from', async () => {

@@ -22,16 +22,37 @@ async function autoNumbered(): Promise<Buffer> {
   const zip = await JSZip.loadAsync(sample);
   let xml = await zip.file('word/document.xml')!.async('string');
   // body paragraphs only: the labels inside the tables keep their typed numbers
-  xml = xml.split(/(<w:tbl>[\s\S]*?<\/w:tbl>)/).map((part) => (part.startsWith('<w:tbl>') ? part : part.replace(
-    /<w:p>(<w:pPr>(?:(?!<\/w:pPr>|<w:p>)[\s\S])*)<\/w:pPr>((?:<w:r><w:rPr><\/w:rPr><w:br\/><\/w:r>)?<w:r><w:rPr><\/w:rPr><w:t>)([一二三四五六]、|（[一二三四五六]）)([^<]{2,30})<\/w:t>/g,
-    // (a line break before the title goes too: Word prints the number at the paragraph start)
-    (_m, ppr: string, run: string, num: string, title: string) => `<w:p>${ppr}${numPr(num.endsWith('、') ? 0 : 1)}</w:pPr>${run.replace('<w:r><w:rPr></w:rPr><w:br/></w:r>', '')}${title}</w:t>`))).join('');
+  xml = xml
+    .split(/(<w:tbl>[\s\S]*?<\/w:tbl>)/)
+    .map((part) =>
+      part.startsWith('<w:tbl>')
+        ? part
+        : part.replace(
+            /<w:p>(<w:pPr>(?:(?!<\/w:pPr>|<w:p>)[\s\S])*)<\/w:pPr>((?:<w:r><w:rPr><\/w:rPr><w:br\/><\/w:r>)?<w:r><w:rPr><\/w:rPr><w:t>)([一二三四五六]、|（[一二三四五六]）)([^<]{2,30})<\/w:t>/g,
+            // (a line break before the title goes too: Word prints the number at the paragraph start)
+            (_m, ppr: string, run: string, num: string, title: string) =>
+              `<w:p>${ppr}${numPr(num.endsWith('、') ? 0 : 1)}</w:pPr>${run.replace('<w:r><w:rPr></w:rPr><w:br/></w:r>', '')}${title}</w:t>`,
+          ),
+    )
+    .join('');
   zip.file('word/document.xml', xml);
   zip.file('word/numbering.xml', NUMBERING);
   const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
-  zip.file('word/_rels/document.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdNum" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>'));
+  zip.file(
+    'word/_rels/document.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdNum" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+    ),
+  );
   const types = await zip.file('[Content_Types].xml')!.async('string');
-  zip.file('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>'));
+  zip.file(
+    '[Content_Types].xml',
+    types.replace(
+      '</Types>',
+      '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
+    ),
+  );
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
@@ -42,7 +63,9 @@ test('Chinese counting numbers', () => {
 test('numbers are written where numPr stands, deeper levels restart under a new parent', () => {
   const p = (lvl: number, t: string) => `<w:p><w:pPr>${numPr(lvl)}</w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
   const out = writeNumbersIntoText(p(0, 'A') + p(1, 'a') + p(1, 'b') + p(0, 'B') + p(1, 'c'), NUMBERING);
-  expect([...out.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|')).toBe('一、|A|（一）|a|（二）|b|二、|B|（一）|c');
+  expect([...out.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|')).toBe(
+    '一、|A|（一）|a|（二）|b|二、|B|（一）|c',
+  );
   expect(out).not.toContain('<w:numPr>');
 });
 
@@ -52,8 +75,14 @@ test('an auto-numbered report keeps its section numbers and its tables', async (
   expect(plainXml).not.toContain('<w:t>一、总体情况</w:t>'); // the typed number is gone from the text
   const r = await parseReport(bytes, { path: 'numbered.docx' });
   expect(r.error).toBeNull();
-  expect(r.sections.filter((s) => s.standard).map((s) => `${s.number}${s.standard}`)).toEqual(
-    ['一、overview', '二、activeDisclosure', '三、applications', '四、reviewLitigation', '五、problems', '六、other']);
+  expect(r.sections.filter((s) => s.standard).map((s) => `${s.number}${s.standard}`)).toEqual([
+    '一、overview',
+    '二、activeDisclosure',
+    '三、applications',
+    '四、reviewLitigation',
+    '五、problems',
+    '六、other',
+  ]);
   expect(r.sections[0].children.map((c) => c.number).slice(0, 2)).toEqual(['（一）', '（二）']);
   expect(r.cells.length).toBe(198);
 });

@@ -66,7 +66,9 @@ describe('declared charset of a page', () => {
 
   test('<meta charset> and <meta http-equiv>', () => {
     expect(charsetFromMeta(Buffer.from('<html><head><meta charset="gb2312"></head>'))).toBe('gb2312');
-    expect(charsetFromMeta(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=GBK" />'))).toBe('GBK');
+    expect(charsetFromMeta(Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=GBK" />'))).toBe(
+      'GBK',
+    );
     expect(charsetFromMeta(Buffer.from('<p>no meta</p>'))).toBeUndefined();
   });
 

@@ -12,21 +12,34 @@ const SAMPLES = `${__dirname}/../samples/html`;
 const opts = { limits: DEFAULT_LIMITS };
 const parseFile = (path: string) => parseHtml(readFileSync(path), opts);
 const tables = (doc: Doc) => doc.blocks.filter((b): b is TableBlock => b.type === 'table');
-const texts = (doc: Doc) => doc.blocks.map((b) => (b.type === 'table' ? b.rows.map((r) => r.map((c) => c.text)) : `${b.type}:${b.text}`));
+const texts = (doc: Doc) =>
+  doc.blocks.map((b) => (b.type === 'table' ? b.rows.map((r) => r.map((c) => c.text)) : `${b.type}:${b.text}`));
 const onlyTable = (html: string) => tables(htmlPageToDoc(html))[0];
 const grid = (t: TableBlock) => t.rows.map((r) => r.map((c) => c.text));
 
 describe('the Shanghai 2019 report (corpus fragment without html/head/body)', () => {
   let doc: Doc;
   const truth = JSON.parse(readFileSync(`${CORPUS}/2019-shanghai-bgt-1.html.truth.json`, 'utf8'));
-  beforeAll(async () => { doc = await parseFile(`${CORPUS}/2019-shanghai-bgt-1.html`); });
+  beforeAll(async () => {
+    doc = await parseFile(`${CORPUS}/2019-shanghai-bgt-1.html`);
+  });
 
   test('is a valid Doc with its title and the three tables in the expected shapes', () => {
     expect(DocSchema.safeParse(doc).success).toBe(true);
     expect(doc.title).toBe('2019年上海市人民政府办公厅政府信息公开工作年度报告');
-    expect(tables(doc).map((t) => [t.rows.length, t.rows[0].length])).toEqual([[18, 5], [26, 10], [4, 15]]);
-    expect(doc.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text))
-      .toEqual(expect.arrayContaining(['一、总体情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '无。']));
+    expect(tables(doc).map((t) => [t.rows.length, t.rows[0].length])).toEqual([
+      [18, 5],
+      [26, 10],
+      [4, 15],
+    ]);
+    expect(doc.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text)).toEqual(
+      expect.arrayContaining([
+        '一、总体情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '无。',
+      ]),
+    );
   });
 
   test('header spans are expanded: anchors and covered slots', () => {
@@ -51,16 +64,28 @@ describe('the Shanghai 2019 report (corpus fragment without html/head/body)', ()
     const row = (label: string) => t.rows.find((r) => r.some((c) => !c.covered && c.text.startsWith(label)))!;
     const values = (r: GridCell[]) => r.slice(3).map((c) => (c.text === '' ? null : Number(c.text)));
     expect(values(row('一、本年新收'))).toEqual(cols.map((c) => truth.cells.applications.newReceived[c]));
-    expect(values(row('1.本机关不掌握'))).toEqual(cols.map((c) => truth.cells.applications['unableToProvide.notHeld'][c]));
+    expect(values(row('1.本机关不掌握'))).toEqual(
+      cols.map((c) => truth.cells.applications['unableToProvide.notHeld'][c]),
+    );
     expect(values(row('四、结转下年度'))).toEqual(cols.map((c) => truth.cells.applications.carriedForward[c]));
 
     const review = tables(doc)[2].rows[3].map((c) => (c.text === '' ? null : Number(c.text)));
     const t4 = truth.cells.reviewLitigation;
     const keys = ['upheld', 'corrected', 'other', 'pending', 'total'];
-    expect(review).toEqual([...keys.map((k) => t4.review[k]), ...keys.map((k) => t4.litigationDirect[k]), ...keys.map((k) => t4.litigationAfterReview[k])]);
+    expect(review).toEqual([
+      ...keys.map((k) => t4.review[k]),
+      ...keys.map((k) => t4.litigationDirect[k]),
+      ...keys.map((k) => t4.litigationAfterReview[k]),
+    ]);
 
     const active = tables(doc)[0];
-    expect(grid(active)[2]).toEqual(['规章', String(truth.cells.active.rules.newlyMade), String(truth.cells.active.rules.newlyPublished), String(truth.cells.active.rules.newlyPublished), String(truth.cells.active.rules.totalPublished)]);
+    expect(grid(active)[2]).toEqual([
+      '规章',
+      String(truth.cells.active.rules.newlyMade),
+      String(truth.cells.active.rules.newlyPublished),
+      String(truth.cells.active.rules.newlyPublished),
+      String(truth.cells.active.rules.totalPublished),
+    ]);
     expect(grid(active)[17]).toEqual(['政府集中采购', '6', '6', '251000元', '251000元']);
   });
 
@@ -81,7 +106,18 @@ describe('whole pages', () => {
     expect(page.title).toBe('2019年上海市人民政府办公厅政府信息公开工作年度报告');
     expect(texts(page)).toEqual(texts(bare));
     const all = JSON.stringify(texts(page));
-    for (const junk of ['首页', '版权所有', 'ICP', '分享到', '打印本页', '相关文章', '2018年上海市', '统计代码', '当前位置', '请输入关键词']) {
+    for (const junk of [
+      '首页',
+      '版权所有',
+      'ICP',
+      '分享到',
+      '打印本页',
+      '相关文章',
+      '2018年上海市',
+      '统计代码',
+      '当前位置',
+      '请输入关键词',
+    ]) {
       expect(all).not.toContain(junk);
     }
   });
@@ -94,29 +130,43 @@ describe('whole pages', () => {
   });
 
   test('<title> with the site name appended gives the report title', () => {
-    const doc = htmlPageToDoc('<html><head><title>2020年某区政府信息公开工作年度报告_某区人民政府</title></head><body><div><p>一、总体情况</p></div></body></html>');
+    const doc = htmlPageToDoc(
+      '<html><head><title>2020年某区政府信息公开工作年度报告_某区人民政府</title></head><body><div><p>一、总体情况</p></div></body></html>',
+    );
     expect(doc.title).toBe('2020年某区政府信息公开工作年度报告');
   });
 
   test('a page without any text is not a report', async () => {
-    await expect(parseHtml(Buffer.from('<html><head><title></title><script>var a = 1;</script></head><body><img src="x.png"></body></html>'), opts))
-      .rejects.toMatchObject({ code: 'NOT_A_REPORT' });
+    await expect(
+      parseHtml(
+        Buffer.from(
+          '<html><head><title></title><script>var a = 1;</script></head><body><img src="x.png"></body></html>',
+        ),
+        opts,
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_A_REPORT' });
   });
 });
 
 describe('cells and text', () => {
   test('a number split over <span> runs is joined; &nbsp;, U+3000 and empty cells are blank', () => {
-    const t = onlyTable('<table><tr><td>规章</td><td><span>1</span><span>2</span></td><td><p><span>&nbsp;</span></p></td><td>\u3000\u3000</td><td></td></tr></table>');
+    const t = onlyTable(
+      '<table><tr><td>规章</td><td><span>1</span><span>2</span></td><td><p><span>&nbsp;</span></p></td><td>\u3000\u3000</td><td></td></tr></table>',
+    );
     expect(grid(t)).toEqual([['规章', '12', '', '', '']]);
   });
 
   test('Word-style source line breaks inside Chinese words vanish; <br> in a label joins', () => {
-    const t = onlyTable('<table><tr><td>本年新<br />制作数量</td><td><p>商业</p><p>企业</p></td><td>其他法律行政\r\n法规禁止公开</td><td><span>1</span>\n<span>2</span></td></tr></table>');
+    const t = onlyTable(
+      '<table><tr><td>本年新<br />制作数量</td><td><p>商业</p><p>企业</p></td><td>其他法律行政\r\n法规禁止公开</td><td><span>1</span>\n<span>2</span></td></tr></table>',
+    );
     expect(grid(t)).toEqual([['本年新制作数量', '商业企业', '其他法律行政法规禁止公开', '1 2']]);
   });
 
   test('<br> splits a paragraph into lines; headings keep their level; hidden and script text is dropped', () => {
-    const doc = htmlPageToDoc('<div><h2>一、总体情况</h2><p>第一行<br>第二行</p><p style="display:none">隐藏</p><script>document.write("脚本")</script><div>（一）主动公开</div></div>');
+    const doc = htmlPageToDoc(
+      '<div><h2>一、总体情况</h2><p>第一行<br>第二行</p><p style="display:none">隐藏</p><script>document.write("脚本")</script><div>（一）主动公开</div></div>',
+    );
     expect(doc.blocks).toEqual([
       { type: 'heading', text: '一、总体情况', level: 2, source: {} },
       { type: 'paragraph', text: '第一行', source: {} },
@@ -126,8 +176,13 @@ describe('cells and text', () => {
   });
 
   test('a table <caption> becomes the paragraph before the grid', () => {
-    const doc = htmlPageToDoc('<table><caption>二、主动公开政府信息情况</caption><tr><td>规章</td><td>3</td></tr></table>');
-    expect(doc.blocks.map((b) => (b.type === 'table' ? grid(b) : b.text))).toEqual(['二、主动公开政府信息情况', [['规章', '3']]]);
+    const doc = htmlPageToDoc(
+      '<table><caption>二、主动公开政府信息情况</caption><tr><td>规章</td><td>3</td></tr></table>',
+    );
+    expect(doc.blocks.map((b) => (b.type === 'table' ? grid(b) : b.text))).toEqual([
+      '二、主动公开政府信息情况',
+      [['规章', '3']],
+    ]);
   });
 
   test('rows with missing cells are padded; an overlong rowspan is clamped to the table', () => {
@@ -145,7 +200,10 @@ describe('cells and text', () => {
       <p>三、收到和处理政府信息公开申请情况</p></td></tr></table>`);
     expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'table', 'paragraph']);
     const t = tables(doc)[0];
-    expect(grid(t)).toEqual([['信息内容', '本年制发件数'], ['规章', '3']]);
+    expect(grid(t)).toEqual([
+      ['信息内容', '本年制发件数'],
+      ['规章', '3'],
+    ]);
     expect(t.source).toEqual({ table: 1 });
   });
 });

@@ -8,10 +8,15 @@ import { REPO, inRepo } from './support/fixtures';
 
 const depcruise = inRepo('node_modules', '.bin', 'depcruise');
 const cruise = (cwd: string, folders: string[]) =>
-  spawnSync(depcruise, [...folders, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd, encoding: 'utf8' });
+  spawnSync(depcruise, [...folders, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
+    cwd,
+    encoding: 'utf8',
+  });
 
 let tree: string;
-beforeAll(() => { tree = mkdtempSync(join(tmpdir(), 'xxgk-layers-')); });
+beforeAll(() => {
+  tree = mkdtempSync(join(tmpdir(), 'xxgk-layers-'));
+});
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
 function fakeTree(files: Record<string, string>): string {
@@ -38,7 +43,10 @@ test.each([
   ['the pipeline imports the queues', 'pipeline/stages/parse.ts', '../../queues/queues', 'queues/queues.ts'],
   ['the queues import an app', 'queues/startWorker.ts', '../apps/cli/main', 'apps/cli/main.ts'],
 ])('the check fails when %s', (_what, from, spec, to) => {
-  const dir = fakeTree({ [from]: `import { x } from '${spec}';\nexport const y = x;\n`, [to]: 'export const x = 1;\n' });
+  const dir = fakeTree({
+    [from]: `import { x } from '${spec}';\nexport const y = x;\n`,
+    [to]: 'export const x = 1;\n',
+  });
   const run = cruise(dir, [from.split('/')[0], to.split('/')[0]]);
   expect(run.status).not.toBe(0);
   expect(run.stdout + run.stderr).toMatch(/imports-only-lower-layers|apps-never-imported-below/);

@@ -12,12 +12,15 @@ import { FIXTURES, corpusFile } from './support/fixtures';
 import { readTruth, truthCells, errorFlags } from './support/truth';
 
 const DIR = join(FIXTURES, 'legacy');
-const truths = readdirSync(DIR).filter((f) => f.endsWith('.truth.json')).sort();
+const truths = readdirSync(DIR)
+  .filter((f) => f.endsWith('.truth.json'))
+  .sort();
 
 const parse = (bytes: Uint8Array, path: string) => parseReport(bytes, { path });
 const parseFile = (path: string) => parse(new Uint8Array(readFileSync(path)), path);
 const parseText = (text: string) => parse(new TextEncoder().encode(text), 'changed.txt');
-const cell = (r: ReportRecord, row: string, col = 'year') => r.cells.find((c) => c.table === 'legacy' && c.row === row && c.col === col);
+const cell = (r: ReportRecord, row: string, col = 'year') =>
+  r.cells.find((c) => c.table === 'legacy' && c.row === row && c.col === col);
 
 /** a truth cell is read right, or (unsettled) left empty with T-AMBIGUOUS offering the true value */
 function misread(record: ReportRecord, truthPath: string): string[] {
@@ -62,7 +65,9 @@ describe('changed copies of 2012-pingtan-xian-1.txt (cells run together)', () =>
 
   test('a channel that no longer adds up to the applications received fails L-CHANNELS, naming both sides', async () => {
     // 当面申请 18|18 printed as 17|18: the year column no longer adds up, the cumulative one does
-    const changed = original.replace('1.当面申请数条1818', '1.当面申请数条1718').replace('当面申请数18条', '当面申请数17条');
+    const changed = original
+      .replace('1.当面申请数条1818', '1.当面申请数条1718')
+      .replace('当面申请数18条', '当面申请数17条');
     expect(changed).not.toBe(original);
     const record = await parseText(changed);
     expect(cell(record, 'applications.inPerson')?.value).toBe(17);
@@ -70,7 +75,9 @@ describe('changed copies of 2012-pingtan-xian-1.txt (cells run together)', () =>
     expect(flags).toHaveLength(1);
     expect(flags[0].message).toContain('column year');
     expect(flags[0].left?.value).not.toBe(flags[0].right?.value);
-    expect(flags[0].cells).toEqual(expect.arrayContaining(['legacy|applications.received|year', 'legacy|applications.inPerson|year']));
+    expect(flags[0].cells).toEqual(
+      expect.arrayContaining(['legacy|applications.received|year', 'legacy|applications.inPerson|year']),
+    );
   });
 
   test('without the sentence that states 2026, 主动公开信息数 20263542 is left empty with its readings, nothing guessed', async () => {
@@ -83,12 +90,15 @@ describe('changed copies of 2012-pingtan-xian-1.txt (cells run together)', () =>
     const flag = record.flags.find((f) => f.rule === 'T-AMBIGUOUS' && f.cells.includes('legacy|active.total|year'));
     expect(flag?.candidates).toEqual(expect.arrayContaining([[2026, 3542]]));
     // every cell that is read is right
-    for (const c of record.cells) if (c.value !== null) expect([c.row, c.value]).toEqual([c.row, truth.cells.legacy[c.row][c.col]]);
+    for (const c of record.cells)
+      if (c.value !== null) expect([c.row, c.value]).toEqual([c.row, truth.cells.legacy[c.row][c.col]]);
   });
 
   test('the list number of the next label is not read as a digit of the values (179533042.政府公报 → 1795 | 3304)', async () => {
     const record = await parseText(original);
-    expect([cell(record, 'active.byWebsite')?.value, cell(record, 'active.byWebsite', 'cumulative')?.value]).toEqual([1795, 3304]);
+    expect([cell(record, 'active.byWebsite')?.value, cell(record, 'active.byWebsite', 'cumulative')?.value]).toEqual([
+      1795, 3304,
+    ]);
     expect(cell(record, 'active.byWebsite')?.reading).toBe('split');
   });
 });
@@ -100,8 +110,11 @@ test('接受行政诉讼、举报数 counts complaints, not lawsuits', async () 
   expect(cell(record, 'litigation.total')?.label).toBe('行政诉讼数');
 });
 
-test('every rule the tables\' arithmetic names is in the rule catalog, with the severity rules.md gives', () => {
-  const equations = [...Object.values(ARITHMETIC).flatMap((t) => Object.values(t)), LEGACY_ARITHMETIC].flatMap((a) => [...a.inRow, ...a.inColumn]);
+test("every rule the tables' arithmetic names is in the rule catalog, with the severity rules.md gives", () => {
+  const equations = [...Object.values(ARITHMETIC).flatMap((t) => Object.values(t)), LEGACY_ARITHMETIC].flatMap((a) => [
+    ...a.inRow,
+    ...a.inColumn,
+  ]);
   for (const e of equations) expect(RULE_BY_ID.get(e.rule)?.id).toBe(e.rule);
   expect(RULE_BY_ID.get('L-ACTIVE')?.severity).toBe('warning');
   expect(RULE_BY_ID.get('L-CHANNELS')?.severity).toBe('error');

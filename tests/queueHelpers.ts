@@ -13,33 +13,56 @@ export const CLI = join(ROOT, 'bin', 'xxgk.js');
 const run = promisify(execFile);
 
 export function assertBuilt() {
-  if (!existsSync(join(ROOT, 'dist/pipeline/local/parseThread.js')) || !existsSync(join(ROOT, 'dist/queues/parseProcessor.js'))) throw new Error('run `npm run build` first: workers run the compiled code');
+  if (
+    !existsSync(join(ROOT, 'dist/pipeline/local/parseThread.js')) ||
+    !existsSync(join(ROOT, 'dist/queues/parseProcessor.js'))
+  )
+    throw new Error('run `npm run build` first: workers run the compiled code');
 }
 
 /** n copies of the corpus' text and HTML reports (and samples/), each with its own trailing bytes. */
 export function makeCopies(dir: string, n: number, tag: string): string[] {
   mkdirSync(dir, { recursive: true });
-  const samples = existsSync(join(ROOT, 'samples')) ? readdirSync(join(ROOT, 'samples'), { recursive: true }).map(String).filter((f) => /\.(txt|html?)$/.test(f)).map((f) => join(ROOT, 'samples', f)) : [];
-  const originals = [...readdirSync(CORPUS).filter((f) => /\.(txt|html)$/.test(f)).map((f) => join(CORPUS, f)), ...samples];
+  const samples = existsSync(join(ROOT, 'samples'))
+    ? readdirSync(join(ROOT, 'samples'), { recursive: true })
+        .map(String)
+        .filter((f) => /\.(txt|html?)$/.test(f))
+        .map((f) => join(ROOT, 'samples', f))
+    : [];
+  const originals = [
+    ...readdirSync(CORPUS)
+      .filter((f) => /\.(txt|html)$/.test(f))
+      .map((f) => join(CORPUS, f)),
+    ...samples,
+  ];
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const src = originals[i % originals.length];
     const ext = src.slice(src.lastIndexOf('.'));
     const path = join(dir, `${tag}-${String(i).padStart(4, '0')}${ext}`);
     const bytes = readFileSync(src);
-    writeFileSync(path, Buffer.concat([bytes, Buffer.from(ext === '.txt' ? `\n\n${tag} ${i}\n` : `\n<!-- ${tag} ${i} -->\n`)]));
+    writeFileSync(
+      path,
+      Buffer.concat([bytes, Buffer.from(ext === '.txt' ? `\n\n${tag} ${i}\n` : `\n<!-- ${tag} ${i} -->\n`)]),
+    );
     out.push(path);
   }
   return out;
 }
 
 export function startWorker(env: NodeJS.ProcessEnv, concurrency = 1): ChildProcess {
-  const child = spawn(process.execPath, [CLI, 'worker', '--concurrency', String(concurrency)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'worker', '--concurrency', String(concurrency)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   child.stderr?.on('data', () => {});
   return child;
 }
 
-export async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const r = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
@@ -52,7 +75,12 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ cod
 export async function status(env: NodeJS.ProcessEnv) {
   const r = await cli(['status', '--json'], env);
   if (r.code !== 0) throw new Error(`status failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { queues: Record<string, { counts: Record<string, number>; processed: { completed: number; failed: number } }>; stored: number; storedWithError: number; pending: number };
+  return JSON.parse(r.stdout) as {
+    queues: Record<string, { counts: Record<string, number>; processed: { completed: number; failed: number } }>;
+    stored: number;
+    storedWithError: number;
+    pending: number;
+  };
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, limitMs = 240_000): Promise<T> {
@@ -68,12 +96,34 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 export async function sparePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => { const port = (srv.address() as { port: number }).port; srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
   });
 }
 
 export function startRedis(port: number, dir: string): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  return spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    { stdio: 'ignore' },
+  );
 }
 
 export const stop = (child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM') =>

@@ -10,7 +10,10 @@ const appsTable = (doc: Doc) => doc.blocks.filter((b): b is TableBlock => b.type
 
 describe('label variants map to the same keys', () => {
   test('a typo (其他法律行政止公开) and 规范性文件 for 行政规范性文件', async () => {
-    let text = setRow(CHANGGUO, '其他法律行政法规禁止公开', [3, 0, 0, 0, 0, 0, 3]).replace('其他法律行政法规禁止公开', '其他法律行政止公开');
+    let text = setRow(CHANGGUO, '其他法律行政法规禁止公开', [3, 0, 0, 0, 0, 0, 3]).replace(
+      '其他法律行政法规禁止公开',
+      '其他法律行政止公开',
+    );
     text = setRow(text, '行政规范性文件', [4, 1, 9]).replace('行政规范性文件', '规范性文件');
     const r = await parseText(text);
     expect(value(r, 'applications|withheld.prohibitedByLaw|naturalPerson')).toBe(3);
@@ -20,7 +23,8 @@ describe('label variants map to the same keys', () => {
 
   test('group labels printed one character per line and a bare "3、其他" under （六）', async () => {
     const doc = await docOf(setRow(CHANGGUO, '3. 其他', [1, 0, 0, 0, 0, 0, 1]).replace('3. 其他', '3、其他'));
-    for (const row of appsTable(doc).rows) for (const c of row) if (c.text.includes('不予公开')) c.text = c.text.split('').join('\n');
+    for (const row of appsTable(doc).rows)
+      for (const c of row) if (c.text.includes('不予公开')) c.text = c.text.split('').join('\n');
     const r = analyseDoc(doc);
     const other = r.cells.filter((c) => c.row === 'otherHandling.other');
     expect(other.map((c) => c.value)).toEqual([1, 0, 0, 0, 0, 0, 1]);
@@ -34,7 +38,9 @@ describe('label variants map to the same keys', () => {
       if (first > 0) row.splice(first + 1, 0, { text: '', rowSpan: 1, colSpan: 1, source: row[first].source });
     }
     const r = analyseDoc(doc);
-    expect(r.cells.filter((c) => c.row === 'withheld.thirdPartyRights').map((c) => c.value)).toEqual([5, 0, 0, 0, 0, 0, 5]);
+    expect(r.cells.filter((c) => c.row === 'withheld.thirdPartyRights').map((c) => c.value)).toEqual([
+      5, 0, 0, 0, 0, 0, 5,
+    ]);
   });
 
   test('an added 法人或其他组织 subtotal column gets its own key and rule', async () => {
@@ -43,16 +49,29 @@ describe('label variants map to the same keys', () => {
       const nums = row.map((c, i) => (/^\d+$/.test(c.text) ? i : -1)).filter((i) => i >= 0);
       if (nums.length === 7) {
         const sub = nums.slice(1, 6).reduce((a, i) => a + Number(row[i].text), 0);
-        row.splice(nums[5] + 1, 0, { text: String(sub === 2 ? 3 : sub), rowSpan: 1, colSpan: 1, source: row[nums[5]].source });
+        row.splice(nums[5] + 1, 0, {
+          text: String(sub === 2 ? 3 : sub),
+          rowSpan: 1,
+          colSpan: 1,
+          source: row[nums[5]].source,
+        });
       }
-      if (row.some((c) => c.text === '其他') && row.some((c) => c.text === '商业企业')) row.splice(row.findIndex((c) => c.text === '其他') + 1, 0, { text: '小计', rowSpan: 1, colSpan: 1, source: row[0].source });
+      if (row.some((c) => c.text === '其他') && row.some((c) => c.text === '商业企业'))
+        row.splice(row.findIndex((c) => c.text === '其他') + 1, 0, {
+          text: '小计',
+          rowSpan: 1,
+          colSpan: 1,
+          source: row[0].source,
+        });
     }
     const r = analyseDoc(doc);
     expect(value(r as never, 'applications|newReceived|legalPersonSubtotal')).toBe(3);
     expect(value(r as never, 'applications|newReceived|total')).toBe(4);
     const col = r.flags.filter((f) => f.rule === 'T3-COL');
     expect(col).toHaveLength(1);
-    expect(col[0].message).toBe('row newReceived 法人或其他组织小计: commercial+research+socialWelfare+legalService+otherOrg = 1+1+0+0+0 = 2 ≠ legalPersonSubtotal = 3');
+    expect(col[0].message).toBe(
+      'row newReceived 法人或其他组织小计: commercial+research+socialWelfare+legalService+otherOrg = 1+1+0+0+0 = 2 ≠ legalPersonSubtotal = 3',
+    );
   });
 
   test('placeholders are null with raw kept; decimals, units and remarks are read', async () => {
@@ -73,7 +92,11 @@ describe('label variants map to the same keys', () => {
     const i = lines.findIndex((l) => l.startsWith('(六) 其他处理'));
     lines.splice(i, 3, '(六) 其他处理\t\t0\t0\t0\t0\t0\t0\t0');
     const r = await parseText(lines.join('\n'));
-    expect(r.tables.map((t) => `${t.table}:${t.template}`)).toEqual(['active:2021', 'applications:2019', 'reviewLitigation:2021']);
+    expect(r.tables.map((t) => `${t.table}:${t.template}`)).toEqual([
+      'active:2021',
+      'applications:2019',
+      'reviewLitigation:2021',
+    ]);
     expect(r.cells.filter((c) => c.row === 'otherHandling')).toHaveLength(7);
     expect(r.flags).toEqual([]);
   });
@@ -81,8 +104,14 @@ describe('label variants map to the same keys', () => {
 
 describe('reworded labels fall back to jieba word similarity', () => {
   test('reworded row labels are matched to their official keys, an unrelated one is not', async () => {
-    let text = setRow(CHANGGUO, '没有现成信息需要另行制作', [6, 0, 0, 0, 0, 0, 6]).replace('没有现成信息需要另行制作', '无现成信息需另外制作的');
-    text = setRow(text, '属于三类内部事务信息', [2, 0, 0, 0, 0, 0, 2]).replace('属于三类内部事务信息', '属于机关内部管理类信息');
+    let text = setRow(CHANGGUO, '没有现成信息需要另行制作', [6, 0, 0, 0, 0, 0, 6]).replace(
+      '没有现成信息需要另行制作',
+      '无现成信息需另外制作的',
+    );
+    text = setRow(text, '属于三类内部事务信息', [2, 0, 0, 0, 0, 0, 2]).replace(
+      '属于三类内部事务信息',
+      '属于机关内部管理类信息',
+    );
     text = setRow(text, '重复申请', [1, 0, 0, 0, 0, 0, 1]).replace('重复申请', '申请人撤回申请');
     const r = await parseText(text);
     expect(value(r, 'applications|unableToProvide.needsCreation|naturalPerson')).toBe(6);

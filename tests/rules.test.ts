@@ -13,16 +13,24 @@ describe('cross-check rules', () => {
   test('the published report passes every rule', async () => {
     const r = await parseText(CHANGGUO);
     expect(r.flags).toEqual([]);
-    for (const rule of ['T3-BAL', 'T3-SUM', 'T3-COL', 'T4-SUM', 'T-VALUE', 'T-MISSING']) expect(outcome(r, rule).status).toBe('pass');
+    for (const rule of ['T3-BAL', 'T3-SUM', 'T3-COL', 'T4-SUM', 'T-VALUE', 'T-MISSING'])
+      expect(outcome(r, rule).status).toBe('pass');
   });
 
   test('T3-BAL fails per column with both sides written out', async () => {
     const r = await parseText(setRow(CHANGGUO, '本年新收政府信息公开申请数量', [60, 0, 0, 0, 0, 0, 60]));
     const f = flagsOf(r, 'T3-BAL');
-    expect(f.map((x) => x.message)).toEqual(expect.arrayContaining([
-      expect.stringContaining('newReceived+carriedOver = 60+0 = 60 ≠ totalProcessed+carriedForward = 0+0 = 0'),
-    ]));
-    expect(f[0].cells).toEqual(['applications|newReceived|naturalPerson', 'applications|carriedOver|naturalPerson', 'applications|totalProcessed|naturalPerson', 'applications|carriedForward|naturalPerson']);
+    expect(f.map((x) => x.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('newReceived+carriedOver = 60+0 = 60 ≠ totalProcessed+carriedForward = 0+0 = 0'),
+      ]),
+    );
+    expect(f[0].cells).toEqual([
+      'applications|newReceived|naturalPerson',
+      'applications|carriedOver|naturalPerson',
+      'applications|totalProcessed|naturalPerson',
+      'applications|carriedForward|naturalPerson',
+    ]);
     expect(f[0].left).toEqual({ expr: 'newReceived.naturalPerson+carriedOver.naturalPerson', value: 60 });
     expect(outcome(r, 'T3-BAL').failed).toBe(2); // the naturalPerson and total columns
     expect(outcome(r, 'T3-COL').status).toBe('pass');
@@ -42,8 +50,17 @@ describe('cross-check rules', () => {
   });
 
   test('T4-SUM fails, then is not assessable when the total is blank', async () => {
-    const failing = await parseText(setRow(CHANGGUO, '\t', [10, 1, 0, 0, 0, ...Array(10).fill(0)], countTabLinesBefore('0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0')));
-    expect(flagsOf(failing, 'T4-SUM')[0].message).toBe('review: upheld+corrected+other+pending = 10+1+0+0 = 11 ≠ total = 0');
+    const failing = await parseText(
+      setRow(
+        CHANGGUO,
+        '\t',
+        [10, 1, 0, 0, 0, ...Array(10).fill(0)],
+        countTabLinesBefore('0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0'),
+      ),
+    );
+    expect(flagsOf(failing, 'T4-SUM')[0].message).toBe(
+      'review: upheld+corrected+other+pending = 10+1+0+0 = 11 ≠ total = 0',
+    );
     const blank = await parseText(CHANGGUO.replace(/^0(\t0){14}$/m, '0\t0\t0\t0\t\t' + Array(10).fill('0').join('\t')));
     const o = outcome(blank, 'T4-SUM');
     expect(o.notAssessable).toBe(1);
@@ -66,7 +83,13 @@ describe('cross-check rules', () => {
     expect(f).toHaveLength(1);
     expect(f[0].severity).toBe('warning');
     expect(f[0].message).toContain('narrative says 7');
-    const agree = await parseText(setRow(setRow(setRow(said, '本年新收', [7, 0, 0, 0, 0, 0, 7]), '予以公开', [7, 0, 0, 0, 0, 0, 7]), '(七) 总计', [7, 0, 0, 0, 0, 0, 7]));
+    const agree = await parseText(
+      setRow(
+        setRow(setRow(said, '本年新收', [7, 0, 0, 0, 0, 0, 7]), '予以公开', [7, 0, 0, 0, 0, 0, 7]),
+        '(七) 总计',
+        [7, 0, 0, 0, 0, 0, 7],
+      ),
+    );
     expect(flagsOf(agree, 'N-APPS')).toEqual([]);
     expect(agree.flags).toEqual([]);
   });
@@ -89,9 +112,14 @@ test('N-APPS reads the ways reports word the count', async () => {
 
 describe('a blank cell is 0 only where its row total agrees', () => {
   test('the Shanghai 2019 page leaves blanks whose rows add up: T3-BAL is assessed in every column', async () => {
-    const r = await parseReport(readFileSync(join(__dirname, '..', 'samples', 'html', '2019-shanghai-bgt-1.html')), { path: 'x' });
+    const r = await parseReport(readFileSync(join(__dirname, '..', 'samples', 'html', '2019-shanghai-bgt-1.html')), {
+      path: 'x',
+    });
     expect(outcome(r, 'T3-BAL')).toMatchObject({ status: 'pass', checks: 7, notAssessable: 0 });
-    expect(r.cells.find((c) => c.row === 'carriedOver' && c.col === 'commercial')).toMatchObject({ value: null, raw: '' });
+    expect(r.cells.find((c) => c.row === 'carriedOver' && c.col === 'commercial')).toMatchObject({
+      value: null,
+      raw: '',
+    });
     expect(r.findings!.join('\n')).toContain('applications|carriedOver|commercial');
     // the 予以公开 row prints no 总计: its blanks cannot be read as 0, so T3-SUM is not assessable
     expect(outcome(r, 'T3-SUM').status).toBe('notAssessable');
@@ -102,7 +130,10 @@ describe('a blank cell is 0 only where its row total agrees', () => {
     const i = lines.findIndex((l) => l.includes('本年新收政府信息公开申请数量'));
     lines[i] = lines[i].replace('\t0\t0\t0\t0\t0\t7', '\t\t0\t0\t0\t0\t7'); // commercial left blank
     const r = await parseText(lines.join('\n'));
-    expect(r.cells.find((c) => c.row === 'newReceived' && c.col === 'commercial')).toMatchObject({ value: null, raw: '' });
+    expect(r.cells.find((c) => c.row === 'newReceived' && c.col === 'commercial')).toMatchObject({
+      value: null,
+      raw: '',
+    });
     expect(outcome(r, 'T3-BAL').missing).toContain('applications|newReceived|commercial');
     expect(r.findings!.join('\n')).not.toContain('newReceived|commercial');
   });

@@ -8,12 +8,20 @@ import type { StoreConfig } from '../store';
 
 export const PG_ADMIN = process.env.XXGK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export interface TempStore { config: StoreConfig; env: Record<string, string>; drop(): Promise<void> }
+export interface TempStore {
+  config: StoreConfig;
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
 
 export function tempSqlite(): TempStore {
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-store-'));
   const file = join(dir, 'test.db');
-  return { config: { kind: 'sqlite', location: file }, env: { XXGK_DB: file }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    config: { kind: 'sqlite', location: file },
+    env: { XXGK_DB: file },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export async function tempPostgres(): Promise<TempStore> {

@@ -19,7 +19,11 @@ describe('parsers/text', () => {
     const apps = tables[1];
     const labelRow = apps.rows.find((r) => r.some((c) => c.text.includes('无正当理由大量反复申请')))!;
     expect(labelRow[0].text).toBe('4. 无正当理由大量反复申请');
-    const line = bytes.toString('utf8').split('\n').findIndex((l) => l.startsWith('4. 无正当理由')) + 1;
+    const line =
+      bytes
+        .toString('utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('4. 无正当理由')) + 1;
     expect(labelRow[0].source).toEqual({ line, column: 1 });
     const zero = labelRow.find((c) => c.text === '0')!;
     expect(zero.source.line).toBe(line);
@@ -41,11 +45,16 @@ describe('parsers/text', () => {
   test('the crawler header gives the title; Markdown headings and pipe tables are read', async () => {
     const doc = await parseText(sample('2023-pingtan-syq-1.txt'), opts);
     expect(doc.title).toBe('平潭综合实验区2023年度政府信息公开工作年度报告');
-    const md = Buffer.from('# 某局2024年政府信息公开工作年度报告\n\n| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 3 |\n');
+    const md = Buffer.from(
+      '# 某局2024年政府信息公开工作年度报告\n\n| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 3 |\n',
+    );
     const mdDoc = await parseText(md, opts);
     expect(mdDoc.blocks[0]).toMatchObject({ type: 'heading', level: 1, text: '某局2024年政府信息公开工作年度报告' });
     const t = mdDoc.blocks[1] as TableBlock;
-    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([['信息内容', '本年制发件数'], ['规章', '3']]);
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['信息内容', '本年制发件数'],
+      ['规章', '3'],
+    ]);
   });
 
   test('white space only is an empty file, binary bytes are refused', async () => {

@@ -16,30 +16,49 @@ import { startWatchSite, type WatchSite } from './support/watchSite';
 let site: WatchSite;
 let dir: string;
 
-beforeAll(async () => { site = await startWatchSite(); });
-afterAll(async () => { await site.close(); });
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'xxgk-watch-')); });
+beforeAll(async () => {
+  site = await startWatchSite();
+});
+afterAll(async () => {
+  await site.close();
+});
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xxgk-watch-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function sourcesFor(s: WatchSite, interval = '1h'): SourcesFile {
   return parseSources({
     webhook: `${s.origin}/hook`,
     spool: join(dir, 'spool'),
-    sources: [{
-      id: 'nb', index: `${s.origin}/col/nb/index.html`,
-      links: { selector: 'ul.list a', pattern: '年度报告' },
-      pagination: { next: 'a.next', maxPages: 5 },
-      allowPrivate: true, interval,
-      fetch: { concurrency: 2, minGap: '0ms', timeout: '400ms' },
-    }],
+    sources: [
+      {
+        id: 'nb',
+        index: `${s.origin}/col/nb/index.html`,
+        links: { selector: 'ul.list a', pattern: '年度报告' },
+        pagination: { next: 'a.next', maxPages: 5 },
+        allowPrivate: true,
+        interval,
+        fetch: { concurrency: 2, minGap: '0ms', timeout: '400ms' },
+      },
+    ],
   });
 }
 
-async function open(file: SourcesFile): Promise<{ store: Store; ctx: OpenedContext; lines: string[]; news: Announcement[] }> {
+async function open(
+  file: SourcesFile,
+): Promise<{ store: Store; ctx: OpenedContext; lines: string[]; news: Announcement[] }> {
   const store = await openStore({ kind: 'sqlite', location: join(dir, 'watch.db') });
   const lines: string[] = [];
   const news: Announcement[] = [];
-  const ctx = await openWatchContext(file, { store, announce: (line, a) => { lines.push(line); news.push(a); }, log: () => {} });
+  const ctx = await openWatchContext(file, {
+    store,
+    announce: (line, a) => {
+      lines.push(line);
+      news.push(a);
+    },
+    log: () => {},
+  });
   return { store, ctx, lines, news };
 }
 
@@ -55,14 +74,18 @@ test('finds every report once, keeps one report per content and per report, and 
     // both list pages were read (page 2 is GBK without a charset: its links were still found)
     expect(first.listPages).toEqual({ fetched: 2, notModified: 0 });
     expect(news.map((a) => `${a.agency} ${a.year} ${a.format}`).sort()).toEqual([
-      '上海市人民政府办公厅 2019 html', '淮安市人民政府 2024 pdf', '淮安市洪泽区人民政府 2023 pdf',
+      '上海市人民政府办公厅 2019 html',
+      '淮安市人民政府 2024 pdf',
+      '淮安市洪泽区人民政府 2023 pdf',
     ]);
     // the DOCX and the GBK copy of the Shanghai report joined it; the reposted Huaian PDF too;
     // the three wrapper pages around PDFs are no reports themselves
     expect(first.outcomes).toMatchObject({ new: 3, sameReport: 2, knownContent: 1, notReport: 3, failed: 0 });
     // the 404, the page that hangs, and the redirect to a host that is not allowed
     expect(first.errors.map((e) => `${e.code} ${new URL(e.url).pathname}`).sort()).toEqual([
-      'HOST_NOT_ALLOWED /art/2019/moved.html', 'HTTP_404 /art/2023/gone.html', 'TIMEOUT /art/2022/slow.html',
+      'HOST_NOT_ALLOWED /art/2019/moved.html',
+      'HTTP_404 /art/2023/gone.html',
+      'TIMEOUT /art/2022/slow.html',
     ]);
     // the link that is no report (联系我们) was never fetched
     expect(site.hits.some((h) => h.path === '/about.html')).toBe(false);
@@ -73,14 +96,21 @@ test('finds every report once, keeps one report per content and per report, and 
     expect(reports).toHaveLength(3);
     const byAgency = Object.fromEntries(reports.map((r) => [r.agency, r]));
     expect(byAgency['上海市人民政府办公厅'].sources.map((u) => new URL(u).pathname).sort()).toEqual([
-      '/art/2020/shanghai-2019-gbk.html', '/art/2020/shanghai-2019.html', '/files/2019-shanghai-bgt-1.docx',
+      '/art/2020/shanghai-2019-gbk.html',
+      '/art/2020/shanghai-2019.html',
+      '/files/2019-shanghai-bgt-1.docx',
     ]);
-    expect(byAgency['淮安市人民政府'].sources.map((u) => new URL(u).pathname).sort()).toEqual(['/files/2024-huaian-1.pdf', '/upload/2025/huaian.pdf']);
+    expect(byAgency['淮安市人民政府'].sources.map((u) => new URL(u).pathname).sort()).toEqual([
+      '/files/2024-huaian-1.pdf',
+      '/upload/2025/huaian.pdf',
+    ]);
     // the redirect was followed: the report came from the page it pointed to
     expect(byAgency['淮安市洪泽区人民政府'].sources).toEqual([`${site.origin}/files/2023-hongzequ-1.pdf`]);
 
     // the record's source is the URL and the fetch time; its path is the spooled file
-    const rec = (await loadRecord(store.db, byAgency['淮安市人民政府'].sha256)) as { source: { url: string; fetchedAt: string; path: string } };
+    const rec = (await loadRecord(store.db, byAgency['淮安市人民政府'].sha256)) as {
+      source: { url: string; fetchedAt: string; path: string };
+    };
     expect(rec.source.url).toBe(`${site.origin}/files/2024-huaian-1.pdf`);
     expect(Number.isNaN(Date.parse(rec.source.fetchedAt))).toBe(false);
     expect(rec.source.path.startsWith(join(dir, 'spool'))).toBe(true);
@@ -98,7 +128,12 @@ test('finds every report once, keeps one report per content and per report, and 
     expect(second.newReports).toHaveLength(0);
     expect(second.fetched).toBe(0);
     expect(okHits(mark)).toEqual([]);
-    expect(site.hits.slice(mark).filter((h) => h.path.startsWith('/col/')).map((h) => h.status)).toEqual([304, 304]);
+    expect(
+      site.hits
+        .slice(mark)
+        .filter((h) => h.path.startsWith('/col/'))
+        .map((h) => h.status),
+    ).toEqual([304, 304]);
     expect(news).toHaveLength(3);
   } finally {
     await ctx.close();
@@ -113,9 +148,17 @@ test('continuous mode: a report published while the watcher runs is found exactl
   // each completed pass wakes whoever waits for the next one
   const passes: PassResult[] = [];
   let wake: () => void = () => {};
-  const nextPass = () => new Promise<void>((r) => { wake = r; });
+  const nextPass = () =>
+    new Promise<void>((r) => {
+      wake = r;
+    });
   let waiting = nextPass();
-  const running = watchWithTimers(ctx, file, stop.signal, (r) => { passes.push(r); const w = wake; waiting = nextPass(); w(); });
+  const running = watchWithTimers(ctx, file, stop.signal, (r) => {
+    passes.push(r);
+    const w = wake;
+    waiting = nextPass();
+    w();
+  });
   try {
     while (passes.length < 1) await waiting;
     expect(news).toHaveLength(3);

@@ -41,16 +41,24 @@ test('one job scheduler per source; stale ones removed; the scheduled pass impor
 
   const file = parseSources({
     spool: join(dir, 'spool'),
-    sources: [{
-      id: 'huaian', index: `${site.origin}/col/nb/index.html`,
-      links: { selector: 'ul.list a', pattern: '淮安市' }, pagination: { maxPages: 1 },
-      allowPrivate: true, interval: '1h', fetch: { minGap: '0ms', timeout: '2s' },
-    }],
+    sources: [
+      {
+        id: 'huaian',
+        index: `${site.origin}/col/nb/index.html`,
+        links: { selector: 'ul.list a', pattern: '淮安市' },
+        pagination: { maxPages: 1 },
+        allowPrivate: true,
+        interval: '1h',
+        fetch: { minGap: '0ms', timeout: '2s' },
+      },
+    ],
   });
   const store = await openStore({ kind: 'sqlite', location: join(dir, 'w.db') });
   const ctx = await openWatchContext(file, { store, announce: () => {}, log: () => {} });
   let passed: (r: PassResult) => void = () => {};
-  const firstPass = new Promise<PassResult>((r) => { passed = r; });
+  const firstPass = new Promise<PassResult>((r) => {
+    passed = r;
+  });
   const scheduled = await startScheduledWatch(ctx, file, (r) => passed(r));
   try {
     const ids = (await q.getJobSchedulers()).map((s) => s.key).sort();

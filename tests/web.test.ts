@@ -46,7 +46,15 @@ const hongzeSha = () => fixture.records.get('2023-hongzequ-1.pdf')!.source.sha25
 
 test('listens on 127.0.0.1 by default and puts the CSP on every response', async () => {
   expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  for (const path of ['/', '/charts', `/report/${hongzeSha()}`, '/api/reports', '/assets/report.js', '/vendor/chart.umd.min.js', '/nope']) {
+  for (const path of [
+    '/',
+    '/charts',
+    `/report/${hongzeSha()}`,
+    '/api/reports',
+    '/assets/report.js',
+    '/vendor/chart.umd.min.js',
+    '/nope',
+  ]) {
     const res = await get(path);
     expect(res.headers.get('content-security-policy')).toBe(CSP);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -58,20 +66,33 @@ test('listens on 127.0.0.1 by default and puts the CSP on every response', async
 test('no write action without the token; the store itself is opened read-only', async () => {
   for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
     expect((await get('/api/reports', { method })).status).toBe(405);
-    expect((await get(`/report/${hongzeSha()}`, { method, headers: { authorization: 'Bearer wrong' } })).status).toBe(405);
+    expect((await get(`/report/${hongzeSha()}`, { method, headers: { authorization: 'Bearer wrong' } })).status).toBe(
+      405,
+    );
   }
   // with the token the guard lets it through, and there is still nothing that writes
-  expect((await get('/api/reports', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
-  const outcome = await sql`delete from reports`.execute(store.db).then((r) => `resolved ${JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? String(v) : v))}`, (e: Error) => e.message);
+  expect((await get('/api/reports', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(
+    404,
+  );
+  const outcome = await sql`delete from reports`.execute(store.db).then(
+    (r) => `resolved ${JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`,
+    (e: Error) => e.message,
+  );
   expect(outcome).toMatch(/readonly/i);
 });
 
-/** The list's entries as the dataset groups them: one per agency key and year (a file without either is its own), one per failed file. */
+/**
+ * The list's entries as the dataset groups them: one per agency key and year (a file without
+ * either is its own), one per failed file.
+ */
 function expectedEntries() {
   const records = [...fixture.records.values()];
   const groups = new Map<string, typeof records>();
   for (const r of records) {
-    const key = !r.error && r.report.agency && r.report.year !== null ? `${agencyKey(r.report.agency)}|${r.report.year}` : r.source.sha256;
+    const key =
+      !r.error && r.report.agency && r.report.year !== null
+        ? `${agencyKey(r.report.agency)}|${r.report.year}`
+        : r.source.sha256;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   return [...groups.values()];
@@ -88,14 +109,22 @@ test('reports list: one row per report, filters, search and counts', async () =>
   expect(t4.rows.map((r: any) => r.agencyKey)).toEqual(['洪泽区人民政府']);
   expect(t4.rows[0].rules).toEqual([{ rule: 'T4-SUM', count: 2, description: RULE_BY_ID.get('T4-SUM')!.description }]);
   // a menu counts against the other filters, so every rule stays offered while one is chosen
-  expect(t4.facets.rule).toEqual(expect.arrayContaining([{ value: 'T4-SUM', count: 1 }, { value: 'T-AMBIGUOUS', count: 1 }]));
+  expect(t4.facets.rule).toEqual(
+    expect.arrayContaining([
+      { value: 'T4-SUM', count: 1 },
+      { value: 'T-AMBIGUOUS', count: 1 },
+    ]),
+  );
   expect((await json('/api/reports?year=2019')).total).toBe(entries.filter((g) => g[0].report.year === 2019).length);
   const withText = entries.filter((g) => g.some((r) => r.source.format === 'text'));
   // edited.txt is a second copy of 昌国 2021: one report, two files
   expect(withText.some((g) => g.length === 2)).toBe(true);
-  expect(withText.every((g) => new Set(g.map((r) => r.report.layout)).size === 1)).toBe(true); // copies of one layout: the best copy's is theirs
+  // copies of one layout: the best copy's is theirs
+  expect(withText.every((g) => new Set(g.map((r) => r.report.layout)).size === 1)).toBe(true);
   expect((await json('/api/reports?format=text')).total).toBe(withText.length);
-  expect((await json('/api/reports?layout=2021&format=text')).total).toBe(withText.filter((g) => g[0].report.layout === '2021').length);
+  expect((await json('/api/reports?layout=2021&format=text')).total).toBe(
+    withText.filter((g) => g[0].report.layout === '2021').length,
+  );
   const errors = await json('/api/reports?error=any');
   expect(errors.rows.map((r: any) => r.errorCode)).toEqual(['ENCRYPTED_PDF']);
   expect(errors.rows[0].status).toBe('error');
@@ -108,21 +137,30 @@ test('reports list: one row per report, filters, search and counts', async () =>
   expect((await json(`/api/reports?q=${encodeURIComponent('洪%区')}`)).total).toBe(0);
   expect((await json(`/api/reports?q=${encodeURIComponent('洪_区')}`)).total).toBe(0);
   // the search reads every copy's title: the injected copy's markup text finds its report
-  const hostile = entries.filter((g) => g.some((r) => `${r.report.agency ?? ''} ${r.report.title ?? ''}`.includes('pwned'))).length;
+  const hostile = entries.filter((g) =>
+    g.some((r) => `${r.report.agency ?? ''} ${r.report.title ?? ''}`.includes('pwned')),
+  ).length;
   expect(hostile).toBeGreaterThan(0);
   expect((await json(`/api/reports?q=${encodeURIComponent('pwned')}`)).total).toBe(hostile);
   const page = await json('/api/reports?limit=3&offset=3');
   expect(page.rows).toHaveLength(Math.min(3, entries.length - 3));
   expect(page.total).toBe(entries.length);
   const facets = all.facets;
-  expect(facets.format).toEqual(expect.arrayContaining([{ value: 'pdf', count: entries.filter((g) => g.some((r) => r.source.format === 'pdf')).length }, { value: 'text', count: withText.length }]));
+  expect(facets.format).toEqual(
+    expect.arrayContaining([
+      { value: 'pdf', count: entries.filter((g) => g.some((r) => r.source.format === 'pdf')).length },
+      { value: 'text', count: withText.length },
+    ]),
+  );
   // sorting: by cells, descending; rows without a year last whichever the direction
   const byCells = (await json('/api/reports?sort=cells&dir=desc')).rows.map((r: any) => r.cellCount);
   expect(byCells).toEqual([...byCells].sort((a: number, b: number) => b - a));
   for (const dir of ['asc', 'desc']) {
     const years = (await json(`/api/reports?sort=year&dir=${dir}`)).rows.map((r: any) => r.year);
     const known = years.filter((y: number | null) => y !== null);
-    expect(years.slice(0, known.length)).toEqual([...known].sort((a: number, b: number) => (dir === 'asc' ? a - b : b - a)));
+    expect(years.slice(0, known.length)).toEqual(
+      [...known].sort((a: number, b: number) => (dir === 'asc' ? a - b : b - a)),
+    );
   }
 });
 
@@ -130,14 +168,41 @@ test('report view: both sides written out, tables as printed, not-assessable rul
   const view = await json(`/api/report/${hongzeSha()}`);
   const hongze = fixture.records.get('2023-hongzequ-1.pdf')!.report;
   expect(hongze.agency).toMatch(/洪泽区人民政府$/);
-  expect(view).toMatchObject({ agency: hongze.agency, year: 2023, format: 'pdf', path: HONGZE, originalAvailable: true });
+  expect(view).toMatchObject({
+    agency: hongze.agency,
+    year: 2023,
+    format: 'pdf',
+    path: HONGZE,
+    originalAvailable: true,
+  });
   expect(view.flags.map((f: any) => f.numbers)).toEqual(['10+1+0+0 = 11 ≠ 0', '5+0+0+0 = 5 ≠ 0']);
   expect(view.flags[0].keys).toBe('review.upheld+review.corrected+review.other+review.pending = 11 ≠ review.total = 0');
   const review = view.tables.find((t: any) => t.table === 'reviewLitigation');
   expect(review.parts[0].head[0].map((c: any) => c.text)).toEqual(['行政复议', '行政诉讼']);
-  expect(review.parts[0].rows[0].cells.map((c: any) => c.raw)).toEqual(['10', '1', '0', '0', '0', '0', '0', '0', '0', '0', '5', '0', '0', '0', '0']);
+  expect(review.parts[0].rows[0].cells.map((c: any) => c.raw)).toEqual([
+    '10',
+    '1',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '5',
+    '0',
+    '0',
+    '0',
+    '0',
+  ]);
   const apps = view.tables.find((t: any) => t.table === 'applications');
-  expect(apps.parts[0].rows.filter((r: any) => 'group' in r).map((r: any) => r.group)).toEqual(['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理']);
+  expect(apps.parts[0].rows.filter((r: any) => 'group' in r).map((r: any) => r.group)).toEqual([
+    '三、本年度办理结果',
+    '（三）不予公开',
+    '（四）无法提供',
+    '（五）不予处理',
+  ]);
   expect(view.sections[0].title).toBe('总体情况');
 
   const html = await json(`/api/report/${fixture.records.get('2019-shanghai-bgt-1.html')!.source.sha256}`);
@@ -145,7 +210,9 @@ test('report view: both sides written out, tables as printed, not-assessable rul
   // 行政复议 and 直接起诉 print their 总计, so their blanks read as 0; 复议后起诉 is all blank
   expect(t4).toMatchObject({ status: 'pass', checks: 3, notAssessable: 1 });
   expect(t4.missing).toContain('reviewLitigation|litigationAfterReview|total');
-  const blank = html.tables.find((t: any) => t.table === 'reviewLitigation').parts[0].rows[0].cells.find((c: any) => c.key === 'reviewLitigation|litigationAfterReview|total');
+  const blank = html.tables
+    .find((t: any) => t.table === 'reviewLitigation')
+    .parts[0].rows[0].cells.find((c: any) => c.key === 'reviewLitigation|litigationAfterReview|total');
   expect(blank.raw === null || blank.raw === '').toBe(true);
 
   expect((await get(`/api/report/${'0'.repeat(64)}`)).status).toBe(404);
@@ -175,7 +242,12 @@ test('originals are served by hash only, as downloads, and only while the bytes 
 
   expect((await get(`/file/${editedSha}`)).status).toBe(404);
   expect((await get(`/api/report/${editedSha}/text?line=3`)).status).toBe(404);
-  for (const bad of ['/file/..%2F..%2Fetc%2Fpasswd', '/file/%2Fetc%2Fpasswd', `/file/${'f'.repeat(64)}`, '/file/samples%2Ftext%2F2021-changguo-1.txt']) {
+  for (const bad of [
+    '/file/..%2F..%2Fetc%2Fpasswd',
+    '/file/%2Fetc%2Fpasswd',
+    `/file/${'f'.repeat(64)}`,
+    '/file/samples%2Ftext%2F2021-changguo-1.txt',
+  ]) {
     expect((await get(bad)).status).toBe(404);
   }
 });
@@ -217,7 +289,8 @@ describe('/queues', () => {
     process.env.XXGK_QUEUE_PREFIX = `xxgk-webtest-${process.pid}`;
     const withQueues = await startWebServer({ store, port: 0, baseDir: ROOT, token: TOKEN, redis: true });
     try {
-      const at = (path: string, init?: RequestInit) => fetch(`${withQueues.url}${path}`, { redirect: 'manual', ...init });
+      const at = (path: string, init?: RequestInit) =>
+        fetch(`${withQueues.url}${path}`, { redirect: 'manual', ...init });
       expect((await at('/queues/')).status).toBe(401);
       expect((await at('/queues/?token=wrong')).status).toBe(401);
       // the documented address: /queues?token=… → a session, then the board at /queues/ (its <base href>)
@@ -242,10 +315,18 @@ describe('/queues', () => {
       expect(names.every((q) => q.readOnlyMode)).toBe(true);
       // a write to the board without the token stops at the guard; with it, a read-only board refuses
       expect((await at('/queues/api/queues/parse/retry/failed', { method: 'PUT' })).status).toBe(405);
-      expect((await at('/queues/api/queues/parse/retry/failed', { method: 'PUT', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(403);
+      expect(
+        (
+          await at('/queues/api/queues/parse/retry/failed', {
+            method: 'PUT',
+            headers: { authorization: `Bearer ${TOKEN}` },
+          })
+        ).status,
+      ).toBe(403);
     } finally {
       await withQueues.close();
-      if (prefix === undefined) delete process.env.XXGK_QUEUE_PREFIX; else process.env.XXGK_QUEUE_PREFIX = prefix;
+      if (prefix === undefined) delete process.env.XXGK_QUEUE_PREFIX;
+      else process.env.XXGK_QUEUE_PREFIX = prefix;
     }
   });
 
@@ -257,7 +338,12 @@ describe('/queues', () => {
       const own = writable.url;
       const login = await fetch(`${own}/queues/?token=${TOKEN}`, { redirect: 'manual' });
       const cookie = login.headers.get('set-cookie')!.split(';')[0];
-      const put = (path: string, origin: string, method = 'PUT') => fetch(`${own}/queues/api/queues/parse${path}`, { method, headers: { cookie, origin, 'content-type': 'application/json' }, body: '{}' });
+      const put = (path: string, origin: string, method = 'PUT') =>
+        fetch(`${own}/queues/api/queues/parse${path}`, {
+          method,
+          headers: { cookie, origin, 'content-type': 'application/json' },
+          body: '{}',
+        });
       // another local port: refused, whatever the write
       expect((await put('/retry/failed', 'http://127.0.0.1:1')).status).toBe(403);
       expect((await put('/somejob/clean', 'http://localhost:9')).status).toBe(403);
@@ -265,15 +351,26 @@ describe('/queues', () => {
       expect((await put('/retry/failed', own)).status).not.toBe(403);
       expect((await put('/nosuchjob/retry', own)).status).not.toBe(403);
       expect((await put('/nosuchjob/clean', own)).status).not.toBe(403);
-      for (const [path, method] of [['/add', 'POST'], ['/pause', 'PUT'], ['/clean/completed', 'PUT'], ['/empty', 'PUT'], ['/obliterate', 'PUT']]) {
+      for (const [path, method] of [
+        ['/add', 'POST'],
+        ['/pause', 'PUT'],
+        ['/clean/completed', 'PUT'],
+        ['/empty', 'PUT'],
+        ['/obliterate', 'PUT'],
+      ]) {
         expect((await put(path, own, method)).status).toBe(403);
       }
-      expect((await fetch(`${own}/queues/api/queues/pause`, { method: 'PUT', headers: { cookie, origin: own } })).status).toBe(403);
+      expect(
+        (await fetch(`${own}/queues/api/queues/pause`, { method: 'PUT', headers: { cookie, origin: own } })).status,
+      ).toBe(403);
       // a cookie-less script must use the Bearer header; without Origin and without it, refused
-      expect((await fetch(`${own}/queues/api/queues/parse/retry/failed`, { method: 'PUT', headers: { cookie } })).status).toBe(403);
+      expect(
+        (await fetch(`${own}/queues/api/queues/parse/retry/failed`, { method: 'PUT', headers: { cookie } })).status,
+      ).toBe(403);
     } finally {
       await writable.close();
-      if (prefix === undefined) delete process.env.XXGK_QUEUE_PREFIX; else process.env.XXGK_QUEUE_PREFIX = prefix;
+      if (prefix === undefined) delete process.env.XXGK_QUEUE_PREFIX;
+      else process.env.XXGK_QUEUE_PREFIX = prefix;
     }
   });
 });
@@ -283,7 +380,12 @@ describe('hosts and exposure', () => {
   const withHost = (url: string, host: string, path = '/api/reports') =>
     new Promise<number>((resolve, reject) => {
       const u = new URL(url);
-      request({ host: u.hostname, port: u.port, path, headers: { host } }, (res) => { res.resume(); resolve(res.statusCode!); }).on('error', reject).end();
+      request({ host: u.hostname, port: u.port, path, headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      })
+        .on('error', reject)
+        .end();
     });
 
   test('only the host names the server was started for are answered (DNS rebinding)', async () => {
@@ -305,13 +407,17 @@ describe('hosts and exposure', () => {
     expect(() => createWebApp({ store, host: '0.0.0.0', port: 0 })).toThrow(/needs a token/);
     const open = await startWebServer({ store, host: '0.0.0.0', port: 0, baseDir: ROOT, token: TOKEN });
     try {
-      const at = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${new URL(open.url).port}${path}`, { redirect: 'manual', ...init });
-      for (const path of ['/', '/charts', '/api/reports', `/file/${hongzeSha()}`, '/assets/list.js']) expect((await at(path)).status).toBe(401);
+      const at = (path: string, init?: RequestInit) =>
+        fetch(`http://127.0.0.1:${new URL(open.url).port}${path}`, { redirect: 'manual', ...init });
+      for (const path of ['/', '/charts', '/api/reports', `/file/${hongzeSha()}`, '/assets/list.js'])
+        expect((await at(path)).status).toBe(401);
       expect((await at('/api/reports', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
       const login = await at(`/charts?token=${TOKEN}`);
       expect(login.status).toBe(303);
       expect(login.headers.get('set-cookie')).toMatch(/Path=\/;/);
-      expect((await at('/api/reports', { headers: { cookie: login.headers.get('set-cookie')!.split(';')[0] } })).status).toBe(200);
+      expect(
+        (await at('/api/reports', { headers: { cookie: login.headers.get('set-cookie')!.split(';')[0] } })).status,
+      ).toBe(200);
     } finally {
       await open.close();
     }
@@ -321,6 +427,8 @@ describe('hosts and exposure', () => {
     expect((await get('/')).headers.get('x-powered-by')).toBeNull();
     expect((await get('/nope')).headers.get('x-powered-by')).toBeNull();
     const port = Number(new URL(server.url).port);
-    await expect(startWebServer({ store, port, baseDir: ROOT })).rejects.toThrow(new RegExp(`port ${port} on 127.0.0.1 is in use`));
+    await expect(startWebServer({ store, port, baseDir: ROOT })).rejects.toThrow(
+      new RegExp(`port ${port} on 127.0.0.1 is in use`),
+    );
   });
 });

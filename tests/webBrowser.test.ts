@@ -18,11 +18,12 @@ import { agencyKey } from '../src/report/agencyName';
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(ROOT, 'tests/out');
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`tests/webBrowser.test.ts skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+if (!haveChromium)
+  console.warn(`tests/webBrowser.test.ts skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 const describeBrowser = haveChromium ? describe : describe.skip;
 
 async function waitUntil(probe: () => Promise<boolean>, limitMs = 20_000) {
-  for (const until = Date.now() + limitMs; !(await probe()); ) {
+  for (const until = Date.now() + limitMs; !(await probe());) {
     if (Date.now() > until) throw new Error('gave up waiting');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -46,7 +47,15 @@ describeBrowser('xxgk serve in a browser', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -61,11 +70,18 @@ describeBrowser('xxgk serve in a browser', () => {
     problems = [];
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
   });
 
-  afterEach(async () => { await page.close(); });
+  afterEach(async () => {
+    await page.close();
+  });
 
   const ready = (what: string) => page.waitForSelector(`body[data-ready="${what}"]`);
 
@@ -73,7 +89,13 @@ describeBrowser('xxgk serve in a browser', () => {
     await page.goto(`${server.url}/`);
     await ready('list');
     // one row per report (files of one agency and year are its copies) and per failed file
-    const entries = new Set([...fixture.records.values()].map((r) => (!r.error && r.report.agency && r.report.year !== null ? `${agencyKey(r.report.agency)}|${r.report.year}` : r.source.sha256)));
+    const entries = new Set(
+      [...fixture.records.values()].map((r) =>
+        !r.error && r.report.agency && r.report.year !== null
+          ? `${agencyKey(r.report.agency)}|${r.report.year}`
+          : r.source.sha256,
+      ),
+    );
     expect(await page.locator('#reports tbody tr').count()).toBe(entries.size);
     await page.screenshot({ path: join(OUT, 'web-list.png'), fullPage: true });
 
@@ -96,23 +118,34 @@ describeBrowser('xxgk serve in a browser', () => {
     expect(flags.some((t) => t.includes('5+0+0+0 = 5 ≠ 0'))).toBe(true);
     // every cell of the failed checks highlighted, canonical key on hover
     const failed = await page.locator('td.fail').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.key));
-    expect(failed.sort()).toEqual(fixture.records.get('2023-hongzequ-1.pdf')!.flags.flatMap((f) => f.cells).sort());
+    expect(failed.sort()).toEqual(
+      fixture.records
+        .get('2023-hongzequ-1.pdf')!
+        .flags.flatMap((f) => f.cells)
+        .sort(),
+    );
     const total = page.locator('td[data-key="reviewLitigation|review|total"]');
     expect(await total.getAttribute('title')).toMatch(/^reviewLitigation\|review\|total — 未通过 T4-SUM/);
 
     await total.click();
     await page.waitForSelector('#source[data-shown="pdf"] .mark');
-    const cell = fixture.records.get('2023-hongzequ-1.pdf')!.cells.find((c) => c.table === 'reviewLitigation' && c.row === 'review' && c.col === 'total')!;
+    const cell = fixture.records
+      .get('2023-hongzequ-1.pdf')!
+      .cells.find((c) => c.table === 'reviewLitigation' && c.row === 'review' && c.col === 'total')!;
     expect(await page.locator('#source .pdfbox').getAttribute('data-page')).toBe(String(cell.source.page));
     expect(await page.locator('#source .mark').getAttribute('data-bbox')).toBe(cell.source.bbox!.join(','));
     // the box sits on the drawn page and on ink: the printed "0" is inside it
     const ink = await page.evaluate(() => {
       const canvas = document.querySelector('#source canvas') as HTMLCanvasElement;
       const mark = document.querySelector('#source .mark') as HTMLElement;
-      const c = canvas.getBoundingClientRect(), m = mark.getBoundingClientRect();
-      const sx = canvas.width / c.width, sy = canvas.height / c.height;
-      const x = Math.round((m.left - c.left) * sx), y = Math.round((m.top - c.top) * sy);
-      const w = Math.max(1, Math.round(m.width * sx)), h = Math.max(1, Math.round(m.height * sy));
+      const c = canvas.getBoundingClientRect(),
+        m = mark.getBoundingClientRect();
+      const sx = canvas.width / c.width,
+        sy = canvas.height / c.height;
+      const x = Math.round((m.left - c.left) * sx),
+        y = Math.round((m.top - c.top) * sy);
+      const w = Math.max(1, Math.round(m.width * sx)),
+        h = Math.max(1, Math.round(m.height * sy));
       const inside = m.left >= c.left && m.top >= c.top && m.right <= c.right + 1 && m.bottom <= c.bottom + 1;
       const data = canvas.getContext('2d')!.getImageData(x, y, w, h).data;
       let dark = 0;
@@ -127,16 +160,23 @@ describeBrowser('xxgk serve in a browser', () => {
   });
 
   test('HTML, DOCX and text reports: the cell is marked in the parsed table or the line', async () => {
-    for (const [file, shown] of [['2019-shanghai-bgt-1.html', 'table'], ['2019-shanghai-bgt-1.docx', 'table'], ['2021-changguo-1.txt', 'text']] as const) {
+    for (const [file, shown] of [
+      ['2019-shanghai-bgt-1.html', 'table'],
+      ['2019-shanghai-bgt-1.docx', 'table'],
+      ['2021-changguo-1.txt', 'text'],
+    ] as const) {
       const record = fixture.records.get(file)!;
-      const cell = record.cells.find((c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total')!;
+      const cell = record.cells.find(
+        (c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total',
+      )!;
       await page.goto(`${server.url}/report/${sha(file)}`);
       await ready('report');
       await page.click(`td[data-key="applications|newReceived|total"]`);
       await page.waitForSelector(`#source[data-shown="${shown}"] .mark`);
       const marked = await page.locator('#source .mark').innerText();
       expect(marked).toContain(cell.raw);
-      if (shown === 'text') expect((await page.locator('#source .mark-line').innerText()).startsWith(String(cell.source.line))).toBe(true);
+      if (shown === 'text')
+        expect((await page.locator('#source .mark-line').innerText()).startsWith(String(cell.source.line))).toBe(true);
     }
     await page.screenshot({ path: join(OUT, 'web-report-text.png'), fullPage: true });
     // a report with blank cells lists its not-assessable rules and the cells they need
@@ -152,7 +192,9 @@ describeBrowser('xxgk serve in a browser', () => {
   test('crawler text: the view scrolls to the number thousands of columns into its line and marks it', async () => {
     const record = fixture.records.get('2019-pingtan-syq-1.txt')!;
     // the cell furthest along its line
-    const cell = record.cells.filter((c) => c.source.column !== undefined && c.raw).sort((a, b) => b.source.column! - a.source.column!)[0];
+    const cell = record.cells
+      .filter((c) => c.source.column !== undefined && c.raw)
+      .sort((a, b) => b.source.column! - a.source.column!)[0];
     expect(cell.source.column).toBeGreaterThan(2000);
     await page.goto(`${server.url}/report/${sha('2019-pingtan-syq-1.txt')}`);
     await ready('report');
@@ -171,7 +213,10 @@ describeBrowser('xxgk serve in a browser', () => {
     const seen = await page.evaluate(() => {
       const box = document.querySelector('#source')!.getBoundingClientRect();
       const m = document.querySelector('#source .mark')!.getBoundingClientRect();
-      return { inside: m.left >= box.left && m.right <= box.right && m.top >= box.top && m.bottom <= box.bottom, scrolled: document.querySelector('#source')!.scrollLeft };
+      return {
+        inside: m.left >= box.left && m.right <= box.right && m.top >= box.top && m.bottom <= box.bottom,
+        scrolled: document.querySelector('#source')!.scrollLeft,
+      };
     });
     expect(seen.inside).toBe(true);
     expect(seen.scrolled).toBeGreaterThan(0);
@@ -183,8 +228,23 @@ describeBrowser('xxgk serve in a browser', () => {
     await page.goto(`${server.url}/charts?agency=${encodeURIComponent('平潭综合实验区')}`);
     await ready('charts');
     const charts = await page.evaluate(() => {
-      const Chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { labels: string[]; datasets: Array<{ label: string; data: Array<number | null> }> } } | undefined } }).Chart;
-      const read = (id: string) => { const c = Chart.getChart(document.getElementById(id) as HTMLCanvasElement); return c ? { labels: c.data.labels, datasets: c.data.datasets.map((d) => ({ label: d.label, data: d.data })) } : null; };
+      const Chart = (
+        window as unknown as {
+          Chart: {
+            getChart(
+              c: HTMLCanvasElement,
+            ):
+              | { data: { labels: string[]; datasets: Array<{ label: string; data: Array<number | null> }> } }
+              | undefined;
+          };
+        }
+      ).Chart;
+      const read = (id: string) => {
+        const c = Chart.getChart(document.getElementById(id) as HTMLCanvasElement);
+        return c
+          ? { labels: c.data.labels, datasets: c.data.datasets.map((d) => ({ label: d.label, data: d.data })) }
+          : null;
+      };
       return { years: read('chart-years'), rules: read('chart-rules'), agency: read('chart-agency') };
     });
     expect(charts.years!.labels).toEqual(expect.arrayContaining(['2019', '2021', '2023']));
@@ -192,13 +252,19 @@ describeBrowser('xxgk serve in a browser', () => {
     expect(charts.rules!.datasets[0].data[t4]).toBeGreaterThan(0);
     expect(charts.agency!.labels).toEqual(['2019', '2023']);
     const received = charts.agency!.datasets.find((d) => d.label === '本年新收')!;
-    const pingtan2023 = fixture.records.get('2023-pingtan-syq-1.txt')!.cells.find((c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total')!;
+    const pingtan2023 = fixture.records
+      .get('2023-pingtan-syq-1.txt')!
+      .cells.find((c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total')!;
     expect(received.data[1]).toBe(pingtan2023.value);
     // what the agency chart draws equals the table beside it: each line point at its own value
     // (not stacked on another line), each bar segment as tall as its value
     const drawn = await page.evaluate(() => {
       type Meta = { type: string; data: Array<{ y: number; base?: number; skip?: boolean }> };
-      type C = { data: { datasets: Array<{ label: string; type?: string; data: Array<number | null> }> }; getDatasetMeta(i: number): Meta; scales: { y: { getValueForPixel(p: number): number } } };
+      type C = {
+        data: { datasets: Array<{ label: string; type?: string; data: Array<number | null> }> };
+        getDatasetMeta(i: number): Meta;
+        scales: { y: { getValueForPixel(p: number): number } };
+      };
       const Chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): C | undefined } }).Chart;
       const chart = Chart.getChart(document.getElementById('chart-agency') as HTMLCanvasElement)!;
       const y = chart.scales.y;
@@ -212,10 +278,17 @@ describeBrowser('xxgk serve in a browser', () => {
       }));
     });
     const table = await page.locator('#agency-table tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ label: tr.querySelector('th')!.textContent, values: [...tr.querySelectorAll('td')].map((td) => (td.textContent === '' ? null : Number(td.textContent))) })));
+      trs.map((tr) => ({
+        label: tr.querySelector('th')!.textContent,
+        values: [...tr.querySelectorAll('td')].map((td) => (td.textContent === '' ? null : Number(td.textContent))),
+      })),
+    );
     expect(drawn).toEqual(table);
     // and the table holds the stored cells: 上年结转 and 结转下年度 of 平潭 2023, the lines that were stacked
-    const pingtanCell = (row: string) => fixture.records.get('2023-pingtan-syq-1.txt')!.cells.find((c) => c.table === 'applications' && c.row === row && c.col === 'total')!.value;
+    const pingtanCell = (row: string) =>
+      fixture.records
+        .get('2023-pingtan-syq-1.txt')!
+        .cells.find((c) => c.table === 'applications' && c.row === row && c.col === 'total')!.value;
     expect(table.find((r) => r.label === '上年结转')!.values[1]).toBe(pingtanCell('carriedOver'));
     expect(table.find((r) => r.label === '结转下年度')!.values[1]).toBe(pingtanCell('carriedForward'));
     expect(table.find((r) => r.label === '本年新收')!.values[1]).toBe(pingtanCell('newReceived'));
@@ -231,14 +304,27 @@ describeBrowser('xxgk serve in a browser', () => {
     const queues = openQueues();
     const board = await startWebServer({ store, port: 0, baseDir: ROOT, token: TOKEN, redis: true, writable: true });
     // a page on another local port: what an attacker's local web app would serve
-    const evil = createServer((_req, res) => { res.setHeader('content-type', 'text/html'); res.end('<!doctype html><title>other</title>'); });
+    const evil = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end('<!doctype html><title>other</title>');
+    });
     await new Promise<void>((r) => evil.listen(0, '127.0.0.1', () => r()));
     const evilUrl = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
     const connection = connect();
     try {
       // one failed job, for the board to list and the attacker to try to retry
-      const failing = new Worker('parse', async () => { throw new UnrecoverableError('CORRUPT_FILE: test'); }, { connection, prefix });
-      await queues.parse.add('parse', { path: '/nonexistent/a.pdf', sha256: 'f'.repeat(64) }, { jobId: 'f'.repeat(64) });
+      const failing = new Worker(
+        'parse',
+        async () => {
+          throw new UnrecoverableError('CORRUPT_FILE: test');
+        },
+        { connection, prefix },
+      );
+      await queues.parse.add(
+        'parse',
+        { path: '/nonexistent/a.pdf', sha256: 'f'.repeat(64) },
+        { jobId: 'f'.repeat(64) },
+      );
       await waitUntil(async () => (await queues.parse.getFailedCount()) === 1);
       await failing.close();
 
@@ -253,22 +339,44 @@ describeBrowser('xxgk serve in a browser', () => {
       await page.goto(evilUrl);
       const attempts = await page.evaluate(async (target) => {
         const tries: Array<[string, RequestInit]> = [
-          [`${target}/queues/api/queues/parse/add`, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ name: 'parse', data: { path: '/etc/passwd', sha256: 'e'.repeat(64) } }) }],
+          [
+            `${target}/queues/api/queues/parse/add`,
+            {
+              method: 'POST',
+              mode: 'no-cors',
+              credentials: 'include',
+              headers: { 'content-type': 'text/plain' },
+              body: JSON.stringify({ name: 'parse', data: { path: '/etc/passwd', sha256: 'e'.repeat(64) } }),
+            },
+          ],
           [`${target}/queues/api/queues/parse/retry/failed`, { method: 'PUT', credentials: 'include' }],
           [`${target}/queues/api/queues/parse/${'f'.repeat(64)}/clean`, { method: 'PUT', credentials: 'include' }],
         ];
         const out: string[] = [];
-        for (const [url, init] of tries) out.push(await fetch(url, init).then((r) => `${r.type} ${r.status}`, (e: Error) => `blocked: ${e.message}`));
+        for (const [url, init] of tries)
+          out.push(
+            await fetch(url, init).then(
+              (r) => `${r.type} ${r.status}`,
+              (e: Error) => `blocked: ${e.message}`,
+            ),
+          );
         return out;
       }, board.url);
       expect(attempts).toHaveLength(3);
       // nothing changed: no job added, the failed job neither retried nor removed
-      expect(await queues.parse.getJobCounts('waiting', 'failed', 'active', 'delayed')).toMatchObject({ waiting: 0, failed: 1, active: 0, delayed: 0 });
+      expect(await queues.parse.getJobCounts('waiting', 'failed', 'active', 'delayed')).toMatchObject({
+        waiting: 0,
+        failed: 1,
+        active: 0,
+        delayed: 0,
+      });
       expect(await queues.parse.getJob('e'.repeat(64))).toBeUndefined();
 
       // the same retry from the board's own page goes through
       await page.goto(`${board.url}/queues/`);
-      const own = await page.evaluate(async () => (await fetch(`/queues/api/queues/parse/retry/failed`, { method: 'PUT' })).status);
+      const own = await page.evaluate(
+        async () => (await fetch(`/queues/api/queues/parse/retry/failed`, { method: 'PUT' })).status,
+      );
       expect(own).toBe(200);
       expect(await queues.parse.getFailedCount()).toBe(0);
     } finally {
@@ -278,7 +386,8 @@ describeBrowser('xxgk serve in a browser', () => {
       await queues.ingest.obliterate({ force: true }).catch(() => {});
       await queues.close();
       connection.disconnect();
-      if (saved === undefined) delete process.env.XXGK_QUEUE_PREFIX; else process.env.XXGK_QUEUE_PREFIX = saved;
+      if (saved === undefined) delete process.env.XXGK_QUEUE_PREFIX;
+      else process.env.XXGK_QUEUE_PREFIX = saved;
     }
     // refusals the test provoked show up as console errors (the other page's blocked requests,
     // and Bull Board's Google Fonts link, which the CSP blocks on purpose: nothing from outside)

@@ -142,7 +142,8 @@ describeBrowser('the review page over the dataset', () => {
     const rows = page.locator('#reports tbody tr');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().locator('.rules').innerText()).toContain('X-SOURCES');
-    expect(await rows.first().locator('td.copies-cell').innerText()).toMatch(/^8 · 1 不一致$/); // seven sample files and the republication
+    // seven sample files and the republication
+    expect(await rows.first().locator('td.copies-cell').innerText()).toMatch(/^8 · 1 不一致$/);
     await page.screenshot({ path: join(OUT, 'web-list-disagreeing.png'), fullPage: true });
 
     // region: by name, sorted by year; every row shown is in it, and the count is the store's

@@ -22,18 +22,32 @@ const asHtmlText = (s: string) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
  */
 export function writeInjectedHtml(dir: string): string {
   let html = readFileSync(join(ROOT, 'samples/html/2019-shanghai-bgt-1.html'), 'utf8');
-  html = html.replace('2019年上海市人民政府办公厅政府信息公开', `2019年上海市人民政府办公厅${asHtmlText(PAYLOAD)}政府信息公开`);
-  html = html.replace('<p align="center">信息内容</p>', `<p align="center">信息内容${asHtmlText('<img src=x onerror=window.__pwned=3>')}<img src=x onerror="window.__pwned=4"></p>`);
+  html = html.replace(
+    '2019年上海市人民政府办公厅政府信息公开',
+    `2019年上海市人民政府办公厅${asHtmlText(PAYLOAD)}政府信息公开`,
+  );
+  html = html.replace(
+    '<p align="center">信息内容</p>',
+    `<p align="center">信息内容${asHtmlText('<img src=x onerror=window.__pwned=3>')}<img src=x onerror="window.__pwned=4"></p>`,
+  );
   html = `<script>window.__pwned=5</script><img src=x onerror="window.__pwned=6">${html}`;
   const path = join(dir, 'injected-report.html');
   writeFileSync(path, html);
   return path;
 }
 
-export interface WebStore { dir: string; dbPath: string; config: StoreConfig; records: Map<string, ReportRecord> }
+export interface WebStore {
+  dir: string;
+  dbPath: string;
+  config: StoreConfig;
+  records: Map<string, ReportRecord>;
+}
 
 /** Parses the files and stores them (default: a fresh SQLite file); the map is keyed by file name. */
-export async function buildWebStore(extra: (dir: string) => string[] = () => [], target?: StoreConfig): Promise<WebStore> {
+export async function buildWebStore(
+  extra: (dir: string) => string[] = () => [],
+  target?: StoreConfig,
+): Promise<WebStore> {
   if (!existsSync(HONGZE)) throw new Error(`the web tests need the corpus report ${HONGZE}`);
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-web-'));
   const dbPath = join(dir, 'web.db');

@@ -17,9 +17,15 @@ let server: WebServer;
 
 beforeAll(async () => {
   const probe = new Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
-  reachable = await probe.connect().then(() => true, () => false);
+  reachable = await probe.connect().then(
+    () => true,
+    () => false,
+  );
   await probe.end().catch(() => undefined);
-  if (!reachable) { console.warn(`tests/webPostgres.test.ts skipped: no PostgreSQL at ${PG_ADMIN}`); return; }
+  if (!reachable) {
+    console.warn(`tests/webPostgres.test.ts skipped: no PostgreSQL at ${PG_ADMIN}`);
+    return;
+  }
   pg = await tempPostgres();
   fixture = await buildWebStore((dir) => [writeInjectedHtml(dir)], pg.config);
   store = await openReadOnlyStore(pg.config);
@@ -42,7 +48,13 @@ const json = async (path: string) => {
 test('list, search, report view and charts read PostgreSQL as they read SQLite', async () => {
   if (!reachable) return;
   // one row per report of the dataset: files of one agency and year are its copies; failed files apart
-  const entries = new Set([...fixture.records.values()].map((r) => (!r.error && r.report.agency && r.report.year !== null ? `${agencyKey(r.report.agency)}|${r.report.year}` : r.source.sha256)));
+  const entries = new Set(
+    [...fixture.records.values()].map((r) =>
+      !r.error && r.report.agency && r.report.year !== null
+        ? `${agencyKey(r.report.agency)}|${r.report.year}`
+        : r.source.sha256,
+    ),
+  );
   const all = await json('/api/reports');
   expect(all.total).toBe(entries.size);
   expect(all.files).toBe(fixture.records.size);
@@ -53,8 +65,12 @@ test('list, search, report view and charts read PostgreSQL as they read SQLite',
   expect((await json(`/api/reports?q=${encodeURIComponent('洪_区')}`)).total).toBe(0);
   expect((await json(`/api/reports?q=${encodeURIComponent('pwned')}`)).total).toBe(1);
   // the region of each report is read inside PostgreSQL (jsonb), as json_extract does in SQLite
-  const regions = [...fixture.records.values()].filter((r) => (r.report as { region?: { province?: string } }).region?.province === '江苏省');
-  expect((await json(`/api/reports?region=${encodeURIComponent('江苏省')}`)).total).toBe(new Set(regions.map((r) => `${agencyKey(r.report.agency!)}|${r.report.year}`)).size);
+  const regions = [...fixture.records.values()].filter(
+    (r) => (r.report as { region?: { province?: string } }).region?.province === '江苏省',
+  );
+  expect((await json(`/api/reports?region=${encodeURIComponent('江苏省')}`)).total).toBe(
+    new Set(regions.map((r) => `${agencyKey(r.report.agency!)}|${r.report.year}`)).size,
+  );
   expect((await json('/api/reports?error=any')).rows.map((r: any) => r.errorCode)).toEqual(['ENCRYPTED_PDF']);
   const view = await json(`/api/report/${t4.rows[0].sha256}`);
   expect(view.flags.map((f: any) => f.numbers)).toEqual(['10+1+0+0 = 11 ≠ 0', '5+0+0+0 = 5 ≠ 0']);

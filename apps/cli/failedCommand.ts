@@ -16,11 +16,19 @@ export function registerFailed(program: Command): void {
         process.stderr.write(`xxgk failed: ${e.message}\n`);
         return null;
       });
-      if (!jobs) { process.exitCode = EXIT.UNAVAILABLE; return; }
-      for (const j of jobs) {
-        process.stdout.write(opts.json ? JSON.stringify(j) + '\n' : `${j.id}\t${j.stage}\t${j.code}\t${j.path}\t${j.message}\n`);
+      if (!jobs) {
+        process.exitCode = EXIT.UNAVAILABLE;
+        return;
       }
-      if (!opts.json) process.stderr.write(`${jobs.length} failed job(s)${jobs.length ? '; put them back with `xxgk retry --all` or `xxgk retry ID...`' : ''}\n`);
+      for (const j of jobs) {
+        process.stdout.write(
+          opts.json ? JSON.stringify(j) + '\n' : `${j.id}\t${j.stage}\t${j.code}\t${j.path}\t${j.message}\n`,
+        );
+      }
+      if (!opts.json)
+        process.stderr.write(
+          `${jobs.length} failed job(s)${jobs.length ? '; put them back with `xxgk retry --all` or `xxgk retry ID...`' : ''}\n`,
+        );
       process.exitCode = EXIT.OK;
     });
 }

@@ -15,11 +15,15 @@ export async function parseFilesToRecords(
   onRecord: (record: ReportRecord) => void,
   urls: Map<string, string> = new Map(),
 ): Promise<void> {
-  const { createParsePool } = require('../../pipeline/local/parsePool') as typeof import('../../pipeline/local/parsePool');
+  const { createParsePool } =
+    require('../../pipeline/local/parsePool') as typeof import('../../pipeline/local/parsePool');
   const { availableParallelism } = require('node:os') as typeof import('node:os');
   const pool = createParsePool(Math.max(1, Math.min(paths.length, availableParallelism())));
   try {
-    const records = paths.map((path) => { const url = urlOf(urls, path); return pool.parse({ path, sha256: '', ...(url ? { url } : {}) }); });
+    const records = paths.map((path) => {
+      const url = urlOf(urls, path);
+      return pool.parse({ path, sha256: '', ...(url ? { url } : {}) });
+    });
     // the pool fails only when its threads cannot run at all: the first such failure ends the command (exit 70)
     for (const r of records) r.catch(() => undefined);
     for (const record of records) onRecord(await record);
@@ -34,23 +38,42 @@ export function registerParse(program: Command): void {
     .description('parse report files and print one JSON record per file (JSON Lines, argument order)')
     .argument('[files...]', 'report files: PDF, DOCX, DOC/WPS, HTML or text (default: the files of --manifest)')
     .option('--pretty', 'indent each record (no longer one per line)')
-    .option('--url <url>', 'the URL the one file was published at (source.url; the site may settle the issuer\'s region)')
-    .option('--manifest <file>', 'files and the URLs they came from: CSV with the header path,url, or JSON Lines of {"path","url"}; paths relative to the manifest')
-    .addHelpText('after', '\nThe record: docs/record.md. Exit codes: 0 every file parsed, 1 some records carry an\nerror ({code, message}: EMPTY_FILE, NOT_A_REPORT, ENCRYPTED_PDF, TIMEOUT, …), 64 usage error, 70 internal error.\nEach file is parsed on a worker thread under one time limit (60 s) and a memory bound.')
+    .option(
+      '--url <url>',
+      "the URL the one file was published at (source.url; the site may settle the issuer's region)",
+    )
+    .option(
+      '--manifest <file>',
+      'files and the URLs they came from: CSV with the header path,url, or JSON Lines of {"path","url"}; paths relative to the manifest',
+    )
+    .addHelpText(
+      'after',
+      '\nThe record: docs/record.md. Exit codes: 0 every file parsed, 1 some records carry an\nerror ({code, message}: EMPTY_FILE, NOT_A_REPORT, ENCRYPTED_PDF, TIMEOUT, …), 64 usage error, 70 internal error.\nEach file is parsed on a worker thread under one time limit (60 s) and a memory bound.',
+    )
     .action(async (args: string[], opts: { pretty?: boolean; url?: string; manifest?: string }) => {
       let failed = 0;
       let sources;
-      try { sources = sourceUrls(args, opts); } catch (e) {
+      try {
+        sources = sourceUrls(args, opts);
+      } catch (e) {
         if (!(e instanceof ManifestError)) throw e;
         process.stderr.write(`xxgk parse: ${e.message}\n`);
         process.exitCode = EXIT.USAGE;
         return;
       }
-      if (!sources.files.length) { process.stderr.write('xxgk parse: no files named (give files, or --manifest)\n'); process.exitCode = EXIT.USAGE; return; }
-      await parseFilesToRecords(sources.files, (record) => {
-        if (record.error) failed++;
-        process.stdout.write(JSON.stringify(record, null, opts.pretty ? 2 : undefined) + '\n');
-      }, sources.urls);
+      if (!sources.files.length) {
+        process.stderr.write('xxgk parse: no files named (give files, or --manifest)\n');
+        process.exitCode = EXIT.USAGE;
+        return;
+      }
+      await parseFilesToRecords(
+        sources.files,
+        (record) => {
+          if (record.error) failed++;
+          process.stdout.write(JSON.stringify(record, null, opts.pretty ? 2 : undefined) + '\n');
+        },
+        sources.urls,
+      );
       process.exitCode = failed ? EXIT.SOME_FAILED : EXIT.OK;
     });
 }

@@ -9,7 +9,10 @@ export function registerRetry(program: Command): void {
     .description('put failed queue jobs back (ids as `xxgk failed` lists them)')
     .argument('[ids...]', 'job ids (a content hash for parse jobs)')
     .option('--all', 'every failed job of every queue')
-    .addHelpText('after', '\nExit codes: 0 all put back, 1 some ids were not failed jobs, 64 neither --all nor ids, 69 Redis unavailable.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all put back, 1 some ids were not failed jobs, 64 neither --all nor ids, 69 Redis unavailable.',
+    )
     .action(async (ids: string[], opts: { all?: boolean }) => {
       const { retryFailed } = require('../../queues/failedJobs') as typeof import('../../queues/failedJobs');
       if (!opts.all && ids.length === 0) {
@@ -21,7 +24,10 @@ export function registerRetry(program: Command): void {
         process.stderr.write(`xxgk retry: ${e.message}\n`);
         return null;
       });
-      if (!result) { process.exitCode = EXIT.UNAVAILABLE; return; }
+      if (!result) {
+        process.exitCode = EXIT.UNAVAILABLE;
+        return;
+      }
       process.stdout.write(`retried ${result.retried.length} job(s)\n`);
       for (const id of result.notFound) process.stderr.write(`xxgk retry: no failed job ${id}\n`);
       process.exitCode = result.notFound.length ? EXIT.SOME_FAILED : EXIT.OK;

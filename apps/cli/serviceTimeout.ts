@@ -7,7 +7,14 @@ export const SERVICE_TIMEOUT_MS = config().XXGK_SERVICE_TIMEOUT_MS;
 export async function withServiceTimeout<T>(work: Promise<T>, ms = SERVICE_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from Redis or the store within ${ms} ms (REDIS_URL, DATABASE_URL)`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`no answer from Redis or the store within ${ms} ms (REDIS_URL, DATABASE_URL)`)),
+      ms,
+    );
   });
-  try { return await Promise.race([work, limit]); } finally { clearTimeout(timer); }
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -15,12 +15,21 @@ export function registerStatus(program: Command): void {
         process.stderr.write(`xxgk status: ${e.message}\n`);
         return null;
       });
-      if (!status) { process.exitCode = EXIT.UNAVAILABLE; return; }
+      if (!status) {
+        process.exitCode = EXIT.UNAVAILABLE;
+        return;
+      }
       if (opts.json) process.stdout.write(JSON.stringify(status) + '\n');
       else {
         for (const [name, q] of Object.entries(status.queues)) {
-          const counts = Object.entries(q.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || 'empty';
-          process.stdout.write(`${name.padEnd(7)} ${counts}   (processed: ${q.processed.completed} completed, ${q.processed.failed} failed)\n`);
+          const counts =
+            Object.entries(q.counts)
+              .filter(([, n]) => n > 0)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ') || 'empty';
+          process.stdout.write(
+            `${name.padEnd(7)} ${counts}   (processed: ${q.processed.completed} completed, ${q.processed.failed} failed)\n`,
+          );
         }
         process.stdout.write(`stored  ${status.stored} reports (${status.storedWithError} with an error code)\n`);
       }

@@ -7,7 +7,12 @@ import type { OpenedContext } from '../watch/context';
 import { EXIT } from './exitCodes';
 import { serviceLogger, type Logger } from './logger';
 
-interface WatchOpts { sources: string; once?: boolean; json?: boolean; quiet?: boolean }
+interface WatchOpts {
+  sources: string;
+  once?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
 
 export function registerWatch(program: Command): void {
   program
@@ -17,11 +22,14 @@ export function registerWatch(program: Command): void {
     .option('--once', 'check every source once and exit')
     .option('--json', 'print announcements (and with --once the pass summaries) as JSON lines')
     .option('-q, --quiet', 'no pass summaries on stderr')
-    .addHelpText('after', '\nNew reports are printed on stdout, one line each, with their failed rules. Logs are JSON lines on stderr\n(pino: level, time, msg); fetch faults are warnings.\nExit codes (--once): 0 all fetched, 1 some fetches failed, 64 bad sources file, 66 no sources file, 69 store or Redis unavailable.')
+    .addHelpText(
+      'after',
+      '\nNew reports are printed on stdout, one line each, with their failed rules. Logs are JSON lines on stderr\n(pino: level, time, msg); fetch faults are warnings.\nExit codes (--once): 0 all fetched, 1 some fetches failed, 64 bad sources file, 66 no sources file, 69 store or Redis unavailable.',
+    )
     .action(async (opts: WatchOpts) => {
       const { loadSources, SourcesError } = require('../watch/sources') as typeof import('../watch/sources');
       const { openWatchContext } = require('../watch/context') as typeof import('../watch/context');
-      const { watchOnce, watchWithTimers, passLine } = require('../watch/runWatch') as typeof import('../watch/runWatch');
+      const { watchOnce, passLine } = require('../watch/runWatch') as typeof import('../watch/runWatch');
       // JSON lines on stderr (pino); announcements stay on stdout
       const logger = serviceLogger('watch');
       const log = (line: string) => logger.info(line);
@@ -50,7 +58,8 @@ export function registerWatch(program: Command): void {
         if (opts.once) {
           const results = await watchOnce(ctx, file);
           for (const r of results) {
-            if (opts.json) process.stdout.write(JSON.stringify({ event: 'pass', ...r, newReports: r.newReports.length }) + '\n');
+            if (opts.json)
+              process.stdout.write(JSON.stringify({ event: 'pass', ...r, newReports: r.newReports.length }) + '\n');
             else if (!opts.quiet) log(passLine(r));
           }
           process.exitCode = results.some((r) => r.errors.length) ? EXIT.SOME_FAILED : EXIT.OK;
@@ -69,7 +78,10 @@ async function runContinuously(ctx: OpenedContext, file: SourcesFile, opts: Watc
   const { startScheduledWatch } = require('../watch/scheduler') as typeof import('../watch/scheduler');
   const { watchWithTimers, passLine } = require('../watch/runWatch') as typeof import('../watch/runWatch');
   const stopped = new AbortController();
-  const stop = (signal: string) => { if (!opts.quiet) log(`${signal}: stopping after the passes under way`); stopped.abort(); };
+  const stop = (signal: string) => {
+    if (!opts.quiet) log(`${signal}: stopping after the passes under way`);
+    stopped.abort();
+  };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   if (loadConfig().redisConfigured) {
@@ -86,8 +98,11 @@ async function runContinuously(ctx: OpenedContext, file: SourcesFile, opts: Watc
     await scheduled.close();
     return;
   }
-  if (!opts.quiet) log(`${file.sources.length} sources on timers in this process (set REDIS_URL to share them between machines)`);
-  await watchWithTimers(ctx, file, stopped.signal, (r) => { if (!opts.quiet) log(passLine(r)); });
+  if (!opts.quiet)
+    log(`${file.sources.length} sources on timers in this process (set REDIS_URL to share them between machines)`);
+  await watchWithTimers(ctx, file, stopped.signal, (r) => {
+    if (!opts.quiet) log(passLine(r));
+  });
 }
 
 /** the settings, loaded when the command runs (main.ts loads nothing for --help) */

@@ -19,10 +19,13 @@ export type Cleaning =
 export const CLEANING_METHODS: Record<Cleaning, string> = {
   printed: 'the number as printed, in the unit of its column',
   unit_converted: 'money printed in another unit (元 / 万元) and converted to the unit of its column',
-  blank_read_as_zero: "a blank cell read as 0 because the row's printed 总计 equals the sum of its other cells (rules.md)",
-  blank_left_empty: "a blank cell left empty: the row has no printed 总计, the 总计 itself is blank, or it does not agree",
+  blank_read_as_zero:
+    "a blank cell read as 0 because the row's printed 总计 equals the sum of its other cells (rules.md)",
+  blank_left_empty:
+    'a blank cell left empty: the row has no printed 总计, the 总计 itself is blank, or it does not agree',
   placeholder_left_empty: 'a placeholder (—, -, /, 无) left empty: it is not read as 0',
-  unreadable_left_empty: 'text not read as one number (not a number, or digits run together that the rules could not split: T-AMBIGUOUS) left empty',
+  unreadable_left_empty:
+    'text not read as one number (not a number, or digits run together that the rules could not split: T-AMBIGUOUS) left empty',
 };
 
 export interface CleanCell {
@@ -46,7 +49,8 @@ export function cleanCells(cells: Cell[], tableLayouts: Record<string, string>):
     const unit = unitOf(spec);
     if (cell.value !== null) {
       const printedUnit = spec?.kind === 'money' ? parseValue(cell.raw, spec).unit : undefined;
-      const converted = printedUnit !== undefined && printedUnit !== unit && (printedUnit === '元' || printedUnit === '万元');
+      const converted =
+        printedUnit !== undefined && printedUnit !== unit && (printedUnit === '元' || printedUnit === '万元');
       return { cell, layout, valueClean: cell.value, cleaning: converted ? 'unit_converted' : 'printed', unit };
     }
     const parsed = parseValue(cell.raw, spec);
@@ -56,6 +60,12 @@ export function cleanCells(cells: Cell[], tableLayouts: Record<string, string>):
     }
     // a number the parser did not keep (e.g. an ambiguous run of digits) is not a placeholder
     const placeholder = !parsed.invalid && parsed.value === null;
-    return { cell, layout, valueClean: null, cleaning: placeholder ? 'placeholder_left_empty' : 'unreadable_left_empty', unit };
+    return {
+      cell,
+      layout,
+      valueClean: null,
+      cleaning: placeholder ? 'placeholder_left_empty' : 'unreadable_left_empty',
+      unit,
+    };
   });
 }

@@ -5,12 +5,38 @@ import { checkAcrossReports, consecutivePairs, type CrossFlag, type ReportCells 
 
 export type CrossVerdict = 'agrees' | 'differs' | 'not_assessable' | 'not_applicable' | 'no_previous_year';
 
-export interface CrossFinding { previous: string | null; previousYear: number | null; carry: CrossVerdict; inForce: CrossVerdict; flags: CrossFlag[] }
+export interface CrossFinding {
+  previous: string | null;
+  previousYear: number | null;
+  carry: CrossVerdict;
+  inForce: CrossVerdict;
+  flags: CrossFlag[];
+}
 
-export interface CrossPair { agencyKey: string; previous: string; report: string; years: [number, number]; carry: CrossVerdict; inForce: CrossVerdict; checks: number; notAssessable: number; flags: number }
+export interface CrossPair {
+  agencyKey: string;
+  previous: string;
+  report: string;
+  years: [number, number];
+  carry: CrossVerdict;
+  inForce: CrossVerdict;
+  checks: number;
+  notAssessable: number;
+  flags: number;
+}
 /** an agency with reports of several years: which years, and how many of them follow one another */
-export interface AgencyYears { agencyKey: string; years: number[]; consecutivePairs: number }
-export interface CrossSummary { pairs: CrossPair[]; checks: number; notAssessable: number; flags: number; agencies: AgencyYears[] }
+export interface AgencyYears {
+  agencyKey: string;
+  years: number[];
+  consecutivePairs: number;
+}
+export interface CrossSummary {
+  pairs: CrossPair[];
+  checks: number;
+  notAssessable: number;
+  flags: number;
+  agencies: AgencyYears[];
+}
 
 /** The summary of the pairs whose later report is among those given (an export's selection). */
 export function summariseFor(pairs: CrossPair[], agencies: AgencyYears[], reports: Set<string>): CrossSummary {
@@ -27,14 +53,21 @@ export function agencyYears(inputs: ReportCells[], agencyKeyOf: (name: string) =
     const k = agencyKeyOf(r.agency);
     years.set(k, (years.get(k) ?? new Set()).add(r.year));
   }
-  return [...years].filter(([, ys]) => ys.size > 1).map(([agencyKey, ys]) => {
-    const sorted = [...ys].sort((a, b) => a - b);
-    return { agencyKey, years: sorted, consecutivePairs: sorted.filter((y) => ys.has(y - 1)).length };
-  }).sort((a, b) => a.agencyKey.localeCompare(b.agencyKey));
+  return [...years]
+    .filter(([, ys]) => ys.size > 1)
+    .map(([agencyKey, ys]) => {
+      const sorted = [...ys].sort((a, b) => a - b);
+      return { agencyKey, years: sorted, consecutivePairs: sorted.filter((y) => ys.has(y - 1)).length };
+    })
+    .sort((a, b) => a.agencyKey.localeCompare(b.agencyKey));
 }
 
 // X-CARRY reads table 三 only; X-INFORCE table 二 and only when both are in the 2021 layout.
-const carryInputs = (r: ReportCells): ReportCells => ({ ...r, templates: {}, cells: r.cells.filter((c) => c.table === 'applications') });
+const carryInputs = (r: ReportCells): ReportCells => ({
+  ...r,
+  templates: {},
+  cells: r.cells.filter((c) => c.table === 'applications'),
+});
 const inForceInputs = (r: ReportCells): ReportCells => ({ ...r, cells: r.cells.filter((c) => c.table === 'active') });
 const noInputs = (r: ReportCells): ReportCells => ({ ...r, templates: {}, cells: [] });
 
@@ -49,24 +82,51 @@ function checkPair(prev: ReportCells, cur: ReportCells) {
   const active = checkAcrossReports([inForceInputs(prev), inForceInputs(cur)]);
   const idle = checkAcrossReports([noInputs(prev), noInputs(cur)]);
   const inForceFlags = active.flags.filter((f) => f.rule === 'X-INFORCE');
-  const inForceChecks = active.checks - idle.checks, inForceNA = active.notAssessable - idle.notAssessable;
+  const inForceChecks = active.checks - idle.checks,
+    inForceNA = active.notAssessable - idle.notAssessable;
   return {
-    carry: { verdict: verdict(carry.checks, carry.notAssessable, carry.flags), checks: carry.checks, notAssessable: carry.notAssessable, flags: carry.flags },
-    inForce: { verdict: verdict(inForceChecks, inForceNA, inForceFlags), checks: inForceChecks, notAssessable: inForceNA, flags: inForceFlags },
+    carry: {
+      verdict: verdict(carry.checks, carry.notAssessable, carry.flags),
+      checks: carry.checks,
+      notAssessable: carry.notAssessable,
+      flags: carry.flags,
+    },
+    inForce: {
+      verdict: verdict(inForceChecks, inForceNA, inForceFlags),
+      checks: inForceChecks,
+      notAssessable: inForceNA,
+      flags: inForceFlags,
+    },
   };
 }
 
 /** Findings keyed by the later report's id; reports with no previous year are absent. */
-export function crossFindings(inputs: ReportCells[], agencyKeyOf: (name: string) => string): { byReport: Map<string, CrossFinding>; pairs: CrossPair[] } {
+export function crossFindings(
+  inputs: ReportCells[],
+  agencyKeyOf: (name: string) => string,
+): { byReport: Map<string, CrossFinding>; pairs: CrossPair[] } {
   const byReport = new Map<string, CrossFinding>();
   const pairs: CrossPair[] = [];
   for (const [prev, cur] of consecutivePairs(inputs)) {
     const { carry, inForce } = checkPair(prev, cur);
     const flags = [...carry.flags, ...inForce.flags];
-    byReport.set(cur.id, { previous: prev.id, previousYear: prev.year, carry: carry.verdict, inForce: inForce.verdict, flags });
+    byReport.set(cur.id, {
+      previous: prev.id,
+      previousYear: prev.year,
+      carry: carry.verdict,
+      inForce: inForce.verdict,
+      flags,
+    });
     pairs.push({
-      agencyKey: agencyKeyOf(cur.agency ?? ''), previous: prev.id, report: cur.id, years: [prev.year!, cur.year!], carry: carry.verdict, inForce: inForce.verdict,
-      checks: carry.checks + inForce.checks, notAssessable: carry.notAssessable + inForce.notAssessable, flags: flags.length,
+      agencyKey: agencyKeyOf(cur.agency ?? ''),
+      previous: prev.id,
+      report: cur.id,
+      years: [prev.year!, cur.year!],
+      carry: carry.verdict,
+      inForce: inForce.verdict,
+      checks: carry.checks + inForce.checks,
+      notAssessable: carry.notAssessable + inForce.notAssessable,
+      flags: flags.length,
     });
   }
   return { byReport, pairs };

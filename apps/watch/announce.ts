@@ -27,10 +27,17 @@ export function announcement(sourceId: string, record: ReportRecord): Announceme
     else rules.set(f.rule, { rule: f.rule, severity: f.severity, count: 1, example: f.message });
   }
   return {
-    event: 'report.new', source: sourceId, url: record.source.url ?? record.source.path,
-    fetchedAt: record.source.fetchedAt ?? new Date().toISOString(), sha256: record.source.sha256,
-    title: record.report.title, agency: record.report.agency, year: record.report.year,
-    format: record.source.format, cells: record.cells.length, failedRules: [...rules.values()],
+    event: 'report.new',
+    source: sourceId,
+    url: record.source.url ?? record.source.path,
+    fetchedAt: record.source.fetchedAt ?? new Date().toISOString(),
+    sha256: record.source.sha256,
+    title: record.report.title,
+    agency: record.report.agency,
+    year: record.report.year,
+    format: record.source.format,
+    cells: record.cells.length,
+    failedRules: [...rules.values()],
   };
 }
 

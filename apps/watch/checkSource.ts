@@ -32,15 +32,25 @@ export interface PassResult {
 
 export function policyOf(source: Source): FetchPolicy {
   return {
-    allowedHosts: source.allowedHosts, allowPrivate: source.allowPrivate,
-    timeoutMs: source.fetch.timeout, maxBytes: source.fetch.maxBytes, maxRedirects: source.fetch.maxRedirects,
-    userAgent: source.fetch.userAgent, concurrency: source.fetch.concurrency, minGapMs: source.fetch.minGap,
+    allowedHosts: source.allowedHosts,
+    allowPrivate: source.allowPrivate,
+    timeoutMs: source.fetch.timeout,
+    maxBytes: source.fetch.maxBytes,
+    maxRedirects: source.fetch.maxRedirects,
+    userAgent: source.fetch.userAgent,
+    concurrency: source.fetch.concurrency,
+    minGapMs: source.fetch.minGap,
   };
 }
 
 export const emptyPass = (sourceId: string): PassResult => ({
-  source: sourceId, listPages: { fetched: 0, notModified: 0 }, fetched: 0, seenBefore: 0,
-  outcomes: { new: 0, knownContent: 0, sameReport: 0, notReport: 0, failed: 0 }, newReports: [], errors: [],
+  source: sourceId,
+  listPages: { fetched: 0, notModified: 0 },
+  fetched: 0,
+  seenBefore: 0,
+  outcomes: { new: 0, knownContent: 0, sameReport: 0, notReport: 0, failed: 0 },
+  newReports: [],
+  errors: [],
 });
 
 export async function checkSource(ctx: WatchContext, source: Source): Promise<PassResult> {
@@ -49,7 +59,11 @@ export async function checkSource(ctx: WatchContext, source: Source): Promise<Pa
   const claimed = new Set<string>(); // URLs handled in this pass (linked twice, or redirected to)
 
   const fail = (r: Extract<FetchResult, { status: 'failed' }>) => {
-    result.errors.push({ url: r.url, code: r.code === 'HTTP_STATUS' ? `HTTP_${r.httpStatus}` : r.code, message: r.message });
+    result.errors.push({
+      url: r.url,
+      code: r.code === 'HTTP_STATUS' ? `HTTP_${r.httpStatus}` : r.code,
+      message: r.message,
+    });
     (ctx.warn ?? ctx.log)(`[${source.id}] ${r.code === 'HTTP_STATUS' ? `HTTP ${r.httpStatus}` : r.code}: ${r.message}`);
   };
 
@@ -59,16 +73,28 @@ export async function checkSource(ctx: WatchContext, source: Source): Promise<Pa
   for (let pageNo = 1; pageUrl && pageNo <= source.pagination.maxPages && !claimed.has(pageUrl); pageNo++) {
     claimed.add(pageUrl);
     const known = await ctx.state.get(pageUrl);
-    const r = await ctx.fetcher.get(pageUrl, policy, known?.links ? { etag: known.etag, lastModified: known.lastModified } : {});
+    const r = await ctx.fetcher.get(
+      pageUrl,
+      policy,
+      known?.links ? { etag: known.etag, lastModified: known.lastModified } : {},
+    );
     let page: ListPage;
-    if (r.status === 'failed') { fail(r); break; }
+    if (r.status === 'failed') {
+      fail(r);
+      break;
+    }
     if (r.status === 304) {
       result.listPages.notModified++;
       page = JSON.parse(known!.links!) as ListPage;
     } else {
       result.listPages.fetched++;
       page = readListPage(r.body, r.contentType, r.finalUrl, source, pageNo);
-      await ctx.state.put(pageUrl, source.id, 'list', { etag: r.etag, last_modified: r.lastModified, links: JSON.stringify(page), checked_at: r.fetchedAt });
+      await ctx.state.put(pageUrl, source.id, 'list', {
+        etag: r.etag,
+        last_modified: r.lastModified,
+        links: JSON.stringify(page),
+        checked_at: r.fetchedAt,
+      });
     }
     items.push(...page.items);
     pageUrl = page.next;
@@ -78,7 +104,10 @@ export async function checkSource(ctx: WatchContext, source: Source): Promise<Pa
   const handle = async (url: string, kind: UrlKind): Promise<void> => {
     if (claimed.has(url)) return;
     claimed.add(url);
-    if (await ctx.state.seen(url)) { result.seenBefore++; return; }
+    if (await ctx.state.seen(url)) {
+      result.seenBefore++;
+      return;
+    }
     const r = await ctx.fetcher.get(url, policy);
     if (r.status === 'failed') return fail(r);
     if (r.status === 304) return; // not asked for: cannot happen without validators
@@ -93,18 +122,25 @@ export async function checkSource(ctx: WatchContext, source: Source): Promise<Pa
     const page = kind === 'detail' && looksLikeHtml(r.body, r.contentType);
     const attachments = page ? readAttachments(r.body, r.contentType, finalUrl, source) : [];
     const out = await ctx.submitter.submit({
-      url: finalUrl, body: r.body, contentType: r.contentType, fetchedAt: r.fetchedAt,
-      kind: page ? 'detail' : 'attachment', hasAttachments: attachments.length > 0,
+      url: finalUrl,
+      body: r.body,
+      contentType: r.contentType,
+      fetchedAt: r.fetchedAt,
+      kind: page ? 'detail' : 'attachment',
+      hasAttachments: attachments.length > 0,
     });
     result.outcomes[out.outcome]++;
     const outcome = out.outcome === 'failed' ? `failed:${out.code}` : out.outcome;
-    for (const u of new Set([url, finalUrl])) await ctx.state.put(u, source.id, kind, { sha256: out.sha256, outcome, checked_at: r.fetchedAt });
+    for (const u of new Set([url, finalUrl]))
+      await ctx.state.put(u, source.id, kind, { sha256: out.sha256, outcome, checked_at: r.fetchedAt });
     if (out.outcome === 'new') {
       const a = announcement(source.id, out.record);
       result.newReports.push(a);
       await ctx.onNew(a);
     } else if (out.outcome === 'failed') {
-      (ctx.warn ?? ctx.log)(`[${source.id}] ${finalUrl}: ${out.code}: ${out.message}${out.stored ? ' (stored with its error)' : ''}`);
+      (ctx.warn ?? ctx.log)(
+        `[${source.id}] ${finalUrl}: ${out.code}: ${out.message}${out.stored ? ' (stored with its error)' : ''}`,
+      );
     }
     // the files a detail page links, one after the other: the page's own record comes first
     for (const a of attachments) await handle(a.url, 'attachment');

@@ -22,7 +22,10 @@ export interface ContextOptions {
   warn?: (line: string) => void;
 }
 
-export interface OpenedContext extends WatchContext { store: Store; close(): Promise<void> }
+export interface OpenedContext extends WatchContext {
+  store: Store;
+  close(): Promise<void>;
+}
 
 export async function openWatchContext(file: SourcesFile, opts: ContextOptions = {}): Promise<OpenedContext> {
   const ownStore = !opts.store;
@@ -35,10 +38,16 @@ export async function openWatchContext(file: SourcesFile, opts: ContextOptions =
   const announce = opts.announce ?? ((line: string) => process.stdout.write(`${line}\n`));
   const submitter = new Submitter(store, spool);
   return {
-    store, state, fetcher, log, warn, submitter,
+    store,
+    state,
+    fetcher,
+    log,
+    warn,
+    submitter,
     onNew: async (a) => {
       announce(announcementLine(a), a);
-      if (file.webhook) await postWebhook(file.webhook, a).catch((e: Error) => warn(`webhook ${file.webhook}: ${e.message}`));
+      if (file.webhook)
+        await postWebhook(file.webhook, a).catch((e: Error) => warn(`webhook ${file.webhook}: ${e.message}`));
     },
     async close() {
       await fetcher.close();

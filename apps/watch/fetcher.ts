@@ -18,12 +18,32 @@ export interface FetchPolicy {
   minGapMs: number;
 }
 
-export interface Validators { etag?: string | null; lastModified?: string | null }
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
 
-export type FetchFailure = 'HTTP_STATUS' | 'TIMEOUT' | 'TOO_LARGE' | 'HOST_NOT_ALLOWED' | 'PRIVATE_ADDRESS' | 'TOO_MANY_REDIRECTS' | 'BAD_URL' | 'NETWORK';
+export type FetchFailure =
+  | 'HTTP_STATUS'
+  | 'TIMEOUT'
+  | 'TOO_LARGE'
+  | 'HOST_NOT_ALLOWED'
+  | 'PRIVATE_ADDRESS'
+  | 'TOO_MANY_REDIRECTS'
+  | 'BAD_URL'
+  | 'NETWORK';
 
 export type FetchResult =
-  | { status: 200; url: string; finalUrl: string; body: Buffer; contentType?: string; etag?: string; lastModified?: string; fetchedAt: string }
+  | {
+      status: 200;
+      url: string;
+      finalUrl: string;
+      body: Buffer;
+      contentType?: string;
+      etag?: string;
+      lastModified?: string;
+      fetchedAt: string;
+    }
   | { status: 304; url: string; finalUrl: string; fetchedAt: string }
   | { status: 'failed'; url: string; code: FetchFailure; httpStatus?: number; message: string };
 
@@ -45,7 +65,11 @@ export class Fetcher {
 
   private agent(allowPrivate: boolean): Agent {
     let a = this.agents.get(allowPrivate);
-    if (!a) this.agents.set(allowPrivate, (a = new Agent({ connect: { lookup: guardedLookup(allowPrivate) } as object, connections: 8 })));
+    if (!a)
+      this.agents.set(
+        allowPrivate,
+        (a = new Agent({ connect: { lookup: guardedLookup(allowPrivate) } as object, connections: 8 })),
+      );
     return a;
   }
 
@@ -53,12 +77,18 @@ export class Fetcher {
     let current = url;
     for (let hop = 0; hop <= policy.maxRedirects; hop++) {
       let target: URL;
-      try { target = new URL(current); } catch { return fail(url, 'BAD_URL', `not a URL: ${current}`); }
+      try {
+        target = new URL(current);
+      } catch {
+        return fail(url, 'BAD_URL', `not a URL: ${current}`);
+      }
       if (!/^https?:$/.test(target.protocol)) return fail(url, 'BAD_URL', `not http(s): ${current}`);
-      if (!hostAllowed(target.hostname, policy.allowedHosts)) return fail(url, 'HOST_NOT_ALLOWED', `${target.hostname} is not an allowed host (${current})`);
+      if (!hostAllowed(target.hostname, policy.allowedHosts))
+        return fail(url, 'HOST_NOT_ALLOWED', `${target.hostname} is not an allowed host (${current})`);
       // an IP literal skips DNS (and so the guarded lookup): check it here
       const literal = target.hostname.replace(/^\[|\]$/g, '');
-      if (isIP(literal) && !policy.allowPrivate && isPrivateAddress(literal)) return fail(url, 'PRIVATE_ADDRESS', `${literal} is a private or loopback address`);
+      if (isIP(literal) && !policy.allowPrivate && isPrivateAddress(literal))
+        return fail(url, 'PRIVATE_ADDRESS', `${literal} is a private or loopback address`);
 
       const hop_ = await this.limiter.run(target.host, policy, () => this.once(target, policy, validators));
       if ('failed' in hop_) return { ...hop_.failed, url };
@@ -77,10 +107,17 @@ export class Fetcher {
     const fetchedAt = new Date().toISOString();
     try {
       const res = await request(target, {
-        method: 'GET', headers, signal, dispatcher: this.agent(policy.allowPrivate),
-        headersTimeout: policy.timeoutMs, bodyTimeout: policy.timeoutMs,
+        method: 'GET',
+        headers,
+        signal,
+        dispatcher: this.agent(policy.allowPrivate),
+        headersTimeout: policy.timeoutMs,
+        bodyTimeout: policy.timeoutMs,
       });
-      const header = (name: string) => { const v = res.headers[name]; return Array.isArray(v) ? v[0] : v; };
+      const header = (name: string) => {
+        const v = res.headers[name];
+        return Array.isArray(v) ? v[0] : v;
+      };
       if (REDIRECTS.has(res.statusCode) && header('location')) {
         await res.body.dump();
         return { location: header('location')! };
@@ -91,7 +128,15 @@ export class Fetcher {
       }
       if (res.statusCode < 200 || res.statusCode > 299) {
         await res.body.dump();
-        return { failed: { status: 'failed' as const, url: target.href, code: 'HTTP_STATUS' as const, httpStatus: res.statusCode, message: `HTTP ${res.statusCode} for ${target.href}` } };
+        return {
+          failed: {
+            status: 'failed' as const,
+            url: target.href,
+            code: 'HTTP_STATUS' as const,
+            httpStatus: res.statusCode,
+            message: `HTTP ${res.statusCode} for ${target.href}`,
+          },
+        };
       }
       const declared = Number(header('content-length'));
       if (declared > policy.maxBytes) {
@@ -102,22 +147,36 @@ export class Fetcher {
       let size = 0;
       for await (const chunk of res.body) {
         size += (chunk as Buffer).length;
-        if (size > policy.maxBytes) { res.body.destroy(); return { failed: tooLarge(target, policy) }; }
+        if (size > policy.maxBytes) {
+          res.body.destroy();
+          return { failed: tooLarge(target, policy) };
+        }
         chunks.push(chunk as Buffer);
       }
       return {
         result: {
-          status: 200 as const, url: target.href, finalUrl: target.href, body: Buffer.concat(chunks), fetchedAt,
-          contentType: header('content-type'), etag: header('etag'), lastModified: header('last-modified'),
+          status: 200 as const,
+          url: target.href,
+          finalUrl: target.href,
+          body: Buffer.concat(chunks),
+          fetchedAt,
+          contentType: header('content-type'),
+          etag: header('etag'),
+          lastModified: header('last-modified'),
         },
       };
     } catch (e) {
       const err = e as Error & { code?: string; cause?: Error & { code?: string } };
       const code: FetchFailure =
-        err.name === 'TimeoutError' || err.name === 'AbortError' || /TIMEOUT/.test(err.code ?? '') ? 'TIMEOUT'
-          : err.code === 'PRIVATE_ADDRESS' || err.cause?.code === 'PRIVATE_ADDRESS' ? 'PRIVATE_ADDRESS'
+        err.name === 'TimeoutError' || err.name === 'AbortError' || /TIMEOUT/.test(err.code ?? '')
+          ? 'TIMEOUT'
+          : err.code === 'PRIVATE_ADDRESS' || err.cause?.code === 'PRIVATE_ADDRESS'
+            ? 'PRIVATE_ADDRESS'
             : 'NETWORK';
-      const message = code === 'TIMEOUT' ? `no complete answer within ${policy.timeoutMs} ms from ${target.href}` : `${target.href}: ${err.message}`;
+      const message =
+        code === 'TIMEOUT'
+          ? `no complete answer within ${policy.timeoutMs} ms from ${target.href}`
+          : `${target.href}: ${err.message}`;
       return { failed: { status: 'failed' as const, url: target.href, code, message } };
     }
   }
@@ -127,6 +186,15 @@ export class Fetcher {
   }
 }
 
-const fail = (url: string, code: FetchFailure, message: string): FetchResult => ({ status: 'failed', url, code, message });
-const tooLarge = (target: URL, policy: FetchPolicy) =>
-  ({ status: 'failed' as const, url: target.href, code: 'TOO_LARGE' as const, message: `${target.href} is larger than ${policy.maxBytes} bytes` });
+const fail = (url: string, code: FetchFailure, message: string): FetchResult => ({
+  status: 'failed',
+  url,
+  code,
+  message,
+});
+const tooLarge = (target: URL, policy: FetchPolicy) => ({
+  status: 'failed' as const,
+  url: target.href,
+  code: 'TOO_LARGE' as const,
+  message: `${target.href} is larger than ${policy.maxBytes} bytes`,
+});

@@ -1,8 +1,16 @@
 // Politeness per host: at most `concurrency` requests at once, and request starts at least
 // `minGapMs` apart, whichever sources share the host (one limiter per watch process).
-export interface HostLimits { concurrency: number; minGapMs: number }
+export interface HostLimits {
+  concurrency: number;
+  minGapMs: number;
+}
 
-interface HostState { active: number; waiting: Array<() => void>; nextStart: number; limits: HostLimits }
+interface HostState {
+  active: number;
+  waiting: Array<() => void>;
+  nextStart: number;
+  limits: HostLimits;
+}
 
 export class HostLimiter {
   private hosts = new Map<string, HostState>();
@@ -11,7 +19,11 @@ export class HostLimiter {
     let h = this.hosts.get(host);
     // the first source to use a host sets its limits; a stricter later one tightens them
     if (!h) this.hosts.set(host, (h = { active: 0, waiting: [], nextStart: 0, limits: { ...limits } }));
-    else h.limits = { concurrency: Math.min(h.limits.concurrency, limits.concurrency), minGapMs: Math.max(h.limits.minGapMs, limits.minGapMs) };
+    else
+      h.limits = {
+        concurrency: Math.min(h.limits.concurrency, limits.concurrency),
+        minGapMs: Math.max(h.limits.minGapMs, limits.minGapMs),
+      };
     const state = h;
     if (state.active >= state.limits.concurrency) await new Promise<void>((resolve) => state.waiting.push(resolve));
     else state.active++;

@@ -7,15 +7,25 @@ import { declaredCharset } from '../../parsers/html/declaredCharset';
 import type { Source } from './sources';
 import { hostAllowed } from './fetcher';
 
-export interface Link { url: string; text: string }
-export interface ListPage { items: Link[]; next: string | null }
+export interface Link {
+  url: string;
+  text: string;
+}
+export interface ListPage {
+  items: Link[];
+  next: string | null;
+}
 
 function loadPage(body: Buffer, contentType: string | undefined, pageUrl: string): { $: CheerioAPI; base: string } {
   const { text } = decodeText(body, declaredCharset(body, contentType));
   const $ = load(text);
   const baseHref = $('base[href]').attr('href');
   let base = pageUrl;
-  try { if (baseHref) base = new URL(baseHref, pageUrl).href; } catch { /* bad <base>: keep the page URL */ }
+  try {
+    if (baseHref) base = new URL(baseHref, pageUrl).href;
+  } catch {
+    /* bad <base>: keep the page URL */
+  }
   return { $, base };
 }
 
@@ -32,13 +42,20 @@ function absolute(href: string | undefined, base: string): string | null {
   }
 }
 
-const textOf = ($: CheerioAPI, el: Parameters<CheerioAPI>[0]) => $(el).text().replace(/\s+/g, ' ').trim() || ($(el).attr('title') ?? '').trim();
+const textOf = ($: CheerioAPI, el: Parameters<CheerioAPI>[0]) =>
+  $(el).text().replace(/\s+/g, ' ').trim() || ($(el).attr('title') ?? '').trim();
 
 export function isAttachmentUrl(url: string, source: Source): boolean {
   return new RegExp(source.attachments.pattern, 'i').test(new URL(url).pathname);
 }
 
-export function readListPage(body: Buffer, contentType: string | undefined, pageUrl: string, source: Source, pageNo: number): ListPage {
+export function readListPage(
+  body: Buffer,
+  contentType: string | undefined,
+  pageUrl: string,
+  source: Source,
+  pageNo: number,
+): ListPage {
   const { $, base } = loadPage(body, contentType, pageUrl);
   const pattern = new RegExp(source.links.pattern);
   const items = new Map<string, Link>();
@@ -64,7 +81,12 @@ function nextPage($: CheerioAPI, base: string, source: Source, pageNo: number): 
 }
 
 /** Report files linked from a detail page. */
-export function readAttachments(body: Buffer, contentType: string | undefined, pageUrl: string, source: Source): Link[] {
+export function readAttachments(
+  body: Buffer,
+  contentType: string | undefined,
+  pageUrl: string,
+  source: Source,
+): Link[] {
   const { $, base } = loadPage(body, contentType, pageUrl);
   const found = new Map<string, Link>();
   $('a[href]').each((_, a) => {

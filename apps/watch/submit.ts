@@ -35,7 +35,10 @@ export class Submitter {
   private chain: Promise<unknown> = Promise.resolve();
   /** parses run on a thread of their own, under the one time limit (started at the first file) */
   private pool?: ParsePool;
-  constructor(private store: Store, private spoolDir: string) {}
+  constructor(
+    private store: Store,
+    private spoolDir: string,
+  ) {}
 
   async close(): Promise<void> {
     await this.pool?.close();
@@ -56,7 +59,13 @@ export class Submitter {
     }
     const path = await this.spool(sha, file);
     this.pool ??= createParsePool(1);
-    const record = await this.pool.parse({ path, sha256: sha, url: file.url, fetchedAt: file.fetchedAt, ...(file.contentType ? { contentType: file.contentType } : {}) });
+    const record = await this.pool.parse({
+      path,
+      sha256: sha,
+      url: file.url,
+      fetchedAt: file.fetchedAt,
+      ...(file.contentType ? { contentType: file.contentType } : {}),
+    });
     const checked = checkStage(record);
     const error = checked.record.error;
     if (file.kind === 'detail' && error && checked.verdict !== 'transient') {
@@ -73,12 +82,25 @@ export class Submitter {
       return { outcome: 'sameReport', sha256: same };
     }
     const stored = await storeStage(this.store, checked);
-    if (error) return { outcome: 'failed', sha256: sha, code: error.code, message: error.message, stored: stored !== 'notStored' };
-    return stored === 'unchanged' ? { outcome: 'knownContent', sha256: sha } : { outcome: 'new', sha256: sha, record: checked.record };
+    if (error)
+      return {
+        outcome: 'failed',
+        sha256: sha,
+        code: error.code,
+        message: error.message,
+        stored: stored !== 'notStored',
+      };
+    return stored === 'unchanged'
+      ? { outcome: 'knownContent', sha256: sha }
+      : { outcome: 'new', sha256: sha, record: checked.record };
   }
 
   private async spool(sha: string, file: FetchedFile): Promise<string> {
-    const ext = extname(new URL(file.url).pathname).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 6) || '.bin';
+    const ext =
+      extname(new URL(file.url).pathname)
+        .toLowerCase()
+        .replace(/[^.a-z0-9]/g, '')
+        .slice(0, 6) || '.bin';
     const dir = resolve(this.spoolDir, sha.slice(0, 2));
     const path = join(dir, `${sha}${ext}`);
     if (!(await stat(path).catch(() => null))) {

@@ -65,11 +65,9 @@ export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
     const format = str(req.query.output, 10) ?? 'csv',
       shape = str(req.query.shape, 10) ?? 'wide';
     if (!EXPORT_FORMATS.includes(format as never) || !EXPORT_SHAPES.includes(shape as never))
-      return res
-        .status(400)
-        .json({
-          error: `output must be one of ${EXPORT_FORMATS.join(', ')} and shape one of ${EXPORT_SHAPES.join(', ')}`,
-        });
+      return res.status(400).json({
+        error: `output must be one of ${EXPORT_FORMATS.join(', ')} and shape one of ${EXPORT_SHAPES.join(', ')}`,
+      });
     const ids = filterEntries(await listEntries(db), filterFrom(req.query))
       .filter((e) => e.report)
       .map((e) => e.report!.id);

@@ -20,8 +20,12 @@ export function assetRoutes(root = projectRoot()): Router {
   const modules = join(root, 'node_modules');
   router.use('/assets', express.static(join(root, 'apps', 'web', 'static'), { ...STATIC, maxAge: 0 }));
   router.get('/vendor/chart.umd.min.js', (_req, res) => res.sendFile(join(modules, 'chart.js/dist/chart.umd.min.js')));
-  router.get('/vendor/pdf.min.mjs', (_req, res) => res.type('text/javascript').sendFile(join(modules, 'pdfjs-dist/legacy/build/pdf.min.mjs')));
-  router.get('/vendor/pdf.worker.min.mjs', (_req, res) => res.type('text/javascript').sendFile(join(modules, 'pdfjs-dist/legacy/build/pdf.worker.min.mjs')));
+  router.get('/vendor/pdf.min.mjs', (_req, res) =>
+    res.type('text/javascript').sendFile(join(modules, 'pdfjs-dist/legacy/build/pdf.min.mjs')),
+  );
+  router.get('/vendor/pdf.worker.min.mjs', (_req, res) =>
+    res.type('text/javascript').sendFile(join(modules, 'pdfjs-dist/legacy/build/pdf.worker.min.mjs')),
+  );
   // CJK PDFs without embedded fonts need the CMaps and standard fonts; scans may need the decoders
   router.use('/vendor/pdfjs/cmaps', express.static(join(modules, 'pdfjs-dist/cmaps'), STATIC));
   router.use('/vendor/pdfjs/standard_fonts', express.static(join(modules, 'pdfjs-dist/standard_fonts'), STATIC));
@@ -38,6 +42,8 @@ export function pageRoutes(root = projectRoot()): Router {
   router.get('/report/:sha', (_req, res) => res.sendFile(page('report.html')));
   router.get('/charts', (_req, res) => res.sendFile(page('charts.html')));
   router.get('/agency', (_req, res) => res.sendFile(page('agency.html')));
-  router.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
+  router.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   return router;
 }

@@ -1,11 +1,27 @@
 // The numbers behind the charts page: reports per year and layout, the share of reports failing
 // each rule, and one agency's applications and their outcomes across years.
 import type { Kysely } from 'kysely';
-import { countsByYearAndLayout, failingReportsPerRule, parsedReportsOfAgency, applicationTotals, type Database } from '../../store';
+import {
+  countsByYearAndLayout,
+  failingReportsPerRule,
+  parsedReportsOfAgency,
+  applicationTotals,
+  type Database,
+} from '../../store';
 import { RULES } from '../../src/rules/catalog';
 
-export interface YearLayoutCount { year: number | null; layout: string | null; count: number }
-export interface RuleShare { rule: string; description: string; failing: number; assessed: number; share: number }
+export interface YearLayoutCount {
+  year: number | null;
+  layout: string | null;
+  count: number;
+}
+export interface RuleShare {
+  rule: string;
+  description: string;
+  failing: number;
+  assessed: number;
+  share: number;
+}
 
 export async function reportsPerYearAndLayout(db: Kysely<Database>): Promise<YearLayoutCount[]> {
   return countsByYearAndLayout(db);
@@ -17,7 +33,13 @@ export async function ruleShares(db: Kysely<Database>): Promise<RuleShare[]> {
   const ids = [...new Set([...RULES.map((r) => r.id), ...byRule.keys()])];
   return ids.map((rule) => {
     const n = byRule.get(rule) ?? 0;
-    return { rule, description: RULES.find((r) => r.id === rule)?.description ?? '', failing: n, assessed, share: assessed ? n / assessed : 0 };
+    return {
+      rule,
+      description: RULES.find((r) => r.id === rule)?.description ?? '',
+      failing: n,
+      assessed,
+      share: assessed ? n / assessed : 0,
+    };
   });
 }
 

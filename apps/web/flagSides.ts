@@ -3,7 +3,10 @@
 import type { Flag } from '../../src/model/record';
 
 export interface WrittenFlag {
-  rule: string; severity: Flag['severity']; message: string; cells: string[];
+  rule: string;
+  severity: Flag['severity'];
+  message: string;
+  cells: string[];
   /** `10+1+0+0 = 11 ≠ 0`; null when the flag does not state its sides as sums of cells */
   numbers: string | null;
   /** `review.upheld+… ≠ review.total` */

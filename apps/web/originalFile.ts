@@ -10,16 +10,26 @@ import type { Kysely } from 'kysely';
 import { reportRow, sourceLocations, type Database } from '../../store';
 import { isSha256 } from './reportView';
 
-export interface OriginalFile { path: string; format: string | null; size: number }
+export interface OriginalFile {
+  path: string;
+  format: string | null;
+  size: number;
+}
 
 /** hash of a file as last seen, so that each page view does not re-read a large PDF */
 const hashCache = new Map<string, { mtimeMs: number; size: number; sha: string }>();
 
-export async function findOriginal(db: Kysely<Database>, sha: string, baseDir: string): Promise<OriginalFile | undefined> {
+export async function findOriginal(
+  db: Kysely<Database>,
+  sha: string,
+  baseDir: string,
+): Promise<OriginalFile | undefined> {
   if (!isSha256(sha)) return undefined;
   const report = await reportRow(db, sha);
   if (!report) return undefined;
-  const candidates = [report.path, ...(await sourceLocations(db, sha))].filter((p) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(p));
+  const candidates = [report.path, ...(await sourceLocations(db, sha))].filter(
+    (p) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(p),
+  );
   for (const candidate of new Set(candidates)) {
     const path = isAbsolute(candidate) ? candidate : resolve(baseDir, candidate);
     const info = await stat(path).catch(() => undefined);

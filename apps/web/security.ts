@@ -23,7 +23,10 @@ export const CSP = [
  * script and API URLs resolve against: allowed to point at this server. Its scripts still come
  * only from its own files.
  */
-export const QUEUES_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("base-uri 'none'", "base-uri 'self'");
+export const QUEUES_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+  "base-uri 'none'",
+  "base-uri 'self'",
+);
 
 export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Content-Security-Policy', req.path.startsWith('/queues') ? QUEUES_CSP : CSP);
@@ -37,7 +40,8 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 /** Constant-time comparison (of digests, so lengths need not match). */
-export const tokenMatches = (given: string | undefined, token: string) => given !== undefined && timingSafeEqual(digest(given), digest(token));
+export const tokenMatches = (given: string | undefined, token: string) =>
+  given !== undefined && timingSafeEqual(digest(given), digest(token));
 
 export const SESSION_COOKIE = 'xxgk_session';
 /** A session opened with the token lasts this long. */
@@ -65,7 +69,10 @@ const cookie = (req: Request, name: string) => {
 export class TokenGate {
   private readonly sessions = new Map<string, number>();
   /** cookiePath: '/queues' when only the board is guarded, '/' when every page is */
-  constructor(readonly token: string | undefined, readonly cookiePath: string) {}
+  constructor(
+    readonly token: string | undefined,
+    readonly cookiePath: string,
+  ) {}
 
   authorized(req: Request): boolean {
     if (!this.token) return false;
@@ -86,29 +93,51 @@ export class TokenGate {
    */
   require() {
     return (req: Request, res: Response, next: NextFunction) => {
-      if (!this.token) { res.status(403).type('text/plain').send('no token configured: this part of the server is off'); return; }
+      if (!this.token) {
+        res.status(403).type('text/plain').send('no token configured: this part of the server is off');
+        return;
+      }
       const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
       if (fromQuery !== undefined && req.method === 'GET' && tokenMatches(fromQuery, this.token)) {
         const id = randomBytes(32).toString('hex');
         for (const [old, until] of this.sessions) if (until <= Date.now()) this.sessions.delete(old);
         this.sessions.set(id, Date.now() + SESSION_MS);
-        res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=${this.cookiePath}; Max-Age=${SESSION_MS / 1000}`);
+        res.setHeader(
+          'Set-Cookie',
+          `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=${this.cookiePath}; Max-Age=${SESSION_MS / 1000}`,
+        );
         const url = new URL(req.originalUrl, 'http://local');
         url.searchParams.delete('token');
         res.redirect(303, url.pathname + url.search);
         return;
       }
-      if (this.authorized(req)) { next(); return; }
-      res.status(401).type('text/plain').send('token required: open this address with ?token=… once (the token is in XXGK_WEB_TOKEN or --token-file)');
+      if (this.authorized(req)) {
+        next();
+        return;
+      }
+      res
+        .status(401)
+        .type('text/plain')
+        .send('token required: open this address with ?token=… once (the token is in XXGK_WEB_TOKEN or --token-file)');
     };
   }
 
   /** Reads only, unless the token is given: every other method is refused before any route. */
   readOnlyUnlessAuthorized() {
     return (req: Request, res: Response, next: NextFunction) => {
-      if (isRead(req)) { next(); return; }
-      if (this.authorized(req)) { next(); return; }
-      res.status(405).setHeader('Allow', 'GET, HEAD').type('text/plain').send('read-only: no write action without the token');
+      if (isRead(req)) {
+        next();
+        return;
+      }
+      if (this.authorized(req)) {
+        next();
+        return;
+      }
+      res
+        .status(405)
+        .setHeader('Allow', 'GET, HEAD')
+        .type('text/plain')
+        .send('read-only: no write action without the token');
     };
   }
 }
@@ -123,9 +152,15 @@ const isRead = (req: Request) => req.method === 'GET' || req.method === 'HEAD';
  */
 export function hostGuard(allowed: ReadonlySet<string> | null) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (allowed === null) { next(); return; }
+    if (allowed === null) {
+      next();
+      return;
+    }
     const name = hostName(req.get('host'));
-    if (name !== undefined && allowed.has(name)) { next(); return; }
+    if (name !== undefined && allowed.has(name)) {
+      next();
+      return;
+    }
     res.status(421).type('text/plain').send('this server does not answer for that host name');
   };
 }
@@ -146,11 +181,18 @@ export function hostName(host: string | undefined): string | undefined {
  * must say same-origin. A script without Origin must send the token as a Bearer header.
  */
 export function sameOriginWrites(req: Request, res: Response, next: NextFunction): void {
-  if (isRead(req)) { next(); return; }
+  if (isRead(req)) {
+    next();
+    return;
+  }
   const origin = req.get('origin');
   const site = req.get('sec-fetch-site');
   const own = `${req.protocol}://${req.get('host')}`;
-  const ok = origin !== undefined ? origin === own && (site === undefined || site === 'same-origin') : TokenGate.hasBearer(req);
-  if (ok) { next(); return; }
+  const ok =
+    origin !== undefined ? origin === own && (site === undefined || site === 'same-origin') : TokenGate.hasBearer(req);
+  if (ok) {
+    next();
+    return;
+  }
   res.status(403).type('text/plain').send('write refused: it does not come from a page of this server');
 }

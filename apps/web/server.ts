@@ -31,7 +31,11 @@ export interface ServeOptions {
 
 export class PortInUseError extends Error {}
 
-export interface WebServer { url: string; queues: boolean; close(): Promise<void> }
+export interface WebServer {
+  url: string;
+  queues: boolean;
+  close(): Promise<void>;
+}
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
@@ -47,7 +51,8 @@ export const isLoopback = (host: string) => LOOPBACK.has(host) || /^127\./.test(
 export function allowedHostNames(host: string, extra: string[] = []): Set<string> | null {
   const names = new Set(extra.map((h) => hostName(h) ?? h.toLowerCase()));
   if (isLoopback(host)) for (const n of ['localhost', '127.0.0.1', '[::1]']) names.add(n);
-  else if (!WILDCARD.has(host)) names.add(hostName(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host) ?? host);
+  else if (!WILDCARD.has(host))
+    names.add(hostName(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host) ?? host);
   else if (names.size === 0) return null;
   if (isLoopback(host) && /^127\./.test(host)) names.add(host);
   return names;
@@ -57,7 +62,8 @@ export function createWebApp(opts: ServeOptions): { app: express.Express; board?
   const host = opts.host ?? '127.0.0.1';
   // off loopback, every page needs the token: the reports and the local paths are not public
   const everywhere = !isLoopback(host);
-  if (everywhere && !opts.token) throw new Error(`listening on ${host} needs a token (XXGK_WEB_TOKEN or --token-file): every page then asks for it`);
+  if (everywhere && !opts.token)
+    throw new Error(`listening on ${host} needs a token (XXGK_WEB_TOKEN or --token-file): every page then asks for it`);
   const gate = new TokenGate(opts.token, everywhere ? '/' : '/queues');
   const app = express();
   app.disable('x-powered-by');
@@ -74,27 +80,44 @@ export function createWebApp(opts: ServeOptions): { app: express.Express; board?
   if (opts.redis && opts.token) {
     board = queuesBoard('/queues', !!opts.writable);
     // the board's page resolves its files against /queues/: never serve it at /queues
-    app.use('/queues', (req, res, next) => {
-      if (req.method === 'GET' && req.originalUrl.split('?')[0] === '/queues') {
-        const query = req.originalUrl.slice('/queues'.length);
-        res.redirect(301, `/queues/${query}`);
-        return;
-      }
-      next();
-    }, gate.require(), board.router);
+    app.use(
+      '/queues',
+      (req, res, next) => {
+        if (req.method === 'GET' && req.originalUrl.split('?')[0] === '/queues') {
+          const query = req.originalUrl.slice('/queues'.length);
+          res.redirect(301, `/queues/${query}`);
+          return;
+        }
+        next();
+      },
+      gate.require(),
+      board.router,
+    );
   } else {
     app.use('/queues', (_req, res) => {
-      res.status(404).type('text/plain').send(opts.redis ? 'the queue board needs a token (XXGK_WEB_TOKEN or --token-file)' : 'no queues: REDIS_URL is not set');
+      res
+        .status(404)
+        .type('text/plain')
+        .send(
+          opts.redis
+            ? 'the queue board needs a token (XXGK_WEB_TOKEN or --token-file)'
+            : 'no queues: REDIS_URL is not set',
+        );
     });
   }
-  app.use((_req, res) => { res.status(404).type('text/plain').send('not found'); });
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('not found');
+  });
   // no stack traces or store paths in the response
   const logError = opts.logError ?? ((err: Error) => process.stderr.write(`xxgk serve: ${err.stack ?? err.message}\n`));
   app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
     const given = (err as { status?: number }).status;
     const status = given && given >= 400 && given < 600 ? given : 500;
     if (status >= 500) logError(err);
-    res.status(status).type('text/plain').send(status === 404 ? 'not found' : status < 500 ? 'bad request' : 'server error');
+    res
+      .status(status)
+      .type('text/plain')
+      .send(status === 404 ? 'not found' : status < 500 ? 'bad request' : 'server error');
   });
   return { app, board };
 }
@@ -107,7 +130,10 @@ export async function startWebServer(opts: ServeOptions): Promise<WebServer> {
     s.once('error', reject);
   }).catch(async (e: NodeJS.ErrnoException) => {
     await board?.close();
-    if (e.code === 'EADDRINUSE') throw new PortInUseError(`port ${opts.port} on ${host} is in use (another xxgk serve?): choose another with --port`);
+    if (e.code === 'EADDRINUSE')
+      throw new PortInUseError(
+        `port ${opts.port} on ${host} is in use (another xxgk serve?): choose another with --port`,
+      );
     throw e;
   });
   const { port } = server.address() as AddressInfo;
@@ -116,7 +142,10 @@ export async function startWebServer(opts: ServeOptions): Promise<WebServer> {
     url: `http://${shownHost}:${port}`,
     queues: !!board,
     close: async () => {
-      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
       await board?.close();
     },
   };

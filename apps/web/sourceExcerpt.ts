@@ -13,7 +13,12 @@ export interface TableExcerpt {
   /** printed slots only (covered slots of merged cells dropped), with their spans and indices */
   rows: Array<Array<{ text: string; rowSpan: number; colSpan: number; row: number | null; cell: number | null }>>;
 }
-export interface TextExcerpt { kind: 'text'; first: number; lines: string[]; total: number }
+export interface TextExcerpt {
+  kind: 'text';
+  first: number;
+  lines: string[];
+  total: number;
+}
 
 const docCache = new Map<string, Promise<Doc>>();
 const CACHE_SIZE = 8;
@@ -37,12 +42,23 @@ export async function tableExcerpt(path: string, sha: string, tableIndex: number
   return { kind: 'table', table: tableIndex, rows: block.rows.map((row) => row.filter((c) => !c.covered).map(slot)) };
 }
 
-const slot = (c: GridCell) => ({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, row: c.source.row ?? null, cell: c.source.cell ?? null });
+const slot = (c: GridCell) => ({
+  text: c.text,
+  rowSpan: c.rowSpan,
+  colSpan: c.colSpan,
+  row: c.source.row ?? null,
+  cell: c.source.cell ?? null,
+});
 
 /** Lines around `line` (1-based) of a text report. */
 export async function textExcerpt(path: string, line: number, around = 30): Promise<TextExcerpt> {
   const { text } = decodeTextOrFail(new Uint8Array(await readFile(path)));
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const first = Math.max(1, line - around);
-  return { kind: 'text', first, lines: lines.slice(first - 1, Math.min(lines.length, line + around)), total: lines.length };
+  return {
+    kind: 'text',
+    first,
+    lines: lines.slice(first - 1, Math.min(lines.length, line + around)),
+    total: lines.length,
+  };
 }

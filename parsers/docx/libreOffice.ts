@@ -19,7 +19,12 @@ export function findSoffice(path = config().PATH): string | undefined {
     if (!dir) continue;
     for (const name of ['soffice', 'libreoffice']) {
       const file = join(dir, name);
-      try { accessSync(file, constants.X_OK); return file; } catch { /* not here */ }
+      try {
+        accessSync(file, constants.X_OK);
+        return file;
+      } catch {
+        /* not here */
+      }
     }
   }
   return undefined;
@@ -34,8 +39,10 @@ export interface ConvertOptions {
 export async function convertToDocx(bytes: Uint8Array, opts: ConvertOptions): Promise<Uint8Array> {
   const soffice = findSoffice();
   if (!soffice) {
-    throw new XxgkError('CONVERTER_MISSING',
-      `reading DOC/WPS/RTF/ODT needs LibreOffice (soffice), which is not on PATH: install the Debian package ${LIBREOFFICE_PACKAGE}`);
+    throw new XxgkError(
+      'CONVERTER_MISSING',
+      `reading DOC/WPS/RTF/ODT needs LibreOffice (soffice), which is not on PATH: install the Debian package ${LIBREOFFICE_PACKAGE}`,
+    );
   }
   const work = await mkdtemp(join(tmpdir(), 'xxgk-doc-'));
   const profile = await mkdtemp(join(tmpdir(), 'xxgk-lo-'));
@@ -47,14 +54,26 @@ export async function convertToDocx(bytes: Uint8Array, opts: ConvertOptions): Pr
     await writeFile(input, bytes);
     const args = [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless', '--norestore', '--nolockcheck', '--nodefault', '--nofirststartwizard',
-      '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, input,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--nodefault',
+      '--nofirststartwizard',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      outDir,
+      input,
     ];
     const log = await run(soffice, args, opts.timeoutMs);
     const produced = (await readdir(outDir).catch(() => [] as string[])).find((f) => f.endsWith('.docx'));
     if (!produced) {
       // keep LibreOffice's own reason, without its start-up noise about Java
-      const reason = log.split('\n').filter((l) => l.trim() && !/javaldx|^Warning/i.test(l)).join(' ').slice(0, 300);
+      const reason = log
+        .split('\n')
+        .filter((l) => l.trim() && !/javaldx|^Warning/i.test(l))
+        .join(' ')
+        .slice(0, 300);
       throw new XxgkError('CORRUPT_FILE', `LibreOffice could not convert the file: ${reason || 'no output'}`);
     }
     return await readFile(join(outDir, produced));
@@ -71,18 +90,30 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<string> {
     const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     announceChild(child, true);
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       // soffice starts helper processes (oosplash → soffice.bin): kill the group
-      try { if (child.pid) process.kill(-child.pid, 'SIGKILL'); } catch { child.kill('SIGKILL'); }
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); reject(new XxgkError('CONVERTER_MISSING', `could not start ${cmd}: ${e.message}`)); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(new XxgkError('CONVERTER_MISSING', `could not start ${cmd}: ${e.message}`));
+    });
     child.on('close', () => {
       clearTimeout(timer);
-      if (timedOut) reject(new XxgkError('TIMEOUT', `LibreOffice took longer than ${timeoutMs} ms to convert the file`));
+      if (timedOut)
+        reject(new XxgkError('TIMEOUT', `LibreOffice took longer than ${timeoutMs} ms to convert the file`));
       else resolve(output);
     });
   });

@@ -13,7 +13,10 @@ function extensionOf(bytes: Uint8Array, fileName = ''): string {
 export const parseDoc: FormatParser = async (bytes, opts) => {
   const extension = extensionOf(bytes, opts.fileName);
   // leave the dispatcher's own time limit room to report our TIMEOUT after the kill
-  const docx = await convertToDocx(bytes, { extension, timeoutMs: Math.max(1000, Math.floor(opts.limits.timeoutMs * 0.9)) });
+  const docx = await convertToDocx(bytes, {
+    extension,
+    timeoutMs: Math.max(1000, Math.floor(opts.limits.timeoutMs * 0.9)),
+  });
   const doc = await docxToDoc(docx, opts.limits);
   doc.format = 'doc';
   doc.notes.push(`converted from ${extension} to DOCX with LibreOffice`);

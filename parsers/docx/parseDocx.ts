@@ -11,7 +11,6 @@ import { loadHtml } from '../html/loadHtml';
 import { domBlocks } from '../html/domBlocks';
 import { REPORT_WORD } from '../../src/model/reportWords';
 
-
 /** Title: the first paragraph when it names a report (Word has no reliable title field). */
 function docTitle(doc: Doc): string | undefined {
   const first = doc.blocks[0];
@@ -19,7 +18,10 @@ function docTitle(doc: Doc): string | undefined {
   return undefined;
 }
 
-export async function docxToDoc(bytes: Uint8Array, limits: Pick<Limits, 'maxInflatedBytes' | 'maxXmlBytes'>): Promise<Doc> {
+export async function docxToDoc(
+  bytes: Uint8Array,
+  limits: Pick<Limits, 'maxInflatedBytes' | 'maxXmlBytes'>,
+): Promise<Doc> {
   const entries = checkZip(bytes, limits.maxInflatedBytes);
   if (!entries.some((e) => e.name === 'word/document.xml')) {
     throw new XxgkError('CORRUPT_FILE', 'the zip has no word/document.xml: not a Word document');

@@ -3,7 +3,11 @@
 // mammoth reads the file, write each numbered paragraph's number into its text, as printed.
 import JSZip from 'jszip';
 
-interface Level { format: string; text: string; start: number }
+interface Level {
+  format: string;
+  text: string;
+  start: number;
+}
 type Numbering = Map<string, Map<number, Level>>; // numId → level → how it prints
 
 const attr = (xml: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(xml)?.[1];
@@ -37,16 +41,24 @@ const DIGITS = '〇一二三四五六七八九';
 export function chineseCount(n: number): string {
   if (n <= 0 || n >= 100) return String(n);
   if (n < 10) return DIGITS[n];
-  const tens = Math.floor(n / 10), ones = n % 10;
+  const tens = Math.floor(n / 10),
+    ones = n % 10;
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
 }
 
 function formatNumber(n: number, format: string): string {
-  if (/^(chineseCounting|chineseCountingThousand|ideographTraditional|ideographDigital|japaneseCounting|chineseLegalSimplified|taiwaneseCounting)/.test(format)) return chineseCount(n);
-  if (format === 'decimalFullWidth' || format === 'decimalFullWidth2') return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  if (
+    /^(chineseCounting|chineseCountingThousand|ideographTraditional|ideographDigital|japaneseCounting|chineseLegalSimplified|taiwaneseCounting)/.test(
+      format,
+    )
+  )
+    return chineseCount(n);
+  if (format === 'decimalFullWidth' || format === 'decimalFullWidth2')
+    return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
   if (format === 'upperLetter') return String.fromCharCode(64 + ((n - 1) % 26) + 1);
   if (format === 'lowerLetter') return String.fromCharCode(96 + ((n - 1) % 26) + 1);
-  if (format === 'decimalEnclosedCircle' || format === 'decimalEnclosedCircleChinese') return n >= 1 && n <= 20 ? String.fromCharCode(0x245f + n) : String(n);
+  if (format === 'decimalEnclosedCircle' || format === 'decimalEnclosedCircleChinese')
+    return n >= 1 && n <= 20 ? String.fromCharCode(0x245f + n) : String(n);
   if (format === 'bullet' || format === 'none') return '';
   return String(n);
 }
@@ -67,7 +79,7 @@ export function writeNumbersIntoText(documentXml: string, numberingXml: string):
     const level = levels?.get(ilvl);
     if (!levels || !level || level.format === 'bullet') return p;
     const count = counters.get(numId!) ?? [];
-    count[ilvl] = (count[ilvl] ?? (level.start - 1)) + 1;
+    count[ilvl] = (count[ilvl] ?? level.start - 1) + 1;
     count.length = ilvl + 1; // a deeper list starts again under each new parent
     counters.set(numId!, count);
     const label = level.text.replace(/%(\d)/g, (_, k: string) => {
@@ -78,7 +90,9 @@ export function writeNumbersIntoText(documentXml: string, numberingXml: string):
     if (!label) return p;
     const run = `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`;
     const withoutNum = p.replace(numPr[0], '');
-    return /<\/w:pPr>/.test(withoutNum) ? withoutNum.replace('</w:pPr>', `</w:pPr>${run}`) : withoutNum.replace(/(<w:p\b[^>]*>)/, `$1${run}`);
+    return /<\/w:pPr>/.test(withoutNum)
+      ? withoutNum.replace('</w:pPr>', `</w:pPr>${run}`)
+      : withoutNum.replace(/(<w:p\b[^>]*>)/, `$1${run}`);
   });
 }
 

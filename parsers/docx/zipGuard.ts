@@ -35,7 +35,10 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
   // the end record is 22 bytes plus a comment of up to 65535 bytes, at the very end
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (dv.getUint32(i, true) === EOCD_SIG) { eocd = i; break; }
+    if (dv.getUint32(i, true) === EOCD_SIG) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw corrupt('no end-of-directory record (truncated?)');
   let count = dv.getUint16(eocd + 10, true);
@@ -45,7 +48,8 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
     const loc = eocd - 20;
     if (loc < 0 || dv.getUint32(loc, true) !== ZIP64_LOCATOR_SIG) throw corrupt('zip64 locator missing');
     const z64 = Number(dv.getBigUint64(loc + 8, true));
-    if (z64 + 56 > bytes.length || dv.getUint32(z64, true) !== ZIP64_EOCD_SIG) throw corrupt('zip64 end record missing');
+    if (z64 + 56 > bytes.length || dv.getUint32(z64, true) !== ZIP64_EOCD_SIG)
+      throw corrupt('zip64 end record missing');
     count = Number(dv.getBigUint64(z64 + 32, true));
     cdSize = Number(dv.getBigUint64(z64 + 40, true));
     cdOffset = Number(dv.getBigUint64(z64 + 48, true));
@@ -74,7 +78,11 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
       const size = dv.getUint16(e + 2, true);
       if (id === 0x0001) {
         let q = e + 4;
-        const next = () => { const v = Number(dv.getBigUint64(q, true)); q += 8; return v; };
+        const next = () => {
+          const v = Number(dv.getBigUint64(q, true));
+          q += 8;
+          return v;
+        };
         if (uncompressedSize === U32_MAX) uncompressedSize = next();
         if (compressedSize === U32_MAX) compressedSize = next();
         if (localHeaderOffset === U32_MAX) localHeaderOffset = next();
@@ -92,7 +100,10 @@ export function checkZip(bytes: Uint8Array, maxInflatedBytes: number): ZipEntryI
   const entries = readCentralDirectory(bytes);
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (declared > maxInflatedBytes) {
-    throw new XxgkError('TOO_LARGE', `the DOCX would inflate to ${declared} bytes, over the limit of ${maxInflatedBytes}`);
+    throw new XxgkError(
+      'TOO_LARGE',
+      `the DOCX would inflate to ${declared} bytes, over the limit of ${maxInflatedBytes}`,
+    );
   }
   const dv = view(bytes);
   let inflated = 0;
@@ -116,8 +127,10 @@ export function checkZip(bytes: Uint8Array, maxInflatedBytes: number): ZipEntryI
       }
     } else throw corrupt(`${e.name} uses compression method ${e.method}`);
     inflated += out.length;
-    if (inflated > maxInflatedBytes) throw new XxgkError('TOO_LARGE', `the DOCX inflates past the limit of ${maxInflatedBytes} bytes`);
-    if (out.length !== e.uncompressedSize) throw corrupt(`${e.name} inflates to ${out.length} bytes, not the ${e.uncompressedSize} declared`);
+    if (inflated > maxInflatedBytes)
+      throw new XxgkError('TOO_LARGE', `the DOCX inflates past the limit of ${maxInflatedBytes} bytes`);
+    if (out.length !== e.uncompressedSize)
+      throw corrupt(`${e.name} inflates to ${out.length} bytes, not the ${e.uncompressedSize} declared`);
     if (crc32(out) >>> 0 !== e.crc) throw corrupt(`${e.name} fails its CRC check`);
   }
   return entries;

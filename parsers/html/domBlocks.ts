@@ -4,7 +4,18 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Block } from '../../src/model/document';
 import { LineBuffer } from './textRuns';
-import { BLOCK_TAGS, HEADING_TAGS, cellText, childElements, containsTable, hasSeveralCells, isElement, isSkipped, rowCells, tableRows } from './domText';
+import {
+  BLOCK_TAGS,
+  HEADING_TAGS,
+  cellText,
+  childElements,
+  containsTable,
+  hasSeveralCells,
+  isElement,
+  isSkipped,
+  rowCells,
+  tableRows,
+} from './domText';
 import { buildTableBlock } from './tableGrid';
 
 const CAPTION = new Set(['caption']);
@@ -24,14 +35,22 @@ export function domBlocks(roots: AnyNode[], opts: BlockOptions): Block[] {
   const blocks: Block[] = [];
   const buf = new LineBuffer();
 
-  const paragraph = (text: string) => { blocks.push({ type: 'paragraph', text, source: {} }); };
+  const paragraph = (text: string) => {
+    blocks.push({ type: 'paragraph', text, source: {} });
+  };
   const flush = () => buf.drain(paragraph);
 
   const visit = (node: AnyNode): void => {
-    if (node.type === 'text') { buf.text(node.data); return; }
+    if (node.type === 'text') {
+      buf.text(node.data);
+      return;
+    }
     if (!isElement(node) || isSkipped(node)) return;
     const tag = node.name;
-    if (tag === 'br') { buf.lineBreak(); return; }
+    if (tag === 'br') {
+      buf.lineBreak();
+      return;
+    }
     if (tag === 'table') {
       flush();
       const rows = tableRows(node);
@@ -51,7 +70,10 @@ export function domBlocks(roots: AnyNode[], opts: BlockOptions): Block[] {
       if (text) blocks.push({ type: 'heading', text, level: Number(tag[1]), source: {} });
       return;
     }
-    if (BLOCK_TAGS.has(tag)) { visitBlock(node); return; }
+    if (BLOCK_TAGS.has(tag)) {
+      visitBlock(node);
+      return;
+    }
     for (const child of node.children) visit(child);
   };
 

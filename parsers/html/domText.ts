@@ -5,17 +5,84 @@ import { CellTextBuffer, type TextSink } from './textRuns';
 
 /** Elements that start and end a line of their own. */
 export const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir',
-  'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
-  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** Elements whose content is never report text. */
 export const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'canvas',
-  'math', 'select', 'option', 'button', 'input', 'textarea', 'head', 'title', 'meta', 'link', 'base', 'audio',
-  'video', 'map', 'area', 'xml',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'math',
+  'select',
+  'option',
+  'button',
+  'input',
+  'textarea',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'audio',
+  'video',
+  'map',
+  'area',
+  'xml',
 ]);
 
 export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -33,9 +100,15 @@ export const isSkipped = (el: Element) => SKIP_TAGS.has(el.name) || isHidden(el)
 
 /** Feed an element's text into a buffer, breaking lines at `<br>` and block edges. */
 export function feedText(node: AnyNode, buf: TextSink): void {
-  if (node.type === 'text') { buf.text(node.data); return; }
+  if (node.type === 'text') {
+    buf.text(node.data);
+    return;
+  }
   if (!isElement(node) || isSkipped(node)) return;
-  if (node.name === 'br') { buf.lineBreak(); return; }
+  if (node.name === 'br') {
+    buf.lineBreak();
+    return;
+  }
   const block = BLOCK_TAGS.has(node.name);
   if (block) buf.lineBreak();
   for (const child of node.children) feedText(child, buf);

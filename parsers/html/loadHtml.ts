@@ -42,7 +42,10 @@ function limitNesting(root: Document): void {
   const stack: Array<[ParentNode, number]> = [[root, 0]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
-    if (depth >= MAX_DEPTH) { setChildren(node, flatLeaves(node)); continue; }
+    if (depth >= MAX_DEPTH) {
+      setChildren(node, flatLeaves(node));
+      continue;
+    }
     for (const c of node.children) if (isElement(c) && c.children.length) stack.push([c, depth + 1]);
   }
 }
@@ -61,7 +64,11 @@ function flatLeaves(node: ParentNode): AnyNode[] {
 
 function setChildren(node: ParentNode, children: AnyNode[]): void {
   node.children = children as ParentNode['children'];
-  children.forEach((c, i) => { c.parent = node; c.prev = children[i - 1] ?? null; c.next = children[i + 1] ?? null; });
+  children.forEach((c, i) => {
+    c.parent = node;
+    c.prev = children[i - 1] ?? null;
+    c.next = children[i + 1] ?? null;
+  });
 }
 
 /** Tables below `parent` in document order (only elements are descended into). */

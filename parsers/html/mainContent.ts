@@ -9,7 +9,8 @@ import { isLayoutTable } from './domBlocks';
 
 const DROP_TAGS = new Set(['nav', 'aside', 'footer']);
 /** class/id words of site furniture (checked as whole words of the attribute) */
-const FURNITURE = /(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|crumbs?|position|location|dqwz|share|bdshare|fenxiang|footer|foot|copyright|sidebar|side|related|relate|xgxx|xglj|xgwz|toolbar|topbar|login|search|qrcode|ewm|weixin|friendlink|links)([\s_-]|$)/i;
+const FURNITURE =
+  /(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|crumbs?|position|location|dqwz|share|bdshare|fenxiang|footer|foot|copyright|sidebar|side|related|relate|xgxx|xglj|xgwz|toolbar|topbar|login|search|qrcode|ewm|weixin|friendlink|links)([\s_-]|$)/i;
 /** phrases of a site footer or article toolbar, when they make up a short element */
 const FOOTER_TEXT = /版权所有|ICP备|网站标识码|公网安备|技术支持[:：]|主办单位[:：]|承办单位[:：]/;
 const TOOLBAR_TEXT = /^(上一篇|下一篇|分享到|【?打印|【?关闭|字号|相关链接|相关文章|相关阅读|扫一扫)/;
@@ -17,14 +18,28 @@ const TOOLBAR_TEXT = /^(上一篇|下一篇|分享到|【?打印|【?关闭|字�
 /** Whitespace as `\s` matches it (ECMAScript WhiteSpace and LineTerminator). */
 function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Characters that carry report content: CJK ideographs and digits. */
 function isContentChar(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0xff10 && c <= 0xff19)
+  );
 }
 
 /** What pruning and the article search need of a subtree; measured once, before pruning. */
@@ -55,10 +70,15 @@ export function measurePage(root: ParentNode): PageStats {
 }
 
 function countText(text: string, s: SubtreeStats): void {
-  let chars = 0, content = 0;
+  let chars = 0,
+    content = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) { chars++; content++; continue; } // the common case: a hanzi
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      chars++;
+      content++;
+      continue;
+    } // the common case: a hanzi
     if (!isSpace(c)) chars++;
     if (isContentChar(c)) content++;
   }
@@ -84,7 +104,10 @@ function measure(node: ParentNode, page: PageStats, keep: boolean): SubtreeStats
     }
   }
   if (!isElement(node) || isSkipped(node)) s.chars = s.linkChars = 0;
-  else if (node.name === 'a') { s.linkChars = s.chars; s.content = 0; }
+  else if (node.name === 'a') {
+    s.linkChars = s.chars;
+    s.content = 0;
+  }
   return s;
 }
 
@@ -124,7 +147,7 @@ function detach(parent: ParentNode, index: number, page: PageStats): void {
   if (el.prev) el.prev.next = el.next;
   if (el.next) el.next.prev = el.prev;
   el.parent = el.prev = el.next = null;
-  const gone = 'children' in el ? page.get(el)?.content ?? 0 : 0;
+  const gone = 'children' in el ? (page.get(el)?.content ?? 0) : 0;
   if (gone === 0) return;
   for (let p: ParentNode | null = parent; p; p = p.parent) {
     if (isLink(p)) break;
@@ -139,9 +162,15 @@ function detach(parent: ParentNode, index: number, page: PageStats): void {
 export function pruneFurniture(parent: ParentNode, page: PageStats): void {
   for (let i = parent.children.length - 1; i >= 0; i--) {
     const child = parent.children[i];
-    if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') { detach(parent, i, page); continue; }
+    if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') {
+      detach(parent, i, page);
+      continue;
+    }
     if (!isElement(child)) continue;
-    if (isFurniture(child, page)) { detach(parent, i, page); continue; }
+    if (isFurniture(child, page)) {
+      detach(parent, i, page);
+      continue;
+    }
     if (child.name === 'table' && !isLayoutTable(child)) continue;
     pruneFurniture(child, page);
   }

@@ -16,9 +16,13 @@ function isBold(el: Element): boolean {
   // all of the text inside <b>/<strong>
   const texts: { bold: boolean; text: string }[] = [];
   const walk = (n: AnyNode, bold: boolean) => {
-    if (n.type === 'text') { if (n.data.trim()) texts.push({ bold, text: n.data }); return; }
+    if (n.type === 'text') {
+      if (n.data.trim()) texts.push({ bold, text: n.data });
+      return;
+    }
     if (!isElement(n) || isSkipped(n)) return;
-    const b = bold || n.name === 'b' || n.name === 'strong' || /font-weight\s*:\s*(bold|[6-9]00)/i.test(n.attribs.style ?? '');
+    const b =
+      bold || n.name === 'b' || n.name === 'strong' || /font-weight\s*:\s*(bold|[6-9]00)/i.test(n.attribs.style ?? '');
     for (const c of n.children) walk(c, b);
   };
   walk(el, false);
@@ -26,18 +30,25 @@ function isBold(el: Element): boolean {
 }
 
 const isTitleElement = (el: Element) =>
-  /^h[1-3]$/.test(el.name) || /title|biaoti|bt\b/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`) ||
+  /^h[1-3]$/.test(el.name) ||
+  /title|biaoti|bt\b/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`) ||
   ((el.name === 'p' || el.name === 'div') && isCentred(el) && isBold(el));
 
 /** Candidate title lines in document order. */
 function candidates(root: ParentNode): string[] {
   const out: string[] = [];
   const walk = (n: AnyNode) => {
-    if (!isElement(n)) { if ('children' in n) (n as ParentNode).children.forEach(walk); return; }
+    if (!isElement(n)) {
+      if ('children' in n) (n as ParentNode).children.forEach(walk);
+      return;
+    }
     if (isSkipped(n) || n.name === 'table') return;
     if (isTitleElement(n)) {
       const text = cellText(n);
-      if (text && text.length <= MAX_TITLE) { out.push(text); return; }
+      if (text && text.length <= MAX_TITLE) {
+        out.push(text);
+        return;
+      }
     }
     n.children.forEach(walk);
   };
@@ -72,5 +83,7 @@ export function headTitle(root: ParentNode): string | undefined {
 /** Read after site furniture is pruned, so that titles in related-article lists are gone. */
 export function pageTitle(root: ParentNode, head: string | undefined): string | undefined {
   const lines = candidates(root);
-  return lines.find((t) => REPORT_WORD.test(t)) ?? (head && REPORT_WORD.test(head) ? head : undefined) ?? head ?? lines[0];
+  return (
+    lines.find((t) => REPORT_WORD.test(t)) ?? (head && REPORT_WORD.test(head) ? head : undefined) ?? head ?? lines[0]
+  );
 }

@@ -7,8 +7,13 @@
  * FE30–FE4F, FF00–FFEF, 2018–201D): no space is implied between these.
  */
 function isWideCode(c: number): boolean {
-  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xffef) || (c >= 0x2018 && c <= 0x201d);
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0x2018 && c <= 0x201d)
+  );
 }
 const isWide = (ch: string | undefined) => ch !== undefined && isWideCode(ch.charCodeAt(0));
 
@@ -35,7 +40,8 @@ export function collapseLine(raw: string): string {
   if (!REWRITTEN.test(raw)) return raw.trim(); // the common case: a native scan finds nothing to do
   let out = '';
   let from = -1; // start of the visible run being copied
-  let inGap = false, gapHasBreak = false;
+  let inGap = false,
+    gapHasBreak = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     const isBreak = c === 10 || c === 13;
@@ -48,9 +54,15 @@ export function collapseLine(raw: string): string {
       if (from < 0) from = i;
       continue;
     }
-    if (from >= 0) { out += raw.slice(from, i); from = -1; }
+    if (from >= 0) {
+      out += raw.slice(from, i);
+      from = -1;
+    }
     if (isInvisible(c)) continue; // dropped without ending a gap or a run
-    if (!inGap) { inGap = true; gapHasBreak = false; }
+    if (!inGap) {
+      inGap = true;
+      gapHasBreak = false;
+    }
     if (isBreak) gapHasBreak = true;
   }
   if (from >= 0) out += raw.slice(from);
@@ -76,7 +88,9 @@ export class LineBuffer implements TextSink {
   private current = '';
   private readonly lines: string[] = [];
 
-  text(data: string): void { this.current += data; }
+  text(data: string): void {
+    this.current += data;
+  }
 
   lineBreak(): void {
     if (!this.current) return;
@@ -98,7 +112,9 @@ export class CellTextBuffer implements TextSink {
   private current = '';
   private joined = '';
 
-  text(data: string): void { this.current += data; }
+  text(data: string): void {
+    this.current += data;
+  }
 
   lineBreak(): void {
     if (this.current) this.joined = appendCellLine(this.joined, collapseLine(this.current));

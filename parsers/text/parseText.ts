@@ -49,11 +49,14 @@ export const parseText: FormatParser = async (bytes) => {
       if (table && !nextNonBlankHasTab(lines, i + 1)) closeTable();
       continue;
     }
-    const fullRule = BOX_RULE.test(line) && /[─━═\-]/.test(line);
+    const fullRule = BOX_RULE.test(line) && /[─━═-]/.test(line);
     if (fullRule || (table && /^\s*[|│┃║]/.test(line) && PARTIAL_RULE.test(line))) {
       // a drawn table's rule: the lines since the last one were one row; the text of cells that
       // span on past a partial rule stays, as a row of its own
-      if (!table) { table = []; tableLine = lineNo; }
+      if (!table) {
+        table = [];
+        tableLine = lineNo;
+      }
       flushBoxRow();
       if (!fullRule) {
         const fragments = splitRuledLine(line, lineNo);
@@ -65,7 +68,10 @@ export const parseText: FormatParser = async (bytes) => {
     if (PIPE_SEPARATOR.test(line) && table) continue;
     const piped = PIPE_ROW.test(line);
     if (piped || line.includes('\t')) {
-      if (!table) { table = []; tableLine = lineNo; }
+      if (!table) {
+        table = [];
+        tableLine = lineNo;
+      }
       const row = piped ? splitPipeRow(line, lineNo) : splitTabRow(line, lineNo);
       if (boxRow && piped) boxRow.push(row);
       else table.push(row);
@@ -75,7 +81,12 @@ export const parseText: FormatParser = async (bytes) => {
     closeTable();
     const heading = MARKDOWN_HEADING.exec(line);
     if (heading) {
-      blocks.push({ type: 'heading', text: heading[2], level: heading[1].length, source: { line: lineNo, column: line.indexOf(heading[2]) + 1 } });
+      blocks.push({
+        type: 'heading',
+        text: heading[2],
+        level: heading[1].length,
+        source: { line: lineNo, column: line.indexOf(heading[2]) + 1 },
+      });
       continue;
     }
     const m = !title && i < 15 ? HEADER_TITLE.exec(line) : null;
@@ -117,8 +128,13 @@ function splitRuledLine(line: string, lineNo: number): GridCell[] {
   const cells: GridCell[] = [];
   let column = 1;
   for (const part of line.split(JUNCTION_OR_BAR)) {
-    const text = /^[\s─━═\-]*$/.test(part) ? '' : part.trim();
-    cells.push({ text, rowSpan: 1, colSpan: 1, source: { line: lineNo, column: column + (part.length - part.trimStart().length) } });
+    const text = /^[\s─━═-]*$/.test(part) ? '' : part.trim();
+    cells.push({
+      text,
+      rowSpan: 1,
+      colSpan: 1,
+      source: { line: lineNo, column: column + (part.length - part.trimStart().length) },
+    });
     column += part.length + 1;
   }
   while (cells.length && !cells[0].text) cells.shift();
@@ -126,7 +142,8 @@ function splitRuledLine(line: string, lineNo: number): GridCell[] {
 }
 
 function nextNonBlankHasTab(lines: string[], from: number): boolean {
-  for (let j = from; j < lines.length; j++) if (lines[j].trim()) return lines[j].includes('\t') || PIPE_ROW.test(lines[j]) || BOX_RULE.test(lines[j]);
+  for (let j = from; j < lines.length; j++)
+    if (lines[j].trim()) return lines[j].includes('\t') || PIPE_ROW.test(lines[j]) || BOX_RULE.test(lines[j]);
   return false;
 }
 
@@ -136,17 +153,19 @@ function nextNonBlankHasTab(lines: string[], from: number): boolean {
  */
 function mergeWrappedLines(lines: GridCell[][]): GridCell[][] {
   if (lines.length === 1 || lines.some((l) => l.length !== lines[0].length)) return lines;
-  return [lines[0].map((first, i) => {
-    let text = '';
-    let source = first.source;
-    for (const l of lines) {
-      const t = l[i].text;
-      if (!t) continue;
-      if (!text) source = l[i].source;
-      text += text && /[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(t) ? ` ${t}` : t;
-    }
-    return { ...first, text, source };
-  })];
+  return [
+    lines[0].map((first, i) => {
+      let text = '';
+      let source = first.source;
+      for (const l of lines) {
+        const t = l[i].text;
+        if (!t) continue;
+        if (!text) source = l[i].source;
+        text += text && /[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(t) ? ` ${t}` : t;
+      }
+      return { ...first, text, source };
+    }),
+  ];
 }
 
 const firstNonSpace = (line: string) => line.length - line.trimStart().length + 1;

@@ -10,17 +10,28 @@ import { emptySummary, type ImportSummary, type Tick } from '../summary';
 import { mapLimit } from '../mapLimit';
 
 /** urls: where files came from (absolute path → URL), for the records' source.url */
-export interface ImportOptions { concurrency?: number; onTick?: Tick; urls?: Map<string, string> }
+export interface ImportOptions {
+  concurrency?: number;
+  onTick?: Tick;
+  urls?: Map<string, string>;
+}
 
 export async function runImport(store: Store, files: string[], opts: ImportOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary(files.length);
-  const tick = (n = 1) => { summary.done += n; opts.onTick?.(summary); };
+  const tick = (n = 1) => {
+    summary.done += n;
+    opts.onTick?.(summary);
+  };
 
   // ingest: read and hash, a few files at a time (I/O-bound)
   const ingested = await mapLimit(files, 16, ingestFile);
   const byHash = new Map<string, string[]>();
   for (const item of ingested) {
-    if ('error' in item) { summary.failed[item.error.code] = (summary.failed[item.error.code] ?? 0) + 1; tick(); continue; }
+    if ('error' in item) {
+      summary.failed[item.error.code] = (summary.failed[item.error.code] ?? 0) + 1;
+      tick();
+      continue;
+    }
     const paths = byHash.get(item.sha256) ?? [];
     paths.push(item.path);
     byHash.set(item.sha256, paths);

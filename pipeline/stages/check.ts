@@ -5,7 +5,10 @@ import { ReportRecord } from '../../src/model/record';
 import { isPermanent, type ErrorCode } from '../../src/model/errors';
 
 export type Verdict = 'ok' | 'badInput' | 'transient';
-export interface Checked { record: ReportRecord; verdict: Verdict }
+export interface Checked {
+  record: ReportRecord;
+  verdict: Verdict;
+}
 
 export function checkStage(candidate: unknown): Checked {
   const parsed = ReportRecord.safeParse(candidate);
@@ -14,9 +17,18 @@ export function checkStage(candidate: unknown): Checked {
     const record: ReportRecord = {
       source: { path: c?.source?.path ?? '', sha256: c?.source?.sha256 ?? '', format: null },
       report: { title: null, agency: null, year: null },
-      sections: [], tables: [], cells: [], flags: [],
+      sections: [],
+      tables: [],
+      cells: [],
+      flags: [],
       parser: c?.parser,
-      error: { code: 'INTERNAL', message: `the record does not match the schema: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` },
+      error: {
+        code: 'INTERNAL',
+        message: `the record does not match the schema: ${parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')}`,
+      },
     };
     // a bug of this parser version, like any INTERNAL: stored as failed, not retried
     return { record, verdict: 'badInput' };

@@ -9,7 +9,10 @@ const REPORT_FILE = /(?:^|\/)[^/.]+$|\.(?:pdf|docx?|wps|rtf|odt|s?html?|xhtml|tx
 /** a folder's own notes are not reports */
 const FOLDER_NOTES = /(?:^|\/)(?:README|LICENSE|CHANGELOG|SOURCES)(?:\.[a-z]+)?$/i;
 
-export interface Inputs { files: string[]; missing: string[] }
+export interface Inputs {
+  files: string[];
+  missing: string[];
+}
 
 export async function expandInputs(args: string[]): Promise<Inputs> {
   const files = new Set<string>();
@@ -18,7 +21,8 @@ export async function expandInputs(args: string[]): Promise<Inputs> {
     const info = await stat(arg).catch(() => null);
     if (info?.isFile()) files.add(resolve(arg));
     else if (info?.isDirectory()) {
-      for (const f of await fg('**/*', { cwd: arg, absolute: true, onlyFiles: true, dot: false })) if (REPORT_FILE.test(f) && !FOLDER_NOTES.test(f)) files.add(f);
+      for (const f of await fg('**/*', { cwd: arg, absolute: true, onlyFiles: true, dot: false }))
+        if (REPORT_FILE.test(f) && !FOLDER_NOTES.test(f)) files.add(f);
     } else if (fg.isDynamicPattern(arg)) {
       const found = await fg(arg, { absolute: true, onlyFiles: true });
       if (found.length === 0) missing.push(arg);

@@ -18,7 +18,10 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 export class XxgkError extends Error {
-  constructor(readonly code: ErrorCode, message?: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+  ) {
     super(message ?? ERROR_CODES[code]);
     this.name = 'XxgkError';
   }

@@ -1,4 +1,5 @@
-// The report record (docs/record.md, after the data standard's record.md): what `xxgk parse` prints, what the store keeps
+// The report record (docs/record.md, after the data standard's record.md): what `xxgk parse` prints, what the store
+// keeps
 // and what the export flattens.
 import { z } from 'zod';
 import { Provenance, Format } from './document';
@@ -72,7 +73,13 @@ export const Region = z.object({
 export type Region = z.infer<typeof Region>;
 
 export const ReportRecord = z.object({
-  source: z.object({ path: z.string(), sha256: z.string(), format: Format.nullable(), url: z.string().optional(), fetchedAt: z.string().optional() }),
+  source: z.object({
+    path: z.string(),
+    sha256: z.string(),
+    format: Format.nullable(),
+    url: z.string().optional(),
+    fetchedAt: z.string().optional(),
+  }),
   report: z.object({
     title: z.string().nullable(),
     /** the issuing body's full name, region included, as a careful reader writes it (record.md) */
@@ -88,7 +95,17 @@ export const ReportRecord = z.object({
   sections: z.array(Section),
   tables: z.array(z.object({ table: CellTableKey, template: TableLayout, source: Provenance.optional() })),
   /** rows of the legacy statistics table whose label matches no key: kept with their label and values */
-  otherRows: z.array(z.object({ table: CellTableKey, label: z.string(), unit: z.string().optional(), raw: z.string(), source: Provenance })).optional(),
+  otherRows: z
+    .array(
+      z.object({
+        table: CellTableKey,
+        label: z.string(),
+        unit: z.string().optional(),
+        raw: z.string(),
+        source: Provenance,
+      }),
+    )
+    .optional(),
   cells: z.array(Cell),
   flags: z.array(Flag),
   rules: z.array(RuleOutcome).optional(),

@@ -14,7 +14,9 @@ export type LegacyAnalysis = Pick<ReportRecord, 'tables' | 'cells' | 'flags' | '
 export function analyseLegacy(doc: Doc, narrative: string): LegacyAnalysis | undefined {
   const printed = findLegacyTable(doc);
   if (!printed) return undefined;
-  const prose = printed.span ? narrative.replace(printed.span.text.slice(printed.span.start, printed.span.end), ' ') : narrative;
+  const prose = printed.span
+    ? narrative.replace(printed.span.text.slice(printed.span.start, printed.span.end), ' ')
+    : narrative;
   const r = recogniseLegacy(printed, prose);
   if (!r.cells.length) return undefined;
   const cells = new CellTable(r.cells);
@@ -25,7 +27,16 @@ export function analyseLegacy(doc: Doc, narrative: string): LegacyAnalysis | und
     tables: [{ table: LEGACY, template: LEGACY, source: printed.source }],
     cells: r.cells,
     flags: [...r.flags, ...tally.flags],
-    rules: [...tally.results(), { rule: 'T-AMBIGUOUS', status: r.ambiguousRows ? 'fail' : 'pass', checks: r.splitRows, failed: r.ambiguousRows, notAssessable: 0 }],
+    rules: [
+      ...tally.results(),
+      {
+        rule: 'T-AMBIGUOUS',
+        status: r.ambiguousRows ? 'fail' : 'pass',
+        checks: r.splitRows,
+        failed: r.ambiguousRows,
+        notAssessable: 0,
+      },
+    ],
     findings: [
       ...r.notes,
       `legacy statistics table (统计表): ${rows} rows keyed${printed.cumulative ? ', with 历年累计' : ''}${r.otherRows.length ? `; rows matching no key: ${r.otherRows.map((o) => o.label).join(' | ')}` : ''}`,

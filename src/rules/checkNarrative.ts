@@ -4,7 +4,8 @@ import type { CellTable } from './cellTable';
 import type { RuleTally } from './equation';
 
 // "受理政府信息公开申请 17 件", "收到政府信息公开申请共81件", "收到依申请信息公开26件"
-const APPS = /(?:受理|收到|新收|接收)[^。；;，,]{0,16}?(?:政府信息公开|依申请|信息公开)[^。；;，,\d]{0,12}?(?:共\s*)?(\d+)\s*(?:件|个|条|份)/g;
+const APPS =
+  /(?:受理|收到|新收|接收)[^。；;，,]{0,16}?(?:政府信息公开|依申请|信息公开)[^。；;，,\d]{0,12}?(?:共\s*)?(\d+)\s*(?:件|个|条|份)/g;
 const REVIEW = /行政复议(?:案件|申请)?\s*(?:共\s*)?(\d+)\s*(?:件|起|个)/g;
 const LITIGATION = /行政诉讼(?:案件)?\s*(?:共\s*)?(\d+)\s*(?:件|起|个)/g;
 
@@ -19,28 +20,48 @@ export function checkNarrative(narrative: string, table: CellTable, tally: RuleT
     if (!apps.some((n) => accepted.has(n))) {
       o.failed++;
       tally.flags.push({
-        rule: 'N-APPS', severity: 'warning',
+        rule: 'N-APPS',
+        severity: 'warning',
         message: `narrative says ${apps.join(', ')} applications; table 三 newReceived.total = ${newTotal}${carried ? `, + carriedOver.total = ${newTotal + carried}` : ''}`,
         cells: ['applications|newReceived|total', 'applications|carriedOver|total'],
-        left: { expr: 'narrative', value: apps[0] }, right: { expr: 'newReceived.total', value: newTotal },
+        left: { expr: 'narrative', value: apps[0] },
+        right: { expr: 'newReceived.total', value: newTotal },
       });
     }
-  } else if (apps.length) { o.checks++; o.notAssessable++; }
+  } else if (apps.length) {
+    o.checks++;
+    o.notAssessable++;
+  }
 
   const reviewTotal = table.value('reviewLitigation', 'review', 'total');
-  const litTotal = sumOrNull(table.value('reviewLitigation', 'litigationDirect', 'total'), table.value('reviewLitigation', 'litigationAfterReview', 'total'));
+  const litTotal = sumOrNull(
+    table.value('reviewLitigation', 'litigationDirect', 'total'),
+    table.value('reviewLitigation', 'litigationAfterReview', 'total'),
+  );
   const r = tally.outcome('N-REVIEW');
-  for (const [re, want, name] of [[REVIEW, reviewTotal, 'review.total'], [LITIGATION, litTotal, 'litigation totals']] as const) {
+  for (const [re, want, name] of [
+    [REVIEW, reviewTotal, 'review.total'],
+    [LITIGATION, litTotal, 'litigation totals'],
+  ] as const) {
     const said = [...narrative.matchAll(re)].map((m) => Number(m[1]));
     if (!said.length) continue;
     r.checks++;
-    if (want === null) { r.notAssessable++; continue; }
+    if (want === null) {
+      r.notAssessable++;
+      continue;
+    }
     if (said.includes(want)) continue;
     r.failed++;
     tally.flags.push({
-      rule: 'N-REVIEW', severity: 'warning', message: `narrative says ${said.join(', ')}; table 四 ${name} = ${want}`,
-      cells: name === 'review.total' ? ['reviewLitigation|review|total'] : ['reviewLitigation|litigationDirect|total', 'reviewLitigation|litigationAfterReview|total'],
-      left: { expr: 'narrative', value: said[0] }, right: { expr: name, value: want },
+      rule: 'N-REVIEW',
+      severity: 'warning',
+      message: `narrative says ${said.join(', ')}; table 四 ${name} = ${want}`,
+      cells:
+        name === 'review.total'
+          ? ['reviewLitigation|review|total']
+          : ['reviewLitigation|litigationDirect|total', 'reviewLitigation|litigationAfterReview|total'],
+      left: { expr: 'narrative', value: said[0] },
+      right: { expr: name, value: want },
     });
   }
 }

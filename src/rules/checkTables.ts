@@ -8,7 +8,10 @@ import { ARITHMETIC, LEGACY_ARITHMETIC, partsOfTotal, type Equation, type TableA
 import { CellTable } from './cellTable';
 import { RuleTally, type Term } from './equation';
 
-export interface TableLayouts { tables: Array<{ table: TableKey; template: Template }>; missingRows: Map<TableKey, string[]> }
+export interface TableLayouts {
+  tables: Array<{ table: TableKey; template: Template }>;
+  missingRows: Map<TableKey, string[]>;
+}
 
 export function checkTables(cells: Cell[], layouts: TableLayouts, tally: RuleTally, table: CellTable): void {
   for (const { table: key, template } of [...layouts.tables].sort((a, b) => order(a.table) - order(b.table))) {
@@ -27,12 +30,20 @@ function checkStandard(key: TableKey, template: Template, tally: RuleTally, tabl
   const rows = specs.map((r) => r.key);
   const columns = specs[0].columns.map((c) => c.key);
   // an optional column (小计) joins the column equations where the first row prints it, before 总计
-  for (const optional of arithmetic.optionalColumns ?? []) if (table.cell(key, rows[0], optional)) columns.splice(columns.length - 1, 0, optional);
+  for (const optional of arithmetic.optionalColumns ?? [])
+    if (table.cell(key, rows[0], optional)) columns.splice(columns.length - 1, 0, optional);
   checkArithmetic(key, arithmetic, rows, columns, tally, table);
 }
 
 /** The table's column equations for every column, then its row equations for every row. */
-export function checkArithmetic(key: string, arithmetic: TableArithmetic, rows: string[], columns: string[], tally: RuleTally, table: CellTable): void {
+export function checkArithmetic(
+  key: string,
+  arithmetic: TableArithmetic,
+  rows: string[],
+  columns: string[],
+  tally: RuleTally,
+  table: CellTable,
+): void {
   const parts = partsOfTotal(arithmetic);
   for (const col of arithmetic.inColumn.length ? columns : []) {
     for (const e of arithmetic.inColumn) {
@@ -56,7 +67,10 @@ function check(tally: RuleTally, table: CellTable, e: Equation, term: (k: string
   if (e.printedParts) {
     // the parts the report prints: a row it leaves out, or a blank cell, is no part; a cell
     // printed but not read (digits that read several ways) leaves the sum not assessable
-    const printed = left.filter((t) => { const c = table.cell(t.table, t.row, t.col); return c && (c.value !== null || /\d/.test(c.raw)); });
+    const printed = left.filter((t) => {
+      const c = table.cell(t.table, t.row, t.col);
+      return c && (c.value !== null || /\d/.test(c.raw));
+    });
     if (printed.length) left = printed;
   }
   if (e.relation === '≤') tally.atMost(e.rule, left, e.right.map(term)[0], context);
@@ -77,7 +91,12 @@ function checkValues(cells: Cell[], tally: RuleTally, isMoney: (c: Cell) => bool
     const ok = money ? c.value >= 0 : Number.isInteger(c.value) && (signed || c.value >= 0);
     if (ok) continue;
     o.failed++;
-    tally.flags.push({ rule: 'T-VALUE', severity: 'error', message: `${c.table}.${c.row}.${c.col} = ${c.raw}: ${money ? 'money must be ≥ 0' : 'a count must be a whole number ≥ 0'}`, cells: [`${c.table}|${c.row}|${c.col}`] });
+    tally.flags.push({
+      rule: 'T-VALUE',
+      severity: 'error',
+      message: `${c.table}.${c.row}.${c.col} = ${c.raw}: ${money ? 'money must be ≥ 0' : 'a count must be a whole number ≥ 0'}`,
+      cells: [`${c.table}|${c.row}|${c.col}`],
+    });
   }
 }
 
@@ -86,16 +105,28 @@ function checkMissing(layouts: TableLayouts, tally: RuleTally): void {
   const present = new Set(layouts.tables.map((t) => t.table));
   for (const table of TableKey.options) {
     o.checks++;
-    const missing = present.has(table) ? layouts.missingRows.get(table) ?? [] : ['(the whole table)'];
+    const missing = present.has(table) ? (layouts.missingRows.get(table) ?? []) : ['(the whole table)'];
     if (!missing.length) continue;
     o.failed++;
-    const f: Flag = { rule: 'T-MISSING', severity: 'error', message: `${table}: ${present.has(table) ? 'rows not found: ' + missing.join(', ') : 'table not found'}`, cells: present.has(table) ? missing.map((r) => `${table}|${r}|*`) : [`${table}|*|*`] };
+    const f: Flag = {
+      rule: 'T-MISSING',
+      severity: 'error',
+      message: `${table}: ${present.has(table) ? 'rows not found: ' + missing.join(', ') : 'table not found'}`,
+      cells: present.has(table) ? missing.map((r) => `${table}|${r}|*`) : [`${table}|*|*`],
+    };
     tally.flags.push(f);
   }
 }
 
 /** The legacy statistics table: its L-* equations over the year (and cumulative) column, and T-VALUE. */
 export function checkLegacyTable(cells: Cell[], columns: string[], tally: RuleTally, table: CellTable): void {
-  checkArithmetic(LEGACY, LEGACY_ARITHMETIC, LEGACY_ROWS.map((r) => r.key), columns, tally, table);
+  checkArithmetic(
+    LEGACY,
+    LEGACY_ARITHMETIC,
+    LEGACY_ROWS.map((r) => r.key),
+    columns,
+    tally,
+    table,
+  );
   checkValues(cells, tally, (c) => LEGACY_MONEY.has(c.row));
 }

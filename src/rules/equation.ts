@@ -4,7 +4,13 @@ import type { Flag, RuleOutcome } from '../model/record';
 import type { CellTable } from './cellTable';
 import { RULE_BY_ID } from './catalog';
 
-export interface Term { table: string; row: string; col: string; name: string; parts?: string[] }
+export interface Term {
+  table: string;
+  row: string;
+  col: string;
+  name: string;
+  parts?: string[];
+}
 
 export class RuleTally {
   private readonly outcomes = new Map<string, RuleOutcome>();
@@ -16,7 +22,10 @@ export class RuleTally {
 
   outcome(rule: string): RuleOutcome {
     let o = this.outcomes.get(rule);
-    if (!o) { o = { rule, status: 'pass', checks: 0, failed: 0, notAssessable: 0, missing: [] }; this.outcomes.set(rule, o); }
+    if (!o) {
+      o = { rule, status: 'pass', checks: 0, failed: 0, notAssessable: 0, missing: [] };
+      this.outcomes.set(rule, o);
+    }
     return o;
   }
 
@@ -24,7 +33,8 @@ export class RuleTally {
   equal(rule: string, left: Term[], right: Term[], context: string): void {
     const o = this.outcome(rule);
     o.checks++;
-    const lv = this.read(left), rv = this.read(right);
+    const lv = this.read(left),
+      rv = this.read(right);
     if (lv.includes(null) || rv.includes(null)) {
       o.notAssessable++;
       const blank = [...left, ...right].filter((_, i) => (i < left.length ? lv[i] : rv[i - left.length]) === null);
@@ -33,17 +43,24 @@ export class RuleTally {
       for (const t of blank) {
         // the cell object identifies it without building its key string (absent cells have none)
         const id = this.cells.cell(t.table, t.row, t.col) ?? `${t.table}|${t.row}|${t.col}`;
-        if (!seen.has(id)) { seen.add(id); o.missing!.push(`${t.table}|${t.row}|${t.col}`); }
+        if (!seen.has(id)) {
+          seen.add(id);
+          o.missing!.push(`${t.table}|${t.row}|${t.col}`);
+        }
       }
       return;
     }
-    const ls = sum(lv as number[]), rs = sum(rv as number[]);
+    const ls = sum(lv as number[]),
+      rs = sum(rv as number[]);
     if (Math.abs(ls - rs) < 1e-6) return;
     o.failed++;
     const side = (terms: Term[], vals: number[], total: number) =>
-      terms.length === 1 ? `${terms[0].name} = ${fmt(vals[0])}` : `${terms.map((t) => t.name).join('+')} = ${vals.map(fmt).join('+')} = ${fmt(total)}`;
+      terms.length === 1
+        ? `${terms[0].name} = ${fmt(vals[0])}`
+        : `${terms.map((t) => t.name).join('+')} = ${vals.map(fmt).join('+')} = ${fmt(total)}`;
     this.flags.push({
-      rule, severity: RULE_BY_ID.get(rule)?.severity ?? 'error',
+      rule,
+      severity: RULE_BY_ID.get(rule)?.severity ?? 'error',
       message: `${context}: ${side(left, lv as number[], ls)} ≠ ${side(right, rv as number[], rs)}`,
       cells: [...left, ...right].map((t) => `${t.table}|${t.row}|${t.col}`),
       left: { expr: left.map((t) => `${t.row}.${t.col}`).join('+'), value: ls },
@@ -56,13 +73,17 @@ export class RuleTally {
     for (const l of left) {
       const [lv, rv] = this.read([l, right]);
       // a blank side: not assessable, recorded as equal() records it
-      if (lv === null || rv === null) { this.equal(rule, [l], [right], context); continue; }
+      if (lv === null || rv === null) {
+        this.equal(rule, [l], [right], context);
+        continue;
+      }
       const o = this.outcome(rule);
       o.checks++;
       if (lv <= rv + 1e-6) continue;
       o.failed++;
       this.flags.push({
-        rule, severity: RULE_BY_ID.get(rule)?.severity ?? 'error',
+        rule,
+        severity: RULE_BY_ID.get(rule)?.severity ?? 'error',
         message: `${context}: ${l.name} = ${fmt(lv)} > ${right.name} = ${fmt(rv)}`,
         cells: [l, right].map((t) => `${t.table}|${t.row}|${t.col}`),
         left: { expr: `${l.row}.${l.col}`, value: lv },
@@ -73,7 +94,10 @@ export class RuleTally {
 
   private read(terms: Term[]): Array<number | null> {
     const out = new Array<number | null>(terms.length);
-    for (let i = 0; i < terms.length; i++) { const t = terms[i]; out[i] = this.cells.value(t.table, t.row, t.col, t.parts); }
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      out[i] = this.cells.value(t.table, t.row, t.col, t.parts);
+    }
     return out;
   }
 

@@ -1,6 +1,11 @@
 // Chinese heading numbering → level: 一、 (1), （一）/(一) (2), 1. 1、 1． (3), （1） (4).
 // Full and half width alike.
-export interface Numbered { number: string; title: string; level: number; rest: string }
+export interface Numbered {
+  number: string;
+  title: string;
+  level: number;
+  rest: string;
+}
 
 const FORMS: Array<[RegExp, number]> = [
   [/^([一二三四五六七八九十]{1,3}[、.．])\s*/, 1],

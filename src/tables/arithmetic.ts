@@ -42,13 +42,21 @@ const BALANCE = { received: ['newReceived', 'carriedOver'], settled: ['totalProc
 const REVIEW_RESULTS = ['upheld', 'corrected', 'other', 'pending'];
 
 /** every result row of table 三 in a layout: the rows that are neither received nor settled */
-const resultRows = (template: Template) => CATALOG.applications[template].map((r) => r.key)
-  .filter((k) => ![...BALANCE.received, ...BALANCE.settled].includes(k));
+const resultRows = (template: Template) =>
+  CATALOG.applications[template]
+    .map((r) => r.key)
+    .filter((k) => ![...BALANCE.received, ...BALANCE.settled].includes(k));
 
 const applications = (template: Template): TableArithmetic => ({
   inRow: [
     { rule: 'T3-COL', left: APPLICANTS, right: ['total'] },
-    { rule: 'T3-COL', left: LEGAL_PERSONS, right: ['legalPersonSubtotal'], label: '法人或其他组织小计', whenPrinted: true },
+    {
+      rule: 'T3-COL',
+      left: LEGAL_PERSONS,
+      right: ['legalPersonSubtotal'],
+      label: '法人或其他组织小计',
+      whenPrinted: true,
+    },
   ],
   inRowContext: 'row {row}',
   inColumn: [
@@ -89,7 +97,10 @@ export function partsOfTotalIn(table: string): string[] | undefined {
  * in-row equations, over the row's column keys. A row standing for several rows (table 四
  * printed as one run) repeats its columns: each repetition is checked on its own.
  */
-export function rowCheckOf(arithmetic: TableArithmetic, columns: string[]): ((values: Array<number | null>) => boolean) | undefined {
+export function rowCheckOf(
+  arithmetic: TableArithmetic,
+  columns: string[],
+): ((values: Array<number | null>) => boolean) | undefined {
   const equations = arithmetic.inRow.filter((e) => e.right.some((k) => columns.includes(k)));
   if (!equations.length) return undefined;
   const blocks: Array<Map<string, number>> = [];
@@ -97,10 +108,15 @@ export function rowCheckOf(arithmetic: TableArithmetic, columns: string[]): ((va
     if (!blocks.length || blocks[blocks.length - 1].has(key)) blocks.push(new Map());
     blocks[blocks.length - 1].set(key, i);
   });
-  return (v) => blocks.every((block) => equations.every((e) => holdsWhereRead(e, (k) => {
-    const i = block.get(k);
-    return i === undefined ? undefined : v[i];
-  })));
+  return (v) =>
+    blocks.every((block) =>
+      equations.every((e) =>
+        holdsWhereRead(e, (k) => {
+          const i = block.get(k);
+          return i === undefined ? undefined : v[i];
+        }),
+      ),
+    );
 }
 
 /**
@@ -113,23 +129,32 @@ export function holdsWhereRead(eq: Equation, value: (term: string) => number | n
   if (eq.right.length === 1) {
     const total = value(eq.right[0]);
     if (total === null || total === undefined) return true;
-    let any = false, sum = 0;
+    let any = false,
+      sum = 0;
     for (const t of eq.left) {
       const v = value(t);
       if (v === undefined) continue;
       any = true;
-      if (eq.relation === '≤') { if (v !== null && v > total) return false; } else sum += v ?? 0;
+      if (eq.relation === '≤') {
+        if (v !== null && v > total) return false;
+      } else sum += v ?? 0;
     }
     return !any || eq.relation === '≤' || sum === total;
   }
-  const l = eq.left.map(value), r = eq.right.map(value);
+  const l = eq.left.map(value),
+    r = eq.right.map(value);
   if ([...l, ...r].some((v) => v === null || v === undefined)) return true;
   const add = (vs: Array<number | null | undefined>) => vs.reduce<number>((a, b) => a + (b ?? 0), 0);
   return eq.relation === '≤' ? l.every((v) => v! <= add(r)) : add(l) === add(r);
 }
 
 /** sums over the sub-rows a report prints (rules.md: each report prints its own set of rows) */
-const printedSum = (rule: string, right: string, left: string[]): Equation => ({ rule, left, right: [right], printedParts: true });
+const printedSum = (rule: string, right: string, left: string[]): Equation => ({
+  rule,
+  left,
+  right: [right],
+  printedParts: true,
+});
 
 /**
  * The legacy statistics table (2008–2018, rules.md `L-*`): each equation holds for the year
@@ -139,14 +164,44 @@ export const LEGACY_ARITHMETIC: TableArithmetic = {
   inRow: [{ rule: 'L-CUM', left: ['year'], right: ['cumulative'], relation: '≤', whenPrinted: true }],
   inRowContext: 'row {row}',
   inColumn: [
-    printedSum('L-CHANNELS', 'applications.received', ['inPerson', 'fax', 'email', 'online', 'letter', 'letterOrFax', 'otherChannel'].map((k) => `applications.${k}`)),
+    printedSum(
+      'L-CHANNELS',
+      'applications.received',
+      ['inPerson', 'fax', 'email', 'online', 'letter', 'letterOrFax', 'otherChannel'].map((k) => `applications.${k}`),
+    ),
     printedSum('L-CLOSED', 'applications.closed', ['applications.closedOnTime', 'applications.closedExtended']),
-    printedSum('L-REPLIES', 'replies.total', ['alreadyPublic', 'granted', 'partiallyGranted', 'refused', 'notThisAgency', 'notExist', 'toAmend', 'otherRoute', 'other'].map((k) => `replies.${k}`)),
-    printedSum('L-REFUSED', 'replies.refused', ['stateSecret', 'commercialSecret', 'privacy', 'security', 'notGovernmentInformation', 'otherByLaw'].map((k) => `replies.refused.${k}`)),
+    printedSum(
+      'L-REPLIES',
+      'replies.total',
+      [
+        'alreadyPublic',
+        'granted',
+        'partiallyGranted',
+        'refused',
+        'notThisAgency',
+        'notExist',
+        'toAmend',
+        'otherRoute',
+        'other',
+      ].map((k) => `replies.${k}`),
+    ),
+    printedSum(
+      'L-REFUSED',
+      'replies.refused',
+      ['stateSecret', 'commercialSecret', 'privacy', 'security', 'notGovernmentInformation', 'otherByLaw'].map(
+        (k) => `replies.refused.${k}`,
+      ),
+    ),
     printedSum('L-REVIEW', 'review.total', ['review.upheld', 'review.corrected', 'review.other']),
     printedSum('L-REVIEW', 'litigation.total', ['litigation.upheld', 'litigation.corrected', 'litigation.other']),
     printedSum('L-STAFF', 'organisation.staff', ['organisation.staffFullTime', 'organisation.staffPartTime']),
     // one item published on several channels counts once in the total
-    { rule: 'L-ACTIVE', left: ['byGazette', 'byWebsite', 'byWeibo', 'byWechat', 'byOther'].map((k) => `active.${k}`), right: ['active.total'], relation: '≤', printedParts: true },
+    {
+      rule: 'L-ACTIVE',
+      left: ['byGazette', 'byWebsite', 'byWeibo', 'byWechat', 'byOther'].map((k) => `active.${k}`),
+      right: ['active.total'],
+      relation: '≤',
+      printedParts: true,
+    },
   ],
 };

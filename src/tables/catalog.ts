@@ -2,14 +2,34 @@
 // exist and which columns each row prints, with the official labels.
 import type { TableKey, Template } from '../model/record';
 
-export interface ColumnSpec { key: string; label: string; kind: 'count' | 'signedCount' | 'money' }
-export interface RowSpec { key: string; label: string; columns: ColumnSpec[] }
+export interface ColumnSpec {
+  key: string;
+  label: string;
+  kind: 'count' | 'signedCount' | 'money';
+}
+export interface RowSpec {
+  key: string;
+  label: string;
+  columns: ColumnSpec[];
+}
 
 const count = (key: string, label: string): ColumnSpec => ({ key, label, kind: 'count' });
 
-const ACTIVE_2021_DOCS = [count('issued', '本年制发件数'), count('repealed', '本年废止件数'), count('inForce', '现行有效件数')];
-const ACTIVE_2019_DOCS = [count('newlyMade', '本年新制作数量'), count('newlyPublished', '本年新公开数量'), count('totalPublished', '对外公开总数量')];
-const ACTIVE_2019_ITEMS = [count('previousItems', '上一年项目数量'), { key: 'change', label: '本年增/减', kind: 'signedCount' } as ColumnSpec, count('decisions', '处理决定数量')];
+const ACTIVE_2021_DOCS = [
+  count('issued', '本年制发件数'),
+  count('repealed', '本年废止件数'),
+  count('inForce', '现行有效件数'),
+];
+const ACTIVE_2019_DOCS = [
+  count('newlyMade', '本年新制作数量'),
+  count('newlyPublished', '本年新公开数量'),
+  count('totalPublished', '对外公开总数量'),
+];
+const ACTIVE_2019_ITEMS = [
+  count('previousItems', '上一年项目数量'),
+  { key: 'change', label: '本年增/减', kind: 'signedCount' } as ColumnSpec,
+  count('decisions', '处理决定数量'),
+];
 const DECISIONS = [count('decisions', '本年处理决定数量')];
 
 export const APPLICATION_COLUMNS: ColumnSpec[] = [
@@ -24,7 +44,11 @@ export const APPLICATION_COLUMNS: ColumnSpec[] = [
 export const LEGAL_PERSON_SUBTOTAL: ColumnSpec = count('legalPersonSubtotal', '法人或其他组织小计');
 
 const REVIEW_COLUMNS: ColumnSpec[] = [
-  count('upheld', '结果维持'), count('corrected', '结果纠正'), count('other', '其他结果'), count('pending', '尚未审结'), count('total', '总计'),
+  count('upheld', '结果维持'),
+  count('corrected', '结果纠正'),
+  count('other', '其他结果'),
+  count('pending', '尚未审结'),
+  count('total', '总计'),
 ];
 
 const REVIEW_ROWS: RowSpec[] = [
@@ -34,11 +58,20 @@ const REVIEW_ROWS: RowSpec[] = [
 ];
 
 /** table 二's rows common to both layouts: documents, then decisions (2019 adds 其他对外管理服务事项 after 行政许可) */
-function activeRows(docs: ColumnSpec[], documentsLabel: string, decisions: ColumnSpec[], afterLicensing?: RowSpec): RowSpec[] {
+function activeRows(
+  docs: ColumnSpec[],
+  documentsLabel: string,
+  decisions: ColumnSpec[],
+  afterLicensing?: RowSpec,
+): RowSpec[] {
   const decided = (key: string, label: string): RowSpec => ({ key, label, columns: decisions });
   return [
-    { key: 'rules', label: '规章', columns: docs }, { key: 'normativeDocuments', label: documentsLabel, columns: docs },
-    decided('licensing', '行政许可'), ...(afterLicensing ? [afterLicensing] : []), decided('punishment', '行政处罚'), decided('coercion', '行政强制'),
+    { key: 'rules', label: '规章', columns: docs },
+    { key: 'normativeDocuments', label: documentsLabel, columns: docs },
+    decided('licensing', '行政许可'),
+    ...(afterLicensing ? [afterLicensing] : []),
+    decided('punishment', '行政处罚'),
+    decided('coercion', '行政强制'),
   ];
 }
 
@@ -66,15 +99,33 @@ const APPLICATION_ROWS_COMMON: RowSpec[] = [
   appRow('notProcessed.massRepeated', '4.无正当理由大量反复申请'),
   appRow('notProcessed.confirmOrReissue', '5.要求行政机关确认或重新出具已获取信息'),
 ];
-const APPLICATION_ROWS_END: RowSpec[] = [appRow('totalProcessed', '（七）总计'), appRow('carriedForward', '四、结转下年度继续办理')];
+const APPLICATION_ROWS_END: RowSpec[] = [
+  appRow('totalProcessed', '（七）总计'),
+  appRow('carriedForward', '四、结转下年度继续办理'),
+];
 
 export const CATALOG: Record<TableKey, Record<Template, RowSpec[]>> = {
   active: {
-    '2021': [...activeRows(ACTIVE_2021_DOCS, '行政规范性文件', DECISIONS), { key: 'fees', label: '行政事业性收费', columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', kind: 'money' }] }],
+    '2021': [
+      ...activeRows(ACTIVE_2021_DOCS, '行政规范性文件', DECISIONS),
+      {
+        key: 'fees',
+        label: '行政事业性收费',
+        columns: [{ key: 'amount', label: '本年收费金额（单位：万元）', kind: 'money' }],
+      },
+    ],
     '2019': [
-      ...activeRows(ACTIVE_2019_DOCS, '规范性文件', ACTIVE_2019_ITEMS, { key: 'otherServices', label: '其他对外管理服务事项', columns: ACTIVE_2019_ITEMS }),
+      ...activeRows(ACTIVE_2019_DOCS, '规范性文件', ACTIVE_2019_ITEMS, {
+        key: 'otherServices',
+        label: '其他对外管理服务事项',
+        columns: ACTIVE_2019_ITEMS,
+      }),
       { key: 'fees', label: '行政事业性收费', columns: ACTIVE_2019_ITEMS.slice(0, 2) },
-      { key: 'procurement', label: '政府集中采购', columns: [count('items', '采购项目数量'), { key: 'amount', label: '采购总金额', kind: 'money' }] },
+      {
+        key: 'procurement',
+        label: '政府集中采购',
+        columns: [count('items', '采购项目数量'), { key: 'amount', label: '采购总金额', kind: 'money' }],
+      },
     ],
   },
   applications: {

@@ -11,13 +11,31 @@ let jieba: Jieba | undefined;
 const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
 const PUNCT = /^[\p{P}\p{S}\d]+$/u;
-const words = (s: string) => new Set(segmenter().cutForSearch(s, true).filter((w) => !PUNCT.test(w)));
-const pairs = (s: string) => { const out = new Set<string>(); for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2)); return out; };
-const overlap = (a: Set<string>, b: Set<string>) => { let n = 0; for (const x of a) if (b.has(x)) n++; return a.size + b.size ? (2 * n) / (a.size + b.size) : 0; };
+const words = (s: string) =>
+  new Set(
+    segmenter()
+      .cutForSearch(s, true)
+      .filter((w) => !PUNCT.test(w)),
+  );
+const pairs = (s: string) => {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+};
+const overlap = (a: Set<string>, b: Set<string>) => {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return a.size + b.size ? (2 * n) / (a.size + b.size) : 0;
+};
 
-const clean = (label: string) => stripNumbering(compact(label).replace(/^[(（][一二三四五六七八九十]+[)）]/, '')).replace(/[（(][^)）]*[)）]$/, '');
+const clean = (label: string) =>
+  stripNumbering(compact(label).replace(/^[(（][一二三四五六七八九十]+[)）]/, '')).replace(/[（(][^)）]*[)）]$/, '');
 
-interface Official { row: string; words: Set<string>; pairs: Set<string> }
+interface Official {
+  row: string;
+  words: Set<string>;
+  pairs: Set<string>;
+}
 const officials = new Map<TableKey, Official[]>();
 
 function officialLabels(table: TableKey): Official[] {
@@ -54,7 +72,8 @@ export function fuzzyRowKey(table: TableKey, label: string): { row: string; scor
 function computeFuzzyRowKey(table: TableKey, label: string): { row: string; score: number } | undefined {
   const text = clean(label);
   if (text.length < 4) return undefined;
-  const w = words(text), p = pairs(text);
+  const w = words(text),
+    p = pairs(text);
   const scored = officialLabels(table)
     .map((o) => ({ row: o.row, score: Math.max(overlap(w, o.words), overlap(p, o.pairs)) }))
     .sort((a, b) => b.score - a.score);

@@ -16,8 +16,13 @@ export interface LegacyRowSpec {
   under?: 'review' | 'litigation';
 }
 
-const row = (key: string, label: string, match: RegExp, extra: Partial<LegacyRowSpec> = {}): LegacyRowSpec =>
-  ({ key, label, match, kind: 'count', ...extra });
+const row = (key: string, label: string, match: RegExp, extra: Partial<LegacyRowSpec> = {}): LegacyRowSpec => ({
+  key,
+  label,
+  match,
+  kind: 'count',
+  ...extra,
+});
 
 /** in matching order: specific wordings before the general ones they contain */
 const MATCHING_ORDER: LegacyRowSpec[] = [
@@ -30,7 +35,9 @@ const MATCHING_ORDER: LegacyRowSpec[] = [
   row('active.byWechat', '政务微信公开政府信息数', /微信公开/),
   row('active.byWebsite', '政府网站公开政府信息数', /网站公开/),
   row('active.byOther', '其他方式公开政府信息数', /其[他它]方式公开/),
-  row('active.total', '主动公开政府信息数', /主动公开.*(?:信息|文件)/, { prose: ['主动公开政府信息', '主动公开信息', '主动公开文件'] }),
+  row('active.total', '主动公开政府信息数', /主动公开.*(?:信息|文件)/, {
+    prose: ['主动公开政府信息', '主动公开信息', '主动公开文件'],
+  }),
   row('response.hotTopics', '回应公众关注热点或重大舆情数', /热点|舆情/),
   row('response.pressConferencesByLeaders', '其中：主要负责同志参加新闻发布会次数', /负责.*新闻发布会/),
   row('response.pressConferences', '参加或举办新闻发布会总次数', /新闻发布会/),
@@ -38,8 +45,12 @@ const MATCHING_ORDER: LegacyRowSpec[] = [
   row('response.onlineInterviews', '政府网站在线访谈次数', /在线访谈/),
   row('response.interpretations', '政策解读稿件发布数', /解读/),
   row('response.other', '其他方式回应事件数', /其[他它]方式回应/),
-  row('replies.partiallyGranted', '同意部分公开答复数', /部分公开/, { prose: ['同意部分公开答复数', '部分公开答复数'] }),
-  row('replies.refused', '不同意公开答复数', /(?:不同意|否决|不予|不准予)公开/, { prose: ['不同意公开答复数', '不予公开答复数'] }),
+  row('replies.partiallyGranted', '同意部分公开答复数', /部分公开/, {
+    prose: ['同意部分公开答复数', '部分公开答复数'],
+  }),
+  row('replies.refused', '不同意公开答复数', /(?:不同意|否决|不予|不准予)公开/, {
+    prose: ['不同意公开答复数', '不予公开答复数'],
+  }),
   row('replies.granted', '同意公开答复数', /同意公开/, { prose: ['同意公开答复数'] }),
   row('replies.refused.stateSecret', '其中：涉及国家秘密', /国家秘密/),
   row('replies.refused.commercialSecret', '涉及商业秘密', /商业秘密/),
@@ -57,13 +68,17 @@ const MATCHING_ORDER: LegacyRowSpec[] = [
   row('applications.inPerson', '当面申请数', /当面申请/, { prose: ['当面申请数', '当面申请'] }),
   row('applications.fax', '传真申请数', /传真申请/, { prose: ['传真申请数', '传真申请'] }),
   row('applications.email', '电子邮件申请数', /邮件申请/, { prose: ['电子邮件申请数', '电子邮件申请'] }),
-  row('applications.online', '网络申请数', /网络申请|网上申请/, { prose: ['网上申请数', '网络申请数', '网上申请', '网络申请'] }),
+  row('applications.online', '网络申请数', /网络申请|网上申请/, {
+    prose: ['网上申请数', '网络申请数', '网上申请', '网络申请'],
+  }),
   row('applications.letter', '信函申请数', /信函申请/, { prose: ['信函申请数', '信函申请'] }),
   row('applications.otherChannel', '其它形式申请数', /其[它他](?:形式|方式)申请/),
   row('applications.closedOnTime', '按时办结数', /按时办结/),
   row('applications.closedExtended', '延期办结数', /延期办结/),
   row('applications.closed', '申请办结数', /办结/),
-  row('applications.received', '收到申请数', /收到.*申请|受理.*申请|申请.*总数/, { prose: ['收到有关政府信息公开的申请', '收到政府信息公开申请', '受理政府信息公开申请'] }),
+  row('applications.received', '收到申请数', /收到.*申请|受理.*申请|申请.*总数/, {
+    prose: ['收到有关政府信息公开的申请', '收到政府信息公开申请', '受理政府信息公开申请'],
+  }),
   // 接受行政诉讼、举报数 counts complaints, not lawsuits
   row('complaints', '举报投诉数量', /举报|投诉|申诉/),
   row('review.total', '行政复议数量', /行政复议/),
@@ -85,30 +100,78 @@ const MATCHING_ORDER: LegacyRowSpec[] = [
 
 /** the review / litigation sub-rows under each total */
 const SUB_ROWS = MATCHING_ORDER.filter((r) => r.under);
-const subRowsOf = (parent: 'review' | 'litigation'): LegacyRowSpec[] => SUB_ROWS.map((r) => ({
-  ...r, key: `${parent}.${r.key}`, under: undefined,
-  label: parent === 'litigation' && r.key === 'upheld' ? '维持具体行政行为或者驳回原告诉讼请求数' : r.label,
-}));
+const subRowsOf = (parent: 'review' | 'litigation'): LegacyRowSpec[] =>
+  SUB_ROWS.map((r) => ({
+    ...r,
+    key: `${parent}.${r.key}`,
+    under: undefined,
+    label: parent === 'litigation' && r.key === 'upheld' ? '维持具体行政行为或者驳回原告诉讼请求数' : r.label,
+  }));
 
 /** every row key in the order of the official table */
 export const LEGACY_ROWS: LegacyRowSpec[] = [
-  'active.total', 'active.normativeDocuments', 'active.normativeDocumentsIssued', 'active.byGazette', 'active.byWebsite',
-  'active.byWeibo', 'active.byWechat', 'active.byOther',
-  'response.hotTopics', 'response.pressConferences', 'response.pressConferencesByLeaders', 'response.onlineInterviews',
-  'response.onlineInterviewsByLeaders', 'response.interpretations', 'response.weiboWechat', 'response.other',
-  'applications.received', 'applications.inPerson', 'applications.fax', 'applications.email', 'applications.online',
-  'applications.letter', 'applications.letterOrFax', 'applications.otherChannel',
-  'applications.closed', 'applications.closedOnTime', 'applications.closedExtended',
-  'replies.total', 'replies.alreadyPublic', 'replies.granted', 'replies.partiallyGranted', 'replies.refused',
-  'replies.refused.stateSecret', 'replies.refused.commercialSecret', 'replies.refused.privacy', 'replies.refused.security',
-  'replies.refused.notGovernmentInformation', 'replies.refused.otherByLaw',
-  'replies.notThisAgency', 'replies.notExist', 'replies.toAmend', 'replies.otherRoute', 'replies.other',
-  'review.total', 'review.upheld', 'review.corrected', 'review.other',
-  'litigation.total', 'litigation.upheld', 'litigation.corrected', 'litigation.other',
-  'complaints', 'fees',
-  'organisation.offices', 'organisation.readingPoints', 'organisation.staff', 'organisation.staffFullTime',
-  'organisation.staffPartTime', 'organisation.budget',
-  'training.meetings', 'training.courses', 'training.trainees',
+  'active.total',
+  'active.normativeDocuments',
+  'active.normativeDocumentsIssued',
+  'active.byGazette',
+  'active.byWebsite',
+  'active.byWeibo',
+  'active.byWechat',
+  'active.byOther',
+  'response.hotTopics',
+  'response.pressConferences',
+  'response.pressConferencesByLeaders',
+  'response.onlineInterviews',
+  'response.onlineInterviewsByLeaders',
+  'response.interpretations',
+  'response.weiboWechat',
+  'response.other',
+  'applications.received',
+  'applications.inPerson',
+  'applications.fax',
+  'applications.email',
+  'applications.online',
+  'applications.letter',
+  'applications.letterOrFax',
+  'applications.otherChannel',
+  'applications.closed',
+  'applications.closedOnTime',
+  'applications.closedExtended',
+  'replies.total',
+  'replies.alreadyPublic',
+  'replies.granted',
+  'replies.partiallyGranted',
+  'replies.refused',
+  'replies.refused.stateSecret',
+  'replies.refused.commercialSecret',
+  'replies.refused.privacy',
+  'replies.refused.security',
+  'replies.refused.notGovernmentInformation',
+  'replies.refused.otherByLaw',
+  'replies.notThisAgency',
+  'replies.notExist',
+  'replies.toAmend',
+  'replies.otherRoute',
+  'replies.other',
+  'review.total',
+  'review.upheld',
+  'review.corrected',
+  'review.other',
+  'litigation.total',
+  'litigation.upheld',
+  'litigation.corrected',
+  'litigation.other',
+  'complaints',
+  'fees',
+  'organisation.offices',
+  'organisation.readingPoints',
+  'organisation.staff',
+  'organisation.staffFullTime',
+  'organisation.staffPartTime',
+  'organisation.budget',
+  'training.meetings',
+  'training.courses',
+  'training.trainees',
 ].map((key) => [...MATCHING_ORDER, ...subRowsOf('review'), ...subRowsOf('litigation')].find((r) => r.key === key)!);
 
 export const LEGACY_TITLE = '政府信息公开情况统计表';

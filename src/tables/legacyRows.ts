@@ -28,7 +28,15 @@ export interface LegacyPrintedTable {
 const TITLE = /(?:政府)?信息公开(?:工作)?(?:情况)?统计表|指标名称/;
 const UNIT = /(?:万元|元|人次|条|件|次|人|个|项|场|期|篇|家|份)$/;
 /** words only the statistics table prints, never the 2019/2021 tables: three make a grid the legacy table */
-const MARKS = [/指标名称/, /计量\s*单位/, /历年\s*累计/, /答复\s*(?:总)?\s*数/, /(?:当面|网上|网络|信函|传真)\s*申请\s*数/, /(?:网站|公报)\s*公开/, /行政\s*申诉|举报\s*数/];
+const MARKS = [
+  /指标名称/,
+  /计量\s*单位/,
+  /历年\s*累计/,
+  /答复\s*(?:总)?\s*数/,
+  /(?:当面|网上|网络|信函|传真)\s*申请\s*数/,
+  /(?:网站|公报)\s*公开/,
+  /行政\s*申诉|举报\s*数/,
+];
 
 /** The grid that is the legacy statistics table: the 2019/2021 tables are not to be read from it. */
 export function legacyGridOf(doc: Doc): TableBlock | undefined {
@@ -61,17 +69,24 @@ function fromGrid(block: TableBlock): LegacyPrintedTable {
   for (const r of logicalRowsOfGrid(block)) {
     const labels = r.labels.map((l) => l.text.trim()).filter(Boolean);
     const head = compact(labels.join(''));
-    if (/指标名称|统计指标|计量单位/.test(head) || (!r.values.some((v) => /\d/.test(v.text)) && /累计|本年度?$/.test(head))) {
+    if (
+      /指标名称|统计指标|计量单位/.test(head) ||
+      (!r.values.some((v) => /\d/.test(v.text)) && /累计|本年度?$/.test(head))
+    ) {
       cumulative ||= /累计/.test(head);
       continue;
     }
     // a group heading (一、主动公开情况) spans the row: no value slot at all
     if (!labels.length || !r.values.length) continue;
-    const unit = labels.length > 1 && UNIT.test(labels[labels.length - 1]) && labels[labels.length - 1].length <= 2 ? labels.pop() : undefined;
+    const unit =
+      labels.length > 1 && UNIT.test(labels[labels.length - 1]) && labels[labels.length - 1].length <= 2
+        ? labels.pop()
+        : undefined;
     rows.push({ label: labels.join(''), unit, values: r.values, source: r.source });
   }
   // a grid without a header row: two values a row mean the cumulative column
-  if (!cumulative) cumulative = rows.filter((r) => r.values.filter((v) => v.text.trim()).length >= 2).length > rows.length / 2;
+  if (!cumulative)
+    cumulative = rows.filter((r) => r.values.filter((v) => v.text.trim()).length >= 2).length > rows.length / 2;
   return { rows, cumulative, source: block.source };
 }
 
@@ -87,7 +102,10 @@ function fromText(flat: FlatText): LegacyPrintedTable | undefined {
   // the header: 指标名称 计量单位 2013年度 历年累计 (its year is no value)
   const header = /统计表|指标名称|统计指标|计量\s*单位|单\s*位|统计数|\d{4}\s*年度?|本\s*年度?|历年\s*累计/g;
   header.lastIndex = title;
-  let start = title, cumulative = false, units = false, m: RegExpExecArray | null;
+  let start = title,
+    cumulative = false,
+    units = false,
+    m: RegExpExecArray | null;
   while ((m = header.exec(text)) && m.index - start <= 24) {
     start = m.index + m[0].length;
     if (/累计/.test(m[0])) cumulative = true;
@@ -116,24 +134,37 @@ function fromText(flat: FlatText): LegacyPrintedTable | undefined {
       const unit = UNIT.exec(t)?.[0];
       // a table with a unit column: a label is the text before a unit; otherwise a short text
       const isLabel = t && !/[:：]$/.test(t) && (units ? !!unit : t.length <= 40);
-      label = isLabel ? { text: unit && units ? t.slice(0, -unit.length).trim() : t, at: p.at, unit: units ? unit : undefined } : null;
+      label = isLabel
+        ? { text: unit && units ? t.slice(0, -unit.length).trim() : t, at: p.at, unit: units ? unit : undefined }
+        : null;
       continue;
     }
     const next = pieces[i + 1];
     const numberFollows = !!next && /^\s*[.、．]\s*\D/.test(next.text);
-    if (!label) { if (numberFollows) item = Number(p.text.trim()); continue; }
+    if (!label) {
+      if (numberFollows) item = Number(p.text.trim());
+      continue;
+    }
     let run = p.text.trimEnd();
     let unsure: string | undefined;
     if (numberFollows) {
       const expected: string = String((item ?? 0) + 1);
       const tokens = run.split(/\s+/);
       if (tokens.length > 1 && tokens[tokens.length - 1] === expected) run = tokens.slice(0, -1).join(' ');
-      else if (run.endsWith(expected) && run.length > expected.length && !/\s/.test(run.slice(-expected.length - 1, -expected.length))) run = run.slice(0, -expected.length);
+      else if (
+        run.endsWith(expected) &&
+        run.length > expected.length &&
+        !/\s/.test(run.slice(-expected.length - 1, -expected.length))
+      )
+        run = run.slice(0, -expected.length);
       else unsure = `'${run}' runs on into the list number of the next label`;
       item = Number(expected);
     }
     rows.push({
-      label: label.text, unit: label.unit, source: flat.sourceAt(label.at), unsure,
+      label: label.text,
+      unit: label.unit,
+      source: flat.sourceAt(label.at),
+      unsure,
       values: [{ text: run, source: flat.sourceAt(p.at), runTogether: !/\s/.test(run.trim()) }],
     });
     label = null;

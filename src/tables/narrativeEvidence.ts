@@ -7,7 +7,9 @@ import type { ColumnSpec, RowSpec } from './catalog';
 /** Per column of a row: the numbers the prose states for it (empty when it says nothing). */
 export type StatedValues = Array<Set<number>>;
 
-export interface NarrativeEvidence { stated(row: RowSpec, rows: RowSpec[], columns: ColumnSpec[]): StatedValues }
+export interface NarrativeEvidence {
+  stated(row: RowSpec, rows: RowSpec[], columns: ColumnSpec[]): StatedValues;
+}
 
 // The words prose uses for a row or a column, when they differ from the printed label.
 const ROW_TERMS: Record<string, string[]> = {
@@ -32,7 +34,8 @@ const COLUMN_TERMS: Record<string, string[]> = {
 /** whether prose has words for this column at all (table 三's columns it has not) */
 export const hasNarrativeTerms = (column: ColumnSpec) => column.key in COLUMN_TERMS;
 
-const rowTerms = (row: RowSpec) => ROW_TERMS[row.key] ?? [row.label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）.、．]?/, '')];
+const rowTerms = (row: RowSpec) =>
+  ROW_TERMS[row.key] ?? [row.label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）.、．]?/, '')];
 
 // a number written with its unit, so that a table's own run of digits never counts as prose
 const STATED = /(-?\d+(?:\.\d+)?)\s*(万元|元|件|条|项|个|宗|份|次)/y;
@@ -57,7 +60,8 @@ export function narrativeEvidence(prose: string): NarrativeEvidence {
 }
 
 // 。；;！!？?\n
-const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
+const isSentenceEnd = (c: number) =>
+  c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
 
 /** The prose sentences that name the row, found from the row's words rather than by splitting the whole text. */
 function sentencesNaming(prose: string, terms: string[]): string[] {
@@ -79,14 +83,28 @@ function sentencesNaming(prose: string, terms: string[]): string[] {
   return out;
 }
 
-interface Mark { at: number; end: number; kind: 'row' | 'col'; row?: string; col?: number }
+interface Mark {
+  at: number;
+  end: number;
+  kind: 'row' | 'col';
+  row?: string;
+  col?: number;
+}
 
-/** Walk one sentence naming the row: a number with a unit belongs to the last column word, if the last row word before it is this row's. */
+/**
+ * Walk one sentence naming the row: a number with a unit belongs to the last column word, if the
+ * last row word before it is this row's.
+ */
 function readSentence(s: string, row: RowSpec, rows: RowSpec[], columns: ColumnSpec[], out: StatedValues): void {
   const marks: Mark[] = [];
-  for (const r of rows) for (const term of rowTerms(r)) for (let i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1)) marks.push({ at: i, end: i + term.length, kind: 'row', row: r.key });
+  for (const r of rows)
+    for (const term of rowTerms(r))
+      for (let i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1))
+        marks.push({ at: i, end: i + term.length, kind: 'row', row: r.key });
   columns.forEach((c, ci) => {
-    for (const term of COLUMN_TERMS[c.key] ?? []) for (let i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1)) marks.push({ at: i, end: i + term.length, kind: 'col', col: ci });
+    for (const term of COLUMN_TERMS[c.key] ?? [])
+      for (let i = s.indexOf(term); i >= 0; i = s.indexOf(term, i + 1))
+        marks.push({ at: i, end: i + term.length, kind: 'col', col: ci });
   });
   // a longer row word wins over one inside it (规范性文件 inside 行政规范性文件 is the same row anyway)
   marks.sort((a, b) => a.at - b.at || b.end - a.end);
@@ -98,7 +116,10 @@ function readSentence(s: string, row: RowSpec, rows: RowSpec[], columns: ColumnS
     while (marks.length && marks[0].at <= i) {
       const m = marks.shift()!;
       if (m.end <= lastEnd) continue; // a word inside one already read (收费 in 行政事业性收费)
-      if (m.kind === 'row') { currentRow = m.row; rowEnd = m.end; } else col = m;
+      if (m.kind === 'row') {
+        currentRow = m.row;
+        rowEnd = m.end;
+      } else col = m;
       lastEnd = m.end;
     }
     if (i < lastEnd) continue;

@@ -26,7 +26,14 @@ export interface RecognisedLegacy {
   ambiguousRows: number;
 }
 
-interface Reading { spec: LegacyRowSpec; printed: LegacyPrintedRow; columns: ColumnSpec[]; candidates: Token[][]; chosen?: Token[]; how?: string }
+interface Reading {
+  spec: LegacyRowSpec;
+  printed: LegacyPrintedRow;
+  columns: ColumnSpec[];
+  candidates: Token[][];
+  chosen?: Token[];
+  how?: string;
+}
 
 export function recogniseLegacy(table: LegacyPrintedTable, prose: string): RecognisedLegacy {
   const { readings, otherRows } = keyRows(table);
@@ -39,8 +46,15 @@ export function recogniseLegacy(table: LegacyPrintedTable, prose: string): Recog
     for (let i = 0; i < r.columns.length; i++) cells.push(cellOf(r, i));
   }
   return {
-    cells, flags, otherRows,
-    notes: readings.filter((r) => r.chosen && r.how).map((r) => `${LEGACY}.${r.spec.key}: '${printedText(r.printed)}' read as ${r.chosen!.map((t) => t.raw || '(blank)').join('|')}: ${r.how}`),
+    cells,
+    flags,
+    otherRows,
+    notes: readings
+      .filter((r) => r.chosen && r.how)
+      .map(
+        (r) =>
+          `${LEGACY}.${r.spec.key}: '${printedText(r.printed)}' read as ${r.chosen!.map((t) => t.raw || '(blank)').join('|')}: ${r.how}`,
+      ),
     splitRows: readings.filter((r) => r.candidates.length > 1 || r.chosen?.some((t) => t.split)).length,
     ambiguousRows: readings.filter((r) => !r.chosen).length,
   };
@@ -53,13 +67,24 @@ function keyRows(table: LegacyPrintedTable): { readings: Reading[]; otherRows: R
   const seen = new Set<string>();
   let parent: 'review' | 'litigation' = 'review';
   for (const printed of table.rows) {
-    const label = stripNumbering(compact(printed.label).replace(/^其中[:：]?/, '').replace(/^[一二三四五六七八九十]+、/, ''));
+    const label = stripNumbering(
+      compact(printed.label)
+        .replace(/^其中[:：]?/, '')
+        .replace(/^[一二三四五六七八九十]+、/, ''),
+    );
     const spec = legacyKeyOf(label, parent);
     if (spec?.key === 'review.total') parent = 'review';
     if (spec?.key === 'litigation.total') parent = 'litigation';
     if (!spec || seen.has(spec.key)) {
       // a heading printed with empty cells is no row of numbers
-      if (printed.values.some((v) => /\d/.test(v.text))) otherRows.push({ table: LEGACY, label: printed.label, unit: printed.unit, raw: printedText(printed), source: printed.source });
+      if (printed.values.some((v) => /\d/.test(v.text)))
+        otherRows.push({
+          table: LEGACY,
+          label: printed.label,
+          unit: printed.unit,
+          raw: printedText(printed),
+          source: printed.source,
+        });
       continue;
     }
     seen.add(spec.key);
@@ -69,7 +94,11 @@ function keyRows(table: LegacyPrintedTable): { readings: Reading[]; otherRows: R
 }
 
 const printedText = (p: LegacyPrintedRow) => cleanRaw(p.values.map((v) => v.text).join(' '));
-const rowCheck = (columns: ColumnSpec[]) => rowCheckOf(LEGACY_ARITHMETIC, columns.map((c) => c.key));
+const rowCheck = (columns: ColumnSpec[]) =>
+  rowCheckOf(
+    LEGACY_ARITHMETIC,
+    columns.map((c) => c.key),
+  );
 
 function readRow(r: Reading, prose: string): void {
   if (r.printed.unsure) return;
@@ -92,15 +121,32 @@ function readRow(r: Reading, prose: string): void {
  */
 function readingsOfRow(printed: LegacyPrintedRow, columns: ColumnSpec[]): Token[][] {
   const values = printed.values.filter((v) => v.text.trim() !== '' || printed.values.length === columns.length);
-  const apart = values.length === 1 && !values[0].runTogether
-    ? values[0].text.trim().split(/\s+/).filter(Boolean).map((text): TextPiece => ({ text, source: values[0].source }))
-    : values;
-  if (apart.length >= 1 && apart.length < columns.length && !apart.some((v) => v.runTogether && !/\s/.test(v.text.trim()) && v.text.trim().length > 1)) {
-    return placements(apart.length, columns.length).map((at) => columns.map((col, i) => {
-      const k = at.indexOf(i);
-      const v = k >= 0 ? apart[k] : undefined;
-      return { raw: v?.text.trim() ?? '', value: v ? parseValue(v.text.trim(), col).value : null, source: v?.source ?? printed.source };
-    })).filter((r) => r.every((t) => t.raw === '' || t.value !== null));
+  const apart =
+    values.length === 1 && !values[0].runTogether
+      ? values[0].text
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((text): TextPiece => ({ text, source: values[0].source }))
+      : values;
+  if (
+    apart.length >= 1 &&
+    apart.length < columns.length &&
+    !apart.some((v) => v.runTogether && !/\s/.test(v.text.trim()) && v.text.trim().length > 1)
+  ) {
+    return placements(apart.length, columns.length)
+      .map((at) =>
+        columns.map((col, i) => {
+          const k = at.indexOf(i);
+          const v = k >= 0 ? apart[k] : undefined;
+          return {
+            raw: v?.text.trim() ?? '',
+            value: v ? parseValue(v.text.trim(), col).value : null,
+            source: v?.source ?? printed.source,
+          };
+        }),
+      )
+      .filter((r) => r.every((t) => t.raw === '' || t.value !== null));
   }
   return readingsOf(apart, columns);
 }
@@ -110,8 +156,15 @@ function placements(n: number, k: number): number[][] {
   if (n === 0) return [[]];
   const out: number[][] = [];
   const walk = (from: number, acc: number[]) => {
-    if (acc.length === n) { out.push(acc.slice()); return; }
-    for (let i = from; i <= k - (n - acc.length); i++) { acc.push(i); walk(i + 1, acc); acc.pop(); }
+    if (acc.length === n) {
+      out.push(acc.slice());
+      return;
+    }
+    for (let i = from; i <= k - (n - acc.length); i++) {
+      acc.push(i);
+      walk(i + 1, acc);
+      acc.pop();
+    }
   };
   walk(0, []);
   return out;
@@ -136,11 +189,22 @@ function resolveAcrossRows(readings: Reading[], columnCount: number): void {
   const byKey = new Map(readings.map((r) => [r.spec.key, r]));
   const open = () => readings.filter((r) => !r.chosen && r.candidates.length > 1);
   for (const eq of LEGACY_ARITHMETIC.inColumn) {
-    const group = [...eq.left, ...eq.right].map((k) => byKey.get(k)).filter((r): r is Reading => !!r && open().includes(r));
+    const group = [...eq.left, ...eq.right]
+      .map((k) => byKey.get(k))
+      .filter((r): r is Reading => !!r && open().includes(r));
     if (!group.length) continue;
     // equations that share a row with this one are tried with it
-    const equations = LEGACY_ARITHMETIC.inColumn.filter((e) => [...e.left, ...e.right].some((k) => group.some((r) => r.spec.key === k)));
-    const rows = [...new Set(equations.flatMap((e) => [...e.left, ...e.right]).map((k) => byKey.get(k)).filter((r): r is Reading => !!r && open().includes(r)))];
+    const equations = LEGACY_ARITHMETIC.inColumn.filter((e) =>
+      [...e.left, ...e.right].some((k) => group.some((r) => r.spec.key === k)),
+    );
+    const rows = [
+      ...new Set(
+        equations
+          .flatMap((e) => [...e.left, ...e.right])
+          .map((k) => byKey.get(k))
+          .filter((r): r is Reading => !!r && open().includes(r)),
+      ),
+    ];
     if (rows.reduce((n, r) => n * Math.min(r.candidates.length, 50), 1) > 200000) continue;
     const solutions: Token[][][] = [];
     const pick = new Map<string, Token[]>();
@@ -148,21 +212,28 @@ function resolveAcrossRows(readings: Reading[], columnCount: number): void {
       const r = byKey.get(key);
       if (!r) return undefined;
       const chosen = pick.get(key) ?? r.chosen;
-      return chosen ? chosen[col]?.value ?? null : null;
+      return chosen ? (chosen[col]?.value ?? null) : null;
     };
     const walk = (i: number) => {
       if (i === rows.length) {
-        for (let c = 0; c < columnCount; c++) if (!equations.every((e) => holdsWhereRead(e, (k) => valueOf(k, c)))) return;
+        for (let c = 0; c < columnCount; c++)
+          if (!equations.every((e) => holdsWhereRead(e, (k) => valueOf(k, c)))) return;
         solutions.push(rows.map((r) => pick.get(r.spec.key)!));
         return;
       }
-      for (const cand of rows[i].candidates.slice(0, 50)) { pick.set(rows[i].spec.key, cand); walk(i + 1); }
+      for (const cand of rows[i].candidates.slice(0, 50)) {
+        pick.set(rows[i].spec.key, cand);
+        walk(i + 1);
+      }
       pick.delete(rows[i].spec.key);
     };
     walk(0);
     rows.forEach((r, i) => {
       const same = solutions.length > 0 && solutions.every((s) => sameValues(s[i], solutions[0][i]));
-      if (!same) { if (solutions.length) r.candidates = uniqueReadings(solutions.map((s) => s[i])); return; }
+      if (!same) {
+        if (solutions.length) r.candidates = uniqueReadings(solutions.map((s) => s[i]));
+        return;
+      }
       r.chosen = solutions[0][i];
       r.candidates = [r.chosen];
       r.how = `of the readings 本年度 ≤ 历年累计 allows, the only one with which ${[...new Set(equations.map((e) => e.rule))].join(', ')} hold${equations.length > 1 ? '' : 's'}`;
@@ -178,9 +249,12 @@ function cellOf(r: Reading, i: number): Cell {
   const tok = r.chosen?.[i];
   const unit = r.printed.unit ?? '';
   // money is converted to 万元 from the unit printed beside it; the unit goes into raw
-  const value = !tok || tok.raw === '' ? null : col.kind === 'money' ? parseValue(tok.raw + unit, col).value : tok.value;
+  const value =
+    !tok || tok.raw === '' ? null : col.kind === 'money' ? parseValue(tok.raw + unit, col).value : tok.value;
   return {
-    table: LEGACY, row: r.spec.key, col: col.key,
+    table: LEGACY,
+    row: r.spec.key,
+    col: col.key,
     value,
     raw: tok ? (tok.raw ? cleanRaw(tok.raw) + unit : '') : printedText(r.printed),
     source: tok?.source ?? r.printed.values[0]?.source ?? r.printed.source,
@@ -194,10 +268,15 @@ function ambiguityFlag(r: Reading): Flag {
   const message = r.printed.unsure
     ? `${LEGACY}.${r.spec.key}: ${r.printed.unsure}`
     : r.candidates.length
-      ? `${LEGACY}.${r.spec.key}: '${printed}' reads ${r.candidates.length} ways that every rule allows: ${r.candidates.slice(0, 5).map((c) => c.map((x) => x.raw || '(blank)').join('|')).join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`
+      ? `${LEGACY}.${r.spec.key}: '${printed}' reads ${r.candidates.length} ways that every rule allows: ${r.candidates
+          .slice(0, 5)
+          .map((c) => c.map((x) => x.raw || '(blank)').join('|'))
+          .join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`
       : `${LEGACY}.${r.spec.key}: '${printed}' cannot be read as the row's ${r.columns.length} cells`;
   return {
-    rule: 'T-AMBIGUOUS', severity: 'warning', message,
+    rule: 'T-AMBIGUOUS',
+    severity: 'warning',
+    message,
     cells: r.columns.map((c) => `${LEGACY}|${r.spec.key}|${c.key}`),
     candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value)),
   };

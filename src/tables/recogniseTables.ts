@@ -11,11 +11,19 @@ import { choose, type RowCheck } from './chooseReading';
 import { hasNarrativeTerms, narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
 import { ARITHMETIC, holdsWhereRead, rowCheckOf, type TableArithmetic } from './arithmetic';
 
-export interface RecognisedTable { table: TableKey; template: Template; source?: Provenance; cells: Cell[]; flags: Flag[]; missingRows: string[];
+export interface RecognisedTable {
+  table: TableKey;
+  template: Template;
+  source?: Provenance;
+  cells: Cell[];
+  flags: Flag[];
+  missingRows: string[];
   /** rows whose printed digits had to be split into cells, and how many of them stayed ambiguous */
-  splitRows: number; ambiguousRows: number;
+  splitRows: number;
+  ambiguousRows: number;
   /** rows whose reading the report's prose decided, said as findings */
-  notes: string[] }
+  notes: string[];
+}
 
 export function detectTemplate(t: CollectedTable, year: number | null, others: Template[]): Template {
   // label by label: short strings hit compact's memo, one long concatenation never would
@@ -23,10 +31,16 @@ export function detectTemplate(t: CollectedTable, year: number | null, others: T
   const rows = new Set(t.rows.map((r) => r.row));
   if (t.table === 'active') {
     if (/本年制发|本年废止|现行有效/.test(text)) return '2021';
-    if (/本年新制作|本年新公开|对外公开总数|上一年项目|本年增|采购/.test(text) || rows.has('otherServices') || rows.has('procurement')) return '2019';
+    if (
+      /本年新制作|本年新公开|对外公开总数|上一年项目|本年增|采购/.test(text) ||
+      rows.has('otherServices') ||
+      rows.has('procurement')
+    )
+      return '2019';
   }
   if (t.table === 'applications') {
-    if (['otherHandling.overdueCorrection', 'otherHandling.overdueFee', 'otherHandling.other'].some((r) => rows.has(r))) return '2021';
+    if (['otherHandling.overdueCorrection', 'otherHandling.overdueFee', 'otherHandling.other'].some((r) => rows.has(r)))
+      return '2021';
     if (rows.has('otherHandling')) return '2019';
   }
   // table 四 is printed alike in both layouts: the year decides, else the other tables
@@ -49,11 +63,21 @@ function plausibleFor(columns: ColumnSpec[]): RowCheck | undefined {
   // a year's change in items rarely exceeds the items
   if (columns[2]?.key === 'inForce') return (v) => v[2] === null || v[0] === null || v[2] >= v[0];
   if (columns[2]?.key === 'totalPublished') return (v) => v[2] === null || v[1] === null || v[2] >= v[1];
-  if (columns[1]?.key === 'change') return (v) => v[0] === null || v[1] === null || v[0] === 0 || Math.abs(v[1]) <= v[0];
+  if (columns[1]?.key === 'change')
+    return (v) => v[0] === null || v[1] === null || v[0] === 0 || Math.abs(v[1]) <= v[0];
   return undefined;
 }
 
-interface RowReading { spec: RowSpec; columns: ColumnSpec[]; keyed: KeyedRow; rowKey: string; candidates: Token[][]; chosen?: Token[]; ambiguous: boolean; byNarrative?: boolean }
+interface RowReading {
+  spec: RowSpec;
+  columns: ColumnSpec[];
+  keyed: KeyedRow;
+  rowKey: string;
+  candidates: Token[][];
+  chosen?: Token[];
+  ambiguous: boolean;
+  byNarrative?: boolean;
+}
 
 // Split in small functions on purpose: as one function, V8 inlined everything into a body that
 // took ~200 ms to optimise and was thrown away on every new object shape, over and over.
@@ -74,13 +98,32 @@ export function recogniseTable(t: CollectedTable, template: Template, prose?: Na
   const missingRows = specs.map((s) => s.key).filter((k) => !found.has(k));
   const splitRows = readings.filter((r) => r.candidates.length > 1 || r.chosen?.some((tok) => tok.split)).length;
   const ambiguousRows = readings.filter((r) => r.ambiguous || !r.chosen).length;
-  const notes = readings.filter((r) => r.byNarrative && r.chosen && !r.ambiguous)
-    .map((r) => `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' read as ${r.chosen!.map((x) => x.raw).join('|')}: of the readings every rule allows, the one the report's own text states`);
-  return { table: t.table, template, source: t.rows[0]?.source, cells, flags, missingRows, splitRows, ambiguousRows, notes };
+  const notes = readings
+    .filter((r) => r.byNarrative && r.chosen && !r.ambiguous)
+    .map(
+      (r) =>
+        `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' read as ${r.chosen!.map((x) => x.raw).join('|')}: of the readings every rule allows, the one the report's own text states`,
+    );
+  return {
+    table: t.table,
+    template,
+    source: t.rows[0]?.source,
+    cells,
+    flags,
+    missingRows,
+    splitRows,
+    ambiguousRows,
+    notes,
+  };
 }
 
 /** Each collected row matched to its spec(s) and read as the row's cells. */
-function readRows(t: CollectedTable, specs: RowSpec[], arithmetic: TableArithmetic, prose?: NarrativeEvidence): RowReading[] {
+function readRows(
+  t: CollectedTable,
+  specs: RowSpec[],
+  arithmetic: TableArithmetic,
+  prose?: NarrativeEvidence,
+): RowReading[] {
   const readings: RowReading[] = [];
   const seen = new Set<string>();
   const appColumns = t.table === 'applications' ? applicationColumns(t) : undefined;
@@ -102,37 +145,74 @@ function readRows(t: CollectedTable, specs: RowSpec[], arithmetic: TableArithmet
 
 const hasText = (values: Array<{ text: string }>) => values.some((v) => v.text.trim() !== '');
 
-function readRow(arithmetic: TableArithmetic, keyed: KeyedRow, spec: RowSpec, columns: ColumnSpec[], specs: RowSpec[], prose?: NarrativeEvidence): RowReading {
+function readRow(
+  arithmetic: TableArithmetic,
+  keyed: KeyedRow,
+  spec: RowSpec,
+  columns: ColumnSpec[],
+  specs: RowSpec[],
+  prose?: NarrativeEvidence,
+): RowReading {
   const values = trimToWidth(keyed.values, columns.length);
   const all = readingsOf(values, columns);
   // the prose is read only when the rules leave several readings (choose calls this lazily),
   // for columns prose has words for, never for a row standing for several (table 四 as one run)
   let stated: ReturnType<NarrativeEvidence['stated']> | undefined;
-  const support = prose && all.length > 1 && keyed.row !== '*all' && columns.some(hasNarrativeTerms)
-    ? (v: Array<number | null>) => narrativeSupport(v, (stated ??= prose.stated(spec, specs, columns))) : undefined;
-  const c = choose(all, columns, { rowCheck: rowCheckOf(arithmetic, columns.map((c) => c.key)), support, plausible: plausibleFor(columns) });
-  return { spec, columns, keyed, rowKey: keyed.row, candidates: c.ranked, chosen: c.reading, ambiguous: c.ambiguous, byNarrative: c.byNarrative };
+  const support =
+    prose && all.length > 1 && keyed.row !== '*all' && columns.some(hasNarrativeTerms)
+      ? (v: Array<number | null>) => narrativeSupport(v, (stated ??= prose.stated(spec, specs, columns)))
+      : undefined;
+  const c = choose(all, columns, {
+    rowCheck: rowCheckOf(
+      arithmetic,
+      columns.map((c) => c.key),
+    ),
+    support,
+    plausible: plausibleFor(columns),
+  });
+  return {
+    spec,
+    columns,
+    keyed,
+    rowKey: keyed.row,
+    candidates: c.ranked,
+    chosen: c.reading,
+    ambiguous: c.ambiguous,
+    byNarrative: c.byNarrative,
+  };
 }
 
 function ambiguityFlag(table: TableKey, r: RowReading, rowKeys: string[], perRow: number): Flag {
   const printed = r.keyed.values.map((v) => v.text).join(' ');
   return {
-    rule: 'T-AMBIGUOUS', severity: 'warning',
+    rule: 'T-AMBIGUOUS',
+    severity: 'warning',
     message: r.candidates.length
-      ? `${table}.${r.rowKey}: '${printed}' reads ${r.candidates.length} ways that every rule allows: ${r.candidates.slice(0, 5).map((c) => c.map((x) => x.raw).join('|')).join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`
+      ? `${table}.${r.rowKey}: '${printed}' reads ${r.candidates.length} ways that every rule allows: ${r.candidates
+          .slice(0, 5)
+          .map((c) => c.map((x) => x.raw).join('|'))
+          .join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`
       : `${table}.${r.rowKey}: '${printed}' cannot be read as the row's ${r.columns.length} cells`,
-    cells: rowKeys.flatMap((rk, i) => r.columns.slice(i * perRow, (i + 1) * perRow).map((c) => `${table}|${rk}|${c.key}`)),
+    cells: rowKeys.flatMap((rk, i) =>
+      r.columns.slice(i * perRow, (i + 1) * perRow).map((c) => `${table}|${rk}|${c.key}`),
+    ),
     candidates: r.candidates.slice(0, 20).map((c) => c.map((x) => x.value)),
   };
 }
 
 function pushCells(cells: Cell[], table: TableKey, r: RowReading, rowKeys: string[], perRow: number): void {
-  const label = r.keyed.labels.map((l) => l.text).join(' ').slice(-60) || undefined;
+  const label =
+    r.keyed.labels
+      .map((l) => l.text)
+      .join(' ')
+      .slice(-60) || undefined;
   for (let i = 0; i < r.columns.length; i++) {
     const tok = r.chosen?.[i];
     // one literal with every key (undefined ones are left out of the JSON): one object shape
     cells.push({
-      table, row: rowKeys[Math.floor(i / perRow)], col: r.columns[i].key,
+      table,
+      row: rowKeys[Math.floor(i / perRow)],
+      col: r.columns[i].key,
       value: r.ambiguous || !tok ? null : tok.value,
       raw: tok ? cleanRaw(tok.raw) : r.keyed.values.map((v) => v.text).join(' '),
       source: tok?.source ?? r.keyed.values[0]?.source ?? r.keyed.source,
@@ -147,7 +227,8 @@ function trimToWidth<T extends { text: string }>(values: T[], width: number): T[
   let v = values.slice();
   while (v.length > width && v[v.length - 1].text.trim() === '') v.pop();
   while (v.length > width && v[0].text.trim() === '') v.shift();
-  if (v.length > width && v.filter((x) => x.text.trim() !== '').length <= width) v = v.filter((x) => x.text.trim() !== '');
+  if (v.length > width && v.filter((x) => x.text.trim() !== '').length <= width)
+    v = v.filter((x) => x.text.trim() !== '');
   return v;
 }
 
@@ -168,8 +249,8 @@ function resolveAcrossRows(rows: RowReading[], arithmetic: TableArithmetic): voi
     for (let c = 0; c < colCount; c++) {
       // a row not printed is absent (undefined); a printed row's cell may be blank (null)
       const valueOf = (key: string) => {
-        const reading = pick.get(key) ?? (byKey.has(key) ? byKey.get(key)!.chosen ?? [] : undefined);
-        return reading === undefined ? undefined : reading[c]?.value ?? null;
+        const reading = pick.get(key) ?? (byKey.has(key) ? (byKey.get(key)!.chosen ?? []) : undefined);
+        return reading === undefined ? undefined : (reading[c]?.value ?? null);
       };
       if (!equations.every((e) => holdsWhereRead(e, valueOf))) return false;
     }
@@ -178,12 +259,21 @@ function resolveAcrossRows(rows: RowReading[], arithmetic: TableArithmetic): voi
   const solutions: Map<string, Token[]>[] = [];
   const walk = (i: number, pick: Map<string, Token[]>) => {
     if (solutions.length > 1) return;
-    if (i === open.length) { if (satisfied(pick)) solutions.push(new Map(pick)); return; }
-    for (const cand of open[i].candidates.slice(0, 50)) { pick.set(open[i].rowKey, cand); walk(i + 1, pick); }
+    if (i === open.length) {
+      if (satisfied(pick)) solutions.push(new Map(pick));
+      return;
+    }
+    for (const cand of open[i].candidates.slice(0, 50)) {
+      pick.set(open[i].rowKey, cand);
+      walk(i + 1, pick);
+    }
     pick.delete(open[i].rowKey);
   };
   walk(0, new Map());
   if (solutions.length === 1) {
-    for (const r of open) { r.chosen = solutions[0].get(r.rowKey); r.ambiguous = false; }
+    for (const r of open) {
+      r.chosen = solutions[0].get(r.rowKey);
+      r.ambiguous = false;
+    }
   }
 }

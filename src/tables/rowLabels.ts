@@ -5,7 +5,11 @@ import type { TableKey } from '../model/record';
 import { compact } from '../text';
 import { memoizeString } from '../memo';
 
-interface RowPattern { table: TableKey; row: string; re: RegExp }
+interface RowPattern {
+  table: TableKey;
+  row: string;
+  re: RegExp;
+}
 
 const P = (table: TableKey, row: string, re: RegExp): RowPattern => ({ table, row, re: new RegExp(re.source, 'g') });
 
@@ -62,7 +66,11 @@ const GROUPS: Array<[string, RegExp]> = [
   ['results', /办理结果/],
 ];
 
-export interface RowMatch { table: TableKey; row: string; end: number }
+export interface RowMatch {
+  table: TableKey;
+  row: string;
+  end: number;
+}
 
 /** Where the words of each key end last in the label; the latest wins. */
 export function matchRowLabel(labelText: string): RowMatch | undefined {
@@ -75,7 +83,10 @@ const matchCompactLabel = memoizeString((text: string): RowMatch | undefined => 
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let end = -1;
-    while ((m = p.re.exec(text))) { end = m.index + m[0].length; if (m[0].length === 0) p.re.lastIndex++; }
+    while ((m = p.re.exec(text))) {
+      end = m.index + m[0].length;
+      if (m[0].length === 0) p.re.lastIndex++;
+    }
     if (end < 0) continue;
     // the longer, more specific phrase wins a tie (其他处理 vs 处理)
     if (!best || end > best.end) best = { table: p.table, row: p.row, end };
@@ -120,7 +131,10 @@ const tableOfCompactHeader = memoizeString((t: string): TableKey | undefined => 
   for (const [table, marks] of HEADER_MARKS) {
     for (const m of marks) {
       const at = t.lastIndexOf(m);
-      if (at > bestAt) { bestAt = at; best = table; }
+      if (at > bestAt) {
+        bestAt = at;
+        best = table;
+      }
     }
   }
   return best;

@@ -15,11 +15,15 @@ export function setRow(text: string, label: string, values: Array<string | numbe
   const cells = lines[i].split('\t');
   const numeric = cells.map((c, n) => (/^\s*-?\d+(\.\d+)?\s*$/.test(c) ? n : -1)).filter((n) => n >= 0);
   if (numeric.length !== values.length) throw new Error(`${label}: ${numeric.length} numbers, ${values.length} given`);
-  numeric.forEach((n, k) => { cells[n] = String(values[k]); });
+  numeric.forEach((n, k) => {
+    cells[n] = String(values[k]);
+  });
   lines[i] = cells.join('\t');
   return lines.join('\n');
 }
 
-export const parseText = (text: string): Promise<ReportRecord> => parseReport(Buffer.from(text, 'utf8'), { path: 'variant.txt' });
+export const parseText = (text: string): Promise<ReportRecord> =>
+  parseReport(Buffer.from(text, 'utf8'), { path: 'variant.txt' });
 
-export const value = (r: ReportRecord, key: string) => r.cells.find((c) => `${c.table}|${c.row}|${c.col}` === key)?.value;
+export const value = (r: ReportRecord, key: string) =>
+  r.cells.find((c) => `${c.table}|${c.row}|${c.col}` === key)?.value;

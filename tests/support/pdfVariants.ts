@@ -15,7 +15,12 @@ import { readTruth, truthCells, type Truth } from './truth';
 export const CHROMIUM = '/usr/bin/chromium';
 export const haveChromium = () => existsSync(CHROMIUM);
 export const haveSoffice = () => {
-  try { execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 }); return true; } catch { return false; }
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 export type Borders = 'full' | 'none' | 'threeLine' | 'horizontal' | 'published';
@@ -45,13 +50,16 @@ export const sampleTruth = (): Truth => readTruth(`${SOURCE_HTML}.truth.json`);
 
 export function variantName(v: Variant): string {
   return [
-    v.engine, v.borders,
+    v.engine,
+    v.borders,
     v.breakAt ? `break${'二三四'[v.breakAt.table]}${v.breakAt.row}` : '',
     v.repeatHeader ? 'thead' : '',
     v.landscape ? `landscape-${v.landscape}` : '',
     v.furniture ? 'furniture' : '',
     v.font === 'sans' ? 'sans' : '',
-  ].filter(Boolean).join('-');
+  ]
+    .filter(Boolean)
+    .join('-');
 }
 
 const BORDER_CSS: Record<Borders, string> = {
@@ -59,8 +67,10 @@ const BORDER_CSS: Record<Borders, string> = {
   full: 'table { border-collapse: collapse; } td { border: 1px solid #000; }',
   none: 'table, td { border: none; }',
   // 三线表: a heavy top rule, a thin rule under the header, a heavy bottom rule, nothing else
-  threeLine: 'table { border-collapse: collapse; border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; } td { border: none; } thead tr:last-child td, tr.header-last td { border-bottom: 0.75pt solid #000; }',
-  horizontal: 'table { border-collapse: collapse; } td { border: none; border-top: 1px solid #000; border-bottom: 1px solid #000; }',
+  threeLine:
+    'table { border-collapse: collapse; border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; } td { border: none; } thead tr:last-child td, tr.header-last td { border-bottom: 0.75pt solid #000; }',
+  horizontal:
+    'table { border-collapse: collapse; } td { border: none; border-top: 1px solid #000; border-bottom: 1px solid #000; }',
 };
 
 /** The sample as a printable page: markup only (no cell, label or number changes). */
@@ -71,13 +81,18 @@ export function variantHtml(v: Variant): string {
   $('td[style]').removeAttr('style');
   $('table').each((t, table) => {
     const tb = $(table);
-    if (v.borders !== 'published') tb.attr('border', v.borders === 'none' ? '0' : '1').attr('cellspacing', '0').attr('cellpadding', '3');
+    if (v.borders !== 'published')
+      tb.attr('border', v.borders === 'none' ? '0' : '1')
+        .attr('cellspacing', '0')
+        .attr('cellpadding', '3');
     const rows = tb.find('tr');
     const nHead = HEADER_ROWS[t] ?? 1;
     rows.eq(nHead - 1).addClass('header-last');
     if (v.repeatHeader) {
       const head = $('<thead></thead>');
-      rows.slice(0, nHead).each((_, r) => { head.append($(r)); });
+      rows.slice(0, nHead).each((_, r) => {
+        head.append($(r));
+      });
       tb.prepend(head);
     }
     if (v.breakAt?.table !== t) return;
@@ -106,7 +121,8 @@ function splitTable($: cheerio.CheerioAPI, table: cheerio.Cheerio<any>, k: numbe
     let c = 0;
     for (const td of $(tr).children('td,th').toArray()) {
       while (taken[r][c]) c++;
-      const rs = Number($(td).attr('rowspan') ?? 1), cs = Number($(td).attr('colspan') ?? 1);
+      const rs = Number($(td).attr('rowspan') ?? 1),
+        cs = Number($(td).attr('colspan') ?? 1);
       for (let i = r; i < r + rs && i < rows.length; i++) for (let j = c; j < c + cs; j++) taken[i][j] = true;
       placed.push({ td, r, c, rs, cs });
       c += cs;
@@ -114,9 +130,12 @@ function splitTable($: cheerio.CheerioAPI, table: cheerio.Cheerio<any>, k: numbe
   });
   for (const p of placed.filter((p) => p.r < k && p.r + p.rs > k)) {
     $(p.td).attr('rowspan', String(k - p.r));
-    const rest = $('<td></td>').attr('rowspan', String(p.r + p.rs - k)).attr('colspan', String(p.cs));
+    const rest = $('<td></td>')
+      .attr('rowspan', String(p.r + p.rs - k))
+      .attr('colspan', String(p.cs));
     const after = placed.filter((q) => q.r === k && q.c < p.c).pop();
-    if (after) $(after.td).after(rest); else $(rows[k]).prepend(rest);
+    if (after) $(after.td).after(rest);
+    else $(rows[k]).prepend(rest);
     placed.push({ td: rest[0], r: k, c: p.c, rs: p.r + p.rs - k, cs: p.cs });
     placed.sort((x, y) => x.r - y.r || x.c - y.c);
   }
@@ -128,19 +147,34 @@ function splitTable($: cheerio.CheerioAPI, table: cheerio.Cheerio<any>, k: numbe
   const total = chars.reduce((a, b) => a + b, 0);
   const cols = `<colgroup>${chars.map((n) => `<col width="${Math.round((100 * n) / total)}%">`).join('')}</colgroup>`;
   table.attr('width', '100%').prepend(cols);
-  const second = $(`<table ${Object.entries(table.attr() ?? {}).map(([a, b]) => `${a}="${b}"`).join(' ')} style="page-break-before: always"><tbody></tbody></table>`);
+  const second = $(
+    `<table ${Object.entries(table.attr() ?? {})
+      .map(([a, b]) => `${a}="${b}"`)
+      .join(' ')} style="page-break-before: always"><tbody></tbody></table>`,
+  );
   second.prepend(cols).find('tbody').append(rows.slice(k));
   table.after(second);
 }
 
 /** A page of Chromium that prints; the caller launches one browser for many variants. */
-export interface PdfPrinter { pdf(html: string, v: Variant): Promise<Uint8Array>; close(): Promise<void> }
+export interface PdfPrinter {
+  pdf(html: string, v: Variant): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
 
 export async function chromiumPrinter(): Promise<PdfPrinter> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage();
   return {
@@ -148,12 +182,18 @@ export async function chromiumPrinter(): Promise<PdfPrinter> {
       await page.setContent(html, { waitUntil: 'load' });
       const furniture = v.furniture
         ? {
-          displayHeaderFooter: true,
-          headerTemplate: '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;padding:0 1cm"><span class="date"></span><span class="title"></span></div>',
-          footerTemplate: '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;padding:0 1cm"><span>file:///tmp/report.html</span><span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>',
-        }
+            displayHeaderFooter: true,
+            headerTemplate:
+              '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;padding:0 1cm"><span class="date"></span><span class="title"></span></div>',
+            footerTemplate:
+              '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;padding:0 1cm"><span>file:///tmp/report.html</span><span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>',
+          }
         : { displayHeaderFooter: false };
-      const buf = await page.pdf({ preferCSSPageSize: true, margin: { top: '2cm', bottom: '2cm', left: '1.8cm', right: '1.8cm' }, ...furniture });
+      const buf = await page.pdf({
+        preferCSSPageSize: true,
+        margin: { top: '2cm', bottom: '2cm', left: '1.8cm', right: '1.8cm' },
+        ...furniture,
+      });
       return new Uint8Array(buf);
     },
     close: () => browser.close(),
@@ -165,10 +205,20 @@ export function sofficePdf(html: string): Uint8Array {
   const work = mkdtempSync(path.join(os.tmpdir(), 'xxgk-lo-'));
   try {
     writeFileSync(path.join(work, 'report.html'), html);
-    execFileSync('soffice', [
-      `-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless',
-      '--infilter=HTML (StarWriter)', '--convert-to', 'pdf', '--outdir', work, path.join(work, 'report.html'),
-    ], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(work, 'profile')}`,
+        '--headless',
+        '--infilter=HTML (StarWriter)',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        path.join(work, 'report.html'),
+      ],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
     return new Uint8Array(readFileSync(path.join(work, 'report.pdf')));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -176,10 +226,13 @@ export function sofficePdf(html: string): Uint8Array {
 }
 
 export interface CellScore {
-  right: number; missing: number; wrong: number;
+  right: number;
+  missing: number;
+  wrong: number;
   /** missing cells no flag names (neither the cell, its row nor its table) */
   unflagged: number;
-  wrongCells: string[]; missingCells: string[];
+  wrongCells: string[];
+  missingCells: string[];
 }
 
 /**
@@ -198,9 +251,16 @@ export function scoreCells(record: ReportRecord, truth: Truth): CellScore {
     const g = got.get(key);
     if (g === undefined || g === null) {
       if (value === null) out.right++;
-      else { out.missing++; out.missingCells.push(key); if (!flagged(key)) out.unflagged++; }
+      else {
+        out.missing++;
+        out.missingCells.push(key);
+        if (!flagged(key)) out.unflagged++;
+      }
     } else if (value !== null && Math.abs(g - value) <= 1e-6 * Math.max(1, Math.abs(value))) out.right++;
-    else { out.wrong++; out.wrongCells.push(`${key}: want ${value} got ${g}`); }
+    else {
+      out.wrong++;
+      out.wrongCells.push(`${key}: want ${value} got ${g}`);
+    }
   }
   return out;
 }

@@ -8,7 +8,9 @@ const { parseStage } = require(join(__dirname, '..', '..', 'dist', 'pipeline', '
 
 parentPort.on('message', async (msg) => {
   if (msg.task.path.includes('stray-error')) {
-    setTimeout(() => { throw new Error('a stray error nothing caught'); }, 10);
+    setTimeout(() => {
+      throw new Error('a stray error nothing caught');
+    }, 10);
     return;
   }
   const record = await parseStage(msg.task);

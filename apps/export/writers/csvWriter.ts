@@ -9,7 +9,11 @@ export function csvField(v: unknown, type: ColumnDef['type']): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export async function writeCsv(path: string, columns: ColumnDef[], rows: AsyncIterable<Record<string, unknown>>): Promise<number> {
+export async function writeCsv(
+  path: string,
+  columns: ColumnDef[],
+  rows: AsyncIterable<Record<string, unknown>>,
+): Promise<number> {
   const out = await TextOut.open(path);
   let n = 0;
   try {

@@ -2,7 +2,11 @@
 import type { ColumnDef } from '../columns';
 import { TextOut } from './textOut';
 
-export async function writeJsonl(path: string, columns: ColumnDef[], rows: AsyncIterable<Record<string, unknown>>): Promise<number> {
+export async function writeJsonl(
+  path: string,
+  columns: ColumnDef[],
+  rows: AsyncIterable<Record<string, unknown>>,
+): Promise<number> {
   const out = await TextOut.open(path);
   let n = 0;
   try {

@@ -3,7 +3,13 @@
 // OPTIONAL; JSON columns are UTF-8 strings, which every reader takes.
 import type { ColumnDef } from '../columns';
 
-type SchemaElement = { name: string; type?: string; converted_type?: string; repetition_type?: string; num_children?: number };
+type SchemaElement = {
+  name: string;
+  type?: string;
+  converted_type?: string;
+  repetition_type?: string;
+  num_children?: number;
+};
 
 const PHYSICAL: Record<ColumnDef['type'], Omit<SchemaElement, 'name'>> = {
   string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
@@ -27,7 +33,12 @@ const cellOf = (v: unknown, type: ColumnDef['type']): unknown => {
   return v;
 };
 
-export async function writeParquet(path: string, columns: ColumnDef[], rows: AsyncIterable<Record<string, unknown>>, metadata: Record<string, string> = {}): Promise<number> {
+export async function writeParquet(
+  path: string,
+  columns: ColumnDef[],
+  rows: AsyncIterable<Record<string, unknown>>,
+  metadata: Record<string, string> = {},
+): Promise<number> {
   // tsc (module nodenext) keeps import() in its CommonJS output: Node loads the ESM build
   const { parquetWriteRows, fileWriter } = (await import('hyparquet-writer')) as typeof import('hyparquet-writer');
   let n = 0;
@@ -46,7 +57,9 @@ export async function writeParquet(path: string, columns: ColumnDef[], rows: Asy
     schema: parquetSchema(columns) as never,
     rowGroupSize: 50_000,
     // an empty list here is written with an element type arrow-rs (pyarrow, parquet-wasm) rejects
-    kvMetadata: Object.keys(metadata).length ? Object.entries(metadata).map(([key, value]) => ({ key, value })) : undefined,
+    kvMetadata: Object.keys(metadata).length
+      ? Object.entries(metadata).map(([key, value]) => ({ key, value }))
+      : undefined,
     createdBy: 'xxgk export (hyparquet-writer)',
   });
   return n;

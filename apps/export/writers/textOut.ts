@@ -7,7 +7,12 @@ export class TextOut {
 
   static async open(path: string): Promise<TextOut> {
     const out = createWriteStream(path, { encoding: 'utf8' });
-    await Promise.race([once(out, 'open'), once(out, 'error').then(([e]) => { throw e; })]);
+    await Promise.race([
+      once(out, 'open'),
+      once(out, 'error').then(([e]) => {
+        throw e;
+      }),
+    ]);
     return new TextOut(out);
   }
 

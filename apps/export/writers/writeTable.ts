@@ -5,7 +5,12 @@ import { writeCsv } from './csvWriter';
 import { writeJsonl } from './jsonlWriter';
 import { writeParquet } from './parquetWriter';
 
-export function writeTable(format: ExportFormat, path: string, columns: ColumnDef[], rows: AsyncIterable<Record<string, unknown>>): Promise<number> {
+export function writeTable(
+  format: ExportFormat,
+  path: string,
+  columns: ColumnDef[],
+  rows: AsyncIterable<Record<string, unknown>>,
+): Promise<number> {
   if (format === 'csv') return writeCsv(path, columns, rows);
   if (format === 'jsonl') return writeJsonl(path, columns, rows);
   return writeParquet(path, columns, rows);

@@ -11,12 +11,19 @@ function yearsChart(rows) {
   const datasets = layouts.map((layout, i) => ({
     label: layout,
     backgroundColor: COLORS[i % COLORS.length],
-    data: years.map((y) => rows.filter((r) => (r.year ?? '未知') === y && (r.layout ?? 'unknown') === layout).reduce((a, r) => a + r.count, 0)),
+    data: years.map((y) =>
+      rows
+        .filter((r) => (r.year ?? '未知') === y && (r.layout ?? 'unknown') === layout)
+        .reduce((a, r) => a + r.count, 0),
+    ),
   }));
   return new Chart($('#chart-years'), {
     type: 'bar',
     data: { labels: years.map(String), datasets },
-    options: { ...BASE, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+    options: {
+      ...BASE,
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+    },
   });
 }
 
@@ -26,12 +33,29 @@ function rulesChart(shares) {
     type: 'bar',
     data: {
       labels: shares.map((s) => s.rule),
-      datasets: [{ label: `未通过的报告 % (共 ${assessed} 份已解析)`, backgroundColor: '#f04438', data: shares.map((s) => Math.round(s.share * 1000) / 10) }],
+      datasets: [
+        {
+          label: `未通过的报告 % (共 ${assessed} 份已解析)`,
+          backgroundColor: '#f04438',
+          data: shares.map((s) => Math.round(s.share * 1000) / 10),
+        },
+      ],
     },
     options: {
-      ...BASE, indexAxis: 'y',
-      scales: { x: { beginAtZero: true, max: 100, title: { display: true, text: '%' } }, y: { ticks: { autoSkip: false } } },
-      plugins: { tooltip: { callbacks: { afterLabel: (ctx) => `${shares[ctx.dataIndex].failing} / ${assessed} — ${shares[ctx.dataIndex].description}` } } },
+      ...BASE,
+      indexAxis: 'y',
+      scales: {
+        x: { beginAtZero: true, max: 100, title: { display: true, text: '%' } },
+        y: { ticks: { autoSkip: false } },
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            afterLabel: (ctx) =>
+              `${shares[ctx.dataIndex].failing} / ${assessed} — ${shares[ctx.dataIndex].description}`,
+          },
+        },
+      },
     },
   });
 }
@@ -52,7 +76,10 @@ function agencyChart(history) {
   return new Chart($('#chart-agency'), {
     type: 'bar',
     data: { labels: history.years.map(String), datasets },
-    options: { ...BASE, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+    options: {
+      ...BASE,
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+    },
   });
 }
 
@@ -60,7 +87,13 @@ function agencyChart(history) {
 function agencyTable(history) {
   const head = h('tr', {}, h('th', {}, '表三总计'), ...history.years.map((y) => h('th', {}, String(y))));
   const rows = history.series.map((s) =>
-    h('tr', { 'data-series': s.key }, h('th', {}, s.label), ...s.values.map((v, i) => h('td', { 'data-year': history.years[i] }, v == null ? '' : String(v)))));
+    h(
+      'tr',
+      { 'data-series': s.key },
+      h('th', {}, s.label),
+      ...s.values.map((v, i) => h('td', { 'data-year': history.years[i] }, v == null ? '' : String(v))),
+    ),
+  );
   clear($('#agency-table')).append(h('thead', {}, head), h('tbody', {}, ...rows));
 }
 
@@ -84,4 +117,8 @@ async function main() {
   document.body.dataset.ready = 'charts';
 }
 
-main().catch((e) => { $('#status').textContent = `无法读取: ${e.message}`; $('#status').className = 'error'; document.body.dataset.ready = 'error'; });
+main().catch((e) => {
+  $('#status').textContent = `无法读取: ${e.message}`;
+  $('#status').className = 'error';
+  document.body.dataset.ready = 'error';
+});

@@ -19,7 +19,8 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 /** a path on this server (`/…` but not `//host`) or a fragment of this page */
-const isLocalHref = (href) => href.startsWith('#') || (href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/\\'));
+const isLocalHref = (href) =>
+  href.startsWith('#') || (href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/\\'));
 
 export const $ = (sel, root = document) => root.querySelector(sel);
 
