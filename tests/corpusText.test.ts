@@ -13,12 +13,18 @@ const dir = join(__dirname, '..', 'samples', 'text');
 const pdftotext = join(__dirname, 'fixtures', 'pdftotext');
 /** web pages saved as text (w3m) */
 const textdump = join(__dirname, 'fixtures', 'textdump');
-const cases = [dir, pdftotext, textdump].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.truth.json')).map((f) => join(d, f.replace(/\.truth\.json$/, ''))));
+const cases = [dir, pdftotext, textdump].flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => f.endsWith('.truth.json'))
+    .map((f) => join(d, f.replace(/\.truth\.json$/, ''))),
+);
 
 describe.each(cases)('%s', (file) => {
   const truth = readTruth(`${file}.truth.json`);
   let record: Awaited<ReturnType<typeof parseReport>>;
-  beforeAll(async () => { record = await parseReport(readFileSync(file), { path: file }); });
+  beforeAll(async () => {
+    record = await parseReport(readFileSync(file), { path: file });
+  });
 
   test('year, agency and layouts', () => {
     expect(record.error).toBeNull();
@@ -73,7 +79,12 @@ test('digits that split two ways satisfying every rule: no value guessed, T-AMBI
   const f = r.flags.find((x) => x.rule === 'T-AMBIGUOUS')!;
   expect(f.severity).toBe('warning');
   expect(f.cells).toEqual(['active|rules|issued', 'active|rules|repealed', 'active|rules|inForce']);
-  expect(f.candidates).toEqual(expect.arrayContaining([[1, 2, 34], [1, 23, 4]]));
+  expect(f.candidates).toEqual(
+    expect.arrayContaining([
+      [1, 2, 34],
+      [1, 23, 4],
+    ]),
+  );
   expect(f.candidates).not.toContainEqual([12, 3, 4]); // 现行有效 below 本年制发: implausible
   // the other rows of the same text still read
   expect(r.cells.find((c) => c.row === 'normativeDocuments' && c.col === 'inForce')!.value).toBe(470);
@@ -87,13 +98,24 @@ describe('crawler text with a minus sign or a placeholder between run-together c
   };
 
   test('a minus sign starts the 本年增/减 cell instead of ending the run', async () => {
-    expect(await row(base.replace('行政事业性收费350', '行政事业性收费35-15'), 'fees')).toEqual([[35, '35'], [-15, '-15']]);
+    expect(await row(base.replace('行政事业性收费350', '行政事业性收费35-15'), 'fees')).toEqual([
+      [35, '35'],
+      [-15, '-15'],
+    ]);
     // before, "2648" alone was split into three cells (26 | 4 | 8) and "-18538" lost
-    expect(await row(base.replace('行政处罚26480430', '行政处罚2648-18538'), 'punishment')).toEqual([[2648, '2648'], [-18, '-18'], [538, '538']]);
+    expect(await row(base.replace('行政处罚26480430', '行政处罚2648-18538'), 'punishment')).toEqual([
+      [2648, '2648'],
+      [-18, '-18'],
+      [538, '538'],
+    ]);
   });
 
   test('a placeholder between digits is a blank cell of its own', async () => {
-    expect(await row(base.replace('行政处罚26480430', '行政处罚2648—430'), 'punishment')).toEqual([[2648, '2648'], [null, '—'], [430, '430']]);
+    expect(await row(base.replace('行政处罚26480430', '行政处罚2648—430'), 'punishment')).toEqual([
+      [2648, '2648'],
+      [null, '—'],
+      [430, '430'],
+    ]);
   });
 });
 
@@ -101,17 +123,21 @@ describe('tables split into small tables under headings (the 沭阳 2025 transcr
   const file = corpusFile('2025-shuyang-1.txt');
   const maybe = existsSync(file) ? test : test.skip;
 
-  maybe('table 四 as three five-column tables under 行政复议 / 未经复议直接起诉 / 复议后起诉, and a bare 3.其他 under "(六) 其他"', async () => {
-    const r = await parseReport(readFileSync(file), { path: file });
-    const row = (table: string, key: string) => r.cells.filter((c) => c.table === table && c.row === key).map((c) => c.value);
-    expect(row('reviewLitigation', 'review')).toEqual([27, 10, 9, 15, 61]);
-    expect(row('reviewLitigation', 'litigationDirect')).toEqual([3, 0, 0, 0, 3]);
-    expect(row('reviewLitigation', 'litigationAfterReview')).toEqual([8, 0, 1, 1, 10]);
-    // a header row of column labels (…予以公开 | 部分公开 | 不予公开…) in between does not make it 不予公开's
-    expect(row('applications', 'otherHandling.other')).toEqual([142, 1, 0, 0, 0, 0, 143]);
-    expect(r.cells).toHaveLength(200);
-    expect(r.flags.filter((f) => f.severity === 'error')).toEqual([]);
-  });
+  maybe(
+    'table 四 as three five-column tables under 行政复议 / 未经复议直接起诉 / 复议后起诉, and a bare 3.其他 under "(六) 其他"',
+    async () => {
+      const r = await parseReport(readFileSync(file), { path: file });
+      const row = (table: string, key: string) =>
+        r.cells.filter((c) => c.table === table && c.row === key).map((c) => c.value);
+      expect(row('reviewLitigation', 'review')).toEqual([27, 10, 9, 15, 61]);
+      expect(row('reviewLitigation', 'litigationDirect')).toEqual([3, 0, 0, 0, 3]);
+      expect(row('reviewLitigation', 'litigationAfterReview')).toEqual([8, 0, 1, 1, 10]);
+      // a header row of column labels (…予以公开 | 部分公开 | 不予公开…) in between does not make it 不予公开's
+      expect(row('applications', 'otherHandling.other')).toEqual([142, 1, 0, 0, 0, 0, 143]);
+      expect(r.cells).toHaveLength(200);
+      expect(r.flags.filter((f) => f.severity === 'error')).toEqual([]);
+    },
+  );
 });
 
 test('text with one cell a line in reading order (pdftotext without -layout): what is read is right, the rest is left null or missing', async () => {
@@ -130,7 +156,9 @@ test('a borderless table among drawn ones (w3m prints tables without borders as 
   const from = lines.findIndex((l) => l.startsWith('二、主动公开政府信息情况'));
   const to = lines.findIndex((l) => l.startsWith('三、收到和处理政府信息公开申请情况'));
   // table 二 without its box: rules gone, bars turned to spaces
-  const borderless = lines.map((l, i) => (i > from && i < to ? (/^[┌├└]/.test(l) ? '' : l.replace(/[│]/g, '  ')) : l)).join('\n');
+  const borderless = lines
+    .map((l, i) => (i > from && i < to ? (/^[┌├└]/.test(l) ? '' : l.replace(/[│]/g, '  ')) : l))
+    .join('\n');
   expect(borderless).not.toEqual(lines.join('\n'));
   const r = await parseReport(Buffer.from(borderless), { path: 'x' });
   const active = r.cells.filter((c) => c.table === 'active');

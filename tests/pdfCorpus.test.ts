@@ -7,7 +7,6 @@ import { DEFAULT_LIMITS } from '../parsers/types';
 import { Doc as DocSchema, type Doc, type GridCell, type TableBlock } from '../src/model/document';
 import { CORPUS } from './support/fixtures';
 
-
 const FILES = ['2023-hongzequ-1.pdf', '2024-hongzequ-1.pdf', '2024-huaian-1.pdf'];
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -16,7 +15,10 @@ const tables = (doc: Doc) => doc.blocks.filter((b): b is TableBlock => b.type ==
 /** Each printed row as its label (all label slots joined) and its numbers left to right. */
 function rowsOf(t: TableBlock): { label: string; values: number[] }[] {
   return t.rows.map((row) => {
-    const label = row.filter((c) => !NUMBER.test(c.text.trim())).map((c) => c.text).join('|');
+    const label = row
+      .filter((c) => !NUMBER.test(c.text.trim()))
+      .map((c) => c.text)
+      .join('|');
     const values = row.filter((c: GridCell) => !c.covered && NUMBER.test(c.text.trim())).map((c) => Number(c.text));
     return { label, values };
   });
@@ -24,19 +26,49 @@ function rowsOf(t: TableBlock): { label: string; values: number[] }[] {
 
 /** Official row labels (tables.md) as patterns over the joined label slots of a printed row. */
 const APPLICATION_ROWS: Record<string, RegExp> = {
-  newReceived: /本年新收/, carriedOver: /上年结转/, granted: /予以公开/, partiallyGranted: /部分公开/,
-  'withheld.stateSecret': /国家秘密/, 'withheld.prohibitedByLaw': /其他法律行政/, 'withheld.securityStability': /三安全一稳定/,
-  'withheld.thirdPartyRights': /第三方/, 'withheld.internalAffairs': /内部事务/, 'withheld.processInformation': /过程性/,
-  'withheld.enforcementFile': /执法案卷/, 'withheld.administrativeQuery': /行政查询/,
-  'unableToProvide.notHeld': /不掌握/, 'unableToProvide.needsCreation': /另行制作/, 'unableToProvide.unclear': /补正后/,
-  'notProcessed.complaint': /信访/, 'notProcessed.duplicate': /重复申请/, 'notProcessed.publication': /出版物/,
-  'notProcessed.massRepeated': /大量反复/, 'notProcessed.confirmOrReissue': /确认或重新出具/,
-  otherHandling: /其他处理$|其他处理\|$/, 'otherHandling.overdueCorrection': /逾期不补正/, 'otherHandling.overdueFee': /收费通知/,
-  'otherHandling.other': /其他处理\|3[.、]其他/, totalProcessed: /总计$|（七）总计/, carriedForward: /结转下年度/,
+  newReceived: /本年新收/,
+  carriedOver: /上年结转/,
+  granted: /予以公开/,
+  partiallyGranted: /部分公开/,
+  'withheld.stateSecret': /国家秘密/,
+  'withheld.prohibitedByLaw': /其他法律行政/,
+  'withheld.securityStability': /三安全一稳定/,
+  'withheld.thirdPartyRights': /第三方/,
+  'withheld.internalAffairs': /内部事务/,
+  'withheld.processInformation': /过程性/,
+  'withheld.enforcementFile': /执法案卷/,
+  'withheld.administrativeQuery': /行政查询/,
+  'unableToProvide.notHeld': /不掌握/,
+  'unableToProvide.needsCreation': /另行制作/,
+  'unableToProvide.unclear': /补正后/,
+  'notProcessed.complaint': /信访/,
+  'notProcessed.duplicate': /重复申请/,
+  'notProcessed.publication': /出版物/,
+  'notProcessed.massRepeated': /大量反复/,
+  'notProcessed.confirmOrReissue': /确认或重新出具/,
+  otherHandling: /其他处理$|其他处理\|$/,
+  'otherHandling.overdueCorrection': /逾期不补正/,
+  'otherHandling.overdueFee': /收费通知/,
+  'otherHandling.other': /其他处理\|3[.、]其他/,
+  totalProcessed: /总计$|（七）总计/,
+  carriedForward: /结转下年度/,
 };
-const APPLICATION_COLS = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'];
+const APPLICATION_COLS = [
+  'naturalPerson',
+  'commercial',
+  'research',
+  'socialWelfare',
+  'legalService',
+  'otherOrg',
+  'total',
+];
 const ACTIVE_ROWS: Record<string, RegExp> = {
-  rules: /^规章/, normativeDocuments: /规范性文件/, licensing: /行政许可/, punishment: /行政处罚/, coercion: /行政强制/, fees: /行政事业性收费/,
+  rules: /^规章/,
+  normativeDocuments: /规范性文件/,
+  licensing: /行政许可/,
+  punishment: /行政处罚/,
+  coercion: /行政强制/,
+  fees: /行政事业性收费/,
 };
 
 describe.each(FILES)('%s', (file) => {
@@ -82,7 +114,9 @@ describe.each(FILES)('%s', (file) => {
   maybe('table 四: the 15 numbers of the data row in printed order', () => {
     const rows = rowsOf(tables(doc)[2]).filter((r) => r.values.length);
     const t4 = truth.cells.reviewLitigation;
-    const want = ['review', 'litigationDirect', 'litigationAfterReview'].flatMap((k) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => t4[k][c]));
+    const want = ['review', 'litigationDirect', 'litigationAfterReview'].flatMap((k) =>
+      ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => t4[k][c]),
+    );
     expect(rows.map((r) => r.values)).toEqual([want]);
   });
 

@@ -40,6 +40,9 @@ describe.each(['2019-shanghai-bgt-lo.pdf', '2019-shanghai-bgt-borderless.pdf'])(
 
 test('borderless: no ruling lines in the file, yet the tables are found', async () => {
   const { readPdf } = await import('../parsers/pdf/openPdf');
-  const raw = await readPdf(new Uint8Array(readFileSync(`${SAMPLES}/2019-shanghai-bgt-borderless.pdf`)), DEFAULT_LIMITS);
+  const raw = await readPdf(
+    new Uint8Array(readFileSync(`${SAMPLES}/2019-shanghai-bgt-borderless.pdf`)),
+    DEFAULT_LIMITS,
+  );
   expect(raw.pages.every((p) => p.rulings.length === 0)).toBe(true);
 });

@@ -16,23 +16,33 @@ import { cachedBinaryFiles } from '../parsers/pdf/cachedBinaryData';
 import { parseReport } from '../pipeline/parseReport';
 import { CORPUS } from './support/fixtures';
 
-
 const SAMPLES = join(__dirname, '..', 'samples', 'pdf');
-type Switches = { __xxgkSkipCidFontPrograms?: boolean; __xxgkNodeCrypto?: unknown; __xxgkNodeZlib?: unknown; __xxgkShareOperatorLists?: boolean };
+type Switches = {
+  __xxgkSkipCidFontPrograms?: boolean;
+  __xxgkNodeCrypto?: unknown;
+  __xxgkNodeZlib?: unknown;
+  __xxgkShareOperatorLists?: boolean;
+};
 
 /** Runs `fn` with the patch's switches off (pdfjs's own code paths), then restores them. */
 async function withSwitchesOff<T>(fn: () => Promise<T>): Promise<T> {
   await loadPdfjs();
   const g = globalThis as Switches;
   const saved: Switches = {
-    __xxgkSkipCidFontPrograms: g.__xxgkSkipCidFontPrograms, __xxgkNodeCrypto: g.__xxgkNodeCrypto,
-    __xxgkNodeZlib: g.__xxgkNodeZlib, __xxgkShareOperatorLists: g.__xxgkShareOperatorLists,
+    __xxgkSkipCidFontPrograms: g.__xxgkSkipCidFontPrograms,
+    __xxgkNodeCrypto: g.__xxgkNodeCrypto,
+    __xxgkNodeZlib: g.__xxgkNodeZlib,
+    __xxgkShareOperatorLists: g.__xxgkShareOperatorLists,
   };
   g.__xxgkSkipCidFontPrograms = false;
   g.__xxgkNodeCrypto = undefined;
   g.__xxgkNodeZlib = undefined;
   g.__xxgkShareOperatorLists = false;
-  try { return await fn(); } finally { Object.assign(g, saved); }
+  try {
+    return await fn();
+  } finally {
+    Object.assign(g, saved);
+  }
 }
 
 async function recordOf(path: string) {
@@ -44,14 +54,22 @@ async function recordOf(path: string) {
 async function fontsWithoutProgram(path: string): Promise<boolean[]> {
   const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({
-    data: new Uint8Array(readFileSync(path)), ...pdfjsDataPaths(), cMapPacked: true, isEvalSupported: false,
-    disableFontFace: false, ownerDocument: fontSinkDocument() as never, useSystemFonts: true, verbosity: 0,
+    data: new Uint8Array(readFileSync(path)),
+    ...pdfjsDataPaths(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: false,
+    ownerDocument: fontSinkDocument() as never,
+    useSystemFonts: true,
+    verbosity: 0,
   }).promise;
   try {
     const page = await doc.getPage(1);
     const ops = await page.getOperatorList();
     const names = new Set<string>();
-    ops.fnArray.forEach((fn, i) => { if (fn === pdfjs.OPS.setFont) names.add(String((ops.argsArray[i] as unknown[])[0])); });
+    ops.fnArray.forEach((fn, i) => {
+      if (fn === pdfjs.OPS.setFont) names.add(String((ops.argsArray[i] as unknown[])[0]));
+    });
     return [...names].map((n) => !!(page.commonObjs.get(n) as { missingFile?: boolean }).missingFile);
   } finally {
     await doc.destroy();
@@ -77,15 +95,21 @@ test.each([
   ['LibreOffice PDF (simple Type 1 fonts: never skipped)', join(SAMPLES, '2019-shanghai-bgt-lo.pdf')],
   ['non-embedded CJK fonts', join(SAMPLES, 'cjk-nonembedded.pdf')],
   ['AES-256 owner-password-only', join(SAMPLES, 'encrypted-owner-only.pdf')],
-])('%s: the same record with the patch on and off', async (_name, path) => {
-  const patched = await recordOf(path);
-  const plain = await withSwitchesOff(() => recordOf(path));
-  expect(patched.error).toBeNull();
-  expect(patched).toEqual(plain);
-}, 60000);
+])(
+  '%s: the same record with the patch on and off',
+  async (_name, path) => {
+    const patched = await recordOf(path);
+    const plain = await withSwitchesOff(() => recordOf(path));
+    expect(patched.error).toBeNull();
+    expect(patched).toEqual(plain);
+  },
+  60000,
+);
 
 test('a user password is still required with the native key derivation', async () => {
-  const rec = await parseReport(readFileSync(join(SAMPLES, 'encrypted-user-password.pdf')), { path: 'encrypted-user-password.pdf' });
+  const rec = await parseReport(readFileSync(join(SAMPLES, 'encrypted-user-password.pdf')), {
+    path: 'encrypted-user-password.pdf',
+  });
   expect(rec.error?.code).toBe('ENCRYPTED_PDF');
 });
 

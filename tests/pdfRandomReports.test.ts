@@ -18,7 +18,8 @@ const BORDERS: Borders[] = process.env.XXGK_PDF_BORDERLESS ? ['full', 'none', 't
 const CSS: Record<string, string> = {
   full: 'table { border-collapse: collapse; } td { border: 1px solid #000 !important; }',
   none: 'table, td { border: none !important; } table { border-collapse: collapse; }',
-  threeLine: 'table { border-collapse: collapse; border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; } td { border: none !important; } tr:first-child td { border-bottom: 0.75pt solid #000 !important; }',
+  threeLine:
+    'table { border-collapse: collapse; border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; } td { border: none !important; } tr:first-child td { border-bottom: 0.75pt solid #000 !important; }',
 };
 
 /** wrong numbers, and cells left empty that no finding names */
@@ -34,10 +35,13 @@ function problemsOf(want: ReportRecordArb, got: ReportRecord): string[] {
   for (const [key, value] of want.truth) {
     const g = cells.get(key);
     if (g !== undefined && g !== null) {
-      if (value === null || Math.abs(g - value) > 1e-6 * Math.max(1, Math.abs(value))) out.push(`WRONG ${key}: want ${value} got ${g}`);
+      if (value === null || Math.abs(g - value) > 1e-6 * Math.max(1, Math.abs(value)))
+        out.push(`WRONG ${key}: want ${value} got ${g}`);
     } else if (value !== null && !flagged(key)) out.push(`unread without a finding ${key}: want ${value}`);
   }
-  for (const c of got.cells) if (!want.truth.has(`${c.table}|${c.row}|${c.col}`) && c.value !== null) out.push(`WRONG extra cell ${c.table}|${c.row}|${c.col} = ${c.value}`);
+  for (const c of got.cells)
+    if (!want.truth.has(`${c.table}|${c.row}|${c.col}`) && c.value !== null)
+      out.push(`WRONG extra cell ${c.table}|${c.row}|${c.col} = ${c.value}`);
   return out;
 }
 
@@ -48,22 +52,35 @@ function printable(html: string, borders: Borders, table: number, row: number): 
     t++;
     if (t !== table) return tb;
     let r = -1;
-    return tb.replace(/<tr(?=[\s>])/g, (tr) => (++r === row && r > 0 ? '<tr style="page-break-before: always; break-before: page"' : tr));
+    return tb.replace(/<tr(?=[\s>])/g, (tr) =>
+      ++r === row && r > 0 ? '<tr style="page-break-before: always; break-before: page"' : tr,
+    );
   });
   const css = `<style>@page { size: A4; } body, td, p { font-family: "Noto Serif CJK SC"; font-size: 10pt; } ${CSS[borders]}</style>`;
   return withBreak.replace(/<\/head>/i, `${css}</head>`);
 }
 
 const counts: string[] = [];
-afterAll(() => { if (counts.length) console.log(`random reports as PDF (seed ${SEED}; cells right / missing / wrong):\n${counts.join('\n')}`); });
+afterAll(() => {
+  if (counts.length)
+    console.log(`random reports as PDF (seed ${SEED}; cells right / missing / wrong):\n${counts.join('\n')}`);
+});
 
-if (!haveChromium()) console.warn('tests/pdfRandomReports.test.ts skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
+if (!haveChromium())
+  console.warn('tests/pdfRandomReports.test.ts skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
 (haveChromium() ? describe : describe.skip)(`random reports printed by Chromium (seed ${SEED})`, () => {
   let printer: PdfPrinter;
-  beforeAll(async () => { printer = await chromiumPrinter(); });
-  afterAll(async () => { await printer?.close(); });
+  beforeAll(async () => {
+    printer = await chromiumPrinter();
+  });
+  afterAll(async () => {
+    await printer?.close();
+  });
 
-  const cases = fc.sample(fc.tuple(reportRecord(), style, fc.constantFrom(...BORDERS), fc.nat(2), fc.nat(30)), { numRuns: RUNS, seed: SEED });
+  const cases = fc.sample(fc.tuple(reportRecord(), style, fc.constantFrom(...BORDERS), fc.nat(2), fc.nat(30)), {
+    numRuns: RUNS,
+    seed: SEED,
+  });
   test.each(cases.map((c, i) => [i, c] as const))('report %i', async (_i, [want, s, borders, table, rowSeed]) => {
     const { bytes } = await render(want, 'cmsHtml', s);
     const html = Buffer.from(bytes).toString('utf8');
@@ -74,8 +91,13 @@ if (!haveChromium()) console.warn('tests/pdfRandomReports.test.ts skipped: /usr/
     const problems = problemsOf(want, got);
     const total = want.truth.size;
     const wrong = problems.filter((p) => p.startsWith('WRONG')).length;
-    const right = [...want.truth].filter(([k, v]) => { const g = got.cells.find((c) => `${c.table}|${c.row}|${c.col}` === k)?.value ?? null; return g === null ? v === null : v !== null && Math.abs(g - v) <= 1e-6 * Math.max(1, Math.abs(v)); }).length;
-    counts.push(`report ${_i} (${borders}, break in table ${table} before row ${row}, layouts ${want.tables.map((x) => x.template).join('/')}): right ${right}, missing ${total - right - wrong}, wrong ${wrong}`);
+    const right = [...want.truth].filter(([k, v]) => {
+      const g = got.cells.find((c) => `${c.table}|${c.row}|${c.col}` === k)?.value ?? null;
+      return g === null ? v === null : v !== null && Math.abs(g - v) <= 1e-6 * Math.max(1, Math.abs(v));
+    }).length;
+    counts.push(
+      `report ${_i} (${borders}, break in table ${table} before row ${row}, layouts ${want.tables.map((x) => x.template).join('/')}): right ${right}, missing ${total - right - wrong}, wrong ${wrong}`,
+    );
     expect(problems).toEqual([]);
   });
 });

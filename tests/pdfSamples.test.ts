@@ -26,20 +26,30 @@ async function codeOf(work: Promise<unknown>): Promise<string> {
 
 describe('non-embedded CJK fonts (STSong-Light, UniGB-UTF16-H)', () => {
   let doc: Doc;
-  beforeAll(async () => { doc = await parse('cjk-nonembedded.pdf'); });
+  beforeAll(async () => {
+    doc = await parse('cjk-nonembedded.pdf');
+  });
 
   test('Chinese text comes out as Unicode, never U+FFFD or nothing', () => {
     const all = JSON.stringify(doc.blocks);
     expect(all).not.toContain('\ufffd');
     expect(doc.title).toBe('淮安市人民政府2024年政府信息公开工作年度报告');
-    expect(doc.blocks[1]).toMatchObject({ type: 'paragraph', text: '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2024年1月1日起至2024年12月31日止。' });
-    expect(doc.blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text))
-      .toEqual(expect.arrayContaining(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况']));
+    expect(doc.blocks[1]).toMatchObject({
+      type: 'paragraph',
+      text: '本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
+    });
+    expect(doc.blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text)).toEqual(
+      expect.arrayContaining(['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况']),
+    );
   });
 
   test('a ruled table gives its grid with page and box for each cell', () => {
     const t = tables(doc)[0];
-    expect(grid(t)).toEqual([['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], ['规章', '1', '0', '11'], ['行政规范性文件', '8', '26', '66']]);
+    expect(grid(t)).toEqual([
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '1', '0', '11'],
+      ['行政规范性文件', '8', '26', '66'],
+    ]);
     expect(t.rows[2][3].source).toEqual({ page: 1, bbox: [400, 600, 500, 620] });
   });
 
@@ -94,7 +104,9 @@ describe('hostile files', () => {
 describe('a scanned page (image only, no text layer)', () => {
   const hasOcr = (() => {
     try {
-      return /chi_sim/.test(execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+      return /chi_sim/.test(
+        execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+      );
     } catch {
       return false;
     }
@@ -124,7 +136,9 @@ describe('a font without a usable ToUnicode map', () => {
   test('its text is left unread, never guessed: no number comes out, and a finding says why', async () => {
     expect(Buffer.from(bytes).indexOf('/ToUnicode')).toBe(-1);
     const doc = await parsePdf(bytes, { limits: DEFAULT_LIMITS });
-    const cells = tables(doc).flatMap((t) => t.rows.flat()).map((c) => c.text);
+    const cells = tables(doc)
+      .flatMap((t) => t.rows.flat())
+      .map((c) => c.text);
     expect(cells.join('')).not.toMatch(/[0-9]/);
     expect(doc.notes.join(' ')).toMatch(/ToUnicode/);
     const record = await parseReport(bytes, { path: 'no-tounicode.pdf' });
@@ -135,6 +149,11 @@ describe('a font without a usable ToUnicode map', () => {
   test('the same file with its maps reads every table', async () => {
     const doc = await parsePdf(new Uint8Array(ruled), { limits: DEFAULT_LIMITS });
     expect(doc.notes.join(' ')).not.toMatch(/ToUnicode/);
-    expect(tables(doc).flatMap((t) => t.rows.flat()).map((c) => c.text).join('')).toMatch(/524/);
+    expect(
+      tables(doc)
+        .flatMap((t) => t.rows.flat())
+        .map((c) => c.text)
+        .join(''),
+    ).toMatch(/524/);
   });
 });

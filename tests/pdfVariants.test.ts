@@ -12,21 +12,41 @@ import { parseReport } from '../pipeline/parseReport';
 import { FIXTURES } from './support/fixtures';
 import { readTruth } from './support/truth';
 import {
-  chromiumPrinter, everyBreak, haveChromium, haveSoffice, sampleTruth, scoreCells, sofficePdf, variantHtml, variantName,
-  type Borders, type PdfPrinter, type Variant,
+  chromiumPrinter,
+  everyBreak,
+  haveChromium,
+  haveSoffice,
+  sampleTruth,
+  scoreCells,
+  sofficePdf,
+  variantHtml,
+  variantName,
+  type Borders,
+  type PdfPrinter,
+  type Variant,
 } from './support/pdfVariants';
 
 const ALL = process.env.XXGK_PDF_VARIANTS === 'all';
 const BORDERS: Borders[] = ['full', 'none', 'threeLine', 'horizontal'];
 
 /** the break between 规章 and 规范性文件, inside 三's 20-row group and its nested groups, between 四's header and values */
-const SOME_BREAKS = [{ table: 0, row: 3 }, { table: 0, row: 6 }, { table: 1, row: 4 }, { table: 1, row: 10 }, { table: 1, row: 16 }, { table: 1, row: 20 }, { table: 2, row: 3 }];
+const SOME_BREAKS = [
+  { table: 0, row: 3 },
+  { table: 0, row: 6 },
+  { table: 1, row: 4 },
+  { table: 1, row: 10 },
+  { table: 1, row: 16 },
+  { table: 1, row: 20 },
+  { table: 2, row: 3 },
+];
 
 function chromiumVariants(): Variant[] {
   const breaks = ALL ? everyBreak() : SOME_BREAKS;
   const out: Variant[] = BORDERS.map((borders) => ({ engine: 'chromium', borders }));
-  for (const borders of ALL ? BORDERS : ['full', 'none'] as Borders[]) for (const breakAt of breaks) out.push({ engine: 'chromium', borders, breakAt });
-  for (const breakAt of ALL ? breaks : SOME_BREAKS.slice(0, 4)) out.push({ engine: 'chromium', borders: 'full', breakAt, repeatHeader: true, furniture: true });
+  for (const borders of ALL ? BORDERS : (['full', 'none'] as Borders[]))
+    for (const breakAt of breaks) out.push({ engine: 'chromium', borders, breakAt });
+  for (const breakAt of ALL ? breaks : SOME_BREAKS.slice(0, 4))
+    out.push({ engine: 'chromium', borders: 'full', breakAt, repeatHeader: true, furniture: true });
   out.push(
     { engine: 'chromium', borders: 'published' },
     { engine: 'chromium', borders: 'full', landscape: 'all' },
@@ -38,8 +58,15 @@ function chromiumVariants(): Variant[] {
 }
 
 function sofficeVariants(): Variant[] {
-  if (!ALL) return [{ engine: 'soffice', borders: 'full', breakAt: { table: 0, row: 3 } }, { engine: 'soffice', borders: 'none', breakAt: { table: 1, row: 10 } }];
-  return (['full', 'none'] as Borders[]).flatMap((borders) => [{ engine: 'soffice', borders } as Variant, ...everyBreak().map((breakAt): Variant => ({ engine: 'soffice', borders, breakAt }))]);
+  if (!ALL)
+    return [
+      { engine: 'soffice', borders: 'full', breakAt: { table: 0, row: 3 } },
+      { engine: 'soffice', borders: 'none', breakAt: { table: 1, row: 10 } },
+    ];
+  return (['full', 'none'] as Borders[]).flatMap((borders) => [
+    { engine: 'soffice', borders } as Variant,
+    ...everyBreak().map((breakAt): Variant => ({ engine: 'soffice', borders, breakAt })),
+  ]);
 }
 
 const truth = sampleTruth();
@@ -55,26 +82,39 @@ async function check(v: Variant, bytes: Uint8Array) {
   expect(s.unflagged).toBe(0);
   // ruled tables are read whole, wherever the page breaks (LibreOffice's cut tables are two
   // tables whose columns it may size differently: a label lost there is only flagged)
-  if (v.engine === 'chromium' && (v.borders === 'full' || v.borders === 'published')) expect(s.missingCells).toEqual([]);
+  if (v.engine === 'chromium' && (v.borders === 'full' || v.borders === 'published'))
+    expect(s.missingCells).toEqual([]);
   expect(record.report.year).toBe(truth.year);
   expect(record.report.agency).toBe(truth.agency);
 }
 
-afterAll(() => { if (counts.length) console.log(`PDF variants (cells right / missing / wrong):\n${counts.join('\n')}`); });
+afterAll(() => {
+  if (counts.length) console.log(`PDF variants (cells right / missing / wrong):\n${counts.join('\n')}`);
+});
 
 const chromium = haveChromium();
-if (!chromium) console.warn('tests/pdfVariants.test.ts: Chromium variants skipped: /usr/bin/chromium is missing (apt-get install -y chromium)');
+if (!chromium)
+  console.warn(
+    'tests/pdfVariants.test.ts: Chromium variants skipped: /usr/bin/chromium is missing (apt-get install -y chromium)',
+  );
 (chromium ? describe : describe.skip)('printed by Chromium', () => {
   let printer: PdfPrinter;
-  beforeAll(async () => { printer = await chromiumPrinter(); });
-  afterAll(async () => { await printer?.close(); });
+  beforeAll(async () => {
+    printer = await chromiumPrinter();
+  });
+  afterAll(async () => {
+    await printer?.close();
+  });
   test.each(chromiumVariants().map((v) => [variantName(v), v] as const))('%s', async (_name, v) => {
     await check(v, await printer.pdf(variantHtml(v), v));
   });
 });
 
 const soffice = haveSoffice();
-if (!soffice) console.warn('tests/pdfVariants.test.ts: LibreOffice variants skipped: soffice is missing (apt-get install -y libreoffice-writer-nogui)');
+if (!soffice)
+  console.warn(
+    'tests/pdfVariants.test.ts: LibreOffice variants skipped: soffice is missing (apt-get install -y libreoffice-writer-nogui)',
+  );
 (soffice ? describe : describe.skip)('printed by LibreOffice', () => {
   test.each(sofficeVariants().map((v) => [variantName(v), v] as const))('%s', async (_name, v) => {
     await check(v, sofficePdf(variantHtml(v)));

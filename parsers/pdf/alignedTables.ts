@@ -22,7 +22,13 @@ const MAX_HEADER_LINES = 8;
 
 /** `bodyMargin`: where the document's text lines start. A page that holds only a table has no
  * text at the margin, and its left edge is the table's: a group label there is no heading. */
-export function findAlignedTables(items: TextItem[], page: number, bodyMargin = Infinity, band: [number, number] = [-Infinity, Infinity], labelsOnlyPage = true): { tables: PageTable[]; rest: TextItem[] } {
+export function findAlignedTables(
+  items: TextItem[],
+  page: number,
+  bodyMargin = Infinity,
+  band: [number, number] = [-Infinity, Infinity],
+  labelsOnlyPage = true,
+): { tables: PageTable[]; rest: TextItem[] } {
   const lines = groupLines(items);
   if (!lines.length) return { tables: [], rest: items };
   const segs = lines.map(segmentsOf);
@@ -31,20 +37,35 @@ export function findAlignedTables(items: TextItem[], page: number, bodyMargin = 
   // their own, between the label's lines: that line is the row's
   for (let k = 0; k < lines.length; k++) {
     if (tabular[k] || !segs[k].every((x) => isNumeric(x.text))) continue;
-    const beside = (j: number) => j >= 0 && j < lines.length && !tabular[j] && Math.abs(lines[j].y - lines[k].y) <= ROW_PITCH * lines[k].size
-      && lines[j].x1 < segs[k][0].x0 - lines[k].size && !segs[j].some((x) => isNumeric(x.text));
+    const beside = (j: number) =>
+      j >= 0 &&
+      j < lines.length &&
+      !tabular[j] &&
+      Math.abs(lines[j].y - lines[k].y) <= ROW_PITCH * lines[k].size &&
+      lines[j].x1 < segs[k][0].x0 - lines[k].size &&
+      !segs[j].some((x) => isNumeric(x.text));
     tabular[k] = beside(k - 1) && beside(k + 1);
   }
   const margin = Math.min(bodyMargin, ...lines.map((l) => l.x0)); // the left text edge
   // the first line below any running header (a line in the top band set apart from the body):
   // where a table continued from the page before starts
   let pageTop = 0;
-  while (pageTop + 1 < lines.length && lines[pageTop].bottom >= band[1] && !tabular[pageTop]
-    && gap(lines[pageTop], lines[pageTop + 1]) > REGION_GAP * lines[pageTop].size) pageTop++;
+  while (
+    pageTop + 1 < lines.length &&
+    lines[pageTop].bottom >= band[1] &&
+    !tabular[pageTop] &&
+    gap(lines[pageTop], lines[pageTop + 1]) > REGION_GAP * lines[pageTop].size
+  )
+    pageTop++;
   // likewise the last line above any running footer: where a table going on over the page ends
   let pageBottom = lines.length - 1;
-  while (pageBottom > pageTop && lines[pageBottom].top <= band[0] && !tabular[pageBottom]
-    && gap(lines[pageBottom - 1], lines[pageBottom]) > REGION_GAP * lines[pageBottom].size) pageBottom--;
+  while (
+    pageBottom > pageTop &&
+    lines[pageBottom].top <= band[0] &&
+    !tabular[pageBottom] &&
+    gap(lines[pageBottom - 1], lines[pageBottom]) > REGION_GAP * lines[pageBottom].size
+  )
+    pageBottom--;
   const tables: PageTable[] = [];
   const used = new Set<number>();
   let floor = -1; // lines up to here belong to an earlier region
@@ -64,8 +85,13 @@ export function findAlignedTables(items: TextItem[], page: number, bodyMargin = 
   // labels (and their wrapped lines), none at the headings' margin, none running text
   if (labelsOnlyPage && !tables.length && !tabular.some(Boolean) && pageBottom >= pageTop) {
     const body = lines.slice(pageTop, pageBottom + 1);
-    const allInner = body.every((l, k) => segs[pageTop + k].length === 1 && l.x0 > margin + l.size
-      && !isNumeric(l.text.replace(/[-—–\s/／]/g, '')) && (k === 0 || gap(body[k - 1], l) <= REGION_GAP * l.size));
+    const allInner = body.every(
+      (l, k) =>
+        segs[pageTop + k].length === 1 &&
+        l.x0 > margin + l.size &&
+        !isNumeric(l.text.replace(/[-—–\s/／]/g, '')) &&
+        (k === 0 || gap(body[k - 1], l) <= REGION_GAP * l.size),
+    );
     if (allInner && body.filter((l) => NUMBERED.test(l.text)).length >= 2) {
       const table = buildTable(lines, segs.slice(pageTop, pageBottom + 1).flat(), page, true);
       if (table) {
@@ -83,9 +109,15 @@ const gap = (a: TextLine, b: TextLine) => a.y - b.y;
 /** The left edge most text lines of the document start at (most items begin a line there). */
 export function bodyMargin(pages: { items: TextItem[] }[]): number {
   const counts = new Map<number, number>();
-  for (const p of pages) for (const it of p.items) if (!it.vertical) counts.set(Math.round(it.x0), (counts.get(Math.round(it.x0)) ?? 0) + 1);
-  let best = Infinity, most = 0;
-  for (const [x, n] of counts) if (n > most || (n === most && x < best)) { best = x; most = n; }
+  for (const p of pages)
+    for (const it of p.items) if (!it.vertical) counts.set(Math.round(it.x0), (counts.get(Math.round(it.x0)) ?? 0) + 1);
+  let best = Infinity,
+    most = 0;
+  for (const [x, n] of counts)
+    if (n > most || (n === most && x < best)) {
+      best = x;
+      most = n;
+    }
   return best;
 }
 
@@ -101,15 +133,27 @@ const runningText = (s: Segment[], x0: number, x1: number) =>
 const isHeadingLine = (s: Segment[]) => s.length === 1 && NUMBERED.test(s[0].text);
 
 /** [first line, last line, tabular lines] of the region around tabular line i */
-function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: number, floor: number, margin: number, [pageTop, pageBottom]: [number, number]): [number, number, number] {
-  let end = i, count = 1;
-  let x0 = Math.min(...segs[i].map((s) => s.x0)), x1 = Math.max(...segs[i].map((s) => s.x1));
+function region(
+  lines: TextLine[],
+  segs: Segment[][],
+  tabular: boolean[],
+  i: number,
+  floor: number,
+  margin: number,
+  [pageTop, pageBottom]: [number, number],
+): [number, number, number] {
+  let end = i,
+    count = 1;
+  let x0 = Math.min(...segs[i].map((s) => s.x0)),
+    x1 = Math.max(...segs[i].map((s) => s.x1));
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
   for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
     if (gap(lines[j - 1], lines[j]) > REGION_GAP * lines[j].size) break;
     if (tabular[j]) {
-      end = j; count++;
-      x0 = Math.min(x0, ...segs[j].map((s) => s.x0)); x1 = Math.max(x1, ...segs[j].map((s) => s.x1));
+      end = j;
+      count++;
+      x0 = Math.min(x0, ...segs[j].map((s) => s.x0));
+      x1 = Math.max(x1, ...segs[j].map((s) => s.x1));
       continue;
     }
     const s = segs[j];
@@ -119,9 +163,15 @@ function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: num
   // lines without numbers inside the table: right of the headings' margin, within its width,
   // not running text, not a page number
   const inner = (k: number) => {
-    const s = segs[k], l = lines[k];
-    return s[0].x0 > margin + s[0].size && l.x0 >= x0 - l.size * 2 && l.x1 <= x1 + l.size * 2
-      && !runningText(s, x0, x1) && !isNumeric(l.text.replace(/[-—–\s/／]/g, ''));
+    const s = segs[k],
+      l = lines[k];
+    return (
+      s[0].x0 > margin + s[0].size &&
+      l.x0 >= x0 - l.size * 2 &&
+      l.x1 <= x1 + l.size * 2 &&
+      !runningText(s, x0, x1) &&
+      !isNumeric(l.text.replace(/[-—–\s/／]/g, ''))
+    );
   };
   // header lines above: close, inside the table's width, neither a heading nor running text
   const above = (rowsWithoutNumbers: boolean) => {
@@ -130,7 +180,8 @@ function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: num
       const s = segs[start - 1];
       const l = lines[start - 1];
       if (gap(l, lines[start]) > REGION_GAP * l.size) break;
-      if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !(rowsWithoutNumbers && inner(start - 1))) break;
+      if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !(rowsWithoutNumbers && inner(start - 1)))
+        break;
       if (l.x0 < x0 - l.size * 2 || l.x1 > x1 + l.size * 2) break;
       if (runningText(s, x0, x1)) break;
       start--;
@@ -142,23 +193,33 @@ function region(lines: TextLine[], segs: Segment[][], tabular: boolean[], i: num
   // cells): numbered labels right of the headings' margin, reaching up to the page's top
   if (start > pageTop && floor < pageTop && above(true) === pageTop) start = pageTop;
   // wrapped label lines below the last row
-  while (end + 1 < lines.length && gap(lines[end], lines[end + 1]) <= ROW_PITCH * lines[end].size && !isHeadingLine(segs[end + 1])) end++;
+  while (
+    end + 1 < lines.length &&
+    gap(lines[end], lines[end + 1]) <= ROW_PITCH * lines[end].size &&
+    !isHeadingLine(segs[end + 1])
+  )
+    end++;
   // a table going on over the page may close it with rows that print no number (blank cells,
   // a group label centred on its rows): lines inside the table, down to the page's foot
   let foot = end;
-  while (foot < pageBottom && gap(lines[foot], lines[foot + 1]) <= REGION_GAP * lines[foot + 1].size && inner(foot + 1)) foot++;
+  while (foot < pageBottom && gap(lines[foot], lines[foot + 1]) <= REGION_GAP * lines[foot + 1].size && inner(foot + 1))
+    foot++;
   if (foot === pageBottom) end = foot;
   return [start, end, count];
 }
 
-interface Column { x0: number; x1: number }
+interface Column {
+  x0: number;
+  x1: number;
+}
 
 /** Columns from the pieces that do not span others, merged where they overlap. */
 function findColumns(segs: Segment[]): Column[] {
   const byLine = new Map<number, Segment[]>();
   for (const s of segs) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
   const overlaps = (a: Segment, b: Segment) => a.x0 < b.x1 && b.x0 < a.x1;
-  const spanning = (s: Segment) => [...byLine.values()].some((line) => line[0].line !== s.line && line.filter((o) => overlaps(s, o)).length >= 2);
+  const spanning = (s: Segment) =>
+    [...byLine.values()].some((line) => line[0].line !== s.line && line.filter((o) => overlaps(s, o)).length >= 2);
   const narrow = segs.filter((s) => !spanning(s)).sort((a, b) => a.x0 - b.x0);
   const cols: Column[] = [];
   for (const s of narrow) {
@@ -169,7 +230,12 @@ function findColumns(segs: Segment[]): Column[] {
   return cols;
 }
 
-interface Cell { r: number; c0: number; c1: number; parts: Segment[] }
+interface Cell {
+  r: number;
+  c0: number;
+  c1: number;
+  parts: Segment[];
+}
 
 function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn = false): PageTable | null {
   const cols = findColumns(segs);
@@ -179,7 +245,9 @@ function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn 
     if (hit.length) return [hit[0], hit[hit.length - 1]];
     const mid = (s.x0 + s.x1) / 2; // in a gap between columns: the nearest one
     let best = 0;
-    cols.forEach((c, k) => { if (Math.abs((c.x0 + c.x1) / 2 - mid) < Math.abs((cols[best].x0 + cols[best].x1) / 2 - mid)) best = k; });
+    cols.forEach((c, k) => {
+      if (Math.abs((c.x0 + c.x1) / 2 - mid) < Math.abs((cols[best].x0 + cols[best].x1) / 2 - mid)) best = k;
+    });
     return [best, best];
   };
   const cells: Cell[] = [];
@@ -190,19 +258,32 @@ function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn 
   for (const id of lineIds) {
     const line = lines[id];
     const parts = segs.filter((s) => s.line === id).map((s) => ({ s, span: colsOf(s) }));
-    const newRow = !prevLine || gap(prevLine, line) > ROW_PITCH * line.size || parts.some(({ s, span }) => {
-      if (NUMBERED.test(s.text)) return true;
-      const clash = row.find((c) => c.c0 <= span[1] && span[0] <= c.c1);
-      if (!clash) return false;
-      if (isNumeric(s.text) && clash.parts.some((p) => isNumeric(p.text))) return true;
-      const inside = clash.parts.some((p) => s.x0 >= p.x0 - p.size && s.x1 <= p.x1 + p.size);
-      return (clash.c0 !== span[0] || clash.c1 !== span[1]) && !inside;
-    });
-    if (newRow) { r++; row = []; }
+    const newRow =
+      !prevLine ||
+      gap(prevLine, line) > ROW_PITCH * line.size ||
+      parts.some(({ s, span }) => {
+        if (NUMBERED.test(s.text)) return true;
+        const clash = row.find((c) => c.c0 <= span[1] && span[0] <= c.c1);
+        if (!clash) return false;
+        if (isNumeric(s.text) && clash.parts.some((p) => isNumeric(p.text))) return true;
+        const inside = clash.parts.some((p) => s.x0 >= p.x0 - p.size && s.x1 <= p.x1 + p.size);
+        return (clash.c0 !== span[0] || clash.c1 !== span[1]) && !inside;
+      });
+    if (newRow) {
+      r++;
+      row = [];
+    }
     for (const { s, span } of parts) {
       const into = row.find((c) => c.c0 <= span[1] && span[0] <= c.c1);
-      if (into) { into.parts.push(s); into.c0 = Math.min(into.c0, span[0]); into.c1 = Math.max(into.c1, span[1]); }
-      else { const c = { r, c0: span[0], c1: span[1], parts: [s] }; row.push(c); cells.push(c); }
+      if (into) {
+        into.parts.push(s);
+        into.c0 = Math.min(into.c0, span[0]);
+        into.c1 = Math.max(into.c1, span[1]);
+      } else {
+        const c = { r, c0: span[0], c1: span[1], parts: [s] };
+        row.push(c);
+        cells.push(c);
+      }
     }
     prevLine = line;
   }
@@ -212,8 +293,13 @@ function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn 
 function toPageTable(cells: Cell[], cols: Column[], nRows: number, page: number): PageTable {
   // column edges halfway between columns
   const xs = [cols[0].x0, ...cols.slice(1).map((c, k) => (cols[k].x1 + c.x0) / 2), cols[cols.length - 1].x1];
-  const rowTop = new Array<number>(nRows).fill(-Infinity), rowBottom = new Array<number>(nRows).fill(Infinity);
-  for (const c of cells) for (const p of c.parts) { rowTop[c.r] = Math.max(rowTop[c.r], p.top); rowBottom[c.r] = Math.min(rowBottom[c.r], p.bottom); }
+  const rowTop = new Array<number>(nRows).fill(-Infinity),
+    rowBottom = new Array<number>(nRows).fill(Infinity);
+  for (const c of cells)
+    for (const p of c.parts) {
+      rowTop[c.r] = Math.max(rowTop[c.r], p.top);
+      rowBottom[c.r] = Math.min(rowBottom[c.r], p.bottom);
+    }
   const out: PageCell[] = [];
   for (let r = 0; r < nRows; r++) {
     const inRow = cells.filter((c) => c.r === r).sort((a, b) => a.c0 - b.c0);
@@ -221,18 +307,29 @@ function toPageTable(cells: Cell[], cols: Column[], nRows: number, page: number)
       const cell = inRow.find((x) => x.c0 === c);
       if (inRow.some((x) => x.c0 < c && x.c1 >= c)) continue; // covered by a spanning cell
       if (!cell) {
-        out.push({ r, c, rowSpan: 1, colSpan: 1, text: '', page, bbox: [round(xs[c]), round(rowBottom[r]), round(xs[c + 1]), round(rowTop[r])] });
+        out.push({
+          r,
+          c,
+          rowSpan: 1,
+          colSpan: 1,
+          text: '',
+          page,
+          bbox: [round(xs[c]), round(rowBottom[r]), round(xs[c + 1]), round(rowTop[r])],
+        });
         continue;
       }
       const parts = [...cell.parts].sort((a, b) => b.y - a.y || a.x0 - b.x0);
       const text = joinWrapped(groupLines(parts.flatMap((p) => p.items)).map((l) => l.text));
       const bbox: [number, number, number, number] = [
-        round(Math.min(...parts.map((p) => p.x0))), round(Math.min(...parts.map((p) => p.bottom))),
-        round(Math.max(...parts.map((p) => p.x1))), round(Math.max(...parts.map((p) => p.top))),
+        round(Math.min(...parts.map((p) => p.x0))),
+        round(Math.min(...parts.map((p) => p.bottom))),
+        round(Math.max(...parts.map((p) => p.x1))),
+        round(Math.max(...parts.map((p) => p.top))),
       ];
       out.push({ r, c, rowSpan: 1, colSpan: cell.c1 - cell.c0 + 1, text, page, bbox });
     }
   }
-  const y0 = Math.min(...rowBottom), y1 = Math.max(...rowTop);
+  const y0 = Math.min(...rowBottom),
+    y1 = Math.max(...rowTop);
   return { page, xs, nRows, cells: out, x0: xs[0], x1: xs[xs.length - 1], y0, y1, aligned: true };
 }

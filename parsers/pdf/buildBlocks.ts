@@ -4,14 +4,19 @@
 import type { Block } from '../../src/model/document';
 import { round } from './fillGrid';
 import { appendTable, continues, toFlowTable, type FlowTable } from './joinTables';
-import type { PageElement } from './layoutPage';
+import type { PageElement } from './pageElement';
 import { joinWrapped, type TextLine } from './textLines';
 import { toTableBlock } from './toTableBlock';
 
-const HEADING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])/;
+const HEADING =
+  /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])/;
 const SENTENCE_END = /[。！？；：!?;:]$/;
 
-interface Margins { left: number; right: number; bodySize: number }
+interface Margins {
+  left: number;
+  right: number;
+  bodySize: number;
+}
 
 /** The most common left edge, the usual right edge and font size of body lines. */
 function measure(lines: TextLine[]): Margins {
@@ -28,7 +33,11 @@ function measure(lines: TextLine[]): Margins {
   return { left, right, bodySize };
 }
 
-interface Para { lines: TextLine[]; page: number; onFirstPage: number }
+interface Para {
+  lines: TextLine[];
+  page: number;
+  onFirstPage: number;
+}
 
 export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Block[]; titleLines: TextLine[] } {
   const allLines = elements.flatMap((e) => (e.kind === 'line' ? [e.line] : []));
@@ -44,7 +53,8 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
     const text = joinWrapped(para.lines.map((l) => l.text));
     const bbox = boxOf(para.lines.slice(0, para.onFirstPage)); // the box is on the first page
     const source = { page: para.page, bbox, ...mark };
-    const heading = titleLines.includes(para.lines[0]) || (HEADING.test(text) && text.length <= 40 && !/[。；]./.test(text));
+    const heading =
+      titleLines.includes(para.lines[0]) || (HEADING.test(text) && text.length <= 40 && !/[。；]./.test(text));
     blocks.push(heading ? { type: 'heading', text, source } : { type: 'paragraph', text, source });
     para = null;
   };
@@ -57,8 +67,12 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
   for (const el of elements) {
     if (el.kind === 'table') {
       flushPara();
-      if (table && prev?.kind === 'table' && prev.page !== el.page && continues(table, el.table)) appendTable(table, el.table);
-      else { flushTable(); table = toFlowTable(el.table); }
+      if (table && prev?.kind === 'table' && prev.page !== el.page && continues(table, el.table))
+        appendTable(table, el.table);
+      else {
+        flushTable();
+        table = toFlowTable(el.table);
+      }
     } else {
       flushTable();
       const line = el.line;
@@ -66,7 +80,10 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
       if (para && last && !startsParagraph(last, line, m, prev?.page === el.page, titleLines)) {
         para.lines.push(line);
         if (el.page === para.page) para.onFirstPage = para.lines.length;
-      } else { flushPara(); para = { lines: [line], page: el.page, onFirstPage: 1 }; }
+      } else {
+        flushPara();
+        para = { lines: [line], page: el.page, onFirstPage: 1 };
+      }
     }
     prev = el;
   }
@@ -75,7 +92,13 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
   return { blocks, titleLines };
 }
 
-function startsParagraph(prev: TextLine, line: TextLine, m: Margins, samePage: boolean, titleLines: TextLine[]): boolean {
+function startsParagraph(
+  prev: TextLine,
+  line: TextLine,
+  m: Margins,
+  samePage: boolean,
+  titleLines: TextLine[],
+): boolean {
   const size = line.size || m.bodySize;
   if (titleLines.includes(prev) !== titleLines.includes(line)) return true;
   if (titleLines.includes(line)) return false; // the title's lines are one heading
@@ -101,7 +124,9 @@ function findTitleLines(elements: PageElement[], m: Margins): TextLine[] {
 
 function boxOf(lines: TextLine[]): [number, number, number, number] {
   return [
-    round(Math.min(...lines.map((l) => l.x0))), round(Math.min(...lines.map((l) => l.bottom))),
-    round(Math.max(...lines.map((l) => l.x1))), round(Math.max(...lines.map((l) => l.top))),
+    round(Math.min(...lines.map((l) => l.x0))),
+    round(Math.min(...lines.map((l) => l.bottom))),
+    round(Math.max(...lines.map((l) => l.x1))),
+    round(Math.max(...lines.map((l) => l.top))),
   ];
 }

@@ -5,7 +5,9 @@ import { joinWrapped, type TextLine } from './textLines';
 const CJK = /[\u4e00-\u9fff]/;
 
 export function chooseTitle(titleLines: TextLine[], metadataTitle?: string): string | undefined {
-  const printed = joinWrapped(titleLines.map((l) => l.text)).replace(/\s+/g, ' ').trim();
+  const printed = joinWrapped(titleLines.map((l) => l.text))
+    .replace(/\s+/g, ' ')
+    .trim();
   if (printed.length >= 4 && CJK.test(printed)) return printed;
   const meta = metadataTitle
     ?.replace(/^Microsoft (Word|PowerPoint|Excel) - /i, '')

@@ -7,7 +7,10 @@ import { groupLines, joinWrapped } from './textLines';
 
 /** A cell of a table still on its page: slot coordinates plus printed text and box. */
 export interface PageCell {
-  r: number; c: number; rowSpan: number; colSpan: number;
+  r: number;
+  c: number;
+  rowSpan: number;
+  colSpan: number;
   text: string;
   page: number;
   bbox: [number, number, number, number];
@@ -21,7 +24,10 @@ export interface PageTable {
   xs: number[];
   nRows: number;
   cells: PageCell[];
-  x0: number; x1: number; y0: number; y1: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
   /** columns found from text alignment (no ruling lines): edges are estimates */
   aligned?: boolean;
 }
@@ -29,10 +35,12 @@ export interface PageTable {
 /** index of the interval [edges[i], edges[i+1]] holding v, edges ascending; -1 outside */
 function interval(edges: number[], v: number): number {
   if (v < edges[0] || v > edges[edges.length - 1]) return -1;
-  let lo = 0, hi = edges.length - 2;
+  let lo = 0,
+    hi = edges.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (edges[mid] <= v) lo = mid; else hi = mid - 1;
+    if (edges[mid] <= v) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }
@@ -42,7 +50,8 @@ function interval(edges: number[], v: number): number {
 const FULL_LINE_SLACK = 3;
 
 export function fillGrid(grid: RuledGrid, items: TextItem[], page: number): { table: PageTable; rest: TextItem[] } {
-  const nr = grid.ys.length - 1, nc = grid.xs.length - 1;
+  const nr = grid.ys.length - 1,
+    nc = grid.xs.length - 1;
   const slotOwner = Array.from({ length: nr }, () => new Array<number>(nc).fill(-1));
   grid.boxes.forEach((b, i) => {
     for (let r = b.r; r < b.r + b.rowSpan; r++) for (let c = b.c; c < b.c + b.colSpan; c++) slotOwner[r][c] = i;
@@ -54,12 +63,18 @@ export function fillGrid(grid: RuledGrid, items: TextItem[], page: number): { ta
   for (const item of items) {
     const cy = itemMidY(item);
     const cx0 = (item.x0 + item.x1) / 2;
-    if (cy < grid.y0 || cy > grid.y1 || cx0 < grid.x0 || cx0 > grid.x1) { rest.push(item); continue; }
+    if (cy < grid.y0 || cy > grid.y1 || cx0 < grid.x0 || cx0 > grid.x1) {
+      rest.push(item);
+      continue;
+    }
     for (const piece of splitAtColumns(item, inner)) {
       const cx = (piece.x0 + piece.x1) / 2;
       const c = interval(grid.xs, cx);
       const rAsc = interval(ysAsc, cy);
-      if (c < 0 || rAsc < 0) { rest.push(piece); continue; }
+      if (c < 0 || rAsc < 0) {
+        rest.push(piece);
+        continue;
+      }
       perBox[slotOwner[nr - 1 - rAsc][c]].push(piece);
     }
   }
@@ -67,7 +82,10 @@ export function fillGrid(grid: RuledGrid, items: TextItem[], page: number): { ta
     const lines = groupLines(perBox[i]);
     const last = lines[lines.length - 1];
     return {
-      r: b.r, c: b.c, rowSpan: b.rowSpan, colSpan: b.colSpan,
+      r: b.r,
+      c: b.c,
+      rowSpan: b.rowSpan,
+      colSpan: b.colSpan,
       text: joinWrapped(lines.map((l) => l.text)),
       page,
       bbox: [round(b.x0), round(b.y0), round(b.x1), round(b.y1)],

@@ -9,7 +9,15 @@
 // font into an @font-face rule first (~0.8 MB of font data and ~6 ms per report, thrown away).
 export function fontSinkDocument(): Document {
   installFontFaceStub();
-  const style = { remove() {}, sheet: { cssRules: [] as string[], insertRule() { return 0; } } };
+  const style = {
+    remove() {},
+    sheet: {
+      cssRules: [] as string[],
+      insertRule() {
+        return 0;
+      },
+    },
+  };
   const sink = {
     createElement: () => style,
     documentElement: { getElementsByTagName: () => [{ append() {} }] },
@@ -29,8 +37,17 @@ function installFontFaceStub(): void {
   class FontFaceStub {
     readonly status = 'loaded';
     constructor(readonly family: string) {}
-    get loaded(): Promise<this> { return Promise.resolve(this); }
-    load(): Promise<this> { return Promise.resolve(this); }
+    get loaded(): Promise<this> {
+      return Promise.resolve(this);
+    }
+    load(): Promise<this> {
+      return Promise.resolve(this);
+    }
   }
-  Object.defineProperty(globalThis, 'FontFace', { value: FontFaceStub, configurable: true, writable: true, enumerable: false });
+  Object.defineProperty(globalThis, 'FontFace', {
+    value: FontFaceStub,
+    configurable: true,
+    writable: true,
+    enumerable: false,
+  });
 }

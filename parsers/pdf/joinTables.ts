@@ -4,8 +4,10 @@
 import type { PageTable } from './fillGrid';
 
 export interface FlowCell {
-  r: number; rowSpan: number;
-  xl: number; xr: number;
+  r: number;
+  rowSpan: number;
+  xl: number;
+  xr: number;
   text: string;
   page: number;
   bbox: [number, number, number, number];
@@ -13,7 +15,12 @@ export interface FlowCell {
 }
 
 export interface FlowTable {
-  cells: FlowCell[]; nRows: number; x0: number; x1: number; page: number; bbox: [number, number, number, number];
+  cells: FlowCell[];
+  nRows: number;
+  x0: number;
+  x1: number;
+  page: number;
+  bbox: [number, number, number, number];
   /** some part's columns were found from text alignment (no ruling lines) */
   aligned?: boolean;
 }
@@ -22,8 +29,20 @@ const EDGE_TOLERANCE = 6;
 
 export function toFlowTable(t: PageTable): FlowTable {
   return {
-    cells: t.cells.map((c) => ({ r: c.r, rowSpan: c.rowSpan, xl: t.xs[c.c], xr: t.xs[c.c + c.colSpan], text: c.text, page: c.page, bbox: c.bbox, endsFull: c.endsFull })),
-    nRows: t.nRows, x0: t.x0, x1: t.x1, page: t.page,
+    cells: t.cells.map((c) => ({
+      r: c.r,
+      rowSpan: c.rowSpan,
+      xl: t.xs[c.c],
+      xr: t.xs[c.c + c.colSpan],
+      text: c.text,
+      page: c.page,
+      bbox: c.bbox,
+      endsFull: c.endsFull,
+    })),
+    nRows: t.nRows,
+    x0: t.x0,
+    x1: t.x1,
+    page: t.page,
     bbox: [t.x0, t.y0, t.x1, t.y1],
     ...(t.aligned ? { aligned: true } : {}),
   };
@@ -54,13 +73,17 @@ function numbersAlign(a: FlowTable, b: PageTable): boolean {
 }
 
 /** Numbered labels start a new row: （四）, 2., 3、, 一、, 第二十条 */
-const NUMBERED = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．]|第[一二三四五六七八九十\d]+[条项章])/;
+const NUMBERED =
+  /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．]|第[一二三四五六七八九十\d]+[条项章])/;
 const NUMERIC = /^[\s\d.,，%％\-—–/／()（）元万件个条]*$/;
 const isLabel = (text: string) => text.trim() !== '' && !NUMERIC.test(text);
 
 export function appendTable(a: FlowTable, part: PageTable): void {
   const b = toFlowTable(part);
-  if (part.aligned) { snapToColumns(b, a); a.aligned = true; }
+  if (part.aligned) {
+    snapToColumns(b, a);
+    a.aligned = true;
+  }
   dropRepeatedHeader(a, b);
   const lastRow = a.nRows - 1;
   const enders = a.cells.filter((c) => c.r + c.rowSpan - 1 === lastRow);
@@ -73,7 +96,14 @@ export function appendTable(a: FlowTable, part: PageTable): void {
     const cut = isLabel(bc.text) && !NUMBERED.test(bc.text);
     // a merged cell run over the break leaves a blank cell below: one spanning rows itself, or
     // beside the labels of its sub-rows; a blank among numbers is an empty value, not that
-    const blankContinuation = bc.text.trim() === '' && spans && (bc.rowSpan > 1 || labelRightOf(bc, b.cells.filter((c) => c.r === 0)));
+    const blankContinuation =
+      bc.text.trim() === '' &&
+      spans &&
+      (bc.rowSpan > 1 ||
+        labelRightOf(
+          bc,
+          b.cells.filter((c) => c.r === 0),
+        ));
     if (!(repeated || cut || blankContinuation)) continue;
     // a cell one row high on both sides goes on over the break only when the printed rows are
     // the two halves of one row: else the upper row's numbers would end up under the lower
@@ -92,14 +122,21 @@ export function appendTable(a: FlowTable, part: PageTable): void {
   collapseSplitRow(a, lastRow);
 }
 
-const labelRightOf = (cell: FlowCell, row: FlowCell[]) => row.some((c) => c !== cell && c.xl >= cell.xr - EDGE_TOLERANCE && isLabel(c.text));
+const labelRightOf = (cell: FlowCell, row: FlowCell[]) =>
+  row.some((c) => c !== cell && c.xl >= cell.xr - EDGE_TOLERANCE && isLabel(c.text));
 
 /**
  * The last printed row above the break and the first below are one row cut in two: right of
  * the cut cell every column is filled on at most one side, and a text cut in two filled its
  * line above (it wrapped there).
  */
-function halvesOfOneRow(upper: FlowCell[], ac: FlowCell, lowerPart: FlowCell[], bc: FlowCell, cutText: boolean): boolean {
+function halvesOfOneRow(
+  upper: FlowCell[],
+  ac: FlowCell,
+  lowerPart: FlowCell[],
+  bc: FlowCell,
+  cutText: boolean,
+): boolean {
   if (cutText && ac.endsFull === false) return false;
   const lower = lowerPart.filter((c) => c.r === 0 && c !== bc && c.xl >= bc.xr - EDGE_TOLERANCE);
   for (const l of lower) {
@@ -112,7 +149,11 @@ function halvesOfOneRow(upper: FlowCell[], ac: FlowCell, lowerPart: FlowCell[], 
 
 /** A header row repeated at the top of the continued part (Word's "repeat header rows"). */
 function dropRepeatedHeader(a: FlowTable, b: FlowTable): void {
-  const rowText = (t: FlowTable, r: number) => t.cells.filter((c) => c.r === r).map((c) => c.text).join('|');
+  const rowText = (t: FlowTable, r: number) =>
+    t.cells
+      .filter((c) => c.r === r)
+      .map((c) => c.text)
+      .join('|');
   let k = 0;
   while (k < b.nRows - 1 && k < a.nRows && rowText(b, k) === rowText(a, k) && isLabel(rowText(b, k))) k++;
   if (!k) return;
@@ -139,7 +180,11 @@ function collapseSplitRow(t: FlowTable, r: number): void {
   if (spanning.some((c) => c.r + c.rowSpan - 1 === r + 1 && c.rowSpan === 2) === false) return;
   for (const u of upper) {
     const l = lower.find((c) => Math.abs(c.xl - u.xl) <= EDGE_TOLERANCE && Math.abs(c.xr - u.xr) <= EDGE_TOLERANCE)!;
-    if (!u.text.trim()) { u.text = l.text; u.bbox = l.bbox; u.page = l.page; }
+    if (!u.text.trim()) {
+      u.text = l.text;
+      u.bbox = l.bbox;
+      u.page = l.page;
+    }
   }
   t.cells = t.cells.filter((c) => !lower.includes(c));
   for (const c of t.cells) {
@@ -169,25 +214,31 @@ function snapToColumns(b: FlowTable, a: FlowTable): void {
     const row = printed.filter((c) => c.r === r).sort((x, y) => x.bbox[0] - y.bbox[0]);
     for (let k = 1; k < row.length; k++) {
       const [left, right] = [row[k - 1], row[k]];
-      if (span(left)[1] >= span(right)[0] && isLabel(left.text) && isLabel(right.text)) cuts.push((left.bbox[2] + right.bbox[0]) / 2);
+      if (span(left)[1] >= span(right)[0] && isLabel(left.text) && isLabel(right.text))
+        cuts.push((left.bbox[2] + right.bbox[0]) / 2);
     }
   }
   const all = cuts.length ? distinctEdges([...edges, ...cuts]) : edges;
-  const slots = new Map(printed.map((c) => {
-    const pad = Math.min(2, (c.bbox[2] - c.bbox[0]) / 4);
-    return [c, [slot(all, c.bbox[0] + pad), slot(all, c.bbox[2] - pad)]];
-  }));
+  const slots = new Map(
+    printed.map((c) => {
+      const pad = Math.min(2, (c.bbox[2] - c.bbox[0]) / 4);
+      return [c, [slot(all, c.bbox[0] + pad), slot(all, c.bbox[2] - pad)]];
+    }),
+  );
   // a long label reaching over the estimated edge into its row's first number column ends
   // before that number's column (else the label covers it and the number is lost)
   for (let r = 0; r < b.nRows; r++) {
     const row = printed.filter((c) => c.r === r).sort((x, y) => x.bbox[0] - y.bbox[0]);
     for (let k = 1; k < row.length; k++) {
-      const left = slots.get(row[k - 1])!, right = slots.get(row[k])!;
+      const left = slots.get(row[k - 1])!,
+        right = slots.get(row[k])!;
       if (left[1] >= right[0] && right[0] > left[0]) left[1] = right[0] - 1;
     }
   }
   // nor into a column that holds numbers above (a label alone in its row has no neighbour to stop it)
-  const numberSlots = new Set(a.cells.filter((c) => c.text.trim() && !isLabel(c.text)).map((c) => slot(all, (c.xl + c.xr) / 2)));
+  const numberSlots = new Set(
+    a.cells.filter((c) => c.text.trim() && !isLabel(c.text)).map((c) => slot(all, (c.xl + c.xr) / 2)),
+  );
   for (const c of printed) {
     const span = slots.get(c)!;
     if (isLabel(c.text)) while (span[1] > span[0] && numberSlots.has(span[1])) span[1]--;

@@ -3,7 +3,17 @@
 import type { TextItem } from './pageText';
 import { makeLine, type TextLine } from './textLines';
 
-export interface Segment { line: number; items: TextItem[]; text: string; x0: number; x1: number; y: number; top: number; bottom: number; size: number }
+export interface Segment {
+  line: number;
+  items: TextItem[];
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  top: number;
+  bottom: number;
+  size: number;
+}
 
 /** Wider than this (in font sizes) a gap separates cells (narrow padding in LibreOffice and
  * WPS tables leaves ~half a character); opText already joined runs closer than 0.3. */
@@ -18,7 +28,17 @@ export function segmentsOf(line: TextLine, index: number): Segment[] {
   const pieces = cells.length > 1 ? cells.flatMap((run) => cut(run, DIGIT_GAP, true)) : cells;
   return pieces.map((run) => {
     const l = makeLine(run);
-    return { line: index, items: run, text: l.text, x0: l.x0, x1: l.x1, y: l.y, top: l.top, bottom: l.bottom, size: l.size };
+    return {
+      line: index,
+      items: run,
+      text: l.text,
+      x0: l.x0,
+      x1: l.x1,
+      y: l.y,
+      top: l.top,
+      bottom: l.bottom,
+      size: l.size,
+    };
   });
 }
 
@@ -29,7 +49,10 @@ function cut(items: TextItem[], gap: number, digits: boolean): TextItem[][] {
   let end = -Infinity;
   for (const it of items) {
     const wide = it.x0 - end > Math.max(it.size, run[0]?.size ?? 0) * gap;
-    if (run.length && wide && (!digits || (/\d$/.test(run[run.length - 1].str) && /^\d/.test(it.str)))) { out.push(run); run = []; }
+    if (run.length && wide && (!digits || (/\d$/.test(run[run.length - 1].str) && /^\d/.test(it.str)))) {
+      out.push(run);
+      run = [];
+    }
     run.push(it);
     end = Math.max(end, it.x1);
   }

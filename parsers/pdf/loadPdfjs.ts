@@ -28,7 +28,8 @@ export function loadPdfjs(): Promise<Pdfjs> {
     const worker: unknown = await import(workerModule);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
     for (const [k, d] of natives) {
-      if (Object.getOwnPropertyDescriptor(Array.prototype, k)?.value !== d!.value) Object.defineProperty(Array.prototype, k, d!);
+      if (Object.getOwnPropertyDescriptor(Array.prototype, k)?.value !== d!.value)
+        Object.defineProperty(Array.prototype, k, d!);
     }
     if (!nativeBase64) useBufferBase64();
     return pdfjs;
@@ -53,7 +54,10 @@ export function loadPdfjs(): Promise<Pdfjs> {
  */
 function enablePatchedPaths(): void {
   const g = globalThis as {
-    __xxgkSkipCidFontPrograms?: boolean; __xxgkNodeCrypto?: typeof nodeCrypto; __xxgkNodeZlib?: typeof nodeZlib; __xxgkShareOperatorLists?: boolean;
+    __xxgkSkipCidFontPrograms?: boolean;
+    __xxgkNodeCrypto?: typeof nodeCrypto;
+    __xxgkNodeZlib?: typeof nodeZlib;
+    __xxgkShareOperatorLists?: boolean;
   };
   g.__xxgkSkipCidFontPrograms = true;
   g.__xxgkShareOperatorLists = true;
@@ -65,8 +69,12 @@ function enablePatchedPaths(): void {
 export function pdfjsPatchApplied(): boolean {
   const require = createRequire(__filename);
   const read = (file: string) => readFileSync(require.resolve(`pdfjs-dist/legacy/build/${file}`), 'latin1');
-  const worker = read('pdf.worker.mjs'), main = read('pdf.mjs');
-  return ['__xxgkSkipCidFontPrograms', '__xxgkNodeCrypto', '__xxgkNodeZlib'].every((s) => worker.includes(s)) && main.includes('__xxgkShareOperatorLists');
+  const worker = read('pdf.worker.mjs'),
+    main = read('pdf.mjs');
+  return (
+    ['__xxgkSkipCidFontPrograms', '__xxgkNodeCrypto', '__xxgkNodeZlib'].every((s) => worker.includes(s)) &&
+    main.includes('__xxgkShareOperatorLists')
+  );
 }
 
 /**
@@ -79,7 +87,9 @@ function useBufferBase64(): void {
   const polyfill = proto.toBase64;
   if (!polyfill) return;
   Object.defineProperty(Uint8Array.prototype, 'toBase64', {
-    configurable: true, writable: true, enumerable: false,
+    configurable: true,
+    writable: true,
+    enumerable: false,
     value(this: Uint8Array, options?: unknown): string {
       if (options !== undefined) return polyfill.call(this, options);
       return Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString('base64');

@@ -8,14 +8,34 @@ import { applyMatrix, IDENTITY, multiply, toMatrix, type Matrix } from './matrix
 import type { TextItem } from './pageText';
 
 /** What the text needs of a font: its matrix (glyph units → text space) and writing mode. */
-export interface FontFacts { fontMatrix: number[]; vertical: boolean }
+export interface FontFacts {
+  fontMatrix: number[];
+  vertical: boolean;
+}
 
-interface Glyph { unicode?: string; width?: number; vmetric?: number[]; isSpace?: boolean }
+interface Glyph {
+  unicode?: string;
+  width?: number;
+  vmetric?: number[];
+  isSpace?: boolean;
+}
 
 interface TextState {
-  ctm: Matrix; tm: Matrix; x: number; y: number; lineX: number; lineY: number;
-  font: FontFacts; fontName: string; fontSize: number; direction: number;
-  charSpacing: number; wordSpacing: number; hScale: number; leading: number; rise: number;
+  ctm: Matrix;
+  tm: Matrix;
+  x: number;
+  y: number;
+  lineX: number;
+  lineY: number;
+  font: FontFacts;
+  fontName: string;
+  fontSize: number;
+  direction: number;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  leading: number;
+  rise: number;
 }
 
 const HORIZONTAL: FontFacts = { fontMatrix: [0.001, 0, 0, 0.001, 0, 0], vertical: false };
@@ -35,26 +55,54 @@ export function opTextItems(
   const fontsOf = new Map<TextItem, Set<string>>();
   const badFonts = new Set<string>();
   let s: TextState = {
-    ctm: IDENTITY, tm: IDENTITY, x: 0, y: 0, lineX: 0, lineY: 0, font: HORIZONTAL, fontName: '', fontSize: 1, direction: 1,
-    charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0,
+    ctm: IDENTITY,
+    tm: IDENTITY,
+    x: 0,
+    y: 0,
+    lineX: 0,
+    lineY: 0,
+    font: HORIZONTAL,
+    fontName: '',
+    fontSize: 1,
+    direction: 1,
+    charSpacing: 0,
+    wordSpacing: 0,
+    hScale: 1,
+    leading: 0,
+    rise: 0,
   };
   const stack: TextState[] = [];
-  const moveText = (tx: number, ty: number) => { s.x = s.lineX += tx; s.y = s.lineY += ty; };
+  const moveText = (tx: number, ty: number) => {
+    s.x = s.lineX += tx;
+    s.y = s.lineY += ty;
+  };
   let last: TextItem | undefined; // the horizontal item the next run may continue
 
   for (let i = 0; i < opList.fnArray.length; i++) {
     const fn = opList.fnArray[i];
     const args = opList.argsArray[i] as any;
     switch (fn) {
-      case OPS.save: stack.push({ ...s }); break;
-      case OPS.restore: s = stack.pop() ?? s; break;
-      case OPS.transform: s.ctm = multiply(toMatrix(args), s.ctm); break;
+      case OPS.save:
+        stack.push({ ...s });
+        break;
+      case OPS.restore:
+        s = stack.pop() ?? s;
+        break;
+      case OPS.transform:
+        s.ctm = multiply(toMatrix(args), s.ctm);
+        break;
       case OPS.paintFormXObjectBegin:
         stack.push({ ...s });
-        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) s.ctm = multiply(toMatrix(args[0] as ArrayLike<number>), s.ctm);
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0]))
+          s.ctm = multiply(toMatrix(args[0] as ArrayLike<number>), s.ctm);
         break;
-      case OPS.paintFormXObjectEnd: s = stack.pop() ?? s; break;
-      case OPS.beginText: s.tm = IDENTITY; s.x = s.lineX = s.y = s.lineY = 0; break;
+      case OPS.paintFormXObjectEnd:
+        s = stack.pop() ?? s;
+        break;
+      case OPS.beginText:
+        s.tm = IDENTITY;
+        s.x = s.lineX = s.y = s.lineY = 0;
+        break;
       case OPS.setFont: {
         s.fontName = String(args[0]);
         s.font = fonts(s.fontName) ?? HORIZONTAL;
@@ -63,22 +111,52 @@ export function opTextItems(
         s.fontSize = Math.abs(size);
         break;
       }
-      case OPS.setCharSpacing: s.charSpacing = Number(args[0]) || 0; break;
-      case OPS.setWordSpacing: s.wordSpacing = Number(args[0]) || 0; break;
-      case OPS.setHScale: s.hScale = (Number(args[0]) || 100) / 100; break;
-      case OPS.setLeading: s.leading = -(Number(args[0]) || 0); break;
-      case OPS.setTextRise: s.rise = Number(args[0]) || 0; break;
-      case OPS.setTextMatrix: s.tm = toMatrix(args[0] as ArrayLike<number>); s.x = s.lineX = s.y = s.lineY = 0; break;
-      case OPS.moveText: moveText(Number(args[0]), Number(args[1])); break;
-      case OPS.setLeadingMoveText: s.leading = Number(args[1]); moveText(Number(args[0]), Number(args[1])); break;
-      case OPS.nextLine: moveText(0, s.leading); break;
+      case OPS.setCharSpacing:
+        s.charSpacing = Number(args[0]) || 0;
+        break;
+      case OPS.setWordSpacing:
+        s.wordSpacing = Number(args[0]) || 0;
+        break;
+      case OPS.setHScale:
+        s.hScale = (Number(args[0]) || 100) / 100;
+        break;
+      case OPS.setLeading:
+        s.leading = -(Number(args[0]) || 0);
+        break;
+      case OPS.setTextRise:
+        s.rise = Number(args[0]) || 0;
+        break;
+      case OPS.setTextMatrix:
+        s.tm = toMatrix(args[0] as ArrayLike<number>);
+        s.x = s.lineX = s.y = s.lineY = 0;
+        break;
+      case OPS.moveText:
+        moveText(Number(args[0]), Number(args[1]));
+        break;
+      case OPS.setLeadingMoveText:
+        s.leading = Number(args[1]);
+        moveText(Number(args[0]), Number(args[1]));
+        break;
+      case OPS.nextLine:
+        moveText(0, s.leading);
+        break;
       case OPS.showText: {
         const item = showText(s, args[0] as (Glyph | number)[], normalize);
         if (!item) break;
         if (GLYPH_IDS.test(item.str)) badFonts.add(s.fontName);
-        if (item.vertical) { out.push(item); fontsOf.set(item, new Set([s.fontName])); break; }
-        if (last && continues(last, item)) { append(last, item); fontsOf.get(last)!.add(s.fontName); }
-        else if (item.str.trim()) { out.push(item); last = item; fontsOf.set(item, new Set([s.fontName])); }
+        if (item.vertical) {
+          out.push(item);
+          fontsOf.set(item, new Set([s.fontName]));
+          break;
+        }
+        if (last && continues(last, item)) {
+          append(last, item);
+          fontsOf.get(last)!.add(s.fontName);
+        } else if (item.str.trim()) {
+          out.push(item);
+          last = item;
+          fontsOf.set(item, new Set([s.fontName]));
+        }
         break;
       }
     }
@@ -87,7 +165,7 @@ export function opTextItems(
   // included: its text is left unread (U+FFFD per glyph), never guessed
   if (badFonts.size) {
     for (const t of out) {
-      if (![...fontsOf.get(t) ?? []].some((f) => badFonts.has(f))) continue;
+      if (![...(fontsOf.get(t) ?? [])].some((f) => badFonts.has(f))) continue;
       t.str = t.str.replace(/\S/gu, '\ufffd');
       t.undecodable = true;
     }
@@ -103,7 +181,10 @@ function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: strin
   let advance = 0; // along the writing direction, in text space before horizontal scaling
   let text = '';
   for (const g of glyphs) {
-    if (typeof g === 'number') { advance += ((vertical ? 1 : -1) * g * s.fontSize) / 1000; continue; }
+    if (typeof g === 'number') {
+      advance += ((vertical ? 1 : -1) * g * s.fontSize) / 1000;
+      continue;
+    }
     const spacing = (g.isSpace ? s.wordSpacing : 0) + s.charSpacing;
     text += g.unicode ?? '';
     const w = vertical ? -(g.vmetric?.[0] ?? -1000) : (g.width ?? 0);
@@ -119,7 +200,8 @@ function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: strin
     const [x, top] = applyMatrix(m, s.x, s.y + s.rise);
     const height = advance * Math.hypot(m[2], m[3]);
     s.y -= advance;
-    if (str.trim()) item = { str, x0: x - size / 2, x1: x + size / 2, y: top - height + 0.2 * size, size, vertical: true, height };
+    if (str.trim())
+      item = { str, x0: x - size / 2, x1: x + size / 2, y: top - height + 0.2 * size, size, vertical: true, height };
     return item;
   }
   const [x0, y0] = applyMatrix(m, s.x, s.y + s.rise);
@@ -128,7 +210,15 @@ function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: strin
   const size = s.fontSize * Math.hypot(m[2], m[3]) || s.fontSize;
   if (Math.abs(y1 - y0) > Math.abs(x1 - x0)) {
     // horizontal font, rotated page content: a column of text like a vertical label
-    return { str, x0: Math.min(x0, x1) - size / 2, x1: Math.min(x0, x1) + size / 2, y: Math.min(y0, y1) + 0.2 * size, size, vertical: true, height: Math.abs(y1 - y0) };
+    return {
+      str,
+      x0: Math.min(x0, x1) - size / 2,
+      x1: Math.min(x0, x1) + size / 2,
+      y: Math.min(y0, y1) + 0.2 * size,
+      size,
+      vertical: true,
+      height: Math.abs(y1 - y0),
+    };
   }
   return { str, x0: Math.min(x0, x1), x1: Math.max(x0, x1), y: y0, size, vertical: false };
 }
@@ -142,13 +232,18 @@ const GLYPH_IDS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/;
  * ideographs (一 二 方), read as the plain characters. */
 const VERTICAL_FORM = /[\ufe10-\ufe19\ufe30-\ufe4f\u2f00-\u2fd5]/;
 const VERTICAL_FORMS = new RegExp(VERTICAL_FORM.source, 'g');
-const horizontalForms = (s: string) => (VERTICAL_FORM.test(s) ? s.replace(VERTICAL_FORMS, (c) => c.normalize('NFKC')) : s);
+const horizontalForms = (s: string) =>
+  VERTICAL_FORM.test(s) ? s.replace(VERTICAL_FORMS, (c) => c.normalize('NFKC')) : s;
 
 /** Same baseline and size, starting where the last one ended: one run of text. */
 function continues(a: TextItem, b: TextItem): boolean {
   const size = Math.max(a.size, b.size);
-  return Math.abs(a.size - b.size) <= size * 0.1 && Math.abs(a.y - b.y) <= size * 0.1
-    && b.x0 >= a.x1 - size * JOIN_GAP && b.x0 - a.x1 < size * (/\d$/.test(a.str) && /^\d/.test(b.str) ? DIGIT_GAP : JOIN_GAP);
+  return (
+    Math.abs(a.size - b.size) <= size * 0.1 &&
+    Math.abs(a.y - b.y) <= size * 0.1 &&
+    b.x0 >= a.x1 - size * JOIN_GAP &&
+    b.x0 - a.x1 < size * (/\d$/.test(a.str) && /^\d/.test(b.str) ? DIGIT_GAP : JOIN_GAP)
+  );
 }
 
 /** b goes on a; a run of blanks only (a space glyph shown on its own) stays one space */

@@ -21,7 +21,10 @@ export interface RawPage {
   rulings: Ruling[];
 }
 
-export interface RawPdf { pages: RawPage[]; metadataTitle?: string }
+export interface RawPdf {
+  pages: RawPage[];
+  metadataTitle?: string;
+}
 
 export async function readPdf(bytes: Uint8Array, limits: Limits): Promise<RawPdf> {
   const pdfjs = await loadPdfjs();
@@ -80,7 +83,11 @@ async function readPage(doc: any, n: number, pdfjs: Pdfjs): Promise<RawPage> {
     const fonts = await fontFacts(page, ops, pdfjs.OPS);
     const items: TextItem[] = opTextItems(ops, pdfjs.OPS, (name) => fonts.get(name), pdfjs.normalizeUnicode);
     return {
-      page: n, width: x1 - x0, height: y1 - y0, originX: x0, originY: y0,
+      page: n,
+      width: x1 - x0,
+      height: y1 - y0,
+      originX: x0,
+      originY: y0,
       items,
       rulings: extractRulings(ops, pdfjs.OPS),
     };
@@ -90,17 +97,28 @@ async function readPage(doc: any, n: number, pdfjs: Pdfjs): Promise<RawPage> {
 }
 
 /** The fonts the page's text uses, as pdfjs resolved them (matrix, vertical writing). */
-async function fontFacts(page: any, ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs['OPS']): Promise<Map<string, FontFacts>> {
+async function fontFacts(
+  page: any,
+  ops: { fnArray: number[]; argsArray: unknown[] },
+  OPS: Pdfjs['OPS'],
+): Promise<Map<string, FontFacts>> {
   const names = new Set<string>();
-  for (let i = 0; i < ops.fnArray.length; i++) if (ops.fnArray[i] === OPS.setFont) names.add(String((ops.argsArray[i] as unknown[])[0]));
+  for (let i = 0; i < ops.fnArray.length; i++)
+    if (ops.fnArray[i] === OPS.setFont) names.add(String((ops.argsArray[i] as unknown[])[0]));
   const out = new Map<string, FontFacts>();
-  await Promise.all([...names].map((name) => new Promise<void>((resolve) => {
-    // the callback form waits until the font object has arrived from the worker side
-    page.commonObjs.get(name, (font: { fontMatrix?: number[]; vertical?: boolean } | Error) => {
-      if (font && !(font instanceof Error)) out.set(name, { fontMatrix: font.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0], vertical: !!font.vertical });
-      resolve();
-    });
-  })));
+  await Promise.all(
+    [...names].map(
+      (name) =>
+        new Promise<void>((resolve) => {
+          // the callback form waits until the font object has arrived from the worker side
+          page.commonObjs.get(name, (font: { fontMatrix?: number[]; vertical?: boolean } | Error) => {
+            if (font && !(font instanceof Error))
+              out.set(name, { fontMatrix: font.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0], vertical: !!font.vertical });
+            resolve();
+          });
+        }),
+    ),
+  );
   return out;
 }
 
@@ -117,7 +135,8 @@ async function readTitle(doc: any): Promise<string | undefined> {
 function openError(e: unknown): XxgkError {
   const name = (e as Error)?.name ?? '';
   const message = (e as Error)?.message ?? String(e);
-  if (name === 'PasswordException') return new XxgkError('ENCRYPTED_PDF', `the PDF needs a password to open (${message})`);
+  if (name === 'PasswordException')
+    return new XxgkError('ENCRYPTED_PDF', `the PDF needs a password to open (${message})`);
   if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException') {
     return new XxgkError('CORRUPT_FILE', `the PDF is damaged or truncated (${message})`);
   }

@@ -1,6 +1,6 @@
 // Page numbers and running headers/footers are not part of the report's text: they would cut
 // paragraphs and tables that continue on the next page.
-import type { PageElement } from './layoutPage';
+import type { PageElement } from './pageElement';
 import type { RawPage } from './openPdf';
 
 /** `-4-`, `— 5 —`, `第 3 页`, `3/10`, `- 2 / 6 -`, a bare number */
@@ -26,9 +26,11 @@ export function dropFurniture(pages: { raw: RawPage; elements: PageElement[] }[]
     }
   }
   const repeatsFrom = Math.max(2, Math.ceil(pages.length / 2));
-  return pages.map(({ raw, elements }) => elements.filter((el) => {
-    if (el.kind !== 'line' || !inBand(raw, el.top)) return true;
-    if (PAGE_NUMBER.test(el.line.text)) return false;
-    return pages.length < 3 || (seen.get(shape(el.line.text))?.size ?? 0) < repeatsFrom;
-  }));
+  return pages.map(({ raw, elements }) =>
+    elements.filter((el) => {
+      if (el.kind !== 'line' || !inBand(raw, el.top)) return true;
+      if (PAGE_NUMBER.test(el.line.text)) return false;
+      return pages.length < 3 || (seen.get(shape(el.line.text))?.size ?? 0) < repeatsFrom;
+    }),
+  );
 }

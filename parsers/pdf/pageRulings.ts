@@ -5,7 +5,12 @@ import type { Pdfjs } from './loadPdfjs';
 import { applyMatrix as apply, IDENTITY, multiply, toMatrix, type Matrix } from './matrix';
 
 /** A horizontal (y0 === y1) or vertical (x0 === x1) ruling, x0 <= x1 and y0 <= y1. */
-export interface Ruling { x0: number; y0: number; x1: number; y1: number }
+export interface Ruling {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Thicker than this, a filled rectangle is a shaded area, not a line. */
 const MAX_LINE_THICKNESS = 2.5;
@@ -20,23 +25,47 @@ export function extractRulings(opList: { fnArray: number[]; argsArray: unknown[]
   let fill: unknown = '#000000';
   let stroke: unknown = '#000000';
   const stack: { ctm: Matrix; fill: unknown; stroke: unknown }[] = [];
-  const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const STROKES = new Set<number>([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
 
   for (let i = 0; i < opList.fnArray.length; i++) {
     const fn = opList.fnArray[i];
     const args = opList.argsArray[i] as any;
     switch (fn) {
-      case OPS.save: stack.push({ ctm, fill, stroke }); break;
-      case OPS.restore: { const s = stack.pop(); if (s) ({ ctm, fill, stroke } = s); break; }
-      case OPS.transform: ctm = multiply(toMatrix(args), ctm); break;
+      case OPS.save:
+        stack.push({ ctm, fill, stroke });
+        break;
+      case OPS.restore: {
+        const s = stack.pop();
+        if (s) ({ ctm, fill, stroke } = s);
+        break;
+      }
+      case OPS.transform:
+        ctm = multiply(toMatrix(args), ctm);
+        break;
       case OPS.paintFormXObjectBegin:
         stack.push({ ctm, fill, stroke });
-        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = multiply(toMatrix(args[0] as ArrayLike<number>), ctm);
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0]))
+          ctm = multiply(toMatrix(args[0] as ArrayLike<number>), ctm);
         break;
-      case OPS.paintFormXObjectEnd: { const s = stack.pop(); if (s) ({ ctm, fill, stroke } = s); break; }
-      case OPS.setFillRGBColor: fill = args?.[0]; break;
-      case OPS.setStrokeRGBColor: stroke = args?.[0]; break;
+      case OPS.paintFormXObjectEnd: {
+        const s = stack.pop();
+        if (s) ({ ctm, fill, stroke } = s);
+        break;
+      }
+      case OPS.setFillRGBColor:
+        fill = args?.[0];
+        break;
+      case OPS.setStrokeRGBColor:
+        stroke = args?.[0];
+        break;
       case OPS.constructPath: {
         const [paint, [buffer]] = args as [number, [Float32Array | null]];
         if (!buffer) break;
@@ -55,12 +84,22 @@ function subpaths(buffer: Float32Array, ctm: Matrix): [number, number][][] {
   let cur: [number, number][] = [];
   for (let k = 0; k < buffer.length;) {
     const op = buffer[k++];
-    if (op === 0) { if (cur.length) paths.push(cur); cur = [apply(ctm, buffer[k], buffer[k + 1])]; k += 2; }
-    else if (op === 1) { cur.push(apply(ctm, buffer[k], buffer[k + 1])); k += 2; }
-    else if (op === 2) { cur.push(apply(ctm, buffer[k + 4], buffer[k + 5])); k += 6; }
-    else if (op === 3) { cur.push(apply(ctm, buffer[k + 2], buffer[k + 3])); k += 4; }
-    else if (op === 4) { if (cur.length) cur.push(cur[0]); }
-    else break;
+    if (op === 0) {
+      if (cur.length) paths.push(cur);
+      cur = [apply(ctm, buffer[k], buffer[k + 1])];
+      k += 2;
+    } else if (op === 1) {
+      cur.push(apply(ctm, buffer[k], buffer[k + 1]));
+      k += 2;
+    } else if (op === 2) {
+      cur.push(apply(ctm, buffer[k + 4], buffer[k + 5]));
+      k += 6;
+    } else if (op === 3) {
+      cur.push(apply(ctm, buffer[k + 2], buffer[k + 3]));
+      k += 4;
+    } else if (op === 4) {
+      if (cur.length) cur.push(cur[0]);
+    } else break;
   }
   if (cur.length) paths.push(cur);
   return paths;
@@ -90,8 +129,12 @@ function filledBars(buffer: Float32Array, ctm: Matrix, out: Ruling[]) {
     if (pts.length < 4) continue;
     const xs = pts.map((p) => p[0]);
     const ys = pts.map((p) => p[1]);
-    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-    const w = x1 - x0, h = y1 - y0;
+    const x0 = Math.min(...xs),
+      x1 = Math.max(...xs),
+      y0 = Math.min(...ys),
+      y1 = Math.max(...ys);
+    const w = x1 - x0,
+      h = y1 - y0;
     if (h <= MAX_LINE_THICKNESS && w > h) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
     else if (w <= MAX_LINE_THICKNESS && h > w) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
   }

@@ -17,7 +17,10 @@ export const parsePdf: FormatParser = async (bytes, opts) => {
   const textless = raw.pages.filter((p) => p.items.length === 0).map((p) => p.page);
   if (textless.length === raw.pages.length) {
     if (!(await ocrAvailable())) {
-      throw new XxgkError('NEEDS_OCR', `none of the ${raw.pages.length} pages has a text layer, and tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)`);
+      throw new XxgkError(
+        'NEEDS_OCR',
+        `none of the ${raw.pages.length} pages has a text layer, and tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)`,
+      );
     }
     const ocrRaw = await ocrPdf(bytes, raw, opts.limits);
     return { ...docFrom(ocrRaw, true), notes: [`read by OCR: pages ${textless.join(', ')}`], ocr: true };

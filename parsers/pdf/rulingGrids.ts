@@ -4,10 +4,27 @@
 import type { Ruling } from './pageRulings';
 
 /** One cell of a bordered grid, in slot coordinates (row 0 = top). */
-export interface GridBox { r: number; c: number; rowSpan: number; colSpan: number; x0: number; x1: number; y0: number; y1: number }
+export interface GridBox {
+  r: number;
+  c: number;
+  rowSpan: number;
+  colSpan: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
 
 /** A bordered table on one page: xs left→right, ys top→bottom (descending PDF y). */
-export interface RuledGrid { xs: number[]; ys: number[]; boxes: GridBox[]; x0: number; x1: number; y0: number; y1: number }
+export interface RuledGrid {
+  xs: number[];
+  ys: number[];
+  boxes: GridBox[];
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
 
 const SNAP = 2; // lines this close are the same line / touch each other
 const MIN_CELL = 4; // row or column narrower than this is a double line, not a cell
@@ -28,11 +45,16 @@ function mergeCollinear(lines: Ruling[], horizontal: boolean): Ruling[] {
     while (j + 1 < sorted.length && pos(sorted[j + 1]) - pos(sorted[i]) <= SNAP) j++;
     const group = sorted.slice(i, j + 1).sort((a, b) => lo(a) - lo(b));
     const p = group.reduce((s, l) => s + pos(l), 0) / group.length;
-    let a = lo(group[0]), b = hi(group[0]);
+    let a = lo(group[0]),
+      b = hi(group[0]);
     const flush = () => out.push(horizontal ? { x0: a, x1: b, y0: p, y1: p } : { x0: p, x1: p, y0: a, y1: b });
     for (const l of group.slice(1)) {
       if (lo(l) <= b + SNAP) b = Math.max(b, hi(l));
-      else { flush(); a = lo(l); b = hi(l); }
+      else {
+        flush();
+        a = lo(l);
+        b = hi(l);
+      }
     }
     flush();
     i = j + 1;
@@ -53,7 +75,10 @@ function distinct(values: number[]): number[] {
 
 export function findRuledGrids(rulings: Ruling[]): RuledGrid[] {
   const hs = mergeCollinear(rulings.filter(isH), true);
-  const vs = mergeCollinear(rulings.filter((l) => !isH(l)), false);
+  const vs = mergeCollinear(
+    rulings.filter((l) => !isH(l)),
+    false,
+  );
   // union-find over h and v lines that touch (lines per page are few: O(h·v) is fine)
   const all = [...hs, ...vs];
   const parent = all.map((_, i) => i);
@@ -65,12 +90,16 @@ export function findRuledGrids(rulings: Ruling[]): RuledGrid[] {
   all.forEach((l, i) => {
     const k = find(i);
     const list = clusters.get(k);
-    if (list) list.push(l); else clusters.set(k, [l]);
+    if (list) list.push(l);
+    else clusters.set(k, [l]);
   });
 
   const grids: RuledGrid[] = [];
   for (const lines of clusters.values()) {
-    const grid = buildGrid(lines.filter(isH), lines.filter((l) => !isH(l)));
+    const grid = buildGrid(
+      lines.filter(isH),
+      lines.filter((l) => !isH(l)),
+    );
     if (grid) grids.push(grid);
   }
   return grids.sort((a, b) => b.y1 - a.y1);
@@ -82,13 +111,21 @@ export function findRuledGrids(rulings: Ruling[]): RuledGrid[] {
  */
 function closeOpenEdges(hs: Ruling[], vs: Ruling[]): Ruling[] {
   if (!hs.length || vs.length < 2) return hs;
-  const x0 = Math.min(...vs.map((v) => v.x0)), x1 = Math.max(...vs.map((v) => v.x1));
-  const lowest = Math.min(...hs.map((h) => h.y0)), highest = Math.max(...hs.map((h) => h.y0));
+  const x0 = Math.min(...vs.map((v) => v.x0)),
+    x1 = Math.max(...vs.map((v) => v.x1));
+  const lowest = Math.min(...hs.map((h) => h.y0)),
+    highest = Math.max(...hs.map((h) => h.y0));
   const out = [...hs];
   const down = vs.filter((v) => v.y0 < lowest - MIN_CELL);
-  if (down.length >= 2) { const y = Math.min(...down.map((v) => v.y0)); out.push({ x0, x1, y0: y, y1: y }); }
+  if (down.length >= 2) {
+    const y = Math.min(...down.map((v) => v.y0));
+    out.push({ x0, x1, y0: y, y1: y });
+  }
   const up = vs.filter((v) => v.y1 > highest + MIN_CELL);
-  if (up.length >= 2) { const y = Math.max(...up.map((v) => v.y1)); out.push({ x0, x1, y0: y, y1: y }); }
+  if (up.length >= 2) {
+    const y = Math.max(...up.map((v) => v.y1));
+    out.push({ x0, x1, y0: y, y1: y });
+  }
   return out;
 }
 
@@ -97,19 +134,27 @@ function buildGrid(lines: Ruling[], vs: Ruling[]): RuledGrid | null {
   if (hs.length < 2 || vs.length < 2) return null;
   const xs = distinct(vs.map((v) => v.x0));
   const ys = distinct(hs.map((h) => h.y0)).reverse();
-  const nr = ys.length - 1, nc = xs.length - 1;
+  const nr = ys.length - 1,
+    nc = xs.length - 1;
   // one column only: a page frame or a boxed note, read as text rather than as a table
   if (nr < 1 || nc < 2) return null;
 
   const covers = (lines: Ruling[], horizontal: boolean, at: number, from: number, to: number) => {
-    const mid0 = from + (to - from) * 0.25, mid1 = from + (to - from) * 0.75;
-    return lines.some((l) => horizontal
-      ? Math.abs(l.y0 - at) <= SNAP && l.x0 <= mid0 + SNAP && l.x1 >= mid1 - SNAP
-      : Math.abs(l.x0 - at) <= SNAP && l.y0 <= mid0 + SNAP && l.y1 >= mid1 - SNAP);
+    const mid0 = from + (to - from) * 0.25,
+      mid1 = from + (to - from) * 0.75;
+    return lines.some((l) =>
+      horizontal
+        ? Math.abs(l.y0 - at) <= SNAP && l.x0 <= mid0 + SNAP && l.x1 >= mid1 - SNAP
+        : Math.abs(l.x0 - at) <= SNAP && l.y0 <= mid0 + SNAP && l.y1 >= mid1 - SNAP,
+    );
   };
   // right[r][c]: border between col c and c+1 in row r; below[r][c]: border under row r in col c
-  const right = Array.from({ length: nr }, (_, r) => Array.from({ length: nc }, (_, c) => c === nc - 1 || covers(vs, false, xs[c + 1], ys[r + 1], ys[r])));
-  const below = Array.from({ length: nr }, (_, r) => Array.from({ length: nc }, (_, c) => r === nr - 1 || covers(hs, true, ys[r + 1], xs[c], xs[c + 1])));
+  const right = Array.from({ length: nr }, (_, r) =>
+    Array.from({ length: nc }, (_, c) => c === nc - 1 || covers(vs, false, xs[c + 1], ys[r + 1], ys[r])),
+  );
+  const below = Array.from({ length: nr }, (_, r) =>
+    Array.from({ length: nc }, (_, c) => r === nr - 1 || covers(hs, true, ys[r + 1], xs[c], xs[c + 1])),
+  );
 
   const taken = Array.from({ length: nr }, () => new Array<boolean>(nc).fill(false));
   const boxes: GridBox[] = [];

@@ -24,7 +24,11 @@ export function groupLines(items: TextItem[]): TextLine[] {
     // same line when baselines differ by less than a third of the font size (superscripts,
     // digits in another font sit a little off the Chinese baseline)
     if (current.length && Math.abs(it.y - baseline) <= Math.max(it.size, current[0].size) * 0.35) current.push(it);
-    else { if (current.length) lines.push(current); current = [it]; baseline = it.y; }
+    else {
+      if (current.length) lines.push(current);
+      current = [it];
+      baseline = it.y;
+    }
   }
   if (current.length) lines.push(current);
   return lines.map(makeLine);
@@ -44,9 +48,14 @@ export function makeLine(items: TextItem[]): TextLine {
     prevEnd = Math.max(prevEnd, it.x1);
   }
   return {
-    items: row, text: squeeze(text), size,
-    x0: Math.min(...row.map((i) => i.x0)), x1: Math.max(...row.map((i) => i.x1)),
-    y: row[0].y, top: Math.max(...row.map(itemTop)), bottom: Math.min(...row.map(itemBottom)),
+    items: row,
+    text: squeeze(text),
+    size,
+    x0: Math.min(...row.map((i) => i.x0)),
+    x1: Math.max(...row.map((i) => i.x1)),
+    y: row[0].y,
+    top: Math.max(...row.map(itemTop)),
+    bottom: Math.min(...row.map(itemBottom)),
   };
 }
 
@@ -54,8 +63,13 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
 /** Justified CJK text is printed with spaces between characters (`邮 编 ：`): drop them. */
 function squeeze(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-    .replace(/([\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’])/g, '$1');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(
+      /([\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’])/g,
+      '$1',
+    );
 }
 
 /** A gap between two runs is a space unless one side is CJK text or punctuation. */

@@ -16,7 +16,9 @@ export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
     return best;
   };
   const nc = Math.max(1, edges.length - 1);
-  const rows: (GridCell | undefined)[][] = Array.from({ length: t.nRows }, () => new Array<GridCell | undefined>(nc).fill(undefined));
+  const rows: (GridCell | undefined)[][] = Array.from({ length: t.nRows }, () =>
+    new Array<GridCell | undefined>(nc).fill(undefined),
+  );
   const ordered = [...t.cells].sort((a, b) => a.r - b.r || a.xl - b.xl);
   for (const c of ordered) {
     const c0 = col(c.xl);
@@ -35,11 +37,17 @@ export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
     }
   }
   if (t.aligned) widenLabels(rows);
-  const filled: GridCell[][] = rows.map((row) => row.map((slot) => slot ?? { text: '', rowSpan: 1, colSpan: 1, source: { page: t.page } }));
+  const filled: GridCell[][] = rows.map((row) =>
+    row.map((slot) => slot ?? { text: '', rowSpan: 1, colSpan: 1, source: { page: t.page } }),
+  );
   return {
     type: 'table',
     rows: filled,
-    source: { page: t.page, bbox: t.bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number], ...(ocr ? { ocr: true } : {}) },
+    source: {
+      page: t.page,
+      bbox: t.bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number],
+      ...(ocr ? { ocr: true } : {}),
+    },
   };
 }
 
@@ -55,7 +63,9 @@ const blank = (x: GridCell | undefined) => !x || (!x.covered && !x.text.trim() &
 
 function widenLabels(rows: (GridCell | undefined)[][]): void {
   const nc = Math.max(0, ...rows.map((r) => r.length));
-  const labelColumn = Array.from({ length: nc }, (_, k) => rows.every((r) => !r[k] || r[k]!.covered || !NUMBER.test(r[k]!.text.trim())));
+  const labelColumn = Array.from({ length: nc }, (_, k) =>
+    rows.every((r) => !r[k] || r[k]!.covered || !NUMBER.test(r[k]!.text.trim())),
+  );
   rows.forEach((row, r) => {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];

@@ -53,7 +53,8 @@ export function openingLines(doc: Doc, max = 40): string[] {
 const MAX_TITLE = 120;
 const isSentence = (t: string) =>
   /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
-const titleLike = (t: string) => t.length <= MAX_TITLE && NAMES_A_REPORT.test(t) && !FURNITURE_LINE.test(t) && !isSentence(t);
+const titleLike = (t: string) =>
+  t.length <= MAX_TITLE && NAMES_A_REPORT.test(t) && !FURNITURE_LINE.test(t) && !isSentence(t);
 /** a short line that may be the first half of a title: an agency, a year, or both */
 const headLike = (t: string) =>
   t.length <= 40 &&
