@@ -254,17 +254,21 @@ test("import --queue --url and --manifest: each parse job carries its file's URL
   const env = envFor();
   const pages = join(dir, 'urls');
   mkdirSync(pages);
-  // a street office whose text names neither its district nor its city; its site does
+  // a bureau whose text names no place at all: only its site can say where it is
   const withUrl = join(pages, 'a.txt');
   const without = join(pages, 'b.txt');
-  copyFileSync(join(WILD_PAGES, 'p036.txt'), withUrl);
+  const placeless = [
+    '民政局2016年政府信息公开工作年度报告',
+    '本报告由民政局编制。一、概述 2016年，我局认真贯彻《中华人民共和国政府信息公开条例》。',
+  ];
+  writeFileSync(withUrl, placeless.join('\n'));
   copyFileSync(join(WILD_PAGES, 'p022.txt'), without);
   const url = 'https://www.haizhu.gov.cn/zwgk/zfxxgknb/jd/content/post_9472698.html';
   // what the pipeline itself makes of the file with and without its URL
   const inProcess = await parseReport(readFileSync(withUrl), { path: withUrl, url });
   const noUrl = await parseReport(readFileSync(withUrl), { path: withUrl });
-  expect(inProcess.report.region).toBeDefined();
-  expect(inProcess.report.region).not.toEqual(noUrl.report.region);
+  expect(inProcess.report.region).toMatchObject({ code: '440105', county: '海珠区' });
+  expect(noUrl.report.region).toBeNull();
   const storedRecord = async (path: string) => {
     const row = await store.db
       .selectFrom('reports')
