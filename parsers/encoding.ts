@@ -19,7 +19,7 @@ const ALIASES: Record<string, string> = {
   utf8: 'utf-8',
 };
 
-export function normaliseCharset(name: string | undefined | null): string | undefined {
+function normaliseCharset(name: string | undefined | null): string | undefined {
   if (!name) return undefined;
   const n = name
     .trim()
@@ -158,7 +158,7 @@ function countGb2312Pairs(b: Uint8Array): { pairs: number; gb: number } {
 const BAD_CHAR = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
 
 /** Share of characters that are control characters other than tab/newline/CR/FF: high means binary. */
-export function controlShare(text: string): number {
+function controlShare(text: string): number {
   if (!BAD_CHAR.test(text)) return 0; // the usual case, found by one native scan
   let bad = 0;
   const n = Math.min(text.length, 20000);

@@ -7,7 +7,7 @@ import { Pool, type PoolConfig } from 'pg';
 
 export type ConnectionErrorHandler = (error: Error) => void;
 
-export const logConnectionError: ConnectionErrorHandler = (e) =>
+const logConnectionError: ConnectionErrorHandler = (e) =>
   process.stderr.write(`xxgk store: a database connection dropped (${e.message}); the next query opens a new one\n`);
 
 export function resilientPool(config: PoolConfig, onError: ConnectionErrorHandler = logConnectionError): Pool {

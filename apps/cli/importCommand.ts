@@ -9,7 +9,7 @@ import { sourceUrls, ManifestError } from './sourceUrls';
 import type { Stall } from '../../queues/enqueue';
 
 /** What `import --queue` says when nothing finishes for a while. */
-export function stallLine(s: Stall): string {
+function stallLine(s: Stall): string {
   const quiet = `no file finished for ${Math.round(s.quietMs / 1000)} s`;
   if (s.workers < 0) return `${quiet}, and Redis does not answer (REDIS_URL); still waiting`;
   if (s.workers === 0)

@@ -15,7 +15,7 @@ import { registerWatch } from './watchCommand';
 import { PARSER_VERSION } from '../../src/model/version';
 import { EXIT } from './exitCodes';
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command();
   program
     .name('xxgk')

@@ -10,7 +10,7 @@ import { sourceUrls, urlOf, ManifestError } from './sourceUrls';
  * workers (one time limit that stops the thread, bounded memory): an error in one file's parse
  * gives that file a record and never reaches the next file or this process.
  */
-export async function parseFilesToRecords(
+async function parseFilesToRecords(
   paths: string[],
   onRecord: (record: ReportRecord) => void,
   urls: Map<string, string> = new Map(),

@@ -2,7 +2,7 @@
 // up after a while with a clear message instead of hanging.
 import { config } from '../../src/model/config';
 
-export const SERVICE_TIMEOUT_MS = config().XXGK_SERVICE_TIMEOUT_MS;
+const SERVICE_TIMEOUT_MS = config().XXGK_SERVICE_TIMEOUT_MS;
 
 export async function withServiceTimeout<T>(work: Promise<T>, ms = SERVICE_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

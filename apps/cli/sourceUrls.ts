@@ -36,7 +36,7 @@ function csvFields(line: string): string[] {
 }
 
 /** the manifest's files in its order, each with its URL (files without one are listed too) */
-export function readManifest(file: string): Array<{ path: string; url: string | undefined }> {
+function readManifest(file: string): Array<{ path: string; url: string | undefined }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');

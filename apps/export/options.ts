@@ -107,7 +107,7 @@ const idSets = new WeakMap<string[], Set<string>>();
 const idSet = (ids: string[]) => idSets.get(ids) ?? idSets.set(ids, new Set(ids)).get(ids)!;
 
 /** The filters that read one stored file: year, agency, layout, passing. */
-export function summaryMatches(r: ReportSummary, tableLayouts: Record<string, string>, f: ExportFilters): boolean {
+function summaryMatches(r: ReportSummary, tableLayouts: Record<string, string>, f: ExportFilters): boolean {
   if (f.yearFrom !== undefined && (r.year === null || r.year < f.yearFrom)) return false;
   if (f.yearTo !== undefined && (r.year === null || r.year > f.yearTo)) return false;
   if (f.agency !== undefined) {

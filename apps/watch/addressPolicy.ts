@@ -39,7 +39,7 @@ const embeddedIPv4 = (v6: ipaddr.IPv6) => {
   return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 };
 
-export class PrivateAddressError extends Error {
+class PrivateAddressError extends Error {
   readonly code = 'PRIVATE_ADDRESS';
 }
 

@@ -30,7 +30,7 @@ export interface PassResult {
   errors: Array<{ url: string; code: string; message: string }>;
 }
 
-export function policyOf(source: Source): FetchPolicy {
+function policyOf(source: Source): FetchPolicy {
   return {
     allowedHosts: source.allowedHosts,
     allowPrivate: source.allowPrivate,

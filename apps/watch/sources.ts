@@ -33,7 +33,7 @@ const Regex = z.string().refine((s) => {
 }, 'not a valid regular expression');
 const HttpUrl = z.url({ protocol: /^https?$/ });
 
-export const SourceSchema = z.object({
+const SourceSchema = z.object({
   /** a short name: log lines, scheduler ids and the state table use it */
   id: z.string().regex(/^[\w.-]+$/, 'letters, digits, "_", "-" or "."'),
   /** the first page of the column that lists the annual reports */
@@ -86,7 +86,7 @@ export const SourceSchema = z.object({
     .prefault({}),
 });
 
-export const SourcesFileSchema = z
+const SourcesFileSchema = z
   .object({
     /** optional: each new report is POSTed here as JSON */
     webhook: HttpUrl.optional(),

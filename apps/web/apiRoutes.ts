@@ -27,7 +27,7 @@ const int = (v: unknown, min: number, max: number): number | undefined => {
   return n >= min && n <= max ? n : undefined;
 };
 
-export function filterFrom(q: Request['query']): ListFilter {
+function filterFrom(q: Request['query']): ListFilter {
   return {
     year: int(q.year, 1900, 2999),
     agency: str(q.agency),
@@ -41,7 +41,7 @@ export function filterFrom(q: Request['query']): ListFilter {
   };
 }
 
-export function sortFrom(q: Request['query']): ListSort {
+function sortFrom(q: Request['query']): ListSort {
   const by = str(q.sort, 20);
   return {
     by: by && (SORT_KEYS as readonly string[]).includes(by) ? (by as SortKey) : 'agency',

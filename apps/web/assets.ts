@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import express, { type Router } from 'express';
 
 /** The folder holding the project's package.json: from apps/web (tests) or dist/apps/web (CLI). */
-export function projectRoot(from = __dirname): string {
+function projectRoot(from = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'xxgk') return dir;

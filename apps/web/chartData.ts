@@ -44,7 +44,7 @@ export async function ruleShares(db: Kysely<Database>): Promise<RuleShare[]> {
 }
 
 /** Series of table 三 totals, one point per year: what was received and how it was handled. */
-export const AGENCY_SERIES: Array<{ key: string; label: string; rows: (row: string) => boolean }> = [
+const AGENCY_SERIES: Array<{ key: string; label: string; rows: (row: string) => boolean }> = [
   { key: 'newReceived', label: '本年新收', rows: (r) => r === 'newReceived' },
   { key: 'carriedOver', label: '上年结转', rows: (r) => r === 'carriedOver' },
   { key: 'granted', label: '予以公开', rows: (r) => r === 'granted' },

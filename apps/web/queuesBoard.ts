@@ -20,8 +20,7 @@ const ALLOWED_WRITES: RegExp[] = [
   /^\/api\/queues\/[^/]+\/[^/]+\/clean$/, // remove one job
 ];
 
-export const isAllowedWrite = (method: string, path: string) =>
-  method === 'PUT' && ALLOWED_WRITES.some((re) => re.test(path));
+const isAllowedWrite = (method: string, path: string) => method === 'PUT' && ALLOWED_WRITES.some((re) => re.test(path));
 
 export function queuesBoard(basePath: string, writable: boolean): QueuesBoard {
   const queues = openQueues();

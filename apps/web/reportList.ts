@@ -223,7 +223,7 @@ const MISSING: Partial<Record<SortKey, (r: ListRow) => boolean>> = {
   layout: (r) => r.layout === null,
 };
 
-export function sortRows(rows: ListRow[], sort: ListSort): ListRow[] {
+function sortRows(rows: ListRow[], sort: ListSort): ListRow[] {
   const cmp = compare(sort.by);
   const missing = MISSING[sort.by] ?? (() => false);
   const tie = (a: ListRow, b: ListRow) =>

@@ -23,7 +23,7 @@ export const CSP = [
  * script and API URLs resolve against: allowed to point at this server. Its scripts still come
  * only from its own files.
  */
-export const QUEUES_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+const QUEUES_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
   "base-uri 'none'",
   "base-uri 'self'",
 );
@@ -40,10 +40,10 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 /** Constant-time comparison (of digests, so lengths need not match). */
-export const tokenMatches = (given: string | undefined, token: string) =>
+const tokenMatches = (given: string | undefined, token: string) =>
   given !== undefined && timingSafeEqual(digest(given), digest(token));
 
-export const SESSION_COOKIE = 'xxgk_session';
+const SESSION_COOKIE = 'xxgk_session';
 /** A session opened with the token lasts this long. */
 const SESSION_MS = 8 * 3600_000;
 

@@ -48,7 +48,7 @@ export const isLoopback = (host: string) => LOOPBACK.has(host) || /^127\./.test(
  * on one address, that address; on every address (0.0.0.0), only the names given, or any name
  * when none are (the token then guards every page, so a rebinding page gains nothing).
  */
-export function allowedHostNames(host: string, extra: string[] = []): Set<string> | null {
+function allowedHostNames(host: string, extra: string[] = []): Set<string> | null {
   const names = new Set(extra.map((h) => hostName(h) ?? h.toLowerCase()));
   if (isLoopback(host)) for (const n of ['localhost', '127.0.0.1', '[::1]']) names.add(n);
   else if (!WILDCARD.has(host))

@@ -11,7 +11,7 @@ import { XxgkError } from '../../src/model/errors';
 import { config } from '../../src/model/config';
 import { announceChild, announceTempDir } from '../childProcesses';
 
-export const LIBREOFFICE_PACKAGE = 'libreoffice-writer-nogui';
+const LIBREOFFICE_PACKAGE = 'libreoffice-writer-nogui';
 
 /** The soffice executable on PATH, or undefined. */
 export function findSoffice(path = config().PATH): string | undefined {

@@ -30,7 +30,7 @@ function view(bytes: Uint8Array): DataView {
 }
 
 /** Entries of the zip's central directory. */
-export function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
+function readCentralDirectory(bytes: Uint8Array): ZipEntryInfo[] {
   const dv = view(bytes);
   // the end record is 22 bytes plus a comment of up to 65535 bytes, at the very end
   let eocd = -1;

@@ -55,7 +55,7 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 /** Elements whose content is never report text. */
-export const SKIP_TAGS = new Set([
+const SKIP_TAGS = new Set([
   'script',
   'style',
   'noscript',
@@ -90,7 +90,7 @@ export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 export const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
 /** Hidden by the page itself (`display:none`, `hidden`): a browser would not show it. */
-export function isHidden(el: Element): boolean {
+function isHidden(el: Element): boolean {
   if (el.attribs.hidden !== undefined) return true;
   const style = el.attribs.style;
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
@@ -99,7 +99,7 @@ export function isHidden(el: Element): boolean {
 export const isSkipped = (el: Element) => SKIP_TAGS.has(el.name) || isHidden(el);
 
 /** Feed an element's text into a buffer, breaking lines at `<br>` and block edges. */
-export function feedText(node: AnyNode, buf: TextSink): void {
+function feedText(node: AnyNode, buf: TextSink): void {
   if (node.type === 'text') {
     buf.text(node.data);
     return;

@@ -36,7 +36,7 @@ function detachedRoot(loaded: Document): Document {
  * purpose): what lies below MAX_DEPTH is unwrapped into one flat run of its text and empty
  * elements, so the recursive walks that follow have a bounded depth on every thread's stack.
  */
-export const MAX_DEPTH = 256;
+const MAX_DEPTH = 256;
 
 function limitNesting(root: Document): void {
   const stack: Array<[ParentNode, number]> = [[root, 0]];

@@ -36,7 +36,7 @@ const REWRITTEN = /[\r\n\t\v\f\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\
  * line breaks made one space, or nothing when the gap holds a break beside a wide character
  * (Word wraps lines inside Chinese words); the ends trimmed.
  */
-export function collapseLine(raw: string): string {
+function collapseLine(raw: string): string {
   if (!REWRITTEN.test(raw)) return raw.trim(); // the common case: a native scan finds nothing to do
   let out = '';
   let from = -1; // start of the visible run being copied
@@ -70,7 +70,7 @@ export function collapseLine(raw: string): string {
 }
 
 /** Join a table cell's next line on: no gap between Chinese pieces (`结果<br>纠正` → 结果纠正). */
-export function appendCellLine(out: string, line: string): string {
+function appendCellLine(out: string, line: string): string {
   if (!line) return out;
   if (out && !isWide(out[out.length - 1]) && !isWide(line[0])) return `${out} ${line}`;
   return out + line;

@@ -18,6 +18,4 @@ export const applyMatrix = (m: Matrix, x: number, y: number): [number, number] =
   m[1] * x + m[3] * y + m[5],
 ];
 
-export const translate = (tx: number, ty: number): Matrix => [1, 0, 0, 1, tx, ty];
-
 export const toMatrix = (v: ArrayLike<number>): Matrix => Array.from(v) as Matrix;

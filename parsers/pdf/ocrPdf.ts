@@ -99,7 +99,7 @@ function ocrError(e: unknown): XxgkError {
 }
 
 /** tesseract TSV (level 5 = word, pixel box from the top left) → items in PDF points. */
-export function tsvToItems(tsv: string, originX: number, top: number): TextItem[] {
+function tsvToItems(tsv: string, originX: number, top: number): TextItem[] {
   const k = 72 / DPI;
   const items: TextItem[] = [];
   for (const row of tsv.split('\n').slice(1)) {

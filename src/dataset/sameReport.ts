@@ -33,7 +33,7 @@ export function scopeOf(title: string | null): Scope {
  * The key that makes two files the same report: agency key, year and scope. Files that failed,
  * or whose agency or year is unknown, are reports of their own (key null).
  */
-export function sameReportKey(c: Copy): string | null {
+function sameReportKey(c: Copy): string | null {
   if (c.errorCode || !c.agency || c.year === null) return null;
   return `${agencyKey(c.agency)}|${c.year}|${scopeOf(c.title)}`;
 }
@@ -56,7 +56,7 @@ function splitByRegion<T extends Copy>(key: string, list: T[]): Array<[string, T
 }
 
 /** Best-read first: most cells, then fewest findings, then the latest parser, then the id (stable). */
-export function bestFirst(a: Copy, b: Copy): number {
+function bestFirst(a: Copy, b: Copy): number {
   return (
     b.cellCount - a.cellCount ||
     a.flagCount - b.flagCount ||

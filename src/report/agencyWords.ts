@@ -6,7 +6,7 @@ import { isDivisionStem } from '../region/divisions';
 /** the end of an issuing body's name */
 export const AGENCY_END =
   '(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|办事处|委员会|办公厅|办公室|政府|实验区|新区|开发区|经开区|高新区|示范区|[局厅委署院处镇乡所站队部办]|街道|中心|总局|集团)';
-export const AGENCY_NAME = new RegExp(`^[\\u4e00-\\u9fa5()（）]{1,40}${AGENCY_END}$`);
+const AGENCY_NAME = new RegExp(`^[\\u4e00-\\u9fa5()（）]{1,40}${AGENCY_END}$`);
 /** a name, allowing a second name in brackets after it: 高新区(新市区), …发展局(…管委会) */
 export const looksLikeAgencyName = (s: string) => AGENCY_NAME.test(s.replace(/[(（][^()（）]*[)）]$/, ''));
 

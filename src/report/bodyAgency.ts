@@ -1,7 +1,7 @@
 // The agency and year the first sentences of a report state when its title does not (or the
 // page has no title line): the report's own name inside a sentence ("现公布{机关}2022年政府信息
 // 公开工作年度报告", "《…年度报告》"), "本报告由{机关}编制", "{机关}（以下简称…）", "2022年，{机关}坚持…".
-import { AGENCY_END, PRONOUN } from './agencyWords';
+import { AGENCY_END } from './agencyWords';
 import { partsOfReportName } from './titleShapes';
 
 export interface NameCandidate {
@@ -83,5 +83,3 @@ export function bodyCandidates(text: string): NameCandidate[] {
     name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经)/, ''),
   }));
 }
-
-export const isPronoun = (name: string) => PRONOUN.test(name);

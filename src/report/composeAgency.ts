@@ -2,7 +2,7 @@
 // settles: 市发改委 in a 岳阳 report → 岳阳市发展和改革委员会, 区政府办公室 → 武汉市汉阳区人民政府办公室,
 // 东街街道 → 张掖市甘州区东街街道办事处. A district (区) is written after its city, a county (县, 县级市)
 // alone; a bare development zone after its city's short name.
-import { type Division, MUNICIPALITY, stem } from '../region/divisions';
+import { type Division, stem } from '../region/divisions';
 import type { Resolved } from '../region/resolveRegion';
 import { mentionedDivisions } from '../region/textRegion';
 import { expandTypeName, ZONE_BARE, PRONOUN } from './agencyWords';
@@ -15,7 +15,7 @@ export interface Composed {
 }
 
 /** the prefix that names a division in an agency's name */
-export function regionPrefix(d: Division): string {
+function regionPrefix(d: Division): string {
   if (d.level === 'province') return d.name;
   if (d.level === 'city') return d.name;
   const county = d.level === 'town' ? d.county! : d.name;
@@ -142,5 +142,3 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
     why: `nothing in the text or its source settles where ${name} is`,
   };
 }
-
-export const isMunicipality = (name: string) => MUNICIPALITY.test(name);

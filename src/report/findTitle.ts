@@ -20,7 +20,7 @@ export const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总
 
 const JOINED_BY_SPACE = /([\u4e00-\u9fa5\d()（）]) (?=[\u4e00-\u9fa5\d()（）])/g;
 
-export function cleanLine(s: string): string {
+function cleanLine(s: string): string {
   const t = s.replace(/[\s\u3000]+/g, ' ').trim();
   // a space between characters is a line break of the source ("临空 先进", "2020 年"), not a word gap
   return (t.includes(' ') ? t.replace(JOINED_BY_SPACE, '$1') : t).replace(/^#+\s*/, '');
@@ -71,7 +71,7 @@ const LIST_ITEM = /^[•·●◦▪■□◆◇►\-*]/;
  * The title and the index of the line it ends on, or null. Pages list links to other years'
  * reports above the content, so of the title lines before the body the last one is the title.
  */
-export function findTitleLine(lines: string[]): { title: string; line: number } | null {
+function findTitleLine(lines: string[]): { title: string; line: number } | null {
   const body = lines.findIndex((l) => BODY_START.test(l));
   const end = body < 0 ? Math.min(lines.length, 30) : body;
   let found: { title: string; line: number } | null = null;

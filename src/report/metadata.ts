@@ -35,7 +35,7 @@ export interface MetaSource {
 }
 
 /** a name, not a fragment of the page: an agency's ending, a region, or the report's pronoun */
-export function isAgencyName(s: string): boolean {
+function isAgencyName(s: string): boolean {
   const n = s.replace(/\s+/g, '');
   if (n.length < 2 || n.length > 45 || isFurnitureName(n)) return false;
   if (SENTENCE_WORDS.test(n)) return false;
@@ -43,7 +43,7 @@ export function isAgencyName(s: string): boolean {
 }
 
 /** the same agency written more fully: its region in front, its type written out */
-export function isFullerForm(printed: string, candidate: string): boolean {
+function isFullerForm(printed: string, candidate: string): boolean {
   const a = expandTypeName(printed.normalize('NFKC').replace(/\s+/g, ''));
   const b = expandTypeName(candidate.normalize('NFKC').replace(/\s+/g, ''));
   if (b.length <= a.length) return false;

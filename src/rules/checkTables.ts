@@ -36,7 +36,7 @@ function checkStandard(key: TableKey, template: Template, tally: RuleTally, tabl
 }
 
 /** The table's column equations for every column, then its row equations for every row. */
-export function checkArithmetic(
+function checkArithmetic(
   key: string,
   arithmetic: TableArithmetic,
   rows: string[],

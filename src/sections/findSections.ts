@@ -5,7 +5,7 @@ import type { Section } from '../model/record';
 import { compact } from '../text';
 import { readNumbering } from './numbering';
 
-export const STANDARD_SECTIONS: Array<[string, RegExp]> = [
+const STANDARD_SECTIONS: Array<[string, RegExp]> = [
   ['overview', /总体情况|基本情况|概述/],
   ['activeDisclosure', /主动公开/],
   ['applications', /收到和处理|依申请公开|申请情况/],
@@ -16,7 +16,7 @@ export const STANDARD_SECTIONS: Array<[string, RegExp]> = [
   ['overview', /工作情况$/],
 ];
 
-export function standardSectionOf(title: string): string | undefined {
+function standardSectionOf(title: string): string | undefined {
   const t = compact(title);
   return STANDARD_SECTIONS.find(([, re]) => re.test(t))?.[0];
 }

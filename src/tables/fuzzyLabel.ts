@@ -55,7 +55,7 @@ function officialLabels(table: TableKey): Official[] {
   return list;
 }
 
-export const FUZZY_THRESHOLD = 0.45;
+const FUZZY_THRESHOLD = 0.45;
 
 /** The row key whose official label this label most resembles, when clearly so. */
 const cache = new Map<string, { row: string; score: number } | undefined>();

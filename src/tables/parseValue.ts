@@ -14,7 +14,7 @@ const NUMBER_WITH_NOTE = /^([-−－+]?)(\d[\d,，]*(?:\.\d+)?)\s*(万元|元|�
  */
 const FOOTNOTE_MARK = /(?<=\d)\s*(?:[*＊※△▲#＃†‡]+|[①-⑳⑴-⒇❶-❿]|[(（]?注\s*\d{0,2}[)）]?|[(（]\d{1,2}[)）])$/;
 
-export function withoutFootnoteMark(raw: string): string {
+function withoutFootnoteMark(raw: string): string {
   return raw.replace(FOOTNOTE_MARK, '');
 }
 
@@ -62,8 +62,3 @@ const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Does this cell read as a value (number, placeholder or blank) rather than a label? */
 export const looksLikeValue = memoizeString((raw: string): boolean => !parseValue(raw).invalid);
-
-/** A run of digits that may hold several cells printed with no separator ("898989", "0 0 00"). */
-export function looksLikeDigitRun(raw: string): boolean {
-  return /^[\d\s.,，]+(?:万元|元)?$/.test(withoutFootnoteMark(cleanRaw(raw)).normalize('NFKC')) && /\d/.test(raw);
-}

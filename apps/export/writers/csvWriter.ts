@@ -3,7 +3,7 @@
 import type { ColumnDef } from '../columns';
 import { TextOut } from './textOut';
 
-export function csvField(v: unknown, type: ColumnDef['type']): string {
+function csvField(v: unknown, type: ColumnDef['type']): string {
   if (v === null || v === undefined) return '';
   const s = type === 'json' ? JSON.stringify(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -19,7 +19,7 @@ const PHYSICAL: Record<ColumnDef['type'], Omit<SchemaElement, 'name'>> = {
   bool: { type: 'BOOLEAN' },
 };
 
-export function parquetSchema(columns: ColumnDef[]): SchemaElement[] {
+function parquetSchema(columns: ColumnDef[]): SchemaElement[] {
   return [
     { name: 'root', num_children: columns.length },
     ...columns.map((c) => ({ name: c.name, ...PHYSICAL[c.type], repetition_type: 'OPTIONAL' })),
