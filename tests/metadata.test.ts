@@ -1,5 +1,5 @@
 // Title, agency and year on the real report openings of tests/corpus/wild-pages, scored against
-// their labels as ../shared/eval/score-pages.mjs scores them, with each page's URL as its source.
+// their labels as the data standard's score-pages scorer does, with each page's URL as its source.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../pipeline/parseReport';

@@ -24,6 +24,7 @@ import {
   sparePort,
   startRedis,
   stop,
+  clearQueuePrefixes,
 } from './queueHelpers';
 import { WILD_PAGES } from './support/fixtures';
 
@@ -43,18 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(workers.map((w) => stop(w, 'SIGKILL')));
-  for (const [url, prefix] of prefixes) {
-    const r = new IORedis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-    try {
-      await r.connect();
-      const keys = await r.keys(`${prefix}:*`);
-      for (let i = 0; i < keys.length; i += 500) await r.del(...keys.slice(i, i + 500));
-    } catch {
-      /* a private redis already gone */
-    } finally {
-      r.disconnect();
-    }
-  }
+  await clearQueuePrefixes(prefixes);
   await store?.close();
   await temp?.drop();
   rmSync(dir, { recursive: true, force: true });

@@ -8,14 +8,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { sql } from 'kysely';
 import { parseReport, sha256 } from '../pipeline/parseReport';
 import { checkStage } from '../pipeline/stages';
 import { openStore, type Store } from '../store';
 import { tempPostgres, PG_ADMIN, type TempStore } from './storeHelpers';
-import { assertBuilt, makeCopies, cli, waitFor, sparePort, startRedis, stop, CLI } from './queueHelpers';
+import {
+  assertBuilt,
+  makeCopies,
+  cli,
+  waitFor,
+  sparePort,
+  startRedis,
+  stop,
+  CLI,
+  clearQueuePrefixes,
+} from './queueHelpers';
 
 jest.setTimeout(600_000);
 
@@ -33,18 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(children.map((c) => stop(c, 'SIGKILL')));
-  for (const [url, prefix] of prefixes) {
-    const r = new IORedis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-    try {
-      await r.connect();
-      const keys = await r.keys(`${prefix}:*`);
-      for (let i = 0; i < keys.length; i += 500) await r.del(...keys.slice(i, i + 500));
-    } catch {
-      /* a private redis already gone */
-    } finally {
-      r.disconnect();
-    }
-  }
+  await clearQueuePrefixes(prefixes);
   await store?.close();
   await temp?.drop();
   rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
+import IORedis from 'ioredis';
 import { CORPUS } from './support/fixtures';
 
 export const ROOT = join(__dirname, '..');
@@ -132,3 +133,19 @@ export const stop = (child: ChildProcess | undefined, signal: NodeJS.Signals = '
     child.once('exit', () => resolve());
     child.kill(signal);
   });
+
+/** Remove every Redis key of the queue prefixes a test used (on each Redis it used). */
+export async function clearQueuePrefixes(prefixes: Array<[string, string]>): Promise<void> {
+  for (const [url, prefix] of prefixes) {
+    const r = new IORedis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+    try {
+      await r.connect();
+      const keys = await r.keys(`${prefix}:*`);
+      for (let i = 0; i < keys.length; i += 500) await r.del(...keys.slice(i, i + 500));
+    } catch {
+      /* a private redis already gone */
+    } finally {
+      r.disconnect();
+    }
+  }
+}
