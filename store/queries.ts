@@ -148,6 +148,19 @@ export interface CellRow {
   source: string;
 }
 
+/** A cell row as the export reads it: the cell with its report's agency and year. */
+const CELL_ROW_COLUMNS = [
+  'cells.sha256',
+  'reports.agency',
+  'reports.year',
+  'cells.tbl',
+  'cells.row_key',
+  'cells.col_key',
+  'cells.value',
+  'cells.raw',
+  'cells.source',
+] as const;
+
 /** Every stored cell with its report's agency and year, in report then insertion order. */
 export async function* iterateCells(db: Kysely<Database>, pageSize = 5000): AsyncGenerator<CellRow> {
   let afterId = 0;
@@ -155,18 +168,7 @@ export async function* iterateCells(db: Kysely<Database>, pageSize = 5000): Asyn
     const rows = await db
       .selectFrom('cells')
       .innerJoin('reports', 'reports.sha256', 'cells.sha256')
-      .select([
-        'cells.id',
-        'cells.sha256',
-        'reports.agency',
-        'reports.year',
-        'cells.tbl',
-        'cells.row_key',
-        'cells.col_key',
-        'cells.value',
-        'cells.raw',
-        'cells.source',
-      ])
+      .select(['cells.id', ...CELL_ROW_COLUMNS])
       .where('cells.id', '>', afterId)
       .orderBy('cells.id')
       .limit(pageSize)
@@ -243,17 +245,7 @@ export async function cellsOfReports(db: Kysely<Database>, shas: string[]): Prom
     const rows = await db
       .selectFrom('cells')
       .innerJoin('reports', 'reports.sha256', 'cells.sha256')
-      .select([
-        'cells.sha256',
-        'reports.agency',
-        'reports.year',
-        'cells.tbl',
-        'cells.row_key',
-        'cells.col_key',
-        'cells.value',
-        'cells.raw',
-        'cells.source',
-      ])
+      .select(CELL_ROW_COLUMNS)
       .where('cells.sha256', 'in', shas.slice(i, i + 500))
       .orderBy('cells.id')
       .execute();
