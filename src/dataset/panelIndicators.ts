@@ -47,7 +47,9 @@ export const INDICATORS: Indicator[] = [
         layouts: ['legacy'],
         table: 'legacy',
         parts: [p('applications.received', 'year')],
-        note: '收到申请数 / 受理依申请公开信息总数; a report that prints only 对申请的答复数 (replies) gives no value here: replies are not applications',
+        note:
+          '收到申请数 / 受理依申请公开信息总数; a report that prints only 对申请的答复数 (replies) gives no value here: ' +
+          'replies are not applications',
       },
     ],
   },
@@ -67,7 +69,9 @@ export const INDICATORS: Indicator[] = [
         layouts: ['legacy'],
         table: 'legacy',
         parts: [p('replies.granted', 'year')],
-        note: 'replies (同意公开答复数), not applications: one application may get several replies, and the replies of the year include applications received the year before',
+        note:
+          'replies (同意公开答复数), not applications: one application may get several replies, ' +
+          'and the replies of the year include applications received the year before',
       },
     ],
   },
@@ -107,7 +111,9 @@ export const INDICATORS: Indicator[] = [
         layouts: ['legacy'],
         table: 'legacy',
         parts: [p('replies.refused', 'year')],
-        note: 'replies (不同意公开 / 否决公开 / 不予公开答复数); the grounds before 2019 included 不是《条例》所指政府信息, a 无法提供-like ground after 2019',
+        note:
+          'replies (不同意公开 / 否决公开 / 不予公开答复数); the grounds before 2019 included ' +
+          '不是《条例》所指政府信息, a 无法提供-like ground after 2019',
       },
     ],
   },
@@ -156,7 +162,9 @@ export const INDICATORS: Indicator[] = [
         layouts: ['legacy'],
         table: 'legacy',
         parts: [p('fees', 'year')],
-        note: '依申请公开信息收取的费用 (万元). The 2019 and 2021 tables print no such amount (the 2019 条例 ended fees except 信息处理费; active.fees.amount is 行政事业性收费, another thing): empty from 2019',
+        note:
+          '依申请公开信息收取的费用 (万元). The 2019 and 2021 tables print no such amount ' +
+          '(the 2019 条例 ended fees except 信息处理费; active.fees.amount is 行政事业性收费, another thing): empty from 2019',
       },
     ],
   },

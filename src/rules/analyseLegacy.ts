@@ -39,7 +39,8 @@ export function analyseLegacy(doc: Doc, narrative: string): LegacyAnalysis | und
     ],
     findings: [
       ...r.notes,
-      `legacy statistics table (统计表): ${rows} rows keyed${printed.cumulative ? ', with 历年累计' : ''}${r.otherRows.length ? `; rows matching no key: ${r.otherRows.map((o) => o.label).join(' | ')}` : ''}`,
+      `legacy statistics table (统计表): ${rows} rows keyed${printed.cumulative ? ', with 历年累计' : ''}` +
+        (r.otherRows.length ? `; rows matching no key: ${r.otherRows.map((o) => o.label).join(' | ')}` : ''),
     ],
     ...(r.otherRows.length ? { otherRows: r.otherRows } : {}),
   };

@@ -79,14 +79,16 @@ export const RULES: RuleInfo[] = [
     id: 'X-SOURCES',
     severity: 'warning',
     description:
-      'two copies of one report (same agency key, year and scope: another format, another URL, a republication) disagree on a cell: both values and both sources are named, and the dataset keeps the best-read copy',
+      'two copies of one report (same agency key, year and scope: another format, another URL, a republication) ' +
+      'disagree on a cell: both values and both sources are named, and the dataset keeps the best-read copy',
     reads: 'every cell of every copy of one report',
   },
   {
     id: 'L-CHANNELS',
     severity: 'error',
     description:
-      'legacy table: applications.received = the sum of the channel rows printed (inPerson, fax, email, online, letter, letterOrFax, otherChannel)',
+      'legacy table: applications.received = the sum of the channel rows printed ' +
+      '(inPerson, fax, email, online, letter, letterOrFax, otherChannel)',
     reads: 'legacy.applications.*.{year,cumulative}',
   },
   {

@@ -22,7 +22,9 @@ export function checkNarrative(narrative: string, table: CellTable, tally: RuleT
       tally.flags.push({
         rule: 'N-APPS',
         severity: 'warning',
-        message: `narrative says ${apps.join(', ')} applications; table 三 newReceived.total = ${newTotal}${carried ? `, + carriedOver.total = ${newTotal + carried}` : ''}`,
+        message:
+          `narrative says ${apps.join(', ')} applications; table 三 newReceived.total = ${newTotal}` +
+          (carried ? `, + carriedOver.total = ${newTotal + carried}` : ''),
         cells: ['applications|newReceived|total', 'applications|carriedOver|total'],
         left: { expr: 'narrative', value: apps[0] },
         right: { expr: 'newReceived.total', value: newTotal },

@@ -22,6 +22,8 @@ export function checkTables(cells: Cell[], layouts: TableLayouts, tally: RuleTal
 }
 
 const order = (t: TableKey) => TableKey.options.indexOf(t);
+const MONEY_RULE = 'money must be ≥ 0';
+const COUNT_RULE = 'a count must be a whole number ≥ 0';
 
 /** A standard table's equations over its catalog rows and columns (and the optional columns it prints). */
 function checkStandard(key: TableKey, template: Template, tally: RuleTally, table: CellTable): void {
@@ -94,7 +96,7 @@ function checkValues(cells: Cell[], tally: RuleTally, isMoney: (c: Cell) => bool
     tally.flags.push({
       rule: 'T-VALUE',
       severity: 'error',
-      message: `${c.table}.${c.row}.${c.col} = ${c.raw}: ${money ? 'money must be ≥ 0' : 'a count must be a whole number ≥ 0'}`,
+      message: `${c.table}.${c.row}.${c.col} = ${c.raw}: ${money ? MONEY_RULE : COUNT_RULE}`,
       cells: [`${c.table}|${c.row}|${c.col}`],
     });
   }

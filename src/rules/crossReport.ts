@@ -89,7 +89,8 @@ export function checkAcrossReports(reports: ReportCells[]): CrossResult {
               'X-INFORCE',
               cur,
               prev,
-              `${row}: inForce(${cur.year}) = ${inForce} ≠ inForce(${prev.year})+issued−repealed = ${before}+${issued}−${repealed} = ${expected}`,
+              `${row}: inForce(${cur.year}) = ${inForce} ≠ inForce(${prev.year})+issued−repealed = ` +
+                `${before}+${issued}−${repealed} = ${expected}`,
               [`active|${row}|inForce`, `active|${row}|issued`, `active|${row}|repealed`],
               inForce!,
               expected,
