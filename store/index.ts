@@ -8,7 +8,7 @@ export {
   type OpenOptions,
 } from './openStore';
 export { resilientPool, type ConnectionErrorHandler } from './pgPool';
-export { saveRecord, addSource, type SaveOutcome } from './saveRecord';
+export { saveRecord, saveRecords, addSource, type SaveOutcome } from './saveRecord';
 export {
   storedHashes,
   countReports,

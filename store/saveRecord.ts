@@ -1,7 +1,9 @@
-// Store one record: exactly once per content hash, however often and however concurrently it is
+// Store records: exactly once per content hash, however often and however concurrently each is
 // delivered. A record from a newer parser replaces the stored one inside one transaction, so a
-// reader sees either the old result or the complete new one, never a mix.
-import { sql, type Kysely, type Transaction } from 'kysely';
+// reader sees either the old result or the complete new one, never a mix. A batch of records is
+// written with one statement per table (PostgreSQL: arrays unnested; SQLite: multi-row inserts
+// inside the transaction), not one per report or per cell.
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
 import type { ReportRecord } from '../src/model/record';
 import { versionKey } from './versionKey';
@@ -9,19 +11,63 @@ import { PARSER_VERSION } from '../src/model/version';
 
 export type SaveOutcome = 'inserted' | 'replaced' | 'unchanged';
 
-/** rows per INSERT: below SQLite's and PostgreSQL's bound-parameter limits */
-const CHUNK = 400;
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** report rows per INSERT: 17 parameters each, below SQLite's and PostgreSQL's parameter limits */
+const REPORT_CHUNK = 500;
+/** SQLite cell or flag rows per INSERT (SQLite binds each value; PostgreSQL takes one array per column) */
+const SQLITE_CHUNK = 2000;
 
 export async function saveRecord(
   db: Kysely<Database>,
   record: ReportRecord,
   now = new Date().toISOString(),
 ): Promise<SaveOutcome> {
-  const sha = record.source.sha256;
-  if (!/^[0-9a-f]{64}$/.test(sha)) throw new Error(`cannot store a record without a sha256 (${record.source.path})`);
+  return (await saveRecords(db, [record], now))[0];
+}
+
+/**
+ * Store a batch of records in one transaction; the outcome of each, in the order given. The same
+ * hash twice in one batch is settled in order, as if saved one after the other.
+ */
+export async function saveRecords(
+  db: Kysely<Database>,
+  records: ReportRecord[],
+  now = new Date().toISOString(),
+): Promise<SaveOutcome[]> {
+  for (const r of records)
+    if (!/^[0-9a-f]{64}$/.test(r.source.sha256))
+      throw new Error(`cannot store a record without a sha256 (${r.source.path})`);
+  if (records.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const outcomes = new Array<SaveOutcome>(records.length);
+    // a statement may touch a row once: a repeated hash waits for the next round
+    let pending = records.map((_, i) => i);
+    while (pending.length) {
+      const seen = new Set<string>();
+      const round: number[] = [];
+      const later: number[] = [];
+      for (const i of pending) {
+        const sha = records[i].source.sha256;
+        (seen.has(sha) ? later : round).push(i);
+        seen.add(sha);
+      }
+      const got = await saveRound(
+        trx,
+        round.map((i) => records[i]),
+        now,
+      );
+      round.forEach((i, k) => (outcomes[i] = got[k]));
+      pending = later;
+    }
+    return outcomes;
+  });
+}
+
+function reportRow(record: ReportRecord, now: string) {
   const version = record.parser?.version ?? PARSER_VERSION;
-  const row = {
-    sha256: sha,
+  return {
+    sha256: record.source.sha256,
     path: record.source.path,
     url: record.source.url ?? null,
     format: record.source.format ?? null,
@@ -39,78 +85,160 @@ export async function saveRecord(
     created_at: now,
     updated_at: now,
   };
-  // what a newer parser's result overwrites: all but the key, the first path and when first stored
-  const { sha256: _key, path: _path, created_at: _created, ...replacement } = row;
-  return db.transaction().execute(async (trx) => {
-    // Insert, or replace only when the stored result comes from an older parser. The row lock
-    // taken here serialises concurrent deliveries of the same hash.
-    const written = await trx
+}
+
+/** Records with distinct hashes: insert, or replace those stored by an older parser. */
+async function saveRound(trx: Transaction<Database>, records: ReportRecord[], now: string): Promise<SaveOutcome[]> {
+  const written = new Map<string, string>();
+  for (let i = 0; i < records.length; i += REPORT_CHUNK) {
+    const rows = records.slice(i, i + REPORT_CHUNK).map((r) => reportRow(r, now));
+    // Insert, or replace only when the stored result comes from an older parser. The row locks
+    // taken here serialise concurrent deliveries of the same hash.
+    const got = await trx
       .insertInto('reports')
-      .values(row)
+      .values(rows)
       .onConflict((oc) =>
         oc
           .column('sha256')
-          .doUpdateSet(replacement)
+          // what a newer parser's result overwrites: all but the key, the first path and when first stored
+          .doUpdateSet((eb) => ({
+            url: eb.ref('excluded.url'),
+            format: eb.ref('excluded.format'),
+            title: eb.ref('excluded.title'),
+            agency: eb.ref('excluded.agency'),
+            year: eb.ref('excluded.year'),
+            layout: eb.ref('excluded.layout'),
+            error_code: eb.ref('excluded.error_code'),
+            error_message: eb.ref('excluded.error_message'),
+            parser_version: eb.ref('excluded.parser_version'),
+            parser_version_key: eb.ref('excluded.parser_version_key'),
+            cell_count: eb.ref('excluded.cell_count'),
+            flag_count: eb.ref('excluded.flag_count'),
+            record: eb.ref('excluded.record'),
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
           .where('reports.parser_version_key', '<', sql<string>`excluded.parser_version_key`),
       )
-      .returning(['created_at'])
-      .executeTakeFirst();
-    await addSource(trx, sha, record.source.url ?? record.source.path, record.source.fetchedAt ?? now);
-    if (!written) return 'unchanged';
-    const replaced = written.created_at !== now;
-    if (replaced) {
-      await trx.deleteFrom('cells').where('sha256', '=', sha).execute();
-      await trx.deleteFrom('flags').where('sha256', '=', sha).execute();
-    }
-    await insertChildren(trx, record);
-    return replaced ? 'replaced' : 'inserted';
+      .returning(['sha256', 'created_at'])
+      .execute();
+    for (const g of got) written.set(g.sha256, g.created_at);
+  }
+  await addSources(
+    trx,
+    records.map((r) => ({
+      sha256: r.source.sha256,
+      location: r.source.url ?? r.source.path,
+      fetched_at: r.source.fetchedAt ?? now,
+    })),
+  );
+  const replaced = [...written].filter(([, created]) => created !== now).map(([sha]) => sha);
+  for (let i = 0; i < replaced.length; i += REPORT_CHUNK) {
+    const shas = replaced.slice(i, i + REPORT_CHUNK);
+    await trx.deleteFrom('cells').where('sha256', 'in', shas).execute();
+    await trx.deleteFrom('flags').where('sha256', 'in', shas).execute();
+  }
+  await insertChildren(
+    trx,
+    records.filter((r) => written.has(r.source.sha256)),
+  );
+  return records.map((r) => {
+    const created = written.get(r.source.sha256);
+    return created === undefined ? 'unchanged' : created === now ? 'inserted' : 'replaced';
   });
 }
 
 /** Remember one more place a stored report was found at (no-op when already known). */
-export async function addSource(
-  db: Kysely<Database> | Transaction<Database>,
-  sha: string,
-  location: string,
-  fetchedAt = new Date().toISOString(),
-) {
-  await db
-    .insertInto('sources')
-    .values({ sha256: sha, location, fetched_at: fetchedAt })
-    .onConflict((oc) => oc.columns(['sha256', 'location']).doNothing())
-    .execute();
+export async function addSource(db: Db, sha: string, location: string, fetchedAt = new Date().toISOString()) {
+  await addSources(db, [{ sha256: sha, location, fetched_at: fetchedAt }]);
 }
 
-async function insertChildren(trx: Transaction<Database>, record: ReportRecord) {
-  const sha = record.source.sha256;
-  const cells = record.cells.map((c) => ({
-    sha256: sha,
-    tbl: c.table,
-    row_key: c.row,
-    col_key: c.col,
-    value: c.value,
-    raw: c.raw,
-    source: JSON.stringify(c.source),
-  }));
-  for (let i = 0; i < cells.length; i += CHUNK)
+async function addSources(db: Db, rows: Array<{ sha256: string; location: string; fetched_at: string }>) {
+  for (let i = 0; i < rows.length; i += REPORT_CHUNK)
+    await db
+      .insertInto('sources')
+      .values(rows.slice(i, i + REPORT_CHUNK))
+      .onConflict((oc) => oc.columns(['sha256', 'location']).doNothing())
+      .execute();
+}
+
+type Columns<T> = { [K in keyof T]: T[K][] };
+
+/** Column arrays of rows: what PostgreSQL's unnest takes, one parameter per column. */
+function columnsOf<T extends object>(rows: T[], names: Array<keyof T>): Columns<T> {
+  const out = {} as Columns<T>;
+  for (const n of names) out[n] = rows.map((r) => r[n]);
+  return out;
+}
+
+async function insertChildren(trx: Transaction<Database>, records: ReportRecord[]) {
+  const cells = records.flatMap((record) =>
+    record.cells.map((c) => ({
+      sha256: record.source.sha256,
+      tbl: c.table,
+      row_key: c.row,
+      col_key: c.col,
+      value: c.value,
+      raw: c.raw,
+      source: JSON.stringify(c.source),
+    })),
+  );
+  const flags = records.flatMap((record) =>
+    record.flags.map((f) => ({
+      sha256: record.source.sha256,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      cells: JSON.stringify(f.cells),
+      left_expr: f.left?.expr ?? null,
+      left_value: f.left?.value ?? null,
+      right_expr: f.right?.expr ?? null,
+      right_value: f.right?.value ?? null,
+    })),
+  );
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    // one statement per table for the whole batch; ids follow the order given (cells are read
+    // back in insertion order)
+    if (cells.length) {
+      const c = columnsOf(cells, ['sha256', 'tbl', 'row_key', 'col_key', 'value', 'raw', 'source']);
+      await sql`insert into cells (sha256, tbl, row_key, col_key, value, raw, source)
+        select sha256, tbl, row_key, col_key, value, raw, source
+        from unnest(${c.sha256}::text[], ${c.tbl}::text[], ${c.row_key}::text[], ${c.col_key}::text[],
+          ${c.value}::float8[], ${c.raw}::text[], ${c.source}::text[])
+          with ordinality as t(sha256, tbl, row_key, col_key, value, raw, source, n)
+        order by n`.execute(trx);
+    }
+    if (flags.length) {
+      const f = columnsOf(flags, [
+        'sha256',
+        'rule',
+        'severity',
+        'message',
+        'cells',
+        'left_expr',
+        'left_value',
+        'right_expr',
+        'right_value',
+      ]);
+      await sql`insert into flags
+          (sha256, rule, severity, message, cells, left_expr, left_value, right_expr, right_value)
+        select sha256, rule, severity, message, cells, left_expr, left_value, right_expr, right_value
+        from unnest(${f.sha256}::text[], ${f.rule}::text[], ${f.severity}::text[], ${f.message}::text[],
+          ${f.cells}::text[], ${f.left_expr}::text[], ${f.left_value}::float8[], ${f.right_expr}::text[],
+          ${f.right_value}::float8[])
+          with ordinality as t(sha256, rule, severity, message, cells, left_expr, left_value, right_expr,
+            right_value, n)
+        order by n`.execute(trx);
+    }
+    return;
+  }
+  for (let i = 0; i < cells.length; i += SQLITE_CHUNK)
     await trx
       .insertInto('cells')
-      .values(cells.slice(i, i + CHUNK))
+      .values(cells.slice(i, i + SQLITE_CHUNK))
       .execute();
-  const flags = record.flags.map((f) => ({
-    sha256: sha,
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
-    cells: JSON.stringify(f.cells),
-    left_expr: f.left?.expr ?? null,
-    left_value: f.left?.value ?? null,
-    right_expr: f.right?.expr ?? null,
-    right_value: f.right?.value ?? null,
-  }));
-  for (let i = 0; i < flags.length; i += CHUNK)
+  for (let i = 0; i < flags.length; i += SQLITE_CHUNK)
     await trx
       .insertInto('flags')
-      .values(flags.slice(i, i + CHUNK))
+      .values(flags.slice(i, i + SQLITE_CHUNK))
       .execute();
 }
