@@ -17,6 +17,8 @@ import { ocrAvailable } from '../parsers/pdf/ocrPdf';
 import { assertBuilt, cli } from './queueHelpers';
 import { inRepo, sampleFile, corpusFile } from './support/fixtures';
 import { parseReport } from '../pipeline/parseReport';
+import { parseHtml, MAX_OPEN } from '../parsers/html/loadHtml';
+import type { AnyNode } from 'domhandler';
 
 jest.setTimeout(300_000);
 const hostile = (name: string) => inRepo('tests', 'fixtures', 'hostile', name);
@@ -229,3 +231,34 @@ test.each([
     expect(mutant.flags.map((f) => f.rule)).toContain('T-AMBIGUOUS');
   },
 );
+
+/** the depth of the deepest element below `node` (iterative: the trees here are deep) */
+function treeDepth(node: AnyNode): number {
+  let deepest = 0;
+  const stack: Array<[AnyNode, number]> = [[node, 0]];
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if ('children' in n) for (const c of n.children) stack.push([c, depth + 1]);
+  }
+  return deepest;
+}
+
+test('16,000 unclosed <font>: the parser keeps at most MAX_OPEN elements open, so the work grows linearly', async () => {
+  // htmlparser2 shifts its whole open-element stack for every tag opened: uncapped, this page
+  // cost time in the square of its tags (seconds at 32,000)
+  const html = readFileSync(hostile('unclosed-font-16000.html'), 'utf8');
+  const root = parseHtml(html);
+  expect(treeDepth(root)).toBe(MAX_OPEN + 1); // MAX_OPEN elements and the text inside the last
+  // nothing is lost: every character of text is still there, in order
+  const text: string[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') text.push((n as unknown as { data: string }).data);
+    if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  expect(text.join('')).toBe('x'.repeat(16_000));
+  const record = await parseReport(readFileSync(hostile('unclosed-font-16000.html')), { path: 'unclosed.html' });
+  expect(record.error?.code).toBe('NOT_A_REPORT');
+});

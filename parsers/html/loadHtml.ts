@@ -1,7 +1,8 @@
-// Parse markup once with cheerio (htmlparser2 build: fast, forgiving) and number its tables in
-// document order, before anything is pruned, so provenance points at the page as published.
-import { load } from 'cheerio/slim';
-import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
+// Parse markup once with htmlparser2 (the parser of cheerio's slim build: fast, forgiving) and
+// number its tables in document order, before anything is pruned, so provenance points at the
+// page as published.
+import { Parser } from 'htmlparser2';
+import { DomHandler, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { isElement } from './domText';
 
 export interface LoadedHtml {
@@ -11,7 +12,7 @@ export interface LoadedHtml {
 }
 
 export function loadHtml(html: string): LoadedHtml {
-  const root = detachedRoot(load(html).root()[0] as Document);
+  const root = parseHtml(html);
   limitNesting(root);
   const index = new Map<Element, number>();
   numberTables(root, index);
@@ -19,16 +20,37 @@ export function loadHtml(html: string): LoadedHtml {
 }
 
 /**
- * The parsed tree under a root of its own. `load` defines a class per call whose closure holds
- * its root; V8's young-generation GC keeps that class alive until the next full GC, and with it
- * every page parsed so far: copying those trees cost more than parsing them.
+ * Elements the parser keeps open at most. htmlparser2 keeps its open elements newest first
+ * (`unshift`), so every tag opened costs as much as the elements still open: 32,000 unclosed
+ * `<font>` or `<b>` took seconds, growing with the square of their number. At this depth a new
+ * tag first closes the innermost element, as a tag that implies a close does (`<p>` after
+ * `<p>`); everything this deep is unwrapped by limitNesting anyway.
  */
-function detachedRoot(loaded: Document): Document {
-  const root = loaded.cloneNode(false);
-  root.children = loaded.children;
-  for (const c of root.children) c.parent = root;
-  loaded.children = [];
-  return root;
+export const MAX_OPEN = 512;
+
+/** htmlparser2's Parser with its open elements capped at MAX_OPEN (reads its private stack). */
+class CappedParser extends Parser {
+  constructor(private readonly dom: DomHandler) {
+    super(dom);
+  }
+  override onopentagname(start: number, endIndex: number): void {
+    const open = (this as unknown as { stack: string[] }).stack;
+    if (open.length >= MAX_OPEN) {
+      open.shift();
+      this.dom.onclosetag();
+    }
+    super.onopentagname(start, endIndex);
+  }
+}
+
+/** The markup as a tree, parsed as cheerio's `load` parses it (htmlparser2 defaults). */
+export function parseHtml(html: string): Document {
+  const dom = new DomHandler();
+  const parser = new CappedParser(dom);
+  if (!Array.isArray((parser as unknown as { stack?: unknown }).stack))
+    throw new Error('htmlparser2 changed: its Parser has no open-element stack to cap');
+  parser.end(html);
+  return dom.root;
 }
 
 /**
