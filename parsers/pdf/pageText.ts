@@ -15,6 +15,8 @@ export interface TextItem {
   height?: number;
   /** the font maps glyphs to no characters (no usable ToUnicode): `str` is U+FFFD per glyph */
   undecodable?: boolean;
+  /** read by OCR: tesseract's confidence in the word, 0–100 */
+  confidence?: number;
 }
 
 export const itemTop = (t: TextItem) => (t.height ? t.y - 0.2 * t.size + t.height : t.y + 0.85 * t.size);

@@ -17,6 +17,8 @@ export const Provenance = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
   /** true when the text came from OCR of a page image: trust it less */
   ocr: z.boolean().optional(),
+  /** OCR only: the confidence (0–100) of the least sure word read into this cell or text */
+  confidence: z.number().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
