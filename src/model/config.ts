@@ -22,6 +22,20 @@ export const PARSE_LIMITS = {
   timeoutMs: 60_000,
 } as const;
 
+/** Reading scanned pages (tesseract). Fixed, like the limits: a record must not depend on the machine. */
+export const OCR_SETTINGS = {
+  /** pages are rendered at this resolution for OCR and for finding table borders */
+  dpi: 300,
+  /**
+   * longest one page's tesseract run may take, ms (less when the file's own time limit is
+   * nearer): a slower page is skipped with a finding, so that one damaged page does not end
+   * the whole file as TIMEOUT
+   */
+  pageMs: 20_000,
+  /** a table cell whose least sure word tesseract gives less confidence (0–100) is not trusted */
+  minCellConfidence: 60,
+} as const;
+
 /**
  * Resources of every parse thread (worker_threads resourceLimits). One file that needs more
  * memory ends its own thread (TOO_LARGE), never the process; the stack is the same size in
