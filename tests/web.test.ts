@@ -1,6 +1,7 @@
 // `xxgk serve` over HTTP, without a browser: read-only, headers, filters and counts, the report
 // view's written-out rules, originals served by hash only, the token in front of /queues.
-import { writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildWebStore, writeInjectedHtml, HONGZE, ROOT, PAYLOAD, type WebStore } from './webFixture';
@@ -10,6 +11,11 @@ import { request } from 'node:http';
 import { CSP } from '../apps/web/security';
 import { RULE_BY_ID } from '../src/rules/catalog';
 import { agencyKey } from '../src/report/agencyName';
+import { openStore, saveRecord } from '../store';
+import { assertBuilt } from './queueHelpers';
+import { inRepo } from './support/fixtures';
+
+const hostileFile = (name: string) => inRepo('tests', 'fixtures', 'hostile', name);
 
 let fixture: WebStore;
 let store: ReadOnlyStore;
@@ -265,6 +271,56 @@ test('source excerpts: the parsed HTML/DOCX table and the text lines', async () 
   const lines = await json(`/api/report/${text.source.sha256}/text?line=${cell.source.line}`);
   expect(lines.lines[cell.source.line! - lines.first]).toContain(cell.raw);
   expect((await get(`/api/report/${hongzeSha()}/table/0`)).status).toBe(404);
+});
+
+test('a stored file whose parse passes the time limit gives a clear error, the server keeps answering', async () => {
+  assertBuilt();
+  // a report whose original now takes longer to parse than the limit (seconds of mammoth work):
+  // the record of the DOCX sample, pointed at the hostile file
+  const docx = fixture.records.get('2019-shanghai-bgt-1.docx')!;
+  const html = fixture.records.get('2019-shanghai-bgt-1.html')!;
+  const slowPath = join(fixture.dir, 'slow.docx');
+  copyFileSync(hostileFile('many-paragraphs.docx'), slowPath);
+  const slowSha = createHash('sha256').update(readFileSync(slowPath)).digest('hex');
+  const dbPath = join(fixture.dir, 'slow.db');
+  const writable = await openStore({ kind: 'sqlite', location: dbPath });
+  try {
+    await saveRecord(writable.db, html);
+    await saveRecord(writable.db, { ...docx, source: { ...docx.source, path: slowPath, sha256: slowSha } });
+  } finally {
+    await writable.close();
+  }
+  const slowStore = await openReadOnlyStore({ kind: 'sqlite', location: dbPath });
+  const slowServer = await startWebServer({
+    store: slowStore,
+    port: 0,
+    baseDir: ROOT,
+    sourcePool: { timeoutMs: 3000 },
+  });
+  const at = (path: string) => fetch(`${slowServer.url}${path}`);
+  try {
+    const newReceived = (r: typeof docx) =>
+      r.cells.find((c) => c.table === 'applications' && c.row === 'newReceived' && c.col === 'total')!;
+    const slow = at(`/api/report/${slowSha}/table/${newReceived(docx).source.table}`);
+    // while the parse thread works, the server answers
+    expect((await at('/api/reports')).status).toBe(200);
+    const res = await slow;
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; code: string };
+    expect(body.code).toBe('TIMEOUT');
+    expect(body.error).toMatch(/longer than 3000 ms/);
+    // the next table is read on a fresh thread
+    const cell = newReceived(html);
+    const next = await at(`/api/report/${html.source.sha256}/table/${cell.source.table}`);
+    expect(next.status).toBe(200);
+    const excerpt = (await next.json()) as { rows: Array<Array<{ row: number; cell: number; text: string }>> };
+    expect(excerpt.rows.flat().find((s) => s.row === cell.source.row && s.cell === cell.source.cell)?.text).toBe(
+      cell.raw,
+    );
+  } finally {
+    await slowServer.close();
+    await slowStore.close();
+  }
 });
 
 test('charts data: per year and layout, rule shares, one agency across years', async () => {

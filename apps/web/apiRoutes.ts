@@ -15,7 +15,8 @@ import { loadAgencyView } from './agencyView';
 import { exportList, EXPORT_FORMATS, EXPORT_SHAPES } from './listExport';
 import { isSha256, loadReportView } from './reportView';
 import { findOriginal } from './originalFile';
-import { tableExcerpt, textExcerpt } from './sourceExcerpt';
+import type { SourceExcerpts } from './sourceExcerpt';
+import { XxgkError } from '../../src/model/errors';
 import { agencyHistory, reportsPerYearAndLayout, ruleShares } from './chartData';
 
 const str = (v: unknown, max = 200): string | undefined =>
@@ -49,7 +50,7 @@ function sortFrom(q: Request['query']): ListSort {
   };
 }
 
-export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
+export function apiRoutes(db: Kysely<Database>, baseDir: string, excerpts: SourceExcerpts): Router {
   const router = express.Router();
   const notFound = (res: Response, what: string) => res.status(404).json({ error: `${what} not found` });
 
@@ -94,15 +95,21 @@ export function apiRoutes(db: Kysely<Database>, baseDir: string): Router {
     const original = n === undefined ? undefined : await findOriginal(db, req.params.sha, baseDir);
     if (!original || n === undefined || !['html', 'docx', 'doc'].includes(original.format ?? ''))
       return notFound(res, 'table');
-    const excerpt = await tableExcerpt(original.path, req.params.sha, n);
-    return excerpt ? res.json(excerpt) : notFound(res, 'table');
+    try {
+      const excerpt = await excerpts.table(original.path, req.params.sha, n);
+      return excerpt ? res.json(excerpt) : notFound(res, 'table');
+    } catch (e) {
+      // the file's fault (too slow, too large, damaged), said as the record would say it
+      if (!(e instanceof XxgkError)) throw e;
+      return res.status(422).json({ error: `the original file cannot be shown: ${e.message}`, code: e.code });
+    }
   });
 
   router.get('/api/report/:sha/text', async (req, res) => {
     const line = int(req.query.line, 1, 10_000_000);
     const original = line === undefined ? undefined : await findOriginal(db, req.params.sha, baseDir);
     if (!original || line === undefined || original.format !== 'text') return notFound(res, 'text');
-    res.json(await textExcerpt(original.path, line));
+    res.json(await excerpts.text(original.path, line));
   });
 
   // the original bytes, by hash only; downloaded, never rendered by the browser as a page

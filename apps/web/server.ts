@@ -9,6 +9,8 @@ import { securityHeaders, TokenGate, hostGuard, hostName, sameOriginWrites } fro
 import { assetRoutes, pageRoutes } from './assets';
 import { apiRoutes } from './apiRoutes';
 import { queuesBoard, type QueuesBoard } from './queuesBoard';
+import { sourceExcerpts, type SourceExcerpts } from './sourceExcerpt';
+import type { PoolOptions } from '../../pipeline/local/parsePool';
 
 export interface ServeOptions {
   store: ReadOnlyStore;
@@ -27,6 +29,8 @@ export interface ServeOptions {
   allowedHosts?: string[];
   /** where server errors are logged (default: stderr) */
   logError?: (err: Error) => void;
+  /** the parse thread of the source view (tests shorten its time limit) */
+  sourcePool?: PoolOptions;
 }
 
 export class PortInUseError extends Error {}
@@ -58,7 +62,11 @@ function allowedHostNames(host: string, extra: string[] = []): Set<string> | nul
   return names;
 }
 
-export function createWebApp(opts: ServeOptions): { app: express.Express; board?: QueuesBoard } {
+export function createWebApp(opts: ServeOptions): {
+  app: express.Express;
+  board?: QueuesBoard;
+  excerpts: SourceExcerpts;
+} {
   const host = opts.host ?? '127.0.0.1';
   // off loopback, every page needs the token: the reports and the local paths are not public
   const everywhere = !isLoopback(host);
@@ -75,7 +83,8 @@ export function createWebApp(opts: ServeOptions): { app: express.Express; board?
   if (everywhere) app.use(gate.require());
   app.use(pageRoutes());
   app.use(assetRoutes());
-  app.use(apiRoutes(opts.store.db, opts.baseDir ?? process.cwd()));
+  const excerpts = sourceExcerpts(opts.sourcePool);
+  app.use(apiRoutes(opts.store.db, opts.baseDir ?? process.cwd(), excerpts));
   let board: QueuesBoard | undefined;
   if (opts.redis && opts.token) {
     board = queuesBoard('/queues', !!opts.writable);
@@ -119,11 +128,11 @@ export function createWebApp(opts: ServeOptions): { app: express.Express; board?
       .type('text/plain')
       .send(status === 404 ? 'not found' : status < 500 ? 'bad request' : 'server error');
   });
-  return { app, board };
+  return { app, board, excerpts };
 }
 
 export async function startWebServer(opts: ServeOptions): Promise<WebServer> {
-  const { app, board } = createWebApp(opts);
+  const { app, board, excerpts } = createWebApp(opts);
   const host = opts.host ?? '127.0.0.1';
   const server: Server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port ?? 8080, host, (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -147,6 +156,7 @@ export async function startWebServer(opts: ServeOptions): Promise<WebServer> {
         server.closeAllConnections();
       });
       await board?.close();
+      await excerpts.close();
     },
   };
 }

@@ -1,11 +1,12 @@
 // The part of an original HTML, DOCX/DOC or text report that a cell was read from, as plain
 // data for the source view: never the original markup. HTML and Word files go through the
-// project's own parser, so the grid shown is the grid the cells were read from; text files are
-// decoded the way the parser decodes them.
+// project's own parser, on a parse thread with the parse's one time limit and memory bound
+// (pipeline/local/parsePool.ts): a stored file that takes too long or too much memory to parse
+// ends that thread, never the server. Text files are decoded the way the parser decodes them.
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from '../../parsers';
+import { createParsePool, type ParsePool, type PoolOptions } from '../../pipeline/local/parsePool';
 import { decodeTextOrFail } from '../../parsers/encoding';
-import type { Doc, GridCell, TableBlock } from '../../src/model/document';
+import type { GridCell } from '../../src/model/document';
 
 export interface TableExcerpt {
   kind: 'table';
@@ -20,26 +21,49 @@ export interface TextExcerpt {
   total: number;
 }
 
-const docCache = new Map<string, Promise<Doc>>();
-const CACHE_SIZE = 8;
-
-/** The parsed model of an original file, kept for the last few files viewed. */
-function parsedDoc(path: string, sha: string): Promise<Doc> {
-  let doc = docCache.get(sha);
-  if (!doc) {
-    doc = readFile(path).then((bytes) => parseDocument(new Uint8Array(bytes), { fileName: path }));
-    doc.catch(() => docCache.delete(sha));
-    docCache.set(sha, doc);
-    while (docCache.size > CACHE_SIZE) docCache.delete(docCache.keys().next().value as string);
-  }
-  return doc;
+export interface SourceExcerpts {
+  /** the table as parsed; undefined when the file has no such table; an XxgkError when the parse fails */
+  table(path: string, sha: string, tableIndex: number): Promise<TableExcerpt | undefined>;
+  text(path: string, line: number, around?: number): Promise<TextExcerpt>;
+  /** ends the parse thread, if one was started */
+  close(): Promise<void>;
 }
 
-export async function tableExcerpt(path: string, sha: string, tableIndex: number): Promise<TableExcerpt | undefined> {
-  const doc = await parsedDoc(path, sha);
-  const block = doc.blocks.find((b): b is TableBlock => b.type === 'table' && b.source.table === tableIndex);
-  if (!block) return undefined;
-  return { kind: 'table', table: tableIndex, rows: block.rows.map((row) => row.filter((c) => !c.covered).map(slot)) };
+const CACHE_SIZE = 32;
+
+/** One parse thread, started at the first table asked for; the last few tables are kept. */
+export function sourceExcerpts(poolOptions: PoolOptions = {}): SourceExcerpts {
+  let pool: ParsePool | undefined;
+  const cache = new Map<string, Promise<TableExcerpt | undefined>>();
+  return {
+    table(path, sha, tableIndex) {
+      const key = `${sha}/${tableIndex}`;
+      let excerpt = cache.get(key);
+      if (!excerpt) {
+        pool ??= createParsePool(1, poolOptions);
+        excerpt = pool
+          .table({ path, table: tableIndex })
+          .then((block) =>
+            block
+              ? {
+                  kind: 'table' as const,
+                  table: tableIndex,
+                  rows: block.rows.map((r) => r.filter((c) => !c.covered).map(slot)),
+                }
+              : undefined,
+          );
+        excerpt.catch(() => cache.delete(key));
+        cache.set(key, excerpt);
+        while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      }
+      return excerpt;
+    },
+    text: textExcerpt,
+    close: async () => {
+      await pool?.close();
+      pool = undefined;
+    },
+  };
 }
 
 const slot = (c: GridCell) => ({
@@ -51,7 +75,7 @@ const slot = (c: GridCell) => ({
 });
 
 /** Lines around `line` (1-based) of a text report. */
-export async function textExcerpt(path: string, line: number, around = 30): Promise<TextExcerpt> {
+async function textExcerpt(path: string, line: number, around = 30): Promise<TextExcerpt> {
   const { text } = decodeTextOrFail(new Uint8Array(await readFile(path)));
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const first = Math.max(1, line - around);

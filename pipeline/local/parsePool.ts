@@ -1,6 +1,8 @@
 // Every parse runs here: on a worker thread with fixed resource limits (PARSE_THREAD_LIMITS)
 // and one time limit (PARSE_LIMITS.timeoutMs). `xxgk parse`, the in-process import and the
-// queue workers all use it, so a record never depends on where the file was parsed.
+// queue workers all use it, so a record never depends on where the file was parsed; the review
+// server reads the tables of its source view here too (`table`), so a hostile file stored
+// cannot hang or exhaust the server.
 // - Past the time limit the thread is terminated (that stops synchronous work too) → TIMEOUT.
 // - A thread that runs out of memory ends alone → TOO_LARGE; the process and the next file
 //   are unharmed.
@@ -16,11 +18,16 @@ import { availableParallelism } from 'node:os';
 import type { ReportRecord } from '../../src/model/record';
 import { PARSE_LIMITS, PARSE_THREAD_LIMITS } from '../../src/model/config';
 import { parseStage, failedRecord, type ParseTask } from '../stages/parse';
+import { sourceTable, type TableReply, type TableTask } from '../stages/sourceTable';
+import { XxgkError, type ErrorCode } from '../../src/model/errors';
+import type { TableBlock } from '../../src/model/document';
 import { logInternal } from '../logInternal';
 import type { ChildNotice } from '../../parsers/childProcesses';
 
 export interface ParsePool {
   parse(task: ParseTask): Promise<ReportRecord>;
+  /** one table of a file as parsed (null: no such table); rejects with an XxgkError the record would carry */
+  table(task: TableTask): Promise<TableBlock | null>;
   close(): Promise<void>;
   size: number;
   /** resolves once every first thread has loaded the parser (or failed to start) */
@@ -35,20 +42,27 @@ export interface PoolOptions {
   script?: string;
 }
 
+/** What a thread answers: a record for a parse, a table or an error for a table. */
+type Reply = { record: ReportRecord } | TableReply;
+
 /** What ended a thread while it parsed, as the first try saw it. */
 type Outcome =
-  | { record: ReportRecord }
+  | { reply: Reply }
   | { lost: { code: 'TIMEOUT' | 'TOO_LARGE' | 'CORRUPT_FILE' | 'INTERNAL'; message: string; retry: boolean } };
 
 interface Job {
-  task: ParseTask;
-  resolve: (r: ReportRecord) => void;
+  /** the message for the thread (without its id) */
+  work: { task: ParseTask } | { table: TableTask };
+  path: string;
+  settle: (reply: Reply) => void;
+  /** the thread, not the parse, ended it (time limit, memory, crash): a failed record, or an error */
+  fail: (code: string, message: string) => void;
   reject: (e: Error) => void;
   tries: number;
 }
 interface Slot {
   worker: Worker;
-  busy?: Job & { id: number; timer?: NodeJS.Timeout };
+  busy?: { job: Job; id: number; timer?: NodeJS.Timeout };
   used: boolean;
   loaded: boolean;
   /** programs the thread's parse started and that still run (pid → own process group) */
@@ -92,7 +106,10 @@ function threadScript(): string | undefined {
 export function createParsePool(size = availableParallelism(), opts: PoolOptions = {}): ParsePool {
   const script = opts.script ?? threadScript();
   // No build at all: parse on this thread, with neither the time limit nor the memory bound.
-  if (size < 1 || !script) return { parse: parseStage, close: async () => {}, size: 0, ready: async () => {} };
+  if (size < 1 || !script) {
+    const table = async (task: TableTask) => settleTable(await sourceTable(task));
+    return { parse: parseStage, table, close: async () => {}, size: 0, ready: async () => {} };
+  }
   const timeoutMs = opts.timeoutMs ?? PARSE_LIMITS.timeoutMs;
   const resourceLimits = { ...PARSE_THREAD_LIMITS, ...opts.resourceLimits };
 
@@ -121,7 +138,7 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
         slot.worker.once('exit', () => resolve());
       }),
     );
-    slot.worker.on('message', (msg: { id?: number; record?: ReportRecord; child?: ChildNotice }) => {
+    slot.worker.on('message', (msg: Partial<Reply> & { id?: number; child?: ChildNotice }) => {
       if (!slot.loaded) {
         slot.loaded = true;
         failedStarts = 0;
@@ -136,7 +153,8 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
         else slot.children.delete(c.pid);
         return;
       }
-      if (slot.busy && msg.id === slot.busy.id && msg.record) finish(slot, { record: msg.record });
+      if (slot.busy && msg.id === slot.busy.id && ('record' in msg || 'table' in msg || 'error' in msg))
+        finish(slot, { reply: msg as Reply });
     });
     slot.worker.on('error', (e: Error & { code?: string }) => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -153,7 +171,7 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
           lost: { code: 'INTERNAL', retry: true, message: `the parse thread could not start: ${e.message}` },
         });
       } else {
-        if (slot.busy) logInternal(e, slot.busy.task.path, 'an error nothing caught ended the parse thread');
+        if (slot.busy) logInternal(e, slot.busy.job.path, 'an error nothing caught ended the parse thread');
         finish(slot, { lost: { ...uncaughtCode(e), retry: true } });
       }
       killChildren(slot);
@@ -169,19 +187,17 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
 
   /** the job in hand on this slot ends with this outcome (once) */
   const finish = (slot: Slot, outcome: Outcome) => {
-    const job = slot.busy;
-    if (!job) return;
-    clearTimeout(job.timer);
+    if (!slot.busy) return;
+    const { job, timer } = slot.busy;
+    clearTimeout(timer);
     slot.busy = undefined;
-    if ('record' in outcome) job.resolve(outcome.record);
+    if ('reply' in outcome) job.settle(outcome.reply);
     // a thread that never loaded the parser never saw the file: it waits for the next thread
-    else if (!slot.loaded && !closing)
-      waiting.unshift({ task: job.task, resolve: job.resolve, reject: job.reject, tries: job.tries });
+    else if (!slot.loaded && !closing) waiting.unshift(job);
     // the pool, not the file, ended it: no record (a queue job is retried, nothing is stored)
     else if (closing) job.reject(new Error('the parse pool was closed'));
-    else if (outcome.lost.retry && job.tries === 1)
-      retries.push({ task: job.task, resolve: job.resolve, reject: job.reject, tries: 2 });
-    else job.resolve(failedRecord(job.task, outcome.lost.code, outcome.lost.message));
+    else if (outcome.lost.retry && job.tries === 1) retries.push({ ...job, tries: 2 });
+    else job.fail(outcome.lost.code, outcome.lost.message);
     pump();
   };
 
@@ -203,17 +219,17 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
   };
 
   const start = (slot: Slot, job: Job) => {
-    slot.busy = { ...job, id: nextId++ };
+    slot.busy = { job, id: nextId++ };
     slot.used = true;
-    slot.worker.postMessage({ id: slot.busy.id, task: job.task });
+    slot.worker.postMessage({ id: slot.busy.id, ...job.work });
     arm(slot);
   };
 
   /** the time limit runs from when a loaded thread has the file (loading the parser is not the file's time) */
   const arm = (slot: Slot) => {
-    const job = slot.busy;
-    if (!job || !slot.loaded || job.timer) return;
-    job.timer = setTimeout(() => {
+    const busy = slot.busy;
+    if (!busy || !slot.loaded || busy.timer) return;
+    busy.timer = setTimeout(() => {
       finish(slot, {
         lost: { code: 'TIMEOUT', retry: true, message: `parsing took longer than ${timeoutMs} ms; it was stopped` },
       });
@@ -244,6 +260,13 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
     }
   };
 
+  const submit = (job: Omit<Job, 'tries'>) => {
+    if (closing) return job.reject(new Error('the parse pool was closed'));
+    if (slots.length === 0) return job.reject(new Error('the parse threads cannot start'));
+    waiting.push({ ...job, tries: 1 });
+    pump();
+  };
+
   for (let i = 0; i < size; i++) slots.push(spawn());
   return {
     size,
@@ -251,12 +274,31 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
       await Promise.all(starting.slice(0, size));
     },
     parse: (task) =>
-      new Promise((resolve, reject) => {
-        if (closing) return reject(new Error('the parse pool was closed'));
-        if (slots.length === 0) return reject(new Error('the parse threads cannot start'));
-        waiting.push({ task, resolve, reject, tries: 1 });
-        pump();
-      }),
+      new Promise((resolve, reject) =>
+        submit({
+          work: { task },
+          path: task.path,
+          settle: (reply) => ('record' in reply ? resolve(reply.record) : reject(new Error('not a parse reply'))),
+          fail: (code, message) => resolve(failedRecord(task, code, message)),
+          reject,
+        }),
+      ),
+    table: (task) =>
+      new Promise((resolve, reject) =>
+        submit({
+          work: { table: task },
+          path: task.path,
+          settle: (reply) => {
+            try {
+              resolve(settleTable(reply));
+            } catch (e) {
+              reject(e as Error);
+            }
+          },
+          fail: (code, message) => reject(new XxgkError(code as ErrorCode, message)),
+          reject,
+        }),
+      ),
     close: async () => {
       closing = true;
       for (const job of [...waiting.splice(0), ...retries.splice(0)])
@@ -269,4 +311,11 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
       );
     },
   };
+}
+
+/** a table reply as the caller gets it: the table, or the error thrown */
+function settleTable(reply: Reply): TableBlock | null {
+  if ('error' in reply) throw new XxgkError(reply.error.code, reply.error.message);
+  if ('table' in reply) return reply.table;
+  throw new Error('not a table reply');
 }

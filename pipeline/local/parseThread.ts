@@ -6,6 +6,7 @@
 // not worth a thread and a second parse of the innocent file in hand.
 import { parentPort } from 'node:worker_threads';
 import { parseStage, type ParseTask } from '../stages/parse';
+import { sourceTable, type TableTask } from '../stages/sourceTable';
 import { onChildProcess } from '../../parsers/childProcesses';
 
 const PDFJS_EXCEPTIONS = new Set([
@@ -27,9 +28,10 @@ process.on('unhandledRejection', (reason) => {
 // the programs a parse starts, for the pool to kill should it terminate this thread
 onChildProcess((child) => parentPort?.postMessage({ child }));
 
-parentPort?.on('message', async (msg: { id: number; task: ParseTask }) => {
-  const record = await parseStage(msg.task);
-  parentPort?.postMessage({ id: msg.id, record });
+parentPort?.on('message', async (msg: { id: number } & ({ task: ParseTask } | { table: TableTask })) => {
+  // a table for the review's source view, or a file's record
+  if ('table' in msg) parentPort?.postMessage({ id: msg.id, ...(await sourceTable(msg.table)) });
+  else parentPort?.postMessage({ id: msg.id, record: await parseStage(msg.task) });
 });
 // loaded: the pool may count this thread as ready (a message without an id)
 parentPort?.postMessage({ ready: true });

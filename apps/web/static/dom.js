@@ -31,7 +31,11 @@ export function clear(el) {
 
 export async function getJson(url) {
   const res = await fetch(url, { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  if (!res.ok) {
+    // the server's own words when it sent some (a source file it cannot parse says why)
+    const body = await res.json().catch(() => null);
+    throw new Error(body?.error ?? `${url}: ${res.status}`);
+  }
   return res.json();
 }
 
