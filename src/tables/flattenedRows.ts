@@ -57,11 +57,13 @@ export function joinParagraphs(blocks: ParagraphBlock[]): FlatText {
  * (label, bar, value) they are separators only, and a blank cell cannot be told.
  */
 function blankCellBars(blocks: ParagraphBlock[]): Set<number> {
-  const kinds = blocks.map((b) =>
-    isLoneBar(b.text) ? 'bar' : looksLikeValue(b.text.replace(/[|｜│]/g, '').trim()) ? 'value' : 'label',
-  );
   const out = new Set<number>();
-  if (!kinds.includes('bar')) return out;
+  // most texts have no lone bar: then no line need be read as a value or a label
+  const bars = blocks.map((b) => isLoneBar(b.text));
+  if (!bars.includes(true)) return out;
+  const kinds = blocks.map((b, i) =>
+    bars[i] ? 'bar' : looksLikeValue(b.text.replace(/[|｜│]/g, '').trim()) ? 'value' : 'label',
+  );
   let beforeRows = 0,
     betweenCells = 0;
   kinds.forEach((k, i) => {

@@ -33,8 +33,16 @@ export function cleanRaw(raw: string): string {
 
 const PLAIN_INTEGER = /^\d{1,15}$/;
 
+/**
+ * Text that starts with a word and goes on (a label, a paragraph): no number starts so, and the
+ * placeholders that do (无, 空, 暂无) are two characters at most. NFKC leaves these ideographs as
+ * they are, so the answer is known before the whole text is normalised.
+ */
+const WORDS = /^\s*[\u4e00-\u9fff]\s*\S\s*\S/;
+
 export function parseValue(raw: string, column?: ColumnSpec): ParsedValue {
   if (PLAIN_INTEGER.test(raw)) return { value: Number(raw), blank: false };
+  if (WORDS.test(raw)) return { value: null, blank: false, invalid: true };
   const text = withoutFootnoteMark(cleanRaw(raw)).normalize('NFKC').replace(/\s+/g, '');
   if (text === '') return { value: null, blank: true };
   if (PLACEHOLDER.test(text)) return { value: null, blank: false };
