@@ -13,6 +13,7 @@ import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
 import { looksLikeAgencyName, PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
 import { statedPeriodYear, openingSentenceYear } from './statisticsYear';
 import { composeAgency } from './composeAgency';
+import { checkOcrName } from './ocrNames';
 import { agencyForPronoun } from './pronounAgency';
 import { resolveRegion } from '../region/resolveRegion';
 import { regionOf, type Region } from '../region/regionOf';
@@ -101,7 +102,7 @@ function capped(lines: string[], chars: number): string {
 export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const findings: string[] = [];
   const lines = openingLines(doc);
-  const title = findTitle(doc, lines);
+  let title = findTitle(doc, lines);
   const bodyAt = Math.max(
     0,
     lines.findIndex((l) => BODY_START.test(l)),
@@ -130,6 +131,13 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     headers.find(named) ??
     candidates[0]?.name ??
     null;
+  // OCR mistakes one glyph for another: 录公厅 is 办公厅 when no other known word is that near
+  if (doc.ocr && printed && !PRONOUN.test(printed)) {
+    const checked = checkOcrName(printed);
+    if (checked.finding) findings.push(`agency read by OCR: ${checked.finding}; kept as read`);
+    if (checked.corrected) title = title?.split(checked.corrected).join(checked.name) ?? null;
+    printed = checked.name;
+  }
   // the same agency printed more fully elsewhere on the page: the title's 市发改委 is the body's 岳阳市发展和改革委员会
   const fuller = printed
     ? [...candidates.map((c) => c.name), ...fields, ...headers].find((c) => isFullerForm(printed!, c))
