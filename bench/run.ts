@@ -1,6 +1,7 @@
 // `npm run bench`: parse throughput per format (and, when bench/queueBench exists and Redis and
 // PostgreSQL answer, throughput through the queue). Goals from the issues are printed beside.
 import { runParseBench } from './parseBench';
+import { runOcrBench } from './ocrBench';
 
 const GOALS: Record<string, string> = {
   text: '≥ 1000/s per core',
@@ -31,6 +32,12 @@ async function main() {
       goal: GOALS[r.format] ?? '',
     })),
   );
+  if (!process.argv.includes('--no-ocr')) {
+    const ocr = await runOcrBench();
+    console.log('\nScanned PDFs read by OCR, seconds per page');
+    if (typeof ocr === 'string') console.log(`OCR benchmark skipped: ${ocr}`);
+    else console.table(ocr);
+  }
   if (!process.argv.includes('--parse-only')) {
     try {
       const queue = require('./queueBench') as typeof import('./queueBench');
