@@ -150,13 +150,13 @@ export async function runQueueBench(n = 1000): Promise<QueueBenchRow[]> {
 }
 
 export function formatQueueBench(rows: QueueBenchRow[]): string {
-  const head = `${'mode'.padEnd(44)} ${'reports'.padStart(8)} ${'seconds'.padStart(8)} ${'reports/s'.padStart(10)} ${'overhead'.padStart(9)}`;
+  // the mode left-aligned, the numbers right-aligned
+  const widths = [44, 8, 8, 10, 9];
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ');
   return [
-    head,
-    ...rows.map(
-      (r) =>
-        `${r.mode.padEnd(44)} ${String(r.reports).padStart(8)} ${r.seconds.toFixed(2).padStart(8)} ${r.perSecond.toFixed(1).padStart(10)} ${r.overhead.padStart(9)}`,
-    ),
+    line(['mode', 'reports', 'seconds', 'reports/s', 'overhead']),
+    ...rows.map((r) => line([r.mode, String(r.reports), r.seconds.toFixed(2), r.perSecond.toFixed(1), r.overhead])),
   ].join('\n');
 }
 

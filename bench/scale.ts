@@ -143,7 +143,8 @@ async function runOnce(mode: 'in-process' | 'queue', dir: string, n: number): Pr
     const size = Number((await pg.query('SELECT pg_database_size(current_database()) AS b')).rows[0].b);
     const counts = (
       await pg.query(
-        `SELECT count(*) FILTER (WHERE error_code IS NULL) AS ok, count(*) FILTER (WHERE error_code IS NOT NULL) AS failed,
+        `SELECT count(*) FILTER (WHERE error_code IS NULL) AS ok,
+              count(*) FILTER (WHERE error_code IS NOT NULL) AS failed,
               avg(((record::json)->'parser'->>'ms')::float) AS ms FROM reports`,
       )
     ).rows[0];

@@ -30,7 +30,8 @@ test('a batch with bad files: each gets its code, the good ones parse, exit code
     'garbage.bin': garbage(64 * 1024),
     'huge.txt': Buffer.alloc(50 * 1024 * 1024, '政府信息公开\n'),
     'news.html': Buffer.from(
-      '<html><head><meta charset="utf-8"><title>天气预报</title></head><body><div class="nav">首页</div><p>明天多云转晴，气温十五到二十度。</p><p>后天有小雨，请注意出行安全。</p></body></html>',
+      '<html><head><meta charset="utf-8"><title>天气预报</title></head><body><div class="nav">首页</div>' +
+        '<p>明天多云转晴，气温十五到二十度。</p><p>后天有小雨，请注意出行安全。</p></body></html>',
     ),
   };
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);

@@ -90,34 +90,38 @@ test('digits that split two ways satisfying every rule: no value guessed, T-AMBI
   expect(r.cells.find((c) => c.row === 'normativeDocuments' && c.col === 'inForce')!.value).toBe(470);
 });
 
-describe('crawler text with a minus sign or a placeholder between run-together cells (the real 2019 report, rows reprinted)', () => {
-  const base = readFileSync(join(dir, '2019-pingtan-syq-1.txt'), 'utf8');
-  const row = async (text: string, key: string) => {
-    const r = await parseReport(Buffer.from(text), { path: 'x' });
-    return r.cells.filter((c) => c.table === 'active' && c.row === key).map((c) => [c.value, c.raw]);
-  };
+describe(
+  'crawler text with a minus sign or a placeholder between run-together cells ' +
+    '(the real 2019 report, rows reprinted)',
+  () => {
+    const base = readFileSync(join(dir, '2019-pingtan-syq-1.txt'), 'utf8');
+    const row = async (text: string, key: string) => {
+      const r = await parseReport(Buffer.from(text), { path: 'x' });
+      return r.cells.filter((c) => c.table === 'active' && c.row === key).map((c) => [c.value, c.raw]);
+    };
 
-  test('a minus sign starts the 本年增/减 cell instead of ending the run', async () => {
-    expect(await row(base.replace('行政事业性收费350', '行政事业性收费35-15'), 'fees')).toEqual([
-      [35, '35'],
-      [-15, '-15'],
-    ]);
-    // before, "2648" alone was split into three cells (26 | 4 | 8) and "-18538" lost
-    expect(await row(base.replace('行政处罚26480430', '行政处罚2648-18538'), 'punishment')).toEqual([
-      [2648, '2648'],
-      [-18, '-18'],
-      [538, '538'],
-    ]);
-  });
+    test('a minus sign starts the 本年增/减 cell instead of ending the run', async () => {
+      expect(await row(base.replace('行政事业性收费350', '行政事业性收费35-15'), 'fees')).toEqual([
+        [35, '35'],
+        [-15, '-15'],
+      ]);
+      // before, "2648" alone was split into three cells (26 | 4 | 8) and "-18538" lost
+      expect(await row(base.replace('行政处罚26480430', '行政处罚2648-18538'), 'punishment')).toEqual([
+        [2648, '2648'],
+        [-18, '-18'],
+        [538, '538'],
+      ]);
+    });
 
-  test('a placeholder between digits is a blank cell of its own', async () => {
-    expect(await row(base.replace('行政处罚26480430', '行政处罚2648—430'), 'punishment')).toEqual([
-      [2648, '2648'],
-      [null, '—'],
-      [430, '430'],
-    ]);
-  });
-});
+    test('a placeholder between digits is a blank cell of its own', async () => {
+      expect(await row(base.replace('行政处罚26480430', '行政处罚2648—430'), 'punishment')).toEqual([
+        [2648, '2648'],
+        [null, '—'],
+        [430, '430'],
+      ]);
+    });
+  },
+);
 
 describe('tables split into small tables under headings (the 沭阳 2025 transcription of the corpus)', () => {
   const file = corpusFile('2025-shuyang-1.txt');
@@ -140,16 +144,20 @@ describe('tables split into small tables under headings (the 沭阳 2025 transcr
   );
 });
 
-test('text with one cell a line in reading order (pdftotext without -layout): what is read is right, the rest is left null or missing', async () => {
-  const truth = readTruth(join(pdftotext, '2024-huaian-layout.txt.truth.json'));
-  const r = await parseReport(readFileSync(join(pdftotext, '2024-huaian-raw.txt')), { path: 'x' });
-  const read = r.cells.filter((c) => c.value !== null);
-  expect(read.length).toBeGreaterThan(100);
-  const wrong = wrongCells({ ...r, cells: read }, truth).filter((w) => !/got nothing|got undefined/.test(w));
-  expect(wrong).toEqual([]);
-});
+test(
+  'text with one cell a line in reading order (pdftotext without -layout): ' +
+    'what is read is right, the rest is left null or missing',
+  async () => {
+    const truth = readTruth(join(pdftotext, '2024-huaian-layout.txt.truth.json'));
+    const r = await parseReport(readFileSync(join(pdftotext, '2024-huaian-raw.txt')), { path: 'x' });
+    const read = r.cells.filter((c) => c.value !== null);
+    expect(read.length).toBeGreaterThan(100);
+    const wrong = wrongCells({ ...r, cells: read }, truth).filter((w) => !/got nothing|got undefined/.test(w));
+    expect(wrong).toEqual([]);
+  },
+);
 
-test('a borderless table among drawn ones (w3m prints tables without borders as aligned text): read line by line', async () => {
+test('a borderless table among drawn ones (w3m prints borderless tables as aligned text): read per line', async () => {
   const file = join(textdump, '2019-shanghai-bgt-page.w3m.txt');
   const truth = readTruth(`${file}.truth.json`);
   const lines = readFileSync(file, 'utf8').split('\n');

@@ -11,11 +11,23 @@ const sample = readFileSync(join(__dirname, '..', 'samples', 'docx', '2019-shang
 
 const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
-<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
 
 const numPr = (ilvl: number) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="1"/></w:numPr>`;
+
+/** a body paragraph whose text starts with a typed "一、" or "（一）": its pPr, its first run, the number, the title */
+const TYPED_TITLE = new RegExp(
+  [
+    /<w:p>(<w:pPr>(?:(?!<\/w:pPr>|<w:p>)[\s\S])*)<\/w:pPr>/.source,
+    /((?:<w:r><w:rPr><\/w:rPr><w:br\/><\/w:r>)?<w:r><w:rPr><\/w:rPr><w:t>)/.source,
+    /([一二三四五六]、|（[一二三四五六]）)([^<]{2,30})<\/w:t>/.source,
+  ].join(''),
+  'g',
+);
 
 /** the sample with "一、…" and "（一）…" typed numbers turned into Word numbering */
 async function autoNumbered(): Promise<Buffer> {
@@ -28,10 +40,11 @@ async function autoNumbered(): Promise<Buffer> {
       part.startsWith('<w:tbl>')
         ? part
         : part.replace(
-            /<w:p>(<w:pPr>(?:(?!<\/w:pPr>|<w:p>)[\s\S])*)<\/w:pPr>((?:<w:r><w:rPr><\/w:rPr><w:br\/><\/w:r>)?<w:r><w:rPr><\/w:rPr><w:t>)([一二三四五六]、|（[一二三四五六]）)([^<]{2,30})<\/w:t>/g,
+            TYPED_TITLE,
             // (a line break before the title goes too: Word prints the number at the paragraph start)
             (_m, ppr: string, run: string, num: string, title: string) =>
-              `<w:p>${ppr}${numPr(num.endsWith('、') ? 0 : 1)}</w:pPr>${run.replace('<w:r><w:rPr></w:rPr><w:br/></w:r>', '')}${title}</w:t>`,
+              `<w:p>${ppr}${numPr(num.endsWith('、') ? 0 : 1)}</w:pPr>` +
+              `${run.replace('<w:r><w:rPr></w:rPr><w:br/></w:r>', '')}${title}</w:t>`,
           ),
     )
     .join('');
@@ -42,7 +55,9 @@ async function autoNumbered(): Promise<Buffer> {
     'word/_rels/document.xml.rels',
     rels.replace(
       '</Relationships>',
-      '<Relationship Id="rIdNum" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+      '<Relationship Id="rIdNum" ' +
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" ' +
+        'Target="numbering.xml"/></Relationships>',
     ),
   );
   const types = await zip.file('[Content_Types].xml')!.async('string');
@@ -50,7 +65,8 @@ async function autoNumbered(): Promise<Buffer> {
     '[Content_Types].xml',
     types.replace(
       '</Types>',
-      '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
+      '<Override PartName="/word/numbering.xml" ' +
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
     ),
   );
   return zip.generateAsync({ type: 'nodebuffer' });

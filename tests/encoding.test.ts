@@ -85,7 +85,9 @@ describe('declared charset of a page', () => {
   });
 
   test('parseHtml reads a GBK page that declares gb2312 in <meta>', async () => {
-    const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>${paragraph}</p></body></html>`;
+    const html =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>' +
+      `<body><p>${paragraph}</p></body></html>`;
     const doc = await parseHtml(iconv.encode(html, 'gbk'), { limits: DEFAULT_LIMITS });
     expect(doc.blocks[0]).toMatchObject({ type: 'paragraph', text: paragraph });
   });

@@ -43,7 +43,7 @@ async function longDocx(): Promise<string> {
   return path;
 }
 
-test('a parse past the time limit is stopped (TIMEOUT, after a second try alone) and the next file is unharmed', async () => {
+test('a parse past the time limit is stopped (TIMEOUT, after a second try alone), the next file unharmed', async () => {
   const long = await longDocx();
   const pool = createParsePool(1, { timeoutMs: 1000 });
   try {
@@ -76,7 +76,7 @@ test('a parse that runs out of memory ends only its thread (TOO_LARGE), and the 
   }
 });
 
-test('an error nothing caught ends only its thread: the file gets a record after a second try, the next file is unharmed', async () => {
+test('an error nothing caught ends only its thread: a record after a second try, the next file unharmed', async () => {
   const pool = createParsePool(1, { script: inRepo('tests', 'support', 'strayErrorThread.js') });
   try {
     const [stray, next] = await Promise.all([
@@ -115,7 +115,7 @@ test('a damaged PDF whose pdfjs rejection nobody awaits does not end the thread 
   }
 });
 
-test('a parse stopped during a LibreOffice conversion leaves no LibreOffice running and no temporary folder', async () => {
+test('a parse stopped while LibreOffice converts leaves no LibreOffice running and no temporary folder', async () => {
   if (!findSoffice()) return; // nothing is started without LibreOffice (the parse gives CONVERTER_MISSING)
   const tmp = mkdtempSync(join(tmpdir(), 'xxgk-tmp-'));
   const before = process.env.TMPDIR;
@@ -244,7 +244,7 @@ function treeDepth(node: AnyNode): number {
   return deepest;
 }
 
-test('16,000 unclosed <font>: the parser keeps at most MAX_OPEN elements open, so the work grows linearly', async () => {
+test('16,000 unclosed <font>: the parser keeps at most MAX_OPEN elements open, the work grows linearly', async () => {
   // htmlparser2 shifts its whole open-element stack for every tag opened: uncapped, this page
   // cost time in the square of its tags (seconds at 32,000)
   const html = readFileSync(hostile('unclosed-font-16000.html'), 'utf8');

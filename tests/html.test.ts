@@ -151,21 +151,24 @@ describe('whole pages', () => {
 describe('cells and text', () => {
   test('a number split over <span> runs is joined; &nbsp;, U+3000 and empty cells are blank', () => {
     const t = onlyTable(
-      '<table><tr><td>规章</td><td><span>1</span><span>2</span></td><td><p><span>&nbsp;</span></p></td><td>\u3000\u3000</td><td></td></tr></table>',
+      '<table><tr><td>规章</td><td><span>1</span><span>2</span></td>' +
+        '<td><p><span>&nbsp;</span></p></td><td>\u3000\u3000</td><td></td></tr></table>',
     );
     expect(grid(t)).toEqual([['规章', '12', '', '', '']]);
   });
 
   test('Word-style source line breaks inside Chinese words vanish; <br> in a label joins', () => {
     const t = onlyTable(
-      '<table><tr><td>本年新<br />制作数量</td><td><p>商业</p><p>企业</p></td><td>其他法律行政\r\n法规禁止公开</td><td><span>1</span>\n<span>2</span></td></tr></table>',
+      '<table><tr><td>本年新<br />制作数量</td><td><p>商业</p><p>企业</p></td>' +
+        '<td>其他法律行政\r\n法规禁止公开</td><td><span>1</span>\n<span>2</span></td></tr></table>',
     );
     expect(grid(t)).toEqual([['本年新制作数量', '商业企业', '其他法律行政法规禁止公开', '1 2']]);
   });
 
   test('<br> splits a paragraph into lines; headings keep their level; hidden and script text is dropped', () => {
     const doc = htmlPageToDoc(
-      '<div><h2>一、总体情况</h2><p>第一行<br>第二行</p><p style="display:none">隐藏</p><script>document.write("脚本")</script><div>（一）主动公开</div></div>',
+      '<div><h2>一、总体情况</h2><p>第一行<br>第二行</p><p style="display:none">隐藏</p>' +
+        '<script>document.write("脚本")</script><div>（一）主动公开</div></div>',
     );
     expect(doc.blocks).toEqual([
       { type: 'heading', text: '一、总体情况', level: 2, source: {} },

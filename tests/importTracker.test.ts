@@ -32,7 +32,7 @@ test('a parse outcome seen before the ingest result that announces it is placed 
   expect(await isFinished(t)).toBe(true);
 });
 
-test('an ingest result that arrives before addBulk returned its job id is kept, and only while ids may still be ours', async () => {
+test('an ingest result arriving before addBulk returned its job id is kept, only while ids may be ours', async () => {
   const t = new ImportTracker(1, RUN);
   t.ingestCompleted('7', { files: [{ path: '/a', sha256: 'sha-a', outcome: 'alreadyStored' }] });
   t.batchesAdded([{ id: '7', paths: ['/a'] }]);
@@ -103,7 +103,7 @@ test('the same bytes twice: one report, the other a duplicate, in one batch or i
   expect(await isFinished(t)).toBe(true);
 });
 
-test('a report stored by another import running at the same time, or left unchanged, is already stored, not new', () => {
+test('a report stored by another import running at the same time, or left unchanged, is already stored', () => {
   const t = new ImportTracker(2, RUN);
   t.batchesAdded([{ id: '1', paths: ['/a', '/b'] }]);
   t.ingestCompleted('1', {

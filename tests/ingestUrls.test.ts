@@ -46,26 +46,35 @@ const file = (name: string, text: string) => {
   return path;
 };
 
-test("a batch: each read file's parse job has its URL, the same bytes under two paths take the first URL any has, an unreadable file's own ingest job keeps its URL", async () => {
-  const a = file('a.txt', 'report a');
-  const copy = file('a-copy.txt', 'report a');
-  const b = file('b.txt', 'report b');
-  const gone = join(dir, 'gone.txt');
-  const urls = { [copy]: 'https://example.gov.cn/a.html', [gone]: 'https://example.gov.cn/gone.html' };
-  const run = ingestProcessor(store, queues);
-  const result = await run(job('9', { paths: [a, copy, b, gone], urls, run: 'r1' }));
-  expect('files' in result && result.files.map((f) => f.outcome)).toEqual(['queued', 'queued', 'queued', 'handedOver']);
+test(
+  "a batch: each read file's parse job has its URL, the same bytes under two paths take the first URL any has, " +
+    "an unreadable file's own ingest job keeps its URL",
+  async () => {
+    const a = file('a.txt', 'report a');
+    const copy = file('a-copy.txt', 'report a');
+    const b = file('b.txt', 'report b');
+    const gone = join(dir, 'gone.txt');
+    const urls = { [copy]: 'https://example.gov.cn/a.html', [gone]: 'https://example.gov.cn/gone.html' };
+    const run = ingestProcessor(store, queues);
+    const result = await run(job('9', { paths: [a, copy, b, gone], urls, run: 'r1' }));
+    expect('files' in result && result.files.map((f) => f.outcome)).toEqual([
+      'queued',
+      'queued',
+      'queued',
+      'handedOver',
+    ]);
 
-  const parseA = await queues.parse.getJob(sha256(Buffer.from(`report a ${prefix}\n`)));
-  expect(parseA?.data).toEqual({ path: a, sha256: parseA?.id, url: urls[copy], run: 'r1' });
-  const parseB = await queues.parse.getJob(sha256(Buffer.from(`report b ${prefix}\n`)));
-  expect(parseB?.data.url).toBeUndefined();
-  const handed = await queues.ingest.getJob('9-3');
-  expect(handed?.data).toEqual({ path: gone, url: urls[gone], run: 'r1' });
+    const parseA = await queues.parse.getJob(sha256(Buffer.from(`report a ${prefix}\n`)));
+    expect(parseA?.data).toEqual({ path: a, sha256: parseA?.id, url: urls[copy], run: 'r1' });
+    const parseB = await queues.parse.getJob(sha256(Buffer.from(`report b ${prefix}\n`)));
+    expect(parseB?.data.url).toBeUndefined();
+    const handed = await queues.ingest.getJob('9-3');
+    expect(handed?.data).toEqual({ path: gone, url: urls[gone], run: 'r1' });
 
-  // the handed-over file turns up: its single-file ingest job gives its parse job the URL
-  writeFileSync(gone, `report gone ${prefix}\n`);
-  await run(job('9-3', handed!.data));
-  const parseGone = await queues.parse.getJob(sha256(Buffer.from(`report gone ${prefix}\n`)));
-  expect(parseGone?.data).toMatchObject({ path: gone, url: urls[gone], run: 'r1' });
-});
+    // the handed-over file turns up: its single-file ingest job gives its parse job the URL
+    writeFileSync(gone, `report gone ${prefix}\n`);
+    await run(job('9-3', handed!.data));
+    const parseGone = await queues.parse.getJob(sha256(Buffer.from(`report gone ${prefix}\n`)));
+    expect(parseGone?.data).toMatchObject({ path: gone, url: urls[gone], run: 'r1' });
+  },
+);

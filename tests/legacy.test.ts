@@ -63,7 +63,7 @@ describe.each(truths)('%s', (name) => {
 describe('changed copies of 2012-pingtan-xian-1.txt (cells run together)', () => {
   const original = readFileSync(corpusFile('2012-pingtan-xian-1.txt'), 'utf8');
 
-  test('a channel that no longer adds up to the applications received fails L-CHANNELS, naming both sides', async () => {
+  test('a channel no longer adding up to the applications received fails L-CHANNELS, naming both sides', async () => {
     // 当面申请 18|18 printed as 17|18: the year column no longer adds up, the cumulative one does
     const changed = original
       .replace('1.当面申请数条1818', '1.当面申请数条1718')
@@ -80,7 +80,7 @@ describe('changed copies of 2012-pingtan-xian-1.txt (cells run together)', () =>
     );
   });
 
-  test('without the sentence that states 2026, 主动公开信息数 20263542 is left empty with its readings, nothing guessed', async () => {
+  test('without the sentence that states 2026, 主动公开信息数 20263542 is left empty with its readings', async () => {
     const changed = original.replace('其中主动公开政府信息2026条', '其中主动公开政府信息若干条');
     expect(changed).not.toBe(original);
     const record = await parseText(changed);
@@ -94,7 +94,7 @@ describe('changed copies of 2012-pingtan-xian-1.txt (cells run together)', () =>
       if (c.value !== null) expect([c.row, c.value]).toEqual([c.row, truth.cells.legacy[c.row][c.col]]);
   });
 
-  test('the list number of the next label is not read as a digit of the values (179533042.政府公报 → 1795 | 3304)', async () => {
+  test("the next label's list number is not read as a digit of the values (179533042.政府公报 → 1795 | 3304)", async () => {
     const record = await parseText(original);
     expect([cell(record, 'active.byWebsite')?.value, cell(record, 'active.byWebsite', 'cumulative')?.value]).toEqual([
       1795, 3304,

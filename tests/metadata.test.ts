@@ -158,7 +158,7 @@ test('title shapes: 关于…的报告, title over two lines, a tail alone, the 
   ).toMatchObject({ year: 2022 });
 });
 
-test('a site name after _ or | is cut from the title; an underscore inside a word of the text is not a separator', async () => {
+test('a site name after _ or | is cut from the title; an underscore inside a word is not a separator', async () => {
   const page = (title: string) =>
     Buffer.from(`<p>${title}</p><p>一、总体情况</p><p>2022年，本局认真贯彻《中华人民共和国政府信息公开条例》。</p>`);
   const cut = await parseReport(page('某县教育局2022年政府信息公开工作年度报告_某县人民政府'), { path: 'a.html' });

@@ -19,7 +19,8 @@ const CSS: Record<string, string> = {
   full: 'table { border-collapse: collapse; } td { border: 1px solid #000 !important; }',
   none: 'table, td { border: none !important; } table { border-collapse: collapse; }',
   threeLine:
-    'table { border-collapse: collapse; border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; } td { border: none !important; } tr:first-child td { border-bottom: 0.75pt solid #000 !important; }',
+    'table { border-collapse: collapse; border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; } ' +
+    'td { border: none !important; } tr:first-child td { border-bottom: 0.75pt solid #000 !important; }',
 };
 
 /** wrong numbers, and cells left empty that no finding names */
@@ -56,7 +57,9 @@ function printable(html: string, borders: Borders, table: number, row: number): 
       ++r === row && r > 0 ? '<tr style="page-break-before: always; break-before: page"' : tr,
     );
   });
-  const css = `<style>@page { size: A4; } body, td, p { font-family: "Noto Serif CJK SC"; font-size: 10pt; } ${CSS[borders]}</style>`;
+  const css =
+    '<style>@page { size: A4; } body, td, p { font-family: "Noto Serif CJK SC"; font-size: 10pt; } ' +
+    `${CSS[borders]}</style>`;
   return withBreak.replace(/<\/head>/i, `${css}</head>`);
 }
 
@@ -96,7 +99,9 @@ if (!haveChromium())
       return g === null ? v === null : v !== null && Math.abs(g - v) <= 1e-6 * Math.max(1, Math.abs(v));
     }).length;
     counts.push(
-      `report ${_i} (${borders}, break in table ${table} before row ${row}, layouts ${want.tables.map((x) => x.template).join('/')}): right ${right}, missing ${total - right - wrong}, wrong ${wrong}`,
+      `report ${_i} (${borders}, break in table ${table} before row ${row}, ` +
+        `layouts ${want.tables.map((x) => x.template).join('/')}): ` +
+        `right ${right}, missing ${total - right - wrong}, wrong ${wrong}`,
     );
     expect(problems).toEqual([]);
   });

@@ -55,19 +55,23 @@ describe('non-embedded CJK fonts (STSong-Light, UniGB-UTF16-H)', () => {
 
   // `（四）无` above the break and `法提供` below each have numbers of their own: two printed rows,
   // so their labels are not joined (joining them moved 746 | 769 under one label with 11 | 11)
-  test('a table cut over a page break is one table: vertical label joined, rows with their own numbers kept apart, page number gone', () => {
-    const t = tables(doc)[1];
-    expect(tables(doc)).toHaveLength(2);
-    expect(grid(t)).toEqual([
-      ['三、办理', '（一）予以公开', '1288', '1362'],
-      ['三、办理', '（二）部分公开', '447', '454'],
-      ['三、办理', '（四）无', '746', '769'],
-      ['三、办理', '法提供', '11', '11'],
-    ]);
-    expect(t.rows[0][0]).toMatchObject({ rowSpan: 4 });
-    expect(t.rows[3][3].source.page).toBe(2);
-    expect(JSON.stringify(doc.blocks)).not.toMatch(/- [12] -/);
-  });
+  test(
+    'a table cut over a page break is one table: vertical label joined, ' +
+      'rows with their own numbers kept apart, page number gone',
+    () => {
+      const t = tables(doc)[1];
+      expect(tables(doc)).toHaveLength(2);
+      expect(grid(t)).toEqual([
+        ['三、办理', '（一）予以公开', '1288', '1362'],
+        ['三、办理', '（二）部分公开', '447', '454'],
+        ['三、办理', '（四）无', '746', '769'],
+        ['三、办理', '法提供', '11', '11'],
+      ]);
+      expect(t.rows[0][0]).toMatchObject({ rowSpan: 4 });
+      expect(t.rows[3][3].source.page).toBe(2);
+      expect(JSON.stringify(doc.blocks)).not.toMatch(/- [12] -/);
+    },
+  );
 });
 
 describe('hostile files', () => {

@@ -113,7 +113,8 @@ if (!chromium)
 const soffice = haveSoffice();
 if (!soffice)
   console.warn(
-    'tests/pdfVariants.test.ts: LibreOffice variants skipped: soffice is missing (apt-get install -y libreoffice-writer-nogui)',
+    'tests/pdfVariants.test.ts: LibreOffice variants skipped: ' +
+      'soffice is missing (apt-get install -y libreoffice-writer-nogui)',
   );
 (soffice ? describe : describe.skip)('printed by LibreOffice', () => {
   test.each(sofficeVariants().map((v) => [variantName(v), v] as const))('%s', async (_name, v) => {

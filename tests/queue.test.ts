@@ -99,48 +99,52 @@ async function clearStore() {
   await store.db.deleteFrom('reports').execute();
 }
 
-test('500 reports and a corrupt file through 2 workers: each stored once, status agrees, the corrupt one is listed as failed', async () => {
-  await clearStore();
-  const env = envFor();
-  const files = makeCopies(join(dir, 'a'), 500, 'a');
-  const corrupt = join(dir, 'a', 'corrupt.html');
-  writeFileSync(corrupt, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8, 9, 0x1b, 0, 0x80]));
-  const want = await expected([...files, corrupt]);
-  const corruptCode = want.stored.get(sha256(readFileSync(corrupt))) ?? null;
-  expect(corruptCode).not.toBeNull();
+test(
+  '500 reports and a corrupt file through 2 workers: each stored once, status agrees, ' +
+    'the corrupt one is listed as failed',
+  async () => {
+    await clearStore();
+    const env = envFor();
+    const files = makeCopies(join(dir, 'a'), 500, 'a');
+    const corrupt = join(dir, 'a', 'corrupt.html');
+    writeFileSync(corrupt, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8, 9, 0x1b, 0, 0x80]));
+    const want = await expected([...files, corrupt]);
+    const corruptCode = want.stored.get(sha256(readFileSync(corrupt))) ?? null;
+    expect(corruptCode).not.toBeNull();
 
-  workers.push(startWorker(env), startWorker(env));
-  const imp = await cli(['import', '--queue', '--json', join(dir, 'a')], env);
-  const summary = JSON.parse(imp.stdout);
-  expect(summary.files).toBe(501);
-  expect(summary.done).toBe(501);
-  expect(summary.failed[corruptCode!]).toBeGreaterThanOrEqual(1);
-  expect(imp.code).toBe(1);
+    workers.push(startWorker(env), startWorker(env));
+    const imp = await cli(['import', '--queue', '--json', join(dir, 'a')], env);
+    const summary = JSON.parse(imp.stdout);
+    expect(summary.files).toBe(501);
+    expect(summary.done).toBe(501);
+    expect(summary.failed[corruptCode!]).toBeGreaterThanOrEqual(1);
+    expect(imp.code).toBe(1);
 
-  await assertStoredOnce(want.stored);
-  const s = await status(env);
-  expect(s.stored).toBe(want.stored.size);
-  expect(s.pending).toBe(0);
-  const parse = s.queues.parse;
-  // every distinct report was processed exactly once: completed ones are those without error
-  const okCount = [...want.stored.values()].filter((c) => c === null).length;
-  expect(parse.processed.completed).toBe(okCount);
-  expect(parse.processed.failed).toBe(want.stored.size - okCount + want.transient.size);
-  // one ingest job per batch of files
-  expect(s.queues.ingest.processed.completed).toBe(Math.ceil(501 / ingestBatch()));
+    await assertStoredOnce(want.stored);
+    const s = await status(env);
+    expect(s.stored).toBe(want.stored.size);
+    expect(s.pending).toBe(0);
+    const parse = s.queues.parse;
+    // every distinct report was processed exactly once: completed ones are those without error
+    const okCount = [...want.stored.values()].filter((c) => c === null).length;
+    expect(parse.processed.completed).toBe(okCount);
+    expect(parse.processed.failed).toBe(want.stored.size - okCount + want.transient.size);
+    // one ingest job per batch of files
+    expect(s.queues.ingest.processed.completed).toBe(Math.ceil(501 / ingestBatch()));
 
-  const failed = await cli(['failed', '--json'], env);
-  const jobs = failed.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
-  const listed = jobs.find((j) => j.path === corrupt);
-  expect(listed).toMatchObject({ stage: 'parse', code: corruptCode, attempts: 1 });
-  const retry = await cli(['retry', listed.id], env);
-  expect(retry.code).toBe(0);
-  await Promise.all(workers.splice(0).map((w) => stop(w)));
-});
+    const failed = await cli(['failed', '--json'], env);
+    const jobs = failed.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    const listed = jobs.find((j) => j.path === corrupt);
+    expect(listed).toMatchObject({ stage: 'parse', code: corruptCode, attempts: 1 });
+    const retry = await cli(['retry', listed.id], env);
+    expect(retry.code).toBe(0);
+    await Promise.all(workers.splice(0).map((w) => stop(w)));
+  },
+);
 
 test('kill -9 of one worker mid-batch: its jobs are taken over, every report stored once', async () => {
   await clearStore();
@@ -206,119 +210,131 @@ test('Redis stopped and restarted mid-batch (AOF on): the batch finishes, nothin
   }
 });
 
-test('a file of a batch that cannot be read gets an ingest job of its own: failed with its code and path, the others stored', async () => {
-  await clearStore();
-  const env = envFor();
-  const files = makeCopies(join(dir, 'd'), 6, 'd');
-  const missing = join(dir, 'd', 'gone.txt');
-  const want = await expected(files);
-  workers.push(startWorker(env));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    // batches of 4: the missing file sits in the second batch
-    const summary = await enqueueAndWait([...files.slice(0, 5), missing, files[5]], { batch: 4, reconcileMs: 1000 });
-    expect(summary.done).toBe(7);
-    expect(summary.failed.READ_FAILED).toBe(1);
-  } finally {
-    for (const k of Object.keys(env))
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-  }
-  await assertStoredOnce(want.stored);
-  const failed = await cli(['failed', '--json'], env);
-  const jobs = failed.stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
-  expect(jobs).toEqual([
-    expect.objectContaining({ queue: 'ingest', path: missing, stage: 'ingest', code: 'READ_FAILED', attempts: 1 }),
-  ]);
-  expect(jobs[0].id).toMatch(/^\d+-1$/);
-  await Promise.all(workers.splice(0).map((w) => stop(w)));
-});
+test(
+  'a file of a batch that cannot be read gets an ingest job of its own: ' +
+    'failed with its code and path, the others stored',
+  async () => {
+    await clearStore();
+    const env = envFor();
+    const files = makeCopies(join(dir, 'd'), 6, 'd');
+    const missing = join(dir, 'd', 'gone.txt');
+    const want = await expected(files);
+    workers.push(startWorker(env));
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      // batches of 4: the missing file sits in the second batch
+      const summary = await enqueueAndWait([...files.slice(0, 5), missing, files[5]], { batch: 4, reconcileMs: 1000 });
+      expect(summary.done).toBe(7);
+      expect(summary.failed.READ_FAILED).toBe(1);
+    } finally {
+      for (const k of Object.keys(env))
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+    }
+    await assertStoredOnce(want.stored);
+    const failed = await cli(['failed', '--json'], env);
+    const jobs = failed.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    expect(jobs).toEqual([
+      expect.objectContaining({ queue: 'ingest', path: missing, stage: 'ingest', code: 'READ_FAILED', attempts: 1 }),
+    ]);
+    expect(jobs[0].id).toMatch(/^\d+-1$/);
+    await Promise.all(workers.splice(0).map((w) => stop(w)));
+  },
+);
 
-test("import --queue --url and --manifest: each parse job carries its file's URL to source.url, and the site settles the region", async () => {
-  await clearStore();
-  const env = envFor();
-  const pages = join(dir, 'urls');
-  mkdirSync(pages);
-  // a bureau whose text names no place at all: only its site can say where it is
-  const withUrl = join(pages, 'a.txt');
-  const without = join(pages, 'b.txt');
-  const placeless = [
-    '民政局2016年政府信息公开工作年度报告',
-    '本报告由民政局编制。一、概述 2016年，我局认真贯彻《中华人民共和国政府信息公开条例》。',
-  ];
-  writeFileSync(withUrl, placeless.join('\n'));
-  copyFileSync(join(WILD_PAGES, 'p022.txt'), without);
-  const url = 'https://www.haizhu.gov.cn/zwgk/zfxxgknb/jd/content/post_9472698.html';
-  // what the pipeline itself makes of the file with and without its URL
-  const inProcess = await parseReport(readFileSync(withUrl), { path: withUrl, url });
-  const noUrl = await parseReport(readFileSync(withUrl), { path: withUrl });
-  expect(inProcess.report.region).toMatchObject({ code: '440105', county: '海珠区' });
-  expect(noUrl.report.region).toBeNull();
-  const storedRecord = async (path: string) => {
+test(
+  "import --queue --url and --manifest: each parse job carries its file's URL to source.url, " +
+    'and the site settles the region',
+  async () => {
+    await clearStore();
+    const env = envFor();
+    const pages = join(dir, 'urls');
+    mkdirSync(pages);
+    // a bureau whose text names no place at all: only its site can say where it is
+    const withUrl = join(pages, 'a.txt');
+    const without = join(pages, 'b.txt');
+    const placeless = [
+      '民政局2016年政府信息公开工作年度报告',
+      '本报告由民政局编制。一、概述 2016年，我局认真贯彻《中华人民共和国政府信息公开条例》。',
+    ];
+    writeFileSync(withUrl, placeless.join('\n'));
+    copyFileSync(join(WILD_PAGES, 'p022.txt'), without);
+    const url = 'https://www.haizhu.gov.cn/zwgk/zfxxgknb/jd/content/post_9472698.html';
+    // what the pipeline itself makes of the file with and without its URL
+    const inProcess = await parseReport(readFileSync(withUrl), { path: withUrl, url });
+    const noUrl = await parseReport(readFileSync(withUrl), { path: withUrl });
+    expect(inProcess.report.region).toMatchObject({ code: '440105', county: '海珠区' });
+    expect(noUrl.report.region).toBeNull();
+    const storedRecord = async (path: string) => {
+      const row = await store.db
+        .selectFrom('reports')
+        .select(['url', 'record'])
+        .where('sha256', '=', sha256(readFileSync(path)))
+        .executeTakeFirstOrThrow();
+      return { url: row.url, record: JSON.parse(row.record) as typeof inProcess };
+    };
+
+    workers.push(startWorker(env));
+    const one = await cli(['import', '--queue', '--json', '--url', url, withUrl], env);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ files: 1, new: 1 });
+    let got = await storedRecord(withUrl);
+    expect(got.url).toBe(url);
+    expect(got.record.source.url).toBe(url);
+    expect(got.record.report.region).toEqual(inProcess.report.region);
+    expect(got.record.report.agency).toBe(inProcess.report.agency);
+
+    await Promise.all(workers.splice(0).map((w) => stop(w)));
+
+    // a manifest: both files in one ingest batch, one with a URL and one without (a fresh store
+    // and queue: the parse job of a.txt's bytes is still kept as completed in the first)
+    await clearStore();
+    const env2 = envFor();
+    workers.push(startWorker(env2));
+    const manifest = join(pages, 'm.csv');
+    writeFileSync(manifest, `path,url\na.txt,${url}\nb.txt,\n`);
+    const two = await cli(['import', '--queue', '--json', '--manifest', manifest], env2);
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.stdout)).toMatchObject({ files: 2, new: 2 });
+    got = await storedRecord(withUrl);
+    expect(got.record.source.url).toBe(url);
+    expect(got.record.report.region).toEqual(inProcess.report.region);
+    const other = await storedRecord(without);
+    expect(other.url).toBeNull();
+    expect(other.record.source.url).toBeUndefined();
+    await Promise.all(workers.splice(0).map((w) => stop(w)));
+  },
+);
+
+test(
+  'a bad file through the queue: its code travels as data to the summary and `xxgk failed`, ' +
+    'with the stored message',
+  async () => {
+    await clearStore();
+    const env = envFor();
+    const sub = join(dir, 'e');
+    makeCopies(sub, 1, 'e');
+    const corrupt = join(sub, 'corrupt.html');
+    writeFileSync(corrupt, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8, 9, 0x1b, 0, 0x80, 0x2a]));
+    workers.push(startWorker(env));
+    const imp = await cli(['import', '--queue', '--json', sub], env);
+    const sha = sha256(readFileSync(corrupt));
     const row = await store.db
       .selectFrom('reports')
-      .select(['url', 'record'])
-      .where('sha256', '=', sha256(readFileSync(path)))
+      .select(['error_code', 'error_message'])
+      .where('sha256', '=', sha)
       .executeTakeFirstOrThrow();
-    return { url: row.url, record: JSON.parse(row.record) as typeof inProcess };
-  };
-
-  workers.push(startWorker(env));
-  const one = await cli(['import', '--queue', '--json', '--url', url, withUrl], env);
-  expect(one.code).toBe(0);
-  expect(JSON.parse(one.stdout)).toMatchObject({ files: 1, new: 1 });
-  let got = await storedRecord(withUrl);
-  expect(got.url).toBe(url);
-  expect(got.record.source.url).toBe(url);
-  expect(got.record.report.region).toEqual(inProcess.report.region);
-  expect(got.record.report.agency).toBe(inProcess.report.agency);
-
-  await Promise.all(workers.splice(0).map((w) => stop(w)));
-
-  // a manifest: both files in one ingest batch, one with a URL and one without (a fresh store
-  // and queue: the parse job of a.txt's bytes is still kept as completed in the first)
-  await clearStore();
-  const env2 = envFor();
-  workers.push(startWorker(env2));
-  const manifest = join(pages, 'm.csv');
-  writeFileSync(manifest, `path,url\na.txt,${url}\nb.txt,\n`);
-  const two = await cli(['import', '--queue', '--json', '--manifest', manifest], env2);
-  expect(two.code).toBe(0);
-  expect(JSON.parse(two.stdout)).toMatchObject({ files: 2, new: 2 });
-  got = await storedRecord(withUrl);
-  expect(got.record.source.url).toBe(url);
-  expect(got.record.report.region).toEqual(inProcess.report.region);
-  const other = await storedRecord(without);
-  expect(other.url).toBeNull();
-  expect(other.record.source.url).toBeUndefined();
-  await Promise.all(workers.splice(0).map((w) => stop(w)));
-});
-
-test('a bad file through the queue: its code travels as data to the summary and `xxgk failed`, with the stored message', async () => {
-  await clearStore();
-  const env = envFor();
-  const sub = join(dir, 'e');
-  makeCopies(sub, 1, 'e');
-  const corrupt = join(sub, 'corrupt.html');
-  writeFileSync(corrupt, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7, 8, 9, 0x1b, 0, 0x80, 0x2a]));
-  workers.push(startWorker(env));
-  const imp = await cli(['import', '--queue', '--json', sub], env);
-  const sha = sha256(readFileSync(corrupt));
-  const row = await store.db
-    .selectFrom('reports')
-    .select(['error_code', 'error_message'])
-    .where('sha256', '=', sha)
-    .executeTakeFirstOrThrow();
-  expect(row.error_code).not.toBeNull();
-  expect(JSON.parse(imp.stdout)).toMatchObject({ files: 2, done: 2, new: 1, failed: { [row.error_code!]: 1 } });
-  expect(imp.code).toBe(1);
-  // the human-readable list: id, stage, code, file, message (the message as stored, no JSON)
-  const failed = await cli(['failed'], env);
-  expect(failed.stdout).toBe(`${sha}\tparse\t${row.error_code}\t${corrupt}\t${row.error_message}\n`);
-  await Promise.all(workers.splice(0).map((w) => stop(w)));
-});
+    expect(row.error_code).not.toBeNull();
+    expect(JSON.parse(imp.stdout)).toMatchObject({ files: 2, done: 2, new: 1, failed: { [row.error_code!]: 1 } });
+    expect(imp.code).toBe(1);
+    // the human-readable list: id, stage, code, file, message (the message as stored, no JSON)
+    const failed = await cli(['failed'], env);
+    expect(failed.stdout).toBe(`${sha}\tparse\t${row.error_code}\t${corrupt}\t${row.error_message}\n`);
+    await Promise.all(workers.splice(0).map((w) => stop(w)));
+  },
+);

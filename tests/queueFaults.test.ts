@@ -156,7 +156,7 @@ async function terminateConnections(): Promise<number> {
   }
 }
 
-test('database connections terminated mid-import: both workers survive, retry, and every report is stored once', async () => {
+test('DB connections terminated mid-import: both workers survive, retry, and every report is stored once', async () => {
   await store.db.deleteFrom('reports').execute();
   const env = envFor();
   const files = makeCopies(join(dir, 'pg'), 150, 'pg');
@@ -195,7 +195,7 @@ test('database connections terminated mid-import: both workers survive, retry, a
   await Promise.all([stop(a.child), stop(b.child)]);
 });
 
-test('a worker started before Redis waits with one log line, takes jobs once Redis is up, and --help says so', async () => {
+test('a worker started before Redis waits with one log line, takes jobs once Redis is up; --help says so', async () => {
   const help = await cli(['worker', '--help'], {});
   expect(help.stdout).toMatch(/Started before Redis[^]*waits for it/);
   const port = await sparePort();

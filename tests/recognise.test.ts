@@ -70,7 +70,8 @@ describe('label variants map to the same keys', () => {
     const col = r.flags.filter((f) => f.rule === 'T3-COL');
     expect(col).toHaveLength(1);
     expect(col[0].message).toBe(
-      'row newReceived 法人或其他组织小计: commercial+research+socialWelfare+legalService+otherOrg = 1+1+0+0+0 = 2 ≠ legalPersonSubtotal = 3',
+      'row newReceived 法人或其他组织小计: commercial+research+socialWelfare+legalService+otherOrg ' +
+        '= 1+1+0+0+0 = 2 ≠ legalPersonSubtotal = 3',
     );
   });
 

@@ -64,7 +64,7 @@ async function open(
 
 const okHits = (from: number) => site.hits.slice(from).filter((h) => h.status === 200);
 
-test('finds every report once, keeps one report per content and per report, and a second pass fetches nothing new', async () => {
+test('finds each report once, keeps one report per content and per report; a second pass fetches nothing', async () => {
   const file = sourcesFor(site);
   const { store, ctx, lines, news } = await open(file);
   try {

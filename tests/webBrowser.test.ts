@@ -296,7 +296,7 @@ describeBrowser('xxgk serve in a browser', () => {
     expect(problems).toEqual([]);
   });
 
-  test('/queues: the board loads from the documented ?token= address; a write from another origin is refused', async () => {
+  test('/queues: the board loads from the documented ?token= address; a write from elsewhere is refused', async () => {
     const TOKEN = `browser-${process.pid}-token`;
     const prefix = `xxgk-webbrowser-${process.pid}`;
     const saved = process.env.XXGK_QUEUE_PREFIX;

@@ -99,83 +99,88 @@ describeBrowser('the review page over the dataset', () => {
   const waitReady = (what: string) => page.waitForSelector(`body[data-ready="${what}"]`);
   const column = (cls: string) => page.locator(`#reports tbody td.${cls}`).allInnerTexts();
 
-  test('list: one row per report; sorted by a column header; region and disagreeing-copies filters; exported as shown', async () => {
-    await page.goto(`${server.url}/`);
-    await waitReady('list');
-    const parsed = stored.filter((r) => !r.error_code);
-    const groups = new Set(
-      parsed.map((r) => (r.agency && r.year !== null ? `${agencyKey(r.agency)}|${r.year}` : r.sha256)),
-    );
-    const failed = stored.filter((r) => r.error_code).length;
-    expect(await page.locator('#reports tbody tr').count()).toBe(groups.size + failed);
-
-    // sort by year, then the other way by clicking again
-    await Promise.all([page.waitForURL(/sort=year&dir=asc/), page.click('#reports th[data-sort="year"] a')]);
-    await waitReady('list');
-    const up = (await column('year')).filter(Boolean).map(Number);
-    expect(up).toEqual([...up].sort((a, b) => a - b));
-    await Promise.all([page.waitForURL(/sort=year&dir=desc/), page.click('#reports th[data-sort="year"] a')]);
-    await waitReady('list');
-    const down = (await column('year')).filter(Boolean).map(Number);
-    expect(down).toEqual([...up].sort((a, b) => b - a));
-    expect(await page.locator('#reports th.sorted.desc[data-sort="year"]').count()).toBe(1);
-
-    // a 0-cell report (no table read) is never shown as passing
-    const statuses = await page
-      .locator('#reports tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => [(tr as HTMLElement).dataset.status, tr.querySelector('td.cells')!.textContent]),
+  test(
+    'list: one row per report; sorted by a column header; ' +
+      'region and disagreeing-copies filters; exported as shown',
+    async () => {
+      await page.goto(`${server.url}/`);
+      await waitReady('list');
+      const parsed = stored.filter((r) => !r.error_code);
+      const groups = new Set(
+        parsed.map((r) => (r.agency && r.year !== null ? `${agencyKey(r.agency)}|${r.year}` : r.sha256)),
       );
-    for (const [status, cells] of statuses) if (cells === '0') expect(status).not.toBe('pass');
-    expect(statuses.some(([s, c]) => s === 'empty' && c === '0')).toBe(true);
-    // each rule id says what the rule checks
-    const ruleTitles = await page
-      .locator('#reports .rules span.rule[data-rule]')
-      .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.rule, e.getAttribute('title')]));
-    expect(ruleTitles.length).toBeGreaterThan(0);
-    for (const [rule, title] of ruleTitles) expect(title).toContain(RULE_BY_ID.get(rule!)!.description);
+      const failed = stored.filter((r) => r.error_code).length;
+      expect(await page.locator('#reports tbody tr').count()).toBe(groups.size + failed);
 
-    // the copies that disagree: one report, with its copies and X-SOURCES
-    await page.check('#f-disagreeing');
-    await Promise.all([page.waitForURL(/disagreeing=1/), page.click('#f-apply')]);
-    await waitReady('list');
-    const rows = page.locator('#reports tbody tr');
-    expect(await rows.count()).toBe(1);
-    expect(await rows.first().locator('.rules').innerText()).toContain('X-SOURCES');
-    // seven sample files and the republication
-    expect(await rows.first().locator('td.copies-cell').innerText()).toMatch(/^8 · 1 不一致$/);
-    await page.screenshot({ path: join(OUT, 'web-list-disagreeing.png'), fullPage: true });
+      // sort by year, then the other way by clicking again
+      await Promise.all([page.waitForURL(/sort=year&dir=asc/), page.click('#reports th[data-sort="year"] a')]);
+      await waitReady('list');
+      const up = (await column('year')).filter(Boolean).map(Number);
+      expect(up).toEqual([...up].sort((a, b) => a - b));
+      await Promise.all([page.waitForURL(/sort=year&dir=desc/), page.click('#reports th[data-sort="year"] a')]);
+      await waitReady('list');
+      const down = (await column('year')).filter(Boolean).map(Number);
+      expect(down).toEqual([...up].sort((a, b) => b - a));
+      expect(await page.locator('#reports th.sorted.desc[data-sort="year"]').count()).toBe(1);
 
-    // region: by name, sorted by year; every row shown is in it, and the count is the store's
-    const withRegion = parsed.filter((r) => JSON.parse(r.record).report.region?.province === '江苏省');
-    await page.goto(`${server.url}/?region=${encodeURIComponent('江苏省')}&sort=year&dir=desc`);
-    await waitReady('list');
-    const regionGroups = new Set(withRegion.map((r) => `${agencyKey(r.agency!)}|${r.year}`));
-    expect(await page.locator('#reports tbody tr').count()).toBe(regionGroups.size);
-    for (const t of await column('region')) expect(t).toContain('江苏省');
-    const years = (await column('year')).map(Number);
-    expect(years).toEqual([...years].sort((a, b) => b - a));
-    await page.screenshot({ path: join(OUT, 'web-list-sorted-filtered.png'), fullPage: true });
+      // a 0-cell report (no table read) is never shown as passing
+      const statuses = await page
+        .locator('#reports tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [(tr as HTMLElement).dataset.status, tr.querySelector('td.cells')!.textContent]),
+        );
+      for (const [status, cells] of statuses) if (cells === '0') expect(status).not.toBe('pass');
+      expect(statuses.some(([s, c]) => s === 'empty' && c === '0')).toBe(true);
+      // each rule id says what the rule checks
+      const ruleTitles = await page
+        .locator('#reports .rules span.rule[data-rule]')
+        .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.rule, e.getAttribute('title')]));
+      expect(ruleTitles.length).toBeGreaterThan(0);
+      for (const [rule, title] of ruleTitles) expect(title).toContain(RULE_BY_ID.get(rule!)!.description);
 
-    // the filtered list downloaded in the formats of xxgk export: the same reports
-    const href = await page.locator('#exports a[data-shape="wide"][data-output="jsonl"]').getAttribute('href');
-    const res = await page.request.get(`${server.url}${href}`);
-    expect(res.status()).toBe(200);
-    const exported = (await res.text())
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l));
-    expect(exported.map((r) => r.report_id).sort()).toEqual(
-      (
-        await page.locator('#reports tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.sha))
-      ).sort(),
-    );
-    const parquet = await page.request.get(
-      `${server.url}${await page.locator('#exports a[data-shape="panel"][data-output="parquet"]').getAttribute('href')}`,
-    );
-    expect((await parquet.body()).subarray(0, 4).toString()).toBe('PAR1');
-    expect(problems).toEqual([]);
-  });
+      // the copies that disagree: one report, with its copies and X-SOURCES
+      await page.check('#f-disagreeing');
+      await Promise.all([page.waitForURL(/disagreeing=1/), page.click('#f-apply')]);
+      await waitReady('list');
+      const rows = page.locator('#reports tbody tr');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().locator('.rules').innerText()).toContain('X-SOURCES');
+      // seven sample files and the republication
+      expect(await rows.first().locator('td.copies-cell').innerText()).toMatch(/^8 · 1 不一致$/);
+      await page.screenshot({ path: join(OUT, 'web-list-disagreeing.png'), fullPage: true });
+
+      // region: by name, sorted by year; every row shown is in it, and the count is the store's
+      const withRegion = parsed.filter((r) => JSON.parse(r.record).report.region?.province === '江苏省');
+      await page.goto(`${server.url}/?region=${encodeURIComponent('江苏省')}&sort=year&dir=desc`);
+      await waitReady('list');
+      const regionGroups = new Set(withRegion.map((r) => `${agencyKey(r.agency!)}|${r.year}`));
+      expect(await page.locator('#reports tbody tr').count()).toBe(regionGroups.size);
+      for (const t of await column('region')) expect(t).toContain('江苏省');
+      const years = (await column('year')).map(Number);
+      expect(years).toEqual([...years].sort((a, b) => b - a));
+      await page.screenshot({ path: join(OUT, 'web-list-sorted-filtered.png'), fullPage: true });
+
+      // the filtered list downloaded in the formats of xxgk export: the same reports
+      const href = await page.locator('#exports a[data-shape="wide"][data-output="jsonl"]').getAttribute('href');
+      const res = await page.request.get(`${server.url}${href}`);
+      expect(res.status()).toBe(200);
+      const exported = (await res.text())
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
+      expect(exported.map((r) => r.report_id).sort()).toEqual(
+        (
+          await page.locator('#reports tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.sha))
+        ).sort(),
+      );
+      const parquetHref = await page
+        .locator('#exports a[data-shape="panel"][data-output="parquet"]')
+        .getAttribute('href');
+      const parquet = await page.request.get(`${server.url}${parquetHref}`);
+      expect((await parquet.body()).subarray(0, 4).toString()).toBe('PAR1');
+      expect(problems).toEqual([]);
+    },
+  );
 
   test('a report links to where it was published and lists its copies with what they disagree on', async () => {
     // a crawler's saved page: the 原文链接 of its header

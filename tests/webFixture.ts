@@ -28,7 +28,8 @@ export function writeInjectedHtml(dir: string): string {
   );
   html = html.replace(
     '<p align="center">信息内容</p>',
-    `<p align="center">信息内容${asHtmlText('<img src=x onerror=window.__pwned=3>')}<img src=x onerror="window.__pwned=4"></p>`,
+    `<p align="center">信息内容${asHtmlText('<img src=x onerror=window.__pwned=3>')}` +
+      '<img src=x onerror="window.__pwned=4"></p>',
   );
   html = `<script>window.__pwned=5</script><img src=x onerror="window.__pwned=6">${html}`;
   const path = join(dir, 'injected-report.html');

@@ -14,7 +14,8 @@ export const REPORT_ID: ColumnDef[] = [
   c(
     'report_id',
     'string',
-    'SHA-256 of the best-read copy of the report: one report per agency, year and scope, however many files, formats or URLs held it',
+    'SHA-256 of the best-read copy of the report: one report per ' +
+      'agency, year and scope, however many files, formats or URLs held it',
   ),
   c('agency', 'string', 'the issuing body: its full name when the record settles it (record.md), else as printed'),
   c('agency_normalised', 'string', 'agency with full/half width, spaces and brackets folded'),
@@ -35,7 +36,8 @@ export const REPORT_ID: ColumnDef[] = [
   c(
     'region_known',
     'bool',
-    'false when the record names no region: the region columns are then empty because the region is unknown, not because it is blank',
+    'false when the record names no region: the region columns are ' +
+      'then empty because the region is unknown, not because it is blank',
   ),
 ];
 
@@ -57,7 +59,8 @@ export const LONG_COLUMNS: ColumnDef[] = [
   c(
     'unit',
     'string',
-    'the unit of value and value_clean: count, or 万元 / 元 for money (one unit per key, converted from the unit printed in the cell)',
+    'the unit of value and value_clean: count, or 万元 / 元 for money ' +
+      '(one unit per key, converted from the unit printed in the cell)',
   ),
   c(
     'reading',
@@ -86,18 +89,21 @@ export const REPORT_COLUMNS: ColumnDef[] = [
   c(
     'sources',
     'json',
-    "every file path or URL of every copy of the report, the best copy's first (the same bytes imported twice are one copy with two sources)",
+    "every file path or URL of every copy of the report, the best copy's " +
+      'first (the same bytes imported twice are one copy with two sources)',
   ),
   c('source_count', 'int', 'how many files or URLs held this report'),
   c(
     'original_url',
     'string',
-    'where the report was published: the URL it was fetched from, else the 原文链接 of a crawler header at the top of a saved page',
+    'where the report was published: the URL it was fetched from, ' +
+      'else the 原文链接 of a crawler header at the top of a saved page',
   ),
   c(
     'copies',
     'json',
-    'every copy of the report (another format, URL, republication, updated version), best first: id, format, sources, cells, flags, parser_version; the dataset takes the first',
+    'every copy of the report (another format, URL, republication, updated version), best ' +
+      'first: id, format, sources, cells, flags, parser_version; the dataset takes the first',
   ),
   c('copy_count', 'int', 'how many different files (by content) hold this report'),
   c(
@@ -118,7 +124,8 @@ export const REPORT_COLUMNS: ColumnDef[] = [
   c(
     'x_inforce',
     'string',
-    'X-INFORCE against the previous year: agrees, differs, not_assessable, not_applicable (a table not in the 2021 layout) or no_previous_year',
+    'X-INFORCE against the previous year: agrees, differs, not_assessable, ' +
+      'not_applicable (a table not in the 2021 layout) or no_previous_year',
   ),
   c('cross_flags', 'json', 'the failed X-CARRY / X-INFORCE checks with both years and values'),
 ];

@@ -31,13 +31,22 @@ export function buildDictionary(d: DictionaryInput) {
       filters: d.options.filters,
     },
     notes: [
-      'value is the number as printed; value_clean adds only the inference rules.md allows, and the cleaning column (or the wide cleaning column) says per value how it was obtained.',
-      'CSV files are UTF-8 with a byte-order mark; JSON columns hold JSON text in CSV and Parquet, nested values in JSON Lines.',
-      "One report per agency key, year and scope (a 全市/全区 report is another scope than the body's own; 办公室 and 人民政府 are other agencies): its files (formats, URLs, republications, updated versions) are copies; the data holds the best-read copy (most cells, then fewest flags, then the latest parser) and report_id is its SHA-256; copies and sources list every file.",
-      "Copies that disagree on a cell raise X-SOURCES (x_sources) with every value and its sources: the data keeps the best copy's value, never silently.",
-      'Files that could not be parsed are not rows of the data: they are in the failures file with their path or URL, code and message.',
-      'region_code, province, city and county come from the record (report.region); region_known is false where the record names no region.',
-      'agency_key links the names of one agency across years; X-CARRY and X-INFORCE compare consecutive years of one agency_key.',
+      'value is the number as printed; value_clean adds only the inference rules.md allows, ' +
+        'and the cleaning column (or the wide cleaning column) says per value how it was obtained.',
+      'CSV files are UTF-8 with a byte-order mark; JSON columns ' +
+        'hold JSON text in CSV and Parquet, nested values in JSON Lines.',
+      "One report per agency key, year and scope (a 全市/全区 report is another scope than the body's " +
+        'own; 办公室 and 人民政府 are other agencies): its files (formats, URLs, republications, updated ' +
+        'versions) are copies; the data holds the best-read copy (most cells, then fewest flags, ' +
+        'then the latest parser) and report_id is its SHA-256; copies and sources list every file.',
+      'Copies that disagree on a cell raise X-SOURCES (x_sources) with every ' +
+        "value and its sources: the data keeps the best copy's value, never silently.",
+      'Files that could not be parsed are not rows of the data: they ' +
+        'are in the failures file with their path or URL, code and message.',
+      'region_code, province, city and county come from the record ' +
+        '(report.region); region_known is false where the record names no region.',
+      'agency_key links the names of one agency across years; X-CARRY ' +
+        'and X-INFORCE compare consecutive years of one agency_key.',
     ],
     files: d.files.map((f) => ({ path: f.path, role: f.role, rows: f.rows, columns: f.columns })),
     keys: d.keys.map((k) => ({
@@ -86,7 +95,8 @@ export function dictionaryMarkdown(d: Dictionary): string {
   const out: string[] = [
     `# Data dictionary`,
     '',
-    `Exported ${d.exported.at} by ${d.exported.by}: ${d.exported.format}, ${d.exported.shape} shape; filters ${JSON.stringify(d.exported.filters)}.`,
+    `Exported ${d.exported.at} by ${d.exported.by}: ${d.exported.format}, ${d.exported.shape} ` +
+      `shape; filters ${JSON.stringify(d.exported.filters)}.`,
     '',
   ];
   for (const n of d.notes) out.push(`- ${n}`);
@@ -123,7 +133,8 @@ export function dictionaryMarkdown(d: Dictionary): string {
     '',
     `## Across reports`,
     '',
-    `${d.crossReport.pairs.length} pairs of consecutive years of one agency, ${d.crossReport.checks} checks, ${d.crossReport.notAssessable} not assessable, ${d.crossReport.flags} failing.`,
+    `${d.crossReport.pairs.length} pairs of consecutive years of one agency, ${d.crossReport.checks} ` +
+      `checks, ${d.crossReport.notAssessable} not assessable, ${d.crossReport.flags} failing.`,
     '',
   );
   for (const p of d.crossReport.pairs)
@@ -134,7 +145,10 @@ export function dictionaryMarkdown(d: Dictionary): string {
     '',
     '## Panel indicators (`--shape panel`)',
     '',
-    'Each value is the sum of the keys of its derivation for the layout of the table it is read from, from the cleaned values; empty when any of them is missing or empty. The column `<indicator>_from` names the keys and layout of each value.',
+    'Each value is the sum of the keys of its derivation for ' +
+      'the layout of the table it is read from, from the cleaned ' +
+      'values; empty when any of them is missing or empty. The column ' +
+      '`<indicator>_from` names the keys and layout of each value.',
     '',
     '| indicator | unit | meaning | layouts | derived from | how this era counts it |',
     '|---|---|---|---|---|---|',
@@ -142,7 +156,8 @@ export function dictionaryMarkdown(d: Dictionary): string {
   for (const i of d.panelIndicators)
     for (const v of i.derivations)
       out.push(
-        `| \`${i.id}\` ${md(i.label)} | ${i.unit} | ${md(i.description)} | ${v.layouts.join(', ')} | \`${md(v.from)}\` | ${md(v.note ?? '')} |`,
+        `| \`${i.id}\` ${md(i.label)} | ${i.unit} | ${md(i.description)} ` +
+          `| ${v.layouts.join(', ')} | \`${md(v.from)}\` | ${md(v.note ?? '')} |`,
       );
   return out.join('\n') + '\n';
 }

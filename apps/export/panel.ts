@@ -23,7 +23,8 @@ export function panelColumns(reportId: ColumnDef[]): ColumnDef[] {
     c(
       'notes',
       'json',
-      'per indicator, how this era counts it where that differs (e.g. replies rather than applications before 2019), or why it is empty',
+      'per indicator, how this era counts it where that differs (e.g. ' +
+        'replies rather than applications before 2019), or why it is empty',
     ),
     c('copy_count', 'int', 'how many different files hold this report (the panel reads the best-read copy)'),
     c('x_sources', 'int', 'cells on which the copies disagree (X-SOURCES; details in the wide or long export)'),

@@ -162,7 +162,9 @@ export function createParsePool(size = availableParallelism(), opts: PoolOptions
           lost: {
             code: 'TOO_LARGE',
             retry: false,
-            message: `parsing the file needs more than the ${resourceLimits.maxOldGenerationSizeMb} MB of memory a parse may use`,
+            message:
+              `parsing the file needs more than the ${resourceLimits.maxOldGenerationSizeMb} MB ` +
+              'of memory a parse may use',
           },
         });
       } else if (!slot.loaded) {

@@ -12,7 +12,8 @@ const fragment = readFileSync(join(corpus, name), 'utf8');
 const truth = JSON.parse(readFileSync(join(corpus, `${name}.truth.json`), 'utf8'));
 const title = '2019年上海市人民政府办公厅政府信息公开工作年度报告';
 
-// 1. a full portal page around the report (furniture modelled on gov.cn portals)
+// 1. a full portal page around the report (furniture modelled on gov.cn portals); a backslash
+// at the end of a line of the template continues the line (it adds nothing to the page)
 const page = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -24,8 +25,10 @@ const page = `<!DOCTYPE html>
 </head>
 <body>
 <div class="top-bar"><a href="/">无障碍浏览</a> | <a href="/">长者模式</a> | <a href="/login">登录</a></div>
-<div class="header"><img src="/logo.png" alt="中国上海"><form class="search"><input name="q" value="请输入关键词"><button>搜索</button></form></div>
-<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li><li><a href="/zwfw">政务服务</a></li><li><a href="/hd">互动交流</a></li><li><a href="/sh">走进上海</a></li></ul>
+<div class="header"><img src="/logo.png" alt="中国上海">\
+<form class="search"><input name="q" value="请输入关键词"><button>搜索</button></form></div>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li><li><a href="/zwfw">政务服务</a></li>\
+<li><a href="/hd">互动交流</a></li><li><a href="/sh">走进上海</a></li></ul>
 <div class="wrap">
   <div class="crumbs">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/nb">政府信息公开年报</a></div>
   <div class="main">
@@ -42,8 +45,10 @@ const page = `<!DOCTYPE html>
 ${fragment}
       </div>
       <div class="bdshare">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
-      <div class="print-bar"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
-      <div class="related"><h4>相关文章</h4><ul><li><a href="/a">上海市政府信息公开规定</a></li><li><a href="/b">政府信息公开指南</a></li></ul></div>
+      <div class="print-bar"><a href="javascript:window.print()">【打印本页】</a> \
+<a href="javascript:window.close()">【关闭窗口】</a></div>
+      <div class="related"><h4>相关文章</h4><ul><li><a href="/a">上海市政府信息公开规定</a></li>\
+<li><a href="/b">政府信息公开指南</a></li></ul></div>
     </div>
   </div>
 </div>
@@ -57,11 +62,12 @@ ${fragment}
 </html>
 `;
 writeFileSync('2019-shanghai-bgt-page.html', page);
-writeFileSync('2019-shanghai-bgt-page.html.truth.json', JSON.stringify({ ...truth, doc: '2019-shanghai-bgt-page.html' }, null, 2) + '\n');
+const truthOf = (doc) => JSON.stringify({ ...truth, doc }, null, 2) + '\n';
+writeFileSync('2019-shanghai-bgt-page.html.truth.json', truthOf('2019-shanghai-bgt-page.html'));
 
 // 2. the bare fragment as GBK bytes with no charset anywhere
 writeFileSync('2019-shanghai-bgt-gbk.html', iconv.encode(fragment, 'gbk'));
-writeFileSync('2019-shanghai-bgt-gbk.html.truth.json', JSON.stringify({ ...truth, doc: '2019-shanghai-bgt-gbk.html' }, null, 2) + '\n');
+writeFileSync('2019-shanghai-bgt-gbk.html.truth.json', truthOf('2019-shanghai-bgt-gbk.html'));
 
 // 3. the fragment itself, as published
 // (read and written, not copied: the corpus files are read-only)

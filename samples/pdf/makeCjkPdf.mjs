@@ -17,7 +17,9 @@ const line = (x0, y0, x1, y1) => `${x0} ${y0} m ${x1} ${y1} l S`;
 function table(xs, top, h, rows, { openBottom = false } = {}) {
   const ops = ['0.6 w'];
   const bottom = top - h * rows.length;
-  for (let r = 0; r <= rows.length; r++) if (r < rows.length || !openBottom) ops.push(line(xs[0], top - r * h, xs[xs.length - 1], top - r * h));
+  for (let r = 0; r <= rows.length; r++) {
+    if (r < rows.length || !openBottom) ops.push(line(xs[0], top - r * h, xs[xs.length - 1], top - r * h));
+  }
   for (const x of xs) ops.push(line(x, top, x, bottom));
   rows.forEach((cells, r) => cells.forEach((c, i) => {
     if (c === '') return;
@@ -62,15 +64,26 @@ const objects = [];
 const add = (s) => { objects.push(s); return objects.length; };
 const catalog = add('<< /Type /Catalog /Pages 2 0 R >>');
 const pagesId = add('');
-const font = add('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H /DescendantFonts [4 0 R] >>');
-add('<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>');
-add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
+const font = add(
+  '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H /DescendantFonts [4 0 R] >>',
+);
+add(
+  '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light ' +
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> ' +
+    '/FontDescriptor 5 0 R /DW 1000 /W [1 95 500] >>',
+);
+add(
+  '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] ' +
+    '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+);
 const helv = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
 const kids = [];
 for (const ops of [page1, page2]) {
   const stream = ops.join('\n');
   const content = add(`<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`);
-  kids.push(add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R /F2 ${helv} 0 R >> >> /Contents ${content} 0 R >>`));
+  const resources = `<< /Font << /F1 ${font} 0 R /F2 ${helv} 0 R >> >>`;
+  const pageDict = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${resources}`;
+  kids.push(add(`${pageDict} /Contents ${content} 0 R >>`));
 }
 objects[pagesId - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
 
@@ -78,8 +91,10 @@ let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
 const offsets = [];
 objects.forEach((o, i) => { offsets.push(Buffer.byteLength(out, 'latin1')); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
 const xref = Buffer.byteLength(out, 'latin1');
-out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info << /Title (cjk sample) >> >>\nstartxref\n${xref}\n%%EOF\n`;
+out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info << /Title (cjk sample) >> >>\n`;
+out += `startxref\n${xref}\n%%EOF\n`;
 const dir = path.dirname(fileURLToPath(import.meta.url));
 writeFileSync(path.join(dir, 'cjk-nonembedded.pdf'), Buffer.from(out, 'latin1'));
 console.log('wrote cjk-nonembedded.pdf');

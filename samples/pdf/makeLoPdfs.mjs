@@ -17,7 +17,8 @@ const source = path.join(here, '..', 'html', '2019-shanghai-bgt-1.html');
 const html = readFileSync(source, 'utf8');
 
 const fitted = html.replace(/\s+nowrap="nowrap"/g, '').replace(/\s+style="width:\d+px;"/g, '');
-const page = (style, body) => `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>${style}</style></head><body>${body}</body></html>\n`;
+const page = (style, body) =>
+  `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>${style}</style></head><body>${body}</body></html>\n`;
 const FONT = 'body, td, p { font-family: "Noto Serif CJK SC"; font-size: 10pt; }';
 
 const variants = {
@@ -25,7 +26,10 @@ const variants = {
   '2019-shanghai-bgt-lo.pdf': page(FONT, fitted),
   // borderless: no table border, no cell border, no cell spacing lines
   '2019-shanghai-bgt-borderless.pdf': page(`${FONT} table, td { border: none; }`,
-    fitted.replace(/<table align="center" border="1" cellspacing="1">/g, '<table align="center" border="0" cellspacing="0" cellpadding="3">')),
+    fitted.replace(
+      /<table align="center" border="1" cellspacing="1">/g,
+      '<table align="center" border="0" cellspacing="0" cellpadding="3">',
+    )),
 };
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'lo-samples-'));

@@ -68,9 +68,11 @@ const BORDER_CSS: Record<Borders, string> = {
   none: 'table, td { border: none; }',
   // 三线表: a heavy top rule, a thin rule under the header, a heavy bottom rule, nothing else
   threeLine:
-    'table { border-collapse: collapse; border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; } td { border: none; } thead tr:last-child td, tr.header-last td { border-bottom: 0.75pt solid #000; }',
+    'table { border-collapse: collapse; border-top: 1.5pt solid #000; border-bottom: 1.5pt solid #000; } ' +
+    'td { border: none; } thead tr:last-child td, tr.header-last td { border-bottom: 0.75pt solid #000; }',
   horizontal:
-    'table { border-collapse: collapse; } td { border: none; border-top: 1px solid #000; border-bottom: 1px solid #000; }',
+    'table { border-collapse: collapse; } ' +
+    'td { border: none; border-top: 1px solid #000; border-bottom: 1px solid #000; }',
 };
 
 /** The sample as a printable page: markup only (no cell, label or number changes). */
@@ -109,7 +111,10 @@ export function variantHtml(v: Variant): string {
     v.landscape === 'all' ? '@page { size: A4 landscape; }' : '@page { size: A4; }',
     v.landscape === 'tables' ? '@page wide { size: A4 landscape; } table.wide { page: wide; }' : '',
   ].join('\n');
-  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>2019年上海市人民政府办公厅政府信息公开工作年度报告</title><style>${style}</style></head><body>${$('body').html()}</body></html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>2019年上海市人民政府办公厅政府信息公开工作年度报告</title>` +
+    `<style>${style}</style></head><body>${$('body').html()}</body></html>\n`
+  );
 }
 
 /** Cut a table before row k into two tables, the second on a new page. */
@@ -184,9 +189,12 @@ export async function chromiumPrinter(): Promise<PdfPrinter> {
         ? {
             displayHeaderFooter: true,
             headerTemplate:
-              '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;padding:0 1cm"><span class="date"></span><span class="title"></span></div>',
+              '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;padding:0 1cm">' +
+              '<span class="date"></span><span class="title"></span></div>',
             footerTemplate:
-              '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;padding:0 1cm"><span>file:///tmp/report.html</span><span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>',
+              '<div style="font-size:8px;width:100%;display:flex;justify-content:space-between;padding:0 1cm">' +
+              '<span>file:///tmp/report.html</span>' +
+              '<span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>',
           }
         : { displayHeaderFooter: false };
       const buf = await page.pdf({
