@@ -2,6 +2,7 @@
 // @gutenye/ocr-node on onnxruntime-node) on the same software scans of vector PDFs, whose own
 // text (pdftotext) is the truth. Per page and engine: characters right (1 − edit distance /
 // length, whitespace ignored), table row labels found, numbers found, seconds (wall and CPU).
+// OCR_TEXT_DIR=dir keeps each engine's text of each page.
 // PaddleOCR is not a dependency of the project: install it elsewhere and point PADDLE_DIR at it
 //   mkdir /tmp/paddle && cd /tmp/paddle && npm init -y && npm install --ignore-scripts @gutenye/ocr-node
 //   npm run build && PADDLE_DIR=/tmp/paddle node dist/bench/ocrCompare.js [--dpi 150,200,300] [file.pdf:3 …]
@@ -45,11 +46,11 @@ const LABELS = [
   ),
 ];
 
-const squeeze = (s: string) => s.replace(/\s/g, '');
 /** OCR engines mix half- and full-width forms of the same character: compare them as one */
-const fold = (s: string) =>
-  squeeze(s).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-const numbers = (s: string) => s.match(/\d+(?:\.\d+)?/g) ?? [];
+const halfWidth = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const fold = (s: string) => halfWidth(s).replace(/\s/g, '');
+/** the numbers of a text, taken before its spaces are dropped: the cells 0 0 0 are three numbers */
+const numbers = (s: string) => halfWidth(s).match(/\d+(?:\.\d+)?/g) ?? [];
 
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -165,6 +166,8 @@ async function main() {
           const text = await e.read(jpg);
           const [wall, cpu] = [(performance.now() - t0) / 1000, cpuSeconds() - c0];
           const got = fold(text);
+          if (process.env.OCR_TEXT_DIR)
+            writeFileSync(path.join(process.env.OCR_TEXT_DIR, `${path.basename(jpg, '.jpg')}-${e.name}.txt`), text);
           const row: Row = {
             engine: e.name,
             dpi,
@@ -173,8 +176,8 @@ async function main() {
             charsRight: Math.max(0, want.length - editDistance(got, want)),
             labels: labels.length,
             labelsFound: labels.filter((l) => got.includes(l)).length,
-            numbers: numbers(want).length,
-            numbersFound: found(numbers(want), numbers(got)),
+            numbers: numbers(truth).length,
+            numbersFound: found(numbers(truth), numbers(text)),
             wall,
             cpu,
           };
