@@ -170,12 +170,24 @@ function placements(n: number, k: number): number[][] {
   return out;
 }
 
+/** each phrase's pattern, compiled once: the phrases are the catalog's, a few dozen */
+const statedPatterns = new Map<string, RegExp>();
+const statedPattern = (phrase: string): RegExp => {
+  let re = statedPatterns.get(phrase);
+  if (!re) {
+    re = new RegExp(`${phrase}(?:数|总数)?(?:为|共|达|计|有)?\\s*(\\d+)\\s*(?:条|件|个|次|人|份|项)`, 'g');
+    statedPatterns.set(phrase, re);
+  }
+  return re;
+};
+
 /** numbers the prose states right after one of the row's phrases ("主动公开政府信息2026条") */
 function statedNumbers(prose: string, phrases: string[]): Set<number> {
   const out = new Set<number>();
   for (const p of phrases) {
-    const re = new RegExp(`${p}(?:数|总数)?(?:为|共|达|计|有)?\\s*(\\d+)\\s*(?:条|件|个|次|人|份|项)`, 'g');
-    for (const m of prose.matchAll(re)) out.add(Number(m[1]));
+    // the phrases are plain words: a prose without the words holds no match
+    if (!prose.includes(p)) continue;
+    for (const m of prose.matchAll(statedPattern(p))) out.add(Number(m[1]));
   }
   return out;
 }
