@@ -148,13 +148,16 @@ function inColumnUnit(n: number, unit: string, column: ColumnSpec): number[] {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** How many of a reading's cells the prose states, less those it contradicts. */
+/**
+ * How many of a reading's cells hold a value the prose states. A cell the prose states otherwise
+ * does not count against a reading: prose and table do disagree (a scope, a typo), and a reading
+ * that left that cell blank would otherwise win by saying nothing.
+ */
 export function narrativeSupport(values: Array<number | null>, stated: StatedValues): number {
   let support = 0;
   for (let i = 0; i < values.length; i++) {
     const said = stated[i];
-    if (!said || !said.size || values[i] === null) continue;
-    support += said.has(values[i]!) ? 1 : -1;
+    if (said?.size && values[i] !== null && said.has(values[i]!)) support++;
   }
   return support;
 }

@@ -9,7 +9,9 @@ import { cleanRaw } from './parseValue';
 import { readingsOf, type Token } from './splitRuns';
 import { choose, type RowCheck } from './chooseReading';
 import { hasNarrativeTerms, narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
-import { ARITHMETIC, holdsWhereRead, rowCheckOf, type TableArithmetic } from './arithmetic';
+import { ARITHMETIC, rowCheckOf, type TableArithmetic } from './arithmetic';
+import { solveJointly } from './jointReading';
+import { lastIsSumOf, prefixCheckOf } from './rowPrefixCheck';
 
 export interface RecognisedTable {
   table: TableKey;
@@ -77,6 +79,8 @@ interface RowReading {
   chosen?: Token[];
   ambiguous: boolean;
   byNarrative?: boolean;
+  /** the table's column equations decided between the row's readings */
+  byTable?: boolean;
 }
 
 // Split in small functions on purpose: as one function, V8 inlined everything into a body that
@@ -99,10 +103,14 @@ export function recogniseTable(t: CollectedTable, template: Template, prose?: Na
   const splitRows = readings.filter((r) => r.candidates.length > 1 || r.chosen?.some((tok) => tok.split)).length;
   const ambiguousRows = readings.filter((r) => r.ambiguous || !r.chosen).length;
   const notes = readings
-    .filter((r) => r.byNarrative && r.chosen && !r.ambiguous)
+    .filter((r) => (r.byNarrative || r.byTable) && r.chosen && !r.ambiguous)
     .map(
       (r) =>
-        `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' read as ${r.chosen!.map((x) => x.raw).join('|')}: of the readings every rule allows, the one the report's own text states`,
+        `${t.table}.${r.rowKey}: '${r.keyed.values.map((v) => v.text).join(' ')}' read as ` +
+        `${r.chosen!.map((x) => x.raw).join('|')}: ` +
+        (r.byTable
+          ? "of the row's readings, the one the table's column equations leave"
+          : "of the readings every rule allows, the one the report's own text states"),
     );
   return {
     table: t.table,
@@ -154,7 +162,22 @@ function readRow(
   prose?: NarrativeEvidence,
 ): RowReading {
   const values = trimToWidth(keyed.values, columns.length);
-  const all = readingsOf(values, columns);
+  // a row that prints its parts prints their 总计: only the other cells may be blanks that vanished
+  const totals = new Set(arithmetic.inRow.flatMap((e) => e.right));
+  const rowCheck = rowCheckOf(
+    arithmetic,
+    columns.map((c) => c.key),
+  );
+  const prefixCheck = prefixCheckOf(
+    arithmetic,
+    columns.map((c) => c.key),
+  );
+  const all = readingsOf(values, columns, {
+    printed: (c) => totals.has(c.key),
+    rowCheck,
+    prefixCheck,
+    lastIsSumOf: lastIsSumOf(arithmetic, columns),
+  });
   // the prose is read only when the rules leave several readings (choose calls this lazily),
   // for columns prose has words for, never for a row standing for several (table 四 as one run)
   let stated: ReturnType<NarrativeEvidence['stated']> | undefined;
@@ -163,10 +186,7 @@ function readRow(
       ? (v: Array<number | null>) => narrativeSupport(v, (stated ??= prose.stated(spec, specs, columns)))
       : undefined;
   const c = choose(all, columns, {
-    rowCheck: rowCheckOf(
-      arithmetic,
-      columns.map((c) => c.key),
-    ),
+    rowCheck,
     support,
     plausible: plausibleFor(columns),
   });
@@ -233,47 +253,22 @@ function trimToWidth<T extends { text: string }>(values: T[], width: number): T[
 }
 
 /**
- * Rows still read several ways (table 三): try their combinations against the table's column
- * equations (新收+结转 = 总计+结转下年; 总计 = the sum of the result rows) and keep the single
- * combination that satisfies them.
+ * Rows still read several ways (table 三): the table's column equations (新收+结转 = 总计+结转下年;
+ * 总计 = the sum of the result rows) decide a row when every combination of readings that
+ * satisfies them gives it the same one (jointReading).
  */
 function resolveAcrossRows(rows: RowReading[], arithmetic: TableArithmetic): void {
-  const open = rows.filter((r) => r.candidates.length > 1);
-  if (!open.length) return;
-  const combos = open.reduce((n, r) => n * Math.min(r.candidates.length, 50), 1);
-  if (combos > 200000) return;
-  const byKey = new Map(rows.map((r) => [r.rowKey, r]));
-  const colCount = rows[0].columns.length;
-  const equations = arithmetic.inColumn;
-  const satisfied = (pick: Map<string, Token[]>) => {
-    for (let c = 0; c < colCount; c++) {
-      // a row not printed is absent (undefined); a printed row's cell may be blank (null)
-      const valueOf = (key: string) => {
-        const reading = pick.get(key) ?? (byKey.has(key) ? (byKey.get(key)!.chosen ?? []) : undefined);
-        return reading === undefined ? undefined : (reading[c]?.value ?? null);
-      };
-      if (!equations.every((e) => holdsWhereRead(e, valueOf))) return false;
-    }
-    return true;
-  };
-  const solutions: Map<string, Token[]>[] = [];
-  const walk = (i: number, pick: Map<string, Token[]>) => {
-    if (solutions.length > 1) return;
-    if (i === open.length) {
-      if (satisfied(pick)) solutions.push(new Map(pick));
-      return;
-    }
-    for (const cand of open[i].candidates.slice(0, 50)) {
-      pick.set(open[i].rowKey, cand);
-      walk(i + 1, pick);
-    }
-    pick.delete(open[i].rowKey);
-  };
-  walk(0, new Map());
-  if (solutions.length === 1) {
-    for (const r of open) {
-      r.chosen = solutions[0].get(r.rowKey);
-      r.ambiguous = false;
-    }
+  if (rows.some((r) => r.rowKey === '*all')) return;
+  const decided = solveJointly(
+    rows.map((r) => ({ key: r.rowKey, candidates: r.candidates, chosen: r.chosen })),
+    arithmetic.inColumn,
+    rows[0]?.columns.length ?? 0,
+  );
+  for (const r of rows) {
+    const x = decided.get(r.rowKey);
+    if (x === undefined) continue;
+    r.chosen = r.candidates[x];
+    r.ambiguous = false;
+    r.byTable = true;
   }
 }

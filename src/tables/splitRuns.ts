@@ -86,8 +86,108 @@ function pieceFits(piece: string, column: ColumnSpec): boolean {
     : INTEGER.test(body.replace(/^[-−]/, '')) && (column.kind === 'signedCount' || !/^[-−]/.test(body));
 }
 
-/** All readings of the row's value cells as exactly `columns.length` tokens. */
-export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][] {
+export interface ReadingOptions {
+  /** columns a row always prints when it prints any cell (a 总计 that sums its parts) */
+  printed?: (column: ColumnSpec) => boolean;
+  /**
+   * the row's own arithmetic: a reading made by cutting digits or by a vanished blank that breaks
+   * it is no reading (chooseReading drops it anyway); left out here, it does not count against
+   * the bounds
+   */
+  rowCheck?: (values: Array<number | null>) => boolean;
+  /**
+   * the same arithmetic on the cells read so far: false when an equation all of whose cells are
+   * among columns 0..upTo fails. Prunes the search (a table 四 run has 12 cells that may be blank)
+   */
+  prefixCheck?: (values: Array<number | null>, upTo: number) => boolean;
+  /**
+   * the row's last column is its 总计, the sum of these columns: read it first (a suffix of the
+   * digits), then cut the rest so that no running sum passes it. Prunes a 7-cell row of 30
+   * digits from many thousand branches to a few hundred.
+   */
+  lastIsSumOf?: number[];
+}
+
+/** the total's largest suffix tried; a count never runs longer */
+const MAX_TOTAL = 9;
+
+/**
+ * All readings of the row's value cells as exactly `columns.length` tokens. Digits run together
+ * print nothing for a blank cell: any column may be a blank that vanished (a token with no raw and
+ * a null value), except those `printed` says a row always prints (a 总计 that sums its parts).
+ */
+export function readingsOf(values: TextPiece[], columns: ColumnSpec[], opts: ReadingOptions = {}): Token[][] {
+  if (opts.lastIsSumOf && !opts.lastIsSumOf.some((c) => columns[c].kind !== 'count'))
+    return readingsTotalFirst(values, columns, opts, opts.lastIsSumOf) ?? [];
+  return readingsInOrder(values, columns, opts) ?? [];
+}
+
+/**
+ * Readings of a row whose last column sums others: each suffix of the last run of digits as the
+ * total, the rest cut as the other columns under the bound (a running sum of counts never
+ * passes the total), the full reading kept when the row's arithmetic holds.
+ */
+function readingsTotalFirst(
+  values: TextPiece[],
+  columns: ColumnSpec[],
+  opts: ReadingOptions,
+  parts: number[],
+): Token[][] | undefined {
+  const k = columns.length;
+  const last = values.length ? values[values.length - 1] : undefined;
+  const text = last?.text.trimEnd() ?? '';
+  const chunks = chunksOf(values).filter((c) => c.text !== '' || c.blank);
+  const lastChunk = chunks[chunks.length - 1];
+  // only digits run together end in a total this way (the search in order would cut them too);
+  // anything else is read in order
+  if (
+    !last ||
+    chunks.length >= k ||
+    !isRunTogether(chunks) ||
+    !lastChunk ||
+    !/^\d+$/.test(lastChunk.text) ||
+    !text.endsWith(lastChunk.text)
+  )
+    return readingsInOrder(values, columns, opts);
+  const out: Token[][] = [];
+  for (let d = 1; d <= Math.min(MAX_TOTAL, lastChunk.text.length); d++) {
+    const raw = text.slice(text.length - d);
+    if (!pieceFits(raw, columns[k - 1])) continue;
+    const total = pieceValue(raw, columns[k - 1]);
+    if (total === null) continue;
+    const head = [...values.slice(0, -1), { ...last, text: text.slice(0, text.length - d) }].filter(
+      (v, i, all) => v.text !== '' || i < all.length - 1,
+    );
+    const rest = readingsInOrder(head, columns.slice(0, -1), { ...opts, rowCheck: undefined }, { parts, total });
+    // past the bounds for one total: the readings are not all known, so none is
+    if (!rest) return undefined;
+    const token: Token = {
+      raw,
+      value: total,
+      source: offset(last.source, text.length - d),
+      split: true,
+      cut: d !== lastChunk.text.length,
+      runTogether: lastChunk.runTogether,
+    };
+    for (const r of rest) {
+      const reading = [...r, token];
+      if (!opts.rowCheck || opts.rowCheck(reading.map((t) => t.value))) out.push(reading);
+      if (out.length > MAX_READINGS) return undefined;
+    }
+  }
+  return out;
+}
+
+const isRunTogether = (chunks: Chunk[]) =>
+  chunks.some((c) => c.runTogether || (c.text !== '' && !ONE_CELL.test(c.text))) || chunks.length === 1;
+
+function readingsInOrder(
+  values: TextPiece[],
+  columns: ColumnSpec[],
+  opts: ReadingOptions,
+  bound?: { parts: number[]; total: number },
+): Token[][] | undefined {
+  const printed = opts.printed ?? (() => false);
   const k = columns.length;
   const direct = values.map((v) => ({ raw: v.text, value: null as number | null, source: v.source }));
   if (values.length === k) return [direct.map((t, i) => ({ ...t, value: parseValue(t.raw, columns[i]).value }))];
@@ -109,9 +209,11 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
     ends = new Array<number>(k);
   const complete = () => {
     const r: Token[] = [];
+    let vanished = false;
     for (let c = 0; c < k; c++) {
       const ch = chunks[cis[c]];
       if (starts[c] < 0) {
+        vanished ||= !ch.blank;
         r.push({ raw: '', value: null, source: ch.source, split: true });
         continue;
       }
@@ -127,6 +229,9 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
         runTogether: ch.runTogether,
       });
     }
+    // bounded: the parts must add up to the total exactly
+    if (bound && running[k - 1] !== bound.total) return;
+    if (opts.rowCheck && (vanished || r.some((t) => t.cut)) && !opts.rowCheck(r.map((t) => t.value))) return;
     out.push(r);
   };
   // a printed number that is a number by itself ("10") is one cell: where a blank cell vanished
@@ -135,13 +240,55 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
   // somewhere by a number no cell could hold ("230 000023": 000023), or a row printing one number
   // for several cells ("申请 8000008" for seven: not six blanks vanished, cells run together).
   // Three numbers for seven cells are blanks vanished: "3650 30 3680" is no 36|5|0|3|0|36|80
-  const runTogether =
-    chunks.some((c) => c.runTogether || (c.text !== '' && !ONE_CELL.test(c.text))) || chunks.length === 1;
+  const runTogether = isRunTogether(chunks);
+  // run together, a blank cell leaves no trace: a column may take no characters at all
+  const mayVanish = columns.map((c) => runTogether && !printed(c));
+  // mustFill[c]: the columns from c on that need a character each
+  const mustFill = new Array<number>(k + 1).fill(0);
+  for (let c = k - 1; c >= 0; c--) mustFill[c] = mustFill[c + 1] + (mayVanish[c] ? 0 : 1);
+  // the values read so far, for the prefix check
+  const vals = new Array<number | null>(k).fill(null);
+  const prefixCheck = opts.prefixCheck;
+  // the running sum of the bounded parts up to each column
+  const isPart = columns.map((_, c) => !!bound && bound.parts.includes(c));
+  const running = new Array<number>(k).fill(0);
+  const holds = (c: number, value: () => number | null) => {
+    if (!prefixCheck && !bound) return true;
+    vals[c] = value();
+    if (bound) {
+      running[c] = (c ? running[c - 1] : 0) + (isPart[c] ? (vals[c] ?? 0) : 0);
+      if (running[c] > bound.total) return false;
+    }
+    return !prefixCheck || prefixCheck(vals, c);
+  };
+  const vanish = (c: number, ci: number) => {
+    cis[c] = Math.min(ci, chunks.length - 1);
+    starts[c] = -1;
+    ends[c] = -1;
+    return holds(c, () => null);
+  };
+  // bounded, with only parts left after column c: can `chars` more characters in those columns
+  // still make up what the total lacks? Some column then holds ≥ ⌈chars/columns⌉ digits (a number
+  // of ℓ ≥ 2 digits is ≥ 10^(ℓ−1)), and all of them at most a number of `chars` digits
+  const partsFrom = new Array<boolean>(k + 1).fill(true);
+  for (let c = k - 1; c >= 0; c--) partsFrom[c] = partsFrom[c + 1] && isPart[c];
+  const reachable = (c: number, chars: number) => {
+    if (!bound || !partsFrom[c + 1]) return true;
+    const need = bound.total - running[c];
+    const cols = k - c - 1;
+    if (chars === 0 || cols === 0) return need === 0 && chars === 0;
+    if (chars <= 15 && need >= 10 ** chars) return false;
+    const longest = Math.ceil(chars / cols);
+    return longest < 2 || need >= 10 ** (longest - 1);
+  };
   let steps = 0;
   const walk = (ci: number, col: number) => {
     if (out.length > MAX_READINGS || steps > MAX_STEPS) return;
     if (ci === chunks.length) {
-      if (col === k) complete();
+      // the row's last cells blank
+      let c = col;
+      while (c < k && mayVanish[c]) if (!vanish(c++, ci)) return;
+      if (c === k) complete();
       return;
     }
     const { text, blank } = chunks[ci];
@@ -151,7 +298,7 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
       cis[col] = ci;
       starts[col] = -1;
       ends[col] = -1;
-      walk(ci + 1, col + 1);
+      if (holds(col, () => null)) walk(ci + 1, col + 1);
       return;
     }
     const chunksLeft = chunks.length - ci - 1;
@@ -166,24 +313,34 @@ export function readingsOf(values: TextPiece[], columns: ColumnSpec[]): Token[][
       if (c >= k || k - c < chunksLeft + 1) return;
       // no piece is longer than MAX_PIECE: more characters than the columns left can hold is no reading
       if (text.length - start + laterChars > (k - c) * MAX_PIECE) return;
+      // column c a blank that vanished, the piece in a later column
+      if (
+        mayVanish[c] &&
+        k - c - 1 >= chunksLeft + 1 &&
+        vanish(c, ci) &&
+        reachable(c, text.length - start + laterChars)
+      )
+        place(start, c + 1);
       const columnsAfter = k - c - 1;
       if (columnsAfter < chunksLeft) return;
       // with no column to spare for the rest of this chunk, the piece must take all of it
       const firstEnd = columnsAfter < chunksLeft + 1 || !runTogether ? text.length : start + 1;
       const maxEnd = Math.min(text.length, start + MAX_PIECE);
       for (let end = firstEnd; end <= maxEnd; end++) {
-        if (text.length - end + laterChars < columnsAfter) break; // every later column needs a character
-        if (!pieceFits(text.slice(start, end), columns[c])) continue;
+        if (text.length - end + laterChars < mustFill[c + 1]) break; // later columns that need a character
+        const piece = text.slice(start, end);
+        if (!pieceFits(piece, columns[c])) continue;
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        place(end, c + 1);
+        if (holds(c, () => pieceValue(piece, columns[c])) && reachable(c, text.length - end + laterChars))
+          place(end, c + 1);
       }
     };
     place(0, col);
   };
   walk(0, 0);
-  return out.length > MAX_READINGS || steps > MAX_STEPS ? [] : out;
+  return out.length > MAX_READINGS || steps > MAX_STEPS ? undefined : out;
 }
 
 const offset = (s: Provenance, by: number): Provenance =>

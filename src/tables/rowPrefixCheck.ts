@@ -1,0 +1,43 @@
+// The row's own arithmetic checked while its digits are still being cut: an equation is tested as
+// soon as the last of its cells is read, so that a search over a long run of digits (table 四's
+// fifteen cells, twelve of which may be blanks that vanished) drops a wrong cut early instead of
+// enumerating every reading after it. The equations are arithmetic.ts's; a row standing for
+// several rows repeats its columns, each repetition checked on its own (as rowCheckOf does).
+import { holdsWhereRead, type TableArithmetic } from './arithmetic';
+
+export type PrefixCheck = (values: Array<number | null>, upTo: number) => boolean;
+
+export function prefixCheckOf(arithmetic: TableArithmetic, columns: string[]): PrefixCheck | undefined {
+  const equations = arithmetic.inRow.filter((e) => e.right.some((k) => columns.includes(k)));
+  if (!equations.length) return undefined;
+  const blocks: Array<Map<string, number>> = [];
+  columns.forEach((key, i) => {
+    if (!blocks.length || blocks[blocks.length - 1].has(key)) blocks.push(new Map());
+    blocks[blocks.length - 1].set(key, i);
+  });
+  // per column: the checks whose last cell it is
+  const endingAt: Array<Array<(v: Array<number | null>) => boolean>> = columns.map(() => []);
+  for (const block of blocks)
+    for (const e of equations) {
+      const at = [...e.left, ...e.right].map((k) => block.get(k)).filter((i): i is number => i !== undefined);
+      if (!at.length) continue;
+      endingAt[Math.max(...at)].push((v) =>
+        holdsWhereRead(e, (k) => {
+          const i = block.get(k);
+          return i === undefined ? undefined : v[i];
+        }),
+      );
+    }
+  return (v, upTo) => endingAt[upTo].every((check) => check(v));
+}
+
+/** the columns the row's last column sums (its 总计, last in the row), when it has such an equation */
+export function lastIsSumOf(arithmetic: TableArithmetic, columns: Array<{ key: string }>): number[] | undefined {
+  const total = columns[columns.length - 1]?.key;
+  const e = arithmetic.inRow.find((x) => x.right.length === 1 && x.right[0] === total && (x.relation ?? '=') === '=');
+  if (!e) return undefined;
+  // the parts of the last block: a row standing for several repeats its keys
+  const parts = e.left.map((k) => columns.map((c) => c.key).lastIndexOf(k)).filter((i) => i >= 0);
+  const firstOfBlock = columns.map((c) => c.key).lastIndexOf(total, columns.length - 2) + 1;
+  return parts.filter((i) => i >= firstOfBlock);
+}
