@@ -8,6 +8,8 @@ import { findSections } from './sections/findSections';
 import { collectTableRows } from './tables/collectTableRows';
 import { detectTemplate, recogniseTable, type RecognisedTable } from './tables/recogniseTables';
 import { narrativeEvidence } from './tables/narrativeEvidence';
+import { distrustOcrCells } from './tables/ocrConfidence';
+import { OCR_SETTINGS } from './model/config';
 import { CellTable } from './rules/cellTable';
 import { RuleTally } from './rules/equation';
 import { checkTables } from './rules/checkTables';
@@ -67,7 +69,7 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
       );
   }
   const cells: Cell[] = [];
-  const flags: Flag[] = [];
+  const flags: Flag[] = distrustOcrCells(recognised, OCR_SETTINGS.minCellConfidence);
   for (const r of recognised) {
     cells.push(...r.cells);
     flags.push(...r.flags);

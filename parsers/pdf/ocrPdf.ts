@@ -1,16 +1,18 @@
-// Image-only PDFs: render each page (pdftoppm) and read it with tesseract (chi_sim), turning
-// the recognised words into text items in PDF user space so the rest of the parser runs as for
-// a text PDF. Used only when both tools are installed.
+// Image-only PDFs: render each page (pdftoppm), straighten it and find its table borders
+// (scan/), and read it with tesseract (chi_sim), turning the words and borders into text items
+// and ruling lines in PDF user space so the rest of the parser runs as for a text PDF. Each
+// page has its own time limit. Used only when both tools are installed.
 import { execFile, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { XxgkError } from '../../src/model/errors';
 import type { Limits } from '../types';
 import { announceChild, announceTempDir } from '../childProcesses';
-import type { RawPdf } from './openPdf';
-import type { TextItem } from './pageText';
+import { OCR_SETTINGS } from '../../src/model/config';
+import type { RawPage, RawPdf } from './openPdf';
+import { readScanPage } from './scan/readScanPage';
 
 const run = promisify(execFile);
 
@@ -19,16 +21,14 @@ function announced<T>(running: Promise<T> & { child: ChildProcess }): Promise<T>
   announceChild(running.child, false);
   return running;
 }
-const DPI = 300;
-
 let available: Promise<boolean> | undefined;
 
-/** tesseract with the chi_sim language and pdftoppm are both on the PATH */
+/** tesseract with the chi_sim and eng (digits) languages and pdftoppm are all on the PATH */
 export function ocrAvailable(): Promise<boolean> {
   available ??= (async () => {
     try {
       const { stdout, stderr } = await run('tesseract', ['--list-langs'], { timeout: 10_000 });
-      if (!/\bchi_sim\b/.test(stdout + stderr)) return false;
+      if (!/\bchi_sim\b/.test(stdout + stderr) || !/\beng\b/.test(stdout + stderr)) return false;
       await run('pdftoppm', ['-v'], { timeout: 10_000 });
       return true;
     } catch {
@@ -38,43 +38,78 @@ export function ocrAvailable(): Promise<boolean> {
   return available;
 }
 
-export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Promise<RawPdf> {
+export interface OcrResult {
+  raw: RawPdf;
+  /** pages left unread, and why */
+  notes: string[];
+}
+
+/** the rest of the parse (tables, sections, rules) after the last page is read, ms */
+const RESERVE = 0.1;
+
+export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Promise<OcrResult> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'xxgk-ocr-'));
   announceTempDir(dir, true);
-  const deadline = Date.now() + limits.timeoutMs;
-  const left = () => {
-    const ms = deadline - Date.now();
-    if (ms <= 0) throw new XxgkError('TIMEOUT', `OCR took longer than ${limits.timeoutMs} ms`);
-    return ms;
-  };
+  const deadline = Date.now() + limits.timeoutMs * (1 - RESERVE);
+  const left = () => deadline - Date.now();
+  const notes: string[] = [];
   try {
     const input = path.join(dir, 'in.pdf');
     await writeFile(input, bytes);
-    await announced(
-      run('pdftoppm', ['-r', String(DPI), '-gray', '-png', input, path.join(dir, 'p')], { timeout: left() }),
-    );
-    const images = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
-    const pages = [];
+    const pages: RawPage[] = [];
     for (const rp of raw.pages) {
-      const image = images.find((f) => Number(f.match(/-(\d+)\.png$/)?.[1]) === rp.page);
-      if (!image) {
+      // each page its own share: a slow page is skipped, the file goes on
+      const share = Math.min(OCR_SETTINGS.pageMs, left());
+      if (share < 1000) {
+        notes.push(`page ${rp.page} not read by OCR: the file's time limit (${limits.timeoutMs} ms) was reached`);
         pages.push(rp);
         continue;
       }
-      const { stdout } = await announced(
-        run('tesseract', [path.join(dir, image), '-', '-l', 'chi_sim', '--psm', '6', 'tsv'], {
-          timeout: left(),
-          maxBuffer: 64 * 1024 * 1024,
-        }),
-      );
-      pages.push({ ...rp, items: tsvToItems(stdout, rp.originX, rp.originY + rp.height) });
+      const page = await readPage(input, dir, rp, share);
+      if (page) pages.push(page);
+      else {
+        notes.push(`page ${rp.page} not read by OCR: it took longer than ${Math.round(share)} ms`);
+        pages.push(rp);
+      }
     }
-    return { ...raw, pages };
+    return { raw: { ...raw, pages }, notes };
   } catch (e) {
     throw ocrError(e);
   } finally {
     await rm(dir, { recursive: true, force: true });
     announceTempDir(dir, false);
+  }
+}
+
+/** one page rendered, straightened and read; undefined when tesseract passed its time */
+async function readPage(input: string, dir: string, rp: RawPage, ms: number): Promise<RawPage | undefined> {
+  const started = Date.now();
+  const n = String(rp.page);
+  const prefix = path.join(dir, `p${n}`);
+  const dpi = OCR_SETTINGS.dpi;
+  await announced(
+    run('pdftoppm', ['-r', String(dpi), '-gray', '-f', n, '-l', n, '-singlefile', input, prefix], {
+      timeout: ms,
+    }),
+  );
+  const readWords = async (image: string, digitsOnly: boolean) => {
+    const language = digitsOnly ? ['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789'] : ['-l', 'chi_sim'];
+    const { stdout } = await announced(
+      run('tesseract', [image, '-', ...language, '--psm', '6', 'tsv'], {
+        timeout: Math.max(1, ms - (Date.now() - started)),
+        maxBuffer: 64 * 1024 * 1024,
+        // one thread: OpenMP threads fight over the cores other parses use (4× slower under load)
+        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+      }),
+    );
+    return stdout;
+  };
+  try {
+    const scan = await readScanPage(`${prefix}.pgm`, rp, dpi, readWords);
+    return { ...rp, items: scan.items, rulings: scan.rulings };
+  } catch (e) {
+    if ((e as { killed?: boolean }).killed) return undefined;
+    throw e;
   }
 }
 
@@ -96,27 +131,4 @@ function ocrError(e: unknown): XxgkError {
   if (/password/i.test(said))
     return new XxgkError('ENCRYPTED_PDF', `the PDF's pages cannot be rendered for OCR without a password (${said})`);
   return new XxgkError('CORRUPT_FILE', `the PDF's pages could not be rendered and read for OCR (${said})`);
-}
-
-/** tesseract TSV (level 5 = word, pixel box from the top left) → items in PDF points. */
-function tsvToItems(tsv: string, originX: number, top: number): TextItem[] {
-  const k = 72 / DPI;
-  const items: TextItem[] = [];
-  for (const row of tsv.split('\n').slice(1)) {
-    const f = row.split('\t');
-    if (f[0] !== '5' || f.length < 12) continue;
-    const text = f[11].trim();
-    if (!text || Number(f[10]) < 0) continue;
-    const [left, topPx, width, height] = [f[6], f[7], f[8], f[9]].map(Number);
-    const size = Math.max(height * k, 4);
-    items.push({
-      str: text,
-      x0: originX + left * k,
-      x1: originX + (left + width) * k,
-      y: top - (topPx + height) * k + size * 0.15,
-      size,
-      vertical: false,
-    });
-  }
-  return items;
 }

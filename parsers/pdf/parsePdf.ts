@@ -11,6 +11,7 @@ import { readPdf, type RawPdf } from './openPdf';
 import { dropFurniture } from './pageFurniture';
 import { chooseTitle } from './chooseTitle';
 import { undecodedNotes } from './undecodable';
+import { markCellConfidence } from './scan/cellConfidence';
 
 export const parsePdf: FormatParser = async (bytes, opts) => {
   const raw = await readPdf(bytes, opts.limits);
@@ -22,8 +23,10 @@ export const parsePdf: FormatParser = async (bytes, opts) => {
         `none of the ${raw.pages.length} pages has a text layer, and tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)`,
       );
     }
-    const ocrRaw = await ocrPdf(bytes, raw, opts.limits);
-    return { ...docFrom(ocrRaw, true), notes: [`read by OCR: pages ${textless.join(', ')}`], ocr: true };
+    const ocr = await ocrPdf(bytes, raw, opts.limits);
+    const doc = docFrom(ocr.raw, true);
+    markCellConfidence(doc.blocks, ocr.raw.pages);
+    return { ...doc, notes: [`read by OCR: pages ${textless.join(', ')}`, ...ocr.notes], ocr: true };
   }
   const doc = docFrom(raw, false);
   doc.notes.push(...undecodedNotes(raw.pages));

@@ -45,6 +45,14 @@ export const RULES: RuleInfo[] = [
     reads: 'cells printed without separators',
   },
   {
+    id: 'T-OCR-LOW',
+    severity: 'warning',
+    description:
+      'a number OCR read with confidence below the threshold is left empty, unless an equation of its table ' +
+      '(every other term read with confidence) holds with it',
+    reads: 'cells of scanned tables',
+  },
+  {
     id: 'T-MISSING',
     severity: 'error',
     description: 'a standard table, or one of its rows, is absent from a report in the 2019/2021 layout',

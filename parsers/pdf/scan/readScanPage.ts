@@ -1,0 +1,58 @@
+// One scanned page image → its words and ruling lines in PDF user space: straighten the page,
+// find the table borders, erase them (a border next to a digit reads as 1), then read the words,
+// and the numbers in table cells a second time with digits only (digitCheck.ts).
+import path from 'node:path';
+import { eraseLines, findLines, inkMask, lineSizes } from './imageLines';
+import { inkLevels, inkThreshold, readGrey, rotateInFrame, writePgm } from './greyImage';
+import { skewAngle } from './skewAngle';
+import { tableLines, toRulings, type PageFrame } from './scanRulings';
+import { tsvToItems } from './tesseractWords';
+import { checkDigits } from './digitCheck';
+import type { TextItem } from '../pageText';
+import type { Ruling } from '../pageRulings';
+
+export interface ScanPage {
+  items: TextItem[];
+  rulings: Ruling[];
+  /** degrees the page was turned back (its skew) */
+  skew: number;
+}
+
+/** tesseract on an image file → its TSV, reading all text or digits only (the caller owns the time limit) */
+export type ReadWords = (image: string, digitsOnly: boolean) => Promise<string>;
+
+/** below this skew (degrees) the page is read as it is: a turn would only blur it */
+const MIN_TURN = 0.05;
+/** how far from paper towards ink a pixel of a ruling line is (thin lines scan light) */
+const LINE_INK = 0.25;
+
+export async function readScanPage(
+  image: string,
+  page: { originX: number; originY: number; width: number; height: number },
+  dpi: number,
+  readWords: ReadWords,
+): Promise<ScanPage> {
+  let img = await readGrey(image);
+  const levels = inkLevels(img);
+  const skew = skewAngle(img, inkThreshold(levels));
+  if (Math.abs(skew) >= MIN_TURN) img = await rotateInFrame(img, -skew);
+  const sizes = lineSizes(dpi);
+  const lines = tableLines(findLines(inkMask(img, inkThreshold(levels, LINE_INK)), img, sizes), sizes.maxGap * 2);
+  const frame: PageFrame = {
+    originX: page.originX,
+    top: page.originY + page.height,
+    kx: page.width / img.width,
+    ky: page.height / img.height,
+  };
+  const clean = path.join(path.dirname(image), `clean-${path.basename(image)}`);
+  const erased = eraseLines(img, lines);
+  await writePgm(erased, clean);
+  const items = tsvToItems(await readWords(clean, false), frame);
+  const rulings = toRulings(lines, frame);
+  const digits = path.join(path.dirname(image), `digits-${path.basename(image)}`);
+  await checkDigits(erased, items, rulings, frame, async (stack) => {
+    await writePgm(stack, digits);
+    return readWords(digits, true);
+  });
+  return { items, rulings, skew };
+}

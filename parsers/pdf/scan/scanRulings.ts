@@ -1,0 +1,36 @@
+// Ruling lines of a page image → the ruling segments the vector path gives (pageRulings.ts),
+// in PDF user space, so that the same grid and cell code reads scanned tables.
+import type { Ruling } from '../pageRulings';
+import type { PixelLine } from './imageLines';
+
+/** where a page image lies in PDF user space: pixel (0, 0) is the page's top left corner */
+export interface PageFrame {
+  originX: number;
+  /** the page's top edge in user space */
+  top: number;
+  /** points per pixel */
+  kx: number;
+  ky: number;
+}
+
+/**
+ * Only lines that cross or touch a line of the other direction are table borders: a lone long
+ * stroke is an underline, a dash or a large 一, and is left to the text.
+ */
+export function tableLines(lines: { h: PixelLine[]; v: PixelLine[] }, reach: number) {
+  const meets = (h: PixelLine, v: PixelLine) =>
+    v.at >= h.from - reach && v.at <= h.to + reach && h.at >= v.from - reach && h.at <= v.to + reach;
+  return {
+    h: lines.h.filter((h) => lines.v.some((v) => meets(h, v))),
+    v: lines.v.filter((v) => lines.h.some((h) => meets(h, v))),
+  };
+}
+
+export function toRulings(lines: { h: PixelLine[]; v: PixelLine[] }, f: PageFrame): Ruling[] {
+  const X = (px: number) => f.originX + px * f.kx;
+  const Y = (py: number) => f.top - py * f.ky;
+  return [
+    ...lines.h.map((l) => ({ x0: X(l.from), x1: X(l.to + 1), y0: Y(l.at + 0.5), y1: Y(l.at + 0.5) })),
+    ...lines.v.map((l) => ({ x0: X(l.at + 0.5), x1: X(l.at + 0.5), y0: Y(l.to + 1), y1: Y(l.from) })),
+  ];
+}
