@@ -54,7 +54,7 @@ describe.each(cases)('%s', (file) => {
 test('flattened cells carry line and column of the digits they were read from', async () => {
   const bytes = readFileSync(join(dir, '2023-pingtan-syq-1.txt'));
   const r = await parseReport(bytes, { path: 'x' });
-  // （一）予以公开220000022: 22|0|0|0|0|0|22, the one reading the row's sum allows
+  // （一）予以公开220000022: 22|0|0|0|0|0|22, the one reading the table's column equations leave
   const c = r.cells.find((x) => x.table === 'applications' && x.row === 'granted' && x.col === 'total')!;
   expect(c).toMatchObject({ value: 22, raw: '22', reading: 'split' });
   const line = bytes.toString('utf8').split('\n')[c.source.line! - 1];
