@@ -39,8 +39,9 @@ const MAX_PIECE = 16;
 function chunksOf(values: TextPiece[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (const v of values) {
-    // a placeholder between digits ("2648—538") is a cell of its own
-    const re = /[—–/／\uE000]|[^\s—–/／\uE000]+/g;
+    // a placeholder between digits ("2648—538") is a cell of its own, and a footnote mark ends
+    // one ("1-1①100000": 1 | -1① | 100000; 注 may be a note's number, "13注1", so not that)
+    const re = /[—–/／\uE000]|[^\s—–/／\uE000]+?(?:[*＊※①-⑳](?=\d)|(?=[\s—–/／\uE000]|$))/g;
     let m: RegExpExecArray | null;
     let any = false;
     while ((m = re.exec(v.text))) {
@@ -70,8 +71,12 @@ function pieceValue(piece: string, column: ColumnSpec): number | null {
 
 const PLACEHOLDER_CELL = /^[—–/／]$/;
 
+const MARKED = /(?<=\d)[*＊※①-⑳]$/;
+
 function pieceFits(piece: string, column: ColumnSpec): boolean {
   if (PLACEHOLDER_CELL.test(piece)) return true;
+  // a footnote mark closes a cell: the number before it must fit
+  if (MARKED.test(piece)) return pieceFits(piece.slice(0, -1), column);
   const last = piece.charCodeAt(piece.length - 1);
   if (last >= 0x30 && last <= 0x39) {
     // no unit (the common case): the same tests as below without the unit handling
