@@ -1,8 +1,8 @@
-// What the dataset (one report per agency, year and scope) reads beyond a report summary: the
-// fields of the record JSON that have no column of their own (region, the name as printed).
-// Read inside the database (json_extract / jsonb), not by parsing every record in JS.
-import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from './schema';
+// What the dataset (one report per agency, year and scope) reads beyond a report summary: the URL,
+// the region and the name as printed, in columns copied out of the record JSON when it is stored
+// (migration 0003), so that loading the dataset never parses a record's JSON.
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, ReportsTable } from './schema';
 import { iterateReports, type ReportSummary } from './queries';
 
 export interface RecordExtras {
@@ -18,58 +18,52 @@ export interface DatasetCopy extends ReportSummary {
   extras: RecordExtras;
 }
 
-function jsonText(db: Kysely<Database>, path: string[]): RawBuilder<string | null> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter)
-    return sql<string | null>`(record::jsonb #>> ${sql.lit(`{${path.join(',')}}`)})`;
-  return sql<string | null>`json_extract(record, ${sql.lit(`$.${path.join('.')}`)})`;
-}
+const NO_EXTRAS: RecordExtras = { regionCode: null, province: null, city: null, county: null, agencyAsPrinted: null };
 
-/** Region and printed name of the given reports, from their record JSON. */
+/** Region and printed name of the given reports (columns copied out of the record JSON). */
 export async function recordExtrasOf(db: Kysely<Database>, shas: string[]): Promise<Map<string, RecordExtras>> {
   const out = new Map<string, RecordExtras>();
   for (let i = 0; i < shas.length; i += 500) {
     const rows = await db
       .selectFrom('reports')
-      .select([
-        'sha256',
-        jsonText(db, ['report', 'region', 'code']).as('region_code'),
-        jsonText(db, ['report', 'region', 'province']).as('province'),
-        jsonText(db, ['report', 'region', 'city']).as('city'),
-        jsonText(db, ['report', 'region', 'county']).as('county'),
-        jsonText(db, ['report', 'agencyAsPrinted']).as('agency_as_printed'),
-      ])
+      .select(EXTRA_COLUMNS)
       .where('sha256', 'in', shas.slice(i, i + 500))
       .execute();
-    for (const r of rows) {
-      out.set(r.sha256, {
-        regionCode: r.region_code == null ? null : String(r.region_code),
-        province: r.province,
-        city: r.city,
-        county: r.county,
-        agencyAsPrinted: r.agency_as_printed,
-      });
-    }
+    for (const r of rows) out.set(r.sha256, extrasOf(r));
   }
   return out;
+}
+
+const EXTRA_COLUMNS = [
+  'sha256',
+  'url',
+  'region_code',
+  'region_province',
+  'region_city',
+  'region_county',
+  'agency_as_printed',
+] as const;
+
+function extrasOf(r: Pick<Selectable<ReportsTable>, (typeof EXTRA_COLUMNS)[number]>): RecordExtras {
+  return {
+    regionCode: r.region_code,
+    province: r.region_province,
+    city: r.region_city,
+    county: r.region_county,
+    agencyAsPrinted: r.agency_as_printed,
+  };
 }
 
 /** Every stored file with its flags, sources, URL, region and printed name: what grouping needs. */
 export async function datasetCopies(db: Kysely<Database>): Promise<DatasetCopy[]> {
   const summaries: ReportSummary[] = [];
   for await (const r of iterateReports(db)) summaries.push(r);
-  const shas = summaries.map((s) => s.sha256);
-  const extras = await recordExtrasOf(db, shas);
-  const urls = new Map<string, string | null>();
-  for (let i = 0; i < shas.length; i += 500) {
-    for (const r of await db
-      .selectFrom('reports')
-      .select(['sha256', 'url'])
-      .where('sha256', 'in', shas.slice(i, i + 500))
-      .execute())
-      urls.set(r.sha256, r.url);
-  }
-  const none: RecordExtras = { regionCode: null, province: null, city: null, county: null, agencyAsPrinted: null };
-  return summaries.map((s) => ({ ...s, url: urls.get(s.sha256) ?? null, extras: extras.get(s.sha256) ?? none }));
+  // one pass over the narrow columns, not a look-up per page of hashes
+  const rows = new Map((await db.selectFrom('reports').select(EXTRA_COLUMNS).execute()).map((r) => [r.sha256, r]));
+  return summaries.map((s) => {
+    const r = rows.get(s.sha256);
+    return { ...s, url: r?.url ?? null, extras: r ? extrasOf(r) : NO_EXTRAS };
+  });
 }
 
 /** A fingerprint of the store's content: when it is unchanged, a grouping computed from it still holds. */

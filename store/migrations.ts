@@ -1,9 +1,11 @@
 // Schema migrations, kept in code (not files) so that the compiled CLI, the queue workers and
 // the tests all carry them. Append new migrations; never edit one that has shipped.
-import { PostgresAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 // The one place the dialects differ: an auto-numbered key (SQLite: integer primary key).
 const autoId = (db: Kysely<any>) => (db.getExecutor().adapter instanceof PostgresAdapter ? 'bigserial' : 'integer');
+
+const EXTRA_COLUMNS = ['region_code', 'region_province', 'region_city', 'region_county', 'agency_as_printed'];
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -87,6 +89,37 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<any>) {
       await db.schema.dropTable('watch_urls').ifExists().execute();
+    },
+  },
+  '0003_report_extras_and_review_indexes': {
+    // The dataset read the region and the printed name out of every record's JSON on each load
+    // (minutes at 100,000 reports): they get columns, filled once here. The indexes serve the
+    // review page's per-rule counts and the store fingerprint it asks for on every request.
+    async up(db: Kysely<any>) {
+      for (const c of EXTRA_COLUMNS) await db.schema.alterTable('reports').addColumn(c, 'text').execute();
+      const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+      const at = (path: string[]) => sql.raw(`json_extract(record, '$.${path.join('.')}')`);
+      if (pg)
+        // offset 0 keeps the subquery whole: each record is parsed once, not once per column
+        await sql`update reports set (region_code, region_province, region_city, region_county, agency_as_printed) =
+          (select r #>> '{region,code}', r #>> '{region,province}', r #>> '{region,city}', r #>> '{region,county}',
+            r #>> '{agencyAsPrinted}'
+          from (select record::jsonb -> 'report' as r offset 0) as j)`.execute(db);
+      else
+        await sql`update reports set region_code = ${at(['report', 'region', 'code'])},
+          region_province = ${at(['report', 'region', 'province'])},
+          region_city = ${at(['report', 'region', 'city'])},
+          region_county = ${at(['report', 'region', 'county'])},
+          agency_as_printed = ${at(['report', 'agencyAsPrinted'])}`.execute(db);
+      await db.schema.dropIndex('flags_rule').execute();
+      await db.schema.createIndex('flags_rule_sha256').on('flags').columns(['rule', 'sha256']).execute();
+      await db.schema.createIndex('reports_updated_at').on('reports').column('updated_at').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('reports_updated_at').execute();
+      await db.schema.dropIndex('flags_rule_sha256').execute();
+      await db.schema.createIndex('flags_rule').on('flags').column('rule').execute();
+      for (const c of EXTRA_COLUMNS) await db.schema.alterTable('reports').dropColumn(c).execute();
     },
   },
 };

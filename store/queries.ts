@@ -105,6 +105,8 @@ export async function* iterateReports(db: Kysely<Database>, pageSize = 500): Asy
       .where('sha256', 'in', shas)
       .orderBy('location')
       .execute();
+    const flagsOf = groupBySha(flags),
+      sourcesOf = groupBySha(sources);
     for (const r of rows) {
       yield {
         sha256: r.sha256,
@@ -119,21 +121,30 @@ export async function* iterateReports(db: Kysely<Database>, pageSize = 500): Asy
         parserVersion: r.parser_version,
         cellCount: Number(r.cell_count),
         flagCount: Number(r.flag_count),
-        sources: sources.filter((s) => s.sha256 === r.sha256).map((s) => s.location),
-        flags: flags
-          .filter((f) => f.sha256 === r.sha256)
-          .map((f) => ({
-            rule: f.rule,
-            severity: f.severity,
-            message: f.message,
-            cells: JSON.parse(f.cells) as string[],
-            left: f.left_expr == null ? null : { expr: f.left_expr, value: Number(f.left_value) },
-            right: f.right_expr == null ? null : { expr: f.right_expr, value: Number(f.right_value) },
-          })),
+        sources: (sourcesOf.get(r.sha256) ?? []).map((s) => s.location),
+        flags: (flagsOf.get(r.sha256) ?? []).map((f) => ({
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          cells: JSON.parse(f.cells) as string[],
+          left: f.left_expr == null ? null : { expr: f.left_expr, value: Number(f.left_value) },
+          right: f.right_expr == null ? null : { expr: f.right_expr, value: Number(f.right_value) },
+        })),
       };
     }
     after = rows[rows.length - 1].sha256;
   }
+}
+
+/** Rows by their report's hash, each list in the rows' order. */
+function groupBySha<T extends { sha256: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.sha256);
+    if (list) list.push(r);
+    else out.set(r.sha256, [r]);
+  }
+  return out;
 }
 
 export interface CellRow {

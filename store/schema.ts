@@ -19,6 +19,12 @@ export interface ReportsTable {
   parser_version_key: string;
   cell_count: number;
   flag_count: number;
+  /** record.report.region and .agencyAsPrinted, copied out of the record JSON (migration 0003) */
+  region_code: string | null;
+  region_province: string | null;
+  region_city: string | null;
+  region_county: string | null;
+  agency_as_printed: string | null;
   /** the whole record as JSON: what `xxgk parse` printed for it */
   record: string;
   created_at: string;

@@ -19,6 +19,7 @@ import {
   type Store,
 } from '../store';
 import { PARSER_VERSION } from '../src/model/version';
+import { migrationProvider } from '../store/migrations';
 import { tempSqlite, tempPostgres, type TempStore } from './storeHelpers';
 import { CORPUS } from './support/fixtures';
 
@@ -203,8 +204,14 @@ describe.each([
       }
       // a store from before migration 0002: 0001 applied, watch_urls made by the watcher, with a row
       const early = await openStore(old.config);
+      const later = await migrationProvider.getMigrations();
+      for (const name of Object.keys(later)
+        .sort()
+        .reverse()
+        .filter((n) => n >= '0003'))
+        await later[name].down!(early.db);
       await early.db.schema.dropTable('watch_urls').execute();
-      await sql`delete from kysely_migration where name = '0002_watch_urls'`.execute(early.db);
+      await sql`delete from kysely_migration where name >= '0002'`.execute(early.db);
       await sql`create table watch_urls (url text primary key, source_id text not null, kind text not null, etag text, last_modified text, links text, sha256 text, outcome text, checked_at text not null)`.execute(
         early.db,
       );
