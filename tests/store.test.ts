@@ -212,12 +212,12 @@ describe.each([
         await later[name].down!(early.db);
       await early.db.schema.dropTable('watch_urls').execute();
       await sql`delete from kysely_migration where name >= '0002'`.execute(early.db);
-      await sql`create table watch_urls (url text primary key, source_id text not null, kind text not null, etag text, last_modified text, links text, sha256 text, outcome text, checked_at text not null)`.execute(
+      await sql`create table watch_urls (url text primary key, source_id text not null, kind text not null,
+        etag text, last_modified text, links text, sha256 text, outcome text, checked_at text not null)`.execute(
         early.db,
       );
-      await sql`insert into watch_urls (url, source_id, kind, checked_at) values ('https://x.gov.cn/', 's', 'list', '2023')`.execute(
-        early.db,
-      );
+      await sql`insert into watch_urls (url, source_id, kind, checked_at)
+        values ('https://x.gov.cn/', 's', 'list', '2023')`.execute(early.db);
       await early.close();
       const reopened = await openStore(old.config);
       try {
