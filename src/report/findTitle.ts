@@ -20,15 +20,26 @@ export const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总
 
 const JOINED_BY_SPACE = /([\u4e00-\u9fa5\d()（）]) (?=[\u4e00-\u9fa5\d()（）])/g;
 
+/** white space of any kind (\s holds U+3000): most lines of a report have none, and are kept as they are */
+const SPACE = /\s/;
+
 function cleanLine(s: string): string {
-  const t = s.replace(/[\s\u3000]+/g, ' ').trim();
+  const t = SPACE.test(s) ? s.replace(/[\s\u3000]+/g, ' ').trim() : s;
   // a space between characters is a line break of the source ("临空 先进", "2020 年"), not a word gap
   return (t.includes(' ') ? t.replace(JOINED_BY_SPACE, '$1') : t).replace(/^#+\s*/, '');
 }
 
 /** characters only traditional text uses, common in any report: a page a mirror site converted */
-const TRADITIONAL =
-  /[報開區機關與為這個國會時門間實當從來對將還體點經過東長無產業書條後發現電話網處見則總應務議權劃縣鎮鄉辦訊]/;
+const TRADITIONAL_CHARS =
+  '報開區機關與為這個國會時門間實當從來對將還體點經過東長無產業書條後發現電話網處見則總應務議權劃縣鎮鄉辦訊';
+const TRADITIONAL = new RegExp(`[${TRADITIONAL_CHARS}]`);
+/** the same characters as a table by code unit: one look-up a character, where the class costs more */
+const isTraditional = new Uint8Array(0x10000);
+for (const c of TRADITIONAL_CHARS) isTraditional[c.charCodeAt(0)] = 1;
+const hasTraditional = (t: string, end: number) => {
+  for (let i = 0; i < end; i++) if (isTraditional[t.charCodeAt(i)]) return true;
+  return false;
+};
 
 /** the text lines of the page's opening, blank ones dropped, in simplified characters */
 export function openingLines(doc: Doc, max = 40): string[] {
@@ -43,7 +54,7 @@ export function openingLines(doc: Doc, max = 40): string[] {
     if (!t) continue;
     lines.push(t);
     // a mirror converts the whole page: its first lines show it
-    if (chars < 400 && !traditional) traditional = TRADITIONAL.test(t.length > 400 ? t.slice(0, 400) : t);
+    if (chars < 400 && !traditional) traditional = hasTraditional(t, Math.min(t.length, 400));
     chars += t.length;
   }
   return traditional ? lines.map(simplified) : lines;
