@@ -53,7 +53,8 @@ export function recogniseLegacy(table: LegacyPrintedTable, prose: string): Recog
       .filter((r) => r.chosen && r.how)
       .map(
         (r) =>
-          `${LEGACY}.${r.spec.key}: '${printedText(r.printed)}' read as ${r.chosen!.map((t) => t.raw || '(blank)').join('|')}: ${r.how}`,
+          `${LEGACY}.${r.spec.key}: '${printedText(r.printed)}' read as ` +
+          `${r.chosen!.map((t) => t.raw || '(blank)').join('|')}: ${r.how}`,
       ),
     splitRows: readings.filter((r) => r.candidates.length > 1 || r.chosen?.some((t) => t.split)).length,
     ambiguousRows: readings.filter((r) => !r.chosen).length,
@@ -248,7 +249,9 @@ function resolveAcrossRows(readings: Reading[], columnCount: number): void {
       }
       r.chosen = solutions[0][i];
       r.candidates = [r.chosen];
-      r.how = `of the readings 本年度 ≤ 历年累计 allows, the only one with which ${[...new Set(equations.map((e) => e.rule))].join(', ')} hold${equations.length > 1 ? '' : 's'}`;
+      const rules = [...new Set(equations.map((e) => e.rule))].join(', ');
+      const hold = equations.length > 1 ? 'hold' : 'holds';
+      r.how = `of the readings 本年度 ≤ 历年累计 allows, the only one with which ${rules} ${hold}`;
     });
   }
 }
