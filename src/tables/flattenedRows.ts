@@ -83,12 +83,14 @@ function blankCellBars(blocks: ParagraphBlock[]): Set<number> {
   return out;
 }
 
+const TABLE_MARKERS = [/信息内容/, /本年新收/, /予以公开/, /结果维持/, /规章\s*\d/, /申请人情况/];
+
 /** A paragraph holds flattened tables when it carries several table labels and numbers. */
 export function holdsFlattenedTable(text: string): boolean {
-  const markers = [/信息内容/, /本年新收/, /予以公开/, /结果维持/, /规章\s*\d/, /申请人情况/].filter((re) =>
-    re.test(text),
-  ).length;
-  return markers >= 2 && /\d/.test(text);
+  if (!/\d/.test(text)) return false;
+  let markers = 0;
+  for (const re of TABLE_MARKERS) if (re.test(text) && ++markers === 2) return true;
+  return false;
 }
 
 // a run of numbers: digits, spaces between them, decimals, a minus sign starting the next cell
