@@ -127,6 +127,8 @@ interface Row {
   labelsFound: number;
   numbers: number;
   numbersFound: number;
+  /** numbers the engine read that the page does not print: misread digits */
+  numbersExtra: number;
   wall: number;
   cpu: number;
 }
@@ -178,6 +180,7 @@ async function main() {
             labelsFound: labels.filter((l) => got.includes(l)).length,
             numbers: numbers(truth).length,
             numbersFound: found(numbers(truth), numbers(text)),
+            numbersExtra: numbers(text).length - found(numbers(text), numbers(truth)),
             wall,
             cpu,
           };
@@ -203,6 +206,7 @@ async function main() {
         'chars right': pct(sum('charsRight'), sum('chars')),
         'labels found': `${sum('labelsFound')}/${sum('labels')}`,
         'numbers found': `${sum('numbersFound')}/${sum('numbers')} (${pct(sum('numbersFound'), sum('numbers'))})`,
+        'numbers not printed': sum('numbersExtra'),
         's/page wall': (sum('wall') / rs.length).toFixed(1),
         'CPU-s/page': (sum('cpu') / rs.length).toFixed(1),
       });
