@@ -1,0 +1,209 @@
+// `npm run bench:store -- [N] [--keep]`: the store at scale. Fills a fresh PostgreSQL database
+// with N reports (default 100,000) through the store's own batch insert (saveRecords), then
+// times the review page's list (with and without the failing-rule filter) and runs `xxgk
+// export` to Parquet and to CSV as child processes, each with its peak RSS.
+//
+// The reports are real parses: the corpus and sample files, plus text and HTML files of the
+// corpus with a few digits of their tables changed (so the real rules fail in varied ways),
+// each stored under a distinct hash, agency and year; about one in 30 is a second copy of the
+// report before it (same agency and year), and the failed parses (encrypted, truncated) are kept.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { parseReport } from '../pipeline/parseReport';
+import type { ReportRecord } from '../src/model/record';
+import { openStore, saveRecords, countReports, loadDataset, type Store } from '../store';
+import { listReports } from '../apps/web/reportList';
+import { CLI, ROOT, freshDb } from './queueBench';
+
+const DIRS = [
+  join(ROOT, 'tests', 'corpus', 'real'),
+  ...['html', 'pdf', 'docx', 'text'].map((d) => join(ROOT, 'samples', d)),
+];
+const REPORT = /\.(txt|html|pdf|docx)$/;
+/** variants of each text and HTML file, with changed digits */
+const VARIANTS_PER_FILE = 150;
+const BATCH = 500;
+
+/** A seeded generator, so a run is repeatable (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The text with 1–3 digits changed; in HTML only digits of text, not of markup. */
+function changeDigits(text: string, html: boolean, next: () => number): string {
+  const spots: number[] = [];
+  const re = html ? />[^<]*</g : /[\s\S]+/g;
+  for (const m of text.matchAll(re))
+    for (let i = 0; i < m[0].length; i++) if (/[0-9]/.test(m[0][i])) spots.push(m.index! + i);
+  if (!spots.length) return text;
+  let out = text;
+  for (let k = 1 + Math.floor(next() * 3); k > 0; k--) {
+    const at = spots[Math.floor(next() * spots.length)];
+    const digit = String((Number(out[at]) + 1 + Math.floor(next() * 9)) % 10);
+    out = out.slice(0, at) + digit + out.slice(at + 1);
+  }
+  return out;
+}
+
+/** Parsed records to repeat: every file as it is, and digit-changed variants of the text and HTML ones. */
+async function recordPool(): Promise<ReportRecord[]> {
+  const next = random(15);
+  const pool: ReportRecord[] = [];
+  for (const dir of DIRS) {
+    for (const name of readdirSync(dir).filter((n) => REPORT.test(n))) {
+      const path = join(dir, name);
+      const bytes = readFileSync(path);
+      pool.push(await parseReport(bytes, { path }));
+      if (!/\.(txt|html)$/.test(name) || bytes.includes(Buffer.from('charset=gbk', 'latin1'))) continue;
+      const text = bytes.toString('utf8');
+      for (let v = 0; v < VARIANTS_PER_FILE; v++) {
+        const changed = Buffer.from(changeDigits(text, name.endsWith('.html'), next));
+        pool.push(await parseReport(changed, { path }));
+      }
+    }
+  }
+  return pool;
+}
+
+const HAN = '东南西北安平和永宁兴华新丰阳山河清长德广泰';
+
+/** A county name made of the number's digits, so that agencies are distinct and look like names. */
+function countyName(n: number): string {
+  let s = '';
+  do {
+    s += HAN[n % HAN.length];
+    n = Math.floor(n / HAN.length);
+  } while (n > 0);
+  return `${s.length < 2 ? s + '城' : s}县`;
+}
+
+function yearFor(r: ReportRecord, k: number): number | null {
+  if (r.report.year === null) return null;
+  const layout = r.report.layout;
+  if (layout === '2021') return 2021 + (k % 5);
+  if (layout === '2019') return 2019 + (k % 2);
+  return 2008 + (k % 11);
+}
+
+/** Report i of the run: a pool record under its own hash, agency and year. */
+function variantOf(pool: ReportRecord[], i: number): ReportRecord {
+  const base = pool[i % pool.length];
+  // every 30th report is a second copy of the report before it (same agency and year)
+  const slot = i % 30 === 29 ? i - 1 : i;
+  const agencyNo = Math.floor(slot / 5);
+  const sha256 = createHash('sha256').update(`${base.source.sha256}:${i}`).digest('hex');
+  const agency = base.report.agency === null ? null : `${countyName(agencyNo)}${base.report.agency}`;
+  return {
+    ...base,
+    source: { ...base.source, sha256, path: `bench/${i}/${base.source.path.split('/').pop()}` },
+    report: { ...base.report, agency, year: yearFor(base, slot) },
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function timeMs(f: () => Promise<unknown>, runs: number): Promise<{ median: number; runs: number[] }> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f();
+    out.push(Math.round(performance.now() - t));
+  }
+  return { median: median(out), runs: out };
+}
+
+/** `xxgk export` as a child process under /usr/bin/time -v: seconds, peak RSS and output size. */
+function exportRun(
+  url: string,
+  format: string,
+  out: string,
+): Promise<{ seconds: number; peakRssMb: number; mb: number }> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    execFile(
+      '/usr/bin/time',
+      ['-v', process.execPath, CLI, 'export', '--format', format, '--out', out],
+      { env: { ...process.env, DATABASE_URL: url }, maxBuffer: 64 << 20 },
+      (err, _stdout, stderr) => {
+        if (err) return reject(new Error(`export ${format} failed: ${stderr.slice(-2000)}`));
+        const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
+        resolve({
+          seconds: Math.round((performance.now() - t) / 100) / 10,
+          peakRssMb: Math.round(kb / 1024),
+          mb: Math.round(statSync(out).size / 2 ** 20),
+        });
+      },
+    );
+  });
+}
+
+async function fill(store: Store, n: number): Promise<{ seconds: number; perSecond: number; cells: number }> {
+  const pool = await recordPool();
+  process.stderr.write(`pool: ${pool.length} parsed records (${pool.filter((r) => r.error).length} failed)\n`);
+  const started = performance.now();
+  for (let i = 0; i < n; i += BATCH) {
+    const batch: ReportRecord[] = [];
+    for (let k = i; k < Math.min(n, i + BATCH); k++) batch.push(variantOf(pool, k));
+    await saveRecords(store.db, batch);
+    if ((i / BATCH) % 20 === 0) process.stderr.write(`  stored ${i + batch.length}\n`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const counts = await countReports(store.db);
+  return { seconds: Math.round(seconds), perSecond: Math.round(n / seconds), cells: counts.cells };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+  // --url <database>: measure a database a --keep run left, without filling it again
+  const reuse = args.includes('--url') ? args[args.indexOf('--url') + 1] : undefined;
+  const db = reuse ? { url: reuse, drop: async () => {} } : await freshDb();
+  const opened = performance.now();
+  // opening migrates: on a store a --keep run of an older schema left, this is the migrations' cost
+  const store = await openStore({ kind: 'postgres', location: db.url });
+  const openMs = Math.round(performance.now() - opened);
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-store-bench-'));
+  try {
+    const filled = reuse ? null : await fill(store, n);
+    await sql`analyze`.execute(store.db);
+    process.stderr.write(`filled: ${JSON.stringify(filled)}\n`);
+    if (args.includes('--fill-only')) return;
+    // the failing rule the most reports have, so the filter keeps the most rows
+    const first = await listReports(store.db, {}, { limit: 50, offset: 0 });
+    const rule = [...first.facets.rule].sort((a, b) => b.count - a.count)[0]?.value;
+    const page = { limit: 50, offset: 0 };
+    const result = {
+      reports: (await countReports(store.db)).stored,
+      openMs,
+      insert: filled,
+      datasetLoadMs: await timeMs(() => loadDataset(store.db), 3),
+      listMs: await timeMs(() => listReports(store.db, {}, page), 7),
+      rule,
+      listWithRuleMs: await timeMs(() => listReports(store.db, { rule }, page), 7),
+      exportParquet: await exportRun(db.url, 'parquet', join(dir, 'cells.parquet')),
+      exportCsv: await exportRun(db.url, 'csv', join(dir, 'cells.csv')),
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (!args.includes('--keep') && !reuse) await db.drop();
+    else process.stderr.write(`kept: ${db.url}\n`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
