@@ -36,7 +36,10 @@ export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
       }
     }
   }
-  if (t.aligned) widenLabels(rows);
+  if (t.aligned) {
+    widenLabels(rows);
+    settleValues(rows);
+  }
   const filled: GridCell[][] = rows.map((row) =>
     row.map((slot) => slot ?? { text: '', rowSpan: 1, colSpan: 1, source: { page: t.page } }),
   );
@@ -67,15 +70,151 @@ function widenLabels(rows: (GridCell | undefined)[][]): void {
     rows.every((r) => !r[k] || r[k]!.covered || !NUMBER.test(r[k]!.text.trim())),
   );
   rows.forEach((row, r) => {
+    // a column with a heading of its own in the header above is a value column, though blank
+    // in every row (采购项目数量 over a blank: the label took it and 0 read as the item count)
+    const head = headerAbove(rows, r, 0);
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell || cell.covered || !cell.text.trim() || NUMBER.test(cell.text.trim()) || cell.rowSpan > 1) continue;
       let k = c + cell.colSpan;
-      while (k < row.length && blank(row[k]) && labelColumn[k]) {
+      const headed = (j: number) => !!head?.[j] && !head[j]!.covered && !!head[j]!.text.trim();
+      while (k < row.length && blank(row[k]) && labelColumn[k] && !headed(k)) {
         row[k] = { text: cell.text, rowSpan: 1, colSpan: 1, covered: true, anchor: [r, c], source: cell.source };
         cell.colSpan++;
         k++;
       }
     }
+  });
+}
+
+const isLabelText = (text: string) =>
+  !!text.trim() && !NUMBER.test(text.trim()) && !PLACEHOLDER.test(text.trim()) && !TOUCHING.test(text.trim());
+const PLACEHOLDER = /^[—–\-－/／\\×xX*＊]+$/;
+/** digits as a table never prints one number: a leading zero (00, 016) or two numbers apart (9643 2032) */
+const TOUCHING = /^0\d|^[-−]?\d[\d,，.]*\s+[-−]?\d/;
+/** U+FFFD: text the parser could not read for sure (as for glyphs without a ToUnicode map) */
+export const UNSURE = '\uFFFD';
+
+/** the first slot after the row's last label */
+function firstValue(row: (GridCell | undefined)[]): number {
+  let last = -1;
+  row.forEach((s, i) => {
+    if (s && isLabelText(s.text)) last = i;
+  });
+  return last + 1;
+}
+
+/** the nearest row above r that prints no number and has text in the columns from `from` on */
+function headerAbove(rows: (GridCell | undefined)[][], r: number, from: number): (GridCell | undefined)[] | null {
+  for (let h = r - 1; h >= 0; h--) {
+    const row = rows[h];
+    if (row.some((s) => s && !s.covered && NUMBER.test(s.text.trim()))) {
+      if (from > 0) continue;
+      return null; // for labels: only the header right above
+    }
+    if (row.slice(Math.max(from, 1)).some((s) => s && isLabelText(s.text))) return row;
+    if (from === 0) return null;
+  }
+  return null;
+}
+
+/**
+ * A number in a column that no heading of the header above names (its slot blank in every
+ * header line over it): the columns were cut where the headings do not say, and which column
+ * the number belongs to is not known.
+ */
+function astray(rows: (GridCell | undefined)[][], r: number, from: number, head: (GridCell | undefined)[]): boolean {
+  const top = rows.indexOf(head);
+  let first = top;
+  while (first > 0 && !rows[first - 1].some((s) => s && !s.covered && NUMBER.test(s.text.trim()))) first--;
+  const block = rows.slice(first, top + 1);
+  return rows[r].some(
+    (s, c) =>
+      c >= from &&
+      s &&
+      !s.covered &&
+      NUMBER.test(s.text.trim()) &&
+      block.every((h) => !h[c] || (!h[c]!.covered && !h[c]!.text.trim())),
+  );
+}
+
+/** column c has a heading of its own: text in the header row, or above it where that is blank */
+function hasHeading(rows: (GridCell | undefined)[][], head: (GridCell | undefined)[], c: number): boolean {
+  const h = head[c];
+  if (h?.covered) return false;
+  if (h?.text.trim()) return true;
+  for (
+    let k = rows.indexOf(head) - 1;
+    k >= 0 && !rows[k].some((s) => s && !s.covered && NUMBER.test(s.text.trim()));
+    k--
+  ) {
+    const u = rows[k][c];
+    if (u?.covered) return false;
+    if (u?.text.trim()) return true;
+  }
+  return false;
+}
+
+/**
+ * More slots for values than the header above has headings over them, and fewer numbers: some
+ * slot is a column cut where none is, and which blank is a value is not known.
+ */
+function crowded(rows: (GridCell | undefined)[][], r: number, from: number, head: (GridCell | undefined)[]): boolean {
+  const headed = (c: number) => hasHeading(rows, head, c);
+  let headings = 0,
+    slots = 0,
+    start = from;
+  // a blank under no heading before the first value is the label's (label columns)
+  while (start < rows[r].length && !headed(start) && !rows[r][start]?.text.trim()) start++;
+  for (let c = start; c < rows[r].length; c++) {
+    if (headed(c)) headings++;
+    if (!rows[r][c]?.covered) slots++;
+  }
+  // as many numbers as headings: every blank is a cut where no column is, and none is in doubt
+  const printed = rows[r].slice(start).filter((s) => s && !s.covered && s.text.trim()).length;
+  return slots > headings && printed < headings;
+}
+
+/**
+ * Without ruling lines the columns of a row of numbers are guessed from where text lies. Where
+ * the guess is not settled the row's numbers are left unread (U+FFFD) for the analysis to
+ * flag, never guessed: a blank slot would read as a value of its own and push the numbers
+ * after it into the next columns, and digits that no cell prints (a leading zero, two numbers
+ * in one slot) are numbers of two columns that touch, parted where no column edge says.
+ */
+function settleValues(rows: (GridCell | undefined)[][]): void {
+  const nc = Math.max(0, ...rows.map((r) => r.length));
+  const numberColumns = Array.from({ length: nc }, (_, k) =>
+    rows.some((r) => r[k] && !r[k]!.covered && NUMBER.test(r[k]!.text.trim())),
+  );
+  rows.forEach((row, r) => {
+    const from = firstValue(row);
+    const values = row.slice(from);
+    if (!values.some((s) => s && !s.covered && NUMBER.test(s.text.trim()))) return;
+    const head = headerAbove(rows, r, from);
+    // with no header above (a part not joined to its table) a blank slot among the numbers may
+    // be a column that is not there: the numbers after it would move one column on
+    const last = row.findLastIndex((s) => !!s && !s.covered && NUMBER.test(s.text.trim()));
+    const blankAmong = row.slice(from, last).some((s) => !s || (!s.covered && !s.text.trim()));
+    // a blank slot among the numbers in a column where no row prints a number of its own and
+    // no heading names: a column cut where none is
+    const blankAstray = row
+      .slice(from, last)
+      .some(
+        (s, i) =>
+          (!s || (!s.covered && !s.text.trim())) &&
+          !numberColumns[from + i] &&
+          !(head && hasHeading(rows, head, from + i)),
+      );
+    if (
+      values.some((s) => s && !s.covered && TOUCHING.test(s.text.trim())) ||
+      blankAstray ||
+      (head ? astray(rows, r, from, head) || crowded(rows, r, from, head) : blankAmong)
+    )
+      for (let c = from; c < row.length; c++) {
+        const s = row[c];
+        const text = s?.text.trim() ?? '';
+        if (s && text && (NUMBER.test(text) || TOUCHING.test(text))) row[c] = { ...s, text: UNSURE };
+      }
   });
 }
