@@ -109,7 +109,12 @@ export function apiRoutes(db: Kysely<Database>, baseDir: string, excerpts: Sourc
     const line = int(req.query.line, 1, 10_000_000);
     const original = line === undefined ? undefined : await findOriginal(db, req.params.sha, baseDir);
     if (!original || line === undefined || original.format !== 'text') return notFound(res, 'text');
-    res.json(await excerpts.text(original.path, line));
+    try {
+      res.json(await excerpts.text(original.path, line));
+    } catch (e) {
+      if (!(e instanceof XxgkError)) throw e;
+      res.status(422).json({ error: `the original file cannot be shown: ${e.message}`, code: e.code });
+    }
   });
 
   // the original bytes, by hash only; downloaded, never rendered by the browser as a page

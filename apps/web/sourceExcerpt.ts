@@ -3,10 +3,12 @@
 // project's own parser, on a parse thread with the parse's one time limit and memory bound
 // (pipeline/local/parsePool.ts): a stored file that takes too long or too much memory to parse
 // ends that thread, never the server. Text files are decoded the way the parser decodes them.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createParsePool, type ParsePool, type PoolOptions } from '../../pipeline/local/parsePool';
 import { decodeTextOrFail } from '../../parsers/encoding';
 import type { GridCell } from '../../src/model/document';
+import { PARSE_LIMITS } from '../../src/model/config';
+import { XxgkError } from '../../src/model/errors';
 
 export interface TableExcerpt {
   kind: 'table';
@@ -41,17 +43,15 @@ export function sourceExcerpts(poolOptions: PoolOptions = {}): SourceExcerpts {
       let excerpt = cache.get(key);
       if (!excerpt) {
         pool ??= createParsePool(1, poolOptions);
-        excerpt = pool
-          .table({ path, table: tableIndex })
-          .then((block) =>
-            block
-              ? {
-                  kind: 'table' as const,
-                  table: tableIndex,
-                  rows: block.rows.map((r) => r.filter((c) => !c.covered).map(slot)),
-                }
-              : undefined,
-          );
+        excerpt = pool.table({ path, table: tableIndex }).then((block) =>
+          block
+            ? {
+                kind: 'table' as const,
+                table: tableIndex,
+                rows: block.rows.map((r) => r.filter((c) => !c.covered).map(slot)),
+              }
+            : undefined,
+        );
         excerpt.catch(() => cache.delete(key));
         cache.set(key, excerpt);
         while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -74,8 +74,11 @@ const slot = (c: GridCell) => ({
   cell: c.source.cell ?? null,
 });
 
-/** Lines around `line` (1-based) of a text report. */
+/** Lines around `line` (1-based) of a text report; decoded here, so only a file the parser would take. */
 async function textExcerpt(path: string, line: number, around = 30): Promise<TextExcerpt> {
+  const { size } = await stat(path);
+  if (size > PARSE_LIMITS.maxBytes)
+    throw new XxgkError('TOO_LARGE', `the file is ${size} bytes, over the limit of ${PARSE_LIMITS.maxBytes}`);
   const { text } = decodeTextOrFail(new Uint8Array(await readFile(path)));
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const first = Math.max(1, line - around);
