@@ -14,15 +14,16 @@ export interface PageFrame {
 }
 
 /**
- * Only lines that cross or touch a line of the other direction are table borders: a lone long
- * stroke is an underline, a dash or a large 一, and is left to the text.
+ * Only lines that cross or touch two lines of the other direction are table borders (a border
+ * runs from one border to another): a lone long stroke is an underline, a dash or a large 一,
+ * and a stroke of a cell's text touches at most the one border beside it.
  */
 export function tableLines(lines: { h: PixelLine[]; v: PixelLine[] }, reach: number) {
   const meets = (h: PixelLine, v: PixelLine) =>
     v.at >= h.from - reach && v.at <= h.to + reach && h.at >= v.from - reach && h.at <= v.to + reach;
   return {
-    h: lines.h.filter((h) => lines.v.some((v) => meets(h, v))),
-    v: lines.v.filter((v) => lines.h.some((h) => meets(h, v))),
+    h: lines.h.filter((h) => lines.v.filter((v) => meets(h, v)).length >= 2),
+    v: lines.v.filter((v) => lines.h.filter((h) => meets(h, v)).length >= 2),
   };
 }
 
