@@ -1,6 +1,7 @@
 // patches/pdfjs-dist+5.6.205.patch (see parsers/pdf/loadPdfjs.ts) makes pdfjs skip the glyph
-// programs of CID fonts that have a ToUnicode map, derive AES-256 keys with node:crypto and
-// inflate streams with node:zlib, and hand operator lists from the same-thread worker over
+// programs of CID fonts that have a ToUnicode map, read Type 1 fonts without building their
+// OpenType program, parse built-in CMaps once per process, derive AES-256 keys with node:crypto
+// and inflate streams with node:zlib, and hand operator lists from the same-thread worker over
 // without cloning them.
 // It must be applied by the install, really take effect, and change nothing that is read.
 // Also here: the in-memory cache of pdfjs's CMap files (cachedBinaryData.ts).
@@ -22,6 +23,8 @@ type Switches = {
   __xxgkNodeCrypto?: unknown;
   __xxgkNodeZlib?: unknown;
   __xxgkShareOperatorLists?: boolean;
+  __xxgkTextOnlyType1Fonts?: boolean;
+  __xxgkShareBuiltInCMaps?: boolean;
 };
 
 /** Runs `fn` with the patch's switches off (pdfjs's own code paths), then restores them. */
@@ -33,11 +36,15 @@ async function withSwitchesOff<T>(fn: () => Promise<T>): Promise<T> {
     __xxgkNodeCrypto: g.__xxgkNodeCrypto,
     __xxgkNodeZlib: g.__xxgkNodeZlib,
     __xxgkShareOperatorLists: g.__xxgkShareOperatorLists,
+    __xxgkTextOnlyType1Fonts: g.__xxgkTextOnlyType1Fonts,
+    __xxgkShareBuiltInCMaps: g.__xxgkShareBuiltInCMaps,
   };
   g.__xxgkSkipCidFontPrograms = false;
   g.__xxgkNodeCrypto = undefined;
   g.__xxgkNodeZlib = undefined;
   g.__xxgkShareOperatorLists = false;
+  g.__xxgkTextOnlyType1Fonts = false;
+  g.__xxgkShareBuiltInCMaps = false;
   try {
     return await fn();
   } finally {
@@ -50,8 +57,17 @@ async function recordOf(path: string) {
   return { ...rec, parser: undefined };
 }
 
+type LoadedFont = { missingFile?: boolean };
+
 /** Whether pdfjs loaded each font of page 1 without its embedded program. */
 async function fontsWithoutProgram(path: string): Promise<boolean[]> {
+  return (await pageOneFonts(path)).map((f) => !!f.missingFile);
+}
+
+/** The fonts of page 1 as pdfjs hands them to the main thread; `faces` gets each font program installed. */
+async function pageOneFonts(path: string, faces: unknown[] = []): Promise<LoadedFont[]> {
+  const ownerDocument = fontSinkDocument();
+  (ownerDocument as unknown as { fonts: { add(face: unknown): void } }).fonts.add = (face) => faces.push(face);
   const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(readFileSync(path)),
@@ -59,7 +75,7 @@ async function fontsWithoutProgram(path: string): Promise<boolean[]> {
     cMapPacked: true,
     isEvalSupported: false,
     disableFontFace: false,
-    ownerDocument: fontSinkDocument() as never,
+    ownerDocument: ownerDocument as never,
     useSystemFonts: true,
     verbosity: 0,
   }).promise;
@@ -70,7 +86,7 @@ async function fontsWithoutProgram(path: string): Promise<boolean[]> {
     ops.fnArray.forEach((fn, i) => {
       if (fn === pdfjs.OPS.setFont) names.add(String((ops.argsArray[i] as unknown[])[0]));
     });
-    return [...names].map((n) => !!(page.commonObjs.get(n) as { missingFile?: boolean }).missingFile);
+    return [...names].map((n) => page.commonObjs.get(n) as LoadedFont);
   } finally {
     await doc.destroy();
   }
@@ -89,10 +105,34 @@ test('CID fonts with ToUnicode are read without their glyph programs, and only w
   expect(off.some(Boolean)).toBe(false);
 }, 60000);
 
+test('embedded Type 1 fonts are parsed but not converted for drawing, and only with the switch on', async () => {
+  const lo = join(SAMPLES, '2019-shanghai-bgt-lo.pdf'); // LibreOffice: embedded Type 1 fonts
+  const programsOn: unknown[] = [],
+    programsOff: unknown[] = [];
+  const on = await pageOneFonts(lo, programsOn);
+  expect(on.length).toBeGreaterThan(0);
+  expect(on.every((f) => !f.missingFile)).toBe(true);
+  expect(programsOn).toHaveLength(0);
+  const off = await withSwitchesOff(() => pageOneFonts(lo, programsOff));
+  expect(off.every((f) => !f.missingFile)).toBe(true);
+  expect(programsOff).toHaveLength(on.length);
+}, 60000);
+
+test('built-in CMaps shared between documents leave each document its own Unicode map', async () => {
+  // both use STSong-Light with UniGB-UTF16-H (a built-in CMap, shared with the switch on); each
+  // record is the same after the other was read as when read alone with the switch off
+  const cjk = join(SAMPLES, 'cjk-nonembedded.pdf');
+  const owner = join(SAMPLES, 'encrypted-owner-only.pdf');
+  const plain = await withSwitchesOff(async () => [await recordOf(cjk), await recordOf(owner)]);
+  const shared = [await recordOf(cjk), await recordOf(owner), await recordOf(cjk), await recordOf(owner)];
+  expect(shared).toEqual([...plain, ...plain]);
+}, 60000);
+
 test.each([
   ['WPS report with a vertical (Identity-V) label font', join(CORPUS, '2023-hongzequ-1.pdf')],
   ['report split over pages', join(CORPUS, '2024-huaian-1.pdf')],
-  ['LibreOffice PDF (simple Type 1 fonts: never skipped)', join(SAMPLES, '2019-shanghai-bgt-lo.pdf')],
+  ['LibreOffice PDF (simple Type 1 fonts, read text-only)', join(SAMPLES, '2019-shanghai-bgt-lo.pdf')],
+  ['LibreOffice PDF, borderless tables (Type 1 fonts)', join(SAMPLES, '2019-shanghai-bgt-borderless.pdf')],
   ['non-embedded CJK fonts', join(SAMPLES, 'cjk-nonembedded.pdf')],
   ['AES-256 owner-password-only', join(SAMPLES, 'encrypted-owner-only.pdf')],
 ])(

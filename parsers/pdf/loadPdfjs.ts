@@ -38,11 +38,15 @@ export function loadPdfjs(): Promise<Pdfjs> {
 }
 
 /**
- * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds four switches to
+ * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds six switches to
  * pdfjs's legacy build, all off unless set here:
  * - a composite (CID) font with a ToUnicode map is not parsed or repaired: its text and widths
  *   come from the PDF's dictionaries, only drawing needs the glyph program. Parsing WPS/Word
  *   reports' embedded CJK TrueType fonts was ~30% of a PDF parse;
+ * - an embedded Type 1 font (LibreOffice's) is parsed for its matrix and built-in encoding but
+ *   not compiled to CFF and OpenType for drawing: ~20% of a LibreOffice PDF's parse;
+ * - built-in CMaps (non-embedded CJK fonts: UniGB-UCS2-H, Adobe-GB1-UCS2…) are parsed once per
+ *   process instead of once per document, and so is the Unicode map a font gets from them;
  * - AES-256 (PDF 2.0) key derivation uses node:crypto instead of pdfjs's JS SHA-2/AES: ~0.2 s
  *   less per encrypted document, owner-password-only reports included;
  * - Flate and Brotli streams are inflated by node:zlib in one synchronous call instead of a
@@ -58,8 +62,12 @@ function enablePatchedPaths(): void {
     __xxgkNodeCrypto?: typeof nodeCrypto;
     __xxgkNodeZlib?: typeof nodeZlib;
     __xxgkShareOperatorLists?: boolean;
+    __xxgkTextOnlyType1Fonts?: boolean;
+    __xxgkShareBuiltInCMaps?: boolean;
   };
   g.__xxgkSkipCidFontPrograms = true;
+  g.__xxgkTextOnlyType1Fonts = true;
+  g.__xxgkShareBuiltInCMaps = true;
   g.__xxgkShareOperatorLists = true;
   g.__xxgkNodeCrypto = nodeCrypto;
   g.__xxgkNodeZlib = nodeZlib;
@@ -72,8 +80,13 @@ export function pdfjsPatchApplied(): boolean {
   const worker = read('pdf.worker.mjs'),
     main = read('pdf.mjs');
   return (
-    ['__xxgkSkipCidFontPrograms', '__xxgkNodeCrypto', '__xxgkNodeZlib'].every((s) => worker.includes(s)) &&
-    main.includes('__xxgkShareOperatorLists')
+    [
+      '__xxgkSkipCidFontPrograms',
+      '__xxgkTextOnlyType1Fonts',
+      '__xxgkShareBuiltInCMaps',
+      '__xxgkNodeCrypto',
+      '__xxgkNodeZlib',
+    ].every((s) => worker.includes(s)) && main.includes('__xxgkShareOperatorLists')
   );
 }
 
