@@ -3,7 +3,7 @@
 // filter menus, over the grouping the export uses (store/datasetReports.ts), so the list and an
 // export of it hold the same reports.
 import type { Kysely } from 'kysely';
-import { loadDatasetCached, type Database, type DatasetCopy, type DatasetReport } from '../../store';
+import { loadDatasetCached, type Database, type Dataset, type DatasetCopy, type DatasetReport } from '../../store';
 import { RULE_BY_ID } from '../../src/rules/catalog';
 import { agencyKey } from '../../src/report/agencyName';
 import { regionMatches, type Region } from '../../src/dataset/region';
@@ -122,18 +122,50 @@ function rulesOf(e: Entry): ListRow['rules'] {
     .map(([rule, count]) => ({ rule, count, description: description(rule) }));
 }
 
-export async function listEntries(db: Kysely<Database>): Promise<Entry[]> {
+/**
+ * The list over one loaded dataset, built once while the store is unchanged: the entries, each
+ * one's row, and the entries in each sort order asked for. A request then only filters.
+ */
+interface Prepared {
+  entries: Entry[];
+  rows: Map<Entry, ListRow>;
+  sorted: Map<string, Entry[]>;
+}
+const prepared = new WeakMap<Dataset, Prepared>();
+
+async function preparedList(db: Kysely<Database>): Promise<Prepared> {
   const d = await loadDatasetCached(db);
-  return [
-    ...d.reports.map((r) => ({
-      report: r,
-      best: r.best,
-      copies: r.copies,
-      region: r.region,
-      xSources: r.xSources.length,
-    })),
-    ...d.failures.map((f) => ({ failure: f, best: f, copies: [f], region: null, xSources: 0 })),
-  ];
+  let p = prepared.get(d);
+  if (!p) {
+    const entries: Entry[] = [
+      ...d.reports.map((r) => ({
+        report: r,
+        best: r.best,
+        copies: r.copies,
+        region: r.region,
+        xSources: r.xSources.length,
+      })),
+      ...d.failures.map((f) => ({ failure: f, best: f, copies: [f], region: null, xSources: 0 })),
+    ];
+    p = { entries, rows: new Map(entries.map((e) => [e, toRow(e)])), sorted: new Map() };
+    prepared.set(d, p);
+  }
+  return p;
+}
+
+function sortedEntries(p: Prepared, sort: ListSort): Entry[] {
+  const key = `${sort.by}:${sort.dir}`;
+  let sorted = p.sorted.get(key);
+  if (!sorted) {
+    const entryOf = new Map([...p.rows].map(([e, r]) => [r, e]));
+    sorted = sortRows([...p.rows.values()], sort).map((r) => entryOf.get(r)!);
+    p.sorted.set(key, sorted);
+  }
+  return sorted;
+}
+
+export async function listEntries(db: Kysely<Database>): Promise<Entry[]> {
+  return (await preparedList(db)).entries;
 }
 
 type Own = keyof ListFilter;
@@ -238,12 +270,13 @@ export async function listReports(
   page: { limit: number; offset: number },
   sort: ListSort = { by: 'agency', dir: 'asc' },
 ): Promise<ListResult> {
-  const entries = await listEntries(db);
-  const kept = filterEntries(entries, f);
-  const bySha = new Map(kept.map((e) => [e.best.sha256, e]));
-  const rows = sortRows(kept.map(toRow), sort).slice(page.offset, page.offset + page.limit);
+  const p = await preparedList(db);
+  const entries = p.entries;
+  // filtering the entries in sort order keeps that order
+  const kept = sortedEntries(p, sort).filter((e) => matches(e, f));
+  const rows = kept.slice(page.offset, page.offset + page.limit).map((e) => ({ ...p.rows.get(e)! }));
   // read only for the rows shown: a crawler header is in the file
-  for (const r of rows) r.originalUrl = await originalUrlOf(bySha.get(r.sha256)!.copies);
+  for (const [i, r] of rows.entries()) r.originalUrl = await originalUrlOf(kept[page.offset + i].copies);
   return {
     total: kept.length,
     stored: entries.length,
