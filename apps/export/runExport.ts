@@ -22,6 +22,7 @@ import type { ExportOptions } from './options';
 import { panelColumns, panelRow } from './panel';
 import { dictionaryMarkdownPathFor, dictionaryPathFor, failuresPathFor, reportsPathFor } from './paths';
 import { agencyColumns, longRows, reportRow, wideRow } from './rows';
+import { RowChannel } from './writers/rowChannel';
 import { writeTable } from './writers/writeTable';
 
 export interface ExportSummary {
@@ -65,7 +66,6 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
   const keys = keysFor(await distinctCellKeys(db));
   const cleaning = {} as Record<Cleaning, number>;
   const ruleFailures = new Map<string, { failures: number; reports: number }>();
-  const reportRows: Record<string, unknown>[] = [];
   const exported = new Set<string>();
   const copies = { reportsWithCopies: 0, files: 0, disagreeing: 0 };
   let reports = 0,
@@ -92,20 +92,31 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
   const files: Parameters<typeof buildDictionary>[0]['files'] = [];
   let rows: number;
   let columns: ColumnDef[];
+  let reportsPath: string | undefined;
+  let reportsWritten: Promise<number> | undefined;
   if (options.shape === 'long') {
     columns = LONG_COLUMNS;
-    rows = await writeTable(
-      options.format,
-      options.out,
-      columns,
-      (async function* () {
-        for await (const r of selected()) {
-          tally(r);
-          reportRows.push(reportRow(r, byReport.get(r.summary.sha256)));
-          yield* longRows(r);
-        }
-      })(),
-    );
+    // the reports file is written alongside, a row as each report's cells are done
+    reportsPath = reportsPathFor(options.out);
+    const reportRows = new RowChannel<Record<string, unknown>>();
+    reportsWritten = writeTable(options.format, reportsPath, REPORT_COLUMNS, reportRows);
+    reportsWritten.catch(() => {});
+    try {
+      rows = await writeTable(
+        options.format,
+        options.out,
+        columns,
+        (async function* () {
+          for await (const r of selected()) {
+            tally(r);
+            reportRows.push(reportRow(r, byReport.get(r.summary.sha256)));
+            yield* longRows(r);
+          }
+        })(),
+      );
+    } finally {
+      reportRows.close();
+    }
   } else if (options.shape === 'wide') {
     columns = [
       ...WIDE_BASE_COLUMNS,
@@ -140,17 +151,8 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
   }
   files.push({ path: options.out, role: ROLE[options.shape], rows, columns });
 
-  let reportsPath: string | undefined;
-  if (options.shape === 'long') {
-    reportsPath = reportsPathFor(options.out);
-    const n = await writeTable(
-      options.format,
-      reportsPath,
-      REPORT_COLUMNS,
-      (async function* () {
-        yield* reportRows;
-      })(),
-    );
+  if (reportsPath && reportsWritten) {
+    const n = await reportsWritten;
     files.push({
       path: reportsPath,
       role: 'reports (one row per report: copies and sources, flags, X-SOURCES, X-CARRY / X-INFORCE)',
