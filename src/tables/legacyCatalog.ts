@@ -2,6 +2,7 @@
 // key with its official label, the wordings that mean it, the words the report's prose uses
 // for it, and its kind. Reports print a subset of the rows in their own wording.
 import type { ColumnSpec } from './catalog';
+import { memoizeString } from '../memo';
 
 export interface LegacyRowSpec {
   key: string;
@@ -183,9 +184,12 @@ export function legacyColumns(kind: LegacyRowSpec['kind'], cumulative: boolean):
   return cumulative ? [year, { key: 'cumulative', label: `历年累计${unit}`, kind }] : [year];
 }
 
+/** the first spec whose wording the label matches: printed labels repeat from report to report */
+const matchingSpec = memoizeString((label: string) => MATCHING_ORDER.find((r) => r.match.test(label)));
+
 /** the key a printed label means: `parent` is the review or litigation total printed last */
 export function legacyKeyOf(label: string, parent: 'review' | 'litigation'): LegacyRowSpec | undefined {
-  const spec = MATCHING_ORDER.find((r) => r.match.test(label));
+  const spec = matchingSpec(label);
   if (!spec?.under) return spec;
   return LEGACY_ROWS.find((r) => r.key === `${parent}.${spec.key}`);
 }
