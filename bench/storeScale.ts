@@ -180,14 +180,18 @@ async function main() {
     process.stderr.write(`filled: ${JSON.stringify(filled)}\n`);
     if (args.includes('--fill-only')) return;
     // the failing rule the most reports have, so the filter keeps the most rows
+    // the first request loads the dataset (cold); later ones reuse it while the store is unchanged
+    const cold = performance.now();
     const first = await listReports(store.db, {}, { limit: 50, offset: 0 });
+    const coldListMs = Math.round(performance.now() - cold);
     const rule = [...first.facets.rule].sort((a, b) => b.count - a.count)[0]?.value;
     const page = { limit: 50, offset: 0 };
     const result = {
       reports: (await countReports(store.db)).stored,
       openMs,
       insert: filled,
-      datasetLoadMs: await timeMs(() => loadDataset(store.db), 3),
+      coldListMs,
+      datasetLoadMs: await timeMs(() => loadDataset(store.db), 1),
       listMs: await timeMs(() => listReports(store.db, {}, page), 7),
       rule,
       listWithRuleMs: await timeMs(() => listReports(store.db, { rule }, page), 7),
