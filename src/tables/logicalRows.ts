@@ -24,10 +24,11 @@ export interface LogicalRow {
 export function logicalRowsOfGrid(block: TableBlock): LogicalRow[] {
   const rows: LogicalRow[] = [];
   for (const slots of block.rows) {
-    // the last slot whose text is a label: everything after it is a value
+    // the last slot whose text is a label: everything after it is a value (U+FFFD is text a
+    // parser could not read for sure: a value unread, which the row's reading then flags)
     let lastLabel = -1;
     slots.forEach((s, i) => {
-      if (s.text.trim() && !looksLikeValue(s.text)) lastLabel = i;
+      if (s.text.trim() && !looksLikeValue(s.text) && !s.text.includes('\uFFFD')) lastLabel = i;
     });
     const labels: TextPiece[] = [];
     const seen = new Set<string>();
