@@ -3,8 +3,7 @@
 // no word explains (录 in 上海市人民政府录公厅) is corrected only when exactly one known agency word
 // or division name is one substitution away (办公厅), otherwise the name is kept as read and a
 // finding says so. Text from a text layer is never changed: only OCR mistakes one glyph for another.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { jiebaSegmenter as segmenter } from '../jieba';
 import { upperDivisions, stem } from '../region/divisions';
 import { mentionedDivisions } from '../region/textRegion';
 import { AGENCY_END } from './agencyWords';
@@ -87,9 +86,6 @@ function wildcardIndex(): Map<string, string[]> {
     }
   return index;
 }
-
-let jieba: Jieba | undefined;
-const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
 /** positions of characters no known word covers */
 function unknownPositions(name: string): number[] {

@@ -1,14 +1,10 @@
 // The last resort for a row label that none of the key words match (reworded or misspelt
 // labels): compare its jieba words and character pairs with the official labels of the
 // table it stands in, and accept a clear best match only.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 import type { TableKey } from '../model/record';
+import { jiebaSegmenter as segmenter } from '../jieba';
 import { CATALOG } from './catalog';
 import { compact, stripNumbering } from '../text';
-
-let jieba: Jieba | undefined;
-const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
 const PUNCT = /^[\p{P}\p{S}\d]+$/u;
 const words = (s: string) =>
