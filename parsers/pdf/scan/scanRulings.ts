@@ -18,13 +18,33 @@ export interface PageFrame {
  * runs from one border to another): a lone long stroke is an underline, a dash or a large 一,
  * and a stroke of a cell's text touches at most the one border beside it.
  */
-export function tableLines(lines: { h: PixelLine[]; v: PixelLine[] }, reach: number) {
+export function tableLines(found: { h: PixelLine[]; v: PixelLine[] }, reach: number) {
+  // a line broken by noise is one line again first: a piece alone may meet no other line
+  const lines = { h: joinPieces(found.h, reach * 4), v: joinPieces(found.v, reach * 4) };
   const meets = (h: PixelLine, v: PixelLine) =>
     v.at >= h.from - reach && v.at <= h.to + reach && h.at >= v.from - reach && h.at <= v.to + reach;
   return {
     h: lines.h.filter((h) => lines.v.filter((v) => meets(h, v)).length >= 2),
     v: lines.v.filter((v) => lines.h.filter((h) => meets(h, v)).length >= 2),
   };
+}
+
+/** pieces on one row (column), within `bridge` pixels of each other along it, as one line */
+function joinPieces(pieces: PixelLine[], bridge: number): PixelLine[] {
+  const sorted = [...pieces].sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: PixelLine[] = [];
+  for (const p of sorted) {
+    const q = out.find((l) => Math.abs(l.at - p.at) <= 3 && p.from <= l.to + bridge && p.to >= l.from - bridge);
+    if (!q) out.push({ ...p });
+    else {
+      q.from = Math.min(q.from, p.from);
+      q.to = Math.max(q.to, p.to);
+      q.first = Math.min(q.first, p.first);
+      q.last = Math.max(q.last, p.last);
+      q.thickness = q.last - q.first + 1;
+    }
+  }
+  return out;
 }
 
 export function toRulings(lines: { h: PixelLine[]; v: PixelLine[] }, f: PageFrame): Ruling[] {
