@@ -194,6 +194,8 @@ function readingsInOrder(
 ): Token[][] | undefined {
   const printed = opts.printed ?? (() => false);
   const k = columns.length;
+  // U+FFFD: text a parser could not read for sure (undecodable glyphs, unsettled columns): no reading
+  if (values.some((v) => v.text.includes('\uFFFD'))) return [];
   const direct = values.map((v) => ({ raw: v.text, value: null as number | null, source: v.source }));
   if (values.length === k) return [direct.map((t, i) => ({ ...t, value: parseValue(t.raw, columns[i]).value }))];
   const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || c.blank || all.length <= k);
