@@ -186,18 +186,31 @@ async function main() {
     const coldListMs = Math.round(performance.now() - cold);
     const rule = [...first.facets.rule].sort((a, b) => b.count - a.count)[0]?.value;
     const page = { limit: 50, offset: 0 };
-    const result = {
-      reports: (await countReports(store.db)).stored,
-      openMs,
-      insert: filled,
-      coldListMs,
-      datasetLoadMs: await timeMs(() => loadDataset(store.db), 1),
-      listMs: await timeMs(() => listReports(store.db, {}, page), 7),
-      rule,
-      listWithRuleMs: await timeMs(() => listReports(store.db, { rule }, page), 7),
-      exportParquet: await exportRun(db.url, 'parquet', join(dir, 'cells.parquet')),
-      exportCsv: await exportRun(db.url, 'csv', join(dir, 'cells.csv')),
+    // each figure printed as soon as it is measured: the exports at 100,000 reports take long
+    const result: Record<string, unknown> = {};
+    const note = async (name: string, value: unknown) => {
+      result[name] = await value;
+      process.stderr.write(`${name}: ${JSON.stringify(result[name])}\n`);
     };
+    await note('reports', (await countReports(store.db)).stored);
+    await note('openMs', openMs);
+    await note('insert', filled);
+    await note('coldListMs', coldListMs);
+    await note('rule', rule);
+    await note(
+      'listMs',
+      timeMs(() => listReports(store.db, {}, page), 7),
+    );
+    await note(
+      'listWithRuleMs',
+      timeMs(() => listReports(store.db, { rule }, page), 7),
+    );
+    await note(
+      'datasetLoadMs',
+      timeMs(() => loadDataset(store.db), 1),
+    );
+    await note('exportParquet', exportRun(db.url, 'parquet', join(dir, 'cells.parquet')));
+    await note('exportCsv', exportRun(db.url, 'csv', join(dir, 'cells.csv')));
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await store.close();

@@ -55,7 +55,8 @@ export async function writeParquet(
     rows: typed(),
     columns: columns.map((c) => ({ name: c.name })),
     schema: parquetSchema(columns) as never,
-    rowGroupSize: 50_000,
+    // rows are pulled one group at a time: the group's rows are what an export holds of them
+    rowGroupSize: 10_000,
     // an empty list here is written with an element type arrow-rs (pyarrow, parquet-wasm) rejects
     kvMetadata: Object.keys(metadata).length
       ? Object.entries(metadata).map(([key, value]) => ({ key, value }))
