@@ -193,6 +193,15 @@ function matches(e: Entry, f: ListFilter, except?: Own): boolean {
   return true;
 }
 
+const FILTER_KEYS: Own[] = ['year', 'agency', 'layout', 'format', 'error', 'rule', 'region', 'disagreeing', 'q'];
+
+/** The one filter an entry fails (null: none; 'many': more than one): what the menus count by. */
+function missedFilter(e: Entry, f: ListFilter): Own | null | 'many' {
+  if (matches(e, f)) return null;
+  for (const k of FILTER_KEYS) if (f[k] !== undefined && f[k] !== '' && matches(e, f, k)) return k;
+  return 'many';
+}
+
 export function filterEntries(entries: Entry[], f: ListFilter): Entry[] {
   return entries.filter((e) => matches(e, f));
 }
@@ -272,8 +281,10 @@ export async function listReports(
 ): Promise<ListResult> {
   const p = await preparedList(db);
   const entries = p.entries;
+  // each entry tested once: the menus count the entries that miss no filter but their own
+  const missed = new Map(entries.map((e) => [e, missedFilter(e, f)]));
   // filtering the entries in sort order keeps that order
-  const kept = sortedEntries(p, sort).filter((e) => matches(e, f));
+  const kept = sortedEntries(p, sort).filter((e) => missed.get(e) === null);
   const rows = kept.slice(page.offset, page.offset + page.limit).map((e) => ({ ...p.rows.get(e)! }));
   // read only for the rows shown: a crawler header is in the file
   for (const [i, r] of rows.entries()) r.originalUrl = await originalUrlOf(kept[page.offset + i].copies);
@@ -282,16 +293,18 @@ export async function listReports(
     stored: entries.length,
     files: entries.reduce((n, e) => n + e.copies.length, 0),
     rows,
-    facets: facets(entries, f),
+    facets: facets(entries, missed),
   };
 }
 
-function facets(entries: Entry[], f: ListFilter): ListResult['facets'] {
+function facets(entries: Entry[], missed: Map<Entry, Own | null | 'many'>): ListResult['facets'] {
   const count = (own: Own, values: (e: Entry) => Array<string | number | null | undefined>) => {
     const n = new Map<string, number>();
     for (const e of entries) {
-      if (!matches(e, f, own)) continue;
-      for (const v of new Set(values(e)))
+      const miss = missed.get(e);
+      if (miss !== null && miss !== own) continue;
+      const vs = values(e);
+      for (const v of vs.length > 1 ? new Set(vs) : vs)
         if (v !== null && v !== undefined && v !== '') n.set(String(v), (n.get(String(v)) ?? 0) + 1);
     }
     return [...n].map(([value, c]) => ({ value, count: c })).sort((a, b) => a.value.localeCompare(b.value));
