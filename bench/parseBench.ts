@@ -1,9 +1,12 @@
-// Parse throughput and peak memory per format, in one process, over the corpus and samples
-// repeated to a few thousand documents. Beside the PDFs, `pdftotext -layout` on the same files
-// in the same run (round by round, interleaved with the parsing), when poppler-utils is installed.
+// Parse throughput and peak memory per format, in one parse thread with the resource limits of
+// the real ones (pipeline/local/parsePool.ts), over the corpus and samples repeated to a few
+// thousand documents. Beside the PDFs, `pdftotext -layout` on the same files in the same run
+// (round by round, interleaved with the parsing), when poppler-utils is installed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { PARSE_THREAD_LIMITS } from '../src/model/config';
 import { parseReport } from '../pipeline/parseReport';
 import { detectFormat } from '../parsers/detectFormat';
 import { parseDocument } from '../parsers';
@@ -170,9 +173,29 @@ function pdftotextRoundMs(files: Input[]): number {
 const round = (n: number) => Math.round(n * 100) / 100;
 const mb = (bytes: number) => round(bytes / 2 ** 20);
 
-export async function runParseBench(
+/**
+ * Runs the formats one after another in one thread made as the parse pool makes its threads
+ * (same resourceLimits: the young generation's size alone moved peak RSS by ~80 MB), so the
+ * RSS printed is that of a warm parse worker (and this thread's small share of the process).
+ */
+export function runParseBench(
   targets: Record<string, number> = { text: 3000, html: 1000, pdf: 60, docx: 200, doc: 0 },
 ): Promise<FormatResult[]> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(__filename, {
+      workerData: { benchTargets: targets },
+      resourceLimits: PARSE_THREAD_LIMITS,
+    });
+    thread.once('message', (results: FormatResult[]) => {
+      resolve(results);
+      void thread.terminate();
+    });
+    thread.once('error', reject);
+    thread.once('exit', (code) => reject(new Error(`the bench thread ended (exit code ${code})`)));
+  });
+}
+
+async function benchInThread(targets: Record<string, number>): Promise<FormatResult[]> {
   const all = inputs();
   const results: FormatResult[] = [];
   for (const [format, target] of Object.entries(targets)) {
@@ -182,3 +205,6 @@ export async function runParseBench(
   }
   return results;
 }
+
+if (!isMainThread && workerData?.benchTargets)
+  benchInThread(workerData.benchTargets as Record<string, number>).then((results) => parentPort!.postMessage(results));
