@@ -12,6 +12,7 @@ import { dropFurniture } from './pageFurniture';
 import { chooseTitle } from './chooseTitle';
 import { undecodedNotes } from './undecodable';
 import { markCellConfidence } from './scan/cellConfidence';
+import { unsettleMergedLabelRows } from './scan/mergedLabelRows';
 
 export const parsePdf: FormatParser = async (bytes, opts) => {
   const raw = await readPdf(bytes, opts.limits);
@@ -26,6 +27,7 @@ export const parsePdf: FormatParser = async (bytes, opts) => {
     const ocr = await ocrPdf(bytes, raw, opts.limits);
     const doc = docFrom(ocr.raw, true);
     markCellConfidence(doc.blocks, ocr.raw.pages);
+    unsettleMergedLabelRows(doc.blocks);
     return { ...doc, notes: [`read by OCR: pages ${textless.join(', ')}`, ...ocr.notes], ocr: true };
   }
   const doc = docFrom(raw, false);
