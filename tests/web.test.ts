@@ -106,6 +106,7 @@ function expectedEntries() {
 
 test('reports list: one row per report, filters, search and counts', async () => {
   const entries = expectedEntries();
+  const entriesWith = (rule: string) => entries.filter((g) => g.some((r) => r.flags.some((f) => f.rule === rule)));
   const all = await json('/api/reports');
   expect(all.total).toBe(entries.length);
   expect(all.stored).toBe(entries.length);
@@ -118,9 +119,10 @@ test('reports list: one row per report, filters, search and counts', async () =>
   expect(t4.facets.rule).toEqual(
     expect.arrayContaining([
       { value: 'T4-SUM', count: 1 },
-      { value: 'T-AMBIGUOUS', count: 1 },
+      { value: 'T-AMBIGUOUS', count: entriesWith('T-AMBIGUOUS').length },
     ]),
   );
+  expect(entriesWith('T-AMBIGUOUS').length).toBeGreaterThan(0);
   expect((await json('/api/reports?year=2019')).total).toBe(entries.filter((g) => g[0].report.year === 2019).length);
   const withText = entries.filter((g) => g.some((r) => r.source.format === 'text'));
   // edited.txt is a second copy of 昌国 2021: one report, two files

@@ -25,7 +25,8 @@ export const CLEANING_METHODS: Record<Cleaning, string> = {
     'a blank cell left empty: the row has no printed 总计, the 总计 itself is blank, or it does not agree',
   placeholder_left_empty: 'a placeholder (—, -, /, 无) left empty: it is not read as 0',
   unreadable_left_empty:
-    'text not read as one number (not a number, or digits run together that the rules could not split: T-AMBIGUOUS) left empty',
+    'text not read as one number (not a number, or digits run together that the rules could not split: ' +
+    'T-AMBIGUOUS) left empty',
 };
 
 export interface CleanCell {
