@@ -46,13 +46,21 @@ export function chineseCount(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
 }
 
+/** w:numFmt values that count in Chinese numerals (一、二、… 十一) */
+const CHINESE_COUNTING = new RegExp(
+  `^(${[
+    'chineseCounting',
+    'chineseCountingThousand',
+    'ideographTraditional',
+    'ideographDigital',
+    'japaneseCounting',
+    'chineseLegalSimplified',
+    'taiwaneseCounting',
+  ].join('|')})`,
+);
+
 function formatNumber(n: number, format: string): string {
-  if (
-    /^(chineseCounting|chineseCountingThousand|ideographTraditional|ideographDigital|japaneseCounting|chineseLegalSimplified|taiwaneseCounting)/.test(
-      format,
-    )
-  )
-    return chineseCount(n);
+  if (CHINESE_COUNTING.test(format)) return chineseCount(n);
   if (format === 'decimalFullWidth' || format === 'decimalFullWidth2')
     return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
   if (format === 'upperLetter') return String.fromCharCode(64 + ((n - 1) % 26) + 1);

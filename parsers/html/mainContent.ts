@@ -8,9 +8,15 @@ import { BLOCK_TAGS, isElement, isSkipped } from './domText';
 import { isLayoutTable } from './domBlocks';
 
 const DROP_TAGS = new Set(['nav', 'aside', 'footer']);
+// class/id words of site furniture, by kind
+const NAVIGATION_WORDS = /nav|navbar|navigation|menu|breadcrumbs?|crumbs?|position|location|dqwz/;
+const SHARING_WORDS = /share|bdshare|fenxiang/;
+const FOOTER_WORDS = /footer|foot|copyright/;
+const SIDE_WORDS =
+  /sidebar|side|related|relate|xgxx|xglj|xgwz|toolbar|topbar|login|search|qrcode|ewm|weixin|friendlink|links/;
+const FURNITURE_WORDS = [NAVIGATION_WORDS, SHARING_WORDS, FOOTER_WORDS, SIDE_WORDS].map((r) => r.source).join('|');
 /** class/id words of site furniture (checked as whole words of the attribute) */
-const FURNITURE =
-  /(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|crumbs?|position|location|dqwz|share|bdshare|fenxiang|footer|foot|copyright|sidebar|side|related|relate|xgxx|xglj|xgwz|toolbar|topbar|login|search|qrcode|ewm|weixin|friendlink|links)([\s_-]|$)/i;
+const FURNITURE = new RegExp(`(^|[\\s_-])(${FURNITURE_WORDS})([\\s_-]|$)`, 'i');
 /** phrases of a site footer or article toolbar, when they make up a short element */
 const FOOTER_TEXT = /版权所有|ICP备|网站标识码|公网安备|技术支持[:：]|主办单位[:：]|承办单位[:：]/;
 const TOOLBAR_TEXT = /^(上一篇|下一篇|分享到|【?打印|【?关闭|字号|相关链接|相关文章|相关阅读|扫一扫)/;

@@ -120,12 +120,59 @@ export function townDivisions(): Map<string, Division[]> {
 
 export const divisionByCode = (code: string): Division | undefined => upperDivisions().byCode.get(code);
 
+/** ethnic names before 自治区/州/县/旗 (新疆维吾尔自治区 → 新疆) */
+const ETHNIC_NAMES = [
+  '维吾尔',
+  '回族',
+  '壮族',
+  '藏族',
+  '蒙古族',
+  '土家族',
+  '苗族',
+  '彝族',
+  '侗族',
+  '布依族',
+  '朝鲜族',
+  '满族',
+  '傣族',
+  '白族',
+  '哈尼族',
+  '傈僳族',
+  '土族',
+  '羌族',
+  '黎族',
+  '畲族',
+  '瑶族',
+  '佤族',
+  '拉祜族',
+  '纳西族',
+  '景颇族',
+  '仡佬族',
+  '各族',
+];
+const LEVEL_WORDS = [
+  '特别行政区',
+  '自治区',
+  '自治州',
+  '自治县',
+  '自治旗',
+  '省',
+  '市',
+  '区',
+  '县',
+  '旗',
+  '盟',
+  '地区',
+  '林区',
+  '街道',
+  '镇',
+  '乡',
+];
+const LEVEL_WORD_AT_END = new RegExp(`(?:${ETHNIC_NAMES.join('|')})*(?:${LEVEL_WORDS.join('|')})$`);
+
 /** the name without its level word, as sites and short forms write it: 广州市 → 广州, 海珠区 → 海珠 */
 export function stem(name: string): string {
-  const s = name.replace(
-    /(?:维吾尔|回族|壮族|藏族|蒙古族|土家族|苗族|彝族|侗族|布依族|朝鲜族|满族|傣族|白族|哈尼族|傈僳族|土族|羌族|黎族|畲族|瑶族|佤族|拉祜族|纳西族|景颇族|仡佬族|各族)*(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|区|县|旗|盟|地区|林区|街道|镇|乡)$/,
-    '',
-  );
+  const s = name.replace(LEVEL_WORD_AT_END, '');
   return s.length >= 2 ? s : name;
 }
 

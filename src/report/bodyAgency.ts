@@ -12,8 +12,11 @@ export interface NameCandidate {
 
 const NAME = `(?!度)[\\u4e00-\\u9fa5()（）]{1,40}?${AGENCY_END}`;
 /** the report's name inside a sentence, after the verb that publishes it */
-const NAME_IN_SENTENCE =
-  /(?:公布|公开|发布|编制了?|现将|呈报|报告)\s*《?((?:(?:19|20)\d{2}\s*年度?)?[^。；;,，、《》“”"\n]{2,60}?(?:政府|机关)?(?:信息|政务)公开(?:工作)?[^。；;,，《》\n]{0,10}?(?:报告|年报))/g;
+const PUBLISHING_VERB = /(?:公布|公开|发布|编制了?|现将|呈报|报告)\s*《?/;
+/** the name (captured): an optional year, then words ending in 信息公开 … 报告/年报 */
+const PUBLISHED_NAME =
+  /((?:(?:19|20)\d{2}\s*年度?)?[^。；;,，、《》“”"\n]{2,60}?(?:政府|机关)?(?:信息|政务)公开(?:工作)?[^。；;,，《》\n]{0,10}?(?:报告|年报))/;
+const NAME_IN_SENTENCE = new RegExp([PUBLISHING_VERB.source, PUBLISHED_NAME.source].join(''), 'g');
 const QUOTED_NAME = /《([^《》\n]{4,70}?(?:信息|政务)公开[^《》\n]{0,12}?(?:报告|年报))》/g;
 const MADE_BY = new RegExp(`(?:由|本报告由|年度报告由)\\s*(${NAME})\\s*(?:根据|依据|按照|综合|编制|负责|在)`, 'g');
 const MADE = new RegExp(`(?:^|[，,。；\\s])(${NAME})\\s*编制了`, 'g');

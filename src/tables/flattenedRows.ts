@@ -96,7 +96,9 @@ export function holdsFlattenedTable(text: string): boolean {
 // a run of numbers: digits, spaces between them, decimals, a minus sign starting the next cell
 // ("行政处罚2648-18538": 2648 | -18 | 538), a placeholder cell between two ("2648—538"), a
 // money unit at the end, a footnote mark closing a cell ("13* 13 524", "13①", "1-1①100000"), blank cells
-const NUMBERS = String.raw`(?:\uE000\s*)*[-−]?\d(?:[\d\s.,\uE000]|[-−](?=\d)|[—–/／](?=\s*\d)|(?<=\d)(?:[*＊※①-⑳]|注)(?=[\s\d]|$))*`;
+const NUMBERS =
+  String.raw`(?:\uE000\s*)*[-−]?\d(?:[\d\s.,\uE000]|[-−](?=\d)|[—–/／](?=\s*\d)|` +
+  String.raw`(?<=\d)(?:[*＊※①-⑳]|注)(?=[\s\d]|$))*`;
 const RUN = new RegExp(`${NUMBERS}(?:万元|元)?`, 'g');
 const NUMBERS_HERE = new RegExp(`^${NUMBERS}`);
 
