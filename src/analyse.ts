@@ -24,6 +24,12 @@ export type Analysis = Pick<
   'report' | 'sections' | 'tables' | 'cells' | 'flags' | 'rules' | 'findings' | 'otherRows'
 >;
 
+/** one recognised table as the findings list it: table, template, cell count, missing rows */
+function describeTable(r: RecognisedTable): string {
+  const missing = r.missingRows.length ? `, missing rows ${r.missingRows.join(',')}` : '';
+  return `${r.table} (${r.template}, ${r.cells.length} cells${missing})`;
+}
+
 /** Without standard tables, a report still names itself or carries the standard sections. */
 function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord['sections']): boolean {
   if (title && /信息公开/.test(title) && REPORT_WORD.test(title)) return true;
@@ -128,9 +134,7 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
         : ''
     }`,
   );
-  findings.push(
-    `tables: ${recognised.map((r) => `${r.table} (${r.template}, ${r.cells.length} cells${r.missingRows.length ? `, missing rows ${r.missingRows.join(',')}` : ''})`).join('; ') || 'none'}`,
-  );
+  findings.push(`tables: ${recognised.map(describeTable).join('; ') || 'none'}`);
 
   return {
     report: {

@@ -41,7 +41,8 @@ export async function convertToDocx(bytes: Uint8Array, opts: ConvertOptions): Pr
   if (!soffice) {
     throw new XxgkError(
       'CONVERTER_MISSING',
-      `reading DOC/WPS/RTF/ODT needs LibreOffice (soffice), which is not on PATH: install the Debian package ${LIBREOFFICE_PACKAGE}`,
+      'reading DOC/WPS/RTF/ODT needs LibreOffice (soffice), which is not on PATH: ' +
+        `install the Debian package ${LIBREOFFICE_PACKAGE}`,
     );
   }
   const work = await mkdtemp(join(tmpdir(), 'xxgk-doc-'));

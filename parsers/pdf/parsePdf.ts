@@ -21,7 +21,8 @@ export const parsePdf: FormatParser = async (bytes, opts) => {
     if (!(await ocrAvailable())) {
       throw new XxgkError(
         'NEEDS_OCR',
-        `none of the ${raw.pages.length} pages has a text layer, and tesseract with chi_sim is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)`,
+        `none of the ${raw.pages.length} pages has a text layer, and tesseract with chi_sim is not installed ` +
+          '(apt-get install tesseract-ocr tesseract-ocr-chi-sim)',
       );
     }
     const ocr = await ocrPdf(bytes, raw, opts.limits);

@@ -10,6 +10,7 @@ export function undecodedNotes(pages: RawPage[]): string[] {
     0,
   );
   return [
-    `text in a font without a usable ToUnicode map (glyph ids, not characters) left unread, never guessed: ${glyphs} characters on pages ${where.join(', ')}`,
+    'text in a font without a usable ToUnicode map (glyph ids, not characters) left unread, never guessed: ' +
+      `${glyphs} characters on pages ${where.join(', ')}`,
   ];
 }

@@ -91,7 +91,9 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
         agency: rest ? name : governmentOf(name, d.level),
         region: d,
         complete: false,
-        why: `only the division dataset places ${regionWords} (${regionPrefix(d)}); the text and its source do not name it`,
+        why:
+          `only the division dataset places ${regionWords} (${regionPrefix(d)}); ` +
+          'the text and its source do not name it',
       };
     const full = regionPrefix(d);
     // the settled place written out in front of what the name already says (水城区杨梅乡 → 六盘水市水城区杨梅乡)

@@ -199,7 +199,8 @@ class TableRowCollector {
       // a row repeated with a correction): which one the table means is unknown; read neither
       if (earlier && hasText(earlier.values) && hasText(values) && printed(earlier.values) !== printed(values)) {
         table.unmatched.push(
-          `${key.row} printed twice with different values (${printed(earlier.values)} / ${printed(values)}): left unread`,
+          `${key.row} printed twice with different values ` +
+            `(${printed(earlier.values)} / ${printed(values)}): left unread`,
         );
         earlier.values = [];
         this.conflicting.add(`${key.table}|${key.row}`);
