@@ -190,7 +190,8 @@ async function fuzzFormat(format: Format, args: Args): Promise<Tally> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   process.stdout.write(
-    `fuzz: ${args.seconds} s per format, seed ${args.seed}, ${args.threads} thread(s), findings in ${args.out}/findings\n`,
+    `fuzz: ${args.seconds} s per format, seed ${args.seed}, ${args.threads} thread(s), ` +
+      `findings in ${args.out}/findings\n`,
   );
   let bad = 0;
   for (const format of args.formats) {
@@ -202,7 +203,8 @@ async function main(): Promise<void> {
         .join(', ') || '-';
     process.stdout.write(
       `${format}: ${t.parses} parses in ${t.seconds} s; ok ${t.ok}; codes: ${codes}; ` +
-        `INTERNAL ${t.internal}, TIMEOUT ${t.timeouts}, crashes ${t.crashes}; peak RSS ${Math.round(t.peakRss / 2 ** 20)} MB` +
+        `INTERNAL ${t.internal}, TIMEOUT ${t.timeouts}, crashes ${t.crashes}; ` +
+        `peak RSS ${Math.round(t.peakRss / 2 ** 20)} MB` +
         ` (${t.overRss} parses over 1 GB); slowest ${t.slowestMs} ms (${t.slow} over a third of the limit)\n`,
     );
   }

@@ -45,7 +45,8 @@ export class EnqueueTimeoutError extends Error {
     ms: number,
   ) {
     super(
-      `gave up after ${Math.round(ms / 1000)} s with ${summary.files - summary.done} of ${summary.files} files still pending (they stay queued)`,
+      `gave up after ${Math.round(ms / 1000)} s with ${summary.files - summary.done} of ${summary.files} ` +
+        'files still pending (they stay queued)',
     );
   }
 }
@@ -143,7 +144,8 @@ class Connections {
         () =>
           reject(
             new Error(
-              `no answer from Redis at ${redisUrl()} within ${ms} ms${this.redisError ? ` (${this.redisError.message})` : ''}`,
+              `no answer from Redis at ${redisUrl()} within ${ms} ms` +
+                (this.redisError ? ` (${this.redisError.message})` : ''),
             ),
           ),
         ms,

@@ -9,13 +9,16 @@ export function registerExport(program: Command): void {
   program
     .command('export')
     .description(
-      'write the cleaned dataset, one report per agency, year and scope (long: one row per cell, plus <name>.reports.<ext>; wide: one row per report; panel: one row per agency and year), <name>.failures.<ext> (files that could not be parsed) and <name>.dictionary.json/.md beside it',
+      'write the cleaned dataset, one report per agency, year and scope (long: one row per cell, plus ' +
+        '<name>.reports.<ext>; wide: one row per report; panel: one row per agency and year), ' +
+        '<name>.failures.<ext> (files that could not be parsed) and <name>.dictionary.json/.md beside it',
     )
     .requiredOption('--out <path>', 'the data file')
     .option('--format <format>', 'csv (UTF-8 with BOM, opens in Excel), jsonl or parquet', 'csv')
     .option(
       '--shape <shape>',
-      'long (one row per cell), wide (one row per report, one column per table.row.col) or panel (one row per agency and year: the indicators of 2008–2025)',
+      'long (one row per cell), wide (one row per report, one column per table.row.col) or ' +
+        'panel (one row per agency and year: the indicators of 2008–2025)',
       'long',
     )
     .option('--year-from <year>', 'only reports of this year or later')
@@ -67,10 +70,13 @@ export function registerExport(program: Command): void {
           `exported ${s.reports} reports, ${s.cells} cells: ${s.rows} rows to ${s.files.data}` +
             (s.files.reports ? `, reports to ${s.files.reports}` : '') +
             `, dictionary ${s.files.dictionary}\n` +
-            `copies: ${s.copies.files} files make the ${s.reports} reports; ${s.copies.reportsWithCopies} reports have several copies, ${s.copies.disagreeing} with copies that disagree (X-SOURCES)\n` +
+            `copies: ${s.copies.files} files make the ${s.reports} reports; ` +
+            `${s.copies.reportsWithCopies} reports have several copies, ` +
+            `${s.copies.disagreeing} with copies that disagree (X-SOURCES)\n` +
             `failures: ${s.failures} files could not be parsed, listed in ${s.files.failures}\n` +
             `cleaning: ${cleaned || 'no cells'}\n` +
-            `across reports (X-CARRY, X-INFORCE): ${s.cross.pairs.length} pairs of consecutive years, ${s.cross.checks} checks, ${s.cross.notAssessable} not assessable, ${s.cross.flags} failing\n`,
+            `across reports (X-CARRY, X-INFORCE): ${s.cross.pairs.length} pairs of consecutive years, ` +
+            `${s.cross.checks} checks, ${s.cross.notAssessable} not assessable, ${s.cross.flags} failing\n`,
         );
         for (const p of s.cross.pairs)
           process.stderr.write(

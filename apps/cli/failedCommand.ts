@@ -27,7 +27,9 @@ export function registerFailed(program: Command): void {
       }
       if (!opts.json)
         process.stderr.write(
-          `${jobs.length} failed job(s)${jobs.length ? '; put them back with `xxgk retry --all` or `xxgk retry ID...`' : ''}\n`,
+          `${jobs.length} failed job(s)` +
+            (jobs.length ? '; put them back with `xxgk retry --all` or `xxgk retry ID...`' : '') +
+            '\n',
         );
       process.exitCode = EXIT.OK;
     });

@@ -13,7 +13,10 @@ function stallLine(s: Stall): string {
   const quiet = `no file finished for ${Math.round(s.quietMs / 1000)} s`;
   if (s.workers < 0) return `${quiet}, and Redis does not answer (REDIS_URL); still waiting`;
   if (s.workers === 0)
-    return `${quiet}: no worker is running (${s.waiting} jobs waiting); start \`xxgk worker\` with the same REDIS_URL and XXGK_QUEUE_PREFIX`;
+    return (
+      `${quiet}: no worker is running (${s.waiting} jobs waiting); ` +
+      'start `xxgk worker` with the same REDIS_URL and XXGK_QUEUE_PREFIX'
+    );
   return `${quiet}: ${s.workers} workers, ${s.active} jobs in hand, ${s.waiting} waiting; still waiting`;
 }
 
@@ -33,7 +36,8 @@ export function registerImport(program: Command): void {
   program
     .command('import')
     .description(
-      'parse report files, folders or globs into the store (SQLite ./xxgk.db or XXGK_DB; PostgreSQL when DATABASE_URL is set); idempotent by content hash',
+      'parse report files, folders or globs into the store ' +
+        '(SQLite ./xxgk.db or XXGK_DB; PostgreSQL when DATABASE_URL is set); idempotent by content hash',
     )
     .argument('[paths...]', 'files, folders (walked) or globs (quote them); default: the files of --manifest')
     .option(
@@ -42,7 +46,8 @@ export function registerImport(program: Command): void {
     )
     .option(
       '--manifest <file>',
-      'files and the URLs they came from: CSV with the header path,url, or JSON Lines of {"path","url"}; paths relative to the manifest',
+      'files and the URLs they came from: CSV with the header path,url, ' +
+        'or JSON Lines of {"path","url"}; paths relative to the manifest',
     )
     .option('-c, --concurrency <n>', 'parse threads for the in-process import', String(availableParallelism()))
     .option('--queue', 'enqueue on the BullMQ queues (REDIS_URL) for `xxgk worker` processes instead of parsing here')
@@ -53,7 +58,10 @@ export function registerImport(program: Command): void {
     .option('-q, --quiet', 'no progress output')
     .addHelpText(
       'after',
-      '\nWith --queue, a line on stderr says when no file has finished for --stall seconds (how many jobs wait,\nhow many workers run).\nExit codes: 0 all stored, 1 some files failed (bad input; see summary), 66 no input files, 69 Redis or the\nstore unavailable, or --timeout reached, 64 usage.',
+      '\nWith --queue, a line on stderr says when no file has finished for --stall seconds (how many jobs wait,' +
+        '\nhow many workers run).' +
+        '\nExit codes: 0 all stored, 1 some files failed (bad input; see summary), 66 no input files, 69 Redis or the' +
+        '\nstore unavailable, or --timeout reached, 64 usage.',
     )
     .action(async (paths: string[], opts: ImportOpts) => {
       const { openStore } = require('../../store') as typeof import('../../store');

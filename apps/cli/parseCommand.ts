@@ -44,11 +44,15 @@ export function registerParse(program: Command): void {
     )
     .option(
       '--manifest <file>',
-      'files and the URLs they came from: CSV with the header path,url, or JSON Lines of {"path","url"}; paths relative to the manifest',
+      'files and the URLs they came from: CSV with the header path,url, ' +
+        'or JSON Lines of {"path","url"}; paths relative to the manifest',
     )
     .addHelpText(
       'after',
-      '\nThe record: docs/record.md. Exit codes: 0 every file parsed, 1 some records carry an\nerror ({code, message}: EMPTY_FILE, NOT_A_REPORT, ENCRYPTED_PDF, TIMEOUT, …), 64 usage error, 70 internal error.\nEach file is parsed on a worker thread under one time limit (60 s) and a memory bound.',
+      '\nThe record: docs/record.md. Exit codes: 0 every file parsed, 1 some records carry an' +
+        '\nerror ({code, message}: EMPTY_FILE, NOT_A_REPORT, ENCRYPTED_PDF, TIMEOUT, …), ' +
+        '64 usage error, 70 internal error.' +
+        '\nEach file is parsed on a worker thread under one time limit (60 s) and a memory bound.',
     )
     .action(async (args: string[], opts: { pretty?: boolean; url?: string; manifest?: string }) => {
       let failed = 0;

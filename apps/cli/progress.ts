@@ -19,7 +19,9 @@ export function createProgress(
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
-        format: `${label} [{bar}] {value}/{total} | new {new} | stored before {already} | failed {failed} | {eta_formatted}`,
+        format:
+          `${label} [{bar}] {value}/{total} | new {new} | stored before {already} | ` +
+          'failed {failed} | {eta_formatted}',
         stream,
         hideCursor: true,
       },

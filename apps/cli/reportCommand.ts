@@ -18,7 +18,8 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description(
-      'list the stored reports (one per agency, year and scope, with their copies) with their failing cross-check rules (both sides of each equation), the failed files, and totals per rule',
+      'list the stored reports (one per agency, year and scope, with their copies) with their failing ' +
+        'cross-check rules (both sides of each equation), the failed files, and totals per rule',
     )
     .option('--json', 'one JSON object: {reports: [...], failures: [...], rules: [...], totals: {...}}')
     .option('--failing', 'only reports with flags, and the failed files')
@@ -103,7 +104,8 @@ export function registerReport(program: Command): void {
       } else {
         if (cross) {
           process.stdout.write(
-            `\n== across reports (X-CARRY, X-INFORCE): ${cross.pairs} pairs of consecutive years of one agency, ${cross.checks} checks, ${cross.notAssessable} not assessable, ${cross.flags.length} failing\n`,
+            `\n== across reports (X-CARRY, X-INFORCE): ${cross.pairs} pairs of consecutive years of one agency, ` +
+              `${cross.checks} checks, ${cross.notAssessable} not assessable, ${cross.flags.length} failing\n`,
           );
           for (const f of cross.flags)
             process.stdout.write(
@@ -111,11 +113,13 @@ export function registerReport(program: Command): void {
             );
         }
         process.stdout.write(
-          `\n== totals: ${total} reports from ${files} files, ${flagged} with failing rules; ${failures.length} files could not be parsed\n`,
+          `\n== totals: ${total} reports from ${files} files, ${flagged} with failing rules; ` +
+            `${failures.length} files could not be parsed\n`,
         );
         for (const t of ruleTotals)
           process.stdout.write(
-            `  ${t.rule.padEnd(16)} ${t.severity.padEnd(8)} ${String(t.failures).padStart(6)} failures in ${t.reports} reports\n`,
+            `  ${t.rule.padEnd(16)} ${t.severity.padEnd(8)} ` +
+              `${String(t.failures).padStart(6)} failures in ${t.reports} reports\n`,
           );
         for (const [code, n] of errors) process.stdout.write(`  error ${code}: ${n} files\n`);
       }
@@ -160,13 +164,15 @@ function formatReport(r: DatasetReport): string {
       (r.region.code ? ` ${r.region.code}` : '')
     : 'region unknown';
   const lines = [
-    `${b.agency ?? '(agency unknown)'} ${b.year ?? '(year unknown)'} — ${b.title ?? b.path}\n  id ${b.sha256.slice(0, 16)}  ${b.format ?? '?'}  ${b.cellCount} cells  parser ${b.parserVersion}  ${region}\n`,
+    `${b.agency ?? '(agency unknown)'} ${b.year ?? '(year unknown)'} — ${b.title ?? b.path}\n` +
+      `  id ${b.sha256.slice(0, 16)}  ${b.format ?? '?'}  ${b.cellCount} cells  parser ${b.parserVersion}  ${region}\n`,
   ];
   if (r.copies.length > 1) {
     lines.push(`  ${r.copies.length} copies (the data takes the first):\n`);
     for (const c of r.copies)
       lines.push(
-        `    ${c.sha256.slice(0, 16)}  ${(c.format ?? '?').padEnd(5)} ${String(c.cellCount).padStart(4)} cells ${String(c.flagCount).padStart(3)} flags  ${c.sources.join(', ')}\n`,
+        `    ${c.sha256.slice(0, 16)}  ${(c.format ?? '?').padEnd(5)} ${String(c.cellCount).padStart(4)} cells ` +
+          `${String(c.flagCount).padStart(3)} flags  ${c.sources.join(', ')}\n`,
       );
   }
   for (const f of b.flags) lines.push(`  ${f.severity.toUpperCase()} ${f.rule}: ${f.message}\n`);
@@ -177,4 +183,5 @@ function formatReport(r: DatasetReport): string {
 }
 
 const formatFailure = (f: DatasetCopy) =>
-  `(failed) ${f.sources.join(', ')}\n  id ${f.sha256.slice(0, 16)}  ${f.format ?? '?'}  ERROR ${f.errorCode}: ${f.errorMessage}\n`;
+  `(failed) ${f.sources.join(', ')}\n` +
+  `  id ${f.sha256.slice(0, 16)}  ${f.format ?? '?'}  ERROR ${f.errorCode}: ${f.errorMessage}\n`;

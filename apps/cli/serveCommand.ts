@@ -19,7 +19,8 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description(
-      'web pages to review the stored reports: list, report with its source, charts; Bull Board at /queues when REDIS_URL is set',
+      'web pages to review the stored reports: list, report with its source, charts; ' +
+        'Bull Board at /queues when REDIS_URL is set',
     )
     .option('--port <n>', 'port to listen on (0: any free port)', '8080')
     .option(

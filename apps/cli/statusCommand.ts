@@ -28,7 +28,8 @@ export function registerStatus(program: Command): void {
               .map(([k, n]) => `${k} ${n}`)
               .join(', ') || 'empty';
           process.stdout.write(
-            `${name.padEnd(7)} ${counts}   (processed: ${q.processed.completed} completed, ${q.processed.failed} failed)\n`,
+            `${name.padEnd(7)} ${counts}   ` +
+              `(processed: ${q.processed.completed} completed, ${q.processed.failed} failed)\n`,
           );
         }
         process.stdout.write(`stored  ${status.stored} reports (${status.storedWithError} with an error code)\n`);

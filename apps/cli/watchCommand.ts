@@ -24,7 +24,10 @@ export function registerWatch(program: Command): void {
     .option('-q, --quiet', 'no pass summaries on stderr')
     .addHelpText(
       'after',
-      '\nNew reports are printed on stdout, one line each, with their failed rules. Logs are JSON lines on stderr\n(pino: level, time, msg); fetch faults are warnings.\nExit codes (--once): 0 all fetched, 1 some fetches failed, 64 bad sources file, 66 no sources file, 69 store or Redis unavailable.',
+      '\nNew reports are printed on stdout, one line each, with their failed rules. Logs are JSON lines on stderr' +
+        '\n(pino: level, time, msg); fetch faults are warnings.' +
+        '\nExit codes (--once): 0 all fetched, 1 some fetches failed, 64 bad sources file, 66 no sources file, ' +
+        '69 store or Redis unavailable.',
     )
     .action(async (opts: WatchOpts) => {
       const { loadSources, SourcesError } = require('../watch/sources') as typeof import('../watch/sources');

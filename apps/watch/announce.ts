@@ -45,7 +45,10 @@ export function announcementLine(a: Announcement): string {
   const failed = a.failedRules.length
     ? a.failedRules.map((r) => `${r.rule}(${r.severity}${r.count > 1 ? ` ×${r.count}` : ''})`).join(', ')
     : 'none';
-  return `new report [${a.source}] ${a.agency ?? '?'} ${a.year ?? '?'} 《${a.title ?? '(no title)'}》 ${a.format ?? '?'}, ${a.cells} cells, failed rules: ${failed} — ${a.url}`;
+  return (
+    `new report [${a.source}] ${a.agency ?? '?'} ${a.year ?? '?'} 《${a.title ?? '(no title)'}》 ` +
+    `${a.format ?? '?'}, ${a.cells} cells, failed rules: ${failed} — ${a.url}`
+  );
 }
 
 export async function postWebhook(url: string, a: Announcement, timeoutMs = 10_000): Promise<void> {

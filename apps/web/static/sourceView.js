@@ -35,7 +35,8 @@ async function showPdf(box, view, cell) {
   const caption = h(
     'p',
     { class: 'muted' },
-    `第 ${pageNo} 页 page ${pageNo} · bbox [${bbox.map((n) => Math.round(n * 10) / 10).join(', ')}] · ${cell.key} = ${cell.raw}`,
+    `第 ${pageNo} 页 page ${pageNo} · ` +
+      `bbox [${bbox.map((n) => Math.round(n * 10) / 10).join(', ')}] · ${cell.key} = ${cell.raw}`,
   );
   const doc = await loadPdf(view.sha256);
   const page = await doc.getPage(pageNo);
