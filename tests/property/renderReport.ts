@@ -235,15 +235,22 @@ function spans(text: string, s: Style, wrap: (t: string) => string): string {
 }
 
 function htmlTable(t: TableRecord, s: Style, cms: boolean): string {
-  const cellHtml = (text: string) =>
-    cms
-      ? `<td><p style="text-align:center"><font face="宋体"><span style="font-size:14px">${spans(text, s, (x) => `<span>${x}</span>`) || '&nbsp;'}</span></font></p></td>`
-      : `<td width=64 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center><span lang=EN-US style='font-size:10.5pt'>${spans(text, s, (x) => `<span lang=EN-US>${x}</span>`) || '<o:p>&nbsp;</o:p>'}</span></p></td>`;
+  const cmsCell = (text: string) =>
+    '<td><p style="text-align:center"><font face="宋体"><span style="font-size:14px">' +
+    (spans(text, s, (x) => `<span>${x}</span>`) || '&nbsp;') +
+    '</span></font></p></td>';
+  const wordCell = (text: string) =>
+    "<td width=64 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal align=center>" +
+    "<span lang=EN-US style='font-size:10.5pt'>" +
+    (spans(text, s, (x) => `<span lang=EN-US>${x}</span>`) || '<o:p>&nbsp;</o:p>') +
+    '</span></p></td>';
+  const cellHtml = cms ? cmsCell : wordCell;
+  const mergeAttrs = (c: Merged) =>
+    (c.rowspan > 1 ? ` rowspan=${c.rowspan}` : '') + (c.colspan > 1 ? ` colspan=${c.colspan}` : '');
   const rows =
     t.table === 'applications' && s.merged
       ? mergedApplicationRows(t, s).map(
-          (row) =>
-            `<tr>${row.map((c) => cellHtml(c.text).replace('<td', `<td${c.rowspan > 1 ? ` rowspan=${c.rowspan}` : ''}${c.colspan > 1 ? ` colspan=${c.colspan}` : ''}`)).join('')}</tr>`,
+          (row) => `<tr>${row.map((c) => cellHtml(c.text).replace('<td', `<td${mergeAttrs(c)}`)).join('')}</tr>`,
         )
       : printedRows(t, s).map((row) => `<tr>${row.map(cellHtml).join('')}</tr>`);
   return cms
@@ -268,8 +275,13 @@ function renderHtml(r: ReportRecordArb, s: Style, kind: 'word' | 'cms' | 'gbk'):
   const charset = kind === 'gbk' ? 'gbk' : 'utf-8';
   const head =
     kind === 'word'
-      ? `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta http-equiv=Content-Type content="text/html; charset=${charset}"><meta name=Generator content="Microsoft Word 15"><title>${esc(titleOf(r, s) ?? '')}</title></head><body lang=ZH-CN><div class=WordSection1>`
-      : `<!DOCTYPE html><html><head><meta charset="${charset}"><title>${esc(titleOf(r, s) ?? '政府信息公开')}</title></head><body><div class="header"><a href="/">首页</a> | <a href="/login">登录</a></div><div class="article-content">`;
+      ? '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">' +
+        `<head><meta http-equiv=Content-Type content="text/html; charset=${charset}">` +
+        `<meta name=Generator content="Microsoft Word 15"><title>${esc(titleOf(r, s) ?? '')}</title></head>` +
+        '<body lang=ZH-CN><div class=WordSection1>'
+      : `<!DOCTYPE html><html><head><meta charset="${charset}"><title>${esc(titleOf(r, s) ?? '政府信息公开')}</title>` +
+        '</head><body><div class="header"><a href="/">首页</a> | <a href="/login">登录</a></div>' +
+        '<div class="article-content">';
   const html = `${head}\n${body}\n</div></body></html>`;
   return kind === 'gbk' ? iconv.encode(html, 'gbk') : Buffer.from(html, 'utf8');
 }
@@ -307,7 +319,8 @@ function mergedDocxTable(rows: Merged[][], s: Style): string {
         if (!slot) return;
         const span = (m: Merged) => (m.colspan > 1 ? `<w:gridSpan w:val="${m.colspan}"/>` : '');
         if ('cell' in slot) {
-          cells += `<w:tc><w:tcPr>${span(slot.cell)}${slot.cell.rowspan > 1 ? '<w:vMerge w:val="restart"/>' : ''}</w:tcPr><w:p>${wRuns(slot.cell.text, s)}</w:p></w:tc>`;
+          const vMerge = slot.cell.rowspan > 1 ? '<w:vMerge w:val="restart"/>' : '';
+          cells += `<w:tc><w:tcPr>${span(slot.cell)}${vMerge}</w:tcPr><w:p>${wRuns(slot.cell.text, s)}</w:p></w:tc>`;
         } else if (slot.row !== r && slot.col === c) {
           // the first slot of a cell merged down from above; the rest of its width is its gridSpan
           cells += `<w:tc><w:tcPr>${span(slot.cont)}<w:vMerge/></w:tcPr><w:p/></w:tc>`;
@@ -316,7 +329,10 @@ function mergedDocxTable(rows: Merged[][], s: Style): string {
       return `<w:tr>${cells}</w:tr>`;
     })
     .join('');
-  return `<w:tbl><w:tblPr><w:tblBorders><w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr><w:tblGrid>${'<w:gridCol w:w="900"/>'.repeat(width)}</w:tblGrid>${tr}</w:tbl>`;
+  return (
+    '<w:tbl><w:tblPr><w:tblBorders><w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr>' +
+    `<w:tblGrid>${'<w:gridCol w:w="900"/>'.repeat(width)}</w:tblGrid>${tr}</w:tbl>`
+  );
 }
 
 async function renderDocx(r: ReportRecordArb, s: Style): Promise<Uint8Array> {
@@ -327,27 +343,42 @@ async function renderDocx(r: ReportRecordArb, s: Style): Promise<Uint8Array> {
       const rows = printedRows(b.table!, s);
       const w = Math.max(...rows.map((x) => x.length));
       const grid = `<w:tblGrid>${Array(w).fill('<w:gridCol w:w="900"/>').join('')}</w:tblGrid>`;
+      const cellProps = '<w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr>';
+      const cellRuns = (c: string) => (s.splitSpans && c.length > 1 ? wRun(c.slice(0, 1)) + wRun(c.slice(1)) : wRun(c));
       const tr = rows
-        .map(
-          (row) =>
-            `<w:tr>${row.map((c) => `<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr><w:p>${s.splitSpans && c.length > 1 ? wRun(c.slice(0, 1)) + wRun(c.slice(1)) : wRun(c)}</w:p></w:tc>`).join('')}</w:tr>`,
-        )
+        .map((row) => `<w:tr>${row.map((c) => `<w:tc>${cellProps}<w:p>${cellRuns(c)}</w:p></w:tc>`).join('')}</w:tr>`)
         .join('');
-      return `<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single"/><w:bottom w:val="single"/><w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr>${grid}${tr}</w:tbl>`;
+      return (
+        '<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single"/><w:bottom w:val="single"/>' +
+        '<w:insideH w:val="single"/><w:insideV w:val="single"/></w:tblBorders></w:tblPr>' +
+        `${grid}${tr}</w:tbl>`
+      );
     })
     .join('');
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ' +
+      'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '</Types>',
   );
   zip.file(
     '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" ' +
+      'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" ' +
+      'Target="word/document.xml"/></Relationships>',
   );
   zip.file(
     'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`,
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      `<w:body>${body}<w:sectPr/></w:body></w:document>`,
   );
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

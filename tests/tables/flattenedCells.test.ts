@@ -58,7 +58,7 @@ describe('rows flattened to a line with bars', () => {
     ]).toEqual([5, null, 3]);
   });
 
-  test('a text cell in a value column keeps the amount after it in its column, and a count is never an amount', async () => {
+  test('a text cell in a value column keeps the next amount in its column; a count is never an amount', async () => {
     const r = await parse(
       '第二十条第(九)项 | |||\n信息内容 | 采购项目数量 | 采购总金额 |\n政府集中采购 | 公务用车10辆 | 1530000元 |\n',
     );
