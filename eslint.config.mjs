@@ -4,10 +4,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const maxLen = [
-  'error',
-  { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: true, ignoreTemplateLiterals: true },
-];
+// strings, regexes and template literals count too: long ones are split into parts; only a line
+// made long by a URL alone is let through
+const maxLen = ['error', { code: 120, ignoreUrls: true }];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'tests/out/**', 'coverage/**', 'tests/corpus/**', 'samples/**/*.mjs'] },
