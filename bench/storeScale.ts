@@ -18,6 +18,7 @@ import type { ReportRecord } from '../src/model/record';
 import { openStore, saveRecords, countReports, loadDataset, type Store } from '../store';
 import { listReports } from '../apps/web/reportList';
 import { CLI, ROOT, freshDb } from './queueBench';
+import { seededRandom } from '../tests/support/seededRandom';
 
 const DIRS = [
   join(ROOT, 'tests', 'corpus', 'real'),
@@ -27,18 +28,6 @@ const REPORT = /\.(txt|html|pdf|docx)$/;
 /** variants of each text and HTML file, with changed digits */
 const VARIANTS_PER_FILE = 150;
 const BATCH = 500;
-
-/** A seeded generator, so a run is repeatable (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The text with 1–3 digits changed; in HTML only digits of text, not of markup. */
 function changeDigits(text: string, html: boolean, next: () => number): string {
@@ -58,7 +47,7 @@ function changeDigits(text: string, html: boolean, next: () => number): string {
 
 /** Parsed records to repeat: every file as it is, and digit-changed variants of the text and HTML ones. */
 async function recordPool(): Promise<ReportRecord[]> {
-  const next = random(15);
+  const next = seededRandom(15);
   const pool: ReportRecord[] = [];
   for (const dir of DIRS) {
     for (const name of readdirSync(dir).filter((n) => REPORT.test(n))) {

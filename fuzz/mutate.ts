@@ -4,23 +4,12 @@
 // finding can be made again from the seed the harness prints.
 import JSZip from 'jszip';
 import { PARSE_LIMITS } from '../src/model/config';
+import { seededRandom } from '../tests/support/seededRandom';
 
 export type Format = 'pdf' | 'docx' | 'html' | 'text';
 
 /** past the file size limit a parse stops at once (TOO_LARGE): a little over it is enough */
 const MAX_MUTANT = PARSE_LIMITS.maxBytes + 1024 * 1024;
-
-/** mulberry32: small, fast, seedable */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const int = (r: Rand, n: number) => Math.floor(r() * n);
@@ -227,7 +216,7 @@ function mutateText(r: Rand, b: Buffer): Buffer {
 
 /** One mutant of a sample of the given format; sometimes two mutations stacked. */
 export async function mutate(format: Format, sample: Buffer, seed: number): Promise<Buffer> {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const once = async (b: Buffer): Promise<Buffer> => {
     switch (format) {
       case 'pdf':

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { assemblePdf } from './minimalPdf';
+import { seededRandom } from './seededRandom';
 
 const run = promisify(execFile);
 
@@ -37,18 +38,6 @@ export interface ScannedPage {
   /** page size in PDF points */
   widthPt: number;
   heightPt: number;
-}
-
-/** mulberry32: small, fast, and the same stream for the same seed on every machine */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function addNoise(pixels: Buffer, channels: number, noise: ScanOptions['noise'], rnd: () => number): void {
@@ -106,7 +95,7 @@ export async function scanPages(pdf: Uint8Array | string, o: ScanOptions): Promi
     const pngs = (await readdir(dir))
       .filter((f) => f.endsWith('.png'))
       .sort((a, b) => Number(a.match(/-(\d+)\.png$/)?.[1]) - Number(b.match(/-(\d+)\.png$/)?.[1]));
-    const rnd = random(o.seed ?? 1);
+    const rnd = seededRandom(o.seed ?? 1);
     const pages: ScannedPage[] = [];
     for (const f of pngs) pages.push(await scanImage(await readFile(path.join(dir, f)), o, rnd));
     return pages;

@@ -1,0 +1,14 @@
+// One seeded generator for the test tooling (renderers, the fuzzer, benchmarks): the same stream
+// for the same seed on every machine, so a failing case can be made again.
+
+/** mulberry32: small, fast, numbers in [0, 1) */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
