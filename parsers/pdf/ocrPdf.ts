@@ -57,21 +57,28 @@ export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Pr
     const input = path.join(dir, 'in.pdf');
     await writeFile(input, bytes);
     const pages: RawPage[] = [];
-    for (const rp of raw.pages) {
-      // each page its own share: a slow page is skipped, the file goes on
-      const share = Math.min(OCR_SETTINGS.pageMs, left());
+    let read = 0;
+    for (const [i, rp] of raw.pages.entries()) {
+      // each page its own share: a slow page is skipped, the file goes on; a page gets at least
+      // its even part of the time left, so a short scan on a busy machine is not cut early
+      const share = Math.min(left(), Math.max(OCR_SETTINGS.pageMs, left() / (raw.pages.length - i)));
       if (share < 1000) {
         notes.push(`page ${rp.page} not read by OCR: the file's time limit (${limits.timeoutMs} ms) was reached`);
         pages.push(rp);
         continue;
       }
       const page = await readPage(input, dir, rp, share);
-      if (page) pages.push(page);
-      else {
+      if (page) {
+        pages.push(page);
+        read++;
+      } else {
         notes.push(`page ${rp.page} not read by OCR: it took longer than ${Math.round(share)} ms`);
         pages.push(rp);
       }
     }
+    // not one page read in time: the machine or the file; a TIMEOUT is retried once on a quiet worker
+    if (!read && notes.length)
+      throw new XxgkError('TIMEOUT', `no page was read by OCR within the time limit (${notes.join('; ')})`);
     return { raw: { ...raw, pages }, notes };
   } catch (e) {
     throw ocrError(e);
