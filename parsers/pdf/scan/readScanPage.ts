@@ -23,6 +23,8 @@ export type ReadWords = (image: string, digitsOnly: boolean) => Promise<string>;
 
 /** below this skew (degrees) the page is read as it is: a turn would only blur it */
 const MIN_TURN = 0.05;
+/** the shortest row border, mm: a table column is wider than a title's character */
+const MIN_ROW_MM = 12;
 /** how far from paper towards ink a pixel of a ruling line is (thin lines scan light) */
 const LINE_INK = 0.25;
 
@@ -37,7 +39,8 @@ export async function readScanPage(
   const skew = skewAngle(img, inkThreshold(levels));
   if (Math.abs(skew) >= MIN_TURN) img = await rotateInFrame(img, -skew);
   const sizes = lineSizes(dpi);
-  const lines = tableLines(findLines(inkMask(img, inkThreshold(levels, LINE_INK)), img, sizes), sizes.maxGap * 2);
+  const found = findLines(inkMask(img, inkThreshold(levels, LINE_INK)), img, sizes);
+  const lines = tableLines(found, sizes.maxGap * 2, Math.round((MIN_ROW_MM * dpi) / 25.4));
   const frame: PageFrame = {
     originX: page.originX,
     top: page.originY + page.height,

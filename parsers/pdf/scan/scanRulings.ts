@@ -18,9 +18,12 @@ export interface PageFrame {
  * runs from one border to another): a lone long stroke is an underline, a dash or a large 一,
  * and a stroke of a cell's text touches at most the one border beside it.
  */
-export function tableLines(found: { h: PixelLine[]; v: PixelLine[] }, reach: number) {
+export function tableLines(found: { h: PixelLine[]; v: PixelLine[] }, reach: number, minRow: number) {
   // a line broken by noise is one line again first: a piece alone may meet no other line
-  const lines = { h: joinPieces(found.h, reach * 4), v: joinPieces(found.v, reach * 4) };
+  const joined = { h: joinPieces(found.h, reach * 4), v: joinPieces(found.v, reach * 4) };
+  // a row border spans at least a column; the strokes of a large title's 口, 田 or 门 do not,
+  // and erasing them as borders garbled the title
+  const lines = { h: joined.h.filter((h) => h.to - h.from + 1 >= minRow), v: joined.v };
   const meets = (h: PixelLine, v: PixelLine) =>
     v.at >= h.from - reach && v.at <= h.to + reach && h.at >= v.from - reach && h.at <= v.to + reach;
   return {
