@@ -61,7 +61,7 @@ export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Pr
     for (const [i, rp] of raw.pages.entries()) {
       // each page its own share: a slow page is skipped, the file goes on; a page gets at least
       // its even part of the time left, so a short scan on a busy machine is not cut early
-      const share = Math.min(left(), Math.max(OCR_SETTINGS.pageMs, left() / (raw.pages.length - i)));
+      const share = Math.floor(Math.min(left(), Math.max(OCR_SETTINGS.pageMs, left() / (raw.pages.length - i))));
       if (share < 1000) {
         notes.push(`page ${rp.page} not read by OCR: the file's time limit (${limits.timeoutMs} ms) was reached`);
         pages.push(rp);
@@ -135,7 +135,8 @@ function ocrError(e: unknown): XxgkError {
     .join(' ')
     .slice(0, 300);
   if (err.killed) return new XxgkError('TIMEOUT', 'OCR took longer than the time limit');
-  if (/password/i.test(said))
+  // the whole of what the tool said: a password line may come before other lines
+  if (/password/i.test(err.stderr || err.message || String(e)))
     return new XxgkError('ENCRYPTED_PDF', `the PDF's pages cannot be rendered for OCR without a password (${said})`);
   return new XxgkError('CORRUPT_FILE', `the PDF's pages could not be rendered and read for OCR (${said})`);
 }
