@@ -92,6 +92,17 @@ function reportRow(record: ReportRecord, now: string) {
   };
 }
 
+/** what a newer parser's result overwrites: every column but the key, the first path and when first stored */
+const KEPT_ON_REPLACE = new Set(['sha256', 'path', 'created_at']);
+
+function replacedColumns<V>(row: ReturnType<typeof reportRow>, value: (column: string) => V): Record<string, V> {
+  return Object.fromEntries(
+    Object.keys(row)
+      .filter((c) => !KEPT_ON_REPLACE.has(c))
+      .map((c) => [c, value(c)]),
+  );
+}
+
 /** Records with distinct hashes: insert, or replace those stored by an older parser. */
 async function saveRound(trx: Transaction<Database>, records: ReportRecord[], now: string): Promise<SaveOutcome[]> {
   const written = new Map<string, string>();
@@ -105,28 +116,7 @@ async function saveRound(trx: Transaction<Database>, records: ReportRecord[], no
       .onConflict((oc) =>
         oc
           .column('sha256')
-          // what a newer parser's result overwrites: all but the key, the first path and when first stored
-          .doUpdateSet((eb) => ({
-            url: eb.ref('excluded.url'),
-            format: eb.ref('excluded.format'),
-            title: eb.ref('excluded.title'),
-            agency: eb.ref('excluded.agency'),
-            year: eb.ref('excluded.year'),
-            layout: eb.ref('excluded.layout'),
-            error_code: eb.ref('excluded.error_code'),
-            error_message: eb.ref('excluded.error_message'),
-            parser_version: eb.ref('excluded.parser_version'),
-            parser_version_key: eb.ref('excluded.parser_version_key'),
-            cell_count: eb.ref('excluded.cell_count'),
-            flag_count: eb.ref('excluded.flag_count'),
-            region_code: eb.ref('excluded.region_code'),
-            region_province: eb.ref('excluded.region_province'),
-            region_city: eb.ref('excluded.region_city'),
-            region_county: eb.ref('excluded.region_county'),
-            agency_as_printed: eb.ref('excluded.agency_as_printed'),
-            record: eb.ref('excluded.record'),
-            updated_at: eb.ref('excluded.updated_at'),
-          }))
+          .doUpdateSet((eb) => replacedColumns(rows[0], (c) => eb.ref(`excluded.${c}` as 'excluded.record')))
           .where('reports.parser_version_key', '<', sql<string>`excluded.parser_version_key`),
       )
       .returning(['sha256', 'created_at'])
@@ -171,13 +161,45 @@ async function addSources(db: Db, rows: Array<{ sha256: string; location: string
       .execute();
 }
 
-type Columns<T> = { [K in keyof T]: T[K][] };
+/** PostgreSQL types of the cells and flags columns, in the tables' column order */
+const CELL_TYPES = {
+  sha256: 'text',
+  tbl: 'text',
+  row_key: 'text',
+  col_key: 'text',
+  value: 'float8',
+  raw: 'text',
+  source: 'text',
+} as const;
+const FLAG_TYPES = {
+  sha256: 'text',
+  rule: 'text',
+  severity: 'text',
+  message: 'text',
+  cells: 'text',
+  left_expr: 'text',
+  left_value: 'float8',
+  right_expr: 'text',
+  right_value: 'float8',
+} as const;
 
-/** Column arrays of rows: what PostgreSQL's unnest takes, one parameter per column. */
-function columnsOf<T extends object>(rows: T[], names: Array<keyof T>): Columns<T> {
-  const out = {} as Columns<T>;
-  for (const n of names) out[n] = rows.map((r) => r[n]);
-  return out;
+/**
+ * Rows into a PostgreSQL table with one statement: one array parameter per column, unnested in
+ * the order given (ids follow it: cells are read back in insertion order).
+ */
+async function insertUnnested<T extends object>(
+  trx: Transaction<Database>,
+  table: 'cells' | 'flags',
+  rows: T[],
+  types: { [K in keyof T]: 'text' | 'float8' },
+): Promise<void> {
+  if (!rows.length) return;
+  const names = Object.keys(types) as Array<keyof T & string>;
+  const columns = sql.join(names.map((n) => sql.ref(n)));
+  const arrays = sql.join(names.map((n) => sql`${rows.map((r) => r[n])}::${sql.raw(types[n])}[]`));
+  await sql`insert into ${sql.table(table)} (${columns})
+    select ${columns} from unnest(${arrays}) with ordinality as t(${columns}, n)
+    order by n`.execute(trx);
 }
 
 async function insertChildren(trx: Transaction<Database>, records: ReportRecord[]) {
@@ -208,37 +230,8 @@ async function insertChildren(trx: Transaction<Database>, records: ReportRecord[
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
     // one statement per table for the whole batch; ids follow the order given (cells are read
     // back in insertion order)
-    if (cells.length) {
-      const c = columnsOf(cells, ['sha256', 'tbl', 'row_key', 'col_key', 'value', 'raw', 'source']);
-      await sql`insert into cells (sha256, tbl, row_key, col_key, value, raw, source)
-        select sha256, tbl, row_key, col_key, value, raw, source
-        from unnest(${c.sha256}::text[], ${c.tbl}::text[], ${c.row_key}::text[], ${c.col_key}::text[],
-          ${c.value}::float8[], ${c.raw}::text[], ${c.source}::text[])
-          with ordinality as t(sha256, tbl, row_key, col_key, value, raw, source, n)
-        order by n`.execute(trx);
-    }
-    if (flags.length) {
-      const f = columnsOf(flags, [
-        'sha256',
-        'rule',
-        'severity',
-        'message',
-        'cells',
-        'left_expr',
-        'left_value',
-        'right_expr',
-        'right_value',
-      ]);
-      await sql`insert into flags
-          (sha256, rule, severity, message, cells, left_expr, left_value, right_expr, right_value)
-        select sha256, rule, severity, message, cells, left_expr, left_value, right_expr, right_value
-        from unnest(${f.sha256}::text[], ${f.rule}::text[], ${f.severity}::text[], ${f.message}::text[],
-          ${f.cells}::text[], ${f.left_expr}::text[], ${f.left_value}::float8[], ${f.right_expr}::text[],
-          ${f.right_value}::float8[])
-          with ordinality as t(sha256, rule, severity, message, cells, left_expr, left_value, right_expr,
-            right_value, n)
-        order by n`.execute(trx);
-    }
+    await insertUnnested(trx, 'cells', cells, CELL_TYPES);
+    await insertUnnested(trx, 'flags', flags, FLAG_TYPES);
     return;
   }
   for (let i = 0; i < cells.length; i += SQLITE_CHUNK)

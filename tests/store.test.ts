@@ -20,7 +20,7 @@ import {
 } from '../store';
 import { PARSER_VERSION } from '../src/model/version';
 import { migrationProvider } from '../store/migrations';
-import { tempSqlite, tempPostgres, type TempStore } from './storeHelpers';
+import { EACH_STORE, type TempStore } from './storeHelpers';
 import { CORPUS } from './support/fixtures';
 
 const files = readdirSync(CORPUS)
@@ -36,10 +36,7 @@ test('versionKey orders versions numerically', () => {
   expect(versionKey('1.0.0') > versionKey('0.99.99')).toBe(true);
 });
 
-describe.each([
-  ['sqlite', async () => tempSqlite()],
-  ['postgres', tempPostgres],
-] as Array<[string, () => Promise<TempStore>]>)('store on %s', (_kind, make) => {
+describe.each(EACH_STORE)('store on %s', (_kind, make) => {
   let temp: TempStore;
   let store: Store;
   let recs: ReportRecord[];
@@ -162,10 +159,7 @@ describe.each([
   });
 });
 
-describe.each([
-  ['sqlite', async () => tempSqlite()],
-  ['postgres', tempPostgres],
-] as Array<[string, () => Promise<TempStore>]>)('watch_urls on %s', (_kind, make) => {
+describe.each(EACH_STORE)('watch_urls on %s', (_kind, make) => {
   test('is created by the migrations, and a table the watcher made itself before them is kept', async () => {
     const fresh = await make();
     const old = await make();

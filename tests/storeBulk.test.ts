@@ -20,7 +20,7 @@ import {
   type ReportSummary,
 } from '../store';
 import { listReports } from '../apps/web/reportList';
-import { tempPostgres, tempSqlite, type TempStore } from './storeHelpers';
+import { EACH_STORE, type TempStore } from './storeHelpers';
 import { CORPUS } from './support/fixtures';
 
 const N = 300;
@@ -56,10 +56,7 @@ async function records(): Promise<ReportRecord[]> {
   return out;
 }
 
-describe.each([
-  ['sqlite', async () => tempSqlite()],
-  ['postgres', tempPostgres],
-] as Array<[string, () => Promise<TempStore>]>)('batch insert on %s', (_kind, make) => {
+describe.each(EACH_STORE)('batch insert on %s', (_kind, make) => {
   let temp: TempStore;
   let store: Store;
   let recs: ReportRecord[];

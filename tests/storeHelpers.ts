@@ -42,3 +42,9 @@ export async function tempPostgres(): Promise<TempStore> {
     },
   };
 }
+
+/** both stores, for `describe.each`: each test file runs its cases on SQLite and on PostgreSQL */
+export const EACH_STORE: Array<[string, () => Promise<TempStore>]> = [
+  ['sqlite', async () => tempSqlite()],
+  ['postgres', tempPostgres],
+];

@@ -88,7 +88,17 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
     }
   };
 
-  const selected = () => exportReports(db, dataset.reports, options.filters);
+  /** the rows of each report selected that the shape includes, each such report tallied once */
+  async function* rowsOf<T>(
+    each: (r: ExportReport) => Iterable<T>,
+    includes = (_r: ExportReport) => true,
+  ): AsyncGenerator<T> {
+    for await (const r of exportReports(db, dataset.reports, options.filters)) {
+      if (!includes(r)) continue;
+      tally(r);
+      yield* each(r);
+    }
+  }
   const files: Parameters<typeof buildDictionary>[0]['files'] = [];
   let rows: number;
   let columns: ColumnDef[];
@@ -106,13 +116,10 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
         options.format,
         options.out,
         columns,
-        (async function* () {
-          for await (const r of selected()) {
-            tally(r);
-            reportRows.push(reportRow(r, byReport.get(r.summary.sha256)));
-            yield* longRows(r);
-          }
-        })(),
+        rowsOf((r) => {
+          reportRows.push(reportRow(r, byReport.get(r.summary.sha256)));
+          return longRows(r);
+        }),
       );
     } finally {
       reportRows.close();
@@ -126,12 +133,7 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
       options.format,
       options.out,
       columns,
-      (async function* () {
-        for await (const r of selected()) {
-          tally(r);
-          yield wideRow(r, byReport.get(r.summary.sha256));
-        }
-      })(),
+      rowsOf((r) => [wideRow(r, byReport.get(r.summary.sha256))]),
     );
   } else {
     columns = panelColumns(REPORT_ID);
@@ -139,14 +141,11 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
       options.format,
       options.out,
       columns,
-      (async function* () {
-        for await (const r of selected()) {
-          // a panel row is an agency and a year: a file with neither is not one
-          if (!r.summary.agency || r.summary.year === null) continue;
-          tally(r);
-          yield panelRow(r, agencyColumns(r), byReport.get(r.summary.sha256));
-        }
-      })(),
+      rowsOf(
+        (r) => [panelRow(r, agencyColumns(r), byReport.get(r.summary.sha256))],
+        // a panel row is an agency and a year: a file with neither is not one
+        (r) => !!r.summary.agency && r.summary.year !== null,
+      ),
     );
   }
   files.push({ path: options.out, role: ROLE[options.shape], rows, columns });

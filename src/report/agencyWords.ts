@@ -3,15 +3,87 @@ import { isDivisionStem } from '../region/divisions';
 // Words that end an agency's name, the pronouns a report uses for its own issuer, and the usual
 // short forms of agency types with their official names (vocabulary, not a list of agencies).
 
-/** the end of an issuing body's name */
-export const AGENCY_END =
-  '(?:人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会|办事处|委员会|办公厅|办公室|政府|实验区|新区|开发区|经开区|高新区|示范区|[局厅委署院处镇乡所站队部办]|街道|中心|总局|集团)';
+/** the words that end an issuing body's name, longest first where one ends another */
+export const AGENCY_END_WORDS = [
+  '人民政府办公厅',
+  '人民政府办公室',
+  '人民政府',
+  '管理委员会',
+  '管委会',
+  '办事处',
+  '委员会',
+  '办公厅',
+  '办公室',
+  '政府',
+  '实验区',
+  '新区',
+  '开发区',
+  '经开区',
+  '高新区',
+  '示范区',
+  '[局厅委署院处镇乡所站队部办]',
+  '街道',
+  '中心',
+  '总局',
+  '集团',
+];
+/** the end of an issuing body's name, as a pattern */
+export const AGENCY_END = `(?:${AGENCY_END_WORDS.join('|')})`;
 const AGENCY_NAME = new RegExp(`^[\\u4e00-\\u9fa5()（）]{1,40}${AGENCY_END}$`);
 /** a name, allowing a second name in brackets after it: 高新区(新市区), …发展局(…管委会) */
 export const looksLikeAgencyName = (s: string) => AGENCY_NAME.test(s.replace(/[(（][^()（）]*[)）]$/, ''));
 
 /** 我局, 我办, 本委…: the report naming itself */
 export const PRONOUN = /^(?:我|本)(局|办|委|厅|乡|镇|区|县|市|省|街道|中心|院|部|署|所|处|单位|部门|机关)$/;
+
+/** the departments of a government, by their official names (the national 机构设置, not a list of agencies) */
+export const DEPARTMENTS = [
+  '发展和改革',
+  '教育',
+  '科学技术',
+  '工业和信息化',
+  '民族宗教事务',
+  '公安',
+  '民政',
+  '司法',
+  '财政',
+  '人力资源和社会保障',
+  '自然资源',
+  '自然资源和规划',
+  '生态环境',
+  '住房和城乡建设',
+  '交通运输',
+  '水利',
+  '水务',
+  '农业农村',
+  '商务',
+  '文化和旅游',
+  '文化广电和旅游',
+  '卫生健康',
+  '退役军人事务',
+  '应急管理',
+  '审计',
+  '国有资产监督管理',
+  '市场监督管理',
+  '广播电视',
+  '体育',
+  '统计',
+  '医疗保障',
+  '林业',
+  '城市管理',
+  '城市管理和综合执法',
+  '信访',
+  '机关事务管理',
+  '地方金融监督管理',
+  '政务服务管理',
+  '数据',
+  '大数据',
+  '税务',
+  '粮食和物资储备',
+  '人民防空',
+];
+/** the units a department is named with: 财政局, 教育委员会 */
+export const DEPARTMENT_UNITS = ['局', '厅', '委员会', '委', '办公室'];
 
 /** short form → official name of the agency type; the longest short form is tried first */
 const TYPE_NAMES: Array<[string, string]> = [

@@ -6,55 +6,7 @@
 import { jiebaSegmenter as segmenter } from '../jieba';
 import { upperDivisions, stem } from '../region/divisions';
 import { mentionedDivisions } from '../region/textRegion';
-import { AGENCY_END } from './agencyWords';
-
-/** the departments of a government, by their official names (the national 机构设置, not a list of agencies) */
-const DEPARTMENTS = [
-  '发展和改革',
-  '教育',
-  '科学技术',
-  '工业和信息化',
-  '民族宗教事务',
-  '公安',
-  '民政',
-  '司法',
-  '财政',
-  '人力资源和社会保障',
-  '自然资源',
-  '自然资源和规划',
-  '生态环境',
-  '住房和城乡建设',
-  '交通运输',
-  '水利',
-  '水务',
-  '农业农村',
-  '商务',
-  '文化和旅游',
-  '文化广电和旅游',
-  '卫生健康',
-  '退役军人事务',
-  '应急管理',
-  '审计',
-  '国有资产监督管理',
-  '市场监督管理',
-  '广播电视',
-  '体育',
-  '统计',
-  '医疗保障',
-  '林业',
-  '城市管理',
-  '城市管理和综合执法',
-  '信访',
-  '机关事务管理',
-  '地方金融监督管理',
-  '政务服务管理',
-  '数据',
-  '大数据',
-  '税务',
-  '粮食和物资储备',
-  '人民防空',
-];
-const UNITS = ['局', '厅', '委员会', '委', '办公室'];
+import { AGENCY_END_WORDS, DEPARTMENTS, DEPARTMENT_UNITS } from './agencyWords';
 
 /** single characters that are words in a name by themselves: level words, types, 和 */
 const SINGLE_WORDS = new Set('省市区县旗盟州乡镇村局厅委办处院所站队部署会和与及'.split(''));
@@ -63,10 +15,8 @@ let vocabulary: Set<string> | undefined;
 /** agency words and division names (two characters or more) */
 function agencyVocabulary(): Set<string> {
   if (vocabulary) return vocabulary;
-  const ends = AGENCY_END.replace(/^\(\?:|\)$/g, '')
-    .split('|')
-    .filter((w) => /^[\u4e00-\u9fa5]{2,}$/.test(w));
-  const words = [...ends, ...DEPARTMENTS.flatMap((d) => UNITS.map((u) => d + u)), '国家税务总局'];
+  const ends = AGENCY_END_WORDS.filter((w) => /^[\u4e00-\u9fa5]{2,}$/.test(w));
+  const words = [...ends, ...DEPARTMENTS.flatMap((d) => DEPARTMENT_UNITS.map((u) => d + u)), '国家税务总局'];
   for (const name of upperDivisions().byName.keys()) words.push(name, stem(name));
   vocabulary = new Set(words.filter((w) => w.length >= 2));
   return vocabulary;

@@ -93,30 +93,41 @@ export function partsOfTotalIn(table: string): string[] | undefined {
 }
 
 /**
- * The arithmetic a row must satisfy by itself (总计 = the sum of its parts), from the table's
- * in-row equations, over the row's column keys. A row standing for several rows (table 四
- * printed as one run) repeats its columns: each repetition is checked on its own.
+ * A row standing for several rows (table 四 printed as one run) repeats its column keys: each
+ * repetition is a block of its own, key → the column's index in the row.
  */
-export function rowCheckOf(
-  arithmetic: TableArithmetic,
-  columns: string[],
-): ((values: Array<number | null>) => boolean) | undefined {
-  const equations = arithmetic.inRow.filter((e) => e.right.some((k) => columns.includes(k)));
-  if (!equations.length) return undefined;
+export function columnBlocks(columns: string[]): Array<Map<string, number>> {
   const blocks: Array<Map<string, number>> = [];
   columns.forEach((key, i) => {
     if (!blocks.length || blocks[blocks.length - 1].has(key)) blocks.push(new Map());
     blocks[blocks.length - 1].set(key, i);
   });
-  return (v) =>
-    blocks.every((block) =>
-      equations.every((e) =>
-        holdsWhereRead(e, (k) => {
-          const i = block.get(k);
-          return i === undefined ? undefined : v[i];
-        }),
-      ),
-    );
+  return blocks;
+}
+
+/** does the equation hold on one block of a row's values (holdsWhereRead) */
+export const holdsInBlock = (e: Equation, block: Map<string, number>, v: Array<number | null>): boolean =>
+  holdsWhereRead(e, (k) => {
+    const i = block.get(k);
+    return i === undefined ? undefined : v[i];
+  });
+
+/** the table's in-row equations that total one of these columns */
+export const inRowEquationsOver = (arithmetic: TableArithmetic, columns: string[]): Equation[] =>
+  arithmetic.inRow.filter((e) => e.right.some((k) => columns.includes(k)));
+
+/**
+ * The arithmetic a row must satisfy by itself (总计 = the sum of its parts), from the table's
+ * in-row equations, over the row's column keys, each repetition of its columns on its own.
+ */
+export function rowCheckOf(
+  arithmetic: TableArithmetic,
+  columns: string[],
+): ((values: Array<number | null>) => boolean) | undefined {
+  const equations = inRowEquationsOver(arithmetic, columns);
+  if (!equations.length) return undefined;
+  const blocks = columnBlocks(columns);
+  return (v) => blocks.every((block) => equations.every((e) => holdsInBlock(e, block, v)));
 }
 
 /**

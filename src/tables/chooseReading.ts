@@ -21,9 +21,8 @@ export interface Choice {
   /** every reading the evidence leaves, most plausible first (an order, never a decision) */
   ranked: Token[][];
   ambiguous: boolean;
+  /** what left the one reading; 'narrative': the prose decided between readings the rules all allow */
   decidedBy?: DecidedBy;
-  /** the prose decided between readings the rules all allow */
-  byNarrative?: boolean;
 }
 
 type Score = [number, number, number];
@@ -67,8 +66,7 @@ export function choose(readings: Token[][], columns: ColumnSpec[], checks: Check
     }
   }
   const ranked = byPlausibility(pool, columns, checks.plausible);
-  if (ranked.length === 1)
-    return { reading: ranked[0], ranked, ambiguous: false, decidedBy, byNarrative: decidedBy === 'narrative' };
+  if (ranked.length === 1) return { reading: ranked[0], ranked, ambiguous: false, decidedBy };
   return { ranked, ambiguous: true };
 }
 

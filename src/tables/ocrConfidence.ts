@@ -2,7 +2,7 @@
 // T-OCR-LOW finding, unless one of the table's equations (arithmetic.ts), with every other term
 // printed and read with confidence, holds with it: then that rule decided, and the finding says so.
 import type { Cell, Flag } from '../model/record';
-import { ARITHMETIC, type Equation } from './arithmetic';
+import { ARITHMETIC, holdsWhereRead, type Equation } from './arithmetic';
 import type { RecognisedTable } from './recogniseTables';
 
 const sure = (c: Cell | undefined, min: number) =>
@@ -13,8 +13,8 @@ function confirms(eq: Equation, term: (key: string) => Cell | undefined, doubtfu
   if (eq.relation === '≤') return false;
   const terms = [...eq.left, ...eq.right].map(term);
   if (!terms.includes(doubtful) || terms.some((c) => c !== doubtful && !sure(c, min))) return false;
-  const sum = (keys: string[]) => keys.reduce((s, k) => s + (term(k)?.value ?? NaN), 0);
-  return sum(eq.left) === sum(eq.right);
+  // every term is read (above), so the equation is tested, not passed as unassessable
+  return holdsWhereRead(eq, (k) => term(k)?.value);
 }
 
 export function distrustOcrCells(tables: RecognisedTable[], min: number): Flag[] {

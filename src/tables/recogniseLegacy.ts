@@ -111,7 +111,8 @@ function readRow(r: Reading, prose: string): void {
   // one reading the rules (or the prose) leave, never one preferred for its digit lengths
   if (c.reading && !c.ambiguous && c.ranked.length === 1) {
     r.chosen = c.reading;
-    if (c.byNarrative) r.how = "of the readings 本年度 ≤ 历年累计 allows, the one the report's own text states";
+    if (c.decidedBy === 'narrative')
+      r.how = "of the readings 本年度 ≤ 历年累计 allows, the one the report's own text states";
   }
 }
 

@@ -6,7 +6,7 @@ import { compact } from '../text';
 import { APPLICATION_COLUMNS, CATALOG, LEGAL_PERSON_SUBTOTAL, type ColumnSpec, type RowSpec } from './catalog';
 import type { CollectedTable, KeyedRow } from './collectTableRows';
 import { cleanRaw } from './parseValue';
-import { readingsOf, type Token } from './splitRuns';
+import { readingsOf, type ReadingOptions, type Token } from './splitRuns';
 import { choose, type RowCheck } from './chooseReading';
 import { hasNarrativeTerms, narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
 import { ARITHMETIC, rowCheckOf, type TableArithmetic } from './arithmetic';
@@ -153,6 +153,29 @@ function readRows(
 
 const hasText = (values: Array<{ text: string }>) => values.some((v) => v.text.trim() !== '');
 
+/** a row's own arithmetic for the digit search, built once per table layout and row shape */
+const checksCache = new WeakMap<TableArithmetic, Map<string, ReadingOptions>>();
+
+function rowChecks(arithmetic: TableArithmetic, columns: ColumnSpec[]): ReadingOptions {
+  const keys = columns.map((c) => c.key);
+  let byShape = checksCache.get(arithmetic);
+  if (!byShape) checksCache.set(arithmetic, (byShape = new Map()));
+  const shape = keys.join('|');
+  let checks = byShape.get(shape);
+  if (!checks) {
+    // a row that prints its parts prints their 总计: only the other cells may be blanks that vanished
+    const totals = new Set(arithmetic.inRow.flatMap((e) => e.right));
+    checks = {
+      printed: (c) => totals.has(c.key),
+      rowCheck: rowCheckOf(arithmetic, keys),
+      prefixCheck: prefixCheckOf(arithmetic, keys),
+      lastIsSumOf: lastIsSumOf(arithmetic, columns),
+    };
+    byShape.set(shape, checks);
+  }
+  return checks;
+}
+
 function readRow(
   arithmetic: TableArithmetic,
   keyed: KeyedRow,
@@ -162,22 +185,9 @@ function readRow(
   prose?: NarrativeEvidence,
 ): RowReading {
   const values = trimToWidth(keyed.values, columns.length);
-  // a row that prints its parts prints their 总计: only the other cells may be blanks that vanished
-  const totals = new Set(arithmetic.inRow.flatMap((e) => e.right));
-  const rowCheck = rowCheckOf(
-    arithmetic,
-    columns.map((c) => c.key),
-  );
-  const prefixCheck = prefixCheckOf(
-    arithmetic,
-    columns.map((c) => c.key),
-  );
-  const all = readingsOf(values, columns, {
-    printed: (c) => totals.has(c.key),
-    rowCheck,
-    prefixCheck,
-    lastIsSumOf: lastIsSumOf(arithmetic, columns),
-  });
+  const checks = rowChecks(arithmetic, columns);
+  const rowCheck = checks.rowCheck;
+  const all = readingsOf(values, columns, checks);
   // the prose is read only when the rules leave several readings (choose calls this lazily),
   // for columns prose has words for, never for a row standing for several (table 四 as one run)
   let stated: ReturnType<NarrativeEvidence['stated']> | undefined;
@@ -198,7 +208,7 @@ function readRow(
     candidates: c.ranked,
     chosen: c.reading,
     ambiguous: c.ambiguous,
-    byNarrative: c.byNarrative,
+    byNarrative: c.decidedBy === 'narrative',
   };
 }
 

@@ -3,30 +3,19 @@
 // fifteen cells, twelve of which may be blanks that vanished) drops a wrong cut early instead of
 // enumerating every reading after it. The equations are arithmetic.ts's; a row standing for
 // several rows repeats its columns, each repetition checked on its own (as rowCheckOf does).
-import { holdsWhereRead, type TableArithmetic } from './arithmetic';
+import { columnBlocks, holdsInBlock, inRowEquationsOver, type TableArithmetic } from './arithmetic';
 
 export type PrefixCheck = (values: Array<number | null>, upTo: number) => boolean;
 
 export function prefixCheckOf(arithmetic: TableArithmetic, columns: string[]): PrefixCheck | undefined {
-  const equations = arithmetic.inRow.filter((e) => e.right.some((k) => columns.includes(k)));
+  const equations = inRowEquationsOver(arithmetic, columns);
   if (!equations.length) return undefined;
-  const blocks: Array<Map<string, number>> = [];
-  columns.forEach((key, i) => {
-    if (!blocks.length || blocks[blocks.length - 1].has(key)) blocks.push(new Map());
-    blocks[blocks.length - 1].set(key, i);
-  });
   // per column: the checks whose last cell it is
   const endingAt: Array<Array<(v: Array<number | null>) => boolean>> = columns.map(() => []);
-  for (const block of blocks)
+  for (const block of columnBlocks(columns))
     for (const e of equations) {
       const at = [...e.left, ...e.right].map((k) => block.get(k)).filter((i): i is number => i !== undefined);
-      if (!at.length) continue;
-      endingAt[Math.max(...at)].push((v) =>
-        holdsWhereRead(e, (k) => {
-          const i = block.get(k);
-          return i === undefined ? undefined : v[i];
-        }),
-      );
+      if (at.length) endingAt[Math.max(...at)].push((v) => holdsInBlock(e, block, v));
     }
   return (v, upTo) => endingAt[upTo].every((check) => check(v));
 }
