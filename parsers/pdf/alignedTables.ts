@@ -46,7 +46,6 @@ export function findAlignedTables(
       !segs[j].some((x) => isNumeric(x.text));
     tabular[k] = beside(k - 1) && beside(k + 1);
   }
-  const margin = Math.min(bodyMargin, ...lines.map((l) => l.x0)); // the left text edge
   // the first line below any running header (a line in the top band set apart from the body):
   // where a table continued from the page before starts
   let pageTop = 0;
@@ -66,6 +65,9 @@ export function findAlignedTables(
     gap(lines[pageBottom - 1], lines[pageBottom]) > REGION_GAP * lines[pageBottom].size
   )
     pageBottom--;
+  // the left text edge, running header and footer left out: a date or URL printed in the page's
+  // corner would put every body line inside it, and running text would read as table labels
+  const margin = Math.min(bodyMargin, ...lines.slice(pageTop, pageBottom + 1).map((l) => l.x0));
   const tables: PageTable[] = [];
   const used = new Set<number>();
   let floor = -1; // lines up to here belong to an earlier region
@@ -90,6 +92,7 @@ export function findAlignedTables(
         segs[pageTop + k].length === 1 &&
         l.x0 > margin + l.size &&
         !isNumeric(l.text.replace(/[-—–\s/／]/g, '')) &&
+        !/。/.test(l.text) && // a sentence is running text, not a row's label
         (k === 0 || gap(body[k - 1], l) <= REGION_GAP * l.size),
     );
     if (allInner && body.filter((l) => NUMBERED.test(l.text)).length >= 2) {
