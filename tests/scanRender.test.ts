@@ -77,6 +77,13 @@ function pages(file: string): { count: number; sizes: [number, number][] } {
     expect(poppler('pdffonts', [file]).split('\n').slice(2).join('').trim()).toBe('');
   });
 
+  test("each page's JPEG has the components its colour space says (DeviceGray: one)", async () => {
+    for (const colour of [false, true]) {
+      const [page] = await scanPages(SOURCE, { dpi: 72, last: 1, seed: 3, colour });
+      expect((await sharp(page.jpeg).metadata()).channels).toBe(colour ? 3 : 1);
+    }
+  });
+
   test('deterministic for a seed; another seed, another noise', async () => {
     const o = { dpi: 150, skew: -2, noise: { kind: 'gaussian' as const, amount: 12 }, jpegQuality: 70, last: 1 };
     const a = await scanPdf(SOURCE, { ...o, seed: 1 });

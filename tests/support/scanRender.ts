@@ -74,7 +74,10 @@ async function scanImage(png: Buffer, o: ScanOptions, rnd: () => number): Promis
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== channels) throw new Error(`expected ${channels} channels, got ${info.channels}`);
   addNoise(data, channels, o.noise, rnd);
+  // a raw one-band image is written as a three-component JPEG unless it is marked grey, and
+  // the PDF's DeviceGray would then read it as a page three times as wide
   const jpeg = await sharp(data, { raw: { width, height, channels } })
+    .toColourspace(o.colour ? 'srgb' : 'b-w')
     .jpeg({ quality: o.jpegQuality ?? 75, chromaSubsampling: '4:2:0' })
     .toBuffer();
   return { jpeg, widthPx: width, heightPx: height, widthPt: (width * 72) / o.dpi, heightPt: (height * 72) / o.dpi };
