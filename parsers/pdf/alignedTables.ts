@@ -254,6 +254,7 @@ function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn 
     return [best, best];
   };
   const cells: Cell[] = [];
+  const doubled = new Set<number>();
   let row: Cell[] = [];
   let r = -1;
   let prevLine: TextLine | undefined;
@@ -279,6 +280,11 @@ function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn 
     for (const { s, span } of parts) {
       const into = row.find((c) => c.c0 <= span[1] && span[0] <= c.c1);
       if (into) {
+        // two pieces of one line in one column, a value among them or the line a header: the
+        // column holds two, and a value slot hides in it (blank, or joined to a label)
+        const header = !parts.some((x) => isValuePiece(x.s));
+        if (into.parts.some((p) => p.line === s.line && (header || isValuePiece(p) || isValuePiece(s))))
+          for (let c = into.c0; c <= into.c1; c++) doubled.add(c);
         into.parts.push(s);
         into.c0 = Math.min(into.c0, span[0]);
         into.c1 = Math.max(into.c1, span[1]);
@@ -290,10 +296,49 @@ function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn 
     }
     prevLine = line;
   }
-  return toPageTable(cells, cols, r + 1, page);
+  // which column a row's values are in is not known where the row reaches a doubled column
+  const rowsWhere = (f: (c: Cell) => boolean) => new Set(cells.filter(f).map((c) => c.r));
+  const valued = rowsWhere((c) => c.parts.some(isValuePiece));
+  const reaching = rowsWhere((c) => [...doubled].some((k) => c.c0 <= k && k <= c.c1));
+  const unsettled = new Set([...reaching].filter((k) => valued.has(k)));
+  return toPageTable(cells, cols, r + 1, page, unsettled);
 }
 
-function toPageTable(cells: Cell[], cols: Column[], nRows: number, page: number): PageTable {
+const PLACEHOLDER = /^[—–\-－/／\\×xX*＊]+$/;
+/** a piece a value slot prints: a number or a placeholder for none */
+const isValuePiece = (s: Segment) => isNumeric(s.text) || PLACEHOLDER.test(s.text.trim());
+/** U+FFFD: a value the parser could not place for sure (toTableBlock's settleValues reads it so) */
+const UNSURE = '\uFFFD';
+
+/**
+ * Rows whose columns are not settled keep their labels and leave every value unread (U+FFFD):
+ * a value joined to a label would shift the values after it into the next columns.
+ */
+function unsettle(out: PageCell[], row: Cell[], r: number): void {
+  const slots = out.filter((x) => x.r === r);
+  let marked = false;
+  for (const cell of row) {
+    const slot = slots.find((x) => x.c === cell.c0);
+    if (!slot) continue;
+    const labels = cell.parts.filter((p) => !isValuePiece(p));
+    if (labels.length === cell.parts.length) continue;
+    slot.text = labels.length ? textOf(labels) : UNSURE;
+    marked ||= !labels.length;
+  }
+  if (marked) return;
+  // every value was joined to a label: the first blank slot right of the labels is unread
+  const lastLabel = Math.max(...slots.filter((x) => x.text.trim()).map((x) => x.c + x.colSpan - 1));
+  const blank = slots.find((x) => x.c > lastLabel && !x.text.trim());
+  if (blank) blank.text = UNSURE;
+  else slots[slots.length - 1].text += UNSURE;
+}
+
+const textOf = (parts: Segment[]) =>
+  joinWrapped(
+    groupLines([...parts].sort((a, b) => b.y - a.y || a.x0 - b.x0).flatMap((p) => p.items)).map((l) => l.text),
+  );
+
+function toPageTable(cells: Cell[], cols: Column[], nRows: number, page: number, unsettled: Set<number>): PageTable {
   // column edges halfway between columns
   const xs = [cols[0].x0, ...cols.slice(1).map((c, k) => (cols[k].x1 + c.x0) / 2), cols[cols.length - 1].x1];
   const rowTop = new Array<number>(nRows).fill(-Infinity),
@@ -321,8 +366,8 @@ function toPageTable(cells: Cell[], cols: Column[], nRows: number, page: number)
         });
         continue;
       }
-      const parts = [...cell.parts].sort((a, b) => b.y - a.y || a.x0 - b.x0);
-      const text = joinWrapped(groupLines(parts.flatMap((p) => p.items)).map((l) => l.text));
+      const parts = cell.parts;
+      const text = textOf(parts);
       const bbox: [number, number, number, number] = [
         round(Math.min(...parts.map((p) => p.x0))),
         round(Math.min(...parts.map((p) => p.bottom))),
@@ -331,6 +376,7 @@ function toPageTable(cells: Cell[], cols: Column[], nRows: number, page: number)
       ];
       out.push({ r, c, rowSpan: 1, colSpan: cell.c1 - cell.c0 + 1, text, page, bbox });
     }
+    if (unsettled.has(r)) unsettle(out, inRow, r);
   }
   const y0 = Math.min(...rowBottom),
     y1 = Math.max(...rowTop);
