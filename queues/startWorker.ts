@@ -11,6 +11,7 @@ import { openQueues } from './queues';
 import { ingestProcessor } from './ingestProcessor';
 import { parseProcessor } from './parseProcessor';
 import { createParsePool } from '../pipeline/local/parsePool';
+import { createRecordWriter, STORE_BATCH } from '../pipeline/stages';
 import { RedisWatch, type WorkerLog } from './redisWatch';
 
 export interface WorkerOptions {
@@ -57,11 +58,13 @@ export async function startWorker(opts: WorkerOptions) {
   // parsing on), and still keep a stuck or crashing parse off this thread
   const pool = createParsePool(opts.concurrency);
   await pool.ready();
-  const parse = new Worker(QUEUE.parse, parseProcessor(store, pool), {
+  const writer = createRecordWriter(store);
+  const parse = new Worker(QUEUE.parse, parseProcessor(writer, pool), {
     ...common,
     connection: connections[1],
-    // a job more per thread: one parses while the other's record is stored and its job completed
-    concurrency: opts.concurrency * 2,
+    // a job more per thread (one parses while the other's record is stored and its job
+    // completed), and room for a batch of parsed records waiting to be stored together
+    concurrency: opts.concurrency * 2 + STORE_BATCH.size,
   });
   for (const w of [ingest, parse]) {
     w.on('failed', (job, err) =>
@@ -89,6 +92,9 @@ export async function startWorker(opts: WorkerOptions) {
             ]);
       // with Redis: finish the jobs in hand; without: stop now, the jobs return as stalled
       await bounded(Promise.all([ingest.close(!up), parse.close(!up)]));
+      // records parsed but not yet stored are stored (without Redis their jobs return as
+      // stalled and run again: the store keeps the report once)
+      await writer.close();
       await pool.close();
       await bounded(queues.close());
       if (up) await quitAll(connections);

@@ -1,10 +1,11 @@
 // The in-process import: ingest every file (hash), skip what the store already holds for this
-// parser version, parse the rest on a thread pool, check and store each record as it arrives.
+// parser version, parse the rest on a thread pool, check each record as it arrives and store it
+// in batches (recordWriter.ts); a file counts as done once its record is stored.
 import { availableParallelism } from 'node:os';
 import type { Store } from '../../store';
 import { storedOutcomes } from '../../store';
 import { PARSER_VERSION } from '../../src/model/version';
-import { ingestFile, checkStage, storeStage, addSourceStage, type Ingested } from '../stages';
+import { ingestFile, checkStage, addSourceStage, createRecordWriter, type Ingested } from '../stages';
 import { createParsePool } from './parsePool';
 import { emptySummary, type ImportSummary, type Tick } from '../summary';
 import { mapLimit } from '../mapLimit';
@@ -49,30 +50,29 @@ export async function runImport(store: Store, files: string[], opts: ImportOptio
     byHash.delete(sha);
   }
 
-  // parse on the pool; check and store on this thread, one record at a time (one writer)
+  // parse on the pool; check on this thread; store in batches through one writer
   const pool = createParsePool(opts.concurrency ?? availableParallelism());
-  let writes = Promise.resolve();
+  const writer = createRecordWriter(store);
   try {
     await Promise.all(
       [...byHash].map(async ([sha, paths]) => {
         const url = paths.map((p) => opts.urls?.get(p)).find(Boolean);
         const record = await pool.parse({ path: paths[0], sha256: sha, ...(url ? { url } : {}) });
         const checked = checkStage(record);
-        writes = writes.then(async () => {
-          const outcome = await storeStage(store, checked);
-          for (const extra of paths.slice(1)) if (outcome !== 'notStored') await addSourceStage(store, sha, extra);
-          if (checked.record.error) {
-            const code = checked.record.error.code;
-            summary.failed[code] = (summary.failed[code] ?? 0) + paths.length;
-          } else if (outcome === 'inserted' || outcome === 'replaced') summary.new += 1;
-          else summary.alreadyStored += 1;
-          summary.duplicates += paths.length - 1;
-          tick(paths.length);
-        });
-        await writes;
+        const outcome = await writer.save(checked);
+        if (outcome !== 'notStored') for (const extra of paths.slice(1)) await addSourceStage(store, sha, extra);
+        if (checked.record.error) {
+          const code = checked.record.error.code;
+          summary.failed[code] = (summary.failed[code] ?? 0) + paths.length;
+        } else if (outcome === 'inserted' || outcome === 'replaced') summary.new += 1;
+        else summary.alreadyStored += 1;
+        summary.duplicates += paths.length - 1;
+        tick(paths.length);
       }),
     );
   } finally {
+    // a failed import still stores the records already parsed
+    await writer.close();
     await pool.close();
   }
   return summary;

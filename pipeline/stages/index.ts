@@ -4,3 +4,4 @@ export { ingestFile, type Ingested } from './ingest';
 export { parseStage, failedRecord, type ParseTask } from './parse';
 export { checkStage, type Checked, type Verdict } from './check';
 export { storeStage, addSourceStage, type StoreOutcome } from './store';
+export { createRecordWriter, STORE_BATCH, type RecordWriter, type WriterOptions } from './recordWriter';

@@ -1,0 +1,101 @@
+// Stage 4 in batches: checked records wait a moment to be stored together, in one transaction
+// with one statement per table (the store's saveRecords), instead of one transaction each.
+// - save() resolves only once its record is stored, so whoever awaits it (an import counting a
+//   report, a queue job about to complete) never reports a record done that is not in the store.
+// - One batch is written at a time. An idle writer waits `delayMs` for company, or less when
+//   `size` records are waiting; records that arrive while a batch is written go in the next one
+//   at once (they have waited already).
+// - A batch the store refuses is written again one record at a time: every record that can be
+//   stored is, and only the save() of a record the store refuses rejects, with the store's error.
+// - close() writes whatever waits; a save() after it rejects.
+import type { Store } from '../../store';
+import { saveRecord, saveRecords } from '../../store';
+import type { Checked } from './check';
+import type { StoreOutcome } from './store';
+
+export interface WriterOptions {
+  /** records that start a batch without waiting for the delay, and the most one batch takes */
+  size?: number;
+  /** how long an idle writer waits for more records before it writes, ms */
+  delayMs?: number;
+}
+
+/**
+ * One transaction per report costs its round trips and a commit each; a batch shares them. 20 ms
+ * is short beside a PDF's parse, and a worker holds `size` more jobs than it has threads for it.
+ */
+export const STORE_BATCH = { size: 32, delayMs: 20 } as const;
+
+export interface RecordWriter {
+  /** the record's outcome, once it is stored (a transient verdict is never stored: 'notStored') */
+  save(checked: Checked): Promise<StoreOutcome>;
+  /** write everything waiting now, and resolve once it is written */
+  flush(): Promise<void>;
+  /** flush, then refuse further records */
+  close(): Promise<void>;
+}
+
+interface Waiting {
+  checked: Checked;
+  resolve: (outcome: StoreOutcome) => void;
+  reject: (e: Error) => void;
+}
+
+export function createRecordWriter(store: Store, opts: WriterOptions = {}): RecordWriter {
+  const size = Math.max(1, opts.size ?? STORE_BATCH.size);
+  const delayMs = opts.delayMs ?? STORE_BATCH.delayMs;
+  const waiting: Waiting[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  /** the batch being written, if any */
+  let writing: Promise<void> | undefined;
+  let closed = false;
+
+  /** write batches until nothing waits; a call while a batch is written joins that loop */
+  const drain = (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!writing && waiting.length)
+      writing = (async () => {
+        try {
+          while (waiting.length) await write(waiting.splice(0, size));
+        } finally {
+          // cleared in the same turn as the last look at `waiting`: a record saved after it starts a new loop
+          writing = undefined;
+        }
+      })();
+    return writing ?? Promise.resolve();
+  };
+
+  const write = async (batch: Waiting[]): Promise<void> => {
+    try {
+      const outcomes = await saveRecords(
+        store.db,
+        batch.map((w) => w.checked.record),
+      );
+      batch.forEach((w, i) => w.resolve(outcomes[i]));
+    } catch (e) {
+      if (batch.length === 1) return batch[0].reject(e as Error);
+      // one bad record must not cost the others their place: each on its own
+      for (const w of batch) await saveRecord(store.db, w.checked.record).then(w.resolve, w.reject);
+    }
+  };
+
+  return {
+    save(checked) {
+      if (checked.verdict === 'transient') return Promise.resolve('notStored');
+      if (closed) return Promise.reject(new Error('the record writer is closed'));
+      return new Promise<StoreOutcome>((resolve, reject) => {
+        waiting.push({ checked, resolve, reject });
+        // a batch being written: this record goes in the next one, straight after it
+        if (writing) return;
+        if (waiting.length >= size || delayMs <= 0) void drain();
+        else timer ??= setTimeout(() => void drain(), delayMs);
+      });
+    },
+    flush: drain,
+    async close() {
+      closed = true;
+      await drain();
+    },
+  };
+}
