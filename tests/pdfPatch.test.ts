@@ -1,14 +1,15 @@
 // patches/pdfjs-dist+5.6.205.patch (see parsers/pdf/loadPdfjs.ts) makes pdfjs skip the glyph
 // programs of CID fonts that have a ToUnicode map, read Type 1 fonts without building their
-// OpenType program, parse built-in CMaps once per process, derive AES-256 keys with node:crypto
-// and inflate streams with node:zlib, and hand operator lists from the same-thread worker over
-// without cloning them.
+// OpenType program, parse built-in CMaps once per process, walk sparse CMaps by their keys,
+// derive AES-256 keys with node:crypto and inflate streams with node:zlib, and hand operator
+// lists from the same-thread worker over without cloning them.
 // It must be applied by the install, really take effect, and change nothing that is read.
 // Also here: the in-memory cache of pdfjs's CMap files (cachedBinaryData.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { parsePdf } from '../parsers/pdf/parsePdf';
+import { readPdf } from '../parsers/pdf/openPdf';
 import { DEFAULT_LIMITS } from '../parsers/types';
 import { assemblePdf } from './support/minimalPdf';
 import { loadPdfjs, pdfjsDataPaths, pdfjsPatchApplied } from '../parsers/pdf/loadPdfjs';
@@ -25,6 +26,7 @@ type Switches = {
   __xxgkShareOperatorLists?: boolean;
   __xxgkTextOnlyType1Fonts?: boolean;
   __xxgkShareBuiltInCMaps?: boolean;
+  __xxgkSparseCMapKeys?: boolean;
 };
 
 /** Runs `fn` with the patch's switches off (pdfjs's own code paths), then restores them. */
@@ -38,6 +40,7 @@ async function withSwitchesOff<T>(fn: () => Promise<T>): Promise<T> {
     __xxgkShareOperatorLists: g.__xxgkShareOperatorLists,
     __xxgkTextOnlyType1Fonts: g.__xxgkTextOnlyType1Fonts,
     __xxgkShareBuiltInCMaps: g.__xxgkShareBuiltInCMaps,
+    __xxgkSparseCMapKeys: g.__xxgkSparseCMapKeys,
   };
   g.__xxgkSkipCidFontPrograms = false;
   g.__xxgkNodeCrypto = undefined;
@@ -45,6 +48,7 @@ async function withSwitchesOff<T>(fn: () => Promise<T>): Promise<T> {
   g.__xxgkShareOperatorLists = false;
   g.__xxgkTextOnlyType1Fonts = false;
   g.__xxgkShareBuiltInCMaps = false;
+  g.__xxgkSparseCMapKeys = false;
   try {
     return await fn();
   } finally {
@@ -116,6 +120,20 @@ test('embedded Type 1 fonts are parsed but not converted for drawing, and only w
   const off = await withSwitchesOff(() => pageOneFonts(lo, programsOff));
   expect(off.every((f) => !f.missingFile)).toBe(true);
   expect(programsOff).toHaveLength(on.length);
+}, 60000);
+
+test('Type 1 fonts without widths in the PDF get them from their glyph programs, as with the switch off', async () => {
+  // the LibreOffice sample with each font's /Widths renamed (same length, so offsets hold): the
+  // text-only Type 1 path must then run the glyph programs for their widths
+  const bytes = readFileSync(join(SAMPLES, '2019-shanghai-bgt-lo.pdf'));
+  const noWidths = Buffer.from(bytes.toString('latin1').replaceAll('/Widths', '/Widthz'), 'latin1');
+  expect(noWidths.length).toBe(bytes.length);
+  const items = async (pdf: Uint8Array) =>
+    JSON.stringify((await readPdf(pdf, DEFAULT_LIMITS)).pages.map((p) => p.items));
+  const patched = await items(noWidths);
+  expect(patched).toContain('政府信息公开');
+  expect(patched).not.toEqual(await items(bytes)); // the programs' widths are not the PDF's here
+  expect(patched).toEqual(await withSwitchesOff(() => items(noWidths)));
 }, 60000);
 
 test('built-in CMaps shared between documents leave each document its own Unicode map', async () => {

@@ -38,21 +38,27 @@ export function loadPdfjs(): Promise<Pdfjs> {
 }
 
 /**
- * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds six switches to
+ * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds seven switches to
  * pdfjs's legacy build, all off unless set here:
  * - a composite (CID) font with a ToUnicode map is not parsed or repaired: its text and widths
  *   come from the PDF's dictionaries, only drawing needs the glyph program. Parsing WPS/Word
  *   reports' embedded CJK TrueType fonts was ~30% of a PDF parse;
  * - an embedded Type 1 font (LibreOffice's) is parsed for its matrix and built-in encoding but
- *   not compiled to CFF and OpenType for drawing: ~20% of a LibreOffice PDF's parse;
+ *   not compiled to CFF and OpenType for drawing: ~20% of a LibreOffice PDF's parse; of its
+ *   glyph programs only those whose width the PDF leaves out are decrypted and run;
  * - built-in CMaps (non-embedded CJK fonts: UniGB-UCS2-H, Adobe-GB1-UCS2…) are parsed once per
- *   process instead of once per document, and so is the Unicode map a font gets from them;
+ *   process instead of once per document, and so is the Unicode map a font gets from them
+ *   (shared by the fonts, copied only by one that amends it) and the code → drawn character
+ *   map built from it: copying and walking ~30,000 codes per font was ~25% of such a parse;
+ * - a ToUnicode CMap's codes are walked by its keys when few (a subset font's few hundred codes
+ *   spread up to 0xffff), not by probing all 65,536: ~6% of a WPS report's parse;
  * - AES-256 (PDF 2.0) key derivation uses node:crypto instead of pdfjs's JS SHA-2/AES: ~0.2 s
  *   less per encrypted document, owner-password-only reports included;
  * - Flate and Brotli streams are inflated by node:zlib in one synchronous call instead of a
  *   DecompressionStream each (web streams and a thread-pool round trip per stream);
  * - in pdf.mjs, the worker running on this thread hands operator lists over by reference
- *   instead of structured-cloning every glyph of every text operator (we only read them).
+ *   instead of structured-cloning every glyph of every text operator (we only read them), and
+ *   the worker no longer lists the buffers a clone would transfer.
  * Without the patch (e.g. installed with --ignore-scripts) the switches do nothing: same
  * records, slower.
  */
@@ -64,10 +70,12 @@ function enablePatchedPaths(): void {
     __xxgkShareOperatorLists?: boolean;
     __xxgkTextOnlyType1Fonts?: boolean;
     __xxgkShareBuiltInCMaps?: boolean;
+    __xxgkSparseCMapKeys?: boolean;
   };
   g.__xxgkSkipCidFontPrograms = true;
   g.__xxgkTextOnlyType1Fonts = true;
   g.__xxgkShareBuiltInCMaps = true;
+  g.__xxgkSparseCMapKeys = true;
   g.__xxgkShareOperatorLists = true;
   g.__xxgkNodeCrypto = nodeCrypto;
   g.__xxgkNodeZlib = nodeZlib;
@@ -84,6 +92,7 @@ export function pdfjsPatchApplied(): boolean {
       '__xxgkSkipCidFontPrograms',
       '__xxgkTextOnlyType1Fonts',
       '__xxgkShareBuiltInCMaps',
+      '__xxgkSparseCMapKeys',
       '__xxgkNodeCrypto',
       '__xxgkNodeZlib',
     ].every((s) => worker.includes(s)) && main.includes('__xxgkShareOperatorLists')
