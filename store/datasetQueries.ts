@@ -3,7 +3,7 @@
 // (migration 0003), so that loading the dataset never parses a record's JSON.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, ReportsTable } from './schema';
-import { iterateReports, type ReportSummary } from './queries';
+import { SUMMARY_COLUMNS, summariesOf, type ReportSummary } from './queries';
 
 export interface RecordExtras {
   regionCode: string | null;
@@ -17,8 +17,6 @@ export interface DatasetCopy extends ReportSummary {
   url: string | null;
   extras: RecordExtras;
 }
-
-const NO_EXTRAS: RecordExtras = { regionCode: null, province: null, city: null, county: null, agencyAsPrinted: null };
 
 /** Region and printed name of the given reports (columns copied out of the record JSON). */
 export async function recordExtrasOf(db: Kysely<Database>, shas: string[]): Promise<Map<string, RecordExtras>> {
@@ -54,16 +52,76 @@ function extrasOf(r: Pick<Selectable<ReportsTable>, (typeof EXTRA_COLUMNS)[numbe
   };
 }
 
-/** Every stored file with its flags, sources, URL, region and printed name: what grouping needs. */
-export async function datasetCopies(db: Kysely<Database>): Promise<DatasetCopy[]> {
-  const summaries: ReportSummary[] = [];
-  for await (const r of iterateReports(db)) summaries.push(r);
-  // one pass over the narrow columns, not a look-up per page of hashes
-  const rows = new Map((await db.selectFrom('reports').select(EXTRA_COLUMNS).execute()).map((r) => [r.sha256, r]));
-  return summaries.map((s) => {
-    const r = rows.get(s.sha256);
-    return { ...s, url: r?.url ?? null, extras: r ? extrasOf(r) : NO_EXTRAS };
-  });
+/** Stored files with their flags, sources, URL, region and printed name: what grouping needs. */
+async function copiesOf(
+  rows: Array<Pick<Selectable<ReportsTable>, (typeof SUMMARY_COLUMNS)[number] | (typeof EXTRA_COLUMNS)[number]>>,
+  db: Kysely<Database>,
+): Promise<DatasetCopy[]> {
+  const out: DatasetCopy[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const page = rows.slice(i, i + 500);
+    const summaries = await summariesOf(db, page);
+    summaries.forEach((s, k) => out.push({ ...s, url: page[k].url, extras: extrasOf(page[k]) }));
+  }
+  return out;
+}
+
+const COPY_COLUMNS = [...SUMMARY_COLUMNS, ...EXTRA_COLUMNS.filter((c) => c !== 'sha256')] as const;
+
+/** The parsed files of some agencies (by agency key): every copy of every report of theirs. */
+export async function copiesOfAgencies(db: Kysely<Database>, agencyKeys: string[]): Promise<DatasetCopy[]> {
+  if (!agencyKeys.length) return [];
+  const rows = await db
+    .selectFrom('reports')
+    .select(COPY_COLUMNS)
+    .where('agency_key', 'in', agencyKeys)
+    .where('error_code', 'is', null)
+    .orderBy('sha256')
+    .execute();
+  return copiesOf(rows, db);
+}
+
+/** Some stored files by hash, in hash order. */
+export async function copiesOfFiles(db: Kysely<Database>, shas: string[]): Promise<DatasetCopy[]> {
+  if (!shas.length) return [];
+  const rows = await db
+    .selectFrom('reports')
+    .select(COPY_COLUMNS)
+    .where('sha256', 'in', shas)
+    .orderBy('sha256')
+    .execute();
+  return copiesOf(rows, db);
+}
+
+/** Agency keys of parsed files after the one given, in key order (bytewise on both stores), a page at a time. */
+export async function agencyKeysAfter(db: Kysely<Database>, after: string | null, limit: number): Promise<string[]> {
+  let q = db
+    .selectFrom('reports')
+    .select('agency_key')
+    .distinct()
+    .where('agency_key', 'is not', null)
+    .where('error_code', 'is', null);
+  if (after !== null) q = q.where('agency_key', '>', after);
+  const rows = await q.orderBy('agency_key').limit(limit).execute();
+  return rows.map((r) => r.agency_key!);
+}
+
+/**
+ * Stored files after the given hash, in hash order, a page at a time: the failed ones, or the
+ * parsed ones that name no agency (each a report of its own).
+ */
+export async function copiesAfter(
+  db: Kysely<Database>,
+  kind: 'failed' | 'noAgency',
+  afterSha: string,
+  limit: number,
+): Promise<DatasetCopy[]> {
+  let q = db.selectFrom('reports').select(COPY_COLUMNS).where('sha256', '>', afterSha);
+  q =
+    kind === 'failed'
+      ? q.where('error_code', 'is not', null)
+      : q.where('error_code', 'is', null).where('agency_key', 'is', null);
+  return copiesOf(await q.orderBy('sha256').limit(limit).execute(), db);
 }
 
 /** A fingerprint of the store's content: when it is unchanged, a grouping computed from it still holds. */

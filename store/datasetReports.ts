@@ -1,13 +1,22 @@
 // The dataset over the store: stored files grouped into reports (one per agency, year and
 // scope; src/dataset/sameReport.ts), each with its best-read copy, every source of every copy
-// and the X-SOURCES disagreements between copies. Failed files are kept apart.
+// and the X-SOURCES disagreements between copies. Failed files are kept apart. Read a page of
+// agencies at a time (every copy of every year of each), so that memory is bounded by a page,
+// not by the store; the grouping and the choice of copy run on each page.
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { groupCopies } from '../src/dataset/sameReport';
 import { sourceDisagreements, type SourcesFlag } from '../src/dataset/sourceDisagreements';
 import { regionOf, type Region } from '../src/dataset/region';
 import { cellsOfReports } from './queries';
-import { datasetCopies, storeFingerprint, type DatasetCopy } from './datasetQueries';
+import {
+  agencyKeysAfter,
+  copiesAfter,
+  copiesOfAgencies,
+  copiesOfFiles,
+  storeFingerprint,
+  type DatasetCopy,
+} from './datasetQueries';
 
 export interface DatasetReport {
   /** the group key (agency key, year, scope) or file:<sha> */
@@ -31,18 +40,15 @@ export interface Dataset {
 const regionOfCopy = (c: DatasetCopy): Region | null =>
   regionOf({ code: c.extras.regionCode, province: c.extras.province, city: c.extras.city, county: c.extras.county });
 
-export async function loadDataset(db: Kysely<Database>): Promise<Dataset> {
-  const all = await datasetCopies(db);
-  const failures = all.filter((c) => c.errorCode);
-  const groups = groupCopies(
-    all.filter((c) => !c.errorCode).map((c) => ({ ...c, id: c.sha256, regionCode: c.extras.regionCode })),
-  );
+/** The reports that some parsed files make (all copies of each report among them), in dataset order. */
+export async function reportsOfCopies(db: Kysely<Database>, copies: DatasetCopy[]): Promise<DatasetReport[]> {
+  const groups = groupCopies(copies.map((c) => ({ ...c, id: c.sha256, regionCode: c.extras.regionCode })));
   const multi = groups.filter((g) => g.copies.length > 1);
   const cells = await cellsOfReports(
     db,
     multi.flatMap((g) => g.copies.map((c) => c.sha256)),
   );
-  const reports = groups.map((g): DatasetReport => {
+  return groups.map((g): DatasetReport => {
     const xSources =
       g.copies.length > 1
         ? sourceDisagreements(
@@ -59,12 +65,74 @@ export async function loadDataset(db: Kysely<Database>): Promise<Dataset> {
       xSources,
     };
   });
+}
+
+/** The reports of one agency (by agency key), every year and scope, in dataset order. */
+export async function reportsOfAgency(db: Kysely<Database>, agencyKey: string): Promise<DatasetReport[]> {
+  return reportsOfCopies(db, await copiesOfAgencies(db, [agencyKey]));
+}
+
+/** The report a stored file is a copy of (grouped on its agency's page), or the file if it failed. */
+export async function reportOfFile(
+  db: Kysely<Database>,
+  sha: string,
+): Promise<{ report?: DatasetReport; failure?: DatasetCopy } | undefined> {
+  const [file] = await copiesOfFiles(db, [sha]);
+  if (!file) return undefined;
+  if (file.errorCode) return { failure: file };
+  const { agency_key: key } = await db
+    .selectFrom('reports')
+    .select('agency_key')
+    .where('sha256', '=', sha)
+    .executeTakeFirstOrThrow();
+  const reports = key === null ? await reportsOfCopies(db, [file]) : await reportsOfAgency(db, key);
+  return { report: reports.find((r) => r.copies.some((c) => c.sha256 === sha)) };
+}
+
+/**
+ * The dataset's reports a page at a time, in dataset order: by agency key (each agency whole on
+ * one page: all its years, scopes and copies), then the parsed files that name no agency.
+ */
+export async function* datasetPages(db: Kysely<Database>, agenciesPerPage = 100): AsyncGenerator<DatasetReport[]> {
+  let after: string | null = null;
+  for (;;) {
+    const keys = await agencyKeysAfter(db, after, agenciesPerPage);
+    if (!keys.length) break;
+    yield await reportsOfCopies(db, await copiesOfAgencies(db, keys));
+    after = keys[keys.length - 1];
+  }
+  let afterSha = '';
+  for (;;) {
+    const copies = await copiesAfter(db, 'noAgency', afterSha, 500);
+    if (!copies.length) break;
+    yield await reportsOfCopies(db, copies);
+    afterSha = copies[copies.length - 1].sha256;
+  }
+}
+
+/** The files that could not be parsed, in hash order, a page at a time. */
+export async function* datasetFailures(db: Kysely<Database>): AsyncGenerator<DatasetCopy[]> {
+  let afterSha = '';
+  for (;;) {
+    const copies = await copiesAfter(db, 'failed', afterSha, 500);
+    if (!copies.length) return;
+    yield copies;
+    afterSha = copies[copies.length - 1].sha256;
+  }
+}
+
+/** The whole dataset in memory: for small stores and tests; the export and the review pages read it paged. */
+export async function loadDataset(db: Kysely<Database>): Promise<Dataset> {
+  const reports: DatasetReport[] = [],
+    failures: DatasetCopy[] = [];
+  for await (const page of datasetPages(db)) reports.push(...page);
+  for await (const page of datasetFailures(db)) failures.push(...page);
   return { reports, failures };
 }
 
 let cached: { db: Kysely<Database>; fingerprint: string; dataset: Promise<Dataset> } | undefined;
 
-/** loadDataset, reused while the store is unchanged (the review page asks on every request). */
+/** loadDataset, reused while the store is unchanged. */
 export async function loadDatasetCached(db: Kysely<Database>): Promise<Dataset> {
   const fingerprint = await storeFingerprint(db);
   if (cached && cached.db === db && cached.fingerprint === fingerprint) return cached.dataset;

@@ -23,8 +23,18 @@ export {
 export { cellsOfReports, tableLayoutsOf, distinctCellKeys, countCells } from './queries';
 export { versionKey } from './versionKey';
 export type { Database } from './schema';
-export { datasetCopies, recordExtrasOf, storeFingerprint, type DatasetCopy, type RecordExtras } from './datasetQueries';
-export { loadDataset, loadDatasetCached, type Dataset, type DatasetReport } from './datasetReports';
+export { recordExtrasOf, storeFingerprint, type DatasetCopy, type RecordExtras } from './datasetQueries';
+export {
+  datasetPages,
+  datasetFailures,
+  reportsOfAgency,
+  reportsOfCopies,
+  reportOfFile,
+  loadDataset,
+  loadDatasetCached,
+  type Dataset,
+  type DatasetReport,
+} from './datasetReports';
 export { errorCodeOf, storedOutcomes } from './importOutcomes';
 export {
   reportRow,
@@ -36,3 +46,17 @@ export {
 } from './reviewQueries';
 export { watchUrl, putWatchUrl, storedSameReport, type WatchUrlRow } from './watchQueries';
 export type { WatchUrlsTable } from './schema';
+export {
+  listedPage,
+  listedReportIds,
+  listedCounts,
+  facetCounts,
+  copiesOfListed,
+  ENTRY_SORTS,
+  FILTER_KEYS,
+  type EntryFilter,
+  type EntrySort,
+  type EntryRow,
+  type FacetKey,
+  type FacetCount,
+} from './listQueries';

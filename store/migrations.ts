@@ -1,11 +1,30 @@
 // Schema migrations, kept in code (not files) so that the compiled CLI, the queue workers and
 // the tests all carry them. Append new migrations; never edit one that has shipped.
 import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { agencyKey } from '../src/report/agencyName';
+import { regroupAll } from './datasetGroups';
 
 // The one place the dialects differ: an auto-numbered key (SQLite: integer primary key).
 const autoId = (db: Kysely<any>) => (db.getExecutor().adapter instanceof PostgresAdapter ? 'bigserial' : 'integer');
 
 const EXTRA_COLUMNS = ['region_code', 'region_province', 'region_city', 'region_county', 'agency_as_printed'];
+
+const GROUP_COLUMNS: Array<[string, 'text' | 'integer', string | number | null]> = [
+  ['listed', 'integer', 1],
+  ['group_best', 'text', ''],
+  ['copy_count', 'integer', 1],
+  ['x_sources', 'integer', 0],
+  ['group_region_code', 'text', null],
+  ['group_province', 'text', null],
+  ['group_city', 'text', null],
+  ['group_county', 'text', null],
+];
+/** the review list's sort orders and its look-up of a report's copies */
+const LIST_INDEXES: Array<[string, string[]]> = [
+  ['reports_listed_agency', ['listed', 'agency', 'year', 'sha256']],
+  ['reports_listed_year', ['listed', 'year', 'agency', 'sha256']],
+  ['reports_group_best', ['group_best']],
+];
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -120,6 +139,60 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('flags_rule_sha256').execute();
       await db.schema.createIndex('flags_rule').on('flags').column('rule').execute();
       for (const c of EXTRA_COLUMNS) await db.schema.alterTable('reports').dropColumn(c).execute();
+    },
+  },
+  '0004_agency_key_and_groups': {
+    // The dataset is paged by agency (all years and copies of one agency key together: its
+    // reports, their copies and the cross-year pairs), so the key is a column with an index.
+    // PostgreSQL compares it bytewise ("C"), as SQLite does, so both page in one order. Each
+    // file also gets its report's group columns (store/datasetGroups.ts), so the review list is
+    // a query with indexes for its sort orders.
+    async up(db: Kysely<any>) {
+      const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+      await db.schema
+        .alterTable('reports')
+        .addColumn('agency_key', 'text', (c) => (pg ? c.modifyEnd(sql`collate "C"`) : c))
+        .execute();
+      let after = '';
+      for (;;) {
+        const rows: Array<{ sha256: string; agency: string }> = await db
+          .selectFrom('reports')
+          .select(['sha256', 'agency'])
+          .where('agency', 'is not', null)
+          .where('sha256', '>', after)
+          .orderBy('sha256')
+          .limit(2000)
+          .execute();
+        if (!rows.length) break;
+        const keys = rows.map((r) => agencyKey(r.agency));
+        if (pg)
+          await sql`update reports set agency_key = v.k
+            from unnest(${rows.map((r) => r.sha256)}::text[], ${keys}::text[]) as v(s, k)
+            where reports.sha256 = v.s`.execute(db);
+        else
+          for (const [i, r] of rows.entries())
+            await db.updateTable('reports').set({ agency_key: keys[i] }).where('sha256', '=', r.sha256).execute();
+        after = rows[rows.length - 1].sha256;
+      }
+      await db.schema.createIndex('reports_agency_key').on('reports').columns(['agency_key', 'sha256']).execute();
+      for (const [c, type, dflt] of GROUP_COLUMNS)
+        await db.schema
+          .alterTable('reports')
+          .addColumn(c, type, (col) => (dflt === null ? col : col.notNull().defaultTo(dflt)))
+          .execute();
+      // until grouped, each file is a report of its own
+      await sql`update reports set group_best = sha256`.execute(db);
+      await sql`update reports set group_region_code = region_code, group_province = region_province,
+        group_city = region_city, group_county = region_county where error_code is null`.execute(db);
+      await regroupAll(db);
+      for (const [name, columns] of LIST_INDEXES)
+        await db.schema.createIndex(name).on('reports').columns(columns).execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const [name] of LIST_INDEXES) await db.schema.dropIndex(name).execute();
+      for (const [c] of GROUP_COLUMNS) await db.schema.alterTable('reports').dropColumn(c).execute();
+      await db.schema.dropIndex('reports_agency_key').execute();
+      await db.schema.alterTable('reports').dropColumn('agency_key').execute();
     },
   },
 };

@@ -1,8 +1,8 @@
 // Read side of the store: what import, report, export and status ask of it.
 import type { ReportCells } from '../src/rules/crossReport';
 import type { Cell } from '../src/model/record';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from './schema';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, ReportsTable } from './schema';
 import { versionKey } from './versionKey';
 
 /** Hashes of those given that are stored by this parser version or a newer one. */
@@ -72,68 +72,71 @@ export interface ReportSummary {
   }>;
 }
 
-/** Reports in a stable order (agency, year, hash), a page at a time, with their flags and sources. */
+/** The columns of a report summary, before its flags and sources are added. */
+export const SUMMARY_COLUMNS = [
+  'sha256',
+  'path',
+  'title',
+  'agency',
+  'year',
+  'format',
+  'layout',
+  'error_code',
+  'error_message',
+  'parser_version',
+  'cell_count',
+  'flag_count',
+] as const;
+type SummaryRow = Pick<Selectable<ReportsTable>, (typeof SUMMARY_COLUMNS)[number]>;
+
+/** Reports in a stable order (by hash), a page at a time, with their flags and sources. */
 export async function* iterateReports(db: Kysely<Database>, pageSize = 500): AsyncGenerator<ReportSummary> {
   let after = '';
   for (;;) {
     const rows = await db
       .selectFrom('reports')
-      .select([
-        'sha256',
-        'path',
-        'title',
-        'agency',
-        'year',
-        'format',
-        'layout',
-        'error_code',
-        'error_message',
-        'parser_version',
-        'cell_count',
-        'flag_count',
-      ])
+      .select(SUMMARY_COLUMNS)
       .where('sha256', '>', after)
       .orderBy('sha256')
       .limit(pageSize)
       .execute();
     if (rows.length === 0) return;
-    const shas = rows.map((r) => r.sha256);
-    const flags = await db.selectFrom('flags').selectAll().where('sha256', 'in', shas).orderBy('id').execute();
-    const sources = await db
-      .selectFrom('sources')
-      .selectAll()
-      .where('sha256', 'in', shas)
-      .orderBy('location')
-      .execute();
-    const flagsOf = groupBySha(flags),
-      sourcesOf = groupBySha(sources);
-    for (const r of rows) {
-      yield {
-        sha256: r.sha256,
-        path: r.path,
-        title: r.title,
-        agency: r.agency,
-        year: r.year == null ? null : Number(r.year),
-        format: r.format,
-        layout: r.layout,
-        errorCode: r.error_code,
-        errorMessage: r.error_message,
-        parserVersion: r.parser_version,
-        cellCount: Number(r.cell_count),
-        flagCount: Number(r.flag_count),
-        sources: (sourcesOf.get(r.sha256) ?? []).map((s) => s.location),
-        flags: (flagsOf.get(r.sha256) ?? []).map((f) => ({
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          cells: JSON.parse(f.cells) as string[],
-          left: f.left_expr == null ? null : { expr: f.left_expr, value: Number(f.left_value) },
-          right: f.right_expr == null ? null : { expr: f.right_expr, value: Number(f.right_value) },
-        })),
-      };
-    }
+    yield* await summariesOf(db, rows);
     after = rows[rows.length - 1].sha256;
   }
+}
+
+/** Summaries of some report rows (at most 500: one query each for their flags and sources), in their order. */
+export async function summariesOf(db: Kysely<Database>, rows: SummaryRow[]): Promise<ReportSummary[]> {
+  if (rows.length === 0) return [];
+  const shas = rows.map((r) => r.sha256);
+  const flags = await db.selectFrom('flags').selectAll().where('sha256', 'in', shas).orderBy('id').execute();
+  const sources = await db.selectFrom('sources').selectAll().where('sha256', 'in', shas).orderBy('location').execute();
+  const flagsOf = groupBySha(flags),
+    sourcesOf = groupBySha(sources);
+  return rows.map((r) => ({
+    sha256: r.sha256,
+    path: r.path,
+    title: r.title,
+    agency: r.agency,
+    year: r.year == null ? null : Number(r.year),
+    format: r.format,
+    layout: r.layout,
+    errorCode: r.error_code,
+    errorMessage: r.error_message,
+    parserVersion: r.parser_version,
+    cellCount: Number(r.cell_count),
+    flagCount: Number(r.flag_count),
+    sources: (sourcesOf.get(r.sha256) ?? []).map((s) => s.location),
+    flags: (flagsOf.get(r.sha256) ?? []).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      cells: JSON.parse(f.cells) as string[],
+      left: f.left_expr == null ? null : { expr: f.left_expr, value: Number(f.left_value) },
+      right: f.right_expr == null ? null : { expr: f.right_expr, value: Number(f.right_value) },
+    })),
+  }));
 }
 
 /** Rows by their report's hash, each list in the rows' order. */
@@ -209,44 +212,52 @@ export async function loadRecord(db: Kysely<Database>, sha: string): Promise<unk
 }
 
 /**
- * What the cross-report rules (X-CARRY, X-INFORCE) read: per report its agency, year and the
- * carried-over/forward and documents-in-force cells. One query, not one record per report.
+ * What the cross-report rules (X-CARRY, X-INFORCE) read of the given reports (the dataset's
+ * best copies, a page at a time), in the order given: per report its agency, year and the
+ * carried-over/forward and documents-in-force cells. Failed files and those without an agency
+ * or year are left out.
  */
-export async function crossReportInputs(db: Kysely<Database>): Promise<ReportCells[]> {
-  const reports = await db
-    .selectFrom('reports')
-    .select(['sha256', 'agency', 'year', 'title', 'path'])
-    .where('agency', 'is not', null)
-    .where('year', 'is not', null)
-    .where('error_code', 'is', null)
-    .execute();
-  const cells = await db
-    .selectFrom('cells')
-    .select(['sha256', 'tbl', 'row_key', 'col_key', 'value', 'raw', 'source'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('tbl', '=', 'applications'), eb('row_key', 'in', ['carriedOver', 'carriedForward'])]),
-        eb.and([eb('tbl', '=', 'active'), eb('row_key', 'in', ['rules', 'normativeDocuments'])]),
-      ]),
-    )
-    .execute();
+export async function crossReportInputs(db: Kysely<Database>, shas: string[]): Promise<ReportCells[]> {
   const bySha = new Map<string, ReportCells>();
-  for (const r of reports)
-    bySha.set(r.sha256, { id: r.sha256, agency: r.agency, year: Number(r.year), templates: {}, cells: [] });
-  for (const c of cells) {
-    const r = bySha.get(c.sha256);
-    if (!r) continue;
-    r.cells.push({
-      table: c.tbl as Cell['table'],
-      row: c.row_key,
-      col: c.col_key,
-      value: c.value === null ? null : Number(c.value),
-      raw: c.raw,
-      source: JSON.parse(c.source),
-    });
-    if (c.tbl === 'active' && c.col_key === 'inForce') r.templates.active = '2021';
+  for (let i = 0; i < shas.length; i += 500) {
+    const page = shas.slice(i, i + 500);
+    const reports = await db
+      .selectFrom('reports')
+      .select(['sha256', 'agency', 'year'])
+      .where('sha256', 'in', page)
+      .where('agency', 'is not', null)
+      .where('year', 'is not', null)
+      .where('error_code', 'is', null)
+      .execute();
+    for (const r of reports)
+      bySha.set(r.sha256, { id: r.sha256, agency: r.agency, year: Number(r.year), templates: {}, cells: [] });
+    const cells = await db
+      .selectFrom('cells')
+      .select(['sha256', 'tbl', 'row_key', 'col_key', 'value', 'raw', 'source'])
+      .where('sha256', 'in', page)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('tbl', '=', 'applications'), eb('row_key', 'in', ['carriedOver', 'carriedForward'])]),
+          eb.and([eb('tbl', '=', 'active'), eb('row_key', 'in', ['rules', 'normativeDocuments'])]),
+        ]),
+      )
+      .orderBy('id')
+      .execute();
+    for (const c of cells) {
+      const r = bySha.get(c.sha256);
+      if (!r) continue;
+      r.cells.push({
+        table: c.tbl as Cell['table'],
+        row: c.row_key,
+        col: c.col_key,
+        value: c.value === null ? null : Number(c.value),
+        raw: c.raw,
+        source: JSON.parse(c.source),
+      });
+      if (c.tbl === 'active' && c.col_key === 'inForce') r.templates.active = '2021';
+    }
   }
-  return [...bySha.values()];
+  return shas.map((s) => bySha.get(s)).filter((r): r is ReportCells => r !== undefined);
 }
 
 /** The cells of some reports, per report in insertion order: what the export cleans a page at a time. */

@@ -8,12 +8,15 @@ import type { Database } from './schema';
 import type { ReportRecord } from '../src/model/record';
 import { versionKey } from './versionKey';
 import { PARSER_VERSION } from '../src/model/version';
+import { agencyKey } from '../src/report/agencyName';
+import { regionOf } from '../src/dataset/region';
+import { lockAgencies, ownGroupColumns, regroupAgencies } from './datasetGroups';
 
 export type SaveOutcome = 'inserted' | 'replaced' | 'unchanged';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** report rows per INSERT: 17 parameters each, below SQLite's and PostgreSQL's parameter limits */
+/** report rows per INSERT: 31 parameters each, below SQLite's and PostgreSQL's parameter limits */
 const REPORT_CHUNK = 500;
 /** SQLite cell or flag rows per INSERT (SQLite binds each value; PostgreSQL takes one array per column) */
 const SQLITE_CHUNK = 2000;
@@ -40,6 +43,13 @@ export async function saveRecords(
       throw new Error(`cannot store a record without a sha256 (${r.source.path})`);
   if (records.length === 0) return [];
   return db.transaction().execute(async (trx) => {
+    // the agencies whose reports these files join or leave: locked first, regrouped last
+    const before = await storedAgencyKeys(
+      trx,
+      records.map((r) => r.source.sha256),
+    );
+    const keysOf = (r: ReportRecord) => [agencyKeyOf(r), before.get(r.source.sha256) ?? null];
+    await lockAgencies(trx, [...new Set(records.flatMap(keysOf).filter((k): k is string => k !== null))]);
     const outcomes = new Array<SaveOutcome>(records.length);
     // a statement may touch a row once: a repeated hash waits for the next round
     let pending = records.map((_, i) => i);
@@ -60,8 +70,26 @@ export async function saveRecords(
       round.forEach((i, k) => (outcomes[i] = got[k]));
       pending = later;
     }
+    const written = records.filter((_, i) => outcomes[i] !== 'unchanged');
+    await regroupAgencies(trx, [...new Set(written.flatMap(keysOf).filter((k): k is string => k !== null))].sort());
     return outcomes;
   });
+}
+
+const agencyKeyOf = (r: ReportRecord) => (r.report.agency ? agencyKey(r.report.agency) : null);
+
+/** The stored agency key of those files that are stored. */
+async function storedAgencyKeys(trx: Transaction<Database>, shas: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (let i = 0; i < shas.length; i += REPORT_CHUNK) {
+    const rows = await trx
+      .selectFrom('reports')
+      .select(['sha256', 'agency_key'])
+      .where('sha256', 'in', shas.slice(i, i + REPORT_CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.sha256, r.agency_key);
+  }
+  return out;
 }
 
 function reportRow(record: ReportRecord, now: string) {
@@ -86,6 +114,10 @@ function reportRow(record: ReportRecord, now: string) {
     region_city: record.report.region?.city ?? null,
     region_county: record.report.region?.county ?? null,
     agency_as_printed: record.report.agencyAsPrinted ?? null,
+    agency_key: agencyKeyOf(record),
+    // a report of its own until its agency is regrouped (store/datasetGroups.ts)
+    // (a failed file is listed without a region: it has no report)
+    ...ownGroupColumns(record.source.sha256, record.error ? null : regionOf(record.report.region)),
     record: JSON.stringify(record),
     created_at: now,
     updated_at: now,

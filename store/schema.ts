@@ -25,6 +25,19 @@ export interface ReportsTable {
   region_city: string | null;
   region_county: string | null;
   agency_as_printed: string | null;
+  /** agencyKey(agency): the dataset is read a page of agencies at a time (migration 0004) */
+  agency_key: string | null;
+  /** the report this file belongs to (store/datasetGroups.ts): 1 when it is the copy the dataset takes */
+  listed: number;
+  group_best: string;
+  copy_count: number;
+  /** cells its copies disagree on (X-SOURCES) */
+  x_sources: number;
+  /** the report's region: the first its copies name, best first */
+  group_region_code: string | null;
+  group_province: string | null;
+  group_city: string | null;
+  group_county: string | null;
   /** the whole record as JSON: what `xxgk parse` printed for it */
   record: string;
   created_at: string;

@@ -38,9 +38,8 @@ export interface CrossSummary {
   agencies: AgencyYears[];
 }
 
-/** The summary of the pairs whose later report is among those given (an export's selection). */
-export function summariseFor(pairs: CrossPair[], agencies: AgencyYears[], reports: Set<string>): CrossSummary {
-  const kept = pairs.filter((p) => reports.has(p.report));
+/** The summary of the pairs given (an export's: those whose later report it holds). */
+export function summariseFor(kept: CrossPair[], agencies: AgencyYears[]): CrossSummary {
   const sum = (k: 'checks' | 'notAssessable' | 'flags') => kept.reduce((n, p) => n + p[k], 0);
   return { pairs: kept, checks: sum('checks'), notAssessable: sum('notAssessable'), flags: sum('flags'), agencies };
 }

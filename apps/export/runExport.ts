@@ -3,7 +3,14 @@
 // beside every export.
 import type { Kysely } from 'kysely';
 import { agencyKey } from '../../src/report/agencyName';
-import { crossReportInputs, distinctCellKeys, loadDataset, type Database, type DatasetCopy } from '../../store';
+import {
+  crossReportInputs,
+  datasetFailures,
+  datasetPages,
+  distinctCellKeys,
+  type Database,
+  type DatasetCopy,
+} from '../../store';
 import type { Cleaning } from './cleanCells';
 import {
   FAILURE_COLUMNS,
@@ -14,7 +21,15 @@ import {
   keyColumn,
   type ColumnDef,
 } from './columns';
-import { agencyYears, crossFindings, summariseFor, type CrossSummary } from './crossFindings';
+import {
+  agencyYears,
+  crossFindings,
+  summariseFor,
+  type AgencyYears,
+  type CrossFinding,
+  type CrossPair,
+  type CrossSummary,
+} from './crossFindings';
 import { buildDictionary, writeDictionary } from './dictionary';
 import { exportReports, type ExportReport } from './exportReports';
 import { keysFor } from './keys';
@@ -58,22 +73,18 @@ function failureRow(f: DatasetCopy): Record<string, unknown> {
 }
 
 export async function runExport(db: Kysely<Database>, options: ExportOptions): Promise<ExportSummary> {
-  const dataset = await loadDataset(db);
-  // the cross-year rules compare the copies the dataset takes, one per agency and year
-  const best = new Set(dataset.reports.map((r) => r.id));
-  const crossInputs = (await crossReportInputs(db)).filter((r) => best.has(r.id));
-  const { byReport, pairs } = crossFindings(crossInputs, agencyKey);
   const keys = keysFor(await distinctCellKeys(db));
   const cleaning = {} as Record<Cleaning, number>;
   const ruleFailures = new Map<string, { failures: number; reports: number }>();
-  const exported = new Set<string>();
   const copies = { reportsWithCopies: 0, files: 0, disagreeing: 0 };
+  // across years: the pairs whose later report is exported, and every agency's years
+  const pairs: CrossPair[] = [],
+    agencies: AgencyYears[] = [];
   let reports = 0,
     cells = 0;
 
-  const tally = (r: ExportReport) => {
+  const tally = (r: ExportReport, byReport: Map<string, CrossFinding>) => {
     reports++;
-    exported.add(r.summary.sha256);
     cells += r.cells.length;
     copies.files += r.report.copies.length;
     if (r.report.copies.length > 1) copies.reportsWithCopies++;
@@ -88,15 +99,31 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
     }
   };
 
-  /** the rows of each report selected that the shape includes, each such report tallied once */
+  /**
+   * The rows of each report selected that the shape includes, each such report tallied once. The
+   * dataset is read a page of agencies at a time (every year of each on one page), so the
+   * cross-year findings of a page are its own and memory is bounded by a page.
+   */
   async function* rowsOf<T>(
-    each: (r: ExportReport) => Iterable<T>,
+    each: (r: ExportReport, cross: CrossFinding | undefined) => Iterable<T>,
     includes = (_r: ExportReport) => true,
   ): AsyncGenerator<T> {
-    for await (const r of exportReports(db, dataset.reports, options.filters)) {
-      if (!includes(r)) continue;
-      tally(r);
-      yield* each(r);
+    for await (const page of datasetPages(db)) {
+      // the cross-year rules compare the copies the dataset takes, one per agency and year
+      const inputs = await crossReportInputs(
+        db,
+        page.map((r) => r.id),
+      );
+      const found = crossFindings(inputs, agencyKey);
+      agencies.push(...agencyYears(inputs, agencyKey));
+      const exported = new Set<string>();
+      for await (const r of exportReports(db, page, options.filters)) {
+        if (!includes(r)) continue;
+        tally(r, found.byReport);
+        exported.add(r.summary.sha256);
+        yield* each(r, found.byReport.get(r.summary.sha256));
+      }
+      pairs.push(...found.pairs.filter((p) => exported.has(p.report)));
     }
   }
   const files: Parameters<typeof buildDictionary>[0]['files'] = [];
@@ -116,8 +143,8 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
         options.format,
         options.out,
         columns,
-        rowsOf((r) => {
-          reportRows.push(reportRow(r, byReport.get(r.summary.sha256)));
+        rowsOf((r, cross) => {
+          reportRows.push(reportRow(r, cross));
           return longRows(r);
         }),
       );
@@ -133,7 +160,7 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
       options.format,
       options.out,
       columns,
-      rowsOf((r) => [wideRow(r, byReport.get(r.summary.sha256))]),
+      rowsOf((r, cross) => [wideRow(r, cross)]),
     );
   } else {
     columns = panelColumns(REPORT_ID);
@@ -142,7 +169,7 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
       options.out,
       columns,
       rowsOf(
-        (r) => [panelRow(r, agencyColumns(r), byReport.get(r.summary.sha256))],
+        (r, cross) => [panelRow(r, agencyColumns(r), cross)],
         // a panel row is an agency and a year: a file with neither is not one
         (r) => !!r.summary.agency && r.summary.year !== null,
       ),
@@ -167,7 +194,7 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
     failuresPath,
     FAILURE_COLUMNS,
     (async function* () {
-      for (const f of dataset.failures) yield failureRow(f);
+      for await (const page of datasetFailures(db)) for (const f of page) yield failureRow(f);
     })(),
   );
   files.push({
@@ -177,7 +204,10 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
     columns: FAILURE_COLUMNS,
   });
 
-  const cross = summariseFor(pairs, agencyYears(crossInputs, agencyKey), exported);
+  const cross = summariseFor(
+    pairs,
+    agencies.sort((a, b) => a.agencyKey.localeCompare(b.agencyKey)),
+  );
   const dictionary = dictionaryPathFor(options.out),
     dictionaryMarkdown = dictionaryMarkdownPathFor(options.out);
   await writeDictionary(

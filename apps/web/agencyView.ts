@@ -2,7 +2,7 @@
 // indicators (src/dataset/panelIndicators.ts, as `xxgk export --shape panel` derives them), the
 // rules it fails, and X-CARRY / X-INFORCE against the year before.
 import type { Kysely } from 'kysely';
-import { crossReportInputs, loadDatasetCached, type Database } from '../../store';
+import { crossReportInputs, reportsOfAgency, type Database } from '../../store';
 import { agencyKey } from '../../src/report/agencyName';
 import { INDICATORS, indicatorValue, type PanelValue } from '../../src/dataset/panelIndicators';
 import type { Region } from '../../src/dataset/region';
@@ -43,14 +43,14 @@ export interface AgencyView {
 
 export async function loadAgencyView(db: Kysely<Database>, key: string): Promise<AgencyView | undefined> {
   const wanted = agencyKey(key);
-  const dataset = await loadDatasetCached(db);
-  const reports = dataset.reports
-    .filter((r) => r.best.agency && agencyKey(r.best.agency) === wanted)
-    .sort((a, b) => (a.best.year ?? 0) - (b.best.year ?? 0));
+  // the agency's own page of the dataset: every year, scope and copy of it, in year order
+  const reports = await reportsOfAgency(db, wanted);
   if (!reports.length) return undefined;
-  const ids = new Set(reports.map((r) => r.id));
   const { byReport } = crossFindings(
-    (await crossReportInputs(db)).filter((r) => ids.has(r.id)),
+    await crossReportInputs(
+      db,
+      reports.map((r) => r.id),
+    ),
     agencyKey,
   );
   const years: AgencyYear[] = [];

@@ -1,43 +1,33 @@
 // The reports list: one row per report of the dataset (agency, year and scope; its copies
 // behind it) and one per file that could not be parsed. Filters, sorting and counts for the
-// filter menus, over the grouping the export uses (store/datasetReports.ts), so the list and an
-// export of it hold the same reports.
+// filter menus are queries (store/listQueries.ts) over the group columns each stored file
+// carries, written by the grouping the export uses (src/dataset/sameReport.ts), so the list and
+// an export of it hold the same reports.
 import type { Kysely } from 'kysely';
-import { loadDatasetCached, type Database, type Dataset, type DatasetCopy, type DatasetReport } from '../../store';
+import {
+  copiesOfListed,
+  facetCounts,
+  listedCounts,
+  listedPage,
+  loadDatasetCached,
+  storeFingerprint,
+  ENTRY_SORTS,
+  type Database,
+  type Dataset,
+  type DatasetCopy,
+  type DatasetReport,
+  type EntryFilter,
+  type EntryRow,
+  type FacetKey,
+} from '../../store';
 import { RULE_BY_ID } from '../../src/rules/catalog';
 import { agencyKey } from '../../src/report/agencyName';
 import { regionMatches, type Region } from '../../src/dataset/region';
 import { originalUrlOf } from '../export/originalUrl';
 
-export interface ListFilter {
-  year?: number;
-  agency?: string;
-  layout?: string;
-  format?: string;
-  /** a rule id: only reports with at least one flag of it (X-SOURCES: copies that disagree) */
-  rule?: string;
-  /** 'any': only files that could not be parsed; 'none': only parsed reports; else an error code */
-  error?: string;
-  /** words to find in the agency or the title */
-  q?: string;
-  /** a region name at any level (江苏省, 淮安市) or a GB/T 2260 code (320800) */
-  region?: string;
-  /** only reports whose copies disagree on a cell */
-  disagreeing?: boolean;
-}
+export type ListFilter = EntryFilter;
 
-export const SORT_KEYS = [
-  'agency',
-  'year',
-  'title',
-  'format',
-  'layout',
-  'region',
-  'status',
-  'rules',
-  'cells',
-  'copies',
-] as const;
+export const SORT_KEYS = ENTRY_SORTS;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface ListSort {
   by: SortKey;
@@ -107,73 +97,39 @@ export interface Entry {
 
 const description = (rule: string) => RULE_BY_ID.get(rule)?.description ?? '';
 
-function statusOf(e: Entry): Status {
-  if (e.best.errorCode) return 'error';
-  if (e.best.cellCount === 0) return 'empty';
-  return e.best.flags.some((f) => f.severity === 'error') ? 'fail' : 'pass';
-}
+const STATUS_OF_RANK: Status[] = ['error', 'fail', 'empty', 'pass'];
 
-function rulesOf(e: Entry): ListRow['rules'] {
+function rulesOf(flags: Array<{ rule: string }>, xSources: number): ListRow['rules'] {
   const counts = new Map<string, number>();
-  for (const f of e.best.flags) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  if (e.xSources) counts.set('X-SOURCES', e.xSources);
+  for (const f of flags) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  if (xSources) counts.set('X-SOURCES', xSources);
   return [...counts]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([rule, count]) => ({ rule, count, description: description(rule) }));
 }
 
 /**
- * The list over one loaded dataset, built once while the store is unchanged: the entries, each
- * one's row, and the entries in each sort order asked for. A request then only filters.
+ * Every entry in memory, for the review page's download of its filtered list (apiRoutes):
+ * `listedReportIds` in store/listQueries.ts answers the same in one query.
  */
-interface Prepared {
-  entries: Entry[];
-  rows: Map<Entry, ListRow>;
-  sorted: Map<string, Entry[]>;
-}
-const prepared = new WeakMap<Dataset, Prepared>();
-
-async function preparedList(db: Kysely<Database>): Promise<Prepared> {
-  const d = await loadDatasetCached(db);
-  let p = prepared.get(d);
-  if (!p) {
-    const entries: Entry[] = [
-      ...d.reports.map((r) => ({
-        report: r,
-        best: r.best,
-        copies: r.copies,
-        region: r.region,
-        xSources: r.xSources.length,
-      })),
-      ...d.failures.map((f) => ({ failure: f, best: f, copies: [f], region: null, xSources: 0 })),
-    ];
-    p = { entries, rows: new Map(entries.map((e) => [e, toRow(e)])), sorted: new Map() };
-    prepared.set(d, p);
-  }
-  return p;
-}
-
-function sortedEntries(p: Prepared, sort: ListSort): Entry[] {
-  const key = `${sort.by}:${sort.dir}`;
-  let sorted = p.sorted.get(key);
-  if (!sorted) {
-    const entryOf = new Map([...p.rows].map(([e, r]) => [r, e]));
-    sorted = sortRows([...p.rows.values()], sort).map((r) => entryOf.get(r)!);
-    p.sorted.set(key, sorted);
-  }
-  return sorted;
-}
-
 export async function listEntries(db: Kysely<Database>): Promise<Entry[]> {
-  return (await preparedList(db)).entries;
+  const d: Dataset = await loadDatasetCached(db);
+  return [
+    ...d.reports.map((r) => ({
+      report: r,
+      best: r.best,
+      copies: r.copies,
+      region: r.region,
+      xSources: r.xSources.length,
+    })),
+    ...d.failures.map((f) => ({ failure: f, best: f, copies: [f], region: null, xSources: 0 })),
+  ];
 }
 
-type Own = keyof ListFilter;
-
-/** Does an entry pass every filter but `except` (so a menu counts its own other choices)? */
-function matches(e: Entry, f: ListFilter, except?: Own): boolean {
+/** Does an entry pass every filter (the in-memory form of the list's query, for listEntries)? */
+function matches(e: Entry, f: ListFilter): boolean {
   const b = e.best;
-  const on = (k: Own) => f[k] !== undefined && f[k] !== '' && except !== k;
+  const on = (k: keyof ListFilter) => f[k] !== undefined && f[k] !== '';
   if (on('year') && b.year !== f.year) return false;
   if (on('agency') && b.agency !== f.agency && !(b.agency && agencyKey(b.agency) === agencyKey(f.agency!)))
     return false;
@@ -193,84 +149,57 @@ function matches(e: Entry, f: ListFilter, except?: Own): boolean {
   return true;
 }
 
-const FILTER_KEYS: Own[] = ['year', 'agency', 'layout', 'format', 'error', 'rule', 'region', 'disagreeing', 'q'];
-
-/** The one filter an entry fails (null: none; 'many': more than one): what the menus count by. */
-function missedFilter(e: Entry, f: ListFilter): Own | null | 'many' {
-  if (matches(e, f)) return null;
-  for (const k of FILTER_KEYS) if (f[k] !== undefined && f[k] !== '' && matches(e, f, k)) return k;
-  return 'many';
-}
-
 export function filterEntries(entries: Entry[], f: ListFilter): Entry[] {
   return entries.filter((e) => matches(e, f));
 }
 
-function toRow(e: Entry): ListRow {
-  const b = e.best;
+const FACETS: FacetKey[] = ['year', 'layout', 'format', 'error', 'rule', 'agency', 'region'];
+
+/**
+ * A menu's counts depend on the store and on the filters but its own: kept while the store is
+ * unchanged, so a menu whose own filter is the only one set (the rule menu when a rule is
+ * chosen) is not counted again over every report.
+ */
+const facetCache = new Map<string, Promise<Facet[]>>();
+let facetStore: { db: Kysely<Database>; fingerprint: string } | undefined;
+
+function cachedFacet(db: Kysely<Database>, fingerprint: string, facet: FacetKey, f: ListFilter): Promise<Facet[]> {
+  if (facetStore?.db !== db || facetStore.fingerprint !== fingerprint) {
+    facetCache.clear();
+    facetStore = { db, fingerprint };
+  }
+  const rest = Object.fromEntries(Object.entries(f).filter(([k, v]) => k !== facet && v !== undefined && v !== ''));
+  const key = `${facet}|${JSON.stringify(rest)}`;
+  let got = facetCache.get(key);
+  if (!got) {
+    got = facetCounts(db, facet, f);
+    got.catch(() => facetCache.delete(key));
+    if (facetCache.size > 500) facetCache.clear();
+    facetCache.set(key, got);
+  }
+  return got;
+}
+
+function toRow(e: EntryRow, copies: DatasetCopy[]): ListRow {
+  const best = copies[0];
   return {
-    sha256: b.sha256,
-    title: b.title,
-    agency: b.agency,
-    agencyKey: b.agency ? agencyKey(b.agency) : null,
-    year: b.year,
-    format: b.format,
-    layout: b.layout,
-    errorCode: b.errorCode,
-    cellCount: b.cellCount,
-    flagCount: b.flagCount,
-    region: e.region,
-    status: statusOf(e),
-    rules: rulesOf(e),
-    copies: e.copies.length,
+    sha256: e.sha256,
+    title: e.title,
+    agency: e.agency,
+    agencyKey: e.agencyKey,
+    year: e.year,
+    format: e.format,
+    layout: e.layout,
+    errorCode: e.errorCode,
+    cellCount: e.cellCount,
+    flagCount: e.flagCount,
+    region: e.errorCode ? null : e.region,
+    status: STATUS_OF_RANK[e.statusRank],
+    rules: rulesOf(best?.flags ?? [], e.xSources),
+    copies: e.copies,
     disagreements: e.xSources,
     originalUrl: null,
   };
-}
-
-const regionText = (r: Region | null) => (r ? [r.province, r.city, r.county].filter(Boolean).join(' ') : '');
-const STATUS_ORDER: Record<Status, number> = { error: 0, fail: 1, empty: 2, pass: 3 };
-
-function compare(by: SortKey): (a: ListRow, b: ListRow) => number {
-  const text = (v: string | null) => v ?? '\uffff';
-  switch (by) {
-    case 'year':
-      return (a, b) => (a.year ?? 99999) - (b.year ?? 99999);
-    case 'cells':
-      return (a, b) => a.cellCount - b.cellCount;
-    case 'copies':
-      return (a, b) => a.copies - b.copies;
-    case 'rules':
-      return (a, b) => a.rules.reduce((n, r) => n + r.count, 0) - b.rules.reduce((n, r) => n + r.count, 0);
-    case 'status':
-      return (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
-    case 'region':
-      return (a, b) =>
-        text(a.region?.code ?? (regionText(a.region) || null)).localeCompare(
-          text(b.region?.code ?? (regionText(b.region) || null)),
-        );
-    default:
-      return (a, b) => text(a[by]).localeCompare(text(b[by]), 'zh');
-  }
-}
-
-/** rows that have no value to sort by go last, whichever the direction */
-const MISSING: Partial<Record<SortKey, (r: ListRow) => boolean>> = {
-  agency: (r) => r.agency === null,
-  year: (r) => r.year === null,
-  title: (r) => r.title === null,
-  region: (r) => r.region === null,
-  format: (r) => r.format === null,
-  layout: (r) => r.layout === null,
-};
-
-function sortRows(rows: ListRow[], sort: ListSort): ListRow[] {
-  const cmp = compare(sort.by);
-  const missing = MISSING[sort.by] ?? (() => false);
-  const tie = (a: ListRow, b: ListRow) =>
-    compare('agency')(a, b) || compare('year')(a, b) || a.sha256.localeCompare(b.sha256);
-  const sign = sort.dir === 'desc' ? -1 : 1;
-  return [...rows].sort((a, b) => Number(missing(a)) - Number(missing(b)) || sign * cmp(a, b) || tie(a, b));
 }
 
 export async function listReports(
@@ -279,43 +208,22 @@ export async function listReports(
   page: { limit: number; offset: number },
   sort: ListSort = { by: 'agency', dir: 'asc' },
 ): Promise<ListResult> {
-  const p = await preparedList(db);
-  const entries = p.entries;
-  // each entry tested once: the menus count the entries that miss no filter but their own
-  const missed = new Map(entries.map((e) => [e, missedFilter(e, f)]));
-  // filtering the entries in sort order keeps that order
-  const kept = sortedEntries(p, sort).filter((e) => missed.get(e) === null);
-  const rows = kept.slice(page.offset, page.offset + page.limit).map((e) => ({ ...p.rows.get(e)! }));
-  // read only for the rows shown: a crawler header is in the file
-  for (const [i, r] of rows.entries()) r.originalUrl = await originalUrlOf(kept[page.offset + i].copies);
-  return {
-    total: kept.length,
-    stored: entries.length,
-    files: entries.reduce((n, e) => n + e.copies.length, 0),
-    rows,
-    facets: facets(entries, missed),
-  };
-}
-
-function facets(entries: Entry[], missed: Map<Entry, Own | null | 'many'>): ListResult['facets'] {
-  const count = (own: Own, values: (e: Entry) => Array<string | number | null | undefined>) => {
-    const n = new Map<string, number>();
-    for (const e of entries) {
-      const miss = missed.get(e);
-      if (miss !== null && miss !== own) continue;
-      const vs = values(e);
-      for (const v of vs.length > 1 ? new Set(vs) : vs)
-        if (v !== null && v !== undefined && v !== '') n.set(String(v), (n.get(String(v)) ?? 0) + 1);
-    }
-    return [...n].map(([value, c]) => ({ value, count: c })).sort((a, b) => a.value.localeCompare(b.value));
-  };
-  return {
-    year: count('year', (e) => [e.best.year]),
-    layout: count('layout', (e) => [e.best.layout]),
-    format: count('format', (e) => e.copies.map((c) => c.format)),
-    error: count('error', (e) => [e.best.errorCode]),
-    agency: count('agency', (e) => [e.best.agency]),
-    rule: count('rule', (e) => [...e.best.flags.map((x) => x.rule), e.xSources ? 'X-SOURCES' : null]),
-    region: count('region', (e) => (e.region ? [e.region.province, e.region.city] : [])),
-  };
+  const fingerprint = await storeFingerprint(db);
+  const [found, counts, ...menus] = await Promise.all([
+    listedPage(db, f, sort, page),
+    listedCounts(db),
+    ...FACETS.map((k) => cachedFacet(db, fingerprint, k, f)),
+  ]);
+  const copies = await copiesOfListed(
+    db,
+    found.rows.map((r) => r.sha256),
+  );
+  const rows: ListRow[] = [];
+  for (const r of found.rows) {
+    const cs = copies.get(r.sha256) ?? [];
+    // read only for the rows shown: a crawler header is in the file
+    rows.push({ ...toRow(r, cs), originalUrl: await originalUrlOf(cs) });
+  }
+  const facets = Object.fromEntries(FACETS.map((k, i) => [k, menus[i]])) as ListResult['facets'];
+  return { total: found.total, stored: counts.stored, files: counts.files, rows, facets };
 }

@@ -7,7 +7,7 @@ import { cellKey, type ReportRecord, type Section, type RuleOutcome } from '../.
 import { RULE_BY_ID } from '../../src/rules/catalog';
 import { drawTables, type TableDrawing } from './tableDrawing';
 import { writeSides, type WrittenFlag } from './flagSides';
-import { loadDatasetCached, reportRow, sourceLocations } from '../../store';
+import { reportOfFile, reportRow, sourceLocations } from '../../store';
 import { agencyKey } from '../../src/report/agencyName';
 import type { Region } from '../../src/dataset/region';
 import type { SourcesFlag } from '../../src/dataset/sourceDisagreements';
@@ -72,9 +72,10 @@ export async function loadReportView(db: Kysely<Database>, sha: string): Promise
   const sources = await sourceLocations(db, sha);
   const record = JSON.parse(row.record) as ReportRecord;
   const values = new Map(record.cells.map((c) => [cellKey(c), c.value]));
-  const dataset = await loadDatasetCached(db);
-  const group = dataset.reports.find((r) => r.copies.some((c) => c.sha256 === sha));
-  const copies = group?.copies ?? dataset.failures.filter((f) => f.sha256 === sha);
+  // the report this file is a copy of: on its agency's page of the dataset (grouped there)
+  const found = await reportOfFile(db, sha);
+  const group = found?.report;
+  const copies = group?.copies ?? (found?.failure ? [found.failure] : []);
   return {
     sha256: row.sha256,
     title: row.title,

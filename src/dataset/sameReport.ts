@@ -74,7 +74,24 @@ export interface ReportGroup<T extends Copy> {
   copies: T[];
 }
 
-/** Groups files into reports, each with its best copy; reports in agency, year, key order. */
+/**
+ * Text in code point order: the order of UTF-8 bytes, so the same as the store's (SQLite
+ * compares bytes, PostgreSQL's agency_key column is collated "C") when the dataset is read a
+ * page of agency keys at a time.
+ */
+export function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = [...a],
+    y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++)
+    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+  return x.length - y.length;
+}
+
+/**
+ * Groups files into reports, each with its best copy; reports in dataset order: by agency key,
+ * then year, then group key (a report with no agency last).
+ */
 export function groupCopies<T extends Copy>(copies: T[]): Array<ReportGroup<T>> {
   const byKey = new Map<string, T[]>();
   for (const c of copies) {
@@ -87,12 +104,15 @@ export function groupCopies<T extends Copy>(copies: T[]): Array<ReportGroup<T>> 
     .flatMap(([key, list]) => splitByRegion(key, list))
     .map(([key, list]) => {
       const sorted = [...list].sort(bestFirst);
-      return { key, best: sorted[0], copies: sorted };
+      return { key, best: sorted[0], copies: sorted, agencyKey: sorted[0].agency ? agencyKey(sorted[0].agency) : null };
     });
-  return groups.sort(
-    (a, b) =>
-      (a.best.agency ?? '\uffff').localeCompare(b.best.agency ?? '\uffff') ||
-      (a.best.year ?? 0) - (b.best.year ?? 0) ||
-      a.key.localeCompare(b.key),
-  );
+  return groups
+    .sort(
+      (a, b) =>
+        Number(a.agencyKey === null) - Number(b.agencyKey === null) ||
+        byCodePoint(a.agencyKey ?? '', b.agencyKey ?? '') ||
+        (a.best.year ?? 0) - (b.best.year ?? 0) ||
+        byCodePoint(a.key, b.key),
+    )
+    .map(({ key, best, copies }) => ({ key, best, copies }));
 }

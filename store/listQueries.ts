@@ -1,0 +1,380 @@
+// The review list as queries: one row per report of the dataset (its best copy, `listed`) and one
+// per failed file, filtered, sorted and counted for the filter menus in the database, over the
+// group columns each file carries (store/datasetGroups.ts). Nothing of the whole dataset is held.
+import { PostgresAdapter, sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from './schema';
+import { agencyKey } from '../src/report/agencyName';
+import { groupCopies } from '../src/dataset/sameReport';
+import { copiesOfFiles, type DatasetCopy } from './datasetQueries';
+
+export interface EntryFilter {
+  year?: number;
+  agency?: string;
+  layout?: string;
+  format?: string;
+  /** a rule id: only reports with at least one flag of it (X-SOURCES: copies that disagree) */
+  rule?: string;
+  /** 'any': only files that could not be parsed; 'none': only parsed reports; else an error code */
+  error?: string;
+  /** words to find in the agency or the title of any copy */
+  q?: string;
+  /** a region name at any level (江苏省, 淮安市) or a GB/T 2260 code (320800) */
+  region?: string;
+  /** only reports whose copies disagree on a cell */
+  disagreeing?: boolean;
+}
+export type FilterKey = keyof EntryFilter;
+export const FILTER_KEYS: FilterKey[] = [
+  'year',
+  'agency',
+  'layout',
+  'format',
+  'error',
+  'rule',
+  'region',
+  'disagreeing',
+  'q',
+];
+
+export const ENTRY_SORTS = [
+  'agency',
+  'year',
+  'title',
+  'format',
+  'layout',
+  'region',
+  'status',
+  'rules',
+  'cells',
+  'copies',
+] as const;
+export type EntrySort = (typeof ENTRY_SORTS)[number];
+
+type Eb = ExpressionBuilder<Database & { r: Database['reports'] }, 'r'>;
+
+const isOn = (f: EntryFilter, k: FilterKey) => f[k] !== undefined && f[k] !== '' && f[k] !== false;
+
+/** The filter's words, as the list has always split them. */
+const wordsOf = (q: string) => q.split(/\s+/).filter(Boolean).slice(0, 8);
+
+/** Is a filter's value found in a text column (substring, case as written)? */
+function contains(pg: boolean, column: string, word: string) {
+  return pg
+    ? sql<boolean>`strpos(${sql.ref(column)}, ${word}) > 0`
+    : sql<boolean>`instr(${sql.ref(column)}, ${word}) > 0`;
+}
+
+/** Does a listed row pass the filter (every part of it but `except`)? */
+function passes(eb: Eb, f: EntryFilter, pg: boolean, except?: FilterKey): Expression<SqlBool> {
+  const on = (k: FilterKey) => k !== except && isOn(f, k);
+  const all: Array<Expression<SqlBool>> = [eb('r.listed', '=', 1)];
+  if (on('year')) all.push(eb('r.year', '=', f.year!));
+  if (on('agency')) all.push(eb.or([eb('r.agency', '=', f.agency!), eb('r.agency_key', '=', agencyKey(f.agency!))]));
+  if (on('layout')) all.push(eb('r.layout', '=', f.layout!));
+  if (on('format'))
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('reports as c')
+          .select(sql`1`.as('one'))
+          .whereRef('c.group_best', '=', 'r.sha256')
+          .where('c.format', '=', f.format!),
+      ),
+    );
+  if (on('error'))
+    all.push(
+      f.error === 'any'
+        ? eb('r.error_code', 'is not', null)
+        : f.error === 'none'
+          ? eb('r.error_code', 'is', null)
+          : eb('r.error_code', '=', f.error!),
+    );
+  if (on('rule'))
+    all.push(
+      f.rule === 'X-SOURCES'
+        ? eb('r.x_sources', '>', 0)
+        : eb.exists(
+            eb
+              .selectFrom('flags as fl')
+              .select(sql`1`.as('one'))
+              .where('fl.rule', '=', f.rule!)
+              .whereRef('fl.sha256', '=', 'r.sha256'),
+          ),
+    );
+  if (on('region')) all.push(regionPasses(eb, f.region!));
+  if (on('disagreeing')) all.push(eb('r.x_sources', '>', 0));
+  if (on('q'))
+    for (const word of wordsOf(f.q!))
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('reports as c')
+            .select(sql`1`.as('one'))
+            .whereRef('c.group_best', '=', 'r.sha256')
+            .where(sql<boolean>`(${contains(pg, 'c.agency', word)} or ${contains(pg, 'c.title', word)})`),
+        ),
+      );
+  return eb.and(all);
+}
+
+/**
+ * The region filter of src/dataset/region.ts (regionMatches) on the report's region columns: a
+ * code (320800: that division and all below it) or a name at any level (a prefix of it).
+ */
+function regionPasses(eb: Eb, wanted: string): Expression<SqlBool> {
+  const w = wanted.trim().normalize('NFKC');
+  if (/^\d{2,6}$/.test(w)) {
+    const significant = w.replace(/(00)+$/, '');
+    return eb.and([
+      eb('r.group_region_code', 'is not', null),
+      eb(sql`substr(r.group_region_code, 1, ${significant.length})`, '=', significant),
+    ]);
+  }
+  const prefix = (c: 'group_province' | 'group_city' | 'group_county') =>
+    eb(sql`substr(${sql.ref(`r.${c}`)}, 1, ${[...w].length})`, '=', w);
+  return eb.or([prefix('group_province'), prefix('group_city'), prefix('group_county')]);
+}
+
+/** pass / fail / empty / error as the list orders them: error, fail, empty, pass */
+const STATUS_RANK = sql<number>`case when r.error_code is not null then 0 when r.cell_count = 0 then 2
+  when exists (select 1 from flags s where s.sha256 = r.sha256 and s.severity = 'error') then 1 else 3 end`;
+
+/** What each order sorts by; rows with nothing to sort by go last whichever the direction. */
+const ORDER: Record<EntrySort, { missing?: ReturnType<typeof sql>; by: Array<ReturnType<typeof sql>> }> = {
+  agency: { missing: sql`r.agency is null`, by: [sql`r.agency`] },
+  year: { missing: sql`r.year is null`, by: [sql`r.year`] },
+  title: { missing: sql`r.title is null`, by: [sql`r.title`] },
+  format: { missing: sql`r.format is null`, by: [sql`r.format`] },
+  layout: { missing: sql`r.layout is null`, by: [sql`r.layout`] },
+  region: {
+    missing: sql`coalesce(r.group_region_code, r.group_province, r.group_city, r.group_county) is null`,
+    by: [sql`r.group_region_code is null`, sql`r.group_region_code`, sql`r.group_province`, sql`r.group_city`],
+  },
+  status: { by: [STATUS_RANK] },
+  rules: { by: [sql`r.flag_count + r.x_sources`] },
+  cells: { by: [sql`r.cell_count`] },
+  copies: { by: [sql`r.copy_count`] },
+};
+
+const ENTRY_COLUMNS = [
+  'r.sha256',
+  'r.title',
+  'r.agency',
+  'r.agency_key',
+  'r.year',
+  'r.format',
+  'r.layout',
+  'r.error_code',
+  'r.cell_count',
+  'r.flag_count',
+  'r.copy_count',
+  'r.x_sources',
+  'r.group_region_code',
+  'r.group_province',
+  'r.group_city',
+  'r.group_county',
+  sql<number>`${STATUS_RANK}`.as('status_rank'),
+] as const;
+
+export interface EntryRow {
+  sha256: string;
+  title: string | null;
+  agency: string | null;
+  agencyKey: string | null;
+  year: number | null;
+  format: string | null;
+  layout: string | null;
+  errorCode: string | null;
+  cellCount: number;
+  flagCount: number;
+  copies: number;
+  xSources: number;
+  region: { code: string | null; province: string | null; city: string | null; county: string | null } | null;
+  /** 0 error, 1 fail (an error rule fails), 2 empty (no cell read), 3 pass */
+  statusRank: number;
+}
+
+const isPg = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** One page of the listed rows that pass the filter, in the order asked for, and how many pass. */
+export async function listedPage(
+  db: Kysely<Database>,
+  f: EntryFilter,
+  sort: { by: EntrySort; dir: 'asc' | 'desc' },
+  page: { limit: number; offset: number },
+): Promise<{ total: number; rows: EntryRow[] }> {
+  const pg = isPg(db);
+  const order = ORDER[sort.by];
+  let q = db
+    .selectFrom('reports as r')
+    .select(ENTRY_COLUMNS)
+    .where((eb) => passes(eb, f, pg));
+  if (order.missing) q = q.orderBy(order.missing);
+  for (const o of order.by) q = q.orderBy(o, sort.dir);
+  // ties: agency (none last), year, hash
+  q = q
+    .orderBy(sql`r.agency is null`)
+    .orderBy('r.agency')
+    .orderBy('r.year')
+    .orderBy('r.sha256');
+  const [rows, count] = await Promise.all([
+    q.limit(page.limit).offset(page.offset).execute(),
+    db
+      .selectFrom('reports as r')
+      .select(sql<number>`count(*)`.as('n'))
+      .where((eb) => passes(eb, f, pg))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    rows: rows.map((r) => {
+      const region = {
+        code: r.group_region_code,
+        province: r.group_province,
+        city: r.group_city,
+        county: r.group_county,
+      };
+      return {
+        sha256: r.sha256,
+        title: r.title,
+        agency: r.agency,
+        agencyKey: r.agency_key,
+        year: r.year == null ? null : Number(r.year),
+        format: r.format,
+        layout: r.layout,
+        errorCode: r.error_code,
+        cellCount: Number(r.cell_count),
+        flagCount: Number(r.flag_count),
+        copies: Number(r.copy_count),
+        xSources: Number(r.x_sources),
+        region: Object.values(region).some((v) => v !== null) ? region : null,
+        statusRank: Number(r.status_rank),
+      };
+    }),
+  };
+}
+
+/** The hashes of every listed report (not failed files) that passes the filter, in agency order. */
+export async function listedReportIds(db: Kysely<Database>, f: EntryFilter): Promise<string[]> {
+  const pg = isPg(db);
+  const rows = await db
+    .selectFrom('reports as r')
+    .select('r.sha256')
+    .where((eb) => passes(eb, f, pg))
+    .where('r.error_code', 'is', null)
+    .orderBy(sql`r.agency is null`)
+    .orderBy('r.agency')
+    .orderBy('r.year')
+    .orderBy('r.sha256')
+    .execute();
+  return rows.map((r) => r.sha256);
+}
+
+export type FacetKey = 'year' | 'layout' | 'format' | 'error' | 'rule' | 'agency' | 'region';
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * A filter menu's counts: the listed rows that pass every filter but the menu's own, by the
+ * menu's values (a report counts once per value).
+ */
+export async function facetCounts(db: Kysely<Database>, facet: FacetKey, f: EntryFilter): Promise<FacetCount[]> {
+  const pg = isPg(db);
+  const own: FilterKey = facet;
+  const base = db.selectFrom('reports as r').where((eb) => passes(eb, f, pg, own));
+  let rows: Array<{ value: unknown; n: unknown }>;
+  if (facet === 'year' || facet === 'layout' || facet === 'agency' || facet === 'error') {
+    const column = facet === 'error' ? 'r.error_code' : (`r.${facet}` as const);
+    rows = await base
+      .select([sql`${sql.ref(column)}`.as('value'), sql<number>`count(*)`.as('n')])
+      .groupBy(column)
+      .execute();
+  } else if (facet === 'format') {
+    rows = await base
+      .innerJoin('reports as c', 'c.group_best', 'r.sha256')
+      .select(['c.format as value', sql<number>`count(distinct r.sha256)`.as('n')])
+      .groupBy('c.format')
+      .execute();
+  } else if (facet === 'rule') {
+    const [flagged, disagreeing] = await Promise.all([
+      base
+        .innerJoin(
+          (eb) => eb.selectFrom('flags').select(['rule', 'sha256']).distinct().as('fl'),
+          (join) => join.onRef('fl.sha256', '=', 'r.sha256'),
+        )
+        .select(['fl.rule as value', sql<number>`count(*)`.as('n')])
+        .groupBy('fl.rule')
+        .execute(),
+      base
+        .select(sql<number>`count(*)`.as('n'))
+        .where('r.x_sources', '>', 0)
+        .executeTakeFirstOrThrow(),
+    ]);
+    rows = [...flagged, { value: 'X-SOURCES', n: disagreeing.n }];
+  } else {
+    // region: the province and the city of each report (once when they are one name)
+    const [provinces, cities] = await Promise.all([
+      base
+        .select(['r.group_province as value', sql<number>`count(*)`.as('n')])
+        .groupBy('r.group_province')
+        .execute(),
+      base
+        .select(['r.group_city as value', sql<number>`count(*)`.as('n')])
+        .where((eb) =>
+          eb.or([eb('r.group_province', 'is', null), eb('r.group_city', '!=', eb.ref('r.group_province'))]),
+        )
+        .groupBy('r.group_city')
+        .execute(),
+    ]);
+    const sum = new Map<string, number>();
+    for (const r of [...provinces, ...cities])
+      if (r.value !== null && r.value !== '') sum.set(String(r.value), (sum.get(String(r.value)) ?? 0) + Number(r.n));
+    rows = [...sum].map(([value, n]) => ({ value, n }));
+  }
+  return rows
+    .filter((r) => r.value !== null && r.value !== undefined && r.value !== '' && Number(r.n) > 0)
+    .map((r) => ({ value: String(r.value), count: Number(r.n) }))
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+/** Every listed entry (reports and failed files) and every file behind them. */
+export async function listedCounts(db: Kysely<Database>): Promise<{ stored: number; files: number }> {
+  const r = await db
+    .selectFrom('reports')
+    .select([sql<number>`count(*)`.as('files'), sql<number>`sum(listed)`.as('stored')])
+    .executeTakeFirstOrThrow();
+  return { stored: Number(r.stored ?? 0), files: Number(r.files) };
+}
+
+/** The copies of some listed reports (by the best copy's hash), best first, with their flags and sources. */
+export async function copiesOfListed(db: Kysely<Database>, best: string[]): Promise<Map<string, DatasetCopy[]>> {
+  const out = new Map<string, DatasetCopy[]>();
+  if (!best.length) return out;
+  const members = await db
+    .selectFrom('reports')
+    .select(['sha256', 'group_best'])
+    .where('group_best', 'in', best)
+    .execute();
+  const copies = await copiesOfFiles(
+    db,
+    members.map((m) => m.sha256),
+  );
+  const byBest = new Map<string, DatasetCopy[]>();
+  const bestOf = new Map(members.map((m) => [m.sha256, m.group_best]));
+  for (const c of copies) {
+    const k = bestOf.get(c.sha256)!;
+    byBest.set(k, [...(byBest.get(k) ?? []), c]);
+  }
+  for (const [k, list] of byBest) {
+    if (list.length === 1 || list[0].errorCode) {
+      out.set(k, list);
+      continue;
+    }
+    // best first, by the dataset's own choice (one report: one group)
+    const [g] = groupCopies(list.map((c) => ({ ...c, id: c.sha256, regionCode: c.extras.regionCode })));
+    out.set(k, g ? g.copies : list);
+  }
+  return out;
+}
