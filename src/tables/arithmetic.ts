@@ -112,6 +112,34 @@ export const holdsInBlock = (e: Equation, block: Map<string, number>, v: Array<n
     return i === undefined ? undefined : v[i];
   });
 
+/**
+ * holdsInBlock for one equation and block, its terms looked up once: the digit search tests
+ * the same equation on the same block for every cut it tries. A sum with one total is
+ * holdsWhereRead's first case written over column indexes; others go through holdsInBlock.
+ */
+export function blockCheck(e: Equation, block: Map<string, number>): (v: Array<number | null>) => boolean {
+  if (e.right.length !== 1) return (v) => holdsInBlock(e, block, v);
+  const total = block.get(e.right[0]);
+  if (total === undefined) return () => true;
+  const parts = e.left.map((k) => block.get(k)).filter((i): i is number => i !== undefined);
+  const atMost = e.relation === '≤';
+  return (v) => {
+    const t = v[total];
+    if (t === null || t === undefined) return true;
+    let any = false,
+      sum = 0;
+    for (const i of parts) {
+      const x = v[i];
+      if (x === undefined) continue;
+      any = true;
+      if (atMost) {
+        if (x !== null && x > t) return false;
+      } else sum += x ?? 0;
+    }
+    return !any || atMost || sum === t;
+  };
+}
+
 /** the table's in-row equations that total one of these columns */
 export const inRowEquationsOver = (arithmetic: TableArithmetic, columns: string[]): Equation[] =>
   arithmetic.inRow.filter((e) => e.right.some((k) => columns.includes(k)));
@@ -126,8 +154,8 @@ export function rowCheckOf(
 ): ((values: Array<number | null>) => boolean) | undefined {
   const equations = inRowEquationsOver(arithmetic, columns);
   if (!equations.length) return undefined;
-  const blocks = columnBlocks(columns);
-  return (v) => blocks.every((block) => equations.every((e) => holdsInBlock(e, block, v)));
+  const checks = columnBlocks(columns).flatMap((block) => equations.map((e) => blockCheck(e, block)));
+  return (v) => checks.every((check) => check(v));
 }
 
 /**

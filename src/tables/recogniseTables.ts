@@ -11,7 +11,7 @@ import { choose, type RowCheck } from './chooseReading';
 import { hasNarrativeTerms, narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
 import { ARITHMETIC, rowCheckOf, type TableArithmetic } from './arithmetic';
 import { solveJointly } from './jointReading';
-import { lastIsSumOf, prefixCheckOf } from './rowPrefixCheck';
+import { checkBlockStarts, lastIsSumOf, prefixCheckOf, sumsEndingAt } from './rowPrefixCheck';
 
 export interface RecognisedTable {
   table: TableKey;
@@ -170,6 +170,8 @@ function rowChecks(arithmetic: TableArithmetic, columns: ColumnSpec[]): ReadingO
       rowCheck: rowCheckOf(arithmetic, keys),
       prefixCheck: prefixCheckOf(arithmetic, keys),
       lastIsSumOf: lastIsSumOf(arithmetic, columns),
+      blockStarts: checkBlockStarts(arithmetic, keys),
+      sumOf: sumsEndingAt(arithmetic, keys),
     };
     byShape.set(shape, checks);
   }

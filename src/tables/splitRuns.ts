@@ -60,6 +60,7 @@ function chunksOf(values: TextPiece[]): Chunk[] {
 }
 
 const INTEGER = /^(?:0|[1-9]\d*)$/;
+const DIGITS = /^\d+$/;
 /** what one cell can print: a number with no leading zero, a placeholder */
 const ONE_CELL = /^(?:[-−]?(?:0|[1-9]\d{0,15})(?:\.\d+)?(?:万元|元)?|[—–/／])$/;
 const DECIMAL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
@@ -111,6 +112,17 @@ export interface ReadingOptions {
    * digits from many thousand branches to a few hundred.
    */
   lastIsSumOf?: number[];
+  /**
+   * columns where the row's checks start afresh (a row standing for several, table 四 as one run):
+   * prefixCheck never tests a column before one of them together with one from it on, so the
+   * search from such a column on is the same whatever was cut before it, and is searched once
+   */
+  blockStarts?: number[];
+  /**
+   * per column, the columns whose sum it must equal when that is the only part of prefixCheck
+   * that ends at it: of a run of digits, only the piece spelling the sum can pass
+   */
+  sumOf?: Array<number[] | undefined>;
 }
 
 /** the total's largest suffix tried; a count never runs longer */
@@ -259,20 +271,31 @@ function readingsInOrder(
   // the running sum of the bounded parts up to each column
   const isPart = columns.map((_, c) => !!bound && bound.parts.includes(c));
   const running = new Array<number>(k).fill(0);
-  const holds = (c: number, value: () => number | null) => {
-    if (!prefixCheck && !bound) return true;
-    vals[c] = value();
+  const checking = !!prefixCheck || !!bound;
+  const holds = (c: number, value: number | null) => {
+    if (!checking) return true;
+    vals[c] = value;
     if (bound) {
       running[c] = (c ? running[c - 1] : 0) + (isPart[c] ? (vals[c] ?? 0) : 0);
       if (running[c] > bound.total) return false;
     }
     return !prefixCheck || prefixCheck(vals, c);
   };
+  // the digits the sum of column c's parts is spelt with (none past 15 digits, where a longer
+  // run could still round to it)
+  const sumOf = (c: number): string | undefined => {
+    const parts = opts.sumOf?.[c];
+    if (!parts) return undefined;
+    let sum = 0;
+    for (const p of parts) sum += vals[p] ?? 0;
+    const digits = String(sum);
+    return /^\d{1,15}$/.test(digits) ? digits : undefined;
+  };
   const vanish = (c: number, ci: number) => {
     cis[c] = Math.min(ci, chunks.length - 1);
     starts[c] = -1;
     ends[c] = -1;
-    return holds(c, () => null);
+    return holds(c, null);
   };
   // bounded, with only parts left after column c: can `chars` more characters in those columns
   // still make up what the total lacks? Some column then holds ≥ ⌈chars/columns⌉ digits (a number
@@ -289,13 +312,52 @@ function readingsInOrder(
     return longest < 2 || need >= 10 ** (longest - 1);
   };
   let steps = 0;
+  // The search from a block start on, remembered by where it starts (chunk, character, column):
+  // its complete readings' cells from that column on and the steps it took, so that a second
+  // visit replays them (and counts the same steps against MAX_STEPS) instead of searching again.
+  // Bounded, only where no part comes before it: the running sum is still 0 there.
+  const blockStart = new Array<boolean>(k).fill(false);
+  for (const b of opts.blockStarts ?? [])
+    if (b > 0 && b < k && (!bound || bound.parts.every((p) => p >= b))) blockStart[b] = true;
+  const searched = new Map<number, { steps: number; ends: number[][] }>();
+  const recording: Array<{ from: number; ends: number[][] }> = [];
+  const reachedEnd = () => {
+    for (const r of recording) r.ends.push([...cis.slice(r.from), ...starts.slice(r.from), ...ends.slice(r.from)]);
+    complete();
+  };
+  const replay = (from: number, cells: number[]) => {
+    const n = k - from;
+    for (let c = from; c < k; c++) {
+      cis[c] = cells[c - from];
+      starts[c] = cells[n + c - from];
+      ends[c] = cells[2 * n + c - from];
+    }
+    reachedEnd();
+  };
+  const maxText = chunks.reduce((n, ch) => Math.max(n, ch.text.length), 0) + 1;
+  const onceFromBlockStart = (ci: number, start: number, c: number, search: () => void) => {
+    const key = (ci * maxText + start) * k + c;
+    const known = searched.get(key);
+    if (known) {
+      steps += known.steps;
+      if (steps > MAX_STEPS) return;
+      for (const cells of known.ends) replay(c, cells);
+      return;
+    }
+    const rec = { from: c, ends: [] as number[][] };
+    const before = steps;
+    recording.push(rec);
+    search();
+    recording.pop();
+    searched.set(key, { steps: steps - before, ends: rec.ends });
+  };
   const walk = (ci: number, col: number) => {
     if (out.length > MAX_READINGS || steps > MAX_STEPS) return;
     if (ci === chunks.length) {
       // the row's last cells blank
       let c = col;
       while (c < k && mayVanish[c]) if (!vanish(c++, ci)) return;
-      if (c === k) complete();
+      if (c === k) reachedEnd();
       return;
     }
     const { text, blank } = chunks[ci];
@@ -305,13 +367,18 @@ function readingsInOrder(
       cis[col] = ci;
       starts[col] = -1;
       ends[col] = -1;
-      if (holds(col, () => null)) walk(ci + 1, col + 1);
+      if (holds(col, null)) walk(ci + 1, col + 1);
       return;
     }
+    const digitsOnly = DIGITS.test(text);
     const chunksLeft = chunks.length - ci - 1;
     const laterChars = ci + 1 < chunks.length ? charsFrom[ci + 1] : 0;
     // split chunk ci into pieces occupying columns col, col+1, …
     const place = (start: number, c: number) => {
+      if (c < k && blockStart[c]) onceFromBlockStart(ci, start, c, () => search(start, c));
+      else search(start, c);
+    };
+    const search = (start: number, c: number) => {
       if (++steps > MAX_STEPS) return;
       if (start === text.length) {
         walk(ci + 1, c);
@@ -333,14 +400,34 @@ function readingsInOrder(
       // with no column to spare for the rest of this chunk, the piece must take all of it
       const firstEnd = columnsAfter < chunksLeft + 1 || !runTogether ? text.length : start + 1;
       const maxEnd = Math.min(text.length, start + MAX_PIECE);
-      for (let end = firstEnd; end <= maxEnd; end++) {
-        if (text.length - end + laterChars < mustFill[c + 1]) break; // later columns that need a character
-        const piece = text.slice(start, end);
-        if (!pieceFits(piece, columns[c])) continue;
+      // digits alone (the common case): a piece fits unless it starts with 0 and goes on, and
+      // then no longer one fits either; its value is the number the digits spell
+      const leadingZero = digitsOnly && text.charCodeAt(start) === 48;
+      const sum = digitsOnly && prefixCheck ? sumOf(c) : undefined;
+      if (sum !== undefined) {
+        // the same test as the loop below, for the one length that can pass it
+        const end = start + sum.length;
+        if (end < firstEnd || end > maxEnd || text.length - end + laterChars < mustFill[c + 1]) return;
+        if (leadingZero && end > start + 1) return;
+        if (!text.startsWith(sum, start)) return;
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if (holds(c, () => pieceValue(piece, columns[c])) && reachable(c, text.length - end + laterChars))
+        if (holds(c, Number(sum)) && reachable(c, text.length - end + laterChars)) place(end, c + 1);
+        return;
+      }
+      for (let end = firstEnd; end <= maxEnd; end++) {
+        if (text.length - end + laterChars < mustFill[c + 1]) break; // later columns that need a character
+        if (leadingZero && end > start + 1) break;
+        const piece = text.slice(start, end);
+        if (!digitsOnly && !pieceFits(piece, columns[c])) continue;
+        cis[c] = ci;
+        starts[c] = start;
+        ends[c] = end;
+        if (
+          (!checking || holds(c, digitsOnly ? Number(piece) : pieceValue(piece, columns[c]))) &&
+          reachable(c, text.length - end + laterChars)
+        )
           place(end, c + 1);
       }
     };
