@@ -29,9 +29,7 @@ export const STORE_BATCH = { size: 32, delayMs: 20 } as const;
 export interface RecordWriter {
   /** the record's outcome, once it is stored (a transient verdict is never stored: 'notStored') */
   save(checked: Checked): Promise<StoreOutcome>;
-  /** write everything waiting now, and resolve once it is written */
-  flush(): Promise<void>;
-  /** flush, then refuse further records */
+  /** store everything waiting, then refuse further records */
   close(): Promise<void>;
 }
 
@@ -92,7 +90,6 @@ export function createRecordWriter(store: Store, opts: WriterOptions = {}): Reco
         else timer ??= setTimeout(() => void drain(), delayMs);
       });
     },
-    flush: drain,
     async close() {
       closed = true;
       await drain();
