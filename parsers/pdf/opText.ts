@@ -4,7 +4,7 @@
 // rise and the current transform. Horizontal runs that continue on the same baseline are merged
 // (WPS shows one glyph per operator); vertical fonts (Identity-V labels) keep one item per run.
 import type { Pdfjs } from './loadPdfjs';
-import { applyMatrix, IDENTITY, multiply, toMatrix, type Matrix } from './matrix';
+import { applyMatrix, IDENTITY, multiply, type Matrix, type MatrixLike } from './matrix';
 import type { TextItem } from './pageText';
 
 /** What the text needs of a font: its matrix (glyph units → text space) and writing mode. */
@@ -22,7 +22,8 @@ interface Glyph {
 
 interface TextState {
   ctm: Matrix;
-  tm: Matrix;
+  /** read in place from the operator list, never changed */
+  tm: MatrixLike;
   x: number;
   y: number;
   lineX: number;
@@ -36,6 +37,80 @@ interface TextState {
   hScale: number;
   leading: number;
   rise: number;
+  /** tm × ctm (text space → user space), kept until either changes */
+  trm?: Matrix;
+}
+
+/** field by field: quicker than a spread, which q/Q around every glyph (WPS) made costly */
+const copyState = (s: TextState): TextState => ({
+  ctm: s.ctm,
+  tm: s.tm,
+  x: s.x,
+  y: s.y,
+  lineX: s.lineX,
+  lineY: s.lineY,
+  font: s.font,
+  fontName: s.fontName,
+  fontSize: s.fontSize,
+  direction: s.direction,
+  charSpacing: s.charSpacing,
+  wordSpacing: s.wordSpacing,
+  hScale: s.hScale,
+  leading: s.leading,
+  rise: s.rise,
+  trm: s.trm,
+});
+
+/** The operators the text reads, numbered for a dense switch (0: one it skips). */
+const enum Op {
+  save = 1,
+  restore,
+  transform,
+  formBegin,
+  formEnd,
+  beginText,
+  setFont,
+  setCharSpacing,
+  setWordSpacing,
+  setHScale,
+  setLeading,
+  setTextRise,
+  setTextMatrix,
+  moveText,
+  setLeadingMoveText,
+  nextLine,
+  showText,
+}
+
+const kindsByOps = new WeakMap<object, Uint8Array>();
+
+/** pdfjs's operator number → Op (a table: a switch over OPS.x compares an op with each case). */
+function opKinds(OPS: Pdfjs['OPS']): Uint8Array {
+  let kinds = kindsByOps.get(OPS);
+  if (kinds) return kinds;
+  const pairs: [number, Op][] = [
+    [OPS.save, Op.save],
+    [OPS.restore, Op.restore],
+    [OPS.transform, Op.transform],
+    [OPS.paintFormXObjectBegin, Op.formBegin],
+    [OPS.paintFormXObjectEnd, Op.formEnd],
+    [OPS.beginText, Op.beginText],
+    [OPS.setFont, Op.setFont],
+    [OPS.setCharSpacing, Op.setCharSpacing],
+    [OPS.setWordSpacing, Op.setWordSpacing],
+    [OPS.setHScale, Op.setHScale],
+    [OPS.setLeading, Op.setLeading],
+    [OPS.setTextRise, Op.setTextRise],
+    [OPS.setTextMatrix, Op.setTextMatrix],
+    [OPS.moveText, Op.moveText],
+    [OPS.setLeadingMoveText, Op.setLeadingMoveText],
+    [OPS.nextLine, Op.nextLine],
+    [OPS.showText, Op.showText],
+  ];
+  kinds = new Uint8Array(Math.max(...Object.values(OPS)) + 1);
+  for (const [fn, op] of pairs) kinds[fn] = op;
+  kindsByOps.set(OPS, kinds);
+  return kinds;
 }
 
 const HORIZONTAL: FontFacts = { fontMatrix: [0.001, 0, 0, 0.001, 0, 0], vertical: false };
@@ -70,6 +145,7 @@ export function opTextItems(
     hScale: 1,
     leading: 0,
     rise: 0,
+    trm: undefined,
   };
   const stack: TextState[] = [];
   const moveText = (tx: number, ty: number) => {
@@ -78,32 +154,39 @@ export function opTextItems(
   };
   let last: TextItem | undefined; // the horizontal item the next run may continue
 
-  for (let i = 0; i < opList.fnArray.length; i++) {
-    const fn = opList.fnArray[i];
-    const args = opList.argsArray[i] as any;
-    switch (fn) {
-      case OPS.save:
-        stack.push({ ...s });
+  const kinds = opKinds(OPS);
+  const { fnArray, argsArray } = opList;
+  for (let i = 0; i < fnArray.length; i++) {
+    const kind = kinds[fnArray[i]];
+    if (!kind) continue; // paths, colours, images…: nothing the text needs
+    const args = argsArray[i] as any;
+    switch (kind) {
+      case Op.save:
+        stack.push(copyState(s));
         break;
-      case OPS.restore:
+      case Op.restore:
         s = stack.pop() ?? s;
         break;
-      case OPS.transform:
-        s.ctm = multiply(toMatrix(args), s.ctm);
+      case Op.transform:
+        s.ctm = multiply(args as MatrixLike, s.ctm);
+        s.trm = undefined;
         break;
-      case OPS.paintFormXObjectBegin:
-        stack.push({ ...s });
-        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0]))
-          s.ctm = multiply(toMatrix(args[0] as ArrayLike<number>), s.ctm);
+      case Op.formBegin:
+        stack.push(copyState(s));
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) {
+          s.ctm = multiply(args[0] as MatrixLike, s.ctm);
+          s.trm = undefined;
+        }
         break;
-      case OPS.paintFormXObjectEnd:
+      case Op.formEnd:
         s = stack.pop() ?? s;
         break;
-      case OPS.beginText:
+      case Op.beginText:
         s.tm = IDENTITY;
+        s.trm = undefined;
         s.x = s.lineX = s.y = s.lineY = 0;
         break;
-      case OPS.setFont: {
+      case Op.setFont: {
         s.fontName = String(args[0]);
         s.font = fonts(s.fontName) ?? HORIZONTAL;
         const size = Number(args[1]) || 0;
@@ -111,36 +194,37 @@ export function opTextItems(
         s.fontSize = Math.abs(size);
         break;
       }
-      case OPS.setCharSpacing:
+      case Op.setCharSpacing:
         s.charSpacing = Number(args[0]) || 0;
         break;
-      case OPS.setWordSpacing:
+      case Op.setWordSpacing:
         s.wordSpacing = Number(args[0]) || 0;
         break;
-      case OPS.setHScale:
+      case Op.setHScale:
         s.hScale = (Number(args[0]) || 100) / 100;
         break;
-      case OPS.setLeading:
+      case Op.setLeading:
         s.leading = -(Number(args[0]) || 0);
         break;
-      case OPS.setTextRise:
+      case Op.setTextRise:
         s.rise = Number(args[0]) || 0;
         break;
-      case OPS.setTextMatrix:
-        s.tm = toMatrix(args[0] as ArrayLike<number>);
+      case Op.setTextMatrix:
+        s.tm = args[0] as MatrixLike;
+        s.trm = undefined;
         s.x = s.lineX = s.y = s.lineY = 0;
         break;
-      case OPS.moveText:
+      case Op.moveText:
         moveText(Number(args[0]), Number(args[1]));
         break;
-      case OPS.setLeadingMoveText:
+      case Op.setLeadingMoveText:
         s.leading = Number(args[1]);
         moveText(Number(args[0]), Number(args[1]));
         break;
-      case OPS.nextLine:
+      case Op.nextLine:
         moveText(0, s.leading);
         break;
-      case OPS.showText: {
+      case Op.showText: {
         const item = showText(s, args[0] as (Glyph | number)[], normalize);
         if (!item) break;
         if (GLYPH_IDS.test(item.str)) badFonts.add(s.fontName);
@@ -191,7 +275,7 @@ function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: strin
     advance += w * scale + spacing * s.direction;
   }
   // text space → user space for this run
-  const m = multiply(s.tm, s.ctm);
+  const m = (s.trm ??= multiply(s.tm, s.ctm));
   const str = horizontalForms(normalize(text)).replace(/[\u00a0\u3000]/g, ' ');
   let item: TextItem | undefined;
   if (vertical) {
