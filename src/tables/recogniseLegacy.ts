@@ -95,17 +95,28 @@ function keyRows(table: LegacyPrintedTable): { readings: Reading[]; otherRows: R
 }
 
 const printedText = (p: LegacyPrintedRow) => cleanRaw(p.values.map((v) => v.text).join(' '));
-const rowCheck = (columns: ColumnSpec[]) =>
-  rowCheckOf(
-    LEGACY_ARITHMETIC,
-    columns.map((c) => c.key),
-  );
+/** the row's own arithmetic, built once per column layout (a layout is the same in every report) */
+const rowChecks = new Map<string, ReturnType<typeof rowCheckOf>>();
+const rowCheck = (columns: ColumnSpec[]) => {
+  const keys = columns.map((c) => c.key);
+  const shape = keys.join('|');
+  if (!rowChecks.has(shape)) rowChecks.set(shape, rowCheckOf(LEGACY_ARITHMETIC, keys));
+  return rowChecks.get(shape);
+};
 
 function readRow(r: Reading, prose: string): void {
   if (r.printed.unsure) return;
   const all = readingsOfRow(r.printed, r.columns);
-  const stated = r.spec.prose ? statedNumbers(prose, r.spec.prose) : undefined;
-  const support = stated?.size ? (v: Array<number | null>) => (v[0] !== null && stated.has(v[0]) ? 1 : 0) : undefined;
+  // the prose is searched only when the rules leave several readings (choose asks then); with
+  // no number stated every reading scores 0, as with no support at all
+  const phrases = r.spec.prose;
+  let stated: Set<number> | undefined;
+  const support = phrases
+    ? (v: Array<number | null>) => {
+        stated ??= statedNumbers(prose, phrases);
+        return v[0] !== null && stated.has(v[0]) ? 1 : 0;
+      }
+    : undefined;
   const c = choose(all, r.columns, { rowCheck: rowCheck(r.columns), support });
   r.candidates = c.ranked;
   // one reading the rules (or the prose) leave, never one preferred for its digit lengths

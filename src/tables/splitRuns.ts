@@ -288,8 +288,8 @@ function readingsInOrder(
     if (!parts) return undefined;
     let sum = 0;
     for (const p of parts) sum += vals[p] ?? 0;
-    const digits = String(sum);
-    return /^\d{1,15}$/.test(digits) ? digits : undefined;
+    // a whole number of at most 15 digits (String(-0) is "0" as well)
+    return Number.isInteger(sum) && sum >= 0 && sum < 1e15 ? String(sum) : undefined;
   };
   const vanish = (c: number, ci: number) => {
     cis[c] = Math.min(ci, chunks.length - 1);
