@@ -64,17 +64,17 @@ async function recordOf(path: string) {
 type LoadedFont = { missingFile?: boolean };
 
 /** Whether pdfjs loaded each font of page 1 without its embedded program. */
-async function fontsWithoutProgram(path: string): Promise<boolean[]> {
+async function fontsWithoutProgram(path: string | Uint8Array): Promise<boolean[]> {
   return (await pageOneFonts(path)).map((f) => !!f.missingFile);
 }
 
 /** The fonts of page 1 as pdfjs hands them to the main thread; `faces` gets each font program installed. */
-async function pageOneFonts(path: string, faces: unknown[] = []): Promise<LoadedFont[]> {
+async function pageOneFonts(path: string | Uint8Array, faces: unknown[] = []): Promise<LoadedFont[]> {
   const ownerDocument = fontSinkDocument();
   (ownerDocument as unknown as { fonts: { add(face: unknown): void } }).fonts.add = (face) => faces.push(face);
   const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({
-    data: new Uint8Array(readFileSync(path)),
+    data: new Uint8Array(typeof path === 'string' ? readFileSync(path) : path),
     ...pdfjsDataPaths(),
     cMapPacked: true,
     isEvalSupported: false,
@@ -107,6 +107,21 @@ test('CID fonts with ToUnicode are read without their glyph programs, and only w
   expect(on.every(Boolean)).toBe(true);
   const off = await withSwitchesOff(() => fontsWithoutProgram(wps));
   expect(off.some(Boolean)).toBe(false);
+}, 60000);
+
+test('CID fonts without a ToUnicode map are still read with their programs, as with the switch off', async () => {
+  // the WPS report with /ToUnicode renamed (same length): its font programs, left packed until
+  // the ToUnicode map is known, are then inflated and parsed (the font translated again)
+  const bytes = readFileSync(join(CORPUS, '2023-hongzequ-1.pdf'));
+  const noToUnicode = Buffer.from(bytes.toString('latin1').replaceAll('/ToUnicode', '/ToUnicodX'), 'latin1');
+  expect(noToUnicode.length).toBe(bytes.length);
+  const withProgram = await fontsWithoutProgram(noToUnicode);
+  expect(withProgram.length).toBeGreaterThan(0);
+  expect(withProgram.some(Boolean)).toBe(false);
+  const items = async () => JSON.stringify((await readPdf(noToUnicode, DEFAULT_LIMITS)).pages.map((p) => p.items));
+  const patched = await items();
+  expect(patched).toContain('"str"');
+  expect(patched).toEqual(await withSwitchesOff(items));
 }, 60000);
 
 test('embedded Type 1 fonts are parsed but not converted for drawing, and only with the switch on', async () => {

@@ -40,9 +40,9 @@ export function loadPdfjs(): Promise<Pdfjs> {
 /**
  * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds seven switches to
  * pdfjs's legacy build, all off unless set here:
- * - a composite (CID) font with a ToUnicode map is not parsed or repaired: its text and widths
- *   come from the PDF's dictionaries, only drawing needs the glyph program. Parsing WPS/Word
- *   reports' embedded CJK TrueType fonts was ~30% of a PDF parse;
+ * - a composite (CID) font with a ToUnicode map is not inflated, parsed or repaired: its text
+ *   and widths come from the PDF's dictionaries, only drawing needs the glyph program. Parsing
+ *   WPS/Word reports' embedded CJK TrueType fonts was ~30% of a PDF parse, inflating them ~5%;
  * - an embedded Type 1 font (LibreOffice's) is parsed for its matrix and built-in encoding but
  *   not compiled to CFF and OpenType for drawing: ~20% of a LibreOffice PDF's parse; of its
  *   glyph programs only those whose width the PDF leaves out are decrypted and run;
