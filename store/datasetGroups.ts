@@ -3,9 +3,11 @@
 // copies the report has, how many cells they disagree on (X-SOURCES) and the report's region.
 // The review list is then a query (store/listQueries.ts), not the whole dataset in memory. The
 // columns are rewritten whenever a file of an agency is saved, by the dataset's own grouping
-// (src/dataset/sameReport.ts, through reportsOfCopies) over that agency's files.
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './schema';
+// (src/dataset/sameReport.ts, through reportsOfCopies) over that agency's files. The listed
+// files' rows are copied, narrow, into `entries`: what the list scans.
+import { PostgresAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { Database, EntriesTable } from './schema';
+import { agencyKey } from '../src/report/agencyName';
 import { copiesOfAgencies } from './datasetQueries';
 import { reportsOfCopies } from './datasetReports';
 import type { Region } from '../src/dataset/region';
@@ -37,7 +39,30 @@ export async function lockAgencies(db: Db, agencyKeys: string[]): Promise<void> 
     (select distinct hashtextextended(k, 15) as h from unnest(${agencyKeys}::text[]) as k order by h) as l`.execute(db);
 }
 
-/** Rewrite the group columns of every parsed file of these agencies. */
+/** What the list's status order says of a file: 0 not parsed, 1 an error rule fails, 2 no cell read, 3 passes. */
+export function statusRank(errorCode: string | null, cellCount: number, flags: Array<{ severity: string }>): number {
+  if (errorCode) return 0;
+  if (cellCount === 0) return 2;
+  return flags.some((f) => f.severity === 'error') ? 1 : 3;
+}
+
+export type EntryRow = Insertable<EntriesTable>;
+
+/** The files' list rows replaced: those of `remove` deleted, then `rows` written. */
+export async function replaceEntries(db: Db, remove: string[], rows: EntryRow[]): Promise<void> {
+  for (let i = 0; i < remove.length; i += 500)
+    await db
+      .deleteFrom('entries')
+      .where('sha256', 'in', remove.slice(i, i + 500))
+      .execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('entries')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+/** Rewrite the group columns of every parsed file of these agencies, and their list rows. */
 export async function regroupAgencies(db: Db, agencyKeys: string[]): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   for (let i = 0; i < agencyKeys.length; i += 200) {
@@ -56,6 +81,29 @@ export async function regroupAgencies(db: Db, agencyKeys: string[]): Promise<voi
         group_province: r.region?.province ?? null,
         group_city: r.region?.city ?? null,
         group_county: r.region?.county ?? null,
+      })),
+    );
+    await replaceEntries(
+      db,
+      rows.map((r) => r.sha256),
+      reports.map((r) => ({
+        sha256: r.id,
+        title: r.best.title,
+        agency: r.best.agency,
+        agency_key: r.best.agency ? agencyKey(r.best.agency) : null,
+        year: r.best.year,
+        format: r.best.format,
+        layout: r.best.layout,
+        error_code: r.best.errorCode,
+        cell_count: r.best.cellCount,
+        flag_count: r.best.flagCount,
+        copy_count: r.copies.length,
+        x_sources: r.xSources.length,
+        group_region_code: r.region?.code ?? null,
+        group_province: r.region?.province ?? null,
+        group_city: r.region?.city ?? null,
+        group_county: r.region?.county ?? null,
+        status_rank: statusRank(r.best.errorCode, r.best.cellCount, r.best.flags),
       })),
     );
     if (pg) {

@@ -1,7 +1,15 @@
-// The review list as queries: one row per report of the dataset (its best copy, `listed`) and one
-// per failed file, filtered, sorted and counted for the filter menus in the database, over the
-// group columns each file carries (store/datasetGroups.ts). Nothing of the whole dataset is held.
-import { PostgresAdapter, sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+// The review list as queries: one row per report of the dataset (its best copy) and one per
+// failed file, the `entries` table (store/datasetGroups.ts writes it), filtered, sorted and
+// counted for the filter menus in the database. Nothing of the whole dataset is held.
+import {
+  PostgresAdapter,
+  sql,
+  type ExpressionBuilder,
+  type Expression,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Database } from './schema';
 import { agencyKey } from '../src/report/agencyName';
 import { groupCopies } from '../src/dataset/sameReport';
@@ -50,7 +58,7 @@ export const ENTRY_SORTS = [
 ] as const;
 export type EntrySort = (typeof ENTRY_SORTS)[number];
 
-type Eb = ExpressionBuilder<Database & { r: Database['reports'] }, 'r'>;
+type Eb = ExpressionBuilder<Database & { r: Database['entries'] }, 'r'>;
 
 const isOn = (f: EntryFilter, k: FilterKey) => f[k] !== undefined && f[k] !== '' && f[k] !== false;
 
@@ -67,7 +75,7 @@ function contains(pg: boolean, column: string, word: string) {
 /** Does a listed row pass the filter (every part of it but `except`)? */
 function passes(eb: Eb, f: EntryFilter, pg: boolean, except?: FilterKey): Expression<SqlBool> {
   const on = (k: FilterKey) => k !== except && isOn(f, k);
-  const all: Array<Expression<SqlBool>> = [eb('r.listed', '=', 1)];
+  const all: Array<Expression<SqlBool>> = [sql<boolean>`1 = 1`];
   if (on('year')) all.push(eb('r.year', '=', f.year!));
   if (on('agency')) all.push(eb.or([eb('r.agency', '=', f.agency!), eb('r.agency_key', '=', agencyKey(f.agency!))]));
   if (on('layout')) all.push(eb('r.layout', '=', f.layout!));
@@ -135,26 +143,28 @@ function regionPasses(eb: Eb, wanted: string): Expression<SqlBool> {
   return eb.or([prefix('group_province'), prefix('group_city'), prefix('group_county')]);
 }
 
-/** pass / fail / empty / error as the list orders them: error, fail, empty, pass */
-const STATUS_RANK = sql<number>`case when r.error_code is not null then 0 when r.cell_count = 0 then 2
-  when exists (select 1 from flags s where s.sha256 = r.sha256 and s.severity = 'error') then 1 else 3 end`;
-
-/** What each order sorts by; rows with nothing to sort by go last whichever the direction. */
-const ORDER: Record<EntrySort, { missing?: ReturnType<typeof sql>; by: Array<ReturnType<typeof sql>> }> = {
-  agency: { missing: sql`r.agency is null`, by: [sql`r.agency`] },
-  year: { missing: sql`r.year is null`, by: [sql`r.year`] },
-  title: { missing: sql`r.title is null`, by: [sql`r.title`] },
-  format: { missing: sql`r.format is null`, by: [sql`r.format`] },
-  layout: { missing: sql`r.layout is null`, by: [sql`r.layout`] },
+/**
+ * What each order sorts by; rows with nothing to sort by go last whichever the direction
+ * (`nulls last`: the indexes on entries serve the agency and year orders).
+ */
+const ORDER: Record<EntrySort, { missing?: RawBuilder<unknown>; by: string[] }> = {
+  agency: { by: ['r.agency'] },
+  year: { by: ['r.year'] },
+  title: { by: ['r.title'] },
+  format: { by: ['r.format'] },
+  layout: { by: ['r.layout'] },
   region: {
     missing: sql`coalesce(r.group_region_code, r.group_province, r.group_city, r.group_county) is null`,
-    by: [sql`r.group_region_code is null`, sql`r.group_region_code`, sql`r.group_province`, sql`r.group_city`],
+    by: ['r.group_region_code', 'r.group_province', 'r.group_city'],
   },
-  status: { by: [STATUS_RANK] },
-  rules: { by: [sql`r.flag_count + r.x_sources`] },
-  cells: { by: [sql`r.cell_count`] },
-  copies: { by: [sql`r.copy_count`] },
+  status: { by: ['r.status_rank'] },
+  rules: { by: ['r.flag_count + r.x_sources'] },
+  cells: { by: ['r.cell_count'] },
+  copies: { by: ['r.copy_count'] },
 };
+
+/** ties: agency (none last), year (none last), hash */
+const TIES = [sql`r.agency asc nulls last`, sql`r.year asc nulls last`, sql`r.sha256 asc`];
 
 const ENTRY_COLUMNS = [
   'r.sha256',
@@ -173,7 +183,7 @@ const ENTRY_COLUMNS = [
   'r.group_province',
   'r.group_city',
   'r.group_county',
-  sql<number>`${STATUS_RANK}`.as('status_rank'),
+  'r.status_rank',
 ] as const;
 
 export interface EntryRow {
@@ -206,21 +216,16 @@ export async function listedPage(
   const pg = isPg(db);
   const order = ORDER[sort.by];
   let q = db
-    .selectFrom('reports as r')
+    .selectFrom('entries as r')
     .select(ENTRY_COLUMNS)
     .where((eb) => passes(eb, f, pg));
   if (order.missing) q = q.orderBy(order.missing);
-  for (const o of order.by) q = q.orderBy(o, sort.dir);
-  // ties: agency (none last), year, hash
-  q = q
-    .orderBy(sql`r.agency is null`)
-    .orderBy('r.agency')
-    .orderBy('r.year')
-    .orderBy('r.sha256');
+  for (const o of order.by) q = q.orderBy(sql`${sql.raw(o)} ${sql.raw(sort.dir)} nulls last`);
+  for (const o of TIES) q = q.orderBy(o);
   const [rows, count] = await Promise.all([
     q.limit(page.limit).offset(page.offset).execute(),
     db
-      .selectFrom('reports as r')
+      .selectFrom('entries as r')
       .select(sql<number>`count(*)`.as('n'))
       .where((eb) => passes(eb, f, pg))
       .executeTakeFirstOrThrow(),
@@ -258,14 +263,13 @@ export async function listedPage(
 export async function listedReportIds(db: Kysely<Database>, f: EntryFilter): Promise<string[]> {
   const pg = isPg(db);
   const rows = await db
-    .selectFrom('reports as r')
+    .selectFrom('entries as r')
     .select('r.sha256')
     .where((eb) => passes(eb, f, pg))
     .where('r.error_code', 'is', null)
-    .orderBy(sql`r.agency is null`)
-    .orderBy('r.agency')
-    .orderBy('r.year')
-    .orderBy('r.sha256')
+    .orderBy(TIES[0])
+    .orderBy(TIES[1])
+    .orderBy(TIES[2])
     .execute();
   return rows.map((r) => r.sha256);
 }
@@ -283,7 +287,7 @@ export interface FacetCount {
 export async function facetCounts(db: Kysely<Database>, facet: FacetKey, f: EntryFilter): Promise<FacetCount[]> {
   const pg = isPg(db);
   const own: FilterKey = facet;
-  const base = db.selectFrom('reports as r').where((eb) => passes(eb, f, pg, own));
+  const base = db.selectFrom('entries as r').where((eb) => passes(eb, f, pg, own));
   let rows: Array<{ value: unknown; n: unknown }>;
   if (facet === 'year' || facet === 'layout' || facet === 'agency' || facet === 'error') {
     const column = facet === 'error' ? 'r.error_code' : (`r.${facet}` as const);
@@ -341,11 +345,17 @@ export async function facetCounts(db: Kysely<Database>, facet: FacetKey, f: Entr
 
 /** Every listed entry (reports and failed files) and every file behind them. */
 export async function listedCounts(db: Kysely<Database>): Promise<{ stored: number; files: number }> {
-  const r = await db
-    .selectFrom('reports')
-    .select([sql<number>`count(*)`.as('files'), sql<number>`sum(listed)`.as('stored')])
-    .executeTakeFirstOrThrow();
-  return { stored: Number(r.stored ?? 0), files: Number(r.files) };
+  const [entries, files] = await Promise.all([
+    db
+      .selectFrom('entries')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('reports')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { stored: Number(entries.n), files: Number(files.n) };
 }
 
 /** The copies of some listed reports (by the best copy's hash), best first, with their flags and sources. */

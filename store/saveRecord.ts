@@ -10,7 +10,14 @@ import { versionKey } from './versionKey';
 import { PARSER_VERSION } from '../src/model/version';
 import { agencyKey } from '../src/report/agencyName';
 import { regionOf } from '../src/dataset/region';
-import { lockAgencies, ownGroupColumns, regroupAgencies } from './datasetGroups';
+import {
+  lockAgencies,
+  ownGroupColumns,
+  regroupAgencies,
+  replaceEntries,
+  statusRank,
+  type EntryRow,
+} from './datasetGroups';
 
 export type SaveOutcome = 'inserted' | 'replaced' | 'unchanged';
 
@@ -70,10 +77,44 @@ export async function saveRecords(
       round.forEach((i, k) => (outcomes[i] = got[k]));
       pending = later;
     }
-    const written = records.filter((_, i) => outcomes[i] !== 'unchanged');
+    // the last version written of each hash is the one stored
+    const written = [
+      ...new Map(records.filter((_, i) => outcomes[i] !== 'unchanged').map((r) => [r.source.sha256, r])).values(),
+    ];
+    // a file that is a report of its own (failed, or no agency) is its own list row; the others'
+    // rows are their agencies' to write
+    await replaceEntries(
+      trx,
+      written.map((r) => r.source.sha256),
+      written.filter((r) => r.error || agencyKeyOf(r) === null).map(ownEntry),
+    );
     await regroupAgencies(trx, [...new Set(written.flatMap(keysOf).filter((k): k is string => k !== null))].sort());
     return outcomes;
   });
+}
+
+/** The list row of a file that is a report of its own (the last of a repeated hash is the one stored). */
+function ownEntry(record: ReportRecord): EntryRow {
+  const row = reportRow(record, '');
+  return {
+    sha256: row.sha256,
+    title: row.title,
+    agency: row.agency,
+    agency_key: row.agency_key,
+    year: row.year,
+    format: row.format,
+    layout: row.layout,
+    error_code: row.error_code,
+    cell_count: row.cell_count,
+    flag_count: row.flag_count,
+    copy_count: 1,
+    x_sources: 0,
+    group_region_code: row.group_region_code,
+    group_province: row.group_province,
+    group_city: row.group_city,
+    group_county: row.group_county,
+    status_rank: statusRank(row.error_code, row.cell_count, record.flags),
+  };
 }
 
 const agencyKeyOf = (r: ReportRecord) => (r.report.agency ? agencyKey(r.report.agency) : null);

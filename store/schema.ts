@@ -94,7 +94,34 @@ export interface WatchUrlsTable {
   checked_at: string;
 }
 
+/**
+ * The review list's rows (migration 0005): one per report of the dataset (its best copy) and
+ * one per failed file, a narrow copy of the group columns of the listed files, so that the
+ * list's scans and counts read a few bytes per report instead of the reports table's wide rows.
+ */
+export interface EntriesTable {
+  sha256: string;
+  title: string | null;
+  agency: string | null;
+  agency_key: string | null;
+  year: number | null;
+  format: string | null;
+  layout: string | null;
+  error_code: string | null;
+  cell_count: number;
+  flag_count: number;
+  copy_count: number;
+  x_sources: number;
+  group_region_code: string | null;
+  group_province: string | null;
+  group_city: string | null;
+  group_county: string | null;
+  /** 0 not parsed, 1 an error rule fails, 2 no cell read (nothing checked), 3 passes */
+  status_rank: number;
+}
+
 export interface Database {
+  entries: EntriesTable;
   reports: ReportsTable;
   sources: SourcesTable;
   cells: CellsTable;

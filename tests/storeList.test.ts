@@ -225,6 +225,15 @@ describe.each(EACH_STORE)('the review list as queries on %s', (_kind, make) => {
           e.best.flags.length,
         ]);
         expect(row.region).toEqual(e.region);
+        const b = e.best;
+        const status = b.errorCode
+          ? 'error'
+          : !b.cellCount
+            ? 'empty'
+            : b.flags.some((x) => x.severity === 'error')
+              ? 'fail'
+              : 'pass';
+        expect(row.status).toBe(status);
         expect(row.rules.reduce((n, r) => n + r.count, 0)).toBe(e.best.flags.length + e.xSources);
       }
     }

@@ -158,26 +158,34 @@ const FACETS: FacetKey[] = ['year', 'layout', 'format', 'error', 'rule', 'agency
 /**
  * A menu's counts depend on the store and on the filters but its own: kept while the store is
  * unchanged, so a menu whose own filter is the only one set (the rule menu when a rule is
- * chosen) is not counted again over every report.
+ * chosen) is not counted again over every report. So are the store's totals.
  */
-const facetCache = new Map<string, Promise<Facet[]>>();
-let facetStore: { db: Kysely<Database>; fingerprint: string } | undefined;
+const kept = new Map<string, Promise<unknown>>();
+let keptFor: { db: Kysely<Database>; fingerprint: string } | undefined;
 
-function cachedFacet(db: Kysely<Database>, fingerprint: string, facet: FacetKey, f: ListFilter): Promise<Facet[]> {
-  if (facetStore?.db !== db || facetStore.fingerprint !== fingerprint) {
-    facetCache.clear();
-    facetStore = { db, fingerprint };
+function whileUnchanged<T>(
+  db: Kysely<Database>,
+  fingerprint: string,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  if (keptFor?.db !== db || keptFor.fingerprint !== fingerprint) {
+    kept.clear();
+    keptFor = { db, fingerprint };
   }
-  const rest = Object.fromEntries(Object.entries(f).filter(([k, v]) => k !== facet && v !== undefined && v !== ''));
-  const key = `${facet}|${JSON.stringify(rest)}`;
-  let got = facetCache.get(key);
+  let got = kept.get(key) as Promise<T> | undefined;
   if (!got) {
-    got = facetCounts(db, facet, f);
-    got.catch(() => facetCache.delete(key));
-    if (facetCache.size > 500) facetCache.clear();
-    facetCache.set(key, got);
+    got = compute();
+    got.catch(() => kept.delete(key));
+    if (kept.size > 500) kept.clear();
+    kept.set(key, got);
   }
   return got;
+}
+
+function cachedFacet(db: Kysely<Database>, fingerprint: string, facet: FacetKey, f: ListFilter): Promise<Facet[]> {
+  const rest = Object.fromEntries(Object.entries(f).filter(([k, v]) => k !== facet && v !== undefined && v !== ''));
+  return whileUnchanged(db, fingerprint, `${facet}|${JSON.stringify(rest)}`, () => facetCounts(db, facet, f));
 }
 
 function toRow(e: EntryRow, copies: DatasetCopy[]): ListRow {
@@ -211,7 +219,7 @@ export async function listReports(
   const fingerprint = await storeFingerprint(db);
   const [found, counts, ...menus] = await Promise.all([
     listedPage(db, f, sort, page),
-    listedCounts(db),
+    whileUnchanged(db, fingerprint, 'counts', () => listedCounts(db)),
     ...FACETS.map((k) => cachedFacet(db, fingerprint, k, f)),
   ]);
   const copies = await copiesOfListed(
