@@ -3,7 +3,9 @@
 // into a fresh PostgreSQL database each. Prints reports per minute, Redis memory, the store's
 // size per report, parse time per report (all, and per format) and the RSS of every process at
 // its peak. restMs is the core time per report outside the parse (2 cores × wall time ÷ N − parse):
-// hashing, checks, the store, the queue; on a machine shared with other work it counts theirs too.
+// hashing, checks, the store, the queue; on a machine shared with other work it counts theirs too,
+// and the CPU time per report of our processes (nodeCpuMs) and of PostgreSQL (pgCpuMs) is the
+// figure to compare there.
 import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,42 +83,80 @@ interface RunResult {
   /** parse ms per report of each format, e.g. "html 3.1, pdf 61, docx 58" */
   parseMsByFormat: string;
   restMs: number;
+  /** CPU ms per report of the importer and workers (parse threads included), and of PostgreSQL */
+  nodeCpuMs: number;
+  pgCpuMs: number;
   redisPeakMb?: number;
   peakRssMb: number;
 }
 
-/** Peak RSS of the given processes and their children, sampled from /proc every half second. */
-function watchRss(pids: () => number[]): { stop: () => number } {
+/**
+ * Peak RSS of the given processes and their children, and the CPU time they and the PostgreSQL
+ * backends of the run's database used, sampled from /proc every half second. CPU time is the
+ * figure to compare on a machine shared with other work: wall time there counts the others' too.
+ */
+function watchProcesses(pids: () => number[], pgPids: () => Promise<number[]>) {
   let peak = 0;
-  const sample = () => {
+  /** pid → the most CPU ms seen (a process's own and its reaped children's) */
+  const nodeCpu = new Map<number, number>();
+  const pgCpu = new Map<number, number>();
+  /** what the processes running already (the workers) had used when the clock started: not the run's */
+  const before = new Map(pids().flatMap((pid) => tree(pid).map((p) => [p, cpuMs(p)] as const)));
+  const note = (into: Map<number, number>, pid: number) => into.set(pid, Math.max(into.get(pid) ?? 0, cpuMs(pid)));
+  const sample = async () => {
     let sum = 0;
-    for (const pid of pids()) sum += treeRss(pid);
+    for (const pid of pids()) {
+      sum += treeRss(pid);
+      for (const p of tree(pid)) note(nodeCpu, p);
+    }
     peak = Math.max(peak, sum);
+    for (const pid of await pgPids().catch(() => [])) note(pgCpu, pid);
   };
-  const timer = setInterval(sample, 500);
+  const timer = setInterval(() => void sample(), 500);
+  const total = (m: Map<number, number>) => [...m].reduce((a, [pid, ms]) => a + ms - (before.get(pid) ?? 0), 0);
   return {
-    stop: () => {
+    stop: async () => {
       clearInterval(timer);
-      sample();
-      return Math.round(peak / 2 ** 20);
+      await sample();
+      return { peakRssMb: Math.round(peak / 2 ** 20), nodeCpuMs: total(nodeCpu), pgCpuMs: total(pgCpu) };
     },
   };
 }
+
+function children(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+const tree = (pid: number): number[] => [pid, ...children(pid).flatMap(tree)];
 
 function treeRss(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-    return rss + children.reduce((s, c) => s + treeRss(c), 0);
+    return rss + children(pid).reduce((s, c) => s + treeRss(c), 0);
   } catch {
     return 0;
   }
 }
+
+/** user + system time of a process (all its threads) and of its children it has waited for, ms */
+function cpuMs(pid: number): number {
+  try {
+    // the fields after the command name, which may hold spaces: utime stime cutime cstime are 12–15
+    const after = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
+    return (after.slice(11, 15).reduce((s, v) => s + Number(v), 0) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+/** USER_HZ, 100 on every Linux that matters */
+const CLOCK_TICKS = 100;
 
 async function runOnce(mode: 'in-process' | 'queue', dir: string, n: number): Promise<RunResult> {
   const db = await freshDb();
@@ -136,13 +176,25 @@ async function runOnce(mode: 'in-process' | 'queue', dir: string, n: number): Pr
     await runCli(['status', '--json'], env); // the schema, before the clock
     if (mode === 'queue') procs.push(...(await startWorkers(2, env)));
     let importer: ChildProcess | undefined;
-    const rss = watchRss(() => [...procs, ...(importer ? [importer] : [])].map((p) => p.pid ?? 0).filter(Boolean));
+    const dbName = new URL(db.url).pathname.slice(1);
+    const watcher = new Client({ connectionString: db.url });
+    await watcher.connect();
+    const watch = watchProcesses(
+      () => [...procs, ...(importer ? [importer] : [])].map((p) => p.pid ?? 0).filter(Boolean),
+      async () =>
+        (
+          await watcher.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+            dbName,
+          ])
+        ).rows.map((r: { pid: number }) => r.pid),
+    );
     const started = performance.now();
     await runCli(['import', '-q', '--json', ...(mode === 'queue' ? ['--queue'] : []), dir], env, (p) => {
       importer = p;
     });
     const seconds = (performance.now() - started) / 1000;
-    const peakRssMb = rss.stop();
+    const { peakRssMb, nodeCpuMs, pgCpuMs } = await watch.stop();
+    await watcher.end();
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
     const size = Number((await pg.query('SELECT pg_database_size(current_database()) AS b')).rows[0].b);
@@ -170,6 +222,8 @@ async function runOnce(mode: 'in-process' | 'queue', dir: string, n: number): Pr
         .map((f) => `${f.format ?? 'none'} ${round(Number(f.ms))}`)
         .join(', '),
       restMs: round((2 * seconds * 1000) / n - Number(counts.ms)),
+      nodeCpuMs: round(nodeCpuMs / n),
+      pgCpuMs: round(pgCpuMs / n),
       ...(mode === 'queue' ? { redisPeakMb: round(redisPeak / 2 ** 20) } : {}),
       peakRssMb,
     };
