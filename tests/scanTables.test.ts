@@ -14,7 +14,7 @@ import { findRuledGrids } from '../parsers/pdf/rulingGrids';
 import { readScanPage } from '../parsers/pdf/scan/readScanPage';
 import { parseReport } from '../pipeline/parseReport';
 import { sampleFile } from './support/fixtures';
-import { imagePdf, scanPages, type ScanOptions } from './support/scanRender';
+import { scanPdf } from './support/scanRender';
 import { readTruth, truthCells } from './support/truth';
 
 const run = promisify(execFile);
@@ -40,12 +40,6 @@ if (!hasPdftoppm) console.warn('scanTables: pdftoppm (poppler-utils) is not inst
 else if (!hasOcr) console.warn('scanTables: tesseract with chi_sim and eng is not installed: OCR cases skipped');
 
 jest.setTimeout(900_000);
-
-/**
- * scanRender's greyscale JPEGs come out of sharp with three components while its PDF calls them
- * DeviceGray, which poppler draws as streaks: declared as RGB they are drawn as scanned.
- */
-const scanPdf = async (pdf: string, o: ScanOptions) => imagePdf(await scanPages(pdf, o), true);
 
 describe('the table grid of a scanned page', () => {
   // known: at 200 dpi one piece of a border in the label column is lost and a label cell spans

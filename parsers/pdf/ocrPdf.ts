@@ -99,8 +99,8 @@ async function readPage(input: string, dir: string, rp: RawPage, ms: number): Pr
       timeout: ms,
     }),
   );
-  const readWords = async (image: string, digitsOnly: boolean) => {
-    const language = digitsOnly ? ['-l', 'eng', '-c', 'tessedit_char_whitelist=0123456789'] : ['-l', 'chi_sim'];
+  const readWords = async (image: string, digitsOnly?: 'eng' | 'chi_sim') => {
+    const language = digitsOnly ? ['-l', digitsOnly, '-c', 'tessedit_char_whitelist=0123456789'] : ['-l', 'chi_sim'];
     const { stdout } = await announced(
       run('tesseract', [image, '-', ...language, '--psm', '6', 'tsv'], {
         timeout: Math.max(1, ms - (Date.now() - started)),

@@ -1,79 +1,163 @@
-// A second reading of the numbers in table cells: every cell the first pass read as digits is
-// cut out, the cuts are stacked into one image (one tesseract run, not one per cell), and read
-// again with digits only. Where the two readings differ, neither is trusted: the words of that
-// cell get confidence 0, so the analysis leaves the cell empty (T-OCR-LOW).
+// Two more readings of the numbers in table cells. Every cell the first reading (cellStack.ts)
+// read as digits, or as at most a few signs (chi_sim reads a lone 1 as j or 儿, 2 as 芝), is cut
+// out and trimmed to its ink, and the cuts, stacked, are read twice more with digits only: by
+// eng and by chi_sim, two models that do not make the same mistakes. A number read by the first
+// reading is taken when both agree with it; a number it missed when both give it, sure. Where
+// they differ, the cell's words get confidence 0, so the analysis leaves it empty (T-OCR-LOW).
+import { OCR_SETTINGS } from '../../../src/model/config';
 import { findRuledGrids } from '../rulingGrids';
 import type { TextItem } from '../pageText';
 import type { Ruling } from '../pageRulings';
 import type { GreyImage } from './greyImage';
 import type { PageFrame } from './scanRulings';
+import { boxPixels, stackCells, wordsOnPage, type Cut, type Pixels } from './cellStack';
+import { tsvWords, wordsToItems, type PixelWord } from './tesseractWords';
 
-/** runs tesseract (digits only) on an image and gives its TSV */
-export type ReadDigits = (image: GreyImage) => Promise<string>;
+/** runs tesseract with digits only (eng or chi_sim) on an image and gives its TSV */
+export type ReadDigits = (image: GreyImage, language: 'eng' | 'chi_sim') => Promise<string>;
 
-const GAP = 24; // white pixels between two stacked cells
-const INSET = 3; // pixels cut off each side of a cell (what is left of its borders)
+/** a first reading this short may be a misread number */
+const MAX_SIGNS = 3;
+/** a number the first reading missed is taken from the other two only this sure */
+const MIN_CONFIDENCE = 80;
 
-interface Cut {
+const DIGITS = /^\d+$/;
+/** a scanner speck read as a stop or a quote before or after a number */
+const bare = (t: string) => t.replace(/^[.,，。、·'"‘’“”|:;]+|[.,，。、·'"‘’“”|:;]+$/g, '');
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  px: Pixels;
   items: TextItem[];
-  text: string;
-  top: number;
-  height: number;
 }
 
+interface Reading {
+  text: string;
+  confidence: number;
+  words: PixelWord[];
+}
+
+/** the page's items, with the numbers of table cells checked (and some misreads read again) */
 export async function checkDigits(
   img: GreyImage,
+  ink: Uint8Array,
+  dpi: number,
   items: TextItem[],
   rulings: Ruling[],
   f: PageFrame,
-  readDigits: ReadDigits,
-): Promise<void> {
-  const cuts: Cut[] = [];
-  const boxes: { x0: number; y0: number; x1: number; y1: number; items: TextItem[] }[] = [];
-  for (const grid of findRuledGrids(rulings)) for (const b of grid.boxes) boxes.push({ ...b, items: [] });
+  read: ReadDigits,
+): Promise<TextItem[]> {
+  const boxes: Box[] = [];
+  findRuledGrids(rulings).forEach((grid) => {
+    for (const b of grid.boxes) boxes.push({ ...b, items: [], px: boxPixels(b, f, img) });
+  });
+  const outside: TextItem[] = [];
   for (const it of items) {
     const x = (it.x0 + it.x1) / 2,
       y = it.y + it.size * 0.3;
-    boxes.find((b) => x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1)?.items.push(it);
+    const box = boxes.find((b) => x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1);
+    (box ? box.items : outside).push(it);
   }
-  let height = 0,
-    width = 0;
-  const pieces: { box: (typeof boxes)[number]; px: [number, number, number, number] }[] = [];
-  for (const box of boxes) {
-    const text = box.items.map((i) => i.str).join('');
-    if (!/^\d+$/.test(text)) continue;
-    const x0 = Math.max(0, Math.round((box.x0 - f.originX) / f.kx) + INSET),
-      x1 = Math.min(img.width, Math.round((box.x1 - f.originX) / f.kx) - INSET),
-      y0 = Math.max(0, Math.round((f.top - box.y1) / f.ky) + INSET),
-      y1 = Math.min(img.height, Math.round((f.top - box.y0) / f.ky) - INSET);
-    if (x1 - x0 < 4 || y1 - y0 < 4) continue;
-    pieces.push({ box, px: [x0, y0, x1, y1] });
-    cuts.push({ items: box.items, text, top: height + GAP, height: y1 - y0 });
-    height += GAP + (y1 - y0);
-    width = Math.max(width, x1 - x0);
-  }
-  if (!cuts.length) return;
-  const stack: GreyImage = {
-    data: new Uint8Array((width + 2 * GAP) * (height + GAP)).fill(255),
-    width: width + 2 * GAP,
-    height: height + GAP,
-  };
-  pieces.forEach(({ px: [x0, y0, x1, y1] }, k) => {
-    for (let y = y0; y < y1; y++)
-      stack.data.set(
-        img.data.subarray(y * img.width + x0, y * img.width + x1),
-        (cuts[k].top + y - y0) * stack.width + GAP,
+  // numbers, and short readings that may be misread numbers (a longer one is a label)
+  const cand = boxes.filter((b) => {
+    const t = text(b.items);
+    return DIGITS.test(bare(t)) || [...t].length <= MAX_SIGNS;
+  });
+  const all = cand.map((_, k) => k);
+  const readAll = async (language: 'eng' | 'chi_sim', which: number[], into: Reading[]) => {
+    const stacked = stackCells(
+      img,
+      ink,
+      which.map((k) => cand[k].px),
+      dpi,
+    );
+    if (stacked)
+      readingOf(await read(stacked.stack, language), stacked.cuts, which.length).forEach(
+        (r, i) => (into[which[i]] = r),
       );
+  };
+  const eng = cand.map(nothingRead),
+    chi = cand.map(nothingRead);
+  await readAll('eng', all, eng);
+  await readAll('chi_sim', all, chi);
+  // tesseract sometimes passes over a lone digit on a line of its own in a tall stack: the cuts a
+  // reading missed, where another reading saw a number, are read again among themselves
+  const missed = (r: Reading[], other: Reading[]) =>
+    all.filter((k) => !r[k].text && (DIGITS.test(other[k].text) || mayBeNumber(cand[k].items)));
+  const [engMissed, chiMissed] = [missed(eng, chi), missed(chi, eng)];
+  if (engMissed.length) await readAll('eng', engMissed, eng);
+  if (chiMissed.length) await readAll('chi_sim', chiMissed, chi);
+  cand.forEach((b, k) => {
+    const first = { text: text(b.items), confidence: sureness(b.items) };
+    const settled = settle(first, eng[k], chi[k]);
+    if (!settled) return;
+    const at = [eng[k], chi[k]].find((r) => r.text === settled.text && r.words.length);
+    // placed where the digits were read (each cut is a line of its own in the stack, so its line
+    // is the cell's), else where the first reading put it
+    const words = at ? wordsToItems(at.words, f) : b.items;
+    if (!words.length) return;
+    const x1 = Math.max(...words.map((i) => i.x1));
+    b.items = [{ ...words[0], str: settled.text, x1, confidence: settled.confidence }];
   });
-  const read = cuts.map(() => '');
-  for (const row of (await readDigits(stack)).split('\n').slice(1)) {
-    const col = row.split('\t');
-    if (col[0] !== '5' || col.length < 12 || !col[11].trim()) continue;
-    const mid = Number(col[7]) + Number(col[9]) / 2;
-    const k = cuts.findIndex((c) => mid >= c.top && mid <= c.top + c.height);
-    if (k >= 0) read[k] += col[11].trim();
-  }
-  cuts.forEach((c, k) => {
-    if (read[k] !== c.text) for (const it of c.items) it.confidence = 0;
-  });
+  return [...outside, ...boxes.flatMap((b) => b.items)];
 }
+
+/**
+ * A cell's text from its three readings: undefined where the first stands. A number the first
+ * reading gave stands when eng reads it too and chi_sim reads no other number sure. The number
+ * both digit readings give, sure, replaces a first reading that is unsure or a lone sign (a
+ * number or label read sure is never replaced). Any other number read is kept with confidence
+ * 0: the analysis leaves it empty unless one of the table's equations holds with it (T-OCR-LOW).
+ */
+export function settle(
+  first: { text: string; confidence: number },
+  eng: { text: string; confidence: number },
+  chi: { text: string; confidence: number },
+): { text: string; confidence: number } | undefined {
+  const read = bare(first.text);
+  const number = DIGITS.test(read);
+  const unsure = !first.text || first.confidence < OCR_SETTINGS.minCellConfidence;
+  // a lone sign where a number is printed is a misread as often as not (7 as 观), however sure
+  const replaceable = unsure || (!number && [...first.text].length <= 1);
+  const agreed = DIGITS.test(eng.text) && chi.text === eng.text;
+  // chi_sim with digits only is the weaker reader: an unsure other number of its is no veto
+  const chiOther = DIGITS.test(chi.text) && chi.text !== read && chi.confidence >= OCR_SETTINGS.minCellConfidence;
+  if (number && eng.text === read && !chiOther) {
+    // read alike three times: as sure as the two digit readings
+    const confidence = agreed ? Math.max(first.confidence, Math.min(eng.confidence, chi.confidence)) : first.confidence;
+    return read === first.text && confidence === first.confidence ? undefined : { text: read, confidence };
+  }
+  if (agreed && Math.min(eng.confidence, chi.confidence) >= MIN_CONFIDENCE && replaceable)
+    return { text: eng.text, confidence: Math.min(eng.confidence, chi.confidence) };
+  if (number) return { text: read, confidence: 0 };
+  if (!replaceable) return undefined;
+  // one number read, or the same number twice, not sure
+  const numbers = [eng.text, chi.text].filter((t) => DIGITS.test(t));
+  return numbers.length && numbers.every((t) => t === numbers[0]) ? { text: numbers[0], confidence: 0 } : undefined;
+}
+
+/** each cut's text in one reading of the stack (empty where nothing was read) */
+function readingOf(tsv: string, cuts: Cut[], boxes: number): Reading[] {
+  const out: Reading[] = Array.from({ length: boxes }, nothingRead);
+  // words in reading order within a cut: top line first, then left to right (tesseract's order)
+  for (const w of wordsOnPage(tsvWords(tsv), cuts)) {
+    const r = out[w.box];
+    r.text += w.text;
+    r.confidence = Math.min(r.confidence, w.confidence);
+    r.words.push(w);
+  }
+  return out;
+}
+
+const text = (items: TextItem[]) => items.map((i) => i.str).join('');
+/** the least sure word's confidence; 0 where nothing was read */
+const sureness = (items: TextItem[]) => (items.length ? Math.min(...items.map((i) => i.confidence ?? 100)) : 0);
+/** read as a number, or unsure, or as a lone sign (a misread number as often as not) */
+const mayBeNumber = (items: TextItem[]) => {
+  const t = text(items);
+  return DIGITS.test(bare(t)) || sureness(items) < OCR_SETTINGS.minCellConfidence || [...t].length === 1;
+};
+const nothingRead = (): Reading => ({ text: '', confidence: 100, words: [] });

@@ -6,7 +6,9 @@ import { eraseLines, findLines, inkMask, lineSizes } from './imageLines';
 import { inkLevels, inkThreshold, readGrey, rotateInFrame, writePgm } from './greyImage';
 import { skewAngle } from './skewAngle';
 import { tableLines, toRulings, type PageFrame } from './scanRulings';
-import { tsvToItems } from './tesseractWords';
+import { tsvWords, wordsToItems } from './tesseractWords';
+import { blankBoxes, boxPixels, stackCells, wordsOnPage } from './cellStack';
+import { findRuledGrids } from '../rulingGrids';
 import { checkDigits } from './digitCheck';
 import type { TextItem } from '../pageText';
 import type { Ruling } from '../pageRulings';
@@ -18,8 +20,9 @@ export interface ScanPage {
   skew: number;
 }
 
-/** tesseract on an image file → its TSV, reading all text or digits only (the caller owns the time limit) */
-export type ReadWords = (image: string, digitsOnly: boolean) => Promise<string>;
+/** tesseract on an image file → its TSV, reading all text (chi_sim) or digits only with the
+ * language given (the caller owns the time limit) */
+export type ReadWords = (image: string, digitsOnly?: 'eng' | 'chi_sim') => Promise<string>;
 
 /** below this skew (degrees) the page is read as it is: a turn would only blur it */
 const MIN_TURN = 0.05;
@@ -47,15 +50,32 @@ export async function readScanPage(
     kx: page.width / img.width,
     ky: page.height / img.height,
   };
-  const clean = path.join(path.dirname(image), `clean-${path.basename(image)}`);
-  const erased = eraseLines(img, lines);
-  await writePgm(erased, clean);
-  const items = tsvToItems(await readWords(clean, false), frame);
   const rulings = toRulings(lines, frame);
-  const digits = path.join(path.dirname(image), `digits-${path.basename(image)}`);
-  await checkDigits(erased, items, rulings, frame, async (stack) => {
-    await writePgm(stack, digits);
-    return readWords(digits, true);
-  });
+  const erased = eraseLines(img, lines);
+  const boxes = findRuledGrids(rulings).flatMap((g) => g.boxes.map((b) => boxPixels(b, frame, img)));
+  // the page without its tables, then the tables' cells on their own (cellStack.ts)
+  const clean = path.join(path.dirname(image), `clean-${path.basename(image)}`);
+  await writePgm(blankBoxes(erased, boxes), clean);
+  const words = tsvWords(await readWords(clean));
+  const ink = inkMask(erased, inkThreshold(levels));
+  const stacked = stackCells(erased, ink, boxes, dpi);
+  if (stacked) {
+    const cells = path.join(path.dirname(image), `cells-${path.basename(image)}`);
+    await writePgm(stacked.stack, cells);
+    words.push(...wordsOnPage(tsvWords(await readWords(cells)), stacked.cuts));
+  }
+  const stacks = path.join(path.dirname(image), `stack-${path.basename(image)}`);
+  const items = await checkDigits(
+    erased,
+    ink,
+    dpi,
+    wordsToItems(words, frame),
+    rulings,
+    frame,
+    async (stack, language) => {
+      await writePgm(stack, stacks);
+      return readWords(stacks, language);
+    },
+  );
   return { items, rulings, skew };
 }

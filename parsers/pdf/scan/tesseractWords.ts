@@ -2,26 +2,63 @@
 import type { TextItem } from '../pageText';
 import type { PageFrame } from './scanRulings';
 
-/** TSV level 5 rows (words): pixel box from the top left, confidence 0–100 (-1: not a word). */
-export function tsvToItems(tsv: string, f: PageFrame): TextItem[] {
-  const items: TextItem[] = [];
+/** a word as tesseract read it, in pixels from the image's top left */
+export interface PixelWord {
+  text: string;
+  /** 0–100 */
+  confidence: number;
+  left: number;
+  width: number;
+  top: number;
+  height: number;
+  /** the text line the word is on: a word's own box is its glyphs' (一 is flat, 口 tall), the
+   * line's is the same for every word on it, so the words of a line stay one line */
+  lineTop: number;
+  lineHeight: number;
+}
+
+/** TSV level 4 rows (lines) and level 5 rows (words, confidence -1: not a word). */
+export function tsvWords(tsv: string): PixelWord[] {
+  const words: PixelWord[] = [];
+  let line = { top: 0, height: 0 };
   for (const row of tsv.split('\n').slice(1)) {
     const col = row.split('\t');
-    if (col[0] !== '5' || col.length < 12) continue;
+    if (col.length < 12) continue;
+    const [left, top, width, height] = [col[6], col[7], col[8], col[9]].map(Number);
+    if (col[0] === '4') line = { top, height };
+    if (col[0] !== '5') continue;
     const text = col[11].trim();
     const confidence = Number(col[10]);
     if (!text || !(confidence >= 0)) continue;
-    const [left, topPx, width, height] = [col[6], col[7], col[8], col[9]].map(Number);
-    const size = Math.max(height * f.ky, 4);
-    items.push({
-      str: text,
-      x0: f.originX + left * f.kx,
-      x1: f.originX + (left + width) * f.kx,
-      y: f.top - (topPx + height) * f.ky + size * 0.15,
-      size,
-      vertical: false,
-      confidence: Math.round(confidence * 10) / 10,
+    // a word outside its line's rows (should not be): its own box
+    const inLine = top >= line.top - 1 && top + height <= line.top + line.height + 1;
+    words.push({
+      text,
+      confidence,
+      left,
+      width,
+      top,
+      height,
+      lineTop: inLine ? line.top : top,
+      lineHeight: inLine ? line.height : height,
     });
   }
-  return items;
+  return words;
 }
+
+export function wordsToItems(words: PixelWord[], f: PageFrame): TextItem[] {
+  return words.map((w) => {
+    const size = Math.max(w.lineHeight * f.ky, 4);
+    return {
+      str: w.text,
+      x0: f.originX + w.left * f.kx,
+      x1: f.originX + (w.left + w.width) * f.kx,
+      y: f.top - (w.lineTop + w.lineHeight) * f.ky + size * 0.15,
+      size,
+      vertical: false,
+      confidence: Math.round(w.confidence * 10) / 10,
+    };
+  });
+}
+
+export const tsvToItems = (tsv: string, f: PageFrame): TextItem[] => wordsToItems(tsvWords(tsv), f);
