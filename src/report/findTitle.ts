@@ -66,13 +66,14 @@ const isSentence = (t: string) =>
   /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
 const titleLike = (t: string) =>
   t.length <= MAX_TITLE && NAMES_A_REPORT.test(t) && !FURNITURE_LINE.test(t) && !isSentence(t);
+const ENDS_AS_AGENCY = new RegExp(AGENCY_END + '$');
 /** a short line that may be the first half of a title: an agency, a year, or both */
 const headLike = (t: string) =>
   t.length <= 40 &&
   !FURNITURE_LINE.test(t) &&
   !isSentence(t) &&
   !REPORT_WORD.test(t) &&
-  (new RegExp(AGENCY_END + '$').test(t) || YEAR.test(t) || /(?:信息|政务)公开(?:工作)?$/.test(t));
+  (ENDS_AS_AGENCY.test(t) || YEAR.test(t) || /(?:信息|政务)公开(?:工作)?$/.test(t));
 
 /** the title and the index of the line it ends on, or null */
 /** a list item: on a page, a link to another report (往年年报), never this report's title */

@@ -20,11 +20,13 @@ function confirms(eq: Equation, term: (key: string) => Cell | undefined, doubtfu
 export function distrustOcrCells(tables: RecognisedTable[], min: number): Flag[] {
   const flags: Flag[] = [];
   for (const t of tables) {
-    const arithmetic = ARITHMETIC[t.table][t.template];
-    const at = new Map(t.cells.map((c) => [`${c.row}|${c.col}`, c]));
     const doubtful = t.cells.filter(
       (c) => c.value !== null && c.source.confidence !== undefined && c.source.confidence < min,
     );
+    // most tables were not read by OCR: nothing to look up
+    if (!doubtful.length) continue;
+    const arithmetic = ARITHMETIC[t.table][t.template];
+    const at = new Map(t.cells.map((c) => [`${c.row}|${c.col}`, c]));
     for (const c of doubtful) {
       const rule =
         arithmetic.inRow.find((eq) => confirms(eq, (k) => at.get(`${c.row}|${k}`), c, min)) ??
