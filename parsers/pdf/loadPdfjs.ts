@@ -51,7 +51,8 @@ export function loadPdfjs(): Promise<Pdfjs> {
  *   (shared by the fonts, copied only by one that amends it) and the code → drawn character
  *   map built from it: copying and walking ~30,000 codes per font was ~25% of such a parse;
  * - a ToUnicode CMap's codes are walked by its keys when few (a subset font's few hundred codes
- *   spread up to 0xffff), not by probing all 65,536: ~6% of a WPS report's parse;
+ *   spread up to 0xffff), not by probing all 65,536: ~6% of a WPS report's parse; the font's
+ *   Unicode map built from it is sparse too (was 65,536 slots, walked again per font);
  * - AES-256 (PDF 2.0) key derivation uses node:crypto instead of pdfjs's JS SHA-2/AES: ~0.2 s
  *   less per encrypted document, owner-password-only reports included;
  * - Flate and Brotli streams are inflated by node:zlib in one synchronous call instead of a
