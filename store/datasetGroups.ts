@@ -10,6 +10,7 @@ import type { Database, EntriesTable } from './schema';
 import { agencyKey } from '../src/report/agencyName';
 import { copiesOfAgencies } from './datasetQueries';
 import { reportsOfCopies } from './datasetReports';
+import { listed } from './listQueries';
 import type { Region } from '../src/dataset/region';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -104,6 +105,8 @@ export async function regroupAgencies(db: Db, agencyKeys: string[]): Promise<voi
         group_city: r.region?.city ?? null,
         group_county: r.region?.county ?? null,
         status_rank: statusRank(r.best.errorCode, r.best.cellCount, r.best.flags),
+        formats: listed(r.copies.map((c) => c.format)),
+        rules: listed(r.best.flags.map((f) => f.rule)),
       })),
     );
     if (pg) {

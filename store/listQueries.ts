@@ -65,6 +65,16 @@ const isOn = (f: EntryFilter, k: FilterKey) => f[k] !== undefined && f[k] !== ''
 /** The filter's words, as the list has always split them. */
 const wordsOf = (q: string) => q.split(/\s+/).filter(Boolean).slice(0, 8);
 
+/**
+ * A set of names (a report's formats, its failing rules) as one text column: sorted, each between
+ * commas (",html,pdf,"), so that one name is found as ",html,"; null when there is none.
+ */
+export function listed(names: Array<string | null | undefined>): string | null {
+  const set = [...new Set(names.filter((n): n is string => !!n))].sort();
+  return set.length ? `,${set.join(',')},` : null;
+}
+const membersOf = (text: string | null): string[] => (text ? text.split(',').filter(Boolean) : []);
+
 /** Is a filter's value found in a text column (substring, case as written)? */
 function contains(pg: boolean, column: string, word: string) {
   return pg
@@ -79,16 +89,7 @@ function passes(eb: Eb, f: EntryFilter, pg: boolean, except?: FilterKey): Expres
   if (on('year')) all.push(eb('r.year', '=', f.year!));
   if (on('agency')) all.push(eb.or([eb('r.agency', '=', f.agency!), eb('r.agency_key', '=', agencyKey(f.agency!))]));
   if (on('layout')) all.push(eb('r.layout', '=', f.layout!));
-  if (on('format'))
-    all.push(
-      eb.exists(
-        eb
-          .selectFrom('reports as c')
-          .select(sql`1`.as('one'))
-          .whereRef('c.group_best', '=', 'r.sha256')
-          .where('c.format', '=', f.format!),
-      ),
-    );
+  if (on('format')) all.push(contains(pg, 'r.formats', listed([f.format!])!));
   if (on('error'))
     all.push(
       f.error === 'any'
@@ -98,17 +99,7 @@ function passes(eb: Eb, f: EntryFilter, pg: boolean, except?: FilterKey): Expres
           : eb('r.error_code', '=', f.error!),
     );
   if (on('rule'))
-    all.push(
-      f.rule === 'X-SOURCES'
-        ? eb('r.x_sources', '>', 0)
-        : eb.exists(
-            eb
-              .selectFrom('flags as fl')
-              .select(sql`1`.as('one'))
-              .where('fl.rule', '=', f.rule!)
-              .whereRef('fl.sha256', '=', 'r.sha256'),
-          ),
-    );
+    all.push(f.rule === 'X-SOURCES' ? eb('r.x_sources', '>', 0) : contains(pg, 'r.rules', listed([f.rule!])!));
   if (on('region')) all.push(regionPasses(eb, f.region!));
   if (on('disagreeing')) all.push(eb('r.x_sources', '>', 0));
   if (on('q'))
@@ -295,28 +286,24 @@ export async function facetCounts(db: Kysely<Database>, facet: FacetKey, f: Entr
       .select([sql`${sql.ref(column)}`.as('value'), sql<number>`count(*)`.as('n')])
       .groupBy(column)
       .execute();
-  } else if (facet === 'format') {
-    rows = await base
-      .innerJoin('reports as c', 'c.group_best', 'r.sha256')
-      .select(['c.format as value', sql<number>`count(distinct r.sha256)`.as('n')])
-      .groupBy('c.format')
+  } else if (facet === 'format' || facet === 'rule') {
+    // reports with one set of formats (rules) counted together, then each set's members
+    const column = facet === 'format' ? 'r.formats' : 'r.rules';
+    const sets = await base
+      .select([
+        sql<string | null>`${sql.ref(column)}`.as('members'),
+        sql<number>`case when r.x_sources > 0 then 1 else 0 end`.as('xs'),
+        sql<number>`count(*)`.as('n'),
+      ])
+      .groupBy([column, sql`case when r.x_sources > 0 then 1 else 0 end`])
       .execute();
-  } else if (facet === 'rule') {
-    const [flagged, disagreeing] = await Promise.all([
-      base
-        .innerJoin(
-          (eb) => eb.selectFrom('flags').select(['rule', 'sha256']).distinct().as('fl'),
-          (join) => join.onRef('fl.sha256', '=', 'r.sha256'),
-        )
-        .select(['fl.rule as value', sql<number>`count(*)`.as('n')])
-        .groupBy('fl.rule')
-        .execute(),
-      base
-        .select(sql<number>`count(*)`.as('n'))
-        .where('r.x_sources', '>', 0)
-        .executeTakeFirstOrThrow(),
-    ]);
-    rows = [...flagged, { value: 'X-SOURCES', n: disagreeing.n }];
+    const sum = new Map<string, number>();
+    const add = (v: string, n: number) => sum.set(v, (sum.get(v) ?? 0) + n);
+    for (const r of sets) {
+      for (const v of membersOf(r.members)) add(v, Number(r.n));
+      if (facet === 'rule' && Number(r.xs)) add('X-SOURCES', Number(r.n));
+    }
+    rows = [...sum].map(([value, n]) => ({ value, n }));
   } else {
     // region: the province and the city of each report (once when they are one name)
     const [provinces, cities] = await Promise.all([

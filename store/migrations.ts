@@ -3,6 +3,7 @@
 import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { agencyKey } from '../src/report/agencyName';
 import { regroupAll } from './datasetGroups';
+import { listed } from './listQueries';
 
 // The one place the dialects differ: an auto-numbered key (SQLite: integer primary key).
 const autoId = (db: Kysely<any>) => (db.getExecutor().adapter instanceof PostgresAdapter ? 'bigserial' : 'integer');
@@ -252,6 +253,56 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('entries').execute();
       for (const [name, columns] of LIST_INDEXES.filter(([n]) => n !== 'reports_group_best'))
         await db.schema.createIndex(name).on('reports').columns(columns).execute();
+    },
+  },
+  '0006_entry_formats_and_rules': {
+    // The format and rule filters and menus joined every report's copies and flags: each list
+    // row names its copies' formats and its failing rules itself (",html,pdf,").
+    async up(db: Kysely<any>) {
+      const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+      for (const c of ['formats', 'rules']) await db.schema.alterTable('entries').addColumn(c, 'text').execute();
+      let after = '';
+      for (;;) {
+        const page: string[] = (
+          await db
+            .selectFrom('entries')
+            .select('sha256')
+            .where('sha256', '>', after)
+            .orderBy('sha256')
+            .limit(2000)
+            .execute()
+        ).map((r: { sha256: string }) => r.sha256);
+        if (!page.length) break;
+        const formats = await db
+          .selectFrom('reports')
+          .select(['group_best', 'format'])
+          .where('group_best', 'in', page)
+          .execute();
+        const rules = await db
+          .selectFrom('flags')
+          .select(['sha256', 'rule'])
+          .distinct()
+          .where('sha256', 'in', page)
+          .execute();
+        const of = (rows: Array<Record<string, string | null>>, key: string, value: string) => {
+          const m = new Map<string, Array<string | null>>();
+          for (const r of rows) m.set(r[key]!, [...(m.get(r[key]!) ?? []), r[value]]);
+          return page.map((sha) => listed(m.get(sha) ?? []));
+        };
+        const [f, r] = [of(formats, 'group_best', 'format'), of(rules, 'sha256', 'rule')];
+        if (pg)
+          await sql`update entries set formats = v.f, rules = v.r
+            from unnest(${page}::text[], ${f}::text[], ${r}::text[]) as v(s, f, r) where entries.sha256 = v.s`.execute(
+            db,
+          );
+        else
+          for (const [i, sha] of page.entries())
+            await db.updateTable('entries').set({ formats: f[i], rules: r[i] }).where('sha256', '=', sha).execute();
+        after = page[page.length - 1];
+      }
+    },
+    async down(db: Kysely<any>) {
+      for (const c of ['formats', 'rules']) await db.schema.alterTable('entries').dropColumn(c).execute();
     },
   },
 };

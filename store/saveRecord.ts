@@ -10,6 +10,7 @@ import { versionKey } from './versionKey';
 import { PARSER_VERSION } from '../src/model/version';
 import { agencyKey } from '../src/report/agencyName';
 import { regionOf } from '../src/dataset/region';
+import { listed } from './listQueries';
 import {
   lockAgencies,
   ownGroupColumns,
@@ -114,6 +115,8 @@ function ownEntry(record: ReportRecord): EntryRow {
     group_city: row.group_city,
     group_county: row.group_county,
     status_rank: statusRank(row.error_code, row.cell_count, record.flags),
+    formats: listed([row.format]),
+    rules: listed(record.flags.map((f) => f.rule)),
   };
 }
 

@@ -118,6 +118,9 @@ export interface EntriesTable {
   group_county: string | null;
   /** 0 not parsed, 1 an error rule fails, 2 no cell read (nothing checked), 3 passes */
   status_rank: number;
+  /** the formats of its copies and the rules its best copy fails, as ",a,b," (migration 0006) */
+  formats: string | null;
+  rules: string | null;
 }
 
 export interface Database {
