@@ -78,7 +78,9 @@ export function findAlignedTables(
     floor = end;
     // one row is a table only where a table continued from the page before goes on
     if (count < 2 && !(start === pageTop && segs[i].filter((x) => isNumeric(x.text)).length >= 2)) continue;
-    const table = buildTable(lines, segs.slice(start, end + 1).flat(), page);
+    // a line left out right above the first row may be the first line of that row's label
+    const cut = start > 0 && gap(lines[start - 1], lines[start]) <= ROW_PITCH * lines[start].size;
+    const table = buildTable(lines, segs.slice(start, end + 1).flat(), page, false, cut);
     if (!table) continue;
     tables.push(table);
     for (let k = start; k <= end; k++) used.add(k);
@@ -240,7 +242,13 @@ interface Cell {
   parts: Segment[];
 }
 
-function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn = false): PageTable | null {
+function buildTable(
+  lines: TextLine[],
+  segs: Segment[],
+  page: number,
+  oneColumn = false,
+  cutAbove = false,
+): PageTable | null {
   const cols = findColumns(segs);
   if (cols.length < (oneColumn ? 1 : 2)) return null;
   const colsOf = (s: Segment): [number, number] => {
@@ -300,6 +308,26 @@ function buildTable(lines: TextLine[], segs: Segment[], page: number, oneColumn 
   const rowsWhere = (f: (c: Cell) => boolean) => new Set(cells.filter(f).map((c) => c.r));
   const valued = rowsWhere((c) => c.parts.some(isValuePiece));
   const reaching = rowsWhere((c) => [...doubled].some((k) => c.c0 <= k && k <= c.c1));
+  // a column where one labelled row prints its first number and another its second label: the
+  // rows do not share one grid (a row without its group's label cell prints its numbers one
+  // column on), and a row of the same numbers that has neither a number nor a second label
+  // there (blank, or its only label reaching over it) may have its first value there
+  const isLabel = (c: Cell) => !c.parts.some(isValuePiece);
+  const rowOf = (k: number) => cells.filter((c) => c.r === k).sort((a, b) => a.c0 - b.c0);
+  const numbered = [...valued].map(rowOf).filter((cs) => isLabel(cs[0]));
+  const lastValue = (cs: Cell[]) => Math.max(...cs.filter((c) => !isLabel(c)).map((c) => c.c1));
+  for (let k = 0; k < cols.length; k++) {
+    const firstAt = numbered.filter((cs) => cs.find((c) => !isLabel(c))!.c0 === k);
+    const secondLabel = numbered.some((cs) => cs.some((c, i) => i > 0 && isLabel(c) && c.c0 <= k && k <= c.c1));
+    if (!firstAt.length || !secondLabel) continue;
+    for (const cs of numbered) {
+      const at = cs.findIndex((c) => c.c0 <= k && k <= c.c1);
+      const hidden = at === -1 || (at === 0 && cs[0].c0 < k && !isLabel(cs[1]));
+      const first = cs.find((c) => !isLabel(c))!.c0;
+      if (hidden && first > k && firstAt.some((h) => lastValue(h) >= lastValue(cs) - 1)) reaching.add(cs[0].r);
+    }
+  }
+  if (cutAbove) reaching.add(0);
   const unsettled = new Set([...reaching].filter((k) => valued.has(k)));
   return toPageTable(cells, cols, r + 1, page, unsettled);
 }

@@ -73,6 +73,9 @@ function widenLabels(rows: (GridCell | undefined)[][]): void {
     // a column with a heading of its own in the header above is a value column, though blank
     // in every row (采购项目数量 over a blank: the label took it and 0 read as the item count)
     const head = headerAbove(rows, r, 0);
+    // with no header above at all (a part not joined to its table) a blank right of the label
+    // may be a value column as well as the label's: it stays blank, and settleValues decides
+    if (!headerAbove(rows, r, 1)) return;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell || cell.covered || !cell.text.trim() || NUMBER.test(cell.text.trim()) || cell.rowSpan > 1) continue;
