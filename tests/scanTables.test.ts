@@ -42,14 +42,12 @@ else if (!hasOcr) console.warn('scanTables: tesseract with chi_sim and eng is no
 jest.setTimeout(900_000);
 
 describe('the table grid of a scanned page', () => {
-  // known: at 200 dpi one piece of a border in the label column is lost and a label cell spans
-  // two rows (docs/accuracy.md, Scanned reports); test.failing turns red when that is fixed
-  const cases: Array<[number, number, typeof test]> = [
-    [150, 2.5, test],
-    [200, -1.5, test.failing],
+  const cases: Array<[number, number]> = [
+    [150, 2.5],
+    [200, -1.5],
   ];
-  for (const [dpi, skew, kind] of cases)
-    (hasPdftoppm ? kind : test.skip)(`at ${dpi} dpi turned ${skew}°: the vector grid, found in the image`, async () => {
+  for (const [dpi, skew] of cases)
+    (hasPdftoppm ? test : test.skip)(`at ${dpi} dpi turned ${skew}°: the vector grid, found in the image`, async () => {
       const vector = await readPdf(new Uint8Array(readFileSync(SAMPLE)), DEFAULT_LIMITS);
       const scan = await scanPdf(SAMPLE, {
         dpi,

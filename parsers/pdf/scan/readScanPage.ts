@@ -29,7 +29,7 @@ const MIN_TURN = 0.05;
 /** the shortest row border, mm: a table column is wider than a title's character */
 const MIN_ROW_MM = 12;
 /** how far from paper towards ink a pixel of a ruling line is (thin lines scan light) */
-const LINE_INK = 0.25;
+const LINE_INK = 0.2;
 
 export async function readScanPage(
   image: string,
