@@ -1,8 +1,8 @@
 // patches/pdfjs-dist+5.6.205.patch (see parsers/pdf/loadPdfjs.ts) makes pdfjs skip the glyph
 // programs of CID fonts that have a ToUnicode map, read Type 1 fonts without building their
 // OpenType program, parse built-in CMaps once per process, walk sparse CMaps by their keys,
-// derive AES-256 keys with node:crypto and inflate streams with node:zlib, and hand operator
-// lists from the same-thread worker over without cloning them.
+// copy saved graphics states flat, derive AES-256 keys with node:crypto and inflate streams
+// with node:zlib, and hand operator lists from the same-thread worker over without cloning them.
 // It must be applied by the install, really take effect, and change nothing that is read.
 // Also here: the in-memory cache of pdfjs's CMap files (cachedBinaryData.ts).
 import { readFileSync } from 'node:fs';
@@ -27,6 +27,7 @@ type Switches = {
   __xxgkTextOnlyType1Fonts?: boolean;
   __xxgkShareBuiltInCMaps?: boolean;
   __xxgkSparseCMapKeys?: boolean;
+  __xxgkFlatEvalStates?: boolean;
 };
 
 /** Runs `fn` with the patch's switches off (pdfjs's own code paths), then restores them. */
@@ -41,6 +42,7 @@ async function withSwitchesOff<T>(fn: () => Promise<T>): Promise<T> {
     __xxgkTextOnlyType1Fonts: g.__xxgkTextOnlyType1Fonts,
     __xxgkShareBuiltInCMaps: g.__xxgkShareBuiltInCMaps,
     __xxgkSparseCMapKeys: g.__xxgkSparseCMapKeys,
+    __xxgkFlatEvalStates: g.__xxgkFlatEvalStates,
   };
   g.__xxgkSkipCidFontPrograms = false;
   g.__xxgkNodeCrypto = undefined;
@@ -49,6 +51,7 @@ async function withSwitchesOff<T>(fn: () => Promise<T>): Promise<T> {
   g.__xxgkTextOnlyType1Fonts = false;
   g.__xxgkShareBuiltInCMaps = false;
   g.__xxgkSparseCMapKeys = false;
+  g.__xxgkFlatEvalStates = false;
   try {
     return await fn();
   } finally {
@@ -149,6 +152,34 @@ test('Type 1 fonts without widths in the PDF get them from their glyph programs,
   expect(patched).toContain('政府信息公开');
   expect(patched).not.toEqual(await items(bytes)); // the programs' widths are not the PDF's here
   expect(patched).toEqual(await withSwitchesOff(() => items(noWidths)));
+}, 60000);
+
+test('nested saved graphics states (copied flat) give the same text and rulings as with the switch off', async () => {
+  // q/Q nested three deep with transforms, colours and line widths set at each level, a path
+  // begun before a q and finished after it, and a form XObject drawn from inside a q
+  const content = [
+    '0.5 w 0 0 1 RG q 1 0 0 1 10 20 cm 1 0 0 rg q 2 w 0 1 0 RG 50 700 m 300 700 l S',
+    'q 1 0 0 1 5 -5 cm BT /F1 12 Tf 60 650 Td (inner text) Tj ET 100 600 m Q 100 500 l S Q',
+    '60 400 200 1 re f /Fm1 Do Q 50 300 m 300 300 l S BT /F1 10 Tf 50 280 Td (outer text) Tj ET',
+  ].join('\n');
+  const form = 'q 0 0 1 rg 0 0 150 0.8 re f BT /F1 9 Tf 5 5 Td (form text) Tj ET Q';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R ' +
+      '/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Type /XObject /Subtype /Form /BBox [0 0 200 50] /Matrix [1 0 0 1 300 150] ` +
+      `/Resources << /Font << /F1 5 0 R >> >> /Length ${form.length} >>\nstream\n${form}\nendstream`,
+  ];
+  const pdf = assemblePdf(objects);
+  const read = async () => JSON.stringify((await readPdf(pdf, DEFAULT_LIMITS)).pages);
+  const patched = await read();
+  expect(patched).toContain('inner text');
+  expect(patched).toContain('form text');
+  expect(JSON.parse(patched)[0].rulings.length).toBeGreaterThan(2);
+  expect(patched).toEqual(await withSwitchesOff(read));
 }, 60000);
 
 test('built-in CMaps shared between documents leave each document its own Unicode map', async () => {

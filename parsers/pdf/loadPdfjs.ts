@@ -38,7 +38,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
 }
 
 /**
- * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds seven switches to
+ * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds eight switches to
  * pdfjs's legacy build, all off unless set here:
  * - a composite (CID) font with a ToUnicode map is not inflated, parsed or repaired: its text
  *   and widths come from the PDF's dictionaries, only drawing needs the glyph program. Parsing
@@ -53,6 +53,8 @@ export function loadPdfjs(): Promise<Pdfjs> {
  * - a ToUnicode CMap's codes are walked by its keys when few (a subset font's few hundred codes
  *   spread up to 0xffff), not by probing all 65,536: ~6% of a WPS report's parse; the font's
  *   Unicode map built from it is sparse too (was 65,536 slots, walked again per font);
+ * - the graphics state saved by q is copied flat instead of made the prototype of its successor
+ *   (a chain of prototypes, each one's fields slow to read and write): ~6% of a parse;
  * - AES-256 (PDF 2.0) key derivation uses node:crypto instead of pdfjs's JS SHA-2/AES: ~0.2 s
  *   less per encrypted document, owner-password-only reports included;
  * - Flate and Brotli streams are inflated by node:zlib in one synchronous call instead of a
@@ -72,11 +74,13 @@ function enablePatchedPaths(): void {
     __xxgkTextOnlyType1Fonts?: boolean;
     __xxgkShareBuiltInCMaps?: boolean;
     __xxgkSparseCMapKeys?: boolean;
+    __xxgkFlatEvalStates?: boolean;
   };
   g.__xxgkSkipCidFontPrograms = true;
   g.__xxgkTextOnlyType1Fonts = true;
   g.__xxgkShareBuiltInCMaps = true;
   g.__xxgkSparseCMapKeys = true;
+  g.__xxgkFlatEvalStates = true;
   g.__xxgkShareOperatorLists = true;
   g.__xxgkNodeCrypto = nodeCrypto;
   g.__xxgkNodeZlib = nodeZlib;
@@ -94,6 +98,7 @@ export function pdfjsPatchApplied(): boolean {
       '__xxgkTextOnlyType1Fonts',
       '__xxgkShareBuiltInCMaps',
       '__xxgkSparseCMapKeys',
+      '__xxgkFlatEvalStates',
       '__xxgkNodeCrypto',
       '__xxgkNodeZlib',
     ].every((s) => worker.includes(s)) && main.includes('__xxgkShareOperatorLists')
