@@ -63,8 +63,11 @@ export async function replaceEntries(db: Db, remove: string[], rows: EntryRow[])
       .execute();
 }
 
-/** Rewrite the group columns of every parsed file of these agencies, and their list rows. */
-export async function regroupAgencies(db: Db, agencyKeys: string[]): Promise<void> {
+/**
+ * Rewrite the group columns of every parsed file of these agencies, and their list rows (but in
+ * migration 0004, which comes before the list's table).
+ */
+export async function regroupAgencies(db: Db, agencyKeys: string[], listRows = true): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   for (let i = 0; i < agencyKeys.length; i += 200) {
     const reports = await reportsOfCopies(
@@ -84,31 +87,32 @@ export async function regroupAgencies(db: Db, agencyKeys: string[]): Promise<voi
         group_county: r.region?.county ?? null,
       })),
     );
-    await replaceEntries(
-      db,
-      rows.map((r) => r.sha256),
-      reports.map((r) => ({
-        sha256: r.id,
-        title: r.best.title,
-        agency: r.best.agency,
-        agency_key: r.best.agency ? agencyKey(r.best.agency) : null,
-        year: r.best.year,
-        format: r.best.format,
-        layout: r.best.layout,
-        error_code: r.best.errorCode,
-        cell_count: r.best.cellCount,
-        flag_count: r.best.flagCount,
-        copy_count: r.copies.length,
-        x_sources: r.xSources.length,
-        group_region_code: r.region?.code ?? null,
-        group_province: r.region?.province ?? null,
-        group_city: r.region?.city ?? null,
-        group_county: r.region?.county ?? null,
-        status_rank: statusRank(r.best.errorCode, r.best.cellCount, r.best.flags),
-        formats: listed(r.copies.map((c) => c.format)),
-        rules: listed(r.best.flags.map((f) => f.rule)),
-      })),
-    );
+    if (listRows)
+      await replaceEntries(
+        db,
+        rows.map((r) => r.sha256),
+        reports.map((r) => ({
+          sha256: r.id,
+          title: r.best.title,
+          agency: r.best.agency,
+          agency_key: r.best.agency ? agencyKey(r.best.agency) : null,
+          year: r.best.year,
+          format: r.best.format,
+          layout: r.best.layout,
+          error_code: r.best.errorCode,
+          cell_count: r.best.cellCount,
+          flag_count: r.best.flagCount,
+          copy_count: r.copies.length,
+          x_sources: r.xSources.length,
+          group_region_code: r.region?.code ?? null,
+          group_province: r.region?.province ?? null,
+          group_city: r.region?.city ?? null,
+          group_county: r.region?.county ?? null,
+          status_rank: statusRank(r.best.errorCode, r.best.cellCount, r.best.flags),
+          formats: listed(r.copies.map((c) => c.format)),
+          rules: listed(r.best.flags.map((f) => f.rule)),
+        })),
+      );
     if (pg) {
       const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
       await sql`update reports set listed = v.listed, group_best = v.best, copy_count = v.copies,
@@ -125,7 +129,7 @@ export async function regroupAgencies(db: Db, agencyKeys: string[]): Promise<voi
   }
 }
 
-/** Every agency's files regrouped, a page of agencies at a time (the migration that adds the columns). */
+/** Every agency's files regrouped, a page of agencies at a time: migration 0004, which adds the columns. */
 export async function regroupAll(db: Db): Promise<void> {
   let after = '';
   for (;;) {
@@ -140,7 +144,7 @@ export async function regroupAll(db: Db): Promise<void> {
         .execute()
     ).map((r) => r.agency_key!);
     if (!keys.length) return;
-    await regroupAgencies(db, keys);
+    await regroupAgencies(db, keys, false);
     after = keys[keys.length - 1];
   }
 }

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseReport } from '../pipeline/parseReport';
 import type { ReportRecord } from '../src/model/record';
+import { Migrator } from 'kysely';
 import { openStore, saveRecords, loadDataset, type Store } from '../store';
+import { migrationProvider } from '../store/migrations';
 import {
   filterEntries,
   listEntries,
@@ -240,6 +242,27 @@ describe.each(EACH_STORE)('the review list as queries on %s', (_kind, make) => {
     // the region filter is regionMatches (src/dataset/region.ts) on the report's region
     const byCode = await listReports(store.db, { region: '320800' }, { limit: 1000, offset: 0 });
     expect(byCode.rows.every((r) => regionMatches(r.region, '320800'))).toBe(true);
+  });
+
+  test('a store filled before the group columns and the list table gets them as saving gives them', async () => {
+    const snapshot = async (db: Store['db']) => ({
+      entries: await db.selectFrom('entries').selectAll().orderBy('sha256').execute(),
+      groups: await db
+        .selectFrom('reports')
+        .select(['sha256', 'agency_key', 'listed', 'group_best', 'copy_count', 'x_sources', 'group_region_code'])
+        .orderBy('sha256')
+        .execute(),
+    });
+    const saved = await snapshot(store.db);
+    expect(saved.entries.length).toBeGreaterThan(10);
+    // back to the schema before issue 15 (0003), the data kept, then opened again: migrated up
+    const { error } = await new Migrator({ db: store.db, provider: migrationProvider }).migrateTo(
+      '0003_report_extras_and_review_indexes',
+    );
+    expect(error).toBeUndefined();
+    await store.close();
+    store = await openStore(temp.config);
+    expect(await snapshot(store.db)).toEqual(saved);
   });
 
   test('every sort order, both ways, pages through the same reports, rows without a value last', async () => {
