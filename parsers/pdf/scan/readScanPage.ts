@@ -1,6 +1,7 @@
 // One scanned page image → its words and ruling lines in PDF user space: straighten the page,
-// find the table borders, erase them (a border next to a digit reads as 1), then read the words,
-// and the numbers in table cells a second time with digits only (digitCheck.ts).
+// find the table borders, erase them (a border next to a digit reads as 1), then read the page
+// without its tables, the tables' cells on their own (cellStack.ts), and the numbers in the
+// cells twice more with digits only (digitCheck.ts).
 import path from 'node:path';
 import { eraseLines, findLines, inkMask, lineSizes } from './imageLines';
 import { inkLevels, inkThreshold, readGrey, rotateInFrame, writePgm } from './greyImage';
