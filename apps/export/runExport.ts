@@ -54,6 +54,9 @@ export interface ExportSummary {
   cross: CrossSummary;
 }
 
+/** Parquet row group of the reports file and of the wide shape, whose rows are a whole report each */
+const REPORT_ROW_GROUP = 1_000;
+
 const ROLE = {
   long: 'cells (one row per cell of the best-read copy of each report)',
   wide: 'reports (one row per report, one column per key)',
@@ -136,7 +139,7 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
     // the reports file is written alongside, a row as each report's cells are done
     reportsPath = reportsPathFor(options.out);
     const reportRows = new RowChannel<Record<string, unknown>>();
-    reportsWritten = writeTable(options.format, reportsPath, REPORT_COLUMNS, reportRows);
+    reportsWritten = writeTable(options.format, reportsPath, REPORT_COLUMNS, reportRows, REPORT_ROW_GROUP);
     reportsWritten.catch(() => {});
     try {
       rows = await writeTable(
@@ -161,6 +164,7 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
       options.out,
       columns,
       rowsOf((r, cross) => [wideRow(r, cross)]),
+      REPORT_ROW_GROUP,
     );
   } else {
     columns = panelColumns(REPORT_ID);

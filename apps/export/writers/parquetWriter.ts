@@ -38,6 +38,7 @@ export async function writeParquet(
   columns: ColumnDef[],
   rows: AsyncIterable<Record<string, unknown>>,
   metadata: Record<string, string> = {},
+  rowGroupRows = 10_000,
 ): Promise<number> {
   // tsc (module nodenext) keeps import() in its CommonJS output: Node loads the ESM build
   const { parquetWriteRows, fileWriter } = (await import('hyparquet-writer')) as typeof import('hyparquet-writer');
@@ -56,7 +57,7 @@ export async function writeParquet(
     columns: columns.map((c) => ({ name: c.name })),
     schema: parquetSchema(columns) as never,
     // rows are pulled one group at a time: the group's rows are what an export holds of them
-    rowGroupSize: 10_000,
+    rowGroupSize: rowGroupRows,
     // an empty list here is written with an element type arrow-rs (pyarrow, parquet-wasm) rejects
     kvMetadata: Object.keys(metadata).length
       ? Object.entries(metadata).map(([key, value]) => ({ key, value }))
