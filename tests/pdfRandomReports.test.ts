@@ -3,8 +3,8 @@
 // renderer, then printed to PDF by Chromium with their borders (full, none, three-line) and a
 // page break before a random row of a random table: never a wrong number. With full borders
 // every cell comes back right or empty with a finding that names it; without rules (columns
-// guessed from alignment, XXGK_PDF_BORDERLESS=1) a row whose columns are not settled is left
-// unread, and cells left empty without a finding are counted per border style, not asserted.
+// guessed from alignment) a row whose columns are not settled is left unread, and cells left
+// empty without a finding are counted per border style, not asserted.
 // PDF_RUNS reports per run (npm test: 12; npm run test:property sets XXGK_PDF_VARIANTS=all:
 // 120). The seed is printed for replay (PDF_SEED).
 import fc from 'fast-check';
@@ -16,9 +16,7 @@ import { chromiumPrinter, haveChromium, type Borders, type PdfPrinter } from './
 
 const RUNS = Number(process.env.PDF_RUNS ?? (process.env.XXGK_PDF_VARIANTS === 'all' ? 120 : 12));
 const SEED = Number(process.env.PDF_SEED ?? Date.now() % 1_000_000);
-// borderless random reports still give wrong numbers (seed 777: 39 wrong cells in 24 reports,
-// rows of 二 with touching numbers, a shifted row of 三): only with XXGK_PDF_BORDERLESS=1
-const BORDERS: Borders[] = process.env.XXGK_PDF_BORDERLESS ? ['full', 'none', 'threeLine'] : ['full'];
+const BORDERS: Borders[] = ['full', 'none', 'threeLine'];
 const CSS: Record<string, string> = {
   full: 'table { border-collapse: collapse; } td { border: 1px solid #000 !important; }',
   none: 'table, td { border: none !important; } table { border-collapse: collapse; }',
