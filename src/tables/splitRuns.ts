@@ -281,15 +281,14 @@ function readingsInOrder(
     }
     return !prefixCheck || prefixCheck(vals, c);
   };
-  // the digits the sum of column c's parts is spelt with (none past 15 digits, where a longer
-  // run could still round to it)
-  const sumOf = (c: number): string | undefined => {
+  // the sum of column c's parts, when a whole number of at most 15 digits (past that, a longer
+  // run of digits could still round to it)
+  const sumOf = (c: number): number | undefined => {
     const parts = opts.sumOf?.[c];
     if (!parts) return undefined;
     let sum = 0;
     for (const p of parts) sum += vals[p] ?? 0;
-    // a whole number of at most 15 digits (String(-0) is "0" as well)
-    return Number.isInteger(sum) && sum >= 0 && sum < 1e15 ? String(sum) : undefined;
+    return Number.isInteger(sum) && sum >= 0 && sum < 1e15 ? sum : undefined;
   };
   const vanish = (c: number, ci: number) => {
     cis[c] = Math.min(ci, chunks.length - 1);
@@ -321,8 +320,10 @@ function readingsInOrder(
     if (b > 0 && b < k && (!bound || bound.parts.every((p) => p >= b))) blockStart[b] = true;
   const searched = new Map<number, { steps: number; ends: number[][] }>();
   const recording: Array<{ from: number; ends: number[][] }> = [];
+  // a complete reading's state from a column on: its pieces and the running sum (a bound's test)
   const reachedEnd = () => {
-    for (const r of recording) r.ends.push([...cis.slice(r.from), ...starts.slice(r.from), ...ends.slice(r.from)]);
+    for (const r of recording)
+      r.ends.push([...cis.slice(r.from), ...starts.slice(r.from), ...ends.slice(r.from), ...running.slice(r.from)]);
     complete();
   };
   const replay = (from: number, cells: number[]) => {
@@ -331,6 +332,7 @@ function readingsInOrder(
       cis[c] = cells[c - from];
       starts[c] = cells[n + c - from];
       ends[c] = cells[2 * n + c - from];
+      running[c] = cells[3 * n + c - from];
     }
     reachedEnd();
   };
@@ -405,30 +407,43 @@ function readingsInOrder(
       const leadingZero = digitsOnly && text.charCodeAt(start) === 48;
       const sum = digitsOnly && prefixCheck ? sumOf(c) : undefined;
       if (sum !== undefined) {
-        // the same test as the loop below, for the one length that can pass it
-        const end = start + sum.length;
+        // the same test as the loop below, for the one length that can pass it: the sum's digits
+        let length = 1;
+        while (sum >= 10 ** length) length++;
+        const end = start + length;
         if (end < firstEnd || end > maxEnd || text.length - end + laterChars < mustFill[c + 1]) return;
         if (leadingZero && end > start + 1) return;
-        if (!text.startsWith(sum, start)) return;
+        let spelt = 0;
+        for (let i = start; i < end; i++) spelt = spelt * 10 + (text.charCodeAt(i) - 48);
+        if (spelt !== sum) return;
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if (holds(c, Number(sum)) && reachable(c, text.length - end + laterChars)) place(end, c + 1);
+        if (holds(c, sum) && reachable(c, text.length - end + laterChars)) place(end, c + 1);
         return;
       }
+      // digits alone: the piece's value digit by digit, no string cut (exact up to 15 digits)
+      let digitsValue = 0,
+        digitsTo = start;
       for (let end = firstEnd; end <= maxEnd; end++) {
         if (text.length - end + laterChars < mustFill[c + 1]) break; // later columns that need a character
         if (leadingZero && end > start + 1) break;
-        const piece = text.slice(start, end);
-        if (!digitsOnly && !pieceFits(piece, columns[c])) continue;
+        let value: number | null = null;
+        if (digitsOnly) {
+          if (checking && end - start > 15) value = Number(text.slice(start, end));
+          else if (checking) {
+            while (digitsTo < end) digitsValue = digitsValue * 10 + (text.charCodeAt(digitsTo++) - 48);
+            value = digitsValue;
+          }
+        } else {
+          const piece = text.slice(start, end);
+          if (!pieceFits(piece, columns[c])) continue;
+          if (checking) value = pieceValue(piece, columns[c]);
+        }
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if (
-          (!checking || holds(c, digitsOnly ? Number(piece) : pieceValue(piece, columns[c]))) &&
-          reachable(c, text.length - end + laterChars)
-        )
-          place(end, c + 1);
+        if ((!checking || holds(c, value)) && reachable(c, text.length - end + laterChars)) place(end, c + 1);
       }
     };
     place(0, col);
