@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { parseReport } from '../pipeline/parseReport';
 import type { ReportRecord } from '../src/model/record';
 import { Migrator } from 'kysely';
-import { openStore, saveRecords, loadDataset, type Store } from '../store';
+import { openStore, saveRecords, loadDataset, listedReportIds, type Store } from '../store';
 import { migrationProvider } from '../store/migrations';
 import {
   filterEntries,
@@ -207,6 +207,13 @@ describe.each(EACH_STORE)('the review list as queries on %s', (_kind, make) => {
       expect([JSON.stringify(f), got.total]).toEqual([JSON.stringify(f), want.length]);
       expect(got.rows.map((r) => r.sha256).sort()).toEqual(want.map((e) => e.best.sha256).sort());
       expect(got.stored).toBe(entries.length);
+      // the page's download: the reports (not failed files) of the filtered list, in one query
+      expect(((await listedReportIds(store.db, f)) as string[]).slice().sort()).toEqual(
+        want
+          .filter((e) => e.report)
+          .map((e) => e.report!.id)
+          .sort(),
+      );
       expect(got.files).toBe(all.length);
       expect(got.facets.year).toEqual(menuCounts(entries, f, 'year', (e) => [e.best.year]));
       expect(got.facets.layout).toEqual(menuCounts(entries, f, 'layout', (e) => [e.best.layout]));

@@ -1,16 +1,8 @@
 // The JSON the pages read. Every handler only reads; inputs are checked before any query.
 import express, { type Request, type Response, type Router } from 'express';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../store';
-import {
-  listReports,
-  listEntries,
-  filterEntries,
-  SORT_KEYS,
-  type ListFilter,
-  type ListSort,
-  type SortKey,
-} from './reportList';
+import { listedReportIds, type Database } from '../../store';
+import { listReports, SORT_KEYS, type ListFilter, type ListSort, type SortKey } from './reportList';
 import { loadAgencyView } from './agencyView';
 import { exportList, EXPORT_FORMATS, EXPORT_SHAPES } from './listExport';
 import { isSha256, loadReportView } from './reportView';
@@ -69,9 +61,7 @@ export function apiRoutes(db: Kysely<Database>, baseDir: string, excerpts: Sourc
       return res.status(400).json({
         error: `output must be one of ${EXPORT_FORMATS.join(', ')} and shape one of ${EXPORT_SHAPES.join(', ')}`,
       });
-    const ids = filterEntries(await listEntries(db), filterFrom(req.query))
-      .filter((e) => e.report)
-      .map((e) => e.report!.id);
+    const ids = await listedReportIds(db, filterFrom(req.query));
     await exportList(db, ids, format as never, shape as never, res);
   });
 
