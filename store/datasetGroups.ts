@@ -15,6 +15,14 @@ import type { Region } from '../src/dataset/region';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** a report's region as the group columns of its files and its list row */
+const regionColumns = (region: Region | null) => ({
+  group_region_code: region?.code ?? null,
+  group_province: region?.province ?? null,
+  group_city: region?.city ?? null,
+  group_county: region?.county ?? null,
+});
+
 /** The group columns of a file that is a report of its own (the defaults until it is grouped). */
 export function ownGroupColumns(sha256: string, region: Region | null) {
   return {
@@ -22,10 +30,7 @@ export function ownGroupColumns(sha256: string, region: Region | null) {
     group_best: sha256,
     copy_count: 1,
     x_sources: 0,
-    group_region_code: region?.code ?? null,
-    group_province: region?.province ?? null,
-    group_city: region?.city ?? null,
-    group_county: region?.county ?? null,
+    ...regionColumns(region),
   };
 }
 
@@ -81,10 +86,7 @@ export async function regroupAgencies(db: Db, agencyKeys: string[], listRows = t
         group_best: r.id,
         copy_count: r.copies.length,
         x_sources: r.xSources.length,
-        group_region_code: r.region?.code ?? null,
-        group_province: r.region?.province ?? null,
-        group_city: r.region?.city ?? null,
-        group_county: r.region?.county ?? null,
+        ...regionColumns(r.region),
       })),
     );
     if (listRows)
@@ -104,10 +106,7 @@ export async function regroupAgencies(db: Db, agencyKeys: string[], listRows = t
           flag_count: r.best.flagCount,
           copy_count: r.copies.length,
           x_sources: r.xSources.length,
-          group_region_code: r.region?.code ?? null,
-          group_province: r.region?.province ?? null,
-          group_city: r.region?.city ?? null,
-          group_county: r.region?.county ?? null,
+          ...regionColumns(r.region),
           status_rank: statusRank(r.best.errorCode, r.best.cellCount, r.best.flags),
           formats: listed(r.copies.map((c) => c.format)),
           rules: listed(r.best.flags.map((f) => f.rule)),
