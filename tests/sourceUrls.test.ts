@@ -3,7 +3,7 @@
 // leaves open (a street office's district).
 import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { assertBuilt, cli } from './queueHelpers';
 import { WILD_PAGES } from './support/fixtures';
@@ -66,6 +66,25 @@ test('parse --manifest (JSON Lines) with files named: the named files get their 
   const recs = records(r.stdout);
   expect(recs[0].source.url).toBe(URL_OF_PAGE);
   expect(recs[1].source.url).toBeUndefined();
+});
+
+test("parse --manifest whose paths are from the working directory (not the manifest's folder)", async () => {
+  const elsewhere = mkdtempSync(join(tmpdir(), 'xxgk-manifest-'));
+  try {
+    const manifest = join(elsewhere, 'm.csv');
+    writeFileSync(manifest, `path,url\n${relative(process.cwd(), PAGE)},${URL_OF_PAGE}\n`);
+    const recs = records((await cli(['parse', '--manifest', manifest, relative(process.cwd(), PAGE)], {})).stdout);
+    expect(recs.map((x) => x.source.url)).toEqual([URL_OF_PAGE]);
+    expect(recs[0].report.agency).toBe('广州市海珠区官洲街道办事处');
+    // a file at that path in the manifest's folder is the one meant
+    const rel = relative(process.cwd(), PAGE);
+    mkdirSync(join(elsewhere, dirname(rel)), { recursive: true });
+    copyFileSync(OTHER, join(elsewhere, rel));
+    const inFolder = records((await cli(['parse', '--manifest', manifest], {})).stdout);
+    expect(inFolder.map((x) => x.source.path)).toEqual([join(elsewhere, rel)]);
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
 });
 
 test('usage errors: --url for two files, a manifest without its header, a bad URL', async () => {

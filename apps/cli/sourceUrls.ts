@@ -1,9 +1,11 @@
 // Where files came from, for `xxgk parse` and `xxgk import`: `--url URL` for one file, or
 // `--manifest FILE` for many, as CSV with the header `path,url` or as JSON Lines of
-// {"path", "url"}; a manifest's paths are relative to its own folder. The URL goes to the record's
-// source.url, where the analysis may take the issuer's region from the site.
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// {"path", "url"}; a manifest's paths are relative to its own folder (a relative path that is
+// not there but is in the working directory is that file: manifests written by tools name files
+// from where they ran). The URL goes to the record's source.url, where the analysis may take the
+// issuer's region from the site.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 
 export interface SourceUrls {
   files: string[];
@@ -35,6 +37,14 @@ function csvFields(line: string): string[] {
   return out.map((f) => f.trim());
 }
 
+/** a manifest's path: from the manifest's folder, or from the working directory when only there */
+function locate(base: string, path: string): string {
+  const fromManifest = resolve(base, path);
+  if (isAbsolute(path) || existsSync(fromManifest)) return fromManifest;
+  const fromHere = resolve(path);
+  return existsSync(fromHere) ? fromHere : fromManifest;
+}
+
 /** the manifest's files in its order, each with its URL (files without one are listed too) */
 function readManifest(file: string): Array<{ path: string; url: string | undefined }> {
   let text: string;
@@ -57,7 +67,7 @@ function readManifest(file: string): Array<{ path: string; url: string | undefin
         throw new ManifestError(`${file}:${i + 1}: not a JSON object`);
       }
       if (typeof row.path !== 'string' || !row.path) throw new ManifestError(`${file}:${i + 1}: no "path"`);
-      rows.push({ path: resolve(base, row.path), url: typeof row.url === 'string' && row.url ? row.url : undefined });
+      rows.push({ path: locate(base, row.path), url: typeof row.url === 'string' && row.url ? row.url : undefined });
     });
     return rows;
   }
@@ -68,7 +78,7 @@ function readManifest(file: string): Array<{ path: string; url: string | undefin
   for (const line of lines.slice(1)) {
     const f = csvFields(line);
     if (!f[p]) continue;
-    rows.push({ path: resolve(base, f[p]), url: f[u] || undefined });
+    rows.push({ path: locate(base, f[p]), url: f[u] || undefined });
   }
   return rows;
 }
