@@ -9,14 +9,7 @@ import { groupCopies } from '../src/dataset/sameReport';
 import { sourceDisagreements, type SourcesFlag } from '../src/dataset/sourceDisagreements';
 import { regionOf, type Region } from '../src/dataset/region';
 import { cellsOfReports } from './queries';
-import {
-  agencyKeysAfter,
-  copiesAfter,
-  copiesOfAgencies,
-  copiesOfFiles,
-  storeFingerprint,
-  type DatasetCopy,
-} from './datasetQueries';
+import { agencyKeysAfter, copiesAfter, copiesOfAgencies, copiesOfFiles, type DatasetCopy } from './datasetQueries';
 
 export interface DatasetReport {
   /** the group key (agency key, year, scope) or file:<sha> */
@@ -128,18 +121,4 @@ export async function loadDataset(db: Kysely<Database>): Promise<Dataset> {
   for await (const page of datasetPages(db)) reports.push(...page);
   for await (const page of datasetFailures(db)) failures.push(...page);
   return { reports, failures };
-}
-
-let cached: { db: Kysely<Database>; fingerprint: string; dataset: Promise<Dataset> } | undefined;
-
-/** loadDataset, reused while the store is unchanged. */
-export async function loadDatasetCached(db: Kysely<Database>): Promise<Dataset> {
-  const fingerprint = await storeFingerprint(db);
-  if (cached && cached.db === db && cached.fingerprint === fingerprint) return cached.dataset;
-  const dataset = loadDataset(db);
-  cached = { db, fingerprint, dataset };
-  dataset.catch(() => {
-    if (cached?.dataset === dataset) cached = undefined;
-  });
-  return dataset;
 }

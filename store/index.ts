@@ -31,7 +31,6 @@ export {
   reportsOfCopies,
   reportOfFile,
   loadDataset,
-  loadDatasetCached,
   type Dataset,
   type DatasetReport,
 } from './datasetReports';

@@ -13,6 +13,7 @@ import {
 import type { Database } from './schema';
 import { agencyKey } from '../src/report/agencyName';
 import { groupCopies } from '../src/dataset/sameReport';
+import type { Region } from '../src/dataset/region';
 import { copiesOfFiles, type DatasetCopy } from './datasetQueries';
 
 export interface EntryFilter {
@@ -190,7 +191,7 @@ export interface EntryRow {
   flagCount: number;
   copies: number;
   xSources: number;
-  region: { code: string | null; province: string | null; city: string | null; county: string | null } | null;
+  region: Region | null;
   /** 0 error, 1 fail (an error rule fails), 2 empty (no cell read), 3 pass */
   statusRank: number;
 }

@@ -2,7 +2,19 @@
 // portable column types (text, integer, double precision) so both dialects behave the same.
 import type { Generated } from 'kysely';
 
-export interface ReportsTable {
+/** What a stored file and a list row carry of the report they belong to (store/datasetGroups.ts). */
+export interface ReportGroupColumns {
+  copy_count: number;
+  /** cells its copies disagree on (X-SOURCES) */
+  x_sources: number;
+  /** the report's region: the first its copies name, best first */
+  group_region_code: string | null;
+  group_province: string | null;
+  group_city: string | null;
+  group_county: string | null;
+}
+
+export interface ReportsTable extends ReportGroupColumns {
   sha256: string;
   /** the first path or URL it was seen at; every one is in `sources` */
   path: string;
@@ -30,14 +42,6 @@ export interface ReportsTable {
   /** the report this file belongs to (store/datasetGroups.ts): 1 when it is the copy the dataset takes */
   listed: number;
   group_best: string;
-  copy_count: number;
-  /** cells its copies disagree on (X-SOURCES) */
-  x_sources: number;
-  /** the report's region: the first its copies name, best first */
-  group_region_code: string | null;
-  group_province: string | null;
-  group_city: string | null;
-  group_county: string | null;
   /** the whole record as JSON: what `xxgk parse` printed for it */
   record: string;
   created_at: string;
@@ -99,7 +103,7 @@ export interface WatchUrlsTable {
  * one per failed file, a narrow copy of the group columns of the listed files, so that the
  * list's scans and counts read a few bytes per report instead of the reports table's wide rows.
  */
-export interface EntriesTable {
+export interface EntriesTable extends ReportGroupColumns {
   sha256: string;
   title: string | null;
   agency: string | null;
@@ -110,12 +114,6 @@ export interface EntriesTable {
   error_code: string | null;
   cell_count: number;
   flag_count: number;
-  copy_count: number;
-  x_sources: number;
-  group_region_code: string | null;
-  group_province: string | null;
-  group_city: string | null;
-  group_county: string | null;
   /** 0 not parsed, 1 an error rule fails, 2 no cell read (nothing checked), 3 passes */
   status_rank: number;
   /** the formats of its copies and the rules its best copy fails, as ",a,b," (migration 0006) */

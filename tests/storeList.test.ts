@@ -11,14 +11,8 @@ import type { ReportRecord } from '../src/model/record';
 import { Migrator } from 'kysely';
 import { openStore, saveRecords, loadDataset, listedReportIds, type Store } from '../store';
 import { migrationProvider } from '../store/migrations';
-import {
-  filterEntries,
-  listEntries,
-  listReports,
-  SORT_KEYS,
-  type Entry,
-  type ListFilter,
-} from '../apps/web/reportList';
+import { listReports, SORT_KEYS, type ListFilter } from '../apps/web/reportList';
+import { filterEntries, listEntries, type Entry } from './support/listOracle';
 import { regionMatches } from '../src/dataset/region';
 import { EACH_STORE, type TempStore } from './storeHelpers';
 import { CORPUS } from './support/fixtures';

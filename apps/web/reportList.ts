@@ -9,20 +9,15 @@ import {
   facetCounts,
   listedCounts,
   listedPage,
-  loadDatasetCached,
   storeFingerprint,
   ENTRY_SORTS,
   type Database,
-  type Dataset,
   type DatasetCopy,
-  type DatasetReport,
   type EntryFilter,
   type EntryRow,
   type FacetKey,
 } from '../../store';
 import { RULE_BY_ID } from '../../src/rules/catalog';
-import { agencyKey } from '../../src/report/agencyName';
-import { regionMatches, type Region } from '../../src/dataset/region';
 import { originalUrlOf } from '../export/originalUrl';
 
 export type ListFilter = EntryFilter;
@@ -40,23 +35,12 @@ export interface ListSort {
  */
 export type Status = 'pass' | 'fail' | 'empty' | 'error';
 
-export interface ListRow {
-  /** the best copy's sha256 (the report's page), or the failed file's */
-  sha256: string;
-  title: string | null;
-  agency: string | null;
-  agencyKey: string | null;
-  year: number | null;
-  format: string | null;
-  layout: string | null;
-  errorCode: string | null;
-  cellCount: number;
-  flagCount: number;
-  region: Region | null;
+/** a list entry (store/listQueries.ts) as the page shows it */
+export interface ListRow extends Omit<EntryRow, 'statusRank' | 'xSources'> {
   status: Status;
   /** failing rules with how many checks of each failed and what the rule says */
   rules: Array<{ rule: string; count: number; description: string }>;
-  copies: number;
+  /** cells its copies disagree on (X-SOURCES) */
   disagreements: number;
   /** where the report was published: its URL, or the 原文链接 of a crawler header */
   originalUrl: string | null;
@@ -85,16 +69,6 @@ export interface ListResult {
   };
 }
 
-/** A list entry: a report of the dataset, or a failed file. */
-export interface Entry {
-  report?: DatasetReport;
-  failure?: DatasetCopy;
-  best: DatasetCopy;
-  copies: DatasetCopy[];
-  region: Region | null;
-  xSources: number;
-}
-
 const description = (rule: string) => RULE_BY_ID.get(rule)?.description ?? '';
 
 const STATUS_OF_RANK: Status[] = ['error', 'fail', 'empty', 'pass'];
@@ -106,51 +80,6 @@ function rulesOf(flags: Array<{ rule: string }>, xSources: number): ListRow['rul
   return [...counts]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([rule, count]) => ({ rule, count, description: description(rule) }));
-}
-
-/**
- * Every entry in memory, for the review page's download of its filtered list (apiRoutes):
- * `listedReportIds` in store/listQueries.ts answers the same in one query.
- */
-export async function listEntries(db: Kysely<Database>): Promise<Entry[]> {
-  const d: Dataset = await loadDatasetCached(db);
-  return [
-    ...d.reports.map((r) => ({
-      report: r,
-      best: r.best,
-      copies: r.copies,
-      region: r.region,
-      xSources: r.xSources.length,
-    })),
-    ...d.failures.map((f) => ({ failure: f, best: f, copies: [f], region: null, xSources: 0 })),
-  ];
-}
-
-/** Does an entry pass every filter (the in-memory form of the list's query, for listEntries)? */
-function matches(e: Entry, f: ListFilter): boolean {
-  const b = e.best;
-  const on = (k: keyof ListFilter) => f[k] !== undefined && f[k] !== '';
-  if (on('year') && b.year !== f.year) return false;
-  if (on('agency') && b.agency !== f.agency && !(b.agency && agencyKey(b.agency) === agencyKey(f.agency!)))
-    return false;
-  if (on('layout') && b.layout !== f.layout) return false;
-  if (on('format') && !e.copies.some((c) => c.format === f.format)) return false;
-  if (on('error')) {
-    if (f.error === 'any' ? !b.errorCode : f.error === 'none' ? !!b.errorCode : b.errorCode !== f.error) return false;
-  }
-  if (on('rule') && !(f.rule === 'X-SOURCES' ? e.xSources > 0 : b.flags.some((x) => x.rule === f.rule))) return false;
-  if (on('region') && !regionMatches(e.region, f.region!)) return false;
-  if (on('disagreeing') && f.disagreeing && !e.xSources) return false;
-  if (on('q')) {
-    const texts = e.copies.flatMap((c) => [c.agency ?? '', c.title ?? '']);
-    for (const word of f.q!.split(/\s+/).filter(Boolean).slice(0, 8))
-      if (!texts.some((t) => t.includes(word))) return false;
-  }
-  return true;
-}
-
-export function filterEntries(entries: Entry[], f: ListFilter): Entry[] {
-  return entries.filter((e) => matches(e, f));
 }
 
 const FACETS: FacetKey[] = ['year', 'layout', 'format', 'error', 'rule', 'agency', 'region'];
@@ -188,24 +117,13 @@ function cachedFacet(db: Kysely<Database>, fingerprint: string, facet: FacetKey,
   return whileUnchanged(db, fingerprint, `${facet}|${JSON.stringify(rest)}`, () => facetCounts(db, facet, f));
 }
 
-function toRow(e: EntryRow, copies: DatasetCopy[]): ListRow {
-  const best = copies[0];
+function toRow({ statusRank, xSources, ...e }: EntryRow, copies: DatasetCopy[]): ListRow {
   return {
-    sha256: e.sha256,
-    title: e.title,
-    agency: e.agency,
-    agencyKey: e.agencyKey,
-    year: e.year,
-    format: e.format,
-    layout: e.layout,
-    errorCode: e.errorCode,
-    cellCount: e.cellCount,
-    flagCount: e.flagCount,
+    ...e,
     region: e.errorCode ? null : e.region,
-    status: STATUS_OF_RANK[e.statusRank],
-    rules: rulesOf(best?.flags ?? [], e.xSources),
-    copies: e.copies,
-    disagreements: e.xSources,
+    status: STATUS_OF_RANK[statusRank],
+    rules: rulesOf(copies[0]?.flags ?? [], xSources),
+    disagreements: xSources,
     originalUrl: null,
   };
 }
