@@ -11,7 +11,7 @@
 import type { Store } from '../../store';
 import { saveRecord, saveRecords } from '../../store';
 import type { Checked } from './check';
-import type { StoreOutcome } from './store';
+import { storable, type StoreOutcome } from './store';
 
 export interface WriterOptions {
   /** records that start a batch without waiting for the delay, and the most one batch takes */
@@ -80,7 +80,7 @@ export function createRecordWriter(store: Store, opts: WriterOptions = {}): Reco
 
   return {
     save(checked) {
-      if (checked.verdict === 'transient') return Promise.resolve('notStored');
+      if (!storable(checked)) return Promise.resolve('notStored');
       if (closed) return Promise.reject(new Error('the record writer is closed'));
       return new Promise<StoreOutcome>((resolve, reject) => {
         waiting.push({ checked, resolve, reject });

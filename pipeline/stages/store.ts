@@ -6,8 +6,11 @@ import type { Checked } from './check';
 
 export type StoreOutcome = SaveOutcome | 'notStored';
 
+/** a transient fault (a timeout on a busy machine) is retried, never stored as the file's verdict */
+export const storable = (checked: Checked) => checked.verdict !== 'transient';
+
 export async function storeStage(store: Store, checked: Checked): Promise<StoreOutcome> {
-  if (checked.verdict === 'transient') return 'notStored';
+  if (!storable(checked)) return 'notStored';
   return saveRecord(store.db, checked.record);
 }
 
