@@ -9,7 +9,7 @@ import { flatTextOf, holdsFlattenedTable, joinParagraphs, logicalRowsOfFlattened
 import { fuzzyRowKey } from './fuzzyLabel';
 import { groupOf, isBareOther, matchRowLabel, tableOfHeader } from './rowLabels';
 import { barCells } from './barRows';
-import { simplified } from './simplified';
+import { forTableTests, simplified } from './simplified';
 
 /** `*all` is table 四's single data row holding all fifteen numbers */
 export interface KeyedRow {
@@ -33,7 +33,9 @@ export interface CollectedTable {
 }
 
 /** the heading of a standard table: only a report that prints one is read line by line as a table */
-const STANDARD_TABLE_HEADING = /[二三四][、.．]\s*(?:主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议)/;
+// (table 四's heading also in the 2019 wording: 四、因政府信息公开工作被申请行政复议、提起行政诉讼情况)
+const STANDARD_TABLE_HEADING =
+  /[二三四][、.．]\s*(?:主动公开政府信息|收到和处理政府信息公开申请|因?政府信息公开(?:工作)?被?(?:申请)?行政复议)/;
 
 const TABLE_KEYS: TableKey[] = TableKey.options;
 /** words only a standard table's header prints */
@@ -122,7 +124,7 @@ class TableRowCollector {
     const barred = block.type === 'paragraph' ? barCells(block) : undefined;
     if (block.type === 'table') this.take(logicalRowsOfGrid(block));
     else if (barred) this.take(logicalRowsOfGrid(barred));
-    else if (block.type === 'paragraph' && holdsFlattenedTable(block.text))
+    else if (block.type === 'paragraph' && holdsFlattenedTable(forTableTests(block.text)))
       this.take(logicalRowsOfFlattened(flatTextOf(block)));
     else {
       // a section heading between tables says which table comes next
@@ -150,9 +152,11 @@ class TableRowCollector {
   private readParagraphsTogether(doc: Doc): void {
     const paragraphs = doc.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph');
     const joined = paragraphs.length > 1 ? joinParagraphs(paragraphs) : undefined;
+    // a page in traditional script is tested as simplified (信息內容 is 信息内容)
+    const probe = joined ? forTableTests(joined.text) : '';
     // only a table whose column labels the lines print (prose about 予以公开 … is no table)
-    const printed = joined ? TABLE_KEYS.filter((t) => !this.tables.has(t) && COLUMN_LABELS[t].test(joined.text)) : [];
-    if (joined && printed.length && STANDARD_TABLE_HEADING.test(joined.text) && holdsFlattenedTable(joined.text)) {
+    const printed = joined ? TABLE_KEYS.filter((t) => !this.tables.has(t) && COLUMN_LABELS[t].test(probe)) : [];
+    if (joined && printed.length && STANDARD_TABLE_HEADING.test(probe) && holdsFlattenedTable(probe)) {
       this.settled = new Set(TABLE_KEYS.filter((t) => !printed.includes(t)));
       this.current = undefined;
       this.group = undefined;

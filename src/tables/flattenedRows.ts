@@ -83,7 +83,17 @@ function blankCellBars(blocks: ParagraphBlock[]): Set<number> {
   return out;
 }
 
-const TABLE_MARKERS = [/信息内容/, /本年新收/, /予以公开/, /结果维持/, /规章\s*\d/, /申请人情况/];
+// (table 四's column labels printed down narrow columns come out a character or two a line:
+// "结 结 其 尚 / 果 果 他 未 …", "结果 结果 其他 尚未 总"; a page of a PDF may hold table 四 alone)
+const TABLE_MARKERS = [
+  /信息内容/,
+  /本年新收/,
+  /予以公开/,
+  /结果维持|结果?\s+结果?\s+其他?\s+尚未?/,
+  /规章\s*\d/,
+  /申请人情况/,
+  /复议后起诉/,
+];
 
 /** A paragraph holds flattened tables when it carries several table labels and numbers. */
 export function holdsFlattenedTable(text: string): boolean {
@@ -99,7 +109,7 @@ export function holdsFlattenedTable(text: string): boolean {
 const NUMBERS =
   String.raw`(?:\uE000\s*)*[-−]?\d(?:[\d\s.,\uE000]|[-−](?=\d)|[—–/／](?=\s*\d)|` +
   String.raw`(?<=\d)(?:[*＊※①-⑳]|注)(?=[\s\d]|$))*`;
-const RUN = new RegExp(`${NUMBERS}(?:万元|元)?`, 'g');
+const RUN = new RegExp(`${NUMBERS}(?:[万萬]元|元)?`, 'g');
 const NUMBERS_HERE = new RegExp(`^${NUMBERS}`);
 
 export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {

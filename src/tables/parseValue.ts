@@ -43,7 +43,8 @@ const WORDS = /^\s*[\u4e00-\u9fff]\s*\S\s*\S/;
 export function parseValue(raw: string, column?: ColumnSpec): ParsedValue {
   if (PLAIN_INTEGER.test(raw)) return { value: Number(raw), blank: false };
   if (WORDS.test(raw)) return { value: null, blank: false, invalid: true };
-  const text = withoutFootnoteMark(cleanRaw(raw)).normalize('NFKC').replace(/\s+/g, '');
+  // 萬元: a mirror site's traditional characters for 万元
+  const text = withoutFootnoteMark(cleanRaw(raw)).normalize('NFKC').replace(/\s+/g, '').replace(/萬/g, '万');
   if (text === '') return { value: null, blank: true };
   if (PLACEHOLDER.test(text)) return { value: null, blank: false };
   const m = NUMBER.exec(text) ?? NUMBER_WITH_NOTE.exec(text);

@@ -1,9 +1,13 @@
 // A report record → the bytes of a report as they arrive: Word-saved HTML, CMS HTML
 // (<td><p><font><span>), GBK pages, numbers split over <span>s, DOCX, tab text, crawler text with
 // cells run together, the flattened page texts (a row a line with bars, a cell a line, a cell a
-// paragraph, a lone bar before each row), and pdftotext-like space-aligned text; with a random
-// title shape, page furniture and heading style around the tables.
+// paragraph, a lone bar before each row), and pdftotext-like space-aligned text; a mirror site's
+// page in traditional characters; a page of a PDF whose table 四 prints its column labels down
+// narrow columns (a character or two a line); rows whose blank cells come out as lone bars on
+// lines of their own after the row; with a random title shape, page furniture and heading style
+// around the tables.
 import { fc } from '@fast-check/jest';
+import { Converter } from 'opencc-js/cn2t';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import type { ReportRecordArb, TableRecord } from './reportRecord';
@@ -16,6 +20,9 @@ export const FORMATS = [
   'loneBar',
   'spaces',
   'crawler',
+  'mirror',
+  'pdfStacked',
+  'blanksApart',
   'wordHtml',
   'cmsHtml',
   'gbkHtml',
@@ -163,18 +170,57 @@ const renderText: Record<
       '\n',
     ),
   // pdftotext -layout: cells aligned by spaces; a blank cell is only more space
-  spaces: (r, s) =>
-    textLines(r, s, (t) =>
-      printedRows(t, s).map((row) =>
-        row
-          .map((c) => c.padEnd(8, ' '))
-          .join('  ')
-          .trimEnd(),
-      ),
-    ).join('\n'),
+  spaces: (r, s) => textLines(r, s, (t) => renderSpacesTable(t, s)).join('\n'),
   // a crawler's text: every cell of the page run together, the tables in one paragraph
   crawler: (r, s) => textLines(r, s, (t) => [printedRows(t, s).flat().join('')]).join(''),
+  // a mirror site converts the whole page to traditional characters (規章, 行政許可, 信息內容),
+  // its tables a row a line with bars
+  mirror: (r, s) => toTraditional(renderText.bars(r, s)),
+  // one page of a PDF as pdftotext gives it: cells aligned by spaces, table 四's fifteen column
+  // labels printed down narrow columns (a character, or two, a line) and its numbers on one
+  // line, where a blank cell is no number at all
+  pdfStacked: (r, s) =>
+    textLines(r, s, (t) => (t.table === 'reviewLitigation' ? stackedReviewLines(t, s) : renderSpacesTable(t, s))).join(
+      '\n',
+    ),
+  // a row a line with bars, but its blank cells each a lone bar on a line after the row
+  // ("行政强制 | 4 | -2 |" then "|"): where in the row a blank stood is lost
+  blanksApart: (r, s) =>
+    textLines(r, s, (t) =>
+      printedRows(t, s).flatMap((row) => {
+        const filled = row.filter((c) => c !== '');
+        const blanks = row.length - filled.length;
+        const line = filled.length ? [(s.leadingBar ? '| ' : '') + filled.join(' | ') + ' |'] : [];
+        return [...line, ...Array<string>(blanks).fill('|')];
+      }),
+    ).join('\n'),
 };
+
+let cn2t: ((t: string) => string) | undefined;
+const toTraditional = (text: string) => (cn2t ??= Converter({ from: 'cn', to: 'tw' }))(text);
+
+function renderSpacesTable(t: TableRecord, s: Style): string[] {
+  return printedRows(t, s).map((row) =>
+    row
+      .map((c) => c.padEnd(8, ' '))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** table 四 on a PDF page: its column labels down narrow columns, its numbers on one line */
+function stackedReviewLines(t: TableRecord, s: Style): string[] {
+  const labels = [...t.headers[1].slice(0, 5), ...t.headers[2]];
+  // a character a line, or two (结果 / 维持), as the column's width allows
+  const step = s.heading % 2 ? 2 : 1;
+  const lines = ['行政复议 行政诉讼', '未经复议直接起诉 复议后起诉'];
+  for (let at = 0; at < 4; at += step) {
+    const parts = labels.map((l) => l.slice(at, at + step)).filter(Boolean);
+    if (parts.length) lines.push(parts.join(' '));
+  }
+  for (const r of t.rows) lines.push(r.values.filter((v) => v !== '').join(' '));
+  return lines;
+}
 
 // ---- HTML ------------------------------------------------------------------------------
 
