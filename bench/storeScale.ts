@@ -1,8 +1,10 @@
-// `npm run bench:store -- [N] [--keep] [--url DB] [--fill-only | --list-only]`: the store at
-// scale. Fills a fresh PostgreSQL database with N reports (default 100,000) through the store's
-// own batch insert (saveRecords), then times the review page's list (with and without the
+// `npm run bench:store -- [N] [--keep] [--url DB [--from K]] [--fill-only | --list-only]`: the
+// store at scale. Fills a fresh PostgreSQL database with N reports (default 100,000) through the
+// store's own batch insert (saveRecords), then times the review page's list (with and without the
 // failing-rule filter) and runs `xxgk export` to Parquet and to CSV as child processes, each
-// with its peak RSS.
+// with its peak RSS. `--url DB --from K` adds reports K…N−1 to a store a run of K left (report i
+// is the same in every run), so stores of several sizes are made by one fill and copies of it
+// (`CREATE DATABASE … TEMPLATE`).
 //
 // The reports are real parses: the corpus and sample files, plus text and HTML files of the
 // corpus with a few digits of their tables changed (so the real rules fail in varied ways),
@@ -113,12 +115,15 @@ async function timeMs(f: () => Promise<unknown>, runs: number): Promise<{ median
   return { median: median(out), runs: out };
 }
 
-/** `xxgk export` as a child process under /usr/bin/time -v: seconds, peak RSS and output size. */
+/**
+ * `xxgk export` as a child process under /usr/bin/time -v: seconds, peak RSS, output size, and the
+ * dictionary's size and cross-year counts (which must not grow with a list of pairs).
+ */
 function exportRun(
   url: string,
   format: string,
   out: string,
-): Promise<{ seconds: number; peakRssMb: number; mb: number }> {
+): Promise<{ seconds: number; peakRssMb: number; mb: number; dictionaryKb: number; crossReport: unknown }> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
     execFile(
@@ -128,21 +133,28 @@ function exportRun(
       (err, _stdout, stderr) => {
         if (err) return reject(new Error(`export ${format} failed: ${stderr.slice(-2000)}`));
         const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
+        const dictionary = out.replace(/\.[a-z]+$/, '.dictionary.json');
         resolve({
           seconds: Math.round((performance.now() - t) / 100) / 10,
           peakRssMb: Math.round(kb / 1024),
           mb: Math.round(statSync(out).size / 2 ** 20),
+          dictionaryKb: Math.round(statSync(dictionary).size / 1024),
+          crossReport: JSON.parse(readFileSync(dictionary, 'utf8')).crossReport,
         });
       },
     );
   });
 }
 
-async function fill(store: Store, n: number): Promise<{ seconds: number; perSecond: number; cells: number }> {
+async function fill(
+  store: Store,
+  from: number,
+  n: number,
+): Promise<{ seconds: number; perSecond: number; cells: number }> {
   const pool = await recordPool();
   process.stderr.write(`pool: ${pool.length} parsed records (${pool.filter((r) => r.error).length} failed)\n`);
   const started = performance.now();
-  for (let i = 0; i < n; i += BATCH) {
+  for (let i = from; i < n; i += BATCH) {
     const batch: ReportRecord[] = [];
     for (let k = i; k < Math.min(n, i + BATCH); k++) batch.push(variantOf(pool, k));
     await saveRecords(store.db, batch);
@@ -150,14 +162,17 @@ async function fill(store: Store, n: number): Promise<{ seconds: number; perSeco
   }
   const seconds = (performance.now() - started) / 1000;
   const counts = await countReports(store.db);
-  return { seconds: Math.round(seconds), perSecond: Math.round(n / seconds), cells: counts.cells };
+  return { seconds: Math.round(seconds), perSecond: Math.round((n - from) / seconds), cells: counts.cells };
 }
 
 async function main() {
   const args = process.argv.slice(2);
-  const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+  const n = Number(args.find((a, i) => /^\d+$/.test(a) && !['--from', '--url'].includes(args[i - 1])) ?? 100_000);
   // --url <database>: measure a database a --keep run left, without filling it again
   const reuse = args.includes('--url') ? args[args.indexOf('--url') + 1] : undefined;
+  // --from K (with --url): the store holds reports 0…K−1 already; add K…N−1
+  const from = args.includes('--from') ? Number(args[args.indexOf('--from') + 1]) : undefined;
+  if (from !== undefined && (!reuse || !(from >= 0 && from < n))) throw new Error('--from K needs --url and K < N');
   const db = reuse ? { url: reuse, drop: async () => {} } : await freshDb();
   const opened = performance.now();
   // opening migrates: on a store a --keep run of an older schema left, this is the migrations' cost
@@ -165,7 +180,7 @@ async function main() {
   const openMs = Math.round(performance.now() - opened);
   const dir = mkdtempSync(join(tmpdir(), 'xxgk-store-bench-'));
   try {
-    const filled = reuse ? null : await fill(store, n);
+    const filled = reuse && from === undefined ? null : await fill(store, from ?? 0, n);
     await sql`analyze`.execute(store.db);
     process.stderr.write(`filled: ${JSON.stringify(filled)}\n`);
     if (args.includes('--fill-only')) return;

@@ -17,6 +17,14 @@ import { RULES } from '../src/rules/catalog';
 import { APPLICATION_COLUMNS } from '../src/tables/catalog';
 import { CORPUS } from './support/fixtures';
 import { agencyKey } from '../src/report/agencyName';
+import { crossReportInputs, loadDataset, openStore } from '../store';
+import {
+  PAIR_VERDICTS,
+  agencyYears,
+  crossFindings,
+  type CrossSummary,
+  type PairVerdict,
+} from '../apps/export/crossFindings';
 
 jest.setTimeout(600_000);
 
@@ -432,11 +440,67 @@ t('X-CARRY over consecutive years: 洪泽区 2023→2024 agrees; 平潭 has no c
   expect(pt.map((r) => r.year).sort()).toEqual([2011, 2013, 2015, 2017, 2019, 2023, 2025]);
   expect(pt.every((r) => r.x_carry === 'no_previous_year' && r.previous_report_id === null)).toBe(true);
   expect(stderr).toContain('1 pairs of consecutive years, 9 checks, 0 not assessable, 0 failing');
-  expect(stderr).toContain('洪泽区人民政府 2023 → 2024: X-CARRY agrees, X-INFORCE agrees');
-  expect(stderr).toContain('平潭综合实验区: reports of 2011, 2013, 2015, 2017, 2019, 2023, 2025; 0 consecutive pairs');
   const d = JSON.parse(readFileSync(dictionary, 'utf8'));
-  expect(d.crossReport.pairs).toHaveLength(1);
+  expect(d.crossReport.pairCount).toBe(1);
 });
+
+t("the dictionary's cross-year counts are those of the whole store's listing, and of the reports file", async () => {
+  const { reports: reps, dictionary } = await base();
+  const counted = JSON.parse(readFileSync(dictionary, 'utf8')).crossReport as CrossSummary;
+  await expectCrossCounts(env.XXGK_DB!, reps, counted);
+  const md = readFileSync(dictionary.replace(/json$/, 'md'), 'utf8');
+  for (const rule of ['X-CARRY', 'X-INFORCE'] as const)
+    expect(md).toContain(
+      `| ${rule} | ${counted.pairCount} | ${PAIR_VERDICTS.map((v) => counted.verdicts[rule][v]).join(' | ')} |`,
+    );
+  expect(md).toContain(`${counted.agenciesWithSeveralYears} agencies have reports of several years`);
+});
+
+/**
+ * What the dictionary listed before it counted, from the whole store in memory: every pair of
+ * consecutive years whose later report the export holds, and every agency with several years.
+ */
+async function fullListing(dbPath: string, exported: Set<string>) {
+  const s = await openStore({ kind: 'sqlite', location: dbPath });
+  try {
+    const { reports } = await loadDataset(s.db);
+    const inputs = await crossReportInputs(
+      s.db,
+      reports.map((r) => r.id),
+    );
+    return {
+      pairs: crossFindings(inputs, agencyKey).pairs.filter((p) => exported.has(p.report)),
+      agencies: agencyYears(inputs, agencyKey),
+    };
+  } finally {
+    await s.close();
+  }
+}
+
+/** The dictionary's counts against the whole store's listing and against the reports file's rows. */
+async function expectCrossCounts(dbPath: string, reps: Row[], counted: CrossSummary) {
+  const listing = await fullListing(dbPath, new Set(reps.map((r) => String(r.report_id))));
+  const sum = (k: 'checks' | 'notAssessable' | 'flags') => listing.pairs.reduce((n, p) => n + p[k], 0);
+  const tally = (verdictOf: (v: PairVerdict) => number) =>
+    Object.fromEntries(PAIR_VERDICTS.map((v) => [v, verdictOf(v)]));
+  expect(counted).toEqual({
+    pairCount: listing.pairs.length,
+    checks: sum('checks'),
+    notAssessable: sum('notAssessable'),
+    flags: sum('flags'),
+    verdicts: {
+      'X-CARRY': tally((v) => listing.pairs.filter((p) => p.carry === v).length),
+      'X-INFORCE': tally((v) => listing.pairs.filter((p) => p.inForce === v).length),
+    },
+    agenciesWithSeveralYears: listing.agencies.length,
+    agenciesWithoutConsecutiveYears: listing.agencies.filter((a) => a.consecutivePairs === 0).length,
+  });
+  // each pair is in its later report's row: the rows with a previous report, and their verdicts
+  const later = reps.filter((r) => r.previous_report_id !== null);
+  expect(later.length).toBe(counted.pairCount);
+  expect(tally((v) => later.filter((r) => r.x_carry === v).length)).toEqual(counted.verdicts['X-CARRY']);
+  expect(tally((v) => later.filter((r) => r.x_inforce === v).length)).toEqual(counted.verdicts['X-INFORCE']);
+}
 
 describe('real files with one change each', () => {
   let env2: NodeJS.ProcessEnv;
@@ -488,9 +552,22 @@ describe('real files with one change each', () => {
     });
     expect(flags.filter((f) => f.rule === 'X-INFORCE').map((f) => f.message.split(':')[0])).toEqual(inForce);
     expect(y2026.x_inforce).toBe(inForce.length ? 'differs' : 'agrees');
-    expect(stderr).toContain(`平潭综合实验区 2025 → 2026: X-CARRY differs`);
+    expect(stderr).toContain('X-CARRY agrees 0, differs 1');
     const d = JSON.parse(readFileSync(join(dir, 'c.dictionary.json'), 'utf8'));
     expect(d.rules.find((r: { id: string }) => r.id === 'X-CARRY').failures).toBe(differing.length);
+  });
+
+  t("the dictionary's cross-year counts, whole and filtered, are those of the store's listing", async () => {
+    for (const [name, filter] of [
+      ['xa', []],
+      ['x25', ['--years', '2025']],
+      ['x26', ['--years', '2026']],
+    ] as const) {
+      await exportTo(`${name}.jsonl`, ['--format', 'jsonl', ...filter], env2);
+      const reps = readJsonl(join(dir, `${name}.reports.jsonl`));
+      const counted = JSON.parse(readFileSync(join(dir, `${name}.dictionary.json`), 'utf8')).crossReport;
+      await expectCrossCounts(env2.XXGK_DB!, reps, counted);
+    }
   });
 
   t('money printed in another unit is converted to the column unit, and the row says so', async () => {

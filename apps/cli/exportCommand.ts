@@ -42,6 +42,7 @@ export function registerExport(program: Command): void {
     .action(async (raw: RawExportOptions) => {
       const { openStore } = require('../../store') as typeof import('../../store');
       const { runExport } = require('../export/runExport') as typeof import('../export/runExport');
+      const { verdictCounts } = require('../export/crossFindings') as typeof import('../export/crossFindings');
       const { parseExportOptions, ExportOptionError } =
         require('../export/options') as typeof import('../export/options');
       let options;
@@ -75,17 +76,12 @@ export function registerExport(program: Command): void {
             `${s.copies.disagreeing} with copies that disagree (X-SOURCES)\n` +
             `failures: ${s.failures} files could not be parsed, listed in ${s.files.failures}\n` +
             `cleaning: ${cleaned || 'no cells'}\n` +
-            `across reports (X-CARRY, X-INFORCE): ${s.cross.pairs.length} pairs of consecutive years, ` +
-            `${s.cross.checks} checks, ${s.cross.notAssessable} not assessable, ${s.cross.flags} failing\n`,
+            `across reports (X-CARRY, X-INFORCE): ${s.cross.pairCount} pairs of consecutive years, ` +
+            `${s.cross.checks} checks, ${s.cross.notAssessable} not assessable, ${s.cross.flags} failing; ` +
+            verdictCounts(s.cross) +
+            `; ${s.cross.agenciesWithSeveralYears} agencies with reports of several years, ` +
+            `${s.cross.agenciesWithoutConsecutiveYears} of them with no two consecutive years\n`,
         );
-        for (const p of s.cross.pairs)
-          process.stderr.write(
-            `  ${p.agencyKey} ${p.years[0]} → ${p.years[1]}: X-CARRY ${p.carry}, X-INFORCE ${p.inForce}\n`,
-          );
-        for (const a of s.cross.agencies)
-          process.stderr.write(
-            `  ${a.agencyKey}: reports of ${a.years.join(', ')}; ${a.consecutivePairs} consecutive pairs\n`,
-          );
         process.exitCode = EXIT.OK;
       } catch (e) {
         process.stderr.write(`xxgk export: ${(e as Error).message}\n`);

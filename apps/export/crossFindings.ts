@@ -18,8 +18,8 @@ export interface CrossPair {
   previous: string;
   report: string;
   years: [number, number];
-  carry: CrossVerdict;
-  inForce: CrossVerdict;
+  carry: PairVerdict;
+  inForce: PairVerdict;
   checks: number;
   notAssessable: number;
   flags: number;
@@ -30,18 +30,74 @@ export interface AgencyYears {
   years: number[];
   consecutivePairs: number;
 }
+
+/** The verdicts a pair can get (no_previous_year is a report's, not a pair's). */
+export const PAIR_VERDICTS = ['agrees', 'differs', 'not_assessable', 'not_applicable'] as const;
+export type PairVerdict = (typeof PAIR_VERDICTS)[number];
+
+/**
+ * What an export's dictionary says of the checks across years: counts, not a list. Each pair's
+ * verdicts are already columns of the report they belong to (previous_report_id, x_carry,
+ * x_inforce, cross_flags), and a list would grow with the store.
+ */
 export interface CrossSummary {
-  pairs: CrossPair[];
+  /** pairs of consecutive years of one agency whose later report the export holds */
+  pairCount: number;
   checks: number;
   notAssessable: number;
   flags: number;
-  agencies: AgencyYears[];
+  /** per rule, how many of those pairs got each verdict */
+  verdicts: Record<'X-CARRY' | 'X-INFORCE', Record<PairVerdict, number>>;
+  /** agencies (by key) with reports of more than one year, and those of them with no two consecutive years */
+  agenciesWithSeveralYears: number;
+  agenciesWithoutConsecutiveYears: number;
 }
 
-/** The summary of the pairs given (an export's: those whose later report it holds). */
-export function summariseFor(kept: CrossPair[], agencies: AgencyYears[]): CrossSummary {
-  const sum = (k: 'checks' | 'notAssessable' | 'flags') => kept.reduce((n, p) => n + p[k], 0);
-  return { pairs: kept, checks: sum('checks'), notAssessable: sum('notAssessable'), flags: sum('flags'), agencies };
+const noVerdicts = () => Object.fromEntries(PAIR_VERDICTS.map((v) => [v, 0])) as Record<PairVerdict, number>;
+
+/** The verdicts counted, for people: `X-CARRY agrees 1, differs 0, …; X-INFORCE …`. */
+export function verdictCounts(s: CrossSummary): string {
+  return Object.entries(s.verdicts)
+    .map(([rule, n]) => `${rule} ${PAIR_VERDICTS.map((v) => `${v} ${n[v]}`).join(', ')}`)
+    .join('; ');
+}
+
+/**
+ * The summary counted as the export goes, a page of agencies at a time: nothing is held per pair
+ * or per agency. Every agency is whole on one page (store/datasetReports.ts), so counting the
+ * pages one by one gives what a listing of the whole store would.
+ */
+export class CrossTally {
+  private readonly s: CrossSummary = {
+    pairCount: 0,
+    checks: 0,
+    notAssessable: 0,
+    flags: 0,
+    verdicts: { 'X-CARRY': noVerdicts(), 'X-INFORCE': noVerdicts() },
+    agenciesWithSeveralYears: 0,
+    agenciesWithoutConsecutiveYears: 0,
+  };
+
+  /** pairs whose later report is exported */
+  addPairs(pairs: CrossPair[]): void {
+    for (const p of pairs) {
+      this.s.pairCount++;
+      this.s.checks += p.checks;
+      this.s.notAssessable += p.notAssessable;
+      this.s.flags += p.flags;
+      this.s.verdicts['X-CARRY'][p.carry]++;
+      this.s.verdicts['X-INFORCE'][p.inForce]++;
+    }
+  }
+
+  addAgencies(agencies: AgencyYears[]): void {
+    this.s.agenciesWithSeveralYears += agencies.length;
+    this.s.agenciesWithoutConsecutiveYears += agencies.filter((a) => a.consecutivePairs === 0).length;
+  }
+
+  summary(): CrossSummary {
+    return structuredClone(this.s);
+  }
 }
 
 /** Agencies (by key) with reports of more than one year, so a reader sees why a pair is or is not there. */
@@ -70,7 +126,7 @@ const carryInputs = (r: ReportCells): ReportCells => ({
 const inForceInputs = (r: ReportCells): ReportCells => ({ ...r, cells: r.cells.filter((c) => c.table === 'active') });
 const noInputs = (r: ReportCells): ReportCells => ({ ...r, templates: {}, cells: [] });
 
-function verdict(checks: number, notAssessable: number, flags: CrossFlag[], applicable = true): CrossVerdict {
+function verdict(checks: number, notAssessable: number, flags: CrossFlag[], applicable = true): PairVerdict {
   if (!applicable || checks === 0) return 'not_applicable';
   return flags.length ? 'differs' : notAssessable === checks ? 'not_assessable' : 'agrees';
 }

@@ -7,7 +7,7 @@ import { PARSER_VERSION } from '../../src/model/version';
 import { INDICATORS } from '../../src/dataset/panelIndicators';
 import { CLEANING_METHODS, type Cleaning } from './cleanCells';
 import type { ColumnDef } from './columns';
-import type { CrossSummary } from './crossFindings';
+import { PAIR_VERDICTS, type CrossSummary } from './crossFindings';
 import type { KeyInfo } from './keys';
 import type { ExportOptions } from './options';
 
@@ -46,7 +46,9 @@ export function buildDictionary(d: DictionaryInput) {
       'region_code, province, city and county come from the record ' +
         '(report.region); region_known is false where the record names no region.',
       'agency_key links the names of one agency across years; X-CARRY ' +
-        'and X-INFORCE compare consecutive years of one agency_key.',
+        'and X-INFORCE compare consecutive years of one agency_key: each pair is in its later ' +
+        "report's previous_report_id (panel: previous_year), x_carry, x_inforce and cross_flags; " +
+        'crossReport counts them.',
     ],
     files: d.files.map((f) => ({ path: f.path, role: f.role, rows: f.rows, columns: f.columns })),
     keys: d.keys.map((k) => ({
@@ -129,18 +131,22 @@ export function dictionaryMarkdown(d: Dictionary): string {
     out.push(
       `| ${r.id} | ${r.severity} | ${md(r.description)} | ${md(r.reads)} | ${r.failures} | ${r.reportsFailing} |`,
     );
+  const x = d.crossReport;
   out.push(
     '',
     `## Across reports`,
     '',
-    `${d.crossReport.pairs.length} pairs of consecutive years of one agency, ${d.crossReport.checks} ` +
-      `checks, ${d.crossReport.notAssessable} not assessable, ${d.crossReport.flags} failing.`,
+    `${x.pairCount} pairs of consecutive years of one agency, ${x.checks} ` +
+      `checks, ${x.notAssessable} not assessable, ${x.flags} failing. ${x.agenciesWithSeveralYears} agencies ` +
+      `have reports of several years, ${x.agenciesWithoutConsecutiveYears} of them no two consecutive years. ` +
+      'Each pair is in the later report: previous_report_id (the panel: previous_year), x_carry, x_inforce ' +
+      'and cross_flags.',
     '',
+    '| rule | pairs | ' + PAIR_VERDICTS.join(' | ') + ' |',
+    '|---|---|' + PAIR_VERDICTS.map(() => '---|').join(''),
   );
-  for (const p of d.crossReport.pairs)
-    out.push(`- ${p.agencyKey} ${p.years[0]} → ${p.years[1]}: X-CARRY ${p.carry}, X-INFORCE ${p.inForce}`);
-  for (const a of d.crossReport.agencies)
-    out.push(`- ${a.agencyKey}: reports of ${a.years.join(', ')}; ${a.consecutivePairs} consecutive pairs`);
+  for (const [rule, n] of Object.entries(x.verdicts))
+    out.push(`| ${rule} | ${x.pairCount} | ` + PAIR_VERDICTS.map((v) => n[v]).join(' | ') + ' |');
   out.push(
     '',
     '## Panel indicators (`--shape panel`)',

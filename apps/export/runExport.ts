@@ -21,15 +21,7 @@ import {
   keyColumn,
   type ColumnDef,
 } from './columns';
-import {
-  agencyYears,
-  crossFindings,
-  summariseFor,
-  type AgencyYears,
-  type CrossFinding,
-  type CrossPair,
-  type CrossSummary,
-} from './crossFindings';
+import { CrossTally, agencyYears, crossFindings, type CrossFinding, type CrossSummary } from './crossFindings';
 import { buildDictionary, writeDictionary } from './dictionary';
 import { exportReports, type ExportReport } from './exportReports';
 import { keysFor } from './keys';
@@ -80,9 +72,8 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
   const cleaning = {} as Record<Cleaning, number>;
   const ruleFailures = new Map<string, { failures: number; reports: number }>();
   const copies = { reportsWithCopies: 0, files: 0, disagreeing: 0 };
-  // across years: the pairs whose later report is exported, and every agency's years
-  const pairs: CrossPair[] = [],
-    agencies: AgencyYears[] = [];
+  // across years: the pairs whose later report is exported, and the agencies with several years, counted
+  const crossTally = new CrossTally();
   let reports = 0,
     cells = 0;
 
@@ -118,7 +109,7 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
         page.map((r) => r.id),
       );
       const found = crossFindings(inputs, agencyKey);
-      agencies.push(...agencyYears(inputs, agencyKey));
+      crossTally.addAgencies(agencyYears(inputs, agencyKey));
       const exported = new Set<string>();
       for await (const r of exportReports(db, page, options.filters)) {
         if (!includes(r)) continue;
@@ -126,7 +117,7 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
         exported.add(r.summary.sha256);
         yield* each(r, found.byReport.get(r.summary.sha256));
       }
-      pairs.push(...found.pairs.filter((p) => exported.has(p.report)));
+      crossTally.addPairs(found.pairs.filter((p) => exported.has(p.report)));
     }
   }
   const files: Parameters<typeof buildDictionary>[0]['files'] = [];
@@ -208,10 +199,7 @@ export async function runExport(db: Kysely<Database>, options: ExportOptions): P
     columns: FAILURE_COLUMNS,
   });
 
-  const cross = summariseFor(
-    pairs,
-    agencies.sort((a, b) => a.agencyKey.localeCompare(b.agencyKey)),
-  );
+  const cross = crossTally.summary();
   const dictionary = dictionaryPathFor(options.out),
     dictionaryMarkdown = dictionaryMarkdownPathFor(options.out);
   await writeDictionary(
