@@ -6,7 +6,7 @@ import type { FormatParser, Limits } from '../types';
 import type { Doc } from '../../src/model/document';
 import { XxgkError } from '../../src/model/errors';
 import { checkZip } from './zipGuard';
-import { inlineWordNumbering } from './wordNumbering';
+import { prepareDocx } from './prepareDocx';
 import { loadHtml } from '../html/loadHtml';
 import { domBlocks } from '../html/domBlocks';
 import { REPORT_WORD } from '../../src/model/reportWords';
@@ -33,9 +33,9 @@ export async function docxToDoc(
   }
   let html: string;
   try {
-    const numbered = await inlineWordNumbering(bytes);
+    const prepared = await prepareDocx(bytes);
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(numbered.buffer, numbered.byteOffset, numbered.byteLength) },
+      { buffer: Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength) },
       { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
     );
     html = result.value;

@@ -1,7 +1,6 @@
 // Word's automatic numbering (一、 （一） 1.) lives in numbering.xml, not in the text, and mammoth
 // drops it: an auto-numbered "一、总体情况" would arrive as a bare list item "总体情况". Before
 // mammoth reads the file, write each numbered paragraph's number into its text, as printed.
-import JSZip from 'jszip';
 
 interface Level {
   format: string;
@@ -104,16 +103,8 @@ export function writeNumbersIntoText(documentXml: string, numberingXml: string):
   });
 }
 
-/** The DOCX bytes with numbers written into the text, or the same bytes when nothing is numbered. */
-export async function inlineWordNumbering(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const numbering = zip.file('word/numbering.xml');
-  const document = zip.file('word/document.xml');
-  if (!numbering || !document) return bytes;
-  const docXml = await document.async('string');
-  if (!docXml.includes('<w:numPr>')) return bytes;
-  const rewritten = writeNumbersIntoText(docXml, await numbering.async('string'));
-  if (rewritten === docXml) return bytes;
-  zip.file('word/document.xml', rewritten);
-  return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+/** document.xml with its numbers written into the text (numbering.xml absent: as it is) */
+export function numberDocumentXml(documentXml: string, numberingXml: string | undefined): string {
+  if (numberingXml === undefined || !documentXml.includes('<w:numPr>')) return documentXml;
+  return writeNumbersIntoText(documentXml, numberingXml);
 }
