@@ -4,6 +4,7 @@ import type { Doc } from './model/document';
 import type { Cell, Flag, ReportRecord, Template } from './model/record';
 import { TableKey } from './model/record';
 import { findMeta, type MetaSource } from './report/metadata';
+import { openingLines } from './report/findTitle';
 import { findSections } from './sections/findSections';
 import { collectTableRows } from './tables/collectTableRows';
 import { detectTemplate, recogniseTable, type RecognisedTable } from './tables/recogniseTables';
@@ -35,12 +36,18 @@ function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord[
   if (title && /信息公开/.test(title) && REPORT_WORD.test(title)) return true;
   const standard = new Set(sections.filter((s) => s.standard).map((s) => s.standard));
   if (standard.size >= 2) return true;
-  const head = doc.blocks
+  const raw = doc.blocks
     .slice(0, 30)
     .map((b) => (b.type === 'table' ? '' : b.text))
     .join('');
+  // and as the metadata reads it: simplified where a mirror converted it, pinyin glosses dropped
+  const head = raw + '\n' + openingLines(doc, 30).join('');
   // the opening of a report cut short: it cites the 条例 (or names its 政府信息公开 work) under the overview heading
-  return REPORT_PHRASE.test(head) || (/总体情况/.test(head) && /(?:政府信息|政务)公开/.test(head));
+  return (
+    REPORT_PHRASE.test(head) ||
+    (/总体情况/.test(head) && /(?:政府信息|政务)公开/.test(head)) ||
+    (/信息公开条例/.test(head) && /年度报告|年报/.test(head))
+  );
 }
 
 export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {

@@ -11,15 +11,28 @@ export interface SiteMatch {
   strength: 'full' | 'initials';
 }
 
+/** the ways a name may be spelled: every reading of a character that has several (宁都: ningdu, ningdou) */
 interface Spelling {
-  full: string;
-  initials: string;
+  full: string[];
+  initials: string[];
 }
 let spellings: Map<Division, Spelling> | undefined;
 
+const readingsOf = (char: string) =>
+  (pinyin(char, { toneType: 'none', type: 'array', multiple: true }) as string[]).filter(Boolean);
+
 function spell(name: string): Spelling {
   const syllables = pinyin(name, { toneType: 'none', type: 'array' }) as string[];
-  return { full: syllables.join('').replace(/ü|v/g, 'v'), initials: syllables.map((s) => s[0]).join('') };
+  // the reading in context first, then each other reading of one character (a place name keeps old readings)
+  const variants = [syllables];
+  if (syllables.length === name.length)
+    [...name].forEach((char, i) => {
+      for (const r of readingsOf(char))
+        if (r !== syllables[i]) variants.push(syllables.map((s, j) => (j === i ? r : s)));
+    });
+  const full = new Set(variants.map((v) => v.join('').replace(/ü|v/g, 'v')));
+  const initials = new Set(variants.map((v) => v.map((x) => x[0]).join('')));
+  return { full: [...full], initials: [...initials] };
 }
 
 function allSpellings(): Map<Division, Spelling> {
@@ -48,6 +61,17 @@ const parentOf = (d: Division, upper: Map<string, Division[]>): Division[] => {
   return names.filter((n): n is string => !!n).flatMap((n) => upper.get(n)?.filter((p) => p.level !== d.level) ?? []);
 };
 
+/** a level word's spelling (whole, or its initial) at the end of a host label, and the names it ends */
+const LEVEL_SPELLINGS: Array<[string, RegExp]> = [
+  ['xian', /县$/],
+  ['qu', /区$/],
+  ['shi', /市$/],
+  ['qi', /旗$/],
+  ['x', /县$/],
+  ['q', /[区旗]$/],
+  ['s', /市$/],
+];
+
 const byHost = new Map<string, SiteMatch[]>();
 interface SpellingIndex {
   full: Map<string, Division[]>;
@@ -58,13 +82,15 @@ function spellingIndex(): SpellingIndex {
   if (index) return index;
   index = { full: new Map(), initials: new Map() };
   for (const [d, sp] of allSpellings()) {
-    for (const [map, key] of [
+    for (const [map, keys] of [
       [index.full, sp.full],
       [index.initials, sp.initials],
     ] as const) {
-      const list = map.get(key);
-      if (list) list.push(d);
-      else map.set(key, [d]);
+      for (const key of keys) {
+        const list = map.get(key);
+        if (list) list.push(d);
+        else map.set(key, [d]);
+      }
     }
   }
   return index;
@@ -101,6 +127,15 @@ function matchHost(url: string): SiteMatch[] {
     const before = new Set(out.keys());
     for (const d of full.get(label) ?? []) note(d, label.length >= 4 ? 'full' : 'initials');
     for (const d of initials.get(label) ?? []) note(d, 'initials');
+    // the level spelled after the place: changanqu (长安区), xialuqu (下陆区), wqx (吴起县), zlq (正蓝旗)
+    for (const [ending, level] of LEVEL_SPELLINGS) {
+      if (!label.endsWith(ending) || label.length - ending.length < 2) continue;
+      const stemmed = label.slice(0, -ending.length);
+      const isLevel = (d: Division) => level.test(d.name);
+      if (ending.length > 1)
+        for (const d of full.get(stemmed) ?? []) if (isLevel(d)) note(d, stemmed.length >= 4 ? 'full' : 'initials');
+      for (const d of initials.get(stemmed) ?? []) if (isLevel(d)) note(d, 'initials');
+    }
     // a parent's spelling in front: gs+gz, ln+taian, xm+ta
     for (let i = 1; i < label.length - 1; i++) {
       const rest = label.slice(0, i);
@@ -112,7 +147,7 @@ function matchHost(url: string): SiteMatch[] {
         for (const d of map.get(tail) ?? []) {
           const parent = parentOf(d, byName).find((p) => {
             const ps = all.get(p);
-            return ps && (rest === ps.initials || rest === ps.full);
+            return ps && (ps.initials.includes(rest) || ps.full.includes(rest));
           });
           if (parent) note(d, strong ? 'full' : 'initials');
         }

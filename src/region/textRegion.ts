@@ -10,7 +10,7 @@ export interface Mention {
 }
 
 const MAX_NAME = 12;
-const TOWN_END = /(?:街道|镇|乡)$/;
+const TOWN_END = /(?:街道|镇|乡|苏木)$/;
 
 /** the last two characters of every name → the lengths of the names that end so, longest first */
 let upperTails: Map<string, number[]> | undefined;
@@ -54,7 +54,7 @@ export function mentionedDivisions(text: string, withTowns = false): Mention[] {
 function scan(text: string, withTowns: boolean): Mention[] {
   const { byName } = upperDivisions();
   upperTails ??= tails(byName.keys());
-  const towns = withTowns && /街道|镇|乡/.test(text) ? townDivisions() : undefined;
+  const towns = withTowns && /街道|镇|乡|苏木/.test(text) ? townDivisions() : undefined;
   if (towns && !townTails) {
     townTails = tails([...towns.keys()].filter((n) => TOWN_END.test(n)));
     lastChars = undefined;

@@ -23,6 +23,8 @@ export const AGENCY_END_WORDS = [
   '示范区',
   '[局厅委署院处镇乡所站队部办]',
   '街道',
+  // the township of Inner Mongolia's pastoral areas (巴音乌兰苏木), as 乡 elsewhere
+  '苏木',
   '中心',
   '总局',
   '集团',
@@ -34,7 +36,9 @@ const AGENCY_NAME = new RegExp(`^[\\u4e00-\\u9fa5()（）]{1,40}${AGENCY_END}$`)
 export const looksLikeAgencyName = (s: string) => AGENCY_NAME.test(s.replace(/[(（][^()（）]*[)）]$/, ''));
 
 /** 我局, 我办, 本委…: the report naming itself */
-export const PRONOUN = /^(?:我|本)(局|办|委|厅|乡|镇|区|县|市|省|街道|中心|院|部|署|所|处|单位|部门|机关)$/;
+export const PRONOUN = /^(?:我|本)(局|办|委|厅|乡|镇|区|县|旗|市|省|街道|苏木|中心|院|部|署|所|处|单位|部门|机关)$/;
+/** a clause that starts with the report's pronoun (我乡建立健全政府…): words of a sentence, never a name */
+export const STARTS_WITH_PRONOUN = new RegExp(PRONOUN.source.replace(/\$$/, '(?=.)'));
 
 /** the departments of a government, by their official names (the national 机构设置, not a list of agencies) */
 export const DEPARTMENTS = [
@@ -88,6 +92,8 @@ export const DEPARTMENT_UNITS = ['局', '厅', '委员会', '委', '办公室'];
 /** short form → official name of the agency type; the longest short form is tried first */
 const TYPE_NAMES: Array<[string, string]> = [
   ['发改委', '发展和改革委员会'],
+  ['发改局', '发展和改革局'],
+  ['发展改革局', '发展和改革局'],
   ['发展改革委', '发展和改革委员会'],
   ['卫健委', '卫生健康委员会'],
   ['卫生健康委', '卫生健康委员会'],
@@ -141,4 +147,4 @@ export const ZONE_BARE = /(?:经济技术开发区|经济开发区|高新技术�
 
 /** words of a sentence, never of a name: "进一步加强推进政府" is no agency */
 export const SENTENCE_WORDS =
-  /进一步|加强|推进|认真|贯彻|落实|坚持|深入|全面|按照|严格|做好|开展|围绕|根据|依据|通过|积极|不断/;
+  /进一步|加强|推进|认真|贯彻|落实|坚持|深入|全面|按照|严格|做好|开展|围绕|根据|依据|通过|积极|不断|建立|健全|关于|有关|部署/;

@@ -12,13 +12,17 @@ export interface NameCandidate {
 
 const NAME = `(?!度)[\\u4e00-\\u9fa5()（）]{1,40}?${AGENCY_END}`;
 /** the report's name inside a sentence, after the verb that publishes it */
-const PUBLISHING_VERB = /(?:公布|公开|发布|编制了?|现将|呈报|报告)\s*《?/;
+const PUBLISHING_VERB = /(?:(?:编制|制作)并)?(?:公布|公开|发布|编制了?|现将|呈报|报告)\s*《?/;
 /** the name (captured): an optional year, then words ending in 信息公开 … 报告/年报 */
 const PUBLISHED_NAME =
   /((?:(?:19|20)\d{2}\s*年度?)?[^。；;,，、《》“”"\n]{2,60}?(?:政府|机关)?(?:信息|政务)公开(?:工作)?[^。；;,，《》\n]{0,10}?(?:报告|年报))/;
 const NAME_IN_SENTENCE = new RegExp([PUBLISHING_VERB.source, PUBLISHED_NAME.source].join(''), 'g');
 const QUOTED_NAME = /《([^《》\n]{4,70}?(?:信息|政务)公开[^《》\n]{0,12}?(?:报告|年报))》/g;
-const MADE_BY = new RegExp(`(?:由|本报告由|年度报告由)\\s*(${NAME})\\s*(?:根据|依据|按照|综合|编制|负责|在)`, 'g');
+// "由X负责编制" makes the report; "信息采集由秘书科和信息中心负责" names a unit doing other work
+const MADE_BY = new RegExp(
+  `(?:由|本报告由|年度报告由)\\s*(${NAME})\\s*(?:根据|依据|按照|综合|编制|负责(?:编制|编写|制作|汇总)|在)`,
+  'g',
+);
 const MADE = new RegExp(`(?:^|[，,。；\\s])(${NAME})\\s*编制了`, 'g');
 const SHORT_FOR = new RegExp(`(${NAME})\\s*[（(]\\s*以下简称`, 'g');
 const DOING =
@@ -34,14 +38,17 @@ const YEAR_THEN_REGION = new RegExp(
 );
 
 /** the report's pronoun for itself as the subject of its first sentences: 2022年，我局… / 本年度，我区… */
-const PRONOUN_SUBJECT = new RegExp(`([我本](?:局|办|委|厅|乡|镇|区|县|市|省|街道|中心))(?=${DOING}|[，,]|通过)`, 'g');
+const PRONOUN_SUBJECT = new RegExp(
+  `([我本](?:局|办|委|厅|乡|镇|区|县|旗|市|省|街道|苏木|中心))(?=${DOING}|[，,]|通过)`,
+  'g',
+);
 /** a sentence or clause starts just before: the pronoun is its subject */
 const opensClause = (text: string, at: number) => {
   const before = text.slice(Math.max(0, at - 3), at).trimEnd();
   return before === '' || /[，,。\n]$/.test(before);
 };
-/** 在区委、区政府的领导下，官洲街道办事处认真… */
-const LED_BY = new RegExp(`(?:导下|署下)[，,]\\s*(${NAME})(?=${DOING})`, 'g');
+/** 在区委、区政府的领导下，官洲街道办事处认真… (领导下, 指导下, 部署下, 引领下, 带领下) */
+const LED_BY = new RegExp(`(?:导下|署下|领下)[，,]\\s*(${NAME})(?=${DOING})`, 'g');
 
 const matches = (re: RegExp, text: string) => [...text.matchAll(re)];
 /** the stretches of text just before each occurrence of a word: where a pattern ending in it can match */
@@ -77,7 +84,7 @@ export function bodyCandidates(text: string): NameCandidate[] {
   for (const re of [YEAR_THEN_NAME, YEAR_THEN_REGION]) {
     for (const m of matches(re, text)) out.push({ name: m[2], year: Number(m[1]), how: 'first sentence' });
   }
-  for (const m of matches(LED_BY, after(text, '导下') + '\n' + after(text, '署下')))
+  for (const m of matches(LED_BY, after(text, '导下') + '\n' + after(text, '署下') + '\n' + after(text, '领下')))
     out.push({ name: m[1], year: null, how: 'first sentence' });
   for (const m of matches(PRONOUN_SUBJECT, text))
     if (opensClause(text, m.index!)) out.push({ name: m[1], year: null, how: 'pronoun' });

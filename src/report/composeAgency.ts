@@ -26,7 +26,7 @@ function regionPrefix(d: Division): string {
 /** what a region's own government is called */
 function governmentOf(name: string, level: Division['level'] | null): string {
   if (ZONE_BARE.test(name)) return name + '管理委员会';
-  if (level === 'town' || /(?:街道|镇|乡)$/.test(name)) return name + (/街道$/.test(name) ? '办事处' : '人民政府');
+  if (level === 'town' || /(?:街道|镇|乡|苏木)$/.test(name)) return name + (/街道$/.test(name) ? '办事处' : '人民政府');
   if (
     /(?:省|市|县|旗|盟|自治州|自治区|地区|区)$/.test(name) &&
     !/(?:实验区|示范区|新区|高新区|开发区|园区)$/.test(name)
@@ -35,7 +35,17 @@ function governmentOf(name: string, level: Division['level'] | null): string {
   return name;
 }
 
-const LEVEL_WORD: Record<string, Division['level']> = { 省: 'province', 市: 'city', 区: 'county', 县: 'county' };
+/** the name starts with the short name of its place or of a place above it (五华… in 五华区) */
+const namedAfter = (name: string, d: Division) =>
+  [d.name, d.county, d.city].some((n) => n && stem(n) !== n && name.startsWith(stem(n)));
+
+const LEVEL_WORD: Record<string, Division['level']> = {
+  省: 'province',
+  市: 'city',
+  区: 'county',
+  县: 'county',
+  旗: 'county',
+};
 const NATIONAL = /^(?:国家|国务院|中国|中华人民共和国|全国|中央)|部$/;
 
 /**
@@ -132,6 +142,8 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
     !/(?:开发区|园区|新区|高新区|实验区|示范区|管委会)/.test(name)
   ) {
     const place = resolved.place;
+    // a body named after its place already (五华科技产业园管理委员会, 五华区's) is written after no place
+    if (place && namedAfter(name, place)) return { agency: name, region: place, complete: true };
     if (place) return { agency: regionPrefix(place) + name, region: place, complete: true };
   }
   // a zone named after its place is a full name already (平潭综合实验区)

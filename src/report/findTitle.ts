@@ -5,7 +5,7 @@ import type { Block, Doc, TableBlock } from '../model/document';
 import { REPORT_WORD } from '../model/reportWords';
 import { AGENCY_END } from './agencyWords';
 import { FURNITURE_LINE } from './pageFurniture';
-import { YEAR, withoutSiteSuffix } from './titleShapes';
+import { YEAR, withoutSiteSuffix, partsOfReportName } from './titleShapes';
 import { simplified } from '../tables/simplified';
 
 type TextBlock = Exclude<Block, TableBlock>;
@@ -23,7 +23,14 @@ const JOINED_BY_SPACE = /([\u4e00-\u9fa5\d()（）]) (?=[\u4e00-\u9fa5\d()（）
 /** white space of any kind (\s holds U+3000): most lines of a report have none, and are kept as they are */
 const SPACE = /\s/;
 
-function cleanLine(s: string): string {
+/** a tone-marked vowel: the sign of a pinyin gloss */
+const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]/;
+/** a pinyin gloss a mirror site inserts after a character (國(guó), 報(bào)), splitting every word it follows */
+const PINYIN_GLOSS =
+  /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)/g;
+
+function cleanLine(line: string): string {
+  const s = TONE_MARK.test(line) ? line.replace(PINYIN_GLOSS, '') : line;
   const t = SPACE.test(s) ? s.replace(/[\s\u3000]+/g, ' ').trim() : s;
   // a space between characters is a line break of the source ("临空 先进", "2020 年"), not a word gap
   return (t.includes(' ') ? t.replace(JOINED_BY_SPACE, '$1') : t).replace(/^#+\s*/, '');
@@ -66,7 +73,7 @@ const isSentence = (t: string) =>
   /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
 const titleLike = (t: string) =>
   t.length <= MAX_TITLE && NAMES_A_REPORT.test(t) && !FURNITURE_LINE.test(t) && !isSentence(t);
-const ENDS_AS_AGENCY = new RegExp(AGENCY_END + '$');
+const ENDS_AS_AGENCY = new RegExp(AGENCY_END + '(?:机关)?$');
 /** a short line that may be the first half of a title: an agency, a year, or both */
 const headLike = (t: string) =>
   t.length <= 40 &&
@@ -99,6 +106,9 @@ function findTitleLine(lines: string[]): { title: string; line: number } | null 
     }
     if (!titleLike(t)) continue;
     const above = i > 0 && !LIST_ITEM.test(lines[i - 1]) ? lines[i - 1] : '';
+    // the kind of report alone (政府信息公开年报, a field's value or a column's name) names no report
+    const named = partsOfReportName(t);
+    if (!named.agency && !named.year && !(above && headLike(above))) continue;
     const lacksAgencyOrYear =
       !YEAR.test(t) || /^(?:(?:19|20)\d{2}\s*年度?)?(?:政府)?信息公开/.test(t.replace(/\s+/g, ''));
     found =

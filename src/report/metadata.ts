@@ -10,7 +10,7 @@ import { findTitle, openingLines, BODY_START } from './findTitle';
 import { bodyCandidates } from './bodyAgency';
 import { fieldNames, headerNames } from './pageFields';
 import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
-import { looksLikeAgencyName, PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
+import { looksLikeAgencyName, PRONOUN, STARTS_WITH_PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
 import { statedPeriodYear, openingSentenceYear } from './statisticsYear';
 import { composeAgency } from './composeAgency';
 import { checkOcrName } from './ocrNames';
@@ -39,7 +39,7 @@ export interface MetaSource {
 function isAgencyName(s: string): boolean {
   const n = s.replace(/\s+/g, '');
   if (n.length < 2 || n.length > 45 || isFurnitureName(n)) return false;
-  if (SENTENCE_WORDS.test(n)) return false;
+  if (SENTENCE_WORDS.test(n) || STARTS_WITH_PRONOUN.test(n)) return false;
   return looksLikeAgencyName(n) || PRONOUN.test(n) || mentionedDivisions(n).some((m) => m.name === n);
 }
 
@@ -51,14 +51,27 @@ function isFullerForm(printed: string, candidate: string): boolean {
   const cores = [
     a,
     a.replace(/^[省市区县](?!场)/, ''),
-    a + (/街道$/.test(a) ? '办事处' : /[镇乡]$/.test(a) ? '人民政府' : ''),
+    a + (/街道$/.test(a) ? '办事处' : /(?:[镇乡]|苏木)$/.test(a) ? '人民政府' : ''),
   ];
   for (const core of cores) {
     if (core.length < 2 || !b.endsWith(core)) continue;
     if (isRegionWords(b.slice(0, b.length - core.length))) return true;
   }
-  return false;
+  // the zone's words written out: 温州高新区(经开区)管委会 is 温州高新技术产业开发区(温州经济技术开发区)管委会
+  const [wa, wb] = [writtenOut(a), writtenOut(b)];
+  return wa.length >= 4 && (wa === wb || (wb.endsWith(wa) && isRegionWords(wb.slice(0, wb.length - wa.length))));
 }
+
+/** a zone's and a committee's words as names write them short, anywhere in the name */
+const SHORT_WORDS: Array<[string, string]> = [
+  ['高新区', '高新技术产业开发区'],
+  ['经开区', '经济技术开发区'],
+  ['管委会', '管理委员会'],
+];
+const hasShortWord = (name: string) => SHORT_WORDS.some(([short]) => name.includes(short));
+/** the name to compare two forms of it by: what it puts in brackets dropped, its short words written out */
+const writtenOut = (name: string) =>
+  SHORT_WORDS.reduce((t, [short, full]) => t.split(short).join(full), name.replace(/[(（][^()（）]*[)）]/g, ''));
 
 /** text made only of division names or their short forms (乌鲁木齐国家, 岳阳市, 芜湖市镜湖区) */
 function isRegionWords(prefix: string): boolean {
@@ -68,9 +81,9 @@ function isRegionWords(prefix: string): boolean {
   return rest === '' || isDivisionStem(rest);
 }
 
-/** a name a page may print more fully elsewhere: 市发改委, 国家卫生健康委, 钟祥镇, 高新区(…), 民政局 */
+/** a name a page may print more fully elsewhere: 市发改委, 国家卫生健康委, 钟祥镇(人民政府), 高新区(…), 民政局 */
 const isShortForm = (name: string) =>
-  /^[省市区县]|^(?:高新区|经开区|开发区|新区)|(?:街道|镇|乡)$/.test(name) ||
+  /^[省市区县旗]|^(?:高新区|经开区|开发区|新区)|(?:街道|镇|乡|苏木)(?:办事处|人民政府)?$/.test(name) ||
   name.length <= 4 ||
   expandTypeName(name) !== name;
 
@@ -119,7 +132,10 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const titleAgency = named(fromTitle.agency) ? fromTitle.agency : null;
   // a title that names its agency with its place and states the year needs nothing from the body
   const titleComplete =
-    titleAgency !== null && fromTitle.year !== null && (startsWithPlace(titleAgency) || !isShortForm(titleAgency));
+    titleAgency !== null &&
+    fromTitle.year !== null &&
+    (startsWithPlace(titleAgency) || !isShortForm(titleAgency)) &&
+    !hasShortWord(titleAgency);
   const candidates = titleComplete ? [] : distinctNames(bodyCandidates(bodyText())).filter((c) => isAgencyName(c.name));
   const before = lines.slice(0, bodyAt || Math.min(lines.length, 12));
   const fields = titleComplete ? [] : fieldNames(before);
@@ -168,6 +184,10 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   }
   const composed = composeAgency(issuer, resolved);
   if (!composed.complete && composed.why) findings.push(`agency incomplete: ${composed.why}; kept as printed`);
+  else if (composed.agency && hasShortWord(composed.agency))
+    findings.push(
+      `agency incomplete: ${composed.agency} is a short form (高新区, 经开区, 管委会) the page writes no fuller`,
+    );
   if (!printed) findings.push('agency: the page names no issuer');
   if (PRONOUN.test(printed ?? '')) printed = null;
   const region = regionOf(composed.region ?? resolved.division);

@@ -48,7 +48,8 @@ export const FURNITURE_LINE = new RegExp(
     '更新时间',
     '发文日期',
     '^标\\s*题',
-    '^名\\s*称\\s*[:：]',
+    // a field row 名称 …, its colon often dropped when the table is flattened
+    '^名\\s*称',
     '主题分类',
     '组配分类',
     '公开方式',

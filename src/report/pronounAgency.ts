@@ -12,6 +12,7 @@ const LEVEL_OF: Record<string, 'province' | 'city' | 'county'> = {
   市: 'city',
   区: 'county',
   县: 'county',
+  旗: 'county',
 };
 
 /** the printed form the pronoun stands for (a short form composeAgency can complete), or null */
@@ -20,7 +21,7 @@ export function agencyForPronoun(pronoun: string, text: string, resolved: Resolv
   if (!kind) return null;
   const level = LEVEL_OF[kind];
   if (level) return resolved.atLevel[level] ? `${kind}人民政府` : null;
-  if (kind === '乡' || kind === '镇' || kind === '街道') {
+  if (kind === '乡' || kind === '镇' || kind === '街道' || kind === '苏木') {
     const towns = mentionedDivisions(text, true).filter(
       (m) => m.divisions[0].level === 'town' && m.name.endsWith(kind),
     );

@@ -4,6 +4,7 @@
 //   {机关}{YYYY}年(度)…报告 · {YYYY}年{机关}…报告 · {机关}政府信息公开工作{YYYY}年度报告 ·
 //   {机关}关于{YYYY}年度…报告 · 关于{YYYY}年度政府信息公开情况的报告 · …工作报告 / …工作年报
 import { REPORT_WORD } from '../model/reportWords';
+import { AGENCY_END } from './agencyWords';
 
 export const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
 /** where the name of the report starts after the agency: 政府信息公开…, 信息公开…, 政务公开… */
@@ -31,10 +32,15 @@ export function partsOfReportName(name: string): TitleParts {
   return { agency, year };
 }
 
+/** an agency's name with 机关 after it */
+const ORGAN = new RegExp(`${AGENCY_END}机关$`);
+
 /** what surrounds a name inside a report's name: 关于, 的, brackets, (以下简称…), (机关) */
 function trimName(s: string): string {
   let n = s.split(REPORT_NAME_START)[0];
   n = n.replace(/[(（][^()（）]*(?:以下简称|简称)[^()（）]*[)）]/g, '').replace(/[(（]机关[)）]/g, '');
+  // 城口县人民政府机关: the government as an organ (it and its office), the same issuer
+  if (ORGAN.test(n)) n = n.slice(0, -2);
   n = n
     .replace(/^[《〈【[“"「]+|[》〉】\]”"」]+$/g, '')
     .replace(/^关于/, '')
@@ -49,9 +55,15 @@ function trimName(s: string): string {
  */
 const SITE_SEPARATOR = /\s*(?<![_|｜])[_|｜]+(?![A-Za-z0-9_|｜])\s*|\s*[-—–]{1,2}\s*(?=\S)/;
 
-/** a title line with the site name a page appends (`…报告-信息公开年度报告-台安县人民政府`) removed */
+/** the extension of a file whose name a document-sharing page prints as its heading (….docx) */
+const FILE_EXTENSION = /\.(?:docx?|wps|pdf|txt|html?)$/i;
+
+/**
+ * a title line with what a page adds around it removed: the site name it appends
+ * (`…报告-信息公开年度报告-台安县人民政府`), a run of empty table cells (`…报告 | ||||`), a file extension
+ */
 export function withoutSiteSuffix(line: string): string {
-  const parts = line.split(SITE_SEPARATOR).filter(Boolean);
-  if (parts.length < 2) return line;
+  const parts = line.replace(FILE_EXTENSION, '').split(SITE_SEPARATOR).filter(Boolean);
+  if (parts.length < 2) return parts[0] ?? line;
   return parts.find((p) => REPORT_WORD.test(p) && YEAR.test(p)) ?? parts.find((p) => REPORT_WORD.test(p)) ?? line;
 }
