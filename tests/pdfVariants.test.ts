@@ -1,7 +1,8 @@
 // Property: the real Shanghai 2019 report printed to PDF by Chromium and LibreOffice with its
 // tables' borders (full, none, three-line, rules only between rows), a page break before a
 // row of 二, 三 or 四 (inside merged group cells too), repeated header rows, running
-// header/footer with page numbers, landscape pages and another font: every cell comes back
+// header/footer with page numbers, landscape pages, another font, a footnote between the parts
+// of a broken table: every cell comes back
 // right, or empty with a finding that names it. A number never moves to another row.
 // `npm test` renders a few dozen variants; XXGK_PDF_VARIANTS=all (npm run test:property) every
 // break in every table for each border style and producer. Skipped, with a message, where
@@ -54,6 +55,10 @@ function chromiumVariants(): Variant[] {
     { engine: 'chromium', borders: 'none', landscape: 'tables' },
     { engine: 'chromium', borders: 'full', font: 'sans', breakAt: { table: 1, row: 12 } },
   );
+  // a footnote under the first part of a broken table, with numbers of its own
+  for (const breakAt of ALL ? breaks : [SOME_BREAKS[0], SOME_BREAKS[3], SOME_BREAKS[6]])
+    for (const borders of ALL ? BORDERS : (['full', 'none'] as Borders[]))
+      out.push({ engine: 'chromium', borders, breakAt, footnote: true });
   return out;
 }
 
@@ -62,10 +67,12 @@ function sofficeVariants(): Variant[] {
     return [
       { engine: 'soffice', borders: 'full', breakAt: { table: 0, row: 3 } },
       { engine: 'soffice', borders: 'none', breakAt: { table: 1, row: 10 } },
+      { engine: 'soffice', borders: 'full', breakAt: { table: 0, row: 6 }, footnote: true },
     ];
   return (['full', 'none'] as Borders[]).flatMap((borders) => [
     { engine: 'soffice', borders } as Variant,
     ...everyBreak().map((breakAt): Variant => ({ engine: 'soffice', borders, breakAt })),
+    ...everyBreak().map((breakAt): Variant => ({ engine: 'soffice', borders, breakAt, footnote: true })),
   ]);
 }
 

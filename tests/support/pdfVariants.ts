@@ -38,7 +38,12 @@ export interface Variant {
   /** Chromium's header and footer: date and title above, URL and `n/m` below every page */
   furniture?: boolean;
   font?: 'serif' | 'sans';
+  /** the table cut at breakAt into two parts with a footnote (注：…, dates in it) between them */
+  footnote?: boolean;
 }
+
+/** what reports print under a table part: a note with numbers in it that belong to no row */
+export const FOOTNOTE = '注：本表统计时限为2019年1月1日至12月31日，数据来源于各区及市级机关报送的12类统计口径。';
 
 /** header rows of each table in the sample (二 repeats its column labels per group: its first two) */
 export const HEADER_ROWS = [2, 3, 3];
@@ -57,6 +62,7 @@ export function variantName(v: Variant): string {
     v.landscape ? `landscape-${v.landscape}` : '',
     v.furniture ? 'furniture' : '',
     v.font === 'sans' ? 'sans' : '',
+    v.footnote ? 'footnote' : '',
   ]
     .filter(Boolean)
     .join('-');
@@ -100,8 +106,10 @@ export function variantHtml(v: Variant): string {
     if (v.breakAt?.table !== t) return;
     // Chromium breaks before a row; LibreOffice's HTML import ignores that, so there the table
     // is cut in two (merged cells cut as Word cuts them: text above, a blank part below)
-    if (v.engine === 'chromium') rows.eq(v.breakAt.row).attr('style', 'page-break-before: always; break-before: page;');
+    if (v.engine === 'chromium' && !v.footnote)
+      rows.eq(v.breakAt.row).attr('style', 'page-break-before: always; break-before: page;');
     else splitTable($, tb, v.breakAt.row);
+    if (v.footnote) tb.after(`<p style="font-size:8pt">${FOOTNOTE}</p>`);
   });
   if (v.landscape === 'tables') $('table').addClass('wide');
   const font = v.font === 'sans' ? 'Noto Sans CJK SC' : 'Noto Serif CJK SC';
