@@ -127,13 +127,15 @@ export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
   while ((m = RUN.exec(text)) && m.index < end) {
     let run = m[0];
     let runEnd = m.index + run.length;
-    // "…00000002.其他法律…": the last digit before "." and a word is the next label's number
+    // "…00000002.其他法律…": the last digit before "." and a word is the next label's number.
+    // Only a digit printed against the mark: "10 、行政机关…" is a number and then a label
+    // wrapped onto a line of its own that starts with 、 (pdftotext), not 1 and "0、…"
     const after = text.slice(runEnd, runEnd + 2);
     const trimmedDot = /[.．]$/.test(run) ? 1 : 0;
     if ((trimmedDot && /^\D/.test(after)) || /^[、．]\D/.test(after)) {
+      const numbered = trimmedDot ? /\d[.．]$/.test(run) : /\d$/.test(run);
       run = run.slice(0, run.length - trimmedDot);
-      const numbering = /\d$/.exec(run.trimEnd());
-      if (numbering) run = run.trimEnd().slice(0, -1);
+      if (numbered) run = run.slice(0, -1);
       runEnd = m.index + run.length;
     }
     const labelText = text.slice(pos, m.index);

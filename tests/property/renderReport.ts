@@ -10,7 +10,7 @@ import { fc } from '@fast-check/jest';
 import { Converter } from 'opencc-js/cn2t';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import type { ReportRecordArb, TableRecord } from './reportRecord';
+import type { PrintedRow, ReportRecordArb, TableRecord } from './reportRecord';
 
 export const FORMATS = [
   'tab',
@@ -23,6 +23,7 @@ export const FORMATS = [
   'mirror',
   'pdfStacked',
   'blanksApart',
+  'pdfLayout',
   'wordHtml',
   'cmsHtml',
   'gbkHtml',
@@ -183,6 +184,7 @@ const renderText: Record<
     textLines(r, s, (t) => (t.table === 'reviewLitigation' ? stackedReviewLines(t, s) : renderSpacesTable(t, s))).join(
       '\n',
     ),
+  pdfLayout: (r, s) => textLines(r, s, (t) => pdfLayoutLines(t, s)).join('\n'),
   // a row a line with bars, but its blank cells each a lone bar on a line after the row
   // ("行政强制 | 4 | -2 |" then "|"): where in the row a blank stood is lost
   blanksApart: (r, s) =>
@@ -195,6 +197,52 @@ const renderText: Record<
       }),
     ).join('\n'),
 };
+
+/**
+ * A table as pdftotext -layout prints it from a PDF: cells aligned by spaces, a group label
+ * merged down over its rows printed on the line of its middle row (（三）不予公开 beside
+ * 4.保护第三方合法权益), and a long label wrapped over two lines, the row's numbers on the first
+ * or the second of them: the numbers' line holds only part of the label.
+ */
+function pdfLayoutLines(t: TableRecord, s: Style): string[] {
+  const lines = t.headers.map((h) => h.map((c) => punct(c, s)).join('   '));
+  const groupOf = (r: PrintedRow) => {
+    const key = r.keys[0]?.split('|')[1] ?? '';
+    return key.includes('.') ? key.split('.')[0] : undefined;
+  };
+  const groupLabel = new Map<number, string>();
+  t.rows.forEach((r, i) => {
+    const g = groupOf(r);
+    if (!g || r.labels.length < 2 || (i > 0 && groupOf(t.rows[i - 1]) === g)) return;
+    let n = 1;
+    while (i + n < t.rows.length && groupOf(t.rows[i + n]) === g) n++;
+    groupLabel.set(i + Math.floor(n / 2), punct(r.labels[0], s));
+  });
+  t.rows.forEach((r, i) => {
+    // header rows (第二十条第（一）项, 信息内容 and the column labels) print all their cells
+    if (!r.values.length) {
+      lines.push(r.labels.map((l) => punct(l, s)).join('   '));
+      return;
+    }
+    // a label of its own before the row's (三、本年度办理结果) stands beside it
+    const before = r.labels.length > 1 && !groupOf(r) ? `${punct(r.labels[0], s)}   ` : '';
+    const own = before + punct(r.labels[r.labels.length - 1] ?? '', s);
+    const left = (text: string) => [groupLabel.get(i), text].filter(Boolean).join('   ');
+    const values = r.values
+      .map((v) => v.padEnd(6, ' '))
+      .join('  ')
+      .trimEnd();
+    if (own.length <= 14) {
+      lines.push(`${left(own).padEnd(30, ' ')}  ${values}`.trimEnd());
+      return;
+    }
+    const cut = Math.ceil(own.length / 2);
+    const [first, second] = [own.slice(0, cut), own.slice(cut)];
+    if (s.halfWidth) lines.push(`${left(first).padEnd(30, ' ')}  ${values}`.trimEnd(), second);
+    else lines.push(first, `${left(second).padEnd(30, ' ')}  ${values}`.trimEnd());
+  });
+  return lines;
+}
 
 let cn2t: ((t: string) => string) | undefined;
 const toTraditional = (text: string) => (cn2t ??= Converter({ from: 'cn', to: 'tw' }))(text);
