@@ -46,7 +46,7 @@ function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord[
   return (
     REPORT_PHRASE.test(head) ||
     (/总体情况/.test(head) && /(?:政府信息|政务)公开/.test(head)) ||
-    (/信息公开条例/.test(head) && /年度报告|年报/.test(head))
+    (/信息公开条例/.test(head) && /年度报告|年报|本报告/.test(head))
   );
 }
 

@@ -17,6 +17,11 @@ const PUBLISHING_VERB = /(?:(?:编制|制作)并)?(?:公布|公开|发布|编制
 const PUBLISHED_NAME =
   /((?:(?:19|20)\d{2}\s*年度?)?[^。；;,，、《》“”"\n]{2,60}?(?:政府|机关)?(?:信息|政务)公开(?:工作)?[^。；;,，《》\n]{0,10}?(?:报告|年报))/;
 const NAME_IN_SENTENCE = new RegExp([PUBLISHING_VERB.source, PUBLISHED_NAME.source].join(''), 'g');
+/** a sentence that opens with the report's own name: "X2021年政府信息公开工作年度报告(以下简称年报)是根据…" */
+const SELF_NAMED = new RegExp(
+  `(?:^|[。\\n])\\s*${PUBLISHED_NAME.source}\\s*(?:[（(]\\s*(?:以下简称|下称)|是根据|是依据|根据|依据|由)`,
+  'g',
+);
 const QUOTED_NAME = /《([^《》\n]{4,70}?(?:信息|政务)公开[^《》\n]{0,12}?(?:报告|年报))》/g;
 // "由X负责编制" makes the report; "信息采集由秘书科和信息中心负责" names a unit doing other work
 const MADE_BY = new RegExp(
@@ -69,7 +74,7 @@ function after(text: string, word: string, span = 60): string {
 /** candidates in order of trust, each with the year its sentence gives (if any) */
 export function bodyCandidates(text: string): NameCandidate[] {
   const out: NameCandidate[] = [];
-  for (const re of [QUOTED_NAME, NAME_IN_SENTENCE]) {
+  for (const re of [QUOTED_NAME, NAME_IN_SENTENCE, SELF_NAMED]) {
     for (const m of matches(re, text)) {
       const p = partsOfReportName(m[1]);
       if (p.agency) out.push({ name: p.agency, year: p.year, how: 'report name in the text' });

@@ -16,6 +16,7 @@ import { composeAgency } from './composeAgency';
 import { checkOcrName } from './ocrNames';
 import { agencyForPronoun } from './pronounAgency';
 import { resolveRegion } from '../region/resolveRegion';
+import { withFullPlaceName } from '../region/placeShortNames';
 import { regionOf, type Region } from '../region/regionOf';
 import { mentionedDivisions } from '../region/textRegion';
 import { isDivisionStem } from '../region/divisions';
@@ -170,8 +171,10 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const url = source.url ?? crawlerHeaderUrl(lines.slice(0, 12).join('\n')) ?? undefined;
   let evidence: string | undefined;
   const evidenceText = () => (evidence ??= capped([title ?? '', ...lines], 2000));
-  let resolved = resolveRegion({ agency: fuller ?? printed, text: evidenceText, url });
+  // the issuer as the name is written in full: 凉山州审计局 → 凉山彝族自治州审计局
   let issuer = fuller ?? printed;
+  if (issuer) issuer = withFullPlaceName(issuer);
+  let resolved = resolveRegion({ agency: issuer, text: evidenceText, url });
   if (!issuer || PRONOUN.test(issuer)) {
     const pronoun = issuer ?? candidates.find((c) => PRONOUN.test(c.name))?.name;
     const standsFor = pronoun ? agencyForPronoun(pronoun, evidenceText(), resolved) : null;

@@ -4,7 +4,7 @@
 // its place or its level word (深圳市生态环境局, 区政务服务管理局). A tie names nothing.
 import type { Resolved } from '../region/resolveRegion';
 import { mentionedDivisions } from '../region/textRegion';
-import { PRONOUN } from './agencyWords';
+import { PRONOUN, expandTypeName } from './agencyWords';
 import { isFurnitureName } from './pageFurniture';
 
 const LEVEL_OF: Record<string, 'province' | 'city' | 'county'> = {
@@ -49,7 +49,11 @@ function namesEndingWith(t: string, kind: string): Array<[string, number]> {
       const levelLed = /^[省市区县](?!政府|委|[省市区县])/.test(name) && !/[省市区县]/.test(name.slice(1, -1));
       if (led || levelLed) found = name;
     }
-    if (found) counts.set(found, (counts.get(found) ?? 0) + 1);
+    // 市资规局 and 市自然资源和规划局 are one name: counted written out
+    if (found) {
+      const name = expandTypeName(found);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
   }
   return [...counts];
 }
