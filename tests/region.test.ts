@@ -4,6 +4,7 @@ import { resolveRegion } from '../src/region/resolveRegion';
 import { composeAgency } from '../src/report/composeAgency';
 import { siteDivisions } from '../src/region/siteRegion';
 import { regionOf } from '../src/region/regionOf';
+import { withFullPlaceName } from '../src/region/placeShortNames';
 
 const compose = (printed: string, text = '', url?: string) => {
   const resolved = resolveRegion({ agency: printed, text, url });
@@ -153,4 +154,44 @@ test("site hosts: pinyin whole, by initials, after a parent's initials", () => {
   expect(names('http://www.cqkz.gov.cn/')).toContain('开州区:initials');
   expect(names('https://www.gz.gov.cn/')).toContain('广州市:initials');
   expect(names('http://117.156.67.38/zwgk-view/1.html')).toEqual([]);
+});
+
+test('site hosts: the level spelled after the place, and a character read another way', () => {
+  const names = (url: string) => siteDivisions(url).map((m) => `${m.division.name}:${m.strength}`);
+  expect(names('http://www.wqx.gov.cn/')).toContain('吴起县:initials');
+  expect(names('http://xialuqu.gov.cn/')).toContain('下陆区:full');
+  expect(names('http://www.zlq.gov.cn/')).toContain('正蓝旗:initials');
+  // 宁都 is read ningdu on its site, where the reading in context is ningdou
+  expect(names('http://www.ningdu.gov.cn/')).toContain('宁都县:full');
+  expect(names('https://www.chengdu.gov.cn/')).toContain('成都市:full');
+});
+
+test('旗 and 苏木: a banner is a county, a 苏木 a township', () => {
+  expect(compose('旗人民政府', '截至2021年12月底，乌拉特前旗政府网站发布信息')).toMatchObject({
+    agency: '乌拉特前旗人民政府',
+    region: { county: '乌拉特前旗' },
+  });
+  expect(compose('乌拉特中旗巴音乌兰苏木')).toMatchObject({
+    agency: '乌拉特中旗巴音乌兰苏木人民政府',
+    region: { county: '乌拉特中旗' },
+  });
+});
+
+test('a prefecture called by its short name (凉山州) is written out when one prefecture bears it', () => {
+  expect(withFullPlaceName('凉山州审计局')).toBe('凉山彝族自治州审计局');
+  expect(compose(withFullPlaceName('大理州财政局'))).toMatchObject({
+    agency: '大理白族自治州财政局',
+    region: { code: '532900' },
+  });
+  for (const name of ['福州市财政局', '苏州工业园区管理委员会', '审计局']) expect(withFullPlaceName(name)).toBe(name);
+});
+
+test('a body named after its place keeps its name; a department short form is written out', () => {
+  expect(compose('五华科技产业园管理委员会', '报告通过昆明市五华区政府门户网站向社会公布')).toMatchObject({
+    agency: '五华科技产业园管理委员会',
+    complete: true,
+  });
+  expect(compose('区发改局', '地址：武汉市硚口区沿河大道，硚口区发展和改革局')).toMatchObject({
+    agency: '武汉市硚口区发展和改革局',
+  });
 });

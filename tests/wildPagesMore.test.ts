@@ -7,6 +7,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../pipeline/parseReport';
+import { parseDocument } from '../parsers';
+import { findMeta } from '../src/report/metadata';
 import { isFurnitureName } from '../src/report/pageFurniture';
 import { simplified } from '../src/tables/simplified';
 import { inRepo } from './support/fixtures';
@@ -109,4 +111,78 @@ test('agency: most pages settled right, printed and composed', () => {
 test('the year the statistics cover: never another year, at least 97% found', () => {
   expect(results.filter((r) => r.year !== null && r.year !== r.label.year).map((r) => r.file)).toEqual([]);
   expect(rate(results, (r) => r.year === r.label.year).ok / results.length).toBeGreaterThanOrEqual(0.97);
+});
+
+// The shapes these pages showed, in generated variants: other agencies, other places, the same build.
+const BODY =
+  '根据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n2022年，我局认真贯彻落实《条例》。';
+const metaOf = async (text: string, url?: string) =>
+  findMeta(await parseDocument(Buffer.from(text), { fileName: 'page.txt' }), url ? { url } : {});
+
+test.each([
+  // the government as an organ (机关), its title split over two lines
+  [
+    '巫溪县人民政府机关\n2021年政府信息公开工作年度报告',
+    '巫溪县人民政府机关2021年政府信息公开工作年度报告',
+    '巫溪县人民政府',
+  ],
+  // a document-sharing page's heading is the file's name
+  ['泸县财政局2021年政府信息公开工作年度报告.docx', '泸县财政局2021年政府信息公开工作年度报告', '泸县财政局'],
+  // a 名称 field row whose colon the flattening dropped, after the title
+  [
+    '泸县财政局2021年政府信息公开工作年度报告\n名  称 泸县财政局2021年政府信息公开工作年度报告',
+    '泸县财政局2021年政府信息公开工作年度报告',
+    '泸县财政局',
+  ],
+  // a field's value that is only the kind of report, after the title
+  [
+    '泸县财政局2021年政府信息公开工作年度报告\n公开目录\n政府信息公开年报',
+    '泸县财政局2021年政府信息公开工作年度报告',
+    '泸县财政局',
+  ],
+  // the title cell followed by a run of empty cells
+  ['泸县财政局2021年政府信息公开工作年度报告 | ||||||||||||', '泸县财政局2021年政府信息公开工作年度报告', '泸县财政局'],
+])('title shape %#: %s', async (head, title, agency) => {
+  const meta = await metaOf(`${head}\n${BODY}\n`);
+  expect(meta).toMatchObject({ title, agency, year: 2021 });
+});
+
+test('a mirror’s pinyin glosses and traditional characters: the name and year read through them', async () => {
+  const meta = await metaOf(
+    '一、總體情況 根據(jù)《中華人民共和國(guó)政府信息公開條例》,特向社會(huì)公布2021年恩平市農(nóng)業(yè)農(nóng)村局政府信息公開工作年度報(bào)告。\n',
+  );
+  expect(meta).toMatchObject({ agency: '恩平市农业农村局', year: 2021 });
+});
+
+test('words of a sentence are no name: a clause led by 我乡, a unit doing other work', async () => {
+  const township = await metaOf(
+    '一、总体情况\n2023年，我乡建立健全政府信息公开工作机制，完善《东塘乡人民政府信息公开指南》。\n' +
+      '(一)主动公开\n2023年，我乡按照县委、县政府统一部署，通过东塘乡人民政府网页公开信息。\n',
+  );
+  expect(township.agency).not.toMatch(/^我乡/);
+  const unit = await metaOf(
+    `市教育局2023年政府信息公开工作年度报告\n${BODY}\n政府信息采集由秘书科和信息中心负责，未经审核的信息一律不准发布。\n`,
+  );
+  expect(unit.agency).not.toBe('秘书科和信息中心');
+});
+
+test('the report named after 编制并公布, or opening its own sentence, or after 引领下', async () => {
+  expect(
+    (await metaOf('一、总体情况\n根据《条例》要求，现编制并公布兰山区发展和改革局2023年政府信息公开工作年度报告。\n'))
+      .agencyAsPrinted,
+  ).toBe('兰山区发展和改革局');
+  expect(
+    (
+      await metaOf(
+        '沙市区人民政府办公室2021年政府信息公开工作年度报告(以下简称年报)是根据《中华人民共和国政府信息公开条例》编制。\n一、总体情况\n',
+      )
+    ).agencyAsPrinted,
+  ).toBe('沙市区人民政府办公室');
+  expect(
+    (
+      await metaOf(
+        '2024年，在区政府政务公开主管部门的引领下，湖滨街道办事处严格依照《中华人民共和国政府信息公开条例》公开政务信息。\n一、总体情况\n',
+      )
+    ).agencyAsPrinted,
+  ).toBe('湖滨街道办事处');
 });
