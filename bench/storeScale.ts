@@ -1,4 +1,4 @@
-// `npm run bench:store -- [N] [--keep] [--url DB [--from K]] [--fill-only | --list-only]`: the
+// `npm run bench:store -- [N] [--keep] [--url DB [--from K]] [--fill-only | --list-only | --export FORMAT]`: the
 // store at scale. Fills a fresh PostgreSQL database with N reports (default 100,000) through the
 // store's own batch insert (saveRecords), then times the review page's list (with and without the
 // failing-rule filter) and runs `xxgk export` to Parquet and to CSV as child processes, each
@@ -10,7 +10,8 @@
 // corpus with a few digits of their tables changed (so the real rules fail in varied ways),
 // each stored under a distinct hash, agency and year; about one in 30 is a second copy of the
 // report before it (same agency and year), and the failed parses (encrypted, truncated) are kept.
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,33 +117,48 @@ async function timeMs(f: () => Promise<unknown>, runs: number): Promise<{ median
 }
 
 /**
- * `xxgk export` as a child process under /usr/bin/time -v: seconds, peak RSS, output size, and the
- * dictionary's size and cross-year counts (which must not grow with a list of pairs).
+ * `xxgk export` as a child process under /usr/bin/time -v: seconds, peak RSS, output size, the
+ * dictionary's size and cross-year counts (which must not grow with a list of pairs), and the
+ * largest heap V8 kept after a full collection (`--trace-gc`): what the export holds, apart from
+ * the garbage V8 lets pile up before collecting, which the peak RSS includes.
  */
-function exportRun(
-  url: string,
-  format: string,
-  out: string,
-): Promise<{ seconds: number; peakRssMb: number; mb: number; dictionaryKb: number; crossReport: unknown }> {
-  return new Promise((resolve, reject) => {
+function exportRun(url: string, format: string, out: string) {
+  return new Promise<{
+    seconds: number;
+    peakRssMb: number;
+    liveHeapMb: number;
+    mb: number;
+    dictionaryKb: number;
+    crossReport: unknown;
+  }>((resolve, reject) => {
     const t = performance.now();
-    execFile(
+    const child = spawn(
       '/usr/bin/time',
-      ['-v', process.execPath, CLI, 'export', '--format', format, '--out', out],
-      { env: { ...process.env, DATABASE_URL: url }, maxBuffer: 64 << 20 },
-      (err, _stdout, stderr) => {
-        if (err) return reject(new Error(`export ${format} failed: ${stderr.slice(-2000)}`));
-        const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
-        const dictionary = out.replace(/\.[a-z]+$/, '.dictionary.json');
-        resolve({
-          seconds: Math.round((performance.now() - t) / 100) / 10,
-          peakRssMb: Math.round(kb / 1024),
-          mb: Math.round(statSync(out).size / 2 ** 20),
-          dictionaryKb: Math.round(statSync(dictionary).size / 1024),
-          crossReport: JSON.parse(readFileSync(dictionary, 'utf8')).crossReport,
-        });
-      },
+      ['-v', process.execPath, '--trace-gc', CLI, 'export', '--format', format, '--out', out],
+      { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    let liveHeapMb = 0,
+      stderr = '';
+    // "Mark-Compact 162.6 (195.0) -> 32.6 (196.1) MB": the heap before and after a full collection
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = /Mark-Compact[^>]*-> ([\d.]+)/.exec(line);
+      if (m) liveHeapMb = Math.max(liveHeapMb, Number(m[1]));
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`export ${format} failed: ${stderr.slice(-2000)}`));
+      const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
+      const dictionary = out.replace(/\.[a-z]+$/, '.dictionary.json');
+      resolve({
+        seconds: Math.round((performance.now() - t) / 100) / 10,
+        peakRssMb: Math.round(kb / 1024),
+        liveHeapMb: Math.round(liveHeapMb),
+        mb: Math.round(statSync(out).size / 2 ** 20),
+        dictionaryKb: Math.round(statSync(dictionary).size / 1024),
+        crossReport: JSON.parse(readFileSync(dictionary, 'utf8')).crossReport,
+      });
+    });
   });
 }
 
@@ -184,6 +200,13 @@ async function main() {
     await sql`analyze`.execute(store.db);
     process.stderr.write(`filled: ${JSON.stringify(filled)}\n`);
     if (args.includes('--fill-only')) return;
+    // --export parquet|csv: that export alone, e.g. one process per format side by side
+    const only = args.includes('--export') ? args[args.indexOf('--export') + 1] : undefined;
+    if (only) {
+      const r = await exportRun(db.url, only, join(dir, `cells.${only}`));
+      console.log(JSON.stringify({ [`export ${only}`]: r }, null, 2));
+      return;
+    }
     // the failing rule the most reports have, so the filter keeps the most rows. The first request
     // counts every filter menu (cold); later ones reuse a menu's counts while the store is unchanged
     // and the other filters are the same
