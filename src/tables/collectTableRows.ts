@@ -244,7 +244,11 @@ class TableRowCollector {
       return { table: 'applications', row: 'otherHandling.other' };
     if (this.current && hasValues && !HEADER_WORDS.test(compactLabel)) {
       const fuzzy = fuzzyRowKey(this.current, compact(lastLabel));
-      if (fuzzy) return { table: this.current, row: fuzzy.row };
+      // a label naming a group of table 三 (（五）不予处理) resembles another group's row
+      // (（六）其他处理) word for word: it may only stand for a row of its own group
+      const named = groupOf(lastLabel);
+      const inGroup = (row: string) => !named || row === named || row.startsWith(`${named}.`);
+      if (fuzzy && inGroup(fuzzy.row)) return { table: this.current, row: fuzzy.row };
     }
     return undefined;
   }

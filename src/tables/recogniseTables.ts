@@ -43,12 +43,19 @@ export function detectTemplate(t: CollectedTable, year: number | null, others: T
   if (t.table === 'applications') {
     if (['otherHandling.overdueCorrection', 'otherHandling.overdueFee', 'otherHandling.other'].some((r) => rows.has(r)))
       return '2021';
+    // 2019's single （六）其他处理 row prints one row of numbers; more than a row's worth under it
+    // are the 2021 layout's three rows whose own labels were lost (which is which stays unknown)
+    const otherHandling = t.rows.find((r) => r.row === 'otherHandling');
+    if (otherHandling && printedCells(otherHandling) > APPLICATION_COLUMNS.length + 1) return '2021';
     if (rows.has('otherHandling')) return '2019';
   }
   // table 四 is printed alike in both layouts: the year decides, else the other tables
   if (year !== null) return year >= 2021 ? '2021' : '2019';
   return others.includes('2021') || !others.length ? '2021' : '2019';
 }
+
+/** the numbers a row prints, cells apart: one a cell of a grid, or a run split at spaces */
+const printedCells = (r: KeyedRow) => r.values.flatMap((v) => v.text.trim().split(/\s+/).filter(Boolean)).length;
 
 function applicationColumns(t: CollectedTable): ColumnSpec[] {
   const header = compact(t.headerText);

@@ -24,6 +24,8 @@ export const FORMATS = [
   'pdfStacked',
   'blanksApart',
   'pdfLayout',
+  'blanksGathered',
+  'labelsLost',
   'wordHtml',
   'cmsHtml',
   'gbkHtml',
@@ -185,6 +187,28 @@ const renderText: Record<
       '\n',
     ),
   pdfLayout: (r, s) => textLines(r, s, (t) => pdfLayoutLines(t, s)).join('\n'),
+  // a cell a line ending in a bar, a row's blank cells gathered into one line of bars after
+  // its numbers ("3 |", "3 |", "|||||||"): the numbers' columns are lost
+  blanksGathered: (r, s) =>
+    textLines(r, s, (t) =>
+      printedRows(t, s).flatMap((row) => {
+        const filled = row.filter((c) => c !== '').map((c) => `${c} |`);
+        const blanks = row.length - filled.length;
+        return blanks ? [...filled, '|'.repeat(blanks + 2)] : filled;
+      }),
+    ).join('\n'),
+  // a cell a line, table 三's item labels under a group lost (（三）不予公开 and then only
+  // numbers): which rows the numbers belong to is lost with them
+  labelsLost: (r, s) =>
+    textLines(r, s, (t) => [
+      ...t.headers.flat().map((c) => punct(c, s)),
+      ...t.rows.flatMap((row) => {
+        const labels = row.labels.map((l) => punct(l, s));
+        const kept =
+          t.table === 'applications' && /^\d[.．]/.test(labels[labels.length - 1] ?? '') ? labels.slice(0, -1) : labels;
+        return [...kept, ...row.values].filter((c) => c !== '');
+      }),
+    ]).join('\n'),
   // a row a line with bars, but its blank cells each a lone bar on a line after the row
   // ("行政强制 | 4 | -2 |" then "|"): where in the row a blank stood is lost
   blanksApart: (r, s) =>
