@@ -1,9 +1,9 @@
-// Parse markup once with htmlparser2 (the parser of cheerio's slim build: fast, forgiving) and
-// number its tables in document order, before anything is pruned, so provenance points at the
-// page as published.
-import { Parser } from 'htmlparser2';
-import { DomHandler, type AnyNode, type Document, type Element, type ParentNode } from 'domhandler';
+// Parse markup once with htmlparser2's tokenizer (the parser of cheerio's slim build: fast,
+// forgiving) into the tree its Parser builds (domBuilder.ts), and number its tables in document
+// order, before anything is pruned, so provenance points at the page as published.
+import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
 import { isElement } from './domText';
+import { buildDom } from './domBuilder';
 
 export interface LoadedHtml {
   root: Document;
@@ -12,45 +12,27 @@ export interface LoadedHtml {
 }
 
 export function loadHtml(html: string): LoadedHtml {
-  const root = parseHtml(html);
-  limitNesting(root);
+  const { root, tables, depth } = buildDom(html, MAX_OPEN);
   const index = new Map<Element, number>();
-  numberTables(root, index);
+  if (depth >= MAX_DEPTH) {
+    // unwrapping drops the tables below the limit that have content: count what is left
+    limitNesting(root);
+    numberTables(root, index);
+  } else tables.forEach((table, i) => index.set(table, i));
   return { root, tableIndex: (t) => index.get(t) ?? -1 };
 }
 
 /**
- * Elements the parser keeps open at most. htmlparser2 keeps its open elements newest first
- * (`unshift`), so every tag opened costs as much as the elements still open: 32,000 unclosed
- * `<font>` or `<b>` took seconds, growing with the square of their number. At this depth a new
- * tag first closes the innermost element, as a tag that implies a close does (`<p>` after
- * `<p>`); everything this deep is unwrapped by limitNesting anyway.
+ * Elements kept open at most: at this depth a new tag first closes the innermost element, as a
+ * tag that implies a close does (`<p>` after `<p>`); everything this deep is unwrapped by
+ * limitNesting anyway. (htmlparser2's Parser, which keeps its open elements newest first with
+ * `unshift`, took seconds on 32,000 unclosed `<font>` without it.)
  */
 export const MAX_OPEN = 512;
 
-/** htmlparser2's Parser with its open elements capped at MAX_OPEN (reads its private stack). */
-class CappedParser extends Parser {
-  constructor(private readonly dom: DomHandler) {
-    super(dom);
-  }
-  override onopentagname(start: number, endIndex: number): void {
-    const open = (this as unknown as { stack: string[] }).stack;
-    if (open.length >= MAX_OPEN) {
-      open.shift();
-      this.dom.onclosetag();
-    }
-    super.onopentagname(start, endIndex);
-  }
-}
-
-/** The markup as a tree, parsed as cheerio's `load` parses it (htmlparser2 defaults). */
+/** The markup as a tree, parsed as cheerio's `load` parses it (only the attributes domBuilder keeps). */
 export function parseHtml(html: string): Document {
-  const dom = new DomHandler();
-  const parser = new CappedParser(dom);
-  if (!Array.isArray((parser as unknown as { stack?: unknown }).stack))
-    throw new Error('htmlparser2 changed: its Parser has no open-element stack to cap');
-  parser.end(html);
-  return dom.root;
+  return buildDom(html, MAX_OPEN).root;
 }
 
 /**

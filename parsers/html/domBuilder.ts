@@ -1,0 +1,387 @@
+// htmlparser2's tokenizer → a domhandler tree, built in one step. What htmlparser2's Parser and
+// DomHandler do together in HTML mode (the tree cheerio's `load` makes), without their generic
+// layers: events for every listener, streaming buffers, an attribute object for every attribute
+// of every tag (Word's pages carry hundreds of `nowrap`, `width`, `lang`, `mso-` styles). They
+// cost more than the tokenizing itself. Only the attributes the readers ask for are kept.
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { Comment, Document, Element, ProcessingInstruction, Text, type ParentNode, type ChildNode } from 'domhandler';
+
+/**
+ * The attributes anything reads of a page (domText: hidden, style; mainContent and pageTitle:
+ * class, id, align, style; tableGrid: colspan, rowspan). A reader of another one adds it here.
+ */
+export const READ_ATTRIBUTES = new Set(['hidden', 'style', 'class', 'id', 'align', 'colspan', 'rowspan']);
+/** READ_ATTRIBUTES by length: most attributes of a page are told apart without making their name. */
+const READ_BY_LENGTH: string[][] = [];
+for (const name of READ_ATTRIBUTES) (READ_BY_LENGTH[name.length] ??= []).push(name);
+
+/**
+ * The read attribute that `html[start, end)` names in any case, as toLowerCase would make it
+ * (`c | 0x20` is the lower case of an ASCII letter, and no other character lowers to one of
+ * these names); null for any other attribute.
+ */
+function readAttribute(html: string, start: number, end: number): string | null {
+  const candidates = READ_BY_LENGTH[end - start];
+  if (candidates === undefined) return null;
+  next: for (const name of candidates) {
+    for (let i = 0; i < name.length; i++) if ((html.charCodeAt(start + i) | 0x20) !== name.charCodeAt(i)) continue next;
+    return name;
+  }
+  return null;
+}
+
+// The element rules of htmlparser2 10's Parser (HTML mode), copied: the tree must be the one it builds.
+const FORM_TAGS = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const P_TAG = new Set(['p']);
+const TABLE_SECTION_TAGS = new Set(['thead', 'tbody']);
+const DDT_TAGS = new Set(['dd', 'dt']);
+const RTP_TAGS = new Set(['rt', 'rp']);
+/** A start tag that first closes these open elements (`<p>` after `<p>`, `<td>` after `<td>`). */
+const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ['p', P_TAG],
+  ['h1', P_TAG],
+  ['h2', P_TAG],
+  ['h3', P_TAG],
+  ['h4', P_TAG],
+  ['h5', P_TAG],
+  ['h6', P_TAG],
+  ['select', FORM_TAGS],
+  ['input', FORM_TAGS],
+  ['output', FORM_TAGS],
+  ['button', FORM_TAGS],
+  ['datalist', FORM_TAGS],
+  ['textarea', FORM_TAGS],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', DDT_TAGS],
+  ['dt', DDT_TAGS],
+  ['address', P_TAG],
+  ['article', P_TAG],
+  ['aside', P_TAG],
+  ['blockquote', P_TAG],
+  ['details', P_TAG],
+  ['div', P_TAG],
+  ['dl', P_TAG],
+  ['fieldset', P_TAG],
+  ['figcaption', P_TAG],
+  ['figure', P_TAG],
+  ['footer', P_TAG],
+  ['form', P_TAG],
+  ['header', P_TAG],
+  ['hr', P_TAG],
+  ['main', P_TAG],
+  ['nav', P_TAG],
+  ['ol', P_TAG],
+  ['pre', P_TAG],
+  ['section', P_TAG],
+  ['table', P_TAG],
+  ['ul', P_TAG],
+  ['rt', RTP_TAGS],
+  ['rp', RTP_TAGS],
+  ['tbody', TABLE_SECTION_TAGS],
+  ['tfoot', TABLE_SECTION_TAGS],
+]);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+/** Inside these `<x/>` closes the element (foreign content); inside the second kind it does not. */
+const FOREIGN_CONTEXT = new Set(['math', 'svg']);
+const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
+/** A directive's name: `!doctype` of `<!DOCTYPE html>`, as htmlparser2 names it. */
+function instructionName(value: string): string {
+  const end = value.search(/\s|\//);
+  return (end < 0 ? value : value.slice(0, end)).toLowerCase();
+}
+
+class DomBuilder implements TokenizerCallbacks {
+  readonly root = new Document([]);
+  /** Open tag names, newest last: the parser's stack, which decides what a close tag closes. */
+  private readonly names: string[] = [];
+  /** Open nodes, root first: where the next node goes. */
+  private readonly parents: ParentNode[] = [this.root];
+  /** Whether `<x/>` closes x here (inside <svg>/<math>), newest last. */
+  private readonly foreign: boolean[] = [false];
+  /** A text node that the next text run is appended to. */
+  private lastText: Text | null = null;
+  /** The `<table>` elements in document order. */
+  readonly tables: Element[] = [];
+  /** How deep the deepest element lies (a child of the root: 1). */
+  depth = 0;
+  private tagName = '';
+  /** The attributes of the start tag being read; null between tags. */
+  private attribs: Record<string, string> | null = null;
+  /** The attribute being read, null when it is not one of READ_ATTRIBUTES. */
+  private attribName: string | null = null;
+  private attribValue = '';
+  private readonly lowered = new Map<string, string>();
+
+  constructor(
+    private readonly html: string,
+    private readonly maxOpen: number,
+  ) {}
+
+  /**
+   * The lower-cased tag name at `html[start, end)`. A page's text is mostly Chinese, so its string
+   * has two bytes a character and so has every name cut from it, and toLowerCase on those is
+   * ICU's slow path: each spelling a page uses is lowered once.
+   */
+  private tagNameAt(start: number, end: number): string {
+    const raw = this.html.slice(start, end);
+    let name = this.lowered.get(raw);
+    if (name === undefined) {
+      name = raw.toLowerCase();
+      this.lowered.set(raw, name);
+    }
+    return name;
+  }
+
+  private addNode(node: ChildNode): void {
+    const parent = this.parents[this.parents.length - 1];
+    const prev = parent.children[parent.children.length - 1];
+    parent.children.push(node);
+    if (prev) {
+      node.prev = prev;
+      prev.next = node;
+    }
+    node.parent = parent;
+    this.lastText = null;
+  }
+
+  private addText(data: string): void {
+    if (this.lastText) {
+      this.lastText.data += data;
+      return;
+    }
+    const node = new Text(data);
+    this.addNode(node);
+    this.lastText = node;
+  }
+
+  private closeNode(): void {
+    this.lastText = null;
+    this.parents.pop();
+  }
+
+  private openTag(name: string): void {
+    this.tagName = name;
+    const implied = OPEN_IMPLIES_CLOSE.get(name);
+    if (implied) {
+      while (this.names.length > 0 && implied.has(this.names[this.names.length - 1])) {
+        this.names.pop();
+        this.closeNode();
+      }
+    }
+    if (!VOID_ELEMENTS.has(name)) {
+      this.names.push(name);
+      if (FOREIGN_CONTEXT.has(name)) this.foreign.push(true);
+      else if (HTML_INTEGRATION.has(name)) this.foreign.push(false);
+    }
+    this.attribs = {};
+  }
+
+  private endOpenTag(): void {
+    if (this.attribs) {
+      const element = new Element(this.tagName, this.attribs);
+      this.addNode(element);
+      if (this.parents.length > this.depth) this.depth = this.parents.length;
+      this.parents.push(element);
+      if (this.tagName === 'table') this.tables.push(element);
+      this.attribs = null;
+    }
+    if (VOID_ELEMENTS.has(this.tagName)) this.closeNode();
+    this.tagName = '';
+  }
+
+  private closeCurrentTag(): void {
+    const name = this.tagName;
+    this.endOpenTag();
+    if (this.names[this.names.length - 1] === name) {
+      this.closeNode();
+      this.names.pop();
+    }
+  }
+
+  ontext(start: number, end: number): void {
+    this.addText(this.html.slice(start, end));
+  }
+
+  ontextentity(codePoint: number): void {
+    this.addText(String.fromCodePoint(codePoint));
+  }
+
+  onopentagname(start: number, end: number): void {
+    // htmlparser2 keeps its open elements newest first (`unshift`): every tag opened cost as much
+    // as the elements still open, and 32,000 unclosed <font> took seconds. At this depth a new
+    // tag first closes the innermost element, as a tag that implies a close does.
+    if (this.names.length >= this.maxOpen) {
+      this.names.pop();
+      this.closeNode();
+    }
+    this.openTag(this.tagNameAt(start, end));
+  }
+
+  onopentagend(): void {
+    this.endOpenTag();
+  }
+
+  onselfclosingtag(): void {
+    if (this.foreign[this.foreign.length - 1]) this.closeCurrentTag();
+    else this.endOpenTag();
+  }
+
+  onclosetag(start: number, end: number): void {
+    const name = this.tagNameAt(start, end);
+    if (FOREIGN_CONTEXT.has(name) || HTML_INTEGRATION.has(name)) this.foreign.pop();
+    if (!VOID_ELEMENTS.has(name)) {
+      const at = this.names.lastIndexOf(name);
+      if (at !== -1) {
+        while (this.names.length > at) {
+          this.names.pop();
+          this.closeNode();
+        }
+      } else if (name === 'p') {
+        // `</p>` with no <p> open is an empty paragraph
+        this.openTag('p');
+        this.closeCurrentTag();
+      }
+    } else if (name === 'br') {
+      // `</br>` is a line break
+      this.addNode(new Element('br', {}));
+    }
+  }
+
+  onattribname(start: number, end: number): void {
+    this.attribName = readAttribute(this.html, start, end);
+  }
+
+  onattribdata(start: number, end: number): void {
+    if (this.attribName !== null) this.attribValue += this.html.slice(start, end);
+  }
+
+  onattribentity(codePoint: number): void {
+    if (this.attribName !== null) this.attribValue += String.fromCodePoint(codePoint);
+  }
+
+  onattribend(): void {
+    const name = this.attribName;
+    if (name === null) return;
+    // the first of repeated attributes counts (none of READ_ATTRIBUTES is a property of Object)
+    if (this.attribs && this.attribs[name] === undefined) this.attribs[name] = this.attribValue;
+    this.attribValue = '';
+    this.attribName = null;
+  }
+
+  oncomment(start: number, end: number, endOffset: number): void {
+    this.addNode(new Comment(this.html.slice(start, end - endOffset)));
+  }
+
+  oncdata(start: number, end: number, endOffset: number): void {
+    // HTML has no CDATA sections: htmlparser2 keeps one as a comment
+    this.addNode(new Comment(`[CDATA[${this.html.slice(start, end - endOffset)}]]`));
+  }
+
+  ondeclaration(start: number, end: number): void {
+    const value = this.html.slice(start, end);
+    this.addNode(new ProcessingInstruction(`!${instructionName(value)}`, `!${value}`));
+  }
+
+  onprocessinginstruction(start: number, end: number): void {
+    const value = this.html.slice(start, end);
+    this.addNode(new ProcessingInstruction(`?${instructionName(value)}`, `?${value}`));
+  }
+
+  onend(): void {}
+}
+
+/** The tokenizer's own members that FastTokenizer reads and replaces (private in its typings). */
+interface TokenizerInternals {
+  buffer: string;
+  index: number;
+  offset: number;
+  stateText(c: number): void;
+  handleInAttributeValue(c: number, quote: number): void;
+  write(chunk: string): void;
+  end(): void;
+}
+const TokenizerBase = Tokenizer as unknown as new (
+  options: { decodeEntities: boolean },
+  callbacks: TokenizerCallbacks,
+) => TokenizerInternals;
+if (!['stateText', 'handleInAttributeValue'].every((m) => typeof Reflect.get(Tokenizer.prototype, m) === 'function'))
+  throw new Error('htmlparser2 changed: its Tokenizer has no stateText/handleInAttributeValue to speed up');
+
+const LT = 0x3c; // <
+const AMP = 0x26; // &
+
+/**
+ * htmlparser2's Tokenizer, which looks at text and quoted attribute values one character at a
+ * time through its state switch only to find the next `<`, `&` or quote; here a plain loop finds
+ * it. The characters skipped are those the tokenizer would have passed over unchanged.
+ */
+class FastTokenizer extends TokenizerBase {
+  /** Before the first of `a`/`b` after the current character (the tokenizer then steps onto it). */
+  private skipToBefore(a: number, b: number): void {
+    const buffer = this.buffer;
+    let i = this.index - this.offset + 1;
+    while (i < buffer.length) {
+      const c = buffer.charCodeAt(i);
+      if (c === a || c === b) break;
+      i++;
+    }
+    this.index = this.offset + i - 1;
+  }
+
+  override stateText(c: number): void {
+    if (c === LT || c === AMP) super.stateText(c);
+    else this.skipToBefore(LT, AMP);
+  }
+
+  override handleInAttributeValue(c: number, quote: number): void {
+    if (c === quote || c === AMP) super.handleInAttributeValue(c, quote);
+    else this.skipToBefore(quote, AMP);
+  }
+}
+
+export interface BuiltDom {
+  root: Document;
+  /** the `<table>` elements in document order */
+  tables: Element[];
+  /** how deep the deepest element lies (a child of the root: 1) */
+  depth: number;
+}
+
+/**
+ * The markup as the tree htmlparser2 (`new Parser(new DomHandler())`) builds, with at most
+ * `maxOpen` elements open and only READ_ATTRIBUTES kept.
+ */
+export function buildDom(html: string, maxOpen: number): BuiltDom {
+  const builder = new DomBuilder(html, maxOpen);
+  const tokenizer = new FastTokenizer({ decodeEntities: true }, builder);
+  if (html) tokenizer.write(html);
+  tokenizer.end();
+  return { root: builder.root, tables: builder.tables, depth: builder.depth };
+}
