@@ -186,3 +186,28 @@ test('the report named after 编制并公布, or opening its own sentence, or af
     ).agencyAsPrinted,
   ).toBe('湖滨街道办事处');
 });
+
+test('the body the report says to ask names it where nothing else does; a government office, nothing', async () => {
+  const asked = await metaOf(
+    '本报告依据《中华人民共和国政府信息公开条例》编制而成，统计期限为2025年1月1日至12月31日。如对本报告有任何疑问，请与铜陵市林业局办公室联系（地址：某路1号）。\n一、总体情况\n',
+  );
+  expect(asked).toMatchObject({ agency: '铜陵市林业局', year: 2025 });
+  const office = await metaOf(
+    '本报告依据《中华人民共和国政府信息公开条例》编制而成，统计期限为2025年1月1日至12月31日。如对本报告有任何疑问，请与铜陵市人民政府办公室联系。\n一、总体情况\n',
+  );
+  expect(office.agency).toBeNull();
+});
+
+test('a spam phrase a mirror puts where the place was is never part of a name', async () => {
+  const meta = await metaOf(
+    '一、总体情况\n2020年，在区委、区政府的正确领导下，新葡京博彩官网区人民政府东湖街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》。\n',
+  );
+  expect(meta.agency ?? '').not.toMatch(/博彩|官网/);
+});
+
+test('a year that opens a sentence before the report’s pronoun is the year reported on', async () => {
+  const meta = await metaOf(
+    '驼铃街道办事处政府信息公开工作年度报告\n一、总体情况\n(二)政府信息依申请公开情况\n2021年度我街办未接到提出公开政府信息的申请。\n',
+  );
+  expect(meta.year).toBe(2021);
+});

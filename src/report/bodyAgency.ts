@@ -98,3 +98,29 @@ export function bodyCandidates(text: string): NameCandidate[] {
     name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经)/, ''),
   }));
 }
+
+/** whom the report says to ask: 请与池州市林业局办公室联系, 请联系五常市自然资源局 — the issuer or an office inside it */
+// a name may hold a second name in brackets (…开发区(…经济技术开发区)管委会); "(地址:" ends it
+const IN_BRACKETS = '[\\u4e00-\\u9fa5]{2,20}[)）]';
+const CONTACT = new RegExp(
+  `(?:请与|请联系)\\s*((?:[\\u4e00-\\u9fa5]|[（(]${IN_BRACKETS}){4,40}?)(?=联系|[（(](?!${IN_BRACKETS})|[，,。:：;；\\s]|$)`,
+  'g',
+);
+/** the issuer's name, then an office inside it: 办公室, 党政办公室, 政府信息公开办公室, 信息中心, 业务股 */
+const INSIDE = new RegExp(
+  `^(.*(?:人民政府|办事处|管理委员会|管委会|委员会|局|厅|署|委)(?![会员]))([\\u4e00-\\u9fa5]{0,12}(?:办公室|党政办|信息中心|股|科))$`,
+);
+/** a government's office (县政府办公室) is a body of its own: asking it says nothing of whose report it is */
+const GOVERNMENT_OFFICE = /政府办(?:公室)?$/;
+const TOWNSHIP_GOVERNMENT = /(?:镇|乡|苏木)人民政府$/;
+
+/** the bodies the contact sentences name, with an office inside a body cut to the body */
+export function contactNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CONTACT)) {
+    const inside = INSIDE.exec(m[1]);
+    if (inside && !(/政府$/.test(inside[1]) && !TOWNSHIP_GOVERNMENT.test(inside[1]))) out.push(inside[1]);
+    else if (!GOVERNMENT_OFFICE.test(m[1])) out.push(m[1]);
+  }
+  return out;
+}

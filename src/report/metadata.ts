@@ -7,7 +7,7 @@ import { partsOfReportName, YEAR } from './titleShapes';
 /** the agency and year a title states (the report's name read by partsOfReportName) */
 export const agencyAndYearFromTitle = (title: string) => partsOfReportName(title);
 import { findTitle, openingLines, BODY_START } from './findTitle';
-import { bodyCandidates } from './bodyAgency';
+import { bodyCandidates, contactNames } from './bodyAgency';
 import { fieldNames, headerNames } from './pageFields';
 import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
 import { looksLikeAgencyName, PRONOUN, STARTS_WITH_PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
@@ -140,6 +140,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const candidates = titleComplete ? [] : distinctNames(bodyCandidates(bodyText())).filter((c) => isAgencyName(c.name));
   const before = lines.slice(0, bodyAt || Math.min(lines.length, 12));
   const fields = titleComplete ? [] : fieldNames(before);
+  const contacts = titleComplete ? [] : contactNames(bodyText()).filter(named);
   const headers = titleComplete ? [] : headerNames(before);
   let printed: string | null =
     titleAgency ??
@@ -157,7 +158,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   }
   // the same agency printed more fully elsewhere on the page: the title's 市发改委 is the body's 岳阳市发展和改革委员会
   const fuller = printed
-    ? [...candidates.map((c) => c.name), ...fields, ...headers].find((c) => isFullerForm(printed!, c))
+    ? [...candidates.map((c) => c.name), ...fields, ...headers, ...contacts].find((c) => isFullerForm(printed!, c))
     : undefined;
 
   let year =
@@ -178,10 +179,14 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   if (!issuer || PRONOUN.test(issuer)) {
     const pronoun = issuer ?? candidates.find((c) => PRONOUN.test(c.name))?.name;
     const standsFor = pronoun ? agencyForPronoun(pronoun, evidenceText(), resolved) : null;
-    if (standsFor) {
-      issuer = standsFor;
+    // else the body the report says to ask about it, of the pronoun's kind (我局: a 局)
+    const kind = pronoun ? PRONOUN.exec(pronoun)?.[1] : undefined;
+    const asked = standsFor ? null : contacts.find((c) => !kind || c.endsWith(kind));
+    if (standsFor || asked) {
+      issuer = standsFor ?? asked!;
       // a name the text prints (深圳市生态环境局) is the printed form; a composed one (区人民政府) is not
-      if (evidenceText().includes(standsFor)) printed = standsFor;
+      if (evidenceText().includes(issuer)) printed = issuer;
+      issuer = withFullPlaceName(issuer);
       resolved = resolveRegion({ agency: issuer, text: evidenceText, url });
     }
   }
