@@ -3,7 +3,7 @@
 // gz.gov.cn (广州), gsgz.gov.cn (甘肃 甘州区), lntaian.gov.cn (辽宁 台安县), xmta.gov.cn (厦门 同安区).
 // Initials alone are weak (gz is also 赣州, 贵州, 甘州): they only confirm what the text says;
 // a parent's spelling in front of a child's makes the match strong.
-import { pinyin } from 'pinyin-pro';
+import { pinyin, polyphonic } from 'pinyin-pro';
 import { type Division, upperDivisions, stem } from './divisions';
 
 export interface SiteMatch {
@@ -18,17 +18,14 @@ interface Spelling {
 }
 let spellings: Map<Division, Spelling> | undefined;
 
-const readingsOf = (char: string) =>
-  (pinyin(char, { toneType: 'none', type: 'array', multiple: true }) as string[]).filter(Boolean);
-
 function spell(name: string): Spelling {
   const syllables = pinyin(name, { toneType: 'none', type: 'array' }) as string[];
   // the reading in context first, then each other reading of one character (a place name keeps old readings)
   const variants = [syllables];
-  if (syllables.length === name.length)
-    [...name].forEach((char, i) => {
-      for (const r of readingsOf(char))
-        if (r !== syllables[i]) variants.push(syllables.map((s, j) => (j === i ? r : s)));
+  const readings = polyphonic(name, { toneType: 'none', type: 'array' }) as string[][];
+  if (syllables.length === name.length && readings.length === name.length)
+    readings.forEach((rs, i) => {
+      for (const r of rs) if (r && r !== syllables[i]) variants.push(syllables.map((s, j) => (j === i ? r : s)));
     });
   const full = new Set(variants.map((v) => v.join('').replace(/ü|v/g, 'v')));
   const initials = new Set(variants.map((v) => v.map((x) => x[0]).join('')));
