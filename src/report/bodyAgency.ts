@@ -95,7 +95,8 @@ export function bodyCandidates(text: string): NameCandidate[] {
     if (opensClause(text, m.index!)) out.push({ name: m[1], year: null, how: 'pronoun' });
   return out.map((c) => ({
     ...c,
-    name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经)/, ''),
+    // 经 as in 经研究, not the 经 of 经开区 or 经济
+    name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经(?!开区|济))/, ''),
   }));
 }
 

@@ -41,8 +41,13 @@ function isAgencyName(s: string): boolean {
   const n = s.replace(/\s+/g, '');
   if (n.length < 2 || n.length > 45 || isFurnitureName(n)) return false;
   if (SENTENCE_WORDS.test(n) || STARTS_WITH_PRONOUN.test(n)) return false;
-  return looksLikeAgencyName(n) || PRONOUN.test(n) || mentionedDivisions(n).some((m) => m.name === n);
+  return (
+    looksLikeAgencyName(n) || PRONOUN.test(n) || ZONE_ALONE.test(n) || mentionedDivisions(n).some((m) => m.name === n)
+  );
 }
+
+/** a zone a report names by its kind alone (经开区将…), completed from its place like a short form */
+const ZONE_ALONE = /^(?:经开区|高新区|经济技术开发区|高新技术产业开发区)$/;
 
 /** the same agency written more fully: its region in front, its type written out */
 function isFullerForm(printed: string, candidate: string): boolean {
