@@ -62,7 +62,8 @@ function chunksOf(values: TextPiece[]): Chunk[] {
 const INTEGER = /^(?:0|[1-9]\d*)$/;
 const DIGITS = /^\d+$/;
 /** what one cell can print: a number with no leading zero, a placeholder */
-const ONE_CELL = /^(?:[-−]?(?:0|[1-9]\d{0,15})(?:\.\d+)?(?:万元|元)?|[—–/／])$/;
+/** (a footnote mark closing it, "13*", "0①", is still one cell, not digits run together) */
+const ONE_CELL = /^(?:[-−]?(?:0|[1-9]\d{0,15})(?:\.\d+)?(?:万元|元)?[*＊※①-⑳]?|[—–/／])$/;
 const DECIMAL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /** integers are the common case: skip the general parser for them */
@@ -221,6 +222,11 @@ function readingsInOrder(
   const out: Token[][] = [];
   // characters from chunk i on: a column needs at least one, so this bounds every branch
   const charsFrom = chunks.map((_, i) => chunks.slice(i).reduce((n, c) => n + (c.blank ? 1 : c.text.length), 0));
+  // digits from chunk i on: what the total's bound weighs (a footnote mark, "0※", is no digit:
+  // counted as one, "1100※" looked like five digits for four cells, one of them ≥ 10)
+  const digitsFrom = chunks.map((_, i) =>
+    chunks.slice(i).reduce((n, c) => n + (c.blank ? 0 : digitCount(c.text, 0)), 0),
+  );
   // the piece in each column as chunk index and character range (-1: a marked blank cell);
   // tokens are built only for complete readings, most branches never complete
   const cis = new Array<number>(k),
@@ -296,18 +302,18 @@ function readingsInOrder(
     ends[c] = -1;
     return holds(c, null);
   };
-  // bounded, with only parts left after column c: can `chars` more characters in those columns
-  // still make up what the total lacks? Some column then holds ≥ ⌈chars/columns⌉ digits (a number
-  // of ℓ ≥ 2 digits is ≥ 10^(ℓ−1)), and all of them at most a number of `chars` digits
+  // bounded, with only parts left after column c: can `digits` more digits in those columns
+  // still make up what the total lacks? Some column then holds ≥ ⌈digits/columns⌉ of them (a
+  // number of ℓ ≥ 2 digits is ≥ 10^(ℓ−1)), and all of them at most a number of `digits` digits
   const partsFrom = new Array<boolean>(k + 1).fill(true);
   for (let c = k - 1; c >= 0; c--) partsFrom[c] = partsFrom[c + 1] && isPart[c];
-  const reachable = (c: number, chars: number) => {
+  const reachable = (c: number, digits: number) => {
     if (!bound || !partsFrom[c + 1]) return true;
     const need = bound.total - running[c];
     const cols = k - c - 1;
-    if (chars === 0 || cols === 0) return need === 0 && chars === 0;
-    if (chars <= 15 && need >= 10 ** chars) return false;
-    const longest = Math.ceil(chars / cols);
+    if (digits === 0 || cols === 0) return need === 0 && digits === 0;
+    if (digits <= 15 && need >= 10 ** digits) return false;
+    const longest = Math.ceil(digits / cols);
     return longest < 2 || need >= 10 ** (longest - 1);
   };
   let steps = 0;
@@ -375,6 +381,9 @@ function readingsInOrder(
     const digitsOnly = DIGITS.test(text);
     const chunksLeft = chunks.length - ci - 1;
     const laterChars = ci + 1 < chunks.length ? charsFrom[ci + 1] : 0;
+    const laterDigits = ci + 1 < chunks.length ? digitsFrom[ci + 1] : 0;
+    /** the digits from `at` in this chunk on, and in the chunks after it */
+    const digitsAfter = (at: number) => (digitsOnly ? text.length - at : digitCount(text, at)) + laterDigits;
     // split chunk ci into pieces occupying columns col, col+1, …
     const place = (start: number, c: number) => {
       if (c < k && blockStart[c]) onceFromBlockStart(ci, start, c, () => search(start, c));
@@ -390,12 +399,7 @@ function readingsInOrder(
       // no piece is longer than MAX_PIECE: more characters than the columns left can hold is no reading
       if (text.length - start + laterChars > (k - c) * MAX_PIECE) return;
       // column c a blank that vanished, the piece in a later column
-      if (
-        mayVanish[c] &&
-        k - c - 1 >= chunksLeft + 1 &&
-        vanish(c, ci) &&
-        reachable(c, text.length - start + laterChars)
-      )
+      if (mayVanish[c] && k - c - 1 >= chunksLeft + 1 && vanish(c, ci) && reachable(c, digitsAfter(start)))
         place(start, c + 1);
       const columnsAfter = k - c - 1;
       if (columnsAfter < chunksLeft) return;
@@ -419,7 +423,7 @@ function readingsInOrder(
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if (holds(c, sum) && reachable(c, text.length - end + laterChars)) place(end, c + 1);
+        if (holds(c, sum) && reachable(c, digitsAfter(end))) place(end, c + 1);
         return;
       }
       // digits alone: the piece's value digit by digit, no string cut (exact up to 15 digits)
@@ -443,13 +447,22 @@ function readingsInOrder(
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if ((!checking || holds(c, value)) && reachable(c, text.length - end + laterChars)) place(end, c + 1);
+        if ((!checking || holds(c, value)) && reachable(c, digitsAfter(end))) place(end, c + 1);
       }
     };
     place(0, col);
   };
   walk(0, 0);
   return out.length > MAX_READINGS || steps > MAX_STEPS ? undefined : out;
+}
+
+function digitCount(text: string, from: number): number {
+  let n = 0;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) n++;
+  }
+  return n;
 }
 
 const offset = (s: Provenance, by: number): Provenance =>

@@ -144,7 +144,8 @@ const GROUP_LABEL: Record<string, string> = {
   'otherHandling.overdueCorrection': '（六）其他处理',
 };
 
-function applicationsTable(template: Template, blanks: boolean): fc.Arbitrary<TableRecord> {
+/** a footnote mark may close any cell of table 三 too ("13*" in 新收, "0①" in 总计) */
+function applicationsTable(template: Template, blanks: boolean, markAt = -1, mark = ''): fc.Arbitrary<TableRecord> {
   const specs = CATALOG.applications[template];
   const results = specs.filter(
     (s) => !['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].includes(s.key),
@@ -179,6 +180,7 @@ function applicationsTable(template: Template, blanks: boolean): fc.Arbitrary<Ta
         'newReceived',
         parts.map((_, c) => total[c] + forward[c] - v(carriedOver[c])),
       );
+      let n = 0;
       const rows: PrintedRow[] = specs.map((s) => {
         const own = byRow.get(s.key)!;
         const sum = own.reduce<number>((a, b) => a + v(b), 0);
@@ -188,7 +190,7 @@ function applicationsTable(template: Template, blanks: boolean): fc.Arbitrary<Ta
         const labels = group ? [group, s.label] : [s.label];
         return {
           labels,
-          values: all.map((x) => (x === null ? '' : String(x))),
+          values: all.map((x) => (x === null ? '' : String(x) + (n++ === markAt ? mark : ''))),
           keys: APPLICATION_COLUMNS.map((c) => `applications|${s.key}|${c.key}`),
         };
       });
@@ -256,6 +258,7 @@ export function reportRecord(opts: RecordOptions = {}): fc.Arbitrary<ReportRecor
       appTemplate: fc.constantFrom<Template>('2019', '2021'),
       unit: fc.boolean(),
       markAt: opts.marks ? fc.integer({ min: -1, max: 12 }) : fc.constant(-1),
+      markAtApplications: opts.marks ? fc.integer({ min: -1, max: 60 }) : fc.constant(-1),
       mark: fc.constantFrom(...MARKS),
       variant: fc.nat(5),
     })
@@ -263,7 +266,7 @@ export function reportRecord(opts: RecordOptions = {}): fc.Arbitrary<ReportRecor
       fc
         .tuple(
           activeTable(r.activeTemplate, blanks, r.unit, r.markAt, r.mark, r.variant),
-          applicationsTable(r.appTemplate, blanks),
+          applicationsTable(r.appTemplate, blanks, r.markAtApplications, r.mark),
           reviewTable(r.appTemplate, blanks),
         )
         .map(([a, b, c]) => {
