@@ -207,7 +207,7 @@ function applicationsTable(template: Template, blanks: boolean, markAt = -1, mar
     });
 }
 
-function reviewTable(template: Template, blanks: boolean): fc.Arbitrary<TableRecord> {
+function reviewTable(template: Template, blanks: boolean, markAt = -1, mark = ''): fc.Arbitrary<TableRecord> {
   const small = fc.oneof(
     { weight: 5, arbitrary: fc.constant(0) },
     { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }) },
@@ -220,7 +220,7 @@ function reviewTable(template: Template, blanks: boolean): fc.Arbitrary<TableRec
     specs.forEach((s, i) => {
       const all = [...parts[i], parts[i].reduce<number>((a, b) => a + (b ?? 0), 0)];
       all.forEach((x, j) => {
-        values.push(x === null ? '' : String(x));
+        values.push(x === null ? '' : String(x) + (values.length === markAt ? mark : ''));
         keys.push(`reviewLitigation|${s.key}|${s.columns[j].key}`);
       });
     });
@@ -259,6 +259,7 @@ export function reportRecord(opts: RecordOptions = {}): fc.Arbitrary<ReportRecor
       unit: fc.boolean(),
       markAt: opts.marks ? fc.integer({ min: -1, max: 12 }) : fc.constant(-1),
       markAtApplications: opts.marks ? fc.integer({ min: -1, max: 60 }) : fc.constant(-1),
+      markAtReview: opts.marks ? fc.integer({ min: -1, max: 30 }) : fc.constant(-1),
       mark: fc.constantFrom(...MARKS),
       variant: fc.nat(5),
     })
@@ -267,7 +268,7 @@ export function reportRecord(opts: RecordOptions = {}): fc.Arbitrary<ReportRecor
         .tuple(
           activeTable(r.activeTemplate, blanks, r.unit, r.markAt, r.mark, r.variant),
           applicationsTable(r.appTemplate, blanks, r.markAtApplications, r.mark),
-          reviewTable(r.appTemplate, blanks),
+          reviewTable(r.appTemplate, blanks, r.markAtReview, r.mark),
         )
         .map(([a, b, c]) => {
           const truth = new Map<string, number | null>();
