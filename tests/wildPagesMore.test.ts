@@ -152,6 +152,11 @@ test('a mirror’s pinyin glosses and traditional characters: the name and year 
     '一、總體情況 根據(jù)《中華人民共和國(guó)政府信息公開條例》,特向社會(huì)公布2021年恩平市農(nóng)業(yè)農(nóng)村局政府信息公開工作年度報(bào)告。\n',
   );
   expect(meta).toMatchObject({ agency: '恩平市农业农村局', year: 2021 });
+  // a converter's variant (陜 for 陝) read as the place it stands for
+  const variant = await metaOf(
+    '根據《中華人民共和國政府信息公開條例》要求,陜西省水利廳編制了2021年度政府信息公開報告,本年報所列數據的統計期限自2021年1月1日起至12月31日止。\n',
+  );
+  expect(variant).toMatchObject({ agency: '陕西省水利厅', year: 2021 });
 });
 
 test('words of a sentence are no name: a clause led by 我乡, a unit doing other work', async () => {

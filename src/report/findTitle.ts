@@ -48,6 +48,13 @@ const hasTraditional = (t: string, end: number) => {
   return false;
 };
 
+/**
+ * variant characters a mirror's converter writes where the standard traditional one belongs and that the
+ * t → cn conversion leaves as they are: 陜西 for 陝西 (陕西)
+ */
+const VARIANT_OF: Record<string, string> = { 陜: '陕' };
+const CONVERTER_VARIANTS = new RegExp(`[${Object.keys(VARIANT_OF).join('')}]`, 'g');
+
 /** the text lines of the page's opening, blank ones dropped, in simplified characters */
 export function openingLines(doc: Doc, max = 40): string[] {
   const lines: string[] = [];
@@ -64,7 +71,7 @@ export function openingLines(doc: Doc, max = 40): string[] {
     if (chars < 400 && !traditional) traditional = hasTraditional(t, Math.min(t.length, 400));
     chars += t.length;
   }
-  return traditional ? lines.map(simplified) : lines;
+  return traditional ? lines.map((l) => simplified(l).replace(CONVERTER_VARIANTS, (c) => VARIANT_OF[c])) : lines;
 }
 
 /** the longest line taken for a title: the longest real ones are about 60 characters */
