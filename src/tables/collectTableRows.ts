@@ -25,6 +25,9 @@ const HEADER_WORDS = /申请人情况|自然人|商业企业|勾稽|结果维持
 
 const YEAR_IN_BRACKETS = /[(（]\s*(?:19|20)\d\d\s*年?度?\s*[)）]/g;
 
+/** a remark in brackets, longer than a number in brackets ((一), (2023)) */
+const LABEL_NOTE = /[(（][^()（）]{6,}[)）]/g;
+
 export interface CollectedTable {
   table: TableKey;
   headerText: string;
@@ -236,7 +239,10 @@ class TableRowCollector {
     )
       return { table: 'reviewLitigation', row: '*all' };
     if (!compactLabel) return undefined;
-    const m = matchRowLabel(labelText);
+    // a note in brackets after a row's name names other rows (其他对外管理服务事项（指……行政处罚、
+    // 行政强制……）; 其他主动公开文件（含……规范性文件以外……）): the row is what the label says
+    // outside its notes
+    const m = matchRowLabel(labelText.replace(LABEL_NOTE, ''));
     if (m && !(m.row === 'totalProcessed' && this.current !== 'applications' && !/[(（]七[)）]/.test(compactLabel)))
       return { table: m.table, row: m.row };
     const lastLabel = simplified(r.labels[r.labels.length - 1]?.text ?? '');

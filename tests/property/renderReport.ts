@@ -44,6 +44,11 @@ export interface Style {
   splitSpans: boolean;
   /** HTML: table 三's group labels merged over their rows (rowspan/colspan), as Word prints them */
   merged: boolean;
+  /**
+   * row labels with notes in brackets that name other rows, and a row no key stands for
+   * (其他主动公开文件（含……规范性文件以外……）), as a real page prints table 二
+   */
+  notes: boolean;
 }
 
 export const style: fc.Arbitrary<Style> = fc.record({
@@ -55,6 +60,7 @@ export const style: fc.Arbitrary<Style> = fc.record({
   fillers: fc.boolean(),
   splitSpans: fc.boolean(),
   merged: fc.boolean(),
+  notes: fc.boolean(),
 });
 
 const TABLE_TITLES = [
@@ -118,10 +124,24 @@ function blocksOf(r: ReportRecordArb, s: Style): Block[] {
   return out;
 }
 
+/** notes some reports print after a row's name, naming other rows */
+const LABEL_NOTES: Record<string, string> = {
+  规章: '规章（设区的市、自治州人民政府应提供相关数据）',
+  其他对外管理服务事项:
+    '其他对外管理服务事项（指行政许可以外的政务服务事项，含行政确认、行政奖励、行政处罚、行政强制、行政检查等）',
+};
+/** a row of table 二 that no key stands for, printed after 规范性文件 */
+const OTHER_DOCUMENTS = '其他主动公开文件（含以本单位名义签发的、除规范性文件以外的主动公开文件）';
+
 /** a table as printed rows: header rows, then each row's labels and values */
 function printedRows(t: TableRecord, s: Style): string[][] {
   const rows: string[][] = t.headers.map((h) => h.map((c) => punct(c, s)));
-  for (const r of t.rows) rows.push([...r.labels.map((l) => punct(l, s)), ...r.values]);
+  for (const r of t.rows) {
+    const labels = s.notes ? r.labels.map((l) => LABEL_NOTES[l] ?? l) : r.labels;
+    rows.push([...labels.map((l) => punct(l, s)), ...r.values]);
+    if (s.notes && r.keys[0]?.startsWith('active|normativeDocuments|'))
+      rows.push([punct(OTHER_DOCUMENTS, s), ...r.values.map((v, i) => String(i * 7 + 3))]);
+  }
   return rows;
 }
 
