@@ -111,6 +111,28 @@ const VOID_ELEMENTS = new Set([
 const FOREIGN_CONTEXT = new Set(['math', 'svg']);
 const HTML_INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
+/** What the rules above say of one tag name, looked up once per spelling on a page. */
+interface TagRule {
+  name: string;
+  /** open elements that a start tag of this name closes first */
+  closes: Set<string> | undefined;
+  isVoid: boolean;
+  /** true: `<x/>` closes below it; false: it does not; undefined: as around it */
+  foreign: boolean | undefined;
+}
+
+function tagRule(name: string): TagRule {
+  return {
+    name,
+    closes: OPEN_IMPLIES_CLOSE.get(name),
+    isVoid: VOID_ELEMENTS.has(name),
+    foreign: FOREIGN_CONTEXT.has(name) ? true : HTML_INTEGRATION.has(name) ? false : undefined,
+  };
+}
+const P_RULE = tagRule('p');
+/** between tags */
+const NO_TAG = tagRule('');
+
 /** A directive's name: `!doctype` of `<!DOCTYPE html>`, as htmlparser2 names it. */
 function instructionName(value: string): string {
   const end = value.search(/\s|\//);
@@ -131,13 +153,13 @@ class DomBuilder implements TokenizerCallbacks {
   readonly tables: Element[] = [];
   /** How deep the deepest element lies (a child of the root: 1). */
   depth = 0;
-  private tagName = '';
+  private tag: TagRule = NO_TAG;
   /** The attributes of the start tag being read; null between tags. */
   private attribs: Record<string, string> | null = null;
   /** The attribute being read, null when it is not one of READ_ATTRIBUTES. */
   private attribName: string | null = null;
   private attribValue = '';
-  private readonly lowered = new Map<string, string>();
+  private readonly rules = new Map<string, TagRule>();
 
   constructor(
     private readonly html: string,
@@ -145,18 +167,18 @@ class DomBuilder implements TokenizerCallbacks {
   ) {}
 
   /**
-   * The lower-cased tag name at `html[start, end)`. A page's text is mostly Chinese, so its string
-   * has two bytes a character and so has every name cut from it, and toLowerCase on those is
-   * ICU's slow path: each spelling a page uses is lowered once.
+   * The rule of the tag name at `html[start, end)`, lower-cased. A page's text is mostly Chinese,
+   * so its string has two bytes a character and so has every name cut from it, and toLowerCase
+   * on those is ICU's slow path: each spelling a page uses is lowered and looked up once.
    */
-  private tagNameAt(start: number, end: number): string {
+  private ruleAt(start: number, end: number): TagRule {
     const raw = this.html.slice(start, end);
-    let name = this.lowered.get(raw);
-    if (name === undefined) {
-      name = raw.toLowerCase();
-      this.lowered.set(raw, name);
+    let rule = this.rules.get(raw);
+    if (rule === undefined) {
+      rule = tagRule(raw.toLowerCase());
+      this.rules.set(raw, rule);
     }
-    return name;
+    return rule;
   }
 
   private addNode(node: ChildNode): void {
@@ -186,38 +208,37 @@ class DomBuilder implements TokenizerCallbacks {
     this.parents.pop();
   }
 
-  private openTag(name: string): void {
-    this.tagName = name;
-    const implied = OPEN_IMPLIES_CLOSE.get(name);
-    if (implied) {
-      while (this.names.length > 0 && implied.has(this.names[this.names.length - 1])) {
+  private openTag(tag: TagRule): void {
+    this.tag = tag;
+    if (tag.closes) {
+      while (this.names.length > 0 && tag.closes.has(this.names[this.names.length - 1])) {
         this.names.pop();
         this.closeNode();
       }
     }
-    if (!VOID_ELEMENTS.has(name)) {
-      this.names.push(name);
-      if (FOREIGN_CONTEXT.has(name)) this.foreign.push(true);
-      else if (HTML_INTEGRATION.has(name)) this.foreign.push(false);
+    if (!tag.isVoid) {
+      this.names.push(tag.name);
+      if (tag.foreign !== undefined) this.foreign.push(tag.foreign);
     }
     this.attribs = {};
   }
 
   private endOpenTag(): void {
+    const tag = this.tag;
     if (this.attribs) {
-      const element = new Element(this.tagName, this.attribs);
+      const element = new Element(tag.name, this.attribs);
       this.addNode(element);
       if (this.parents.length > this.depth) this.depth = this.parents.length;
       this.parents.push(element);
-      if (this.tagName === 'table') this.tables.push(element);
+      if (tag.name === 'table') this.tables.push(element);
       this.attribs = null;
     }
-    if (VOID_ELEMENTS.has(this.tagName)) this.closeNode();
-    this.tagName = '';
+    if (tag.isVoid) this.closeNode();
+    this.tag = NO_TAG;
   }
 
   private closeCurrentTag(): void {
-    const name = this.tagName;
+    const name = this.tag.name;
     this.endOpenTag();
     if (this.names[this.names.length - 1] === name) {
       this.closeNode();
@@ -241,7 +262,7 @@ class DomBuilder implements TokenizerCallbacks {
       this.names.pop();
       this.closeNode();
     }
-    this.openTag(this.tagNameAt(start, end));
+    this.openTag(this.ruleAt(start, end));
   }
 
   onopentagend(): void {
@@ -254,21 +275,21 @@ class DomBuilder implements TokenizerCallbacks {
   }
 
   onclosetag(start: number, end: number): void {
-    const name = this.tagNameAt(start, end);
-    if (FOREIGN_CONTEXT.has(name) || HTML_INTEGRATION.has(name)) this.foreign.pop();
-    if (!VOID_ELEMENTS.has(name)) {
-      const at = this.names.lastIndexOf(name);
+    const tag = this.ruleAt(start, end);
+    if (tag.foreign !== undefined) this.foreign.pop();
+    if (!tag.isVoid) {
+      const at = this.names.lastIndexOf(tag.name);
       if (at !== -1) {
         while (this.names.length > at) {
           this.names.pop();
           this.closeNode();
         }
-      } else if (name === 'p') {
+      } else if (tag.name === 'p') {
         // `</p>` with no <p> open is an empty paragraph
-        this.openTag('p');
+        this.openTag(P_RULE);
         this.closeCurrentTag();
       }
-    } else if (name === 'br') {
+    } else if (tag.name === 'br') {
       // `</br>` is a line break
       this.addNode(new Element('br', {}));
     }
