@@ -35,6 +35,14 @@ describe('a cell from its three readings (chi_sim, eng digits, chi_sim digits)',
     expect(settle(r('9，', 49), r('5', 34), r('5', 71))).toEqual({ text: '9', confidence: 0 });
     expect(settle(r('史', 0), r('7', 97), r('1', 90))).toBeUndefined();
   });
+  test('digits garbled with Latin letters are a misread number, never a label: replaced or held unsure', () => {
+    expect(settle(r('5SHL2', 91), r('5112', 96), r('5112', 90))).toEqual({ text: '5112', confidence: 90 });
+    expect(settle(r('5SHL2', 0), r('5112', 96), r(''))).toEqual({ text: '5112', confidence: 0 });
+    // the digit readings disagree: no number is made up
+    expect(settle(r('5SHL2', 0), r('5112', 96), r('5172', 90))).toBeUndefined();
+    // Chinese in the reading: a label, as before
+    expect(settle(r('第2项', 91), r('2', 96), r('2', 90))).toBeUndefined();
+  });
   test('a speck read as a stop after a number is no part of it; a decimal point is', () => {
     expect(settle(r('10.', 78), r('10', 97), r('10', 95))).toEqual({ text: '10', confidence: 95 });
     expect(settle(r('1.5', 90), r('15', 97), r('15', 95))).toBeUndefined();

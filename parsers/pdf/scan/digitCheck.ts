@@ -22,6 +22,11 @@ const MAX_SIGNS = 3;
 const MIN_CONFIDENCE = 80;
 
 const DIGITS = /^\d+$/;
+/** a Chinese character: a reading with one is a label or a note, not a misread number */
+const HAN = /[\u3400-\u9fff]/;
+/** digits mixed with Latin letters or signs and no Chinese ('5SHL2' for 5112): a number misread,
+ * never a label; left as it is, the analysis took it for the row's label and lost the row */
+const garbled = (t: string) => /\d/.test(t) && /[A-Za-z]/.test(t) && !HAN.test(t) && [...t].length <= 12;
 /** a scanner speck read as a stop or a quote before or after a number */
 const bare = (t: string) => t.replace(/^[.,，。、·'"‘’“”|:;]+|[.,，。、·'"‘’“”|:;]+$/g, '');
 
@@ -64,7 +69,7 @@ export async function checkDigits(
   // numbers, and short readings that may be misread numbers (a longer one is a label)
   const cand = boxes.filter((b) => {
     const t = text(b.items);
-    return DIGITS.test(bare(t)) || [...t].length <= MAX_SIGNS;
+    return DIGITS.test(bare(t)) || [...t].length <= MAX_SIGNS || garbled(t);
   });
   const all = cand.map((_, k) => k);
   const readAll = async (language: 'eng' | 'chi_sim', which: number[], into: Reading[]) => {
@@ -121,7 +126,7 @@ export function settle(
   const number = DIGITS.test(read);
   const unsure = !first.text || first.confidence < OCR_SETTINGS.minCellConfidence;
   // a lone sign where a number is printed is a misread as often as not (7 as 观), however sure
-  const replaceable = unsure || (!number && [...first.text].length <= 1);
+  const replaceable = unsure || (!number && [...first.text].length <= 1) || garbled(first.text);
   const agreed = DIGITS.test(eng.text) && chi.text === eng.text;
   // chi_sim with digits only is the weaker reader: an unsure other number of its is no veto
   const chiOther = DIGITS.test(chi.text) && chi.text !== read && chi.confidence >= OCR_SETTINGS.minCellConfidence;
@@ -158,6 +163,6 @@ const sureness = (items: TextItem[]) => (items.length ? Math.min(...items.map((i
 /** read as a number, or unsure, or as a lone sign (a misread number as often as not) */
 const mayBeNumber = (items: TextItem[]) => {
   const t = text(items);
-  return DIGITS.test(bare(t)) || sureness(items) < OCR_SETTINGS.minCellConfidence || [...t].length === 1;
+  return DIGITS.test(bare(t)) || sureness(items) < OCR_SETTINGS.minCellConfidence || [...t].length === 1 || garbled(t);
 };
 const nothingRead = (): Reading => ({ text: '', confidence: 100, words: [] });

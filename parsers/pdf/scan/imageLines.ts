@@ -122,3 +122,34 @@ export function eraseLines(img: GreyImage, lines: { h: PixelLine[]; v: PixelLine
       for (let y = Math.max(0, l.from - 1); y <= Math.min(h - 1, l.to + 1); y++) data[y * w + x] = 255;
   return { data, width: w, height: h };
 }
+
+/**
+ * Share of the positions `from`–`to` along a line (rows `first`–`last` across it, a row either
+ * side too) where two neighbouring pixels across the line are on average darker than
+ * `threshold`. A thin ruling turned straight again lies half on one row, half on the next: each
+ * pixel is pale, the pair is as dark as the line.
+ */
+export function inkAlong(
+  img: GreyImage,
+  horizontal: boolean,
+  line: { first: number; last: number },
+  from: number,
+  to: number,
+  threshold: number,
+): number {
+  const { width: w, height: h, data } = img;
+  const across = horizontal ? h : w;
+  const a0 = Math.max(0, line.first - 1),
+    a1 = Math.min(across - 2, line.last + 1);
+  let dark = 0;
+  for (let b = from; b <= to; b++) {
+    for (let a = a0; a <= a1; a++) {
+      const [i, j] = horizontal ? [a * w + b, (a + 1) * w + b] : [b * w + a, b * w + a + 1];
+      if (data[i] + data[j] < 2 * threshold) {
+        dark++;
+        break;
+      }
+    }
+  }
+  return to >= from ? dark / (to - from + 1) : 1;
+}

@@ -3,10 +3,10 @@
 // without its tables, the tables' cells on their own (cellStack.ts), and the numbers in the
 // cells twice more with digits only (digitCheck.ts).
 import path from 'node:path';
-import { eraseLines, findLines, inkMask, lineSizes } from './imageLines';
+import { eraseLines, findLines, inkAlong, inkMask, lineSizes } from './imageLines';
 import { inkLevels, inkThreshold, readGrey, rotateInFrame, writePgm } from './greyImage';
 import { skewAngle } from './skewAngle';
-import { tableLines, toRulings, type PageFrame } from './scanRulings';
+import { alignLines, snapEnds, tableLines, toRulings, type PageFrame } from './scanRulings';
 import { tsvWords, wordsToItems } from './tesseractWords';
 import { blankBoxes, boxPixels, stackCells, wordsOnPage } from './cellStack';
 import { findRuledGrids } from '../rulingGrids';
@@ -31,6 +31,8 @@ const MIN_TURN = 0.05;
 const MIN_ROW_MM = 12;
 /** how far from paper towards ink a pixel of a ruling line is (thin lines scan light) */
 const LINE_INK = 0.2;
+/** how far from paper towards ink the faint trace of a ruling is, between its pieces */
+const FAINT_INK = 0.12;
 
 export async function readScanPage(
   image: string,
@@ -44,14 +46,17 @@ export async function readScanPage(
   if (Math.abs(skew) >= MIN_TURN) img = await rotateInFrame(img, -skew);
   const sizes = lineSizes(dpi);
   const found = findLines(inkMask(img, inkThreshold(levels, LINE_INK)), img, sizes);
-  const lines = tableLines(found, sizes.maxGap * 2, Math.round((MIN_ROW_MM * dpi) / 25.4));
+  const faint = inkThreshold(levels, FAINT_INK);
+  const lines = tableLines(found, sizes.maxGap * 2, Math.round((MIN_ROW_MM * dpi) / 25.4), (horizontal, l, from, to) =>
+    inkAlong(img, horizontal, l, from, to, faint),
+  );
   const frame: PageFrame = {
     originX: page.originX,
     top: page.originY + page.height,
     kx: page.width / img.width,
     ky: page.height / img.height,
   };
-  const rulings = toRulings(lines, frame);
+  const rulings = toRulings(snapEnds(alignLines(lines), sizes.maxGap * 2), frame);
   const erased = eraseLines(img, lines);
   const boxes = findRuledGrids(rulings).flatMap((g) => g.boxes.map((b) => boxPixels(b, frame, img)));
   // the page without its tables, then the tables' cells on their own (cellStack.ts)
