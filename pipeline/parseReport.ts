@@ -1,6 +1,5 @@
 // bytes → record: the one function the CLI, the queue workers and the watcher all call.
 // It never throws for bad input: the record carries { error: { code, message } } instead.
-import { createHash } from 'node:crypto';
 import { parseDocument, type ParseOptions } from '../parsers';
 import { detectFormat } from '../parsers/detectFormat';
 import { analyseDoc } from '../src/analyse';
@@ -15,7 +14,8 @@ export interface ReportSource {
   fetchedAt?: string;
 }
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+import { sha256 } from './sha256';
+export { sha256 };
 
 export async function parseReport(
   bytes: Uint8Array,

@@ -17,8 +17,9 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ReportRecord } from '../../src/model/record';
 import { PARSE_LIMITS, PARSE_THREAD_LIMITS } from '../../src/model/config';
-import { parseStage, failedRecord, type ParseTask } from '../stages/parse';
-import { sourceTable, type TableReply, type TableTask } from '../stages/sourceTable';
+import type { ParseTask } from '../stages/parse';
+import { failedRecord } from '../stages/failedRecord';
+import type { TableReply, TableTask } from '../stages/sourceTable';
 import { XxgkError, type ErrorCode } from '../../src/model/errors';
 import type { TableBlock } from '../../src/model/document';
 import { logInternal } from '../logInternal';
@@ -106,7 +107,11 @@ function threadScript(): string | undefined {
 export function createParsePool(size = availableParallelism(), opts: PoolOptions = {}): ParsePool {
   const script = opts.script ?? threadScript();
   // No build at all: parse on this thread, with neither the time limit nor the memory bound.
+  // Only then are the parsers loaded here: the threads have their own copy, and a second one in
+  // this thread (a queue worker's main thread, the importer's) would be ~30 MB of RSS for nothing.
   if (size < 1 || !script) {
+    const { parseStage } = require('../stages/parse') as typeof import('../stages/parse');
+    const { sourceTable } = require('../stages/sourceTable') as typeof import('../stages/sourceTable');
     const table = async (task: TableTask) => settleTable(await sourceTable(task));
     return { parse: parseStage, table, close: async () => {}, size: 0, ready: async () => {} };
   }

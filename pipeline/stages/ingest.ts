@@ -1,7 +1,7 @@
 // Stage 1, ingest: read the file and hash it. The hash is the report's identity everywhere
 // after this (store key, queue job id); the bytes themselves never travel.
 import { readFile } from 'node:fs/promises';
-import { sha256 } from '../parseReport';
+import { sha256 } from '../sha256';
 
 /** gone: the file is not there (or is a folder), so reading it again will not help */
 export type Ingested =

@@ -3,7 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseReport } from '../parseReport';
 import type { ReportRecord } from '../../src/model/record';
-import { PARSER_VERSION } from '../../src/model/version';
+import { failedRecord } from './failedRecord';
+
+export { failedRecord };
 
 /** a fetched file carries the URL it came from and when, so its record names them */
 export interface ParseTask {
@@ -31,18 +33,4 @@ export async function parseStage(task: ParseTask): Promise<ReportRecord> {
     ...(task.fetchedAt ? { fetchedAt: task.fetchedAt } : {}),
   };
   return parseReport(bytes, source, task.contentType ? { contentType: task.contentType } : {});
-}
-
-/** A record for a file that never reached the parser (same shape as parseReport's failures). */
-export function failedRecord(task: ParseTask, code: string, message: string): ReportRecord {
-  return {
-    source: { path: task.path, sha256: task.sha256, format: null },
-    report: { title: null, agency: null, year: null },
-    sections: [],
-    tables: [],
-    cells: [],
-    flags: [],
-    parser: { version: PARSER_VERSION },
-    error: { code, message },
-  };
 }
