@@ -45,7 +45,8 @@ function looksLikeReport(doc: Doc, title: string | null, sections: ReportRecord[
   // the opening of a report cut short: it cites the 条例 (or names its 政府信息公开 work) under the overview heading
   return (
     REPORT_PHRASE.test(head) ||
-    (/总体情况/.test(head) && /(?:政府信息|政务)公开/.test(head)) ||
+    // (a 2008–2018 report's section one is 概述)
+    ((/总体情况/.test(head) || /一\s*[、.．]\s*概\s*述/.test(head)) && /(?:政府信息|政务)公开/.test(head)) ||
     (/信息公开条例/.test(head) && /年度报告|年报|本报告/.test(head))
   );
 }

@@ -22,6 +22,11 @@ const SELF_NAMED = new RegExp(
   `(?:^|[。\\n])\\s*${PUBLISHED_NAME.source}\\s*(?:[（(]\\s*(?:以下简称|下称)|是根据|是依据|根据|依据|由)`,
   'g',
 );
+/** the same, the report called by its kind alone: "乐山高新区管委会2010年年报根据《条例》…编制" */
+const SELF_NAMED_SHORT = new RegExp(
+  `(?:^|[。\\n])\\s*(${NAME}(?:19|20)\\d{2}\\s*年度?(?:年报|年度报告))\\s*(?:[（(]\\s*(?:以下简称|下称)|是根据|是依据|根据|依据|由)`,
+  'g',
+);
 const QUOTED_NAME = /《([^《》\n]{4,70}?(?:信息|政务)公开[^《》\n]{0,12}?(?:报告|年报))》/g;
 // "由X负责编制" makes the report; "信息采集由秘书科和信息中心负责" names a unit doing other work
 const MADE_BY = new RegExp(
@@ -74,7 +79,7 @@ function after(text: string, word: string, span = 60): string {
 /** candidates in order of trust, each with the year its sentence gives (if any) */
 export function bodyCandidates(text: string): NameCandidate[] {
   const out: NameCandidate[] = [];
-  for (const re of [QUOTED_NAME, NAME_IN_SENTENCE, SELF_NAMED]) {
+  for (const re of [QUOTED_NAME, NAME_IN_SENTENCE, SELF_NAMED, SELF_NAMED_SHORT]) {
     for (const m of matches(re, text)) {
       const p = partsOfReportName(m[1]);
       if (p.agency) out.push({ name: p.agency, year: p.year, how: 'report name in the text' });
@@ -96,7 +101,10 @@ export function bodyCandidates(text: string): NameCandidate[] {
   return out.map((c) => ({
     ...c,
     // 经 as in 经研究, not the 经 of 经开区 or 经济
-    name: c.name.replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经(?!开区|济))/, ''),
+    name: c.name
+      // 特编制并向社会公布X…: the rest of the verb that publishes the report
+      .replace(/^并?(?:向社会)?(?:公布|发布|印发)/, '')
+      .replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经(?!开区|济))/, ''),
   }));
 }
 

@@ -11,7 +11,7 @@ import { bodyCandidates, contactNames } from './bodyAgency';
 import { fieldNames, headerNames } from './pageFields';
 import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
 import { looksLikeAgencyName, PRONOUN, STARTS_WITH_PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
-import { statedPeriodYear, openingSentenceYear } from './statisticsYear';
+import { statedPeriodYear, openingSentenceYear, reportNameYear } from './statisticsYear';
 import { composeAgency } from './composeAgency';
 import { checkOcrName } from './ocrNames';
 import { agencyForPronoun } from './pronounAgency';
@@ -61,7 +61,7 @@ function isFullerForm(printed: string, candidate: string): boolean {
   ];
   for (const core of cores) {
     if (core.length < 2 || !b.endsWith(core)) continue;
-    if (isRegionWords(b.slice(0, b.length - core.length))) return true;
+    if (isRegionWords(b.slice(0, b.length - core.length).replace(/人民政府$/, ''))) return true;
   }
   // the zone's words written out: 温州高新区(经开区)管委会 is 温州高新技术产业开发区(温州经济技术开发区)管委会
   const [wa, wb] = [writtenOut(a), writtenOut(b)];
@@ -85,6 +85,26 @@ function isRegionWords(prefix: string): boolean {
   if (!rest) return false;
   for (const m of mentionedDivisions(rest, true)) rest = rest.split(m.name).join('');
   return rest === '' || isDivisionStem(rest);
+}
+
+/**
+ * A government's disclosure office or group (南平市人民政府信息公开工作领导小组办公室, 双牌县政务公开领导小组
+ * 办公室) compiles the government's own report: the issuer is the government of its place.
+ */
+const DISCLOSURE_OFFICE =
+  /^(.+?)(?:人民政府|政府)?(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:领导小组)?(?:办公室|办)$/;
+/**
+ * a 街道 named under its district's government (无锡市锡山区人民政府云林街道办事处) is the 街道's office of
+ * that district, written without the government between them
+ */
+function withoutParentGovernment(name: string): string {
+  const m = /^(.+?)人民政府(.{2,12}?街道办事处)$/.exec(name);
+  return m && isRegionWords(m[1]) ? m[1] + m[2] : name;
+}
+
+function governmentOfItsDisclosureOffice(name: string): string | null {
+  const m = DISCLOSURE_OFFICE.exec(name.replace(/\s+/g, ''));
+  return m && isRegionWords(m[1]) && /(?:省|市|区|县|旗|盟|州)$/.test(m[1]) ? m[1] + '人民政府' : null;
 }
 
 /** a name a page may print more fully elsewhere: 市发改委, 国家卫生健康委, 钟祥镇(人民政府), 高新区(…), 民政局 */
@@ -170,6 +190,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     fromTitle.year ??
     statedPeriodYear(bodyText()) ??
     candidates.find((c) => c.year)?.year ??
+    reportNameYear(bodyText()) ??
     openingSentenceYear(bodyText());
   if (year === null && title) year = Number(YEAR.exec(title)?.[1]) || null;
 
@@ -179,7 +200,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const evidenceText = () => (evidence ??= capped([title ?? '', ...lines], 2000));
   // the issuer as the name is written in full: 凉山州审计局 → 凉山彝族自治州审计局
   let issuer = fuller ?? printed;
-  if (issuer) issuer = withFullPlaceName(issuer);
+  if (issuer) issuer = withFullPlaceName(governmentOfItsDisclosureOffice(issuer) ?? withoutParentGovernment(issuer));
   let resolved = resolveRegion({ agency: issuer, text: evidenceText, url });
   if (!issuer || PRONOUN.test(issuer)) {
     const pronoun = issuer ?? candidates.find((c) => PRONOUN.test(c.name))?.name;
@@ -191,7 +212,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
       issuer = standsFor ?? asked!;
       // a name the text prints (深圳市生态环境局) is the printed form; a composed one (区人民政府) is not
       if (evidenceText().includes(issuer)) printed = issuer;
-      issuer = withFullPlaceName(issuer);
+      issuer = withFullPlaceName(governmentOfItsDisclosureOffice(issuer) ?? issuer);
       resolved = resolveRegion({ agency: issuer, text: evidenceText, url });
     }
   }

@@ -31,11 +31,15 @@ export function agencyForPronoun(pronoun: string, text: string, resolved: Resolv
   return mostFrequent(namesEndingWith(text.replace(/\s+/g, ''), kind));
 }
 
+const CONTINUES_WORD = /[公事理员会长]/;
+
 /** names ending in the kind's character, led by a division's full name or by a level word */
 function namesEndingWith(t: string, kind: string): Array<[string, number]> {
   const counts = new Map<string, number>();
   for (let p = t.indexOf(kind); p >= 0; p = t.indexOf(kind, p + 1)) {
     const end = p + kind.length;
+    // the character must end the name: 办 of 办公室 or 办事处, 委 of 委员会, 局 of 局长 is inside a word
+    if (CONTINUES_WORD.test(t[end] ?? '')) continue;
     let found: string | null = null;
     for (let s = Math.max(0, end - 18); s <= end - 4 && !found; s++) {
       const name = t.slice(s, end);

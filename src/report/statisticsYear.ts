@@ -1,13 +1,28 @@
 // The year a report's statistics cover, where its title does not say: the period it states
 // ("统计期限为2022年1月1日至…"), else the year a sentence of the overview opens with ("2022年，我局…",
 // "2020年度我街办未接到…",
-// not a plan: "2023年，我局将…"). A page's publication date (2023-01-31) is never it.
+// not a plan: "2023年，我局将…"), or the report's own name in a sentence ("编制的2012年政府信息公开年度
+// 报告"). A page's publication date (2023-01-31) is never it.
 
 const PERIOD =
   /统计(?:数据)?(?:期限|时限|时间|区间|周期|范围)[^。]{0,16}?((?:19|20)\d{2})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日/;
 const FROM_NEW_YEAR = /((?:19|20)\d{2})\s*年\s*(?:1|01)\s*月\s*(?:1|01)\s*日\s*(?:起\s*)?(?:至|到|—|-|－|~)/;
 const OPENING_YEAR =
   /(?:^|[。\n]|[一二三四五六七八九十]是[^。，,]{0,12}?[。：:])\s*((?:19|20)\d{2})\s*年(?:度)?(?:[，,]|以来|(?=[我本]))/m;
+
+/**
+ * the report's own name in its first sentence gives the year where no period is stated
+ * ("由临邑县人民政府编制的2012年政府信息公开年度报告"); not a notice about the reports
+ * ("《关于做好2016年政府信息公开工作年度报告编制工作的通知》"), which the words after the name show
+ */
+const REPORT_NAME_AFTER_YEAR = /(?:政府|机关)?(?:信息|政务)公开(?:工作)?(?:年度)?(?:报告|年报)/.source;
+const NOT_A_NOTICE = /(?![^。\n]{0,12}?(?:编制|公布|报送)?工作)(?![^。\n]{0,12}?(?:的通知|》))/.source;
+const NAMED_REPORT_YEAR = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?${REPORT_NAME_AFTER_YEAR}${NOT_A_NOTICE}`);
+
+export function reportNameYear(text: string): number | null {
+  const m = NAMED_REPORT_YEAR.exec(text);
+  return m ? Number(m[1]) : null;
+}
 
 export function statedPeriodYear(text: string): number | null {
   const m = PERIOD.exec(text) ?? FROM_NEW_YEAR.exec(text);
@@ -17,6 +32,9 @@ export function statedPeriodYear(text: string): number | null {
 /** the later sections (二 … 六): 五's plans ("2023年，我局将…") speak of the next year */
 const LATER_SECTION = /^\s*[二三四五六][、.．]/m;
 const PLAN = /^[^。]{0,8}?(?:将|计划|拟|要|继续)/;
+const FUTURE = /^[^。]{0,8}?(?:将|计划|拟)/;
+
+const CLAUSE_YEAR = /[，,]\s*((?:19|20)\d{2})\s*年(?:度)?[，,]\s*(?=[我本])/;
 
 export function openingSentenceYear(text: string): number | null {
   const cut = LATER_SECTION.exec(text);
@@ -24,6 +42,12 @@ export function openingSentenceYear(text: string): number | null {
   const re = new RegExp(OPENING_YEAR.source, 'gm');
   for (const m of opening.matchAll(re)) {
     if (PLAN.test(opening.slice(m.index! + m[0].length))) continue;
+    return Number(m[1]);
+  }
+  // a year set off by commas inside the first sentence, before the pronoun: 根据《条例》要求,2010年,我局…
+  // (继续 here goes on with the year's work: 2010年,我局继续开展…; a plan says 将)
+  for (const m of opening.matchAll(new RegExp(CLAUSE_YEAR.source, 'g'))) {
+    if (FUTURE.test(opening.slice(m.index! + m[0].length))) continue;
     return Number(m[1]);
   }
   return null;

@@ -23,10 +23,10 @@ export function partsOfReportName(name: string): TitleParts {
   let agency: string | null = null;
   if (y) {
     const before = trimName(t.slice(0, y.index));
-    const after = trimName(t.slice(y.index + y[0].length).split(REPORT_NAME_START)[0]);
+    const after = trimName(t.slice(y.index + y[0].length));
     agency = before.length >= 2 ? before : after.length >= 2 ? after : null;
   } else {
-    agency = trimName(t.split(REPORT_NAME_START)[0]) || null;
+    agency = trimName(t) || null;
   }
   if (agency && agency.length < 2) agency = null;
   return { agency, year };
@@ -38,6 +38,8 @@ const ORGAN = new RegExp(`${AGENCY_END}机关$`);
 /** what surrounds a name inside a report's name: 关于, 的, brackets, (以下简称…), (机关) */
 function trimName(s: string): string {
   let n = s.split(REPORT_NAME_START)[0];
+  // 泾县人民政府信息公开年度报告: the government's 政府 is also the 政府 of 政府信息公开
+  if (/人民$/.test(n) && s.startsWith(n + '政府信息')) n += '政府';
   n = n.replace(/[(（][^()（）]*(?:以下简称|简称)[^()（）]*[)）]/g, '').replace(/[(（]机关[)）]/g, '');
   // 城口县人民政府机关: the government as an organ (it and its office), the same issuer
   if (ORGAN.test(n)) n = n.slice(0, -2);

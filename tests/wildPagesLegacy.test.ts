@@ -1,0 +1,213 @@
+// Title, agency and year on tests/corpus/wild-pages-legacy: 47 real openings of 2008–2018 reports
+// (before the national format: free-form, 概述 first, the 统计表 after) from issuers and sites the
+// parser was not built on, each parsed with its page's URL as its source, as score-pages does.
+// What is asserted is what must always hold: the agency is never page furniture; an agency the
+// record gives as settled (no finding) is the labelled one; where the page does not settle the full
+// name, the record says so with a finding; the year is never another year. The rates are logged.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReport } from '../pipeline/parseReport';
+import { parseDocument } from '../parsers';
+import { findMeta } from '../src/report/metadata';
+import { isFurnitureName } from '../src/report/pageFurniture';
+import { simplified } from '../src/tables/simplified';
+import { inRepo } from './support/fixtures';
+
+const DIR = inRepo('tests', 'corpus', 'wild-pages-legacy');
+
+interface Label {
+  url: string | null;
+  agency: string | null;
+  agencyInText: boolean;
+  year: number;
+  title: string | null;
+}
+interface Result {
+  file: string;
+  label: Label;
+  agency: string | null;
+  agencyAsPrinted: string | null;
+  year: number | null;
+  title: string | null;
+  findings: string[];
+}
+
+const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');
+/** the record says it could not settle the issuer: kept as printed, or no issuer named */
+const unsettled = (r: Result) => r.findings.some((f) => /^agency(?: incomplete)?:/.test(f));
+
+const pages = readdirSync(DIR)
+  .filter((f) => f.endsWith('.label.json'))
+  .sort()
+  .map((l) => ({
+    file: l.replace(/\.label\.json$/, ''),
+    label: JSON.parse(readFileSync(join(DIR, l), 'utf8')) as Label,
+  }));
+
+let results: Result[];
+beforeAll(async () => {
+  results = [];
+  for (const p of pages) {
+    const path = join(DIR, p.file);
+    const r = await parseReport(readFileSync(path), { path, ...(p.label.url ? { url: p.label.url } : {}) });
+    const report = r.report as unknown as Omit<Result, 'file' | 'label' | 'findings'>;
+    results.push({ ...p, ...report, findings: r.findings ?? [] });
+  }
+});
+
+const rate = (rows: Result[], ok: (r: Result) => boolean) => ({ ok: rows.filter(ok).length, of: rows.length });
+const right = (r: Result) => norm(r.agency) === norm(r.label.agency);
+
+afterAll(() => {
+  if (!results?.length) return;
+  const printed = rate(
+    results.filter((r) => r.label.agency && r.label.agencyInText),
+    right,
+  );
+  const composed = rate(
+    results.filter((r) => r.label.agency && !r.label.agencyInText),
+    right,
+  );
+  const year = rate(results, (r) => r.year === r.label.year);
+  // a mirror's traditional characters come out simplified
+  const title = rate(results, (r) => norm(r.title) === simplified(norm(r.label.title)));
+  const open = results.filter((r) => r.label.agency && !right(r)).map((r) => `${r.file} ${r.agency ?? 'null'}`);
+  console.log(
+    `wild-pages-legacy: agency printed ${printed.ok}/${printed.of}, agency composed ${composed.ok}/${composed.of}, ` +
+      `year ${year.ok}/${year.of}, title ${title.ok}/${title.of}; left unsettled: ${open.join(', ') || 'none'}`,
+  );
+});
+
+test('the pages are all here, each labelled with its year', () => {
+  expect(pages.length).toBeGreaterThanOrEqual(40);
+  for (const p of pages) expect([p.file, Number.isInteger(p.label.year)]).toEqual([p.file, true]);
+});
+
+test('page furniture and inserted spam are never an agency', () => {
+  for (const r of results) {
+    for (const name of [r.agency, r.agencyAsPrinted])
+      if (name) expect([r.file, name, isFurnitureName(name)]).toEqual([r.file, name, false]);
+  }
+});
+
+test('an agency given as settled is the labelled one; otherwise the record says it is unsettled', () => {
+  const guessed = results.filter((r) => !right(r) && !unsettled(r)).map((r) => `${r.file}: ${r.agency}`);
+  expect(guessed).toEqual([]);
+});
+
+test('where the page names no issuer the labels can settle, nothing is settled', () => {
+  const none = results.filter((r) => r.label.agency === null);
+  expect(none.length).toBeGreaterThan(0);
+  for (const r of none) expect([r.file, unsettled(r)]).toEqual([r.file, true]);
+});
+
+test('agency: most pages settled right, printed and composed', () => {
+  const printed = results.filter((r) => r.label.agency && r.label.agencyInText);
+  const composed = results.filter((r) => r.label.agency && !r.label.agencyInText);
+  expect(rate(printed, right).ok / printed.length).toBeGreaterThanOrEqual(0.9);
+  expect(rate(composed, right).ok / composed.length).toBeGreaterThanOrEqual(0.65);
+});
+
+test('the year the statistics cover: never another year, at least 97% found', () => {
+  expect(results.filter((r) => r.year !== null && r.year !== r.label.year).map((r) => r.file)).toEqual([]);
+  expect(rate(results, (r) => r.year === r.label.year).ok / results.length).toBeGreaterThanOrEqual(0.97);
+});
+
+// The shapes of 2008–2018 reports these pages showed, in generated variants: other agencies, other
+// places, other years, the same build.
+const metaOf = async (text: string, url?: string) =>
+  findMeta(await parseDocument(Buffer.from(text), { fileName: 'page.txt' }), url ? { url } : {});
+const OVERVIEW = '\n一、概述\n本机关高度重视政府信息公开工作。\n二、主动公开政府信息情况\n';
+
+test.each([
+  ['南平市人民政府信息公开工作领导小组办公室', '南平市人民政府', 2012],
+  ['成都市武侯区人民政府信息公开办', '成都市武侯区人民政府', 2015],
+  ['湖南省人民政府信息公开办公室', '湖南省人民政府', 2010],
+  ['双牌县政务公开领导小组办公室', '双牌县人民政府', 2011],
+])('a government’s disclosure office compiles the government’s report: %s', async (office, agency, year) => {
+  const meta = await metaOf(
+    `本报告由${office}根据《中华人民共和国政府信息公开条例》要求编制而成。本报告中所列数据的统计时限自${year}年1月1日至${year}年12月31日。${OVERVIEW}`,
+  );
+  expect(meta).toMatchObject({ agency, year });
+});
+
+test('a department’s own disclosure group is no government', async () => {
+  const meta = await metaOf(
+    `本报告由温州市统计局政务公开领导小组办公室编制。本报告中所列数据的统计期限自2013年1月1日起至2013年12月31日止。${OVERVIEW}`,
+  );
+  expect(meta.agency).not.toMatch(/人民政府$/);
+});
+
+test.each([
+  ['2012年泾县人民政府信息公开年度报告', '泾县人民政府', 2012],
+  ['2009年宁国市人民政府信息公开年度报告', '宁国市人民政府', 2009],
+  ['安徽省人民政府2017年政府信息公开工作报告', '安徽省人民政府', 2017],
+])('old title shapes: %s', async (title, agency, year) => {
+  const meta = await metaOf(`${title}\n根据《中华人民共和国政府信息公开条例》编制本报告。${OVERVIEW}`);
+  expect(meta).toMatchObject({ title, agency, year });
+});
+
+test.each([
+  ['由高楼镇人民政府编制的2014年度政府信息公开年度报告', 2014],
+  ['现公布浚县人民政府办公室2011年政府信息公开工作年度报告', 2011],
+])('the year of the report’s name in its first sentence, no period stated: %s', async (sentence, year) => {
+  const meta = await metaOf(`本报告是根据《中华人民共和国政府信息公开条例》要求,${sentence}。${OVERVIEW}`);
+  expect(meta.year).toBe(year);
+});
+
+test('a notice about the year’s reports gives no year', async () => {
+  const meta = await metaOf(
+    `根据市政府办公室《关于做好2016年政府信息公开工作年度报告编制工作的通知》要求,现将我局政府信息公开工作情况报告如下。\n一、概述\n我局高度重视。\n`,
+  );
+  expect(meta.year).not.toBe(2016);
+});
+
+test('a year set off by commas before the pronoun; 继续 is the year’s work, 将 a plan', async () => {
+  const done = await metaOf(
+    '一、概述\n根据《条例》要求,2013年,我局继续开展政府信息公开工作。\n二、主动公开政府信息情况\n',
+  );
+  expect(done.year).toBe(2013);
+  const plan = await metaOf(
+    '一、概述\n根据《条例》要求,2014年,我局将进一步做好政府信息公开工作。\n二、主动公开政府信息情况\n',
+  );
+  expect(plan.year).toBeNull();
+});
+
+test('a 2008–2018 report’s opening (概述, no title, no table) is a report', async () => {
+  const path = 'page.txt';
+  const r = await parseReport(
+    Buffer.from(
+      '一、概述\n根据《条例》要求,2011年,我局继续开展政府信息公开工作。\n二、政府信息主动公开情况\n我局2011年共主动公开政府信息175条。\n',
+    ),
+    { path },
+  );
+  expect(r.error).toBeNull();
+  expect(r.report.year).toBe(2011);
+});
+
+test('a name a sentence’s verb runs into, and a 街道 named under its district’s government', async () => {
+  const published = await metaOf(
+    '2014年以来,结合工作实际,特编制并向社会公布金水区发展改革和统计局2014年度政府信息公开年度报告如下:\n一、工作开展情况\n',
+  );
+  expect(published.agencyAsPrinted).toBe('金水区发展改革和统计局');
+  const street = await metaOf(
+    '云林街道2015年度政府信息公开工作报告\n本年度报告由无锡市锡山区人民政府云林街道办事处编制。本年度报告中所列数据的统计期限自2015年1月1日起至12月31日止。\n一、概述\n',
+  );
+  expect(street.agency).toBe('无锡市锡山区云林街道办事处');
+});
+
+test('我办 is never a government office’s name cut at 办 (办公室)', async () => {
+  const meta = await metaOf(
+    '根据乐山市人民政府办公室《关于做好2010年政府信息公开年度报告编制工作的通知》的要求,现将我办2010年度政府信息公开情况报告如下。\n一、加强组织领导\n2010年,我办高度重视政府信息公开工作。\n',
+  );
+  expect(meta.agency ?? '').not.toMatch(/办$/);
+  expect(meta.findings.some((f) => /^agency/.test(f))).toBe(true);
+});
+
+test('a zone named with its 年报 in its first sentence', async () => {
+  const meta = await metaOf(
+    '2010年政府信息公开工作年度报告\n绵阳高新区管委会2010年年报根据《条例》规定进行编制。\n一、概述\n2010年,高新区管委会政府信息公开工作深入推进。\n',
+  );
+  expect(meta.agencyAsPrinted).toBe('绵阳高新区管委会');
+  expect(meta.year).toBe(2010);
+});
