@@ -3,6 +3,7 @@
 // layers: events for every listener, streaming buffers, an attribute object for every attribute
 // of every tag (Word's pages carry hundreds of `nowrap`, `width`, `lang`, `mso-` styles). They
 // cost more than the tokenizing itself. Only the attributes the readers ask for are kept.
+// tests/domBuilder.test.ts holds the tree to the one the installed htmlparser2's Parser builds.
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { Comment, Document, Element, ProcessingInstruction, Text, type ParentNode, type ChildNode } from 'domhandler';
 
@@ -153,6 +154,7 @@ class DomBuilder implements TokenizerCallbacks {
   readonly tables: Element[] = [];
   /** How deep the deepest element lies (a child of the root: 1). */
   depth = 0;
+  /** The start tag being read. */
   private tag: TagRule = NO_TAG;
   /** The attributes of the start tag being read; null between tags. */
   private attribs: Record<string, string> | null = null;
