@@ -11,6 +11,7 @@ import { tsvWords, wordsToItems } from './tesseractWords';
 import { blankBoxes, boxPixels, stackCells, wordsOnPage } from './cellStack';
 import { findRuledGrids } from '../rulingGrids';
 import { checkDigits } from './digitCheck';
+import { rereadLabels } from './labelReread';
 import type { TextItem } from '../pageText';
 import type { Ruling } from '../pageRulings';
 
@@ -68,7 +69,14 @@ export async function readScanPage(
   if (stacked) {
     const cells = path.join(path.dirname(image), `cells-${path.basename(image)}`);
     await writePgm(stacked.stack, cells);
-    words.push(...wordsOnPage(tsvWords(await readWords(cells)), stacked.cuts));
+    const cellWords = wordsOnPage(tsvWords(await readWords(cells)), stacked.cuts);
+    const again = path.join(path.dirname(image), `labels-${path.basename(image)}`);
+    words.push(
+      ...(await rereadLabels(erased, ink, boxes, dpi, cellWords, async (labels) => {
+        await writePgm(labels, again);
+        return readWords(again);
+      })),
+    );
   }
   const stacks = path.join(path.dirname(image), `stack-${path.basename(image)}`);
   const items = await checkDigits(
