@@ -211,3 +211,28 @@ test('a zone named with its 年报 in its first sentence', async () => {
   expect(meta.agencyAsPrinted).toBe('绵阳高新区管委会');
   expect(meta.year).toBe(2010);
 });
+
+test('a township the text prints after its county is that county’s', async () => {
+  const meta = await metaOf(
+    '中岗镇2016年政府信息公开工作年度报告\n本年度报告由中岗镇人民政府编制。' +
+      '本年度报告中所列数据的统计期限自2016年1月1日起至12月31日止。' +
+      '如有疑问请与中岗镇人民政府联系(地址:仁寿县中岗镇富兴街99号)。\n一、工作概述\n',
+  );
+  expect(meta.agency).toBe('仁寿县中岗镇人民政府');
+  // a county it is not printed after says nothing of it
+  const none = await metaOf(
+    '中岗镇2016年政府信息公开工作年度报告\n本年度报告由中岗镇人民政府编制。本年度报告中所列数据的统计期限自2016年1月1日起至12月31日止。\n一、工作概述\n',
+  );
+  expect(none.agency === '仁寿县中岗镇人民政府' || none.findings.some((f) => /^agency/.test(f))).toBe(true);
+});
+
+test.each([
+  [
+    '柳州市人民政府办公室关于公布\n柳州市2010年度政府信息公开工作年度报告的通知\n',
+    '柳州市2010年度政府信息公开工作年度报告',
+  ],
+  ['2012\n年政府信息公开\n年度报告\n', '2012年政府信息公开年度报告'],
+])('a notice publishing the report, a title one token a line: %s', async (head, title) => {
+  const meta = await metaOf(`${head}根据《中华人民共和国政府信息公开条例》要求,特编制本年度报告。\n一、概述\n`);
+  expect(meta.title).toBe(title);
+});

@@ -89,6 +89,13 @@ const headLike = (t: string) =>
   !REPORT_WORD.test(t) &&
   (ENDS_AS_AGENCY.test(t) || YEAR.test(t) || /(?:信息|政务)公开(?:工作)?$/.test(t));
 
+/**
+ * a notice that publishes the report ahead of it (…办公室关于公布 / 贺州市2009年度…年度报告的通知) is
+ * titled after the report: the report's title is the name it publishes
+ */
+const reportOfNotice = (t: string) =>
+  t.replace(/^.*?关于(?:公布|印发|发布)《?/, '').replace(/((?:报告|年报))》?的通知$/, '$1');
+
 /** the title and the index of the line it ends on, or null */
 /** a list item: on a page, a link to another report (往年年报), never this report's title */
 const LIST_ITEM = /^[•·●◦▪■□◆◇►\-*]/;
@@ -103,11 +110,13 @@ function findTitleLine(lines: string[]): { title: string; line: number } | null 
   let found: { title: string; line: number } | null = null;
   for (let i = 0; i < end; i++) {
     if (LIST_ITEM.test(lines[i])) continue;
-    const t = withoutSiteSuffix(lines[i]);
+    const t = reportOfNotice(withoutSiteSuffix(lines[i]));
     const next = i + 1 < end ? lines[i + 1] : '';
     // a title split over two lines: "民政局2020年政府信息公开工作" / "年度报告"
     if (next && headLike(t) && TAIL.test(next.replace(/\s+/g, '')) && titleLike(t + next)) {
-      found = { title: t + next, line: i + 1 };
+      // or over three, its year alone on the first: "2011" / "年政府信息公开" / "年度报告"
+      const year = /^年/.test(t) && i > 0 && /^(?:19|20)\d{2}$/.test(lines[i - 1].trim()) ? lines[i - 1].trim() : '';
+      found = { title: year + t + next, line: i + 1 };
       i++;
       continue;
     }

@@ -102,6 +102,22 @@ function withoutParentGovernment(name: string): string {
   return m && isRegionWords(m[1]) ? m[1] + m[2] : name;
 }
 
+/**
+ * a township the text prints after its county (地址:仁寿县中岗镇富兴街99号) is that county's, though the
+ * division dataset lists a town of the name elsewhere only (towns are merged and renamed)
+ */
+function townAfterItsCounty(name: string, text: string): string | null {
+  const m = /^([\u4e00-\u9fa5]{1,6}?(?:镇|乡))(?:人民政府)?$/.exec(name);
+  if (!m) return null;
+  const counties = new Set<string>();
+  for (const hit of text.matchAll(new RegExp(`([\\u4e00-\\u9fa5]{2,8}?[县市区旗])${m[1]}`, 'g'))) {
+    const words = hit[1];
+    for (const d of mentionedDivisions(words))
+      if (words.endsWith(d.name) && d.divisions.some((x) => x.level === 'county')) counties.add(d.name);
+  }
+  return counties.size === 1 ? [...counties][0] + m[1] + '人民政府' : null;
+}
+
 function governmentOfItsDisclosureOffice(name: string): string | null {
   const m = DISCLOSURE_OFFICE.exec(name.replace(/\s+/g, ''));
   return m && isRegionWords(m[1]) && /(?:省|市|区|县|旗|盟|州)$/.test(m[1]) ? m[1] + '人民政府' : null;
@@ -201,6 +217,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   // the issuer as the name is written in full: 凉山州审计局 → 凉山彝族自治州审计局
   let issuer = fuller ?? printed;
   if (issuer) issuer = withFullPlaceName(governmentOfItsDisclosureOffice(issuer) ?? withoutParentGovernment(issuer));
+  if (issuer) issuer = townAfterItsCounty(issuer, evidenceText()) ?? issuer;
   let resolved = resolveRegion({ agency: issuer, text: evidenceText, url });
   if (!issuer || PRONOUN.test(issuer)) {
     const pronoun = issuer ?? candidates.find((c) => PRONOUN.test(c.name))?.name;
