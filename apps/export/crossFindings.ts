@@ -100,7 +100,7 @@ export class CrossTally {
   }
 }
 
-/** Agencies (by key) with reports of more than one year, so a reader sees why a pair is or is not there. */
+/** Agencies (by key) with reports of more than one year: the export counts them, and those with no consecutive pair. */
 export function agencyYears(inputs: ReportCells[], agencyKeyOf: (name: string) => string): AgencyYears[] {
   const years = new Map<string, Set<number>>();
   for (const r of inputs) {
