@@ -236,3 +236,22 @@ test.each([
   const meta = await metaOf(`${head}根据《中华人民共和国政府信息公开条例》要求,特编制本年度报告。\n一、概述\n`);
   expect(meta.title).toBe(title);
 });
+
+test.each([
+  ['泾县水务局二〇一二年政府信息公开工作年度报告\n根据《条例》编制。\n一、概述\n我局高度重视。\n', '泾县水务局', 2012],
+  [
+    '二〇一三年度政府信息公开年度报告\n本报告由临泉县人民政府编制。本报告中所列数据的统计期限自二〇一三年一月一日起至十二月三十一日止。\n一、概述\n',
+    '临泉县人民政府',
+    2013,
+  ],
+  ['根据《条例》要求,特编制本报告。\n一、概述\n二0一四年,我局认真贯彻《条例》。\n二、主动公开\n', null, 2014],
+])('a year written in characters (二〇一二年, 二0一四年): %s', async (text, agency, year) => {
+  const meta = await metaOf(text);
+  expect(meta.year).toBe(year);
+  if (agency) expect(meta.agency).toBe(agency);
+});
+
+test('a date in characters under a notice is no year of the statistics', async () => {
+  const meta = await metaOf('根据《条例》要求,特编制本报告。\n二〇一七年一月十九日\n一、概述\n我局高度重视。\n');
+  expect(meta.year).toBeNull();
+});

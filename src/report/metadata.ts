@@ -2,7 +2,7 @@
 // says them, else the report's name or first sentences in the body, else the page's own fields
 // (发布机构, 来源, a crawler header). Then the agency's full name and region (composeAgency).
 import type { Doc } from '../model/document';
-import { partsOfReportName, YEAR } from './titleShapes';
+import { partsOfReportName, YEAR, arabicYears } from './titleShapes';
 
 /** the agency and year a title states (the report's name read by partsOfReportName) */
 export const agencyAndYearFromTitle = (title: string) => partsOfReportName(title);
@@ -166,9 +166,11 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   // the opening is enough: the name and year are stated before the first table
   let body: string | undefined;
   const bodyText = () =>
-    (body ??= capped(
-      lines.filter((l) => l.length > 60 || !FURNITURE_LINE.test(l)),
-      2500,
+    (body ??= arabicYears(
+      capped(
+        lines.filter((l) => l.length > 60 || !FURNITURE_LINE.test(l)),
+        2500,
+      ),
     ));
   const named = (s: string | null | undefined): s is string => !!s && isAgencyName(s) && !PRONOUN.test(s);
   const titleAgency = named(fromTitle.agency) ? fromTitle.agency : null;
@@ -208,7 +210,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     candidates.find((c) => c.year)?.year ??
     reportNameYear(bodyText()) ??
     openingSentenceYear(bodyText());
-  if (year === null && title) year = Number(YEAR.exec(title)?.[1]) || null;
+  if (year === null && title) year = Number(YEAR.exec(arabicYears(title))?.[1]) || null;
 
   // a crawler header's 原文链接 is the page's own URL: the source where none was given
   const url = source.url ?? crawlerHeaderUrl(lines.slice(0, 12).join('\n')) ?? undefined;

@@ -10,6 +10,15 @@ export const YEAR = /((?:19|20)\d{2})\s*年(?:度)?/;
 /** where the name of the report starts after the agency: 政府信息公开…, 信息公开…, 政务公开… */
 const REPORT_NAME_START = /(?:政府|机关)?(?:信息|政务)公开|(?:政府)?信息工作|年度报告|工作报告|工作年报/;
 
+/** a year written in characters (二〇一二年, 二0一七年), as old reports and their dates print years: each
+ character's digit */
+const ZEROS = '〇○零O0';
+const DIGITS = '一二三四五六七八九';
+const digitOf = (c: string) => (ZEROS.includes(c) ? '0' : String(DIGITS.indexOf(c) + 1));
+const CHINESE_YEAR = /(?:一九|二[〇○零O0])[〇○零O0一二三四五六七八九]{2}(?=\s*年)/g;
+/** the text with years written in characters written in digits (二〇一二年 → 2012年) */
+export const arabicYears = (s: string) => s.replace(CHINESE_YEAR, (y) => [...y].map(digitOf).join(''));
+
 export interface TitleParts {
   agency: string | null;
   year: number | null;
@@ -17,7 +26,7 @@ export interface TitleParts {
 
 /** the agency and year a report's name states */
 export function partsOfReportName(name: string): TitleParts {
-  const t = name.normalize('NFKC').replace(/\s+/g, '');
+  const t = arabicYears(name.normalize('NFKC').replace(/\s+/g, ''));
   const y = YEAR.exec(t);
   const year = y ? Number(y[1]) : null;
   let agency: string | null = null;
