@@ -1,16 +1,24 @@
-// Parse throughput and peak memory per format, in one parse thread with the resource limits of
-// the real ones (pipeline/local/parsePool.ts), over the corpus and samples repeated to a few
+// Parse throughput and memory per format, in one parse thread with the resource limits of the
+// real ones (pipeline/local/parsePool.ts), over the corpus and samples repeated to a few
 // thousand documents. Beside the PDFs, `pdftotext -layout` on the same files in the same run
 // (round by round, interleaved with the parsing), when poppler-utils is installed.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Memory is the process's, as for a queue worker with one parse thread: the main thread loads
+// what a worker's main thread loads (queues/startWorker's modules) and nothing of the parsers,
+// which only the thread loads. The peak is the kernel's high-water mark (VmHWM, reset at each
+// format's start), so a spike inside one file counts, not only what is left between files.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { PARSE_THREAD_LIMITS } from '../src/model/config';
-import { parseReport } from '../pipeline/parseReport';
-import { detectFormat } from '../parsers/detectFormat';
-import { parseDocument } from '../parsers';
-import { analyseDoc } from '../src/analyse';
+
+// in the thread only: the main thread must not hold a second copy of the parsers
+const parsing = () => ({
+  ...(require('../pipeline/parseReport') as typeof import('../pipeline/parseReport')),
+  ...(require('../parsers/detectFormat') as typeof import('../parsers/detectFormat')),
+  ...(require('../parsers') as typeof import('../parsers')),
+  ...(require('../src/analyse') as typeof import('../src/analyse')),
+});
 
 const root = resolve(__dirname, '..', '..');
 const DIRS = [
@@ -25,6 +33,7 @@ interface Input {
 }
 
 function inputs(): Input[] {
+  const { detectFormat } = parsing();
   const out: Input[] = [];
   for (const dir of DIRS) {
     if (!existsSync(dir)) continue;
@@ -38,6 +47,49 @@ function inputs(): Input[] {
   return out;
 }
 
+/** Resident memory now and its peak since the last resetPeak(), bytes (the peak: Linux only). */
+function memory(): { rss: number; peak?: number } {
+  const rss = process.memoryUsage.rss();
+  try {
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return { rss, peak: hwm ? Number(hwm) * 1024 : undefined };
+  } catch {
+    return { rss };
+  }
+}
+
+/** Starts a new peak (writing 5 to clear_refs resets VmHWM to the RSS now). */
+function resetPeak(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    /* not Linux: the peak is sampled between files instead */
+  }
+}
+
+/** The peak since the last reset: the kernel's, or the largest RSS seen between files. */
+class PeakMeter {
+  private sampled = 0;
+  private kernel = true;
+  constructor() {
+    this.reset();
+  }
+  reset(): void {
+    resetPeak();
+    this.sampled = process.memoryUsage.rss();
+  }
+  /** after each file: the fallback where there is no VmHWM */
+  sample(): void {
+    const m = memory();
+    if (m.peak === undefined) this.kernel = false;
+    this.sampled = Math.max(this.sampled, m.rss);
+  }
+  get peak(): number {
+    const m = memory();
+    return this.kernel && m.peak !== undefined ? m.peak : Math.max(this.sampled, m.rss);
+  }
+}
+
 export interface FormatResult {
   format: string;
   files: number;
@@ -46,7 +98,9 @@ export interface FormatResult {
   perCpuSecond?: number;
   msPerDoc: number;
   msPerPage?: number;
+  /** RSS before the format's first file (what the formats before it left) */
   startRssMb: number;
+  /** highest RSS while the format was parsed, its warm-up and the files left out of the timing included */
   peakRssMb: number;
   endRssMb: number;
   failed: number;
@@ -55,14 +109,19 @@ export interface FormatResult {
   stages?: { readMs: number; analyseMs: number };
 }
 
-async function benchFormat(format: string, all: Input[], target: number): Promise<FormatResult> {
+async function benchFormat(format: string, all: Input[], target: number, meter: PeakMeter): Promise<FormatResult> {
+  const { parseReport } = parsing();
+  meter.reset();
+  const start = process.memoryUsage.rss();
   // warm up once (loads pdf.js, jieba, CMaps) so the rate is the steady state; files that fail
-  // (encrypted, truncated samples) or need OCR measure something else and are left out
+  // (encrypted, truncated samples) or need OCR measure something else and are left out of the
+  // timing, not of the memory: a worker meets them too
   const files: Input[] = [];
   const excluded: string[] = [];
   for (const f of all) {
     const t = performance.now();
     const rec = await parseReport(f.bytes, { path: f.path });
+    meter.sample();
     if (rec.error || rec.findings?.some((x) => x.startsWith('read by OCR')) || performance.now() - t > 5000)
       excluded.push(basename(f.path));
     else files.push(f);
@@ -75,17 +134,19 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
       docs: 0,
       perSecond: 0,
       msPerDoc: 0,
-      startRssMb: 0,
-      peakRssMb: 0,
-      endRssMb: 0,
+      startRssMb: mb(start),
+      peakRssMb: mb(meter.peak),
+      endRssMb: mb(process.memoryUsage.rss()),
       failed: 0,
     };
   // then a tenth of the timed documents again, untimed: V8 optimises the hot functions over the
   // first few hundred reports, and a worker's throughput over a long batch is the steady state
   const rounds = Math.max(1, Math.ceil(target / files.length));
-  for (let r = 0; r < Math.ceil(rounds / 10); r++) for (const f of files) await parseReport(f.bytes, { path: f.path });
-  const start = process.memoryUsage().rss;
-  let peak = start;
+  for (let r = 0; r < Math.ceil(rounds / 10); r++)
+    for (const f of files) {
+      await parseReport(f.bytes, { path: f.path });
+      meter.sample();
+    }
   // PDFs: after each round of parsing, one round of pdftotext over the same files, so that both
   // see the same load on this shared machine; only the parsing rounds are on the parse clock
   const withPdftotext = format === 'pdf' && hasPdftotext();
@@ -105,7 +166,7 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
     const c = process.cpuUsage(c0);
     cpuMs += (c.user + c.system) / 1000;
     ms += performance.now() - t0;
-    peak = Math.max(peak, process.memoryUsage().rss);
+    meter.sample();
     if (withPdftotext) pdftotextTotal += pdftotextRoundMs(files);
   }
   // per core: CPU time, which other load on the machine does not inflate as much as wall time
@@ -117,11 +178,14 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
     perCpuSecond: round((docs / cpuMs) * 1000),
     msPerDoc: round(ms / docs),
     startRssMb: mb(start),
-    peakRssMb: mb(peak),
-    endRssMb: mb(process.memoryUsage().rss),
+    peakRssMb: 0,
+    endRssMb: 0,
     failed,
   };
   result.stages = await stageTimes(files);
+  meter.sample();
+  result.peakRssMb = mb(meter.peak);
+  result.endRssMb = mb(process.memoryUsage.rss());
   if (format === 'pdf') {
     const pageCount = files.reduce((n, f) => n + pdfPages(f.bytes), 0) * rounds;
     result.msPerPage = round(ms / Math.max(1, pageCount));
@@ -138,6 +202,7 @@ async function benchFormat(format: string, all: Input[], target: number): Promis
  * model (parsers/) and the analysis of that model into a record (src/), ms per report each.
  */
 async function stageTimes(files: Input[]): Promise<{ readMs: number; analyseMs: number }> {
+  const { parseDocument, analyseDoc } = parsing();
   let readMs = 0,
     analyseMs = 0;
   for (const f of files) {
@@ -149,6 +214,68 @@ async function stageTimes(files: Input[]): Promise<{ readMs: number; analyseMs: 
     analyseMs += performance.now() - t1;
   }
   return { readMs: round(readMs / files.length), analyseMs: round(analyseMs / files.length) };
+}
+
+/** One line of the long run: RSS after `reports` reports, and the peak since the line before. */
+export interface FlatPoint {
+  reports: number;
+  rssMb: number;
+  peakMb: number;
+  heapUsedMb: number;
+  externalMb: number;
+}
+
+/** Every how many reports the long run prints a line. */
+export const FLAT_STEP = 1000;
+
+/**
+ * The long run: `total` more reports on the same thread, the formats mixed as government sites
+ * publish them (60% HTML, 30% PDF, 10% DOCX; text where there is no DOCX) and the files left out
+ * of the timing (failures, scans read by OCR) once per step each, so that a worker's memory can
+ * be seen to stay flat over its life rather than creep. A line every FLAT_STEP reports.
+ */
+async function flatRun(all: Input[], total: number, meter: PeakMeter, report: (p: FlatPoint) => void) {
+  const { parseReport } = parsing();
+  // files that parse cleanly and fast go in the mix; the others once per step each
+  const clean: Input[] = [],
+    rare: Input[] = [];
+  for (const f of all) {
+    const t = performance.now();
+    const rec = await parseReport(f.bytes, { path: f.path });
+    const slow = rec.findings?.some((x) => x.startsWith('read by OCR')) || performance.now() - t > 5000;
+    (rec.error || slow ? rare : clean).push(f);
+  }
+  const pick = (format: string) => clean.filter((f) => f.format === format);
+  const mix: Array<[Input[], number]> = [
+    [pick('html'), 6],
+    [pick('pdf'), 3],
+    [pick('docx').length ? pick('docx') : pick('text'), 1],
+  ];
+  const shares = mix.filter(([files]) => files.length);
+  const wheel: Input[] = [];
+  const turns = Math.max(...shares.map(([files]) => files.length));
+  for (let t = 0; t < turns; t++)
+    for (const [files, n] of shares) for (let j = 0; j < n; j++) wheel.push(files[(t * n + j) % files.length]);
+  meter.reset();
+  let done = 0;
+  while (done < total) {
+    const step = Math.min(FLAT_STEP, total - done);
+    for (let i = 0; i < step; i++) {
+      const f = i < rare.length ? rare[i] : wheel[(done + i) % wheel.length];
+      await parseReport(f.bytes, { path: f.path });
+      if (i % 50 === 0) meter.sample();
+    }
+    done += step;
+    const m = process.memoryUsage();
+    report({
+      reports: done,
+      rssMb: mb(m.rss),
+      peakMb: mb(meter.peak),
+      heapUsedMb: mb(m.heapUsed),
+      externalMb: mb(m.external),
+    });
+    meter.reset();
+  }
 }
 
 function pdfPages(bytes: Buffer): number {
@@ -175,19 +302,24 @@ const mb = (bytes: number) => round(bytes / 2 ** 20);
 
 /**
  * Runs the formats one after another in one thread made as the parse pool makes its threads
- * (same resourceLimits: the young generation's size alone moved peak RSS by ~80 MB), so the
- * RSS printed is that of a warm parse worker (and this thread's small share of the process).
+ * (same resourceLimits: the young generation's size alone moved peak RSS by ~80 MB), then, when
+ * `flatReports` is set, that many more mixed reports on the same thread. The main thread loads
+ * the modules a queue worker's main thread loads, so the RSS printed is that of a queue worker
+ * with one warm parse thread (less its Redis and database connections).
  */
 export function runParseBench(
   targets: Record<string, number> = { text: 3000, html: 1000, pdf: 60, docx: 200, doc: 0 },
+  opts: { flatReports?: number; onFlat?: (p: FlatPoint) => void } = {},
 ): Promise<FormatResult[]> {
+  require('../queues/startWorker');
   return new Promise((resolve, reject) => {
     const thread = new Worker(__filename, {
-      workerData: { benchTargets: targets },
+      workerData: { benchTargets: targets, flatReports: opts.flatReports ?? 0 },
       resourceLimits: PARSE_THREAD_LIMITS,
     });
-    thread.once('message', (results: FormatResult[]) => {
-      resolve(results);
+    thread.on('message', (msg: { results?: FormatResult[]; flat?: FlatPoint }) => {
+      if (msg.flat) return opts.onFlat?.(msg.flat);
+      resolve(msg.results!);
       void thread.terminate();
     });
     thread.once('error', reject);
@@ -195,16 +327,20 @@ export function runParseBench(
   });
 }
 
-async function benchInThread(targets: Record<string, number>): Promise<FormatResult[]> {
+async function benchInThread(targets: Record<string, number>, flatReports: number): Promise<FormatResult[]> {
   const all = inputs();
+  const meter = new PeakMeter();
   const results: FormatResult[] = [];
   for (const [format, target] of Object.entries(targets)) {
     const files = all.filter((f) => f.format === format);
     if (!files.length || !target) continue;
-    results.push(await benchFormat(format, files, target));
+    results.push(await benchFormat(format, files, target, meter));
   }
+  if (flatReports > 0) await flatRun(all, flatReports, meter, (flat) => parentPort!.postMessage({ flat }));
   return results;
 }
 
 if (!isMainThread && workerData?.benchTargets)
-  benchInThread(workerData.benchTargets as Record<string, number>).then((results) => parentPort!.postMessage(results));
+  benchInThread(workerData.benchTargets as Record<string, number>, workerData.flatReports as number).then((results) =>
+    parentPort!.postMessage({ results }),
+  );

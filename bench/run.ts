@@ -1,7 +1,8 @@
 // `npm run bench`: parse throughput per format (and, when bench/queueBench exists and Redis and
 // PostgreSQL answer, throughput through the queue). Goals from the issues are printed beside.
-import { runParseBench } from './parseBench';
-import { runOcrBench } from './ocrBench';
+// `--flat N` adds N more mixed reports on the same parse thread after the formats, with the RSS
+// every 1,000, to see that a worker's memory stays flat over a long life.
+import { runParseBench, FLAT_STEP, type FlatPoint } from './parseBench';
 
 // the speed issue's bars; every format's peak RSS under 300 MB
 const GOALS: Record<string, string> = {
@@ -13,8 +14,24 @@ const GOALS: Record<string, string> = {
 
 async function main() {
   const quick = process.argv.includes('--quick');
-  const results = await runParseBench(quick ? { text: 300, html: 100, pdf: 6, docx: 20 } : undefined);
-  console.log('\nParse throughput, one process, one core');
+  const flatAt = process.argv.indexOf('--flat');
+  const flatReports = flatAt > 0 ? Number(process.argv[flatAt + 1]) : 0;
+  if (flatAt > 0 && !(flatReports > 0)) throw new Error('--flat needs a number of reports');
+  const flat: FlatPoint[] = [];
+  if (flatReports)
+    console.log(`after the formats, ${flatReports} more mixed reports on the same thread, a line every ${FLAT_STEP}:`);
+  const results = await runParseBench(quick ? { text: 300, html: 100, pdf: 6, docx: 20 } : undefined, {
+    flatReports,
+    onFlat: (p) => {
+      flat.push(p);
+      console.log(
+        `  ${p.reports} reports: RSS ${Math.round(p.rssMb)} MB, peak since the line before ` +
+          `${Math.round(p.peakMb)} MB, heap used ${Math.round(p.heapUsedMb)} MB, ` +
+          `external ${Math.round(p.externalMb)} MB`,
+      );
+    },
+  });
+  console.log('\nParse throughput and memory: one process, one parse thread (a queue worker with --concurrency 1)');
   console.table(
     results.map((r) => ({
       format: r.format,
@@ -28,12 +45,24 @@ async function main() {
         ? { 'pdftotext ms/report': r.pdftotextMs, '× pdftotext': r.ratioToPdftotext }
         : {}),
       ...(r.stages ? { 'read ms': r.stages.readMs, 'analyse ms': r.stages.analyseMs } : {}),
+      // start: before the format's first file; peak: the kernel's high-water mark over the format
       'RSS MB start/peak/end': `${Math.round(r.startRssMb)}/${Math.round(r.peakRssMb)}/${Math.round(r.endRssMb)}`,
       failed: r.failed,
       goal: GOALS[r.format] ?? '',
     })),
   );
+  if (flat.length) {
+    const rss = flat.map((p) => p.rssMb);
+    const peaks = flat.map((p) => p.peakMb);
+    console.log(
+      `\nLong run, ${flat[flat.length - 1].reports} reports: RSS ${Math.round(Math.min(...rss))}–` +
+        `${Math.round(Math.max(...rss))} MB at the lines, highest peak ${Math.round(Math.max(...peaks))} MB, ` +
+        `first → last line ${Math.round(rss[0])} → ${Math.round(rss[rss.length - 1])} MB`,
+    );
+  }
   if (!process.argv.includes('--no-ocr')) {
+    // loaded only now: it loads the parsers, which the parse bench keeps off this thread
+    const { runOcrBench } = require('./ocrBench') as typeof import('./ocrBench');
     const ocr = await runOcrBench();
     console.log('\nScanned PDFs read by OCR, seconds per page');
     if (typeof ocr === 'string') console.log(`OCR benchmark skipped: ${ocr}`);
