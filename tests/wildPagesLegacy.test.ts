@@ -255,3 +255,20 @@ test('a date in characters under a notice is no year of the statistics', async (
   const meta = await metaOf('根据《条例》要求,特编制本报告。\n二〇一七年一月十九日\n一、概述\n我局高度重视。\n');
   expect(meta.year).toBeNull();
 });
+
+test.each([
+  ['本年报统计数据的时限为2013年度。', 2013],
+  ['本报告所列数据统计期限为2013年1月至12月。', 2013],
+  ['统计时间：2013年全年', 2013],
+  ['统计时间截至2014年1月10日。', null],
+])('the period as old reports state it: %s', async (period, year) => {
+  const meta = await metaOf(`临泉县水务局政府信息公开年度报告\n${period}\n一、概述\n本局高度重视。\n`);
+  expect(meta.year).toBe(year);
+});
+
+test('a page’s publication date is never the year; 本年度 alone leaves it open', async () => {
+  const meta = await metaOf(
+    '临泉县水务局政府信息公开年度报告\n发布时间:2014-01-20\n根据《条例》编制。\n一、概述\n本年度,本局认真贯彻《条例》。\n',
+  );
+  expect(meta.year).toBeNull();
+});

@@ -4,8 +4,13 @@
 // not a plan: "2023年，我局将…"), or the report's own name in a sentence ("编制的2012年政府信息公开年度
 // 报告"). A page's publication date (2023-01-31) is never it.
 
-const PERIOD =
-  /统计(?:数据)?(?:期限|时限|时间|区间|周期|范围)[^。]{0,16}?((?:19|20)\d{2})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日/;
+const PERIOD_WORDS = /统计(?:数据)?的?(?:期限|时限|时间|区间|周期|范围)/.source;
+// from New Year's Day, or from January on to a later month (统计期限为2013年1月至12月)
+const PERIOD = new RegExp(
+  `${PERIOD_WORDS}[^。]{0,16}?((?:19|20)\\d{2})\\s*年\\s*(?:1|一|01)\\s*月(?:\\s*(?:1|一|01)\\s*日|(?=\\s*(?:至|到|—|-|－|~)))`,
+);
+/** the period stated as the year itself: 统计数据的时限为2013年度, 统计时间：2013年全年 */
+const WHOLE_YEAR = new RegExp(`${PERIOD_WORDS}[为是:：\\s]{0,3}((?:19|20)\\d{2})\\s*年\\s*(?:度|全年)`);
 const FROM_NEW_YEAR = /((?:19|20)\d{2})\s*年\s*(?:1|01)\s*月\s*(?:1|01)\s*日\s*(?:起\s*)?(?:至|到|—|-|－|~)/;
 const OPENING_YEAR =
   /(?:^|[。\n]|[一二三四五六七八九十]是[^。，,]{0,12}?[。：:])\s*((?:19|20)\d{2})\s*年(?:度)?(?:[，,]|以来|(?=[我本]))/m;
@@ -25,7 +30,7 @@ export function reportNameYear(text: string): number | null {
 }
 
 export function statedPeriodYear(text: string): number | null {
-  const m = PERIOD.exec(text) ?? FROM_NEW_YEAR.exec(text);
+  const m = PERIOD.exec(text) ?? WHOLE_YEAR.exec(text) ?? FROM_NEW_YEAR.exec(text);
   return m ? Number(m[1]) : null;
 }
 
