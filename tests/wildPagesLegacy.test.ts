@@ -272,3 +272,15 @@ test('a page’s publication date is never the year; 本年度 alone leaves it o
   );
   expect(meta.year).toBeNull();
 });
+
+test('an office compiling its whole area’s reports writes the government’s; its own report is its own', async () => {
+  const area = await metaOf(
+    '一、概述\n2012年度报告根据《条例》和《上海市政府信息公开规定》的要求,由市政府办公厅综合各区(县)人民政府和市政府各委、办、局的政府信息公开年度报告编制而成。' +
+      '本年度报告中所列数据的统计期限从2012年1月1日到12月31日止。上海市各级行政机关认真贯彻《条例》。\n',
+  );
+  expect(area).toMatchObject({ agency: '上海市人民政府', year: 2012 });
+  const own = await metaOf(
+    '本报告由合肥市人民政府办公室编制。本报告中所列数据的统计期限自2013年1月1日起至2013年12月31日止。\n一、概述\n我办高度重视。\n',
+  );
+  expect(own.agency).toBe('合肥市人民政府办公室');
+});

@@ -119,7 +119,9 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
   // a level word in front: 市发改委, 区政府办公室, 省卫生健康委 (but 市场监管局 is a type)
   const level = /^市场/.test(name) ? undefined : LEVEL_WORD[name[0]];
   if (level) {
-    const at = resolved.atLevel[level];
+    // a municipality (上海市) is a province and its own city: 市人民政府 is its government
+    const municipality = /市$/.test(resolved.atLevel.province?.name ?? '') ? resolved.atLevel.province : undefined;
+    const at = resolved.atLevel[level] ?? (level === 'city' ? municipality : undefined);
     const type = name.slice(1);
     if (at && type.length >= 2) {
       const prefix = regionPrefix(at);

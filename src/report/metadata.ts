@@ -118,6 +118,16 @@ function townAfterItsCounty(name: string, text: string): string | null {
   return counties.size === 1 ? [...counties][0] + m[1] + '人民政府' : null;
 }
 
+/**
+ * a government's office that compiles the report from all its area's governments and departments
+ * (由市政府办公厅综合各区(县)人民政府和市政府各委、办、局的…年度报告编制而成) writes the government's report
+ */
+const AREA_REPORT = /(?:综合|汇总)了?[^。]{0,40}?各(?:县|区|市|乡|镇|街道|部门|委|单位)/;
+function governmentOfItsOffice(name: string, text: string): string | null {
+  const m = /^(.*?)(?:人民)?政府办公[厅室]$/.exec(name);
+  return m && AREA_REPORT.test(text) ? m[1] + '人民政府' : null;
+}
+
 function governmentOfItsDisclosureOffice(name: string): string | null {
   const m = DISCLOSURE_OFFICE.exec(name.replace(/\s+/g, ''));
   return m && isRegionWords(m[1]) && /(?:省|市|区|县|旗|盟|州)$/.test(m[1]) ? m[1] + '人民政府' : null;
@@ -219,7 +229,8 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   // the issuer as the name is written in full: 凉山州审计局 → 凉山彝族自治州审计局
   let issuer = fuller ?? printed;
   if (issuer) issuer = withFullPlaceName(governmentOfItsDisclosureOffice(issuer) ?? withoutParentGovernment(issuer));
-  if (issuer) issuer = townAfterItsCounty(issuer, evidenceText()) ?? issuer;
+  if (issuer)
+    issuer = townAfterItsCounty(issuer, evidenceText()) ?? governmentOfItsOffice(issuer, bodyText()) ?? issuer;
   let resolved = resolveRegion({ agency: issuer, text: evidenceText, url });
   if (!issuer || PRONOUN.test(issuer)) {
     const pronoun = issuer ?? candidates.find((c) => PRONOUN.test(c.name))?.name;
