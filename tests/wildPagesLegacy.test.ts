@@ -1,4 +1,4 @@
-// Title, agency and year on tests/corpus/wild-pages-legacy: 47 real openings of 2008–2018 reports
+// Title, agency and year on tests/corpus/wild-pages-legacy: 67 real openings of 2008–2018 reports
 // (before the national format: free-form, 概述 first, the 统计表 after) from issuers and sites the
 // parser was not built on, each parsed with its page's URL as its source, as score-pages does.
 // What is asserted is what must always hold: the agency is never page furniture; an agency the
