@@ -10,6 +10,7 @@ import { fuzzyRowKey } from './fuzzyLabel';
 import { groupOf, isBareOther, matchRowLabel, tableOfHeader } from './rowLabels';
 import { barCells } from './barRows';
 import { forTableTests, simplified } from './simplified';
+import { CATALOG } from './catalog';
 
 /** `*all` is table 四's single data row holding all fifteen numbers */
 export interface KeyedRow {
@@ -25,8 +26,42 @@ const HEADER_WORDS = /申请人情况|自然人|商业企业|勾稽|结果维持
 
 const YEAR_IN_BRACKETS = /[(（]\s*(?:19|20)\d\d\s*年?度?\s*[)）]/g;
 
+/** a number the text ends with (a footnote mark may close it) */
+const CUT_NUMBER = /[\d.,，]*\d[*＊※①-⑳注]?[.．、]?\s*$/;
+/** rows whose last cell is an amount of money */
+const MONEY_ROWS = new Set(['fees', 'procurement']);
+
 /** a remark in brackets, longer than a number in brackets ((一), (2023)) */
 const LABEL_NOTE = /[(（][^()（）]{6,}[)）]/g;
+/** a remark cut where the label's line wrapped: "（二）部分公开（区分处理的，" */
+const OPEN_NOTE = /[(（][^()（）]*$/;
+const BRACKETED = /[(（][^()（）]*[)）]/g;
+const NOT_HAN = /[^\p{Script=Han}]/gu;
+
+/** a row's official labels, both layouts, their words only: what may follow its key words */
+const officialWords = new Map<string, string>();
+function officialWordsOf(table: TableKey, row: string): string {
+  const id = `${table}|${row}`;
+  let words = officialWords.get(id);
+  if (words === undefined) {
+    words = [...CATALOG[table]['2021'], ...CATALOG[table]['2019']]
+      .filter((spec) => spec.key === row)
+      .map((spec) => spec.label.replace(BRACKETED, '').replace(NOT_HAN, ''))
+      .join('|');
+    officialWords.set(id, words);
+  }
+  return words;
+}
+
+/**
+ * Words after a row's key words that are no part of its name (notes in brackets aside): the
+ * label goes on to name a row the tables do not have, whose numbers these are (a blank
+ * 行政规范性文件 row whose cells vanished, then 其他主动公开文件 and its numbers).
+ */
+function namesAnotherRow(tail: string, table: TableKey, row: string): boolean {
+  const words = tail.replace(BRACKETED, '').replace(NOT_HAN, '');
+  return words.length >= 4 && !officialWordsOf(table, row).includes(words);
+}
 
 export interface CollectedTable {
   table: TableKey;
@@ -111,7 +146,37 @@ class TableRowCollector {
   collect(doc: Doc): Map<TableKey, CollectedTable> {
     for (const block of doc.blocks) this.readBlock(block);
     if (this.tables.size < 3) this.readParagraphsTogether(doc);
+    this.leaveCutNumberUnread(doc);
     return this.tables;
+  }
+
+  /**
+   * A text that stops right after a digit stops where a page's opening was cut (a report goes on
+   * after its tables; a cell printed whole is followed by its bar, its line's end, the next
+   * cell): the row printed last may have lost the end of its last number ("行政处罚 | 1" of
+   * 1472) and the cells after it, so it is not read. A lone 0 is whole (no count goes on after
+   * a leading 0), except in an amount of money (0.35).
+   */
+  private leaveCutNumberUnread(doc: Doc): void {
+    const last = doc.blocks[doc.blocks.length - 1];
+    if (!last || last.type !== 'paragraph' || last.source.line === undefined) return;
+    const end = CUT_NUMBER.exec(last.text)?.[0].trim();
+    if (!end) return;
+    // the row printed last whose numbers end with that one (a row a line, or its cells over
+    // several lines read together: its numbers start on an earlier line)
+    let found: { t: CollectedTable; r: KeyedRow; at: number } | undefined;
+    for (const t of this.tables.values())
+      for (const r of t.rows) {
+        const v = r.values[r.values.length - 1];
+        const at = (v?.source.line ?? Infinity) * 1e6 + (v?.source.column ?? 0);
+        if (!v || v.source.line! > last.source.line || CUT_NUMBER.exec(v.text)?.[0].trim() !== end) continue;
+        if (!found || at > found.at) found = { t, r, at };
+      }
+    if (!found || (end === '0' && !MONEY_ROWS.has(found.r.row))) return;
+    // the row's cells before the cut stand where the cut left them, not under their columns: none is read
+    const { t, r } = found;
+    r.values = [];
+    t.unmatched.push(`${r.row}: the text stops inside the row ('${end}' may be cut short): not read`);
   }
 
   private get(t: TableKey): CollectedTable {
@@ -242,7 +307,16 @@ class TableRowCollector {
     // a note in brackets after a row's name names other rows (其他对外管理服务事项（指……行政处罚、
     // 行政强制……）; 其他主动公开文件（含……规范性文件以外……）): the row is what the label says
     // outside its notes
-    const m = matchRowLabel(labelText.replace(LABEL_NOTE, ''));
+    const own = labelText.replace(LABEL_NOTE, '').replace(OPEN_NOTE, '');
+    const matched = matchRowLabel(own);
+    // the numbers follow what the label names last: a name the tables do not know after a row's
+    // name (a blank 行政规范性文件 row whose cells vanished, then 其他主动公开文件 and its numbers)
+    // is that unknown row's
+    // (a label run of flattened text; a grid's text cells after the label are values, textCellsAsValues)
+    const oneText = r.labels.length === 1;
+    if (matched && oneText && namesAnotherRow(compact(own).slice(matched.end), matched.table, matched.row))
+      return undefined;
+    const m = matched;
     if (m && !(m.row === 'totalProcessed' && this.current !== 'applications' && !/[(（]七[)）]/.test(compactLabel)))
       return { table: m.table, row: m.row };
     const lastLabel = simplified(r.labels[r.labels.length - 1]?.text ?? '');

@@ -90,7 +90,10 @@ const TABLE_MARKERS = [
   /本年新收/,
   /予以公开/,
   /结果维持|结果?\s+结果?\s+其他?\s+尚未?/,
-  /规章\s*\d/,
+  // 规章 and its numbers, a note in brackets between them or not
+  /规章(?:[(（][^()（）]*[)）])?\s*\d/,
+  // table 二's sub-headings: 第二十条第（一）项 … 第二十条第（九）项
+  /第二十条第[(（][一五六八九][)）]项/,
   /申请人情况/,
   /复议后起诉/,
 ];
@@ -132,7 +135,8 @@ export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
     // wrapped onto a line of its own that starts with 、 (pdftotext), not 1 and "0、…"
     const after = text.slice(runEnd, runEnd + 2);
     const trimmedDot = /[.．]$/.test(run) ? 1 : 0;
-    if ((trimmedDot && /^\D/.test(after)) || /^[、．]\D/.test(after)) {
+    // (a list number where the text stops, "…1218 2105 3.", is one too: its label was cut off)
+    if ((trimmedDot && (/^\D/.test(after) || !after)) || /^[、．]\D/.test(after)) {
       const numbered = trimmedDot ? /\d[.．]$/.test(run) : /\d$/.test(run);
       run = run.slice(0, run.length - trimmedDot);
       if (numbered) run = run.slice(0, -1);

@@ -26,6 +26,7 @@ export const FORMATS = [
   'pdfLayout',
   'blanksGathered',
   'labelsLost',
+  'cutPage',
   'wordHtml',
   'cmsHtml',
   'gbkHtml',
@@ -49,6 +50,8 @@ export interface Style {
    * (其他主动公开文件（含……规范性文件以外……）), as a real page prints table 二
    */
   notes: boolean;
+  /** cutPage: where the page's opening stops, as a share (%) of its text */
+  cut: number;
 }
 
 export const style: fc.Arbitrary<Style> = fc.record({
@@ -61,6 +64,7 @@ export const style: fc.Arbitrary<Style> = fc.record({
   splitSpans: fc.boolean(),
   merged: fc.boolean(),
   notes: fc.boolean(),
+  cut: fc.integer({ min: 20, max: 99 }),
 });
 
 const TABLE_TITLES = [
@@ -207,6 +211,12 @@ const renderText: Record<
       '\n',
     ),
   pdfLayout: (r, s) => textLines(r, s, (t) => pdfLayoutLines(t, s)).join('\n'),
+  // a page's opening, cut at so many characters wherever that falls (inside a row, inside a
+  // number): rows a line with bars, or cells a line
+  cutPage: (r, s) => {
+    const text = s.leadingBar ? renderText.bars(r, s) : renderText.cellLine(r, s);
+    return text.slice(0, Math.floor((text.length * s.cut) / 100));
+  },
   // a cell a line ending in a bar, a row's blank cells gathered into one line of bars after
   // its numbers ("3 |", "3 |", "|||||||"): the numbers' columns are lost
   blanksGathered: (r, s) =>
