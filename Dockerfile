@@ -6,4 +6,6 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY . .
 RUN npm ci
 ENV NODE_ENV=production
+# two arenas, trimmed: a worker process under 300 MB (docs/benchmarks.md, "Memory")
+ENV MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072
 CMD ["node", "bin/xxgk.js", "--help"]
