@@ -3,7 +3,7 @@
 // otherwise the name is kept as read with a finding. Text from a text layer is never changed.
 import { parseDocument } from '../parsers';
 import { findMeta } from '../src/report/metadata';
-import { checkOcrName } from '../src/report/ocrNames';
+import { checkOcrName, unknownPlace } from '../src/report/ocrNames';
 
 describe('checkOcrName', () => {
   test.each([
@@ -62,9 +62,52 @@ describe('findMeta on OCR text', () => {
     expect(m.agencyAsPrinted).toBe('上海市人民政府录公厅');
   });
 
-  test('an ambiguous misreading is kept as read and named in the findings', async () => {
+  test('an ambiguous misreading: kept as printed, the issuer unsettled, both named in the findings', async () => {
     const m = await meta(page('上诲市人民政府办公厅2019年政府信息公开工作年度报告'), true);
     expect(m.agencyAsPrinted).toBe('上诲市人民政府办公厅');
+    expect(m.agency).toBeNull();
     expect(m.findings.join('\n')).toMatch(/agency read by OCR: 上诲 is no known word/);
+    expect(m.findings.join('\n')).toMatch(/agency read by OCR: 上诲市 is no known place/);
+  });
+
+  test('a misread place made of known words (入市, the stem 本溪) leaves the issuer unsettled, not elsewhere', async () => {
+    const m = await meta(page('入市本溪区文化广电旅游局2022年政府信息公开工作年度报告'), true);
+    expect(m.agencyAsPrinted).toBe('入市本溪区文化广电旅游局');
+    expect(m.agency).toBeNull();
+    expect(m.region).toBeNull();
+    expect(m.findings.join('\n')).toMatch(/入市 is no known place; the issuer is left unsettled/);
+    // read right, the same title settles
+    const right = await meta(page('杭州市西湖区文化广电旅游局2022年政府信息公开工作年度报告'), true);
+    expect(right.agency).toBe('杭州市西湖区文化广电旅游局');
+    expect(right.region?.code).toBe('330106');
+  });
+});
+
+describe('unknownPlace', () => {
+  test.each([
+    '杭州市西湖区文化广电旅游局',
+    '杭州西湖区文化局',
+    '中共杭州市西湖区委员会',
+    '国家税务总局芜湖市镜湖区税务局',
+    '苏州市吴中区甪直镇人民政府',
+    '苏州工业园区管理委员会',
+    '凉山州审计局',
+    '内蒙古自治区人民政府',
+    '上海市绿化和市容管理局',
+    '市场监督管理局',
+    '区发展和改革局',
+    '遂宁经济技术开发区管理委员会',
+  ])('places that are divisions (or none): %s', (name) => {
+    expect(unknownPlace(name)).toBeNull();
+  });
+
+  test.each([
+    ['入市本溪区文化广电旅游局', '入市'],
+    ['杭入市本溪区文化局', '杭入市'],
+    // 本溪 is the stem of 本溪市, a city: 本溪区 is no division
+    ['杭州市本溪区文化局', '本溪区'],
+    ['上诲市人民政府办公厅', '上诲市'],
+  ])('a place no division has: %s → %s', (name, place) => {
+    expect(unknownPlace(name)).toBe(place);
   });
 });

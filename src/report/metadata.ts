@@ -13,7 +13,7 @@ import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
 import { looksLikeAgencyName, PRONOUN, STARTS_WITH_PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
 import { statedPeriodYear, openingSentenceYear, reportNameYear } from './statisticsYear';
 import { composeAgency } from './composeAgency';
-import { checkOcrName } from './ocrNames';
+import { checkOcrName, unknownPlace } from './ocrNames';
 import { agencyForPronoun } from './pronounAgency';
 import { resolveRegion } from '../region/resolveRegion';
 import { withFullPlaceName } from '../region/placeShortNames';
@@ -203,11 +203,18 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     candidates[0]?.name ??
     null;
   // OCR mistakes one glyph for another: 录公厅 is 办公厅 when no other known word is that near
+  let ocrPlaceUnknown = false;
   if (doc.ocr && printed && !PRONOUN.test(printed)) {
     const checked = checkOcrName(printed);
     if (checked.finding) findings.push(`agency read by OCR: ${checked.finding}; kept as read`);
     if (checked.corrected) title = title?.split(checked.corrected).join(checked.name) ?? null;
     printed = checked.name;
+    // a place no division has (入市本溪区 for 杭州市西湖区) would put the report in another region
+    const place = unknownPlace(printed);
+    if (place) {
+      findings.push(`agency read by OCR: ${place} is no known place; the issuer is left unsettled`);
+      ocrPlaceUnknown = true;
+    }
   }
   // the same agency printed more fully elsewhere on the page: the title's 市发改委 is the body's 岳阳市发展和改革委员会
   const fuller = printed
@@ -254,6 +261,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     );
   if (!printed) findings.push('agency: the page names no issuer');
   if (PRONOUN.test(printed ?? '')) printed = null;
+  if (ocrPlaceUnknown) return { title, agency: null, agencyAsPrinted: printed, year, region: null, findings };
   const region = regionOf(composed.region ?? resolved.division);
   if (!region && printed) findings.push("region: the issuer's place could not be known from the text or its source");
   return { title, agency: composed.agency, agencyAsPrinted: printed, year, region, findings };

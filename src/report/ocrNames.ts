@@ -93,3 +93,72 @@ export function checkOcrName(read: string): CheckedName {
           : `${unexplained} is no known word and no known word is one character away`,
   };
 }
+
+/** a character that ends a place's name: 杭州市, 西湖区, 建水县, 凉山州, 达茂旗 */
+const PLACE_END = /[省市区县州旗盟]/;
+/** zones end in 区 but are agencies' names, not divisions (苏州工业园区, 滨海高新区) */
+const ZONE_END = /(?:园区|新区|开发区|高新区|经开区|示范区|保税区|试验区|实验区|合作区|风景区|景区|度假区|港区|矿区)$/;
+
+let stemEnds: Map<string, Set<string>> | undefined;
+/** each division stem → the last characters of the full names it stands for (凉山 → 州) */
+function endsOfStem(): Map<string, Set<string>> {
+  if (stemEnds) return stemEnds;
+  stemEnds = new Map();
+  for (const name of upperDivisions().byName.keys()) {
+    const s = stem(name);
+    if (s === name) continue;
+    const ends = stemEnds.get(s) ?? new Set<string>();
+    ends.add(name.slice(-1));
+    stemEnds.set(s, ends);
+  }
+  return stemEnds;
+}
+
+/** the length of the division name (full, or a stem with its own level character) opening text */
+function placeAt(text: string): number {
+  const { byName } = upperDivisions();
+  for (let j = Math.min(text.length, 12); j >= 2; j--) if (byName.has(text.slice(0, j))) return j;
+  for (let j = Math.min(text.length, 8); j >= 2; j--) {
+    const ends = endsOfStem().get(text.slice(0, j));
+    if (!ends) continue;
+    const after = text[j] ?? '';
+    if (!PLACE_END.test(after)) return j;
+    if (ends.has(after)) return j + 1;
+  }
+  return 0;
+}
+
+/**
+ * The places an OCR'd name opens with are divisions: 杭州市西湖区 is, 入市本溪区 (杭州市西湖区
+ * misread) is not, though jieba knows 入市 and 本溪 is a city's stem (of 本溪市, not a 区). Read
+ * from the start, each place is a division's full name, or its stem alone or with its own level
+ * character (杭州西湖区, 凉山州); the first stretch that is no place ends them (绿化和市容 after
+ * 上海市 is the agency's words). A name opening with a stretch that ends as a place does (a level
+ * character within a few characters) but holds no division is not read right.
+ * Returns that stretch, or null when the places check out.
+ */
+export function unknownPlace(name: string): string | null {
+  let i = 0;
+  let places = 0;
+  while (i < name.length) {
+    const n = placeAt(name.slice(i));
+    if (n) {
+      i += n;
+      places++;
+      continue;
+    }
+    const ahead = /^[\u4e00-\u9fa5]{1,5}?[省市区县州旗盟]/.exec(name.slice(i));
+    if (!ahead || ZONE_END.test(name.slice(i, i + ahead[0].length + 2))) return null;
+    // a stem followed by a level character not its own (本溪区)
+    if (endsOfStem().has(ahead[0].slice(0, -1))) return ahead[0];
+    if (places) return null;
+    // an opening word before the first place (中共杭州市…, 国家税务总局…)
+    const k = [...ahead[0]].findIndex((_, at) => at > 0 && placeAt(name.slice(i + at)) > 0);
+    if (k > 0) {
+      i += k;
+      continue;
+    }
+    return ahead[0];
+  }
+  return null;
+}
