@@ -97,6 +97,9 @@ const reportOfNotice = (t: string) =>
   t.replace(/^.*?关于(?:公布|印发|发布)《?/, '').replace(/((?:报告|年报))》?的通知$/, '$1');
 
 /** the title and the index of the line it ends on, or null */
+/** the kind of report as a whole line: 政府信息公开工作年度报告, 信息公开年报 */
+const KIND_ALONE = /^(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)$/;
+
 /** a list item: on a page, a link to another report (往年年报), never this report's title */
 const LIST_ITEM = /^[•·●◦▪■□◆◇►\-*]/;
 
@@ -108,6 +111,8 @@ function findTitleLine(lines: string[]): { title: string; line: number } | null 
   const body = lines.findIndex((l) => BODY_START.test(l));
   const end = body < 0 ? Math.min(lines.length, 30) : body;
   let found: { title: string; line: number } | null = null;
+  // a heading that is the kind of report and nothing else: the title only where there is no other
+  let kindAlone: { title: string; line: number } | null = null;
   for (let i = 0; i < end; i++) {
     if (LIST_ITEM.test(lines[i])) continue;
     const t = reportOfNotice(withoutSiteSuffix(lines[i]));
@@ -124,7 +129,10 @@ function findTitleLine(lines: string[]): { title: string; line: number } | null 
     const above = i > 0 && !LIST_ITEM.test(lines[i - 1]) ? lines[i - 1] : '';
     // the kind of report alone (政府信息公开年报, a field's value or a column's name) names no report
     const named = partsOfReportName(t);
-    if (!named.agency && !named.year && !(above && headLike(above))) continue;
+    if (!named.agency && !named.year && !(above && headLike(above))) {
+      if (KIND_ALONE.test(t.replace(/\s+/g, ''))) kindAlone ??= { title: t, line: i };
+      continue;
+    }
     const lacksAgencyOrYear =
       !YEAR.test(t) || /^(?:(?:19|20)\d{2}\s*年度?)?(?:政府)?信息公开/.test(t.replace(/\s+/g, ''));
     found =
@@ -132,7 +140,7 @@ function findTitleLine(lines: string[]): { title: string; line: number } | null 
         ? { title: above + t, line: i }
         : { title: t, line: i };
   }
-  return found;
+  return found ?? kindAlone;
 }
 
 export function findTitle(doc: Doc, lines = openingLines(doc)): string | null {
