@@ -1,7 +1,7 @@
 // Walk the document's tables (and flattened table text) in order and sort their rows into the
 // three standard tables, with canonical row keys. Header rows (no values) tell which table
 // follows and carry the column labels that decide the layout.
-import type { Doc, ParagraphBlock } from '../model/document';
+import type { Doc, ParagraphBlock, TableBlock } from '../model/document';
 import { TableKey } from '../model/record';
 import { compact } from '../text';
 import { logicalRowsOfGrid, type LogicalRow, type TextPiece } from './logicalRows';
@@ -159,6 +159,7 @@ class TableRowCollector {
    */
   private leaveCutNumberUnread(doc: Doc): void {
     const last = doc.blocks[doc.blocks.length - 1];
+    if (last?.type === 'table') return this.leaveCutGridRowUnread(last);
     if (!last || last.type !== 'paragraph' || last.source.line === undefined) return;
     const end = CUT_NUMBER.exec(last.text)?.[0].trim();
     if (!end) return;
@@ -177,6 +178,26 @@ class TableRowCollector {
     const { t, r } = found;
     r.values = [];
     t.unmatched.push(`${r.row}: the text stops inside the row ('${end}' may be cut short): not read`);
+  }
+
+  /**
+   * A text that ends with a flattened table (one cell a slot, nothing merged) whose last row is
+   * narrower than its others stops inside that row ("| 6.属于四类过程性信息 || 0 |" of seven
+   * numbers): the cells it kept stand where the cut left them, not under their columns, so the
+   * row is not read. (A report goes on after its tables; only a cut page ends inside one.)
+   */
+  private leaveCutGridRowUnread(table: TableBlock): void {
+    if (table.rows.some((row) => row.some((c) => c.rowSpan > 1 || c.colSpan > 1))) return;
+    const lastRow = table.rows[table.rows.length - 1];
+    if (!lastRow || lastRow.length >= Math.max(...table.rows.map((row) => row.length))) return;
+    const line = lastRow.find((c) => c.source.line !== undefined)?.source.line;
+    if (line === undefined) return;
+    for (const t of this.tables.values())
+      for (const r of t.rows)
+        if (r.values.length && r.values.some((v) => v.source.line === line)) {
+          r.values = [];
+          t.unmatched.push(`${r.row}: the text stops inside the row (its last cells are missing): not read`);
+        }
   }
 
   private get(t: TableKey): CollectedTable {
