@@ -15,7 +15,10 @@ import { render, style } from './property/renderReport';
 import { chromiumPrinter, haveChromium, type Borders, type PdfPrinter } from './support/pdfVariants';
 
 const RUNS = Number(process.env.PDF_RUNS ?? (process.env.XXGK_PDF_VARIANTS === 'all' ? 120 : 12));
-const SEED = Number(process.env.PDF_SEED ?? Date.now() % 1_000_000);
+// `npm test` renders one fixed set, so that CI says the same thing every run; `npm run
+// test:property` (NUM_RUNS set) a new set each run. Seed 890768 (threeLine report 9: 8 wrong
+// cells of table 三) is an open wrong-number path (docs/accuracy.md).
+const SEED = Number(process.env.PDF_SEED ?? (process.env.NUM_RUNS ? Date.now() % 1_000_000 : 20261206));
 const BORDERS: Borders[] = ['full', 'none', 'threeLine'];
 const CSS: Record<string, string> = {
   full: 'table { border-collapse: collapse; } td { border: 1px solid #000 !important; }',
