@@ -205,10 +205,11 @@ export class FastTokenizer extends TokenizerBase {
       while (p < length && isSpace(html.charCodeAt(p))) p++;
       if (p >= length) return false;
       c = html.charCodeAt(p);
-      const kept = readAttribute(html, attrStart, attrEnd) !== null;
+      // an `&` in the value is passed over only when the attribute is dropped
       if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
         let close = p + 1;
-        for (let v; close < length && (v = html.charCodeAt(close)) !== c; close++) if (v === AMP && kept) return false;
+        for (let v; close < length && (v = html.charCodeAt(close)) !== c; close++)
+          if (v === AMP && readAttribute(html, attrStart, attrEnd) !== null) return false;
         if (close >= length) return false;
         n = mark(marks, n, attrStart, attrEnd, p + 1, close, c);
         p = close + 1;
@@ -216,7 +217,7 @@ export class FastTokenizer extends TokenizerBase {
       }
       const valueStart = p;
       while (p < length && (c = html.charCodeAt(p)) !== GT && !isSpace(c)) {
-        if (c === AMP && kept) return false;
+        if (c === AMP && readAttribute(html, attrStart, attrEnd) !== null) return false;
         p++;
       }
       if (p >= length) return false;
