@@ -137,9 +137,20 @@ const ATTRIBUTES = [
   'x"y',
 ];
 const VALUES = ['', '2', '0', 'display:none', 'a&amp;b', '&quot', '&#x31;', 'text-align: center', 'nav share', '中文'];
+/** what stands between an attribute's name and its value, and between attributes */
+const EQUALS = ['=', ' = ', '\n=\t'];
+const GAPS = [' ', '  ', '\n', '/', ' / '];
 const attribute = fc
-  .tuple(fc.constantFrom(...ATTRIBUTES), fc.constantFrom(...VALUES), fc.constantFrom('"', "'", '', null))
-  .map(([name, value, quote]) => (quote === null ? ` ${name}` : ` ${name}=${quote}${value}${quote}`));
+  .tuple(
+    fc.constantFrom(...GAPS),
+    fc.constantFrom(...ATTRIBUTES),
+    fc.constantFrom(...EQUALS),
+    fc.constantFrom(...VALUES),
+    fc.constantFrom('"', "'", '', null),
+  )
+  .map(([gap, name, equals, value, quote]) =>
+    quote === null ? `${gap}${name}` : `${gap}${name}${equals}${quote}${value}${quote}`,
+  );
 const openTag = fc
   .tuple(fc.constantFrom(...NAMES), fc.array(attribute, { maxLength: 3 }), fc.constantFrom('>', '/>', ' / >', ''))
   .map(([name, attrs, end]) => `<${name}${attrs.join('')}${end}`);

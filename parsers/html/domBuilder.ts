@@ -4,32 +4,12 @@
 // of every tag (Word's pages carry hundreds of `nowrap`, `width`, `lang`, `mso-` styles). They
 // cost more than the tokenizing itself. Only the attributes the readers ask for are kept.
 // tests/domBuilder.test.ts holds the tree to the one the installed htmlparser2's Parser builds.
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import type { TokenizerCallbacks } from 'htmlparser2';
 import { Comment, Document, Element, ProcessingInstruction, Text, type ParentNode, type ChildNode } from 'domhandler';
+import { FastTokenizer } from './fastTokenizer';
+import { readAttribute } from './readAttributes';
 
-/**
- * The attributes anything reads of a page (domText: hidden, style; mainContent and pageTitle:
- * class, id, align, style; tableGrid: colspan, rowspan). A reader of another one adds it here.
- */
-export const READ_ATTRIBUTES = new Set(['hidden', 'style', 'class', 'id', 'align', 'colspan', 'rowspan']);
-/** READ_ATTRIBUTES by length: most attributes of a page are told apart without making their name. */
-const READ_BY_LENGTH: string[][] = [];
-for (const name of READ_ATTRIBUTES) (READ_BY_LENGTH[name.length] ??= []).push(name);
-
-/**
- * The read attribute that `html[start, end)` names in any case, as toLowerCase would make it
- * (`c | 0x20` is the lower case of an ASCII letter, and no other character lowers to one of
- * these names); null for any other attribute.
- */
-function readAttribute(html: string, start: number, end: number): string | null {
-  const candidates = READ_BY_LENGTH[end - start];
-  if (candidates === undefined) return null;
-  next: for (const name of candidates) {
-    for (let i = 0; i < name.length; i++) if ((html.charCodeAt(start + i) | 0x20) !== name.charCodeAt(i)) continue next;
-    return name;
-  }
-  return null;
-}
+export { READ_ATTRIBUTES } from './readAttributes';
 
 // The element rules of htmlparser2 10's Parser (HTML mode), copied: the tree must be the one it builds.
 const FORM_TAGS = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
@@ -140,6 +120,31 @@ function instructionName(value: string): string {
   return (end < 0 ? value : value.slice(0, end)).toLowerCase();
 }
 
+/** A tag rule with the spelling it was made for. */
+interface SpelledRule {
+  raw: string;
+  rule: TagRule;
+}
+/** ruleAt's hash table has this + 1 buckets. */
+const RULE_BUCKETS = 255;
+
+/** Whether `html[start, end)` is `raw`, character for character. */
+function spells(html: string, start: number, end: number, raw: string): boolean {
+  if (raw.length !== end - start) return false;
+  for (let i = 0; i < raw.length; i++) if (html.charCodeAt(start + i) !== raw.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The attributes of every element that has none of READ_ATTRIBUTES: one object, frozen, as
+ * nothing writes to a page's attributes after building (most elements of a page have none kept).
+ */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+// The node classes, bound once: the compiled import reads them through a getter at every use.
+const ElementNode = Element;
+const TextNode = Text;
+
 class DomBuilder implements TokenizerCallbacks {
   readonly root = new Document([]);
   /** Open tag names, newest last: the parser's stack, which decides what a close tag closes. */
@@ -157,11 +162,14 @@ class DomBuilder implements TokenizerCallbacks {
   /** The start tag being read. */
   private tag: TagRule = NO_TAG;
   /** The attributes of the start tag being read; null between tags. */
-  private attribs: Record<string, string> | null = null;
+  private attribs: Record<string, string> = NO_ATTRIBUTES;
+  /** Whether a start tag is being read. */
+  private inTag = false;
   /** The attribute being read, null when it is not one of READ_ATTRIBUTES. */
   private attribName: string | null = null;
   private attribValue = '';
-  private readonly rules = new Map<string, TagRule>();
+  /** The rules of the spellings met, by a hash of their characters (see ruleAt). */
+  private readonly rules: SpelledRule[][] = [];
 
   constructor(
     private readonly html: string,
@@ -174,19 +182,24 @@ class DomBuilder implements TokenizerCallbacks {
    * on those is ICU's slow path: each spelling a page uses is lowered and looked up once.
    */
   private ruleAt(start: number, end: number): TagRule {
-    const raw = this.html.slice(start, end);
-    let rule = this.rules.get(raw);
-    if (rule === undefined) {
-      rule = tagRule(raw.toLowerCase());
-      this.rules.set(raw, rule);
-    }
+    const html = this.html;
+    let hash = end - start;
+    for (let i = start; i < end; i++) hash = (hash * 31 + html.charCodeAt(i)) | 0;
+    const bucket = (this.rules[hash & RULE_BUCKETS] ??= []);
+    for (let k = 0; k < bucket.length; k++) if (spells(html, start, end, bucket[k].raw)) return bucket[k].rule;
+    // new spelling: cut out and lowered once
+    const raw = html.slice(start, end);
+    const rule = tagRule(raw.toLowerCase());
+    bucket.push({ raw, rule });
     return rule;
   }
 
   private addNode(node: ChildNode): void {
     const parent = this.parents[this.parents.length - 1];
-    const prev = parent.children[parent.children.length - 1];
-    parent.children.push(node);
+    const siblings = parent.children;
+    // (reading index -1 of an empty array is a slow named lookup of "-1")
+    const prev = siblings.length > 0 ? siblings[siblings.length - 1] : null;
+    siblings.push(node);
     if (prev) {
       node.prev = prev;
       prev.next = node;
@@ -200,7 +213,7 @@ class DomBuilder implements TokenizerCallbacks {
       this.lastText.data += data;
       return;
     }
-    const node = new Text(data);
+    const node = new TextNode(data);
     this.addNode(node);
     this.lastText = node;
   }
@@ -222,18 +235,19 @@ class DomBuilder implements TokenizerCallbacks {
       this.names.push(tag.name);
       if (tag.foreign !== undefined) this.foreign.push(tag.foreign);
     }
-    this.attribs = {};
+    this.attribs = NO_ATTRIBUTES;
+    this.inTag = true;
   }
 
   private endOpenTag(): void {
     const tag = this.tag;
-    if (this.attribs) {
-      const element = new Element(tag.name, this.attribs);
+    if (this.inTag) {
+      const element = new ElementNode(tag.name, this.attribs);
       this.addNode(element);
       if (this.parents.length > this.depth) this.depth = this.parents.length;
       this.parents.push(element);
       if (tag.name === 'table') this.tables.push(element);
-      this.attribs = null;
+      this.inTag = false;
     }
     if (tag.isVoid) this.closeNode();
     this.tag = NO_TAG;
@@ -313,7 +327,10 @@ class DomBuilder implements TokenizerCallbacks {
     const name = this.attribName;
     if (name === null) return;
     // the first of repeated attributes counts (none of READ_ATTRIBUTES is a property of Object)
-    if (this.attribs && this.attribs[name] === undefined) this.attribs[name] = this.attribValue;
+    if (this.inTag && this.attribs[name] === undefined) {
+      if (this.attribs === NO_ATTRIBUTES) this.attribs = {};
+      this.attribs[name] = this.attribValue;
+    }
     this.attribValue = '';
     this.attribName = null;
   }
@@ -340,55 +357,6 @@ class DomBuilder implements TokenizerCallbacks {
   onend(): void {}
 }
 
-/** The tokenizer's own members that FastTokenizer reads and replaces (private in its typings). */
-interface TokenizerInternals {
-  buffer: string;
-  index: number;
-  offset: number;
-  stateText(c: number): void;
-  handleInAttributeValue(c: number, quote: number): void;
-  write(chunk: string): void;
-  end(): void;
-}
-const TokenizerBase = Tokenizer as unknown as new (
-  options: { decodeEntities: boolean },
-  callbacks: TokenizerCallbacks,
-) => TokenizerInternals;
-if (!['stateText', 'handleInAttributeValue'].every((m) => typeof Reflect.get(Tokenizer.prototype, m) === 'function'))
-  throw new Error('htmlparser2 changed: its Tokenizer has no stateText/handleInAttributeValue to speed up');
-
-const LT = 0x3c; // <
-const AMP = 0x26; // &
-
-/**
- * htmlparser2's Tokenizer, which looks at text and quoted attribute values one character at a
- * time through its state switch only to find the next `<`, `&` or quote; here a plain loop finds
- * it. The characters skipped are those the tokenizer would have passed over unchanged.
- */
-class FastTokenizer extends TokenizerBase {
-  /** Before the first of `a`/`b` after the current character (the tokenizer then steps onto it). */
-  private skipToBefore(a: number, b: number): void {
-    const buffer = this.buffer;
-    let i = this.index - this.offset + 1;
-    while (i < buffer.length) {
-      const c = buffer.charCodeAt(i);
-      if (c === a || c === b) break;
-      i++;
-    }
-    this.index = this.offset + i - 1;
-  }
-
-  override stateText(c: number): void {
-    if (c === LT || c === AMP) super.stateText(c);
-    else this.skipToBefore(LT, AMP);
-  }
-
-  override handleInAttributeValue(c: number, quote: number): void {
-    if (c === quote || c === AMP) super.handleInAttributeValue(c, quote);
-    else this.skipToBefore(quote, AMP);
-  }
-}
-
 export interface BuiltDom {
   root: Document;
   /** the `<table>` elements in document order */
@@ -403,7 +371,7 @@ export interface BuiltDom {
  */
 export function buildDom(html: string, maxOpen: number): BuiltDom {
   const builder = new DomBuilder(html, maxOpen);
-  const tokenizer = new FastTokenizer({ decodeEntities: true }, builder);
+  const tokenizer = new FastTokenizer(builder);
   if (html) tokenizer.write(html);
   tokenizer.end();
   return { root: builder.root, tables: builder.tables, depth: builder.depth };
