@@ -312,9 +312,9 @@ function readingsInOrder(
     const need = bound.total - running[c];
     const cols = k - c - 1;
     if (digits === 0 || cols === 0) return need === 0 && digits === 0;
-    if (digits <= 15 && need >= 10 ** digits) return false;
+    if (digits <= 15 && need >= pow10(digits)) return false;
     const longest = Math.ceil(digits / cols);
-    return longest < 2 || need >= 10 ** (longest - 1);
+    return longest < 2 || need >= pow10(longest - 1);
   };
   let steps = 0;
   // The search from a block start on, remembered by where it starts (chunk, character, column):
@@ -412,9 +412,7 @@ function readingsInOrder(
       const sum = digitsOnly && prefixCheck ? sumOf(c) : undefined;
       if (sum !== undefined) {
         // the same test as the loop below, for the one length that can pass it: the sum's digits
-        let length = 1;
-        while (sum >= 10 ** length) length++;
-        const end = start + length;
+        const end = start + digitLength(sum);
         if (end < firstEnd || end > maxEnd || text.length - end + laterChars < mustFill[c + 1]) return;
         if (leadingZero && end > start + 1) return;
         let spelt = 0;
@@ -447,13 +445,42 @@ function readingsInOrder(
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if ((!checking || holds(c, value)) && reachable(c, digitsAfter(end))) place(end, c + 1);
+        if ((!checking || holds(c, value)) && reachable(c, digitsAfter(end))) {
+          // the step the search would take only to find the total not spelt: counted, not taken
+          if (digitsOnly && prefixCheck && sumNotSpelt(c + 1, end)) steps++;
+          else place(end, c + 1);
+        }
       }
+    };
+    /**
+     * column t must spell the sum of the parts read (its only check), it cannot vanish, and the
+     * digits from `at` do not spell it: search(at, t) would return at its sum test
+     */
+    const sumNotSpelt = (t: number, at: number): boolean => {
+      if (t >= k || at >= text.length || !opts.sumOf?.[t] || mayVanish[t] || blockStart[t]) return false;
+      const sum = sumOf(t);
+      if (sum === undefined) return false;
+      const end = at + digitLength(sum);
+      if (end > text.length) return true;
+      let spelt = 0;
+      for (let i = at; i < end; i++) spelt = spelt * 10 + (text.charCodeAt(i) - 48);
+      return spelt !== sum;
     };
     place(0, col);
   };
   walk(0, 0);
   return out.length > MAX_READINGS || steps > MAX_STEPS ? undefined : out;
+}
+
+/** 10^0 … 10^22, each exact as a double: `10 ** n` with n unknown calls Math.pow, the search's hot spot */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, n) => 10 ** n);
+const pow10 = (n: number): number => (n < POWERS_OF_TEN.length ? POWERS_OF_TEN[n] : 10 ** n);
+
+/** how many digits a whole number ≥ 0 prints (0 prints one) */
+function digitLength(n: number): number {
+  let length = 1;
+  while (n >= pow10(length)) length++;
+  return length;
 }
 
 function digitCount(text: string, from: number): number {
