@@ -233,30 +233,41 @@ function readingsInOrder(
     starts = new Array<number>(k),
     ends = new Array<number>(k);
   const complete = () => {
-    const r: Token[] = [];
-    let vanished = false;
+    // bounded: the parts must add up to the total exactly
+    if (bound && running[k - 1] !== bound.total) return;
+    // the values first: most readings the row's check drops are never made into tokens
+    const pieces = new Array<string>(k);
+    const values = new Array<number | null>(k);
+    let vanishedOrCut = false;
     for (let c = 0; c < k; c++) {
       const ch = chunks[cis[c]];
       if (starts[c] < 0) {
-        vanished ||= !ch.blank;
+        vanishedOrCut ||= !ch.blank;
+        values[c] = null;
+        continue;
+      }
+      pieces[c] = ch.text.slice(starts[c], ends[c]);
+      values[c] = pieceValue(pieces[c], columns[c]);
+      vanishedOrCut ||= pieces[c].length !== ch.text.length;
+    }
+    if (opts.rowCheck && vanishedOrCut && !opts.rowCheck(values)) return;
+    const r: Token[] = [];
+    for (let c = 0; c < k; c++) {
+      const ch = chunks[cis[c]];
+      if (starts[c] < 0) {
         r.push({ raw: '', value: null, source: ch.source, split: true });
         continue;
       }
-      const piece = ch.text.slice(starts[c], ends[c]);
-      const value = pieceValue(piece, columns[c]);
-      const cut = piece.length !== ch.text.length;
+      const piece = pieces[c];
       r.push({
         raw: piece,
-        value,
+        value: values[c],
         source: offset(ch.source, starts[c]),
         split: true,
-        cut,
+        cut: piece.length !== ch.text.length,
         runTogether: ch.runTogether,
       });
     }
-    // bounded: the parts must add up to the total exactly
-    if (bound && running[k - 1] !== bound.total) return;
-    if (opts.rowCheck && (vanished || r.some((t) => t.cut)) && !opts.rowCheck(r.map((t) => t.value))) return;
     out.push(r);
   };
   // a printed number that is a number by itself ("10") is one cell: where a blank cell vanished
