@@ -168,6 +168,8 @@ function readingsTotalFirst(
   )
     return readingsInOrder(values, columns, opts);
   const out: Token[][] = [];
+  const partColumns = columns.slice(0, -1);
+  const partOpts = { ...opts, rowCheck: undefined };
   for (let d = 1; d <= Math.min(MAX_TOTAL, lastChunk.text.length); d++) {
     const raw = text.slice(text.length - d);
     if (!pieceFits(raw, columns[k - 1])) continue;
@@ -176,7 +178,7 @@ function readingsTotalFirst(
     const head = [...values.slice(0, -1), { ...last, text: text.slice(0, text.length - d) }].filter(
       (v, i, all) => v.text !== '' || i < all.length - 1,
     );
-    const rest = readingsInOrder(head, columns.slice(0, -1), { ...opts, rowCheck: undefined }, { parts, total });
+    const rest = readingsInOrder(head, partColumns, partOpts, { parts, total });
     // past the bounds for one total: the readings are not all known, so none is
     if (!rest) return undefined;
     const token: Token = {
@@ -209,8 +211,8 @@ function readingsInOrder(
   const k = columns.length;
   // U+FFFD: text a parser could not read for sure (undecodable glyphs, unsettled columns): no reading
   if (values.some((v) => v.text.includes('\uFFFD'))) return [];
-  const direct = values.map((v) => ({ raw: v.text, value: null as number | null, source: v.source }));
-  if (values.length === k) return [direct.map((t, i) => ({ ...t, value: parseValue(t.raw, columns[i]).value }))];
+  if (values.length === k)
+    return [values.map((v, i) => ({ raw: v.text, value: parseValue(v.text, columns[i]).value, source: v.source }))];
   const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || c.blank || all.length <= k);
   if (chunks.length === k) {
     const split = values.length !== k;
@@ -221,17 +223,22 @@ function readingsInOrder(
   if (chunks.length > k) return [];
   const out: Token[][] = [];
   // characters from chunk i on: a column needs at least one, so this bounds every branch
-  const charsFrom = chunks.map((_, i) => chunks.slice(i).reduce((n, c) => n + (c.blank ? 1 : c.text.length), 0));
+  const charsFrom = new Array<number>(chunks.length);
+  for (let i = chunks.length - 1, n = 0; i >= 0; i--) charsFrom[i] = n += chunks[i].blank ? 1 : chunks[i].text.length;
   // digits from chunk i on: what the total's bound weighs (a footnote mark, "0※", is no digit:
   // counted as one, "1100※" looked like five digits for four cells, one of them ≥ 10)
-  const digitsFrom = chunks.map((_, i) =>
-    chunks.slice(i).reduce((n, c) => n + (c.blank ? 0 : digitCount(c.text, 0)), 0),
-  );
+  const digitsFrom = new Array<number>(chunks.length);
+  for (let i = chunks.length - 1, n = 0; i >= 0; i--)
+    digitsFrom[i] = n += chunks[i].blank ? 0 : digitCount(chunks[i].text, 0);
   // the piece in each column as chunk index and character range (-1: a marked blank cell);
   // tokens are built only for complete readings, most branches never complete
   const cis = new Array<number>(k),
     starts = new Array<number>(k),
     ends = new Array<number>(k);
+  // where a piece starts, one provenance for every reading that cuts a piece there
+  const sources: Array<Array<Provenance | undefined>> = [];
+  const sourceAt = (ci: number, start: number): Provenance =>
+    ((sources[ci] ??= [])[start] ??= offset(chunks[ci].source, start));
   const complete = () => {
     // bounded: the parts must add up to the total exactly
     if (bound && running[k - 1] !== bound.total) return;
@@ -262,7 +269,7 @@ function readingsInOrder(
       r.push({
         raw: piece,
         value: values[c],
-        source: offset(ch.source, starts[c]),
+        source: sourceAt(cis[c], starts[c]),
         split: true,
         cut: piece.length !== ch.text.length,
         runTogether: ch.runTogether,
@@ -354,7 +361,7 @@ function readingsInOrder(
     reachedEnd();
   };
   const maxText = chunks.reduce((n, ch) => Math.max(n, ch.text.length), 0) + 1;
-  const onceFromBlockStart = (ci: number, start: number, c: number, search: () => void) => {
+  const onceFromBlockStart = (ci: number, start: number, c: number, search: (start: number, c: number) => void) => {
     const key = (ci * maxText + start) * k + c;
     const known = searched.get(key);
     if (known) {
@@ -366,7 +373,7 @@ function readingsInOrder(
     const rec = { from: c, ends: [] as number[][] };
     const before = steps;
     recording.push(rec);
-    search();
+    search(start, c);
     recording.pop();
     searched.set(key, { steps: steps - before, ends: rec.ends });
   };
@@ -397,7 +404,7 @@ function readingsInOrder(
     const digitsAfter = (at: number) => (digitsOnly ? text.length - at : digitCount(text, at)) + laterDigits;
     // split chunk ci into pieces occupying columns col, col+1, …
     const place = (start: number, c: number) => {
-      if (c < k && blockStart[c]) onceFromBlockStart(ci, start, c, () => search(start, c));
+      if (c < k && blockStart[c]) onceFromBlockStart(ci, start, c, search);
       else search(start, c);
     };
     const search = (start: number, c: number) => {

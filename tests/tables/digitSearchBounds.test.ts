@@ -61,8 +61,8 @@ describe.each(tables)('table %s', (_name, arithmetic, columns, blocks, parts) =>
   const without: ReadingOptions = { ...withShortcuts, blockStarts: undefined, sumOf: undefined };
   const next = random(20261206);
   const rows = [
-    ...Array.from({ length: 60 }, () => printedRow(next, blocks, parts)),
-    ...Array.from({ length: 30 }, () => digits(next, 4 + Math.floor(next() * 16))),
+    ...Array.from({ length: 40 }, () => printedRow(next, blocks, parts)),
+    ...Array.from({ length: 15 }, () => digits(next, 4 + Math.floor(next() * 16))),
   ];
   test('rows drawn at random read the same with and without the shortcuts', () => {
     for (const text of rows)
