@@ -417,7 +417,12 @@ function readingsInOrder(
       // no piece is longer than MAX_PIECE: more characters than the columns left can hold is no reading
       if (text.length - start + laterChars > (k - c) * MAX_PIECE) return;
       // column c a blank that vanished, the piece in a later column
-      if (mayVanish[c] && k - c - 1 >= chunksLeft + 1 && vanish(c, ci) && reachable(c, digitsAfter(start)))
+      if (
+        mayVanish[c] &&
+        k - c - 1 >= chunksLeft + 1 &&
+        vanish(c, ci) &&
+        (!bound || !partsFrom[c + 1] || reachable(c, digitsAfter(start)))
+      )
         place(start, c + 1);
       const columnsAfter = k - c - 1;
       if (columnsAfter < chunksLeft) return;
@@ -439,7 +444,7 @@ function readingsInOrder(
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if (holds(c, sum) && reachable(c, digitsAfter(end))) place(end, c + 1);
+        if (holds(c, sum) && (!bound || !partsFrom[c + 1] || reachable(c, digitsAfter(end)))) place(end, c + 1);
         return;
       }
       // digits alone: the piece's value digit by digit, no string cut (exact up to 15 digits)
@@ -463,7 +468,7 @@ function readingsInOrder(
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if ((!checking || holds(c, value)) && reachable(c, digitsAfter(end))) {
+        if ((!checking || holds(c, value)) && (!bound || !partsFrom[c + 1] || reachable(c, digitsAfter(end)))) {
           // the step the search would take only to find the total not spelt: counted, not taken
           if (digitsOnly && prefixCheck && sumNotSpelt(c + 1, end)) steps++;
           else place(end, c + 1);
