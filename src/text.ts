@@ -4,9 +4,23 @@ import { memoizeString } from './memo';
 
 export const compact = memoizeString(compactUncached);
 
+/**
+ * true when NFKC leaves the text as it is: ASCII, CJK ideographs and the common CJK punctuation
+ * (、。〈〉《》「」『』【】) neither decompose nor combine. Most labels are such text, and need no
+ * normalising pass (full-width digits and the ideographic space are not, and are normalised).
+ */
+function nfkcStable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 function compactUncached(s: string): string {
-  return s
-    .normalize('NFKC')
+  return (nfkcStable(s) ? s : s.normalize('NFKC'))
     .replace(/[\s\u3000\u00a0]+/g, '')
     .replace(/[〔［【]/g, '(')
     .replace(/[〕］】]/g, ')');

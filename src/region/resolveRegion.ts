@@ -39,18 +39,35 @@ export interface Resolved {
 
 const INDEX_CODE = /索\s*引\s*号\s*[:：]?\s*(\d{6})/;
 
+// Divisions are the dataset's own objects, the same in every report: what is derived from one
+// alone is derived once.
+const ancestorNames = new WeakMap<Division, string[]>();
+const codePrefixes = new WeakMap<Division, string>();
+
 /** ancestors' full names of a division, nearest first */
-const ancestors = (d: Division): string[] =>
-  [
-    d.county !== d.name ? d.county : null,
-    d.city !== d.name ? d.city : null,
-    d.province !== d.name ? d.province : null,
-  ].filter((x): x is string => !!x);
+function ancestors(d: Division): string[] {
+  let names = ancestorNames.get(d);
+  if (!names) {
+    names = [
+      d.county !== d.name ? d.county : null,
+      d.city !== d.name ? d.city : null,
+      d.province !== d.name ? d.province : null,
+    ].filter((x): x is string => !!x);
+    ancestorNames.set(d, names);
+  }
+  return names;
+}
+/** the code without its trailing zeros: the prefix every code under it starts with */
+function codePrefix(d: Division): string {
+  let prefix = codePrefixes.get(d);
+  if (prefix === undefined) codePrefixes.set(d, (prefix = d.code.replace(/0+$/, '')));
+  return prefix;
+}
 const within = (d: Division, outer: Division) =>
   d !== outer &&
   ancestors(d).includes(outer.name) &&
   (outer.level !== 'county' || d.code.startsWith(outer.code)) &&
-  d.code.startsWith(outer.code.replace(/0+$/, ''));
+  d.code.startsWith(codePrefix(outer));
 
 export function resolveRegion(ev: RegionEvidence): Resolved {
   const own = ev.agency ? mentionedDivisions(ev.agency, true) : [];

@@ -12,14 +12,17 @@ export interface Mention {
 const MAX_NAME = 12;
 const TOWN_END = /(?:街道|镇|乡|苏木)$/;
 
-/** the last two characters of every name → the lengths of the names that end so, longest first */
-let upperTails: Map<string, number[]> | undefined;
-let townTails: Map<string, number[]> | undefined;
-function tails(names: Iterable<string>): Map<string, number[]> {
-  const out = new Map<string, number[]>();
+/** two UTF-16 code units as one number: a text's pairs are looked up without cutting strings */
+const pairKey = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+
+/** the last two characters of every name (pairKey) → the lengths of the names that end so, longest first */
+let upperTails: Map<number, number[]> | undefined;
+let townTails: Map<number, number[]> | undefined;
+function tails(names: Iterable<string>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
   for (const n of names) {
     if (n.length < 2 || n.length > MAX_NAME) continue;
-    const key = n.slice(-2);
+    const key = pairKey(n, n.length - 2);
     const list = out.get(key) ?? [];
     if (!list.includes(n.length)) list.push(n.length);
     out.set(key, list);
@@ -27,12 +30,22 @@ function tails(names: Iterable<string>): Map<string, number[]> {
   for (const list of out.values()) list.sort((a, b) => b - a);
   return out;
 }
+/** every name's first character and length (headKey): where no name starts, no string is cut to look one up */
+const headKey = (s: string, at: number, length: number) => s.charCodeAt(at) * 16 + length;
+let upperHeads: Set<number> | undefined;
+let townHeads: Set<number> | undefined;
+function heads(names: Iterable<string>): Set<number> {
+  const out = new Set<number>();
+  for (const n of names) if (n.length >= 2 && n.length <= MAX_NAME) out.add(headKey(n, 0, n.length));
+  return out;
+}
 /** which characters end some name: most characters of a text end none, and are passed over */
 let lastChars: Uint8Array | undefined;
 function endsSomeName(): Uint8Array {
   if (lastChars) return lastChars;
   lastChars = new Uint8Array(0x10000);
-  for (const m of [upperTails!, townTails ?? new Map()]) for (const tail of m.keys()) lastChars[tail.charCodeAt(1)] = 1;
+  for (const m of [upperTails!, townTails ?? new Map<number, number[]>()])
+    for (const tail of m.keys()) lastChars[tail % 0x10000] = 1;
   return lastChars;
 }
 
@@ -54,9 +67,11 @@ export function mentionedDivisions(text: string, withTowns = false): Mention[] {
 function scan(text: string, withTowns: boolean): Mention[] {
   const { byName } = upperDivisions();
   upperTails ??= tails(byName.keys());
+  upperHeads ??= heads(byName.keys());
   const towns = withTowns && /街道|镇|乡|苏木/.test(text) ? townDivisions() : undefined;
   if (towns && !townTails) {
     townTails = tails([...towns.keys()].filter((n) => TOWN_END.test(n)));
+    townHeads = heads(towns.keys());
     lastChars = undefined;
   }
   const ends = endsSomeName();
@@ -65,7 +80,7 @@ function scan(text: string, withTowns: boolean): Mention[] {
   let free = 0; // the first character no earlier name has taken
   for (let e = 1; e < t.length; e++) {
     if (!ends[t.charCodeAt(e)]) continue;
-    const tail = t.slice(e - 1, e + 1);
+    const tail = pairKey(t, e - 1);
     const upperLengths = upperTails.get(tail);
     const townLengths = towns ? townTails!.get(tail) : undefined;
     if (!upperLengths && !townLengths) continue;
@@ -77,6 +92,8 @@ function scan(text: string, withTowns: boolean): Mention[] {
     // the longest name ending here that starts after the previous one (重庆市开州区 → 重庆市, 开州区)
     for (const len of lengths) {
       if (len > e + 1 - free) continue;
+      const head = headKey(t, e + 1 - len, len);
+      if (!upperHeads.has(head) && !(towns && townHeads!.has(head))) continue;
       const name = t.slice(e + 1 - len, e + 1);
       const divisions = byName.get(name) ?? (towns && TOWN_END.test(name) ? towns.get(name) : undefined);
       if (!divisions) continue;

@@ -33,7 +33,8 @@ function cleanLine(line: string): string {
   const s = TONE_MARK.test(line) ? line.replace(PINYIN_GLOSS, '') : line;
   const t = SPACE.test(s) ? s.replace(/[\s\u3000]+/g, ' ').trim() : s;
   // a space between characters is a line break of the source ("临空 先进", "2020 年"), not a word gap
-  return (t.includes(' ') ? t.replace(JOINED_BY_SPACE, '$1') : t).replace(/^#+\s*/, '');
+  const joined = t.includes(' ') ? t.replace(JOINED_BY_SPACE, '$1') : t;
+  return joined.charCodeAt(0) === 0x23 ? joined.replace(/^#+\s*/, '') : joined;
 }
 
 /** characters only traditional text uses, common in any report: a page a mirror site converted */
@@ -55,17 +56,37 @@ const hasTraditional = (t: string, end: number) => {
 const VARIANT_OF: Record<string, string> = { 陜: '陕' };
 const CONVERTER_VARIANTS = new RegExp(`[${Object.keys(VARIANT_OF).join('')}]`, 'g');
 
-/** the text lines of the page's opening, blank ones dropped, in simplified characters */
-export function openingLines(doc: Doc, max = 40): string[] {
-  const lines: string[] = [];
+/** the opening's most lines and characters: a report states its name and year before its first table */
+const OPENING_LINES = 40;
+const OPENING_CHARS = 2500;
+
+/** a document's opening lines, cleaned, blank ones dropped: worked out once per document */
+const cleanedOpenings = new WeakMap<Doc, string[]>();
+function cleanedOpening(doc: Doc, max: number): string[] {
+  const shared = max <= OPENING_LINES;
+  let lines = shared ? cleanedOpenings.get(doc) : undefined;
+  if (lines) return lines;
+  lines = [];
   let chars = 0;
-  let traditional = false;
-  // the opening is enough: a report states its name and year before its first table
   for (const b of doc.blocks) {
-    if (lines.length >= max || chars > 2500) break;
+    if (lines.length >= Math.max(max, OPENING_LINES) || chars > OPENING_CHARS) break;
     if (!isText(b)) continue;
     const t = cleanLine(b.text.length > 1500 ? b.text.slice(0, 1500) : b.text);
     if (!t) continue;
+    lines.push(t);
+    chars += t.length;
+  }
+  if (shared) cleanedOpenings.set(doc, lines);
+  return lines;
+}
+
+/** the text lines of the page's opening, blank ones dropped, in simplified characters */
+export function openingLines(doc: Doc, max = OPENING_LINES): string[] {
+  const lines: string[] = [];
+  let chars = 0;
+  let traditional = false;
+  for (const t of cleanedOpening(doc, max)) {
+    if (lines.length >= max || chars > OPENING_CHARS) break;
     lines.push(t);
     // a mirror converts the whole page: its first lines show it
     if (chars < 400 && !traditional) traditional = hasTraditional(t, Math.min(t.length, 400));

@@ -14,8 +14,12 @@ const FORMS: Array<[RegExp, number]> = [
   [/^([(（][0-9０-９]{1,2}[)）])\s*/, 4],
 ];
 
+/** the first character of every form above (after white space): most lines start otherwise */
+const MAY_BE_NUMBERED = /^\s*[一二三四五六七八九十(（0-9０-９]/;
+
 /** The numbering and title of a line that starts like a heading, or undefined. */
 export function readNumbering(text: string): Numbered | undefined {
+  if (!MAY_BE_NUMBERED.test(text)) return undefined;
   const t = text.trim();
   for (const [re, level] of FORMS) {
     const m = re.exec(t);

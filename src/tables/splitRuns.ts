@@ -168,6 +168,8 @@ function readingsTotalFirst(
   )
     return readingsInOrder(values, columns, opts);
   const out: Token[][] = [];
+  const partColumns = columns.slice(0, -1);
+  const partOpts = { ...opts, rowCheck: undefined };
   for (let d = 1; d <= Math.min(MAX_TOTAL, lastChunk.text.length); d++) {
     const raw = text.slice(text.length - d);
     if (!pieceFits(raw, columns[k - 1])) continue;
@@ -176,7 +178,7 @@ function readingsTotalFirst(
     const head = [...values.slice(0, -1), { ...last, text: text.slice(0, text.length - d) }].filter(
       (v, i, all) => v.text !== '' || i < all.length - 1,
     );
-    const rest = readingsInOrder(head, columns.slice(0, -1), { ...opts, rowCheck: undefined }, { parts, total });
+    const rest = readingsInOrder(head, partColumns, partOpts, { parts, total });
     // past the bounds for one total: the readings are not all known, so none is
     if (!rest) return undefined;
     const token: Token = {
@@ -209,8 +211,8 @@ function readingsInOrder(
   const k = columns.length;
   // U+FFFD: text a parser could not read for sure (undecodable glyphs, unsettled columns): no reading
   if (values.some((v) => v.text.includes('\uFFFD'))) return [];
-  const direct = values.map((v) => ({ raw: v.text, value: null as number | null, source: v.source }));
-  if (values.length === k) return [direct.map((t, i) => ({ ...t, value: parseValue(t.raw, columns[i]).value }))];
+  if (values.length === k)
+    return [values.map((v, i) => ({ raw: v.text, value: parseValue(v.text, columns[i]).value, source: v.source }))];
   const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || c.blank || all.length <= k);
   if (chunks.length === k) {
     const split = values.length !== k;
@@ -221,42 +223,58 @@ function readingsInOrder(
   if (chunks.length > k) return [];
   const out: Token[][] = [];
   // characters from chunk i on: a column needs at least one, so this bounds every branch
-  const charsFrom = chunks.map((_, i) => chunks.slice(i).reduce((n, c) => n + (c.blank ? 1 : c.text.length), 0));
+  const charsFrom = new Array<number>(chunks.length);
+  for (let i = chunks.length - 1, n = 0; i >= 0; i--) charsFrom[i] = n += chunks[i].blank ? 1 : chunks[i].text.length;
   // digits from chunk i on: what the total's bound weighs (a footnote mark, "0※", is no digit:
   // counted as one, "1100※" looked like five digits for four cells, one of them ≥ 10)
-  const digitsFrom = chunks.map((_, i) =>
-    chunks.slice(i).reduce((n, c) => n + (c.blank ? 0 : digitCount(c.text, 0)), 0),
-  );
+  const digitsFrom = new Array<number>(chunks.length);
+  for (let i = chunks.length - 1, n = 0; i >= 0; i--)
+    digitsFrom[i] = n += chunks[i].blank ? 0 : digitCount(chunks[i].text, 0);
   // the piece in each column as chunk index and character range (-1: a marked blank cell);
   // tokens are built only for complete readings, most branches never complete
   const cis = new Array<number>(k),
     starts = new Array<number>(k),
     ends = new Array<number>(k);
+  // where a piece starts, one provenance for every reading that cuts a piece there
+  const sources: Array<Array<Provenance | undefined>> = [];
+  const sourceAt = (ci: number, start: number): Provenance =>
+    ((sources[ci] ??= [])[start] ??= offset(chunks[ci].source, start));
   const complete = () => {
-    const r: Token[] = [];
-    let vanished = false;
+    // bounded: the parts must add up to the total exactly
+    if (bound && running[k - 1] !== bound.total) return;
+    // the values first: most readings the row's check drops are never made into tokens
+    const pieces = new Array<string>(k);
+    const values = new Array<number | null>(k);
+    let vanishedOrCut = false;
     for (let c = 0; c < k; c++) {
       const ch = chunks[cis[c]];
       if (starts[c] < 0) {
-        vanished ||= !ch.blank;
+        vanishedOrCut ||= !ch.blank;
+        values[c] = null;
+        continue;
+      }
+      pieces[c] = ch.text.slice(starts[c], ends[c]);
+      values[c] = pieceValue(pieces[c], columns[c]);
+      vanishedOrCut ||= pieces[c].length !== ch.text.length;
+    }
+    if (opts.rowCheck && vanishedOrCut && !opts.rowCheck(values)) return;
+    const r: Token[] = [];
+    for (let c = 0; c < k; c++) {
+      const ch = chunks[cis[c]];
+      if (starts[c] < 0) {
         r.push({ raw: '', value: null, source: ch.source, split: true });
         continue;
       }
-      const piece = ch.text.slice(starts[c], ends[c]);
-      const value = pieceValue(piece, columns[c]);
-      const cut = piece.length !== ch.text.length;
+      const piece = pieces[c];
       r.push({
         raw: piece,
-        value,
-        source: offset(ch.source, starts[c]),
+        value: values[c],
+        source: sourceAt(cis[c], starts[c]),
         split: true,
-        cut,
+        cut: piece.length !== ch.text.length,
         runTogether: ch.runTogether,
       });
     }
-    // bounded: the parts must add up to the total exactly
-    if (bound && running[k - 1] !== bound.total) return;
-    if (opts.rowCheck && (vanished || r.some((t) => t.cut)) && !opts.rowCheck(r.map((t) => t.value))) return;
     out.push(r);
   };
   // a printed number that is a number by itself ("10") is one cell: where a blank cell vanished
@@ -312,9 +330,9 @@ function readingsInOrder(
     const need = bound.total - running[c];
     const cols = k - c - 1;
     if (digits === 0 || cols === 0) return need === 0 && digits === 0;
-    if (digits <= 15 && need >= 10 ** digits) return false;
+    if (digits <= 15 && need >= pow10(digits)) return false;
     const longest = Math.ceil(digits / cols);
-    return longest < 2 || need >= 10 ** (longest - 1);
+    return longest < 2 || need >= pow10(longest - 1);
   };
   let steps = 0;
   // The search from a block start on, remembered by where it starts (chunk, character, column):
@@ -343,7 +361,7 @@ function readingsInOrder(
     reachedEnd();
   };
   const maxText = chunks.reduce((n, ch) => Math.max(n, ch.text.length), 0) + 1;
-  const onceFromBlockStart = (ci: number, start: number, c: number, search: () => void) => {
+  const onceFromBlockStart = (ci: number, start: number, c: number, search: (start: number, c: number) => void) => {
     const key = (ci * maxText + start) * k + c;
     const known = searched.get(key);
     if (known) {
@@ -355,7 +373,7 @@ function readingsInOrder(
     const rec = { from: c, ends: [] as number[][] };
     const before = steps;
     recording.push(rec);
-    search();
+    search(start, c);
     recording.pop();
     searched.set(key, { steps: steps - before, ends: rec.ends });
   };
@@ -386,7 +404,7 @@ function readingsInOrder(
     const digitsAfter = (at: number) => (digitsOnly ? text.length - at : digitCount(text, at)) + laterDigits;
     // split chunk ci into pieces occupying columns col, col+1, …
     const place = (start: number, c: number) => {
-      if (c < k && blockStart[c]) onceFromBlockStart(ci, start, c, () => search(start, c));
+      if (c < k && blockStart[c]) onceFromBlockStart(ci, start, c, search);
       else search(start, c);
     };
     const search = (start: number, c: number) => {
@@ -399,7 +417,12 @@ function readingsInOrder(
       // no piece is longer than MAX_PIECE: more characters than the columns left can hold is no reading
       if (text.length - start + laterChars > (k - c) * MAX_PIECE) return;
       // column c a blank that vanished, the piece in a later column
-      if (mayVanish[c] && k - c - 1 >= chunksLeft + 1 && vanish(c, ci) && reachable(c, digitsAfter(start)))
+      if (
+        mayVanish[c] &&
+        k - c - 1 >= chunksLeft + 1 &&
+        vanish(c, ci) &&
+        (!bound || !partsFrom[c + 1] || reachable(c, digitsAfter(start)))
+      )
         place(start, c + 1);
       const columnsAfter = k - c - 1;
       if (columnsAfter < chunksLeft) return;
@@ -412,9 +435,7 @@ function readingsInOrder(
       const sum = digitsOnly && prefixCheck ? sumOf(c) : undefined;
       if (sum !== undefined) {
         // the same test as the loop below, for the one length that can pass it: the sum's digits
-        let length = 1;
-        while (sum >= 10 ** length) length++;
-        const end = start + length;
+        const end = start + digitLength(sum);
         if (end < firstEnd || end > maxEnd || text.length - end + laterChars < mustFill[c + 1]) return;
         if (leadingZero && end > start + 1) return;
         let spelt = 0;
@@ -423,7 +444,7 @@ function readingsInOrder(
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if (holds(c, sum) && reachable(c, digitsAfter(end))) place(end, c + 1);
+        if (holds(c, sum) && (!bound || !partsFrom[c + 1] || reachable(c, digitsAfter(end)))) place(end, c + 1);
         return;
       }
       // digits alone: the piece's value digit by digit, no string cut (exact up to 15 digits)
@@ -447,13 +468,42 @@ function readingsInOrder(
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if ((!checking || holds(c, value)) && reachable(c, digitsAfter(end))) place(end, c + 1);
+        if ((!checking || holds(c, value)) && (!bound || !partsFrom[c + 1] || reachable(c, digitsAfter(end)))) {
+          // the step the search would take only to find the total not spelt: counted, not taken
+          if (digitsOnly && prefixCheck && sumNotSpelt(c + 1, end)) steps++;
+          else place(end, c + 1);
+        }
       }
+    };
+    /**
+     * column t must spell the sum of the parts read (its only check), it cannot vanish, and the
+     * digits from `at` do not spell it: search(at, t) would return at its sum test
+     */
+    const sumNotSpelt = (t: number, at: number): boolean => {
+      if (t >= k || at >= text.length || !opts.sumOf?.[t] || mayVanish[t] || blockStart[t]) return false;
+      const sum = sumOf(t);
+      if (sum === undefined) return false;
+      const end = at + digitLength(sum);
+      if (end > text.length) return true;
+      let spelt = 0;
+      for (let i = at; i < end; i++) spelt = spelt * 10 + (text.charCodeAt(i) - 48);
+      return spelt !== sum;
     };
     place(0, col);
   };
   walk(0, 0);
   return out.length > MAX_READINGS || steps > MAX_STEPS ? undefined : out;
+}
+
+/** 10^0 … 10^22, each exact as a double: `10 ** n` with n unknown calls Math.pow, the search's hot spot */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, n) => 10 ** n);
+const pow10 = (n: number): number => (n < POWERS_OF_TEN.length ? POWERS_OF_TEN[n] : 10 ** n);
+
+/** how many digits a whole number ≥ 0 prints (0 prints one) */
+function digitLength(n: number): number {
+  let length = 1;
+  while (n >= pow10(length)) length++;
+  return length;
 }
 
 function digitCount(text: string, from: number): number {
