@@ -1,7 +1,7 @@
 // Walk the document's tables (and flattened table text) in order and sort their rows into the
 // three standard tables, with canonical row keys. Header rows (no values) tell which table
 // follows and carry the column labels that decide the layout.
-import type { Doc, ParagraphBlock, TableBlock } from '../model/document';
+import type { Doc, ParagraphBlock } from '../model/document';
 import { TableKey } from '../model/record';
 import { compact } from '../text';
 import { logicalRowsOfGrid, type LogicalRow, type TextPiece } from './logicalRows';
@@ -11,6 +11,7 @@ import { groupOf, isBareOther, matchRowLabel, tableOfHeader } from './rowLabels'
 import { barCells } from './barRows';
 import { forTableTests, simplified } from './simplified';
 import { CATALOG } from './catalog';
+import { leaveCutLastRowUnread } from './cutLastRow';
 
 /** `*all` is table 四's single data row holding all fifteen numbers */
 export interface KeyedRow {
@@ -25,11 +26,6 @@ export interface KeyedRow {
 const HEADER_WORDS = /申请人情况|自然人|商业企业|勾稽|结果维持|信息内容|本年制发|本年新制作|上一年项目|尚未审结/;
 
 const YEAR_IN_BRACKETS = /[(（]\s*(?:19|20)\d\d\s*年?度?\s*[)）]/g;
-
-/** a number the text ends with (a footnote mark may close it) */
-const CUT_NUMBER = /[\d.,，]*\d[*＊※①-⑳注]?[.．、]?\s*$/;
-/** rows whose last cell is an amount of money */
-const MONEY_ROWS = new Set(['fees', 'procurement']);
 
 /** a remark in brackets, longer than a number in brackets ((一), (2023)) */
 const LABEL_NOTE = /[(（][^()（）]{6,}[)）]/g;
@@ -146,58 +142,8 @@ class TableRowCollector {
   collect(doc: Doc): Map<TableKey, CollectedTable> {
     for (const block of doc.blocks) this.readBlock(block);
     if (this.tables.size < 3) this.readParagraphsTogether(doc);
-    this.leaveCutNumberUnread(doc);
+    leaveCutLastRowUnread(doc, this.tables.values());
     return this.tables;
-  }
-
-  /**
-   * A text that stops right after a digit stops where a page's opening was cut (a report goes on
-   * after its tables; a cell printed whole is followed by its bar, its line's end, the next
-   * cell): the row printed last may have lost the end of its last number ("行政处罚 | 1" of
-   * 1472) and the cells after it, so it is not read. A lone 0 is whole (no count goes on after
-   * a leading 0), except in an amount of money (0.35).
-   */
-  private leaveCutNumberUnread(doc: Doc): void {
-    const last = doc.blocks[doc.blocks.length - 1];
-    if (last?.type === 'table') return this.leaveCutGridRowUnread(last);
-    if (!last || last.type !== 'paragraph' || last.source.line === undefined) return;
-    const end = CUT_NUMBER.exec(last.text)?.[0].trim();
-    if (!end) return;
-    // the row printed last whose numbers end with that one (a row a line, or its cells over
-    // several lines read together: its numbers start on an earlier line)
-    let found: { t: CollectedTable; r: KeyedRow; at: number } | undefined;
-    for (const t of this.tables.values())
-      for (const r of t.rows) {
-        const v = r.values[r.values.length - 1];
-        const at = (v?.source.line ?? Infinity) * 1e6 + (v?.source.column ?? 0);
-        if (!v || v.source.line! > last.source.line || CUT_NUMBER.exec(v.text)?.[0].trim() !== end) continue;
-        if (!found || at > found.at) found = { t, r, at };
-      }
-    if (!found || (end === '0' && !MONEY_ROWS.has(found.r.row))) return;
-    // the row's cells before the cut stand where the cut left them, not under their columns: none is read
-    const { t, r } = found;
-    r.values = [];
-    t.unmatched.push(`${r.row}: the text stops inside the row ('${end}' may be cut short): not read`);
-  }
-
-  /**
-   * A text that ends with a flattened table (one cell a slot, nothing merged) whose last row is
-   * narrower than its others stops inside that row ("| 6.属于四类过程性信息 || 0 |" of seven
-   * numbers): the cells it kept stand where the cut left them, not under their columns, so the
-   * row is not read. (A report goes on after its tables; only a cut page ends inside one.)
-   */
-  private leaveCutGridRowUnread(table: TableBlock): void {
-    if (table.rows.some((row) => row.some((c) => c.rowSpan > 1 || c.colSpan > 1))) return;
-    const lastRow = table.rows[table.rows.length - 1];
-    if (!lastRow || lastRow.length >= Math.max(...table.rows.map((row) => row.length))) return;
-    const line = lastRow.find((c) => c.source.line !== undefined)?.source.line;
-    if (line === undefined) return;
-    for (const t of this.tables.values())
-      for (const r of t.rows)
-        if (r.values.length && r.values.some((v) => v.source.line === line)) {
-          r.values = [];
-          t.unmatched.push(`${r.row}: the text stops inside the row (its last cells are missing): not read`);
-        }
   }
 
   private get(t: TableKey): CollectedTable {

@@ -151,13 +151,15 @@ export function logicalRowsOfFlattened(flat: FlatText): LogicalRow[] {
       RUN.lastIndex = Math.max(runEnd, m.index + 1);
       continue;
     }
+    const numbersAt = m.index + (run.length - run.trimStart().length);
     rows.push({
       labels: [{ text: label.trim(), source: at(labelStart) }],
       values: [
         {
           text: numbersOnly,
-          source: at(m.index + (run.length - run.trimStart().length)),
+          source: at(numbersAt),
           runTogether: ranOn(text, m.index, numbersOnly),
+          end: at(numbersAt + numbersOnly.length - 1),
         },
       ],
       source: at(labelStart),

@@ -12,6 +12,8 @@ export interface TextPiece {
    * arithmetic holds, because a cell vanished (a blank) looks the same as cells run together.
    */
   runTogether?: boolean;
+  /** where the piece's last character stands, when it runs over several lines (cells a line read together) */
+  end?: Provenance;
 }
 export interface LogicalRow {
   /** label texts in printed order, group labels from merged (covered) slots included */
