@@ -46,7 +46,10 @@ export function loadPdfjs(): Promise<Pdfjs> {
  * per process that parses PDFs.
  */
 async function withoutCanvas<T>(load: () => Promise<T>): Promise<T> {
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  // the module loader pdfjs's own require goes through (getBuiltinModule, as pdfjs gets it: under
+  // jest an import of node:module gives jest's stand-in)
+  const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const loader = (builtin?.('module') ?? Module) as { _load: (request: string, ...rest: unknown[]) => unknown };
   const original = loader._load;
   loader._load = function (this: unknown, request: string, ...rest: unknown[]) {
     return request === '@napi-rs/canvas' ? canvasStandIn : original.call(this, request, ...rest);

@@ -16,7 +16,7 @@ import type { Limits } from '../types';
 import { announceChild, announceTempDir } from '../childProcesses';
 import { OCR_SETTINGS } from '../../src/model/config';
 import type { RawPage, RawPdf } from './openPdf';
-import { readOcrPage, type OcrPageTask, type OcrPageWords } from './ocrPage';
+import type { OcrPageTask, OcrPageWords } from './ocrPage';
 
 const run = promisify(execFile);
 let available: Promise<boolean> | undefined;
@@ -98,12 +98,18 @@ async function readPage(input: string, dir: string, rp: RawPage, ms: number): Pr
   };
   try {
     const script = childScript();
-    const words = script ? await readInChild(script, task) : await readOcrPage(task);
+    const words = script ? await readInChild(script, task) : await readOnThread(task);
     return { ...rp, items: words.items, rulings: words.rulings };
   } catch (e) {
     if ((e as { killed?: boolean }).killed) return undefined;
     throw e;
   }
+}
+
+/** loaded only here: sharp (libvips) would otherwise be mapped into every parse thread's process */
+function readOnThread(task: OcrPageTask): Promise<OcrPageWords> {
+  const { readOcrPage } = require('./ocrPage') as typeof import('./ocrPage');
+  return readOcrPage(task);
 }
 
 /** The compiled child script; none when running from the TypeScript sources (tests): the page
