@@ -159,7 +159,10 @@ function readInChild(script: string, task: OcrPageTask): Promise<OcrPageWords> {
       try {
         reply = deserialize(Buffer.concat(out));
       } catch {
-        return reject(Object.assign(new Error(`the OCR process ended with code ${code}`), { stderr }));
+        // no reply at all: the process itself failed (ours, not the file's)
+        const lines = stderr.split('\n').map((l) => l.trim());
+        const said = (lines.find((l) => /^\w*Error\b/.test(l)) ?? lines.find(Boolean) ?? '').slice(0, 300);
+        return reject(new XxgkError('INTERNAL', `the OCR process ended with code ${code} and no reply: ${said}`));
       }
       if (reply.page) resolve(reply.page);
       else reject(Object.assign(new Error(reply.error!.message), reply.error));
