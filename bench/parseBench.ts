@@ -67,22 +67,37 @@ function resetPeak(): void {
   }
 }
 
-/** The peak since the last reset: the kernel's, or the largest RSS seen between files. */
+/**
+ * The peak since the last reset: the kernel's, or the largest RSS seen between files. It also
+ * names what set it: after each file of an untimed pass the peak is read (~0.1 ms, too slow
+ * for the timed rounds of text, which are read once per round), and the last file after which
+ * it had risen is the one during which the process reached it.
+ */
 class PeakMeter {
   private sampled = 0;
   private kernel = true;
+  private highest = 0;
+  /** the file (or timed round) during which the peak was last raised */
+  by = '';
   constructor() {
     this.reset();
   }
   reset(): void {
     resetPeak();
     this.sampled = process.memoryUsage.rss();
+    this.highest = 0;
+    this.by = '';
   }
-  /** after each file: the fallback where there is no VmHWM */
-  sample(): void {
+  /** after a file or a round: the fallback where there is no VmHWM, and who raised the peak */
+  sample(what?: string): void {
     const m = memory();
     if (m.peak === undefined) this.kernel = false;
     this.sampled = Math.max(this.sampled, m.rss);
+    const now = m.peak ?? this.sampled;
+    if (what && now > this.highest) {
+      this.highest = now;
+      this.by = what;
+    }
   }
   get peak(): number {
     const m = memory();
@@ -102,6 +117,8 @@ export interface FormatResult {
   startRssMb: number;
   /** highest RSS while the format was parsed, its warm-up and the files left out of the timing included */
   peakRssMb: number;
+  /** the file during which the peak was reached (or the timed round, which are not read per file) */
+  peakBy: string;
   endRssMb: number;
   failed: number;
   pdftotextMs?: number;
@@ -121,7 +138,7 @@ async function benchFormat(format: string, all: Input[], target: number, meter: 
   for (const f of all) {
     const t = performance.now();
     const rec = await parseReport(f.bytes, { path: f.path });
-    meter.sample();
+    meter.sample(basename(f.path));
     if (rec.error || rec.findings?.some((x) => x.startsWith('read by OCR')) || performance.now() - t > 5000)
       excluded.push(basename(f.path));
     else files.push(f);
@@ -136,6 +153,7 @@ async function benchFormat(format: string, all: Input[], target: number, meter: 
       msPerDoc: 0,
       startRssMb: mb(start),
       peakRssMb: mb(meter.peak),
+      peakBy: meter.by,
       endRssMb: mb(process.memoryUsage.rss()),
       failed: 0,
     };
@@ -145,7 +163,7 @@ async function benchFormat(format: string, all: Input[], target: number, meter: 
   for (let r = 0; r < Math.ceil(rounds / 10); r++)
     for (const f of files) {
       await parseReport(f.bytes, { path: f.path });
-      meter.sample();
+      meter.sample(basename(f.path));
     }
   // PDFs: after each round of parsing, one round of pdftotext over the same files, so that both
   // see the same load on this shared machine; only the parsing rounds are on the parse clock
@@ -166,7 +184,7 @@ async function benchFormat(format: string, all: Input[], target: number, meter: 
     const c = process.cpuUsage(c0);
     cpuMs += (c.user + c.system) / 1000;
     ms += performance.now() - t0;
-    meter.sample();
+    meter.sample(`timed round ${r + 1}`);
     if (withPdftotext) pdftotextTotal += pdftotextRoundMs(files);
   }
   // per core: CPU time, which other load on the machine does not inflate as much as wall time
@@ -179,12 +197,13 @@ async function benchFormat(format: string, all: Input[], target: number, meter: 
     msPerDoc: round(ms / docs),
     startRssMb: mb(start),
     peakRssMb: 0,
+    peakBy: '',
     endRssMb: 0,
     failed,
   };
-  result.stages = await stageTimes(files);
-  meter.sample();
+  result.stages = await stageTimes(files, meter);
   result.peakRssMb = mb(meter.peak);
+  result.peakBy = meter.by;
   result.endRssMb = mb(process.memoryUsage.rss());
   if (format === 'pdf') {
     const pageCount = files.reduce((n, f) => n + pdfPages(f.bytes), 0) * rounds;
@@ -201,7 +220,7 @@ async function benchFormat(format: string, all: Input[], target: number, meter: 
  * One more round, split into the two stages of a parse: reading the format into the document
  * model (parsers/) and the analysis of that model into a record (src/), ms per report each.
  */
-async function stageTimes(files: Input[]): Promise<{ readMs: number; analyseMs: number }> {
+async function stageTimes(files: Input[], meter: PeakMeter): Promise<{ readMs: number; analyseMs: number }> {
   const { parseDocument, analyseDoc } = parsing();
   let readMs = 0,
     analyseMs = 0;
@@ -212,6 +231,7 @@ async function stageTimes(files: Input[]): Promise<{ readMs: number; analyseMs: 
     analyseDoc(doc);
     readMs += t1 - t0;
     analyseMs += performance.now() - t1;
+    meter.sample(`${basename(f.path)} (stages)`);
   }
   return { readMs: round(readMs / files.length), analyseMs: round(analyseMs / files.length) };
 }
@@ -223,6 +243,8 @@ export interface FlatPoint {
   peakMb: number;
   heapUsedMb: number;
   externalMb: number;
+  /** the file during which that peak was reached */
+  peakBy: string;
 }
 
 /** Every how many reports the long run prints a line. */
@@ -263,7 +285,7 @@ async function flatRun(all: Input[], total: number, meter: PeakMeter, report: (p
     for (let i = 0; i < step; i++) {
       const f = i < rare.length ? rare[i] : wheel[(done + i) % wheel.length];
       await parseReport(f.bytes, { path: f.path });
-      if (i % 50 === 0) meter.sample();
+      meter.sample(basename(f.path));
     }
     done += step;
     const m = process.memoryUsage();
@@ -273,6 +295,7 @@ async function flatRun(all: Input[], total: number, meter: PeakMeter, report: (p
       peakMb: mb(meter.peak),
       heapUsedMb: mb(m.heapUsed),
       externalMb: mb(m.external),
+      peakBy: meter.by,
     });
     meter.reset();
   }

@@ -26,7 +26,7 @@ async function main() {
       flat.push(p);
       console.log(
         `  ${p.reports} reports: RSS ${Math.round(p.rssMb)} MB, peak since the line before ` +
-          `${Math.round(p.peakMb)} MB, heap used ${Math.round(p.heapUsedMb)} MB, ` +
+          `${Math.round(p.peakMb)} MB (during ${p.peakBy}), heap used ${Math.round(p.heapUsedMb)} MB, ` +
           `external ${Math.round(p.externalMb)} MB`,
       );
     },
@@ -51,6 +51,9 @@ async function main() {
       goal: GOALS[r.format] ?? '',
     })),
   );
+  // which file each format's peak was reached in: where to look first when a peak moves
+  console.log('Peak RSS reached during:');
+  for (const r of results) console.log(`  ${r.format}: ${r.peakBy} (${Math.round(r.peakRssMb)} MB)`);
   if (flat.length) {
     const rss = flat.map((p) => p.rssMb);
     const peaks = flat.map((p) => p.peakMb);

@@ -5,6 +5,8 @@ import * as nodeZlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import { canvasStandIn } from './drawingStandIns';
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -23,7 +25,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
       .filter(([, d]) => typeof d?.value === 'function');
     const nativeBase64 = 'toBase64' in Uint8Array.prototype;
     enablePatchedPaths();
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdfjs = await withoutCanvas(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
     const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // untyped: import by name
     const worker: unknown = await import(workerModule);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
@@ -35,6 +37,28 @@ export function loadPdfjs(): Promise<Pdfjs> {
     return pdfjs;
   })();
   return pdfjsPromise;
+}
+
+/**
+ * pdfjs's display module, when it loads in Node, requires @napi-rs/canvas for its DOMMatrix,
+ * ImageData and Path2D (it would draw with it). We never draw: while it loads, that request gets
+ * stand-ins (drawingStandIns.ts) and skia is never mapped into the process: ~20 MB less RSS
+ * per process that parses PDFs.
+ */
+async function withoutCanvas<T>(load: () => Promise<T>): Promise<T> {
+  // the module loader pdfjs's own require goes through (getBuiltinModule, as pdfjs gets it: under
+  // jest an import of node:module gives jest's stand-in)
+  const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const loader = (builtin?.('module') ?? Module) as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = loader._load;
+  loader._load = function (this: unknown, request: string, ...rest: unknown[]) {
+    return request === '@napi-rs/canvas' ? canvasStandIn : original.call(this, request, ...rest);
+  };
+  try {
+    return await load();
+  } finally {
+    loader._load = original;
+  }
 }
 
 /**

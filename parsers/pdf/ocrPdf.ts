@@ -1,26 +1,24 @@
 // Image-only PDFs: render each page (pdftoppm), straighten it and find its table borders
 // (scan/), and read it with tesseract (chi_sim), turning the words and borders into text items
 // and ruling lines in PDF user space so the rest of the parser runs as for a text PDF. Each
-// page has its own time limit. Used only when both tools are installed.
-import { execFile, type ChildProcess } from 'node:child_process';
+// page has its own time limit. Used only when both tools are installed. Built, each page is read
+// in a child process of its own (ocrPageChild.ts), so that the page images never sit in the
+// parse thread's memory.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { deserialize } from 'node:v8';
 import { XxgkError } from '../../src/model/errors';
 import type { Limits } from '../types';
 import { announceChild, announceTempDir } from '../childProcesses';
 import { OCR_SETTINGS } from '../../src/model/config';
 import type { RawPage, RawPdf } from './openPdf';
-import { readScanPage } from './scan/readScanPage';
+import type { OcrPageTask, OcrPageWords } from './ocrPage';
 
 const run = promisify(execFile);
-
-/** a running tool, announced so that a parse stopped from outside stops it too */
-function announced<T>(running: Promise<T> & { child: ChildProcess }): Promise<T> {
-  announceChild(running.child, false);
-  return running;
-}
 let available: Promise<boolean> | undefined;
 
 /** tesseract with the chi_sim and eng (digits) languages and pdftoppm are all on the PATH */
@@ -88,36 +86,88 @@ export async function ocrPdf(bytes: Uint8Array, raw: RawPdf, limits: Limits): Pr
   }
 }
 
-/** one page rendered, straightened and read; undefined when tesseract passed its time */
+/** one page rendered, straightened and read; undefined when it passed its time */
 async function readPage(input: string, dir: string, rp: RawPage, ms: number): Promise<RawPage | undefined> {
-  const started = Date.now();
-  const n = String(rp.page);
-  const prefix = path.join(dir, `p${n}`);
-  const dpi = OCR_SETTINGS.dpi;
-  await announced(
-    run('pdftoppm', ['-r', String(dpi), '-gray', '-f', n, '-l', n, '-singlefile', input, prefix], {
-      timeout: ms,
-    }),
-  );
-  const readWords = async (image: string, digitsOnly?: 'eng' | 'chi_sim') => {
-    const language = digitsOnly ? ['-l', digitsOnly, '-c', 'tessedit_char_whitelist=0123456789'] : ['-l', 'chi_sim'];
-    const { stdout } = await announced(
-      run('tesseract', [image, '-', ...language, '--psm', '6', 'tsv'], {
-        timeout: Math.max(1, ms - (Date.now() - started)),
-        maxBuffer: 64 * 1024 * 1024,
-        // one thread: OpenMP threads fight over the cores other parses use (4× slower under load)
-        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-      }),
-    );
-    return stdout;
+  const task: OcrPageTask = {
+    input,
+    dir,
+    page: rp.page,
+    frame: { originX: rp.originX, originY: rp.originY, width: rp.width, height: rp.height },
+    dpi: OCR_SETTINGS.dpi,
+    ms,
   };
   try {
-    const scan = await readScanPage(`${prefix}.pgm`, rp, dpi, readWords);
-    return { ...rp, items: scan.items, rulings: scan.rulings };
+    const script = childScript();
+    const words = script ? await readInChild(script, task) : await readOnThread(task);
+    return { ...rp, items: words.items, rulings: words.rulings };
   } catch (e) {
     if ((e as { killed?: boolean }).killed) return undefined;
     throw e;
   }
+}
+
+/** loaded only here: sharp (libvips) would otherwise be mapped into every parse thread's process */
+function readOnThread(task: OcrPageTask): Promise<OcrPageWords> {
+  const { readOcrPage } = require('./ocrPage') as typeof import('./ocrPage');
+  return readOcrPage(task);
+}
+
+/** The compiled child script; none when running from the TypeScript sources (tests): the page
+ * is then read on this thread, by the same code. */
+function childScript(): string | undefined {
+  const script = path.join(__dirname, 'ocrPageChild.js');
+  return existsSync(script) ? script : undefined;
+}
+
+/** how long past the page's time a child that has not stopped its own tools is killed, ms */
+const CHILD_GRACE_MS = 2000;
+
+/**
+ * The page read in a child process (ocrPageChild.ts), in its own process group. The child
+ * stops its tools at the page's time itself (and reaps them); should it not, the group is
+ * killed a little later, as it is when the pool stops the thread. Rejects as the tools would:
+ * `killed` at the time limit, `stderr` from them.
+ */
+function readInChild(script: string, task: OcrPageTask): Promise<OcrPageWords> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, JSON.stringify(task)], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    announceChild(child, true);
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, task.ms + CHILD_GRACE_MS);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (killed) return reject(Object.assign(new Error('the OCR of the page took too long'), { killed }));
+      let reply: { page?: OcrPageWords; error?: { message: string; stderr?: string; killed?: boolean } };
+      try {
+        reply = deserialize(Buffer.concat(out));
+      } catch {
+        // no reply at all: the process itself failed (ours, not the file's)
+        const lines = stderr.split('\n').map((l) => l.trim());
+        const said = (lines.find((l) => /^\w*Error\b/.test(l)) ?? lines.find(Boolean) ?? '').slice(0, 300);
+        return reject(new XxgkError('INTERNAL', `the OCR process ended with code ${code} and no reply: ${said}`));
+      }
+      if (reply.page) resolve(reply.page);
+      else reject(Object.assign(new Error(reply.error!.message), reply.error));
+    });
+  });
 }
 
 /**
