@@ -18,15 +18,21 @@ import { chromiumPrinter, haveChromium, type Borders, type PdfPrinter } from './
 
 const RUNS = Number(process.env.PDF_RUNS ?? (process.env.XXGK_PDF_VARIANTS === 'all' ? 120 : 12));
 // `npm test` renders one fixed set, so that CI says the same thing every run; `npm run
-// test:property` (NUM_RUNS set) a new set each run. PDF_KEEP=DIR writes each PDF there.
+// test:property` (NUM_RUNS set) a new set each run. PDF_KEEP=DIR writes each PDF there with
+// its truth (key → value), to look at or score again.
 const SEED = Number(process.env.PDF_SEED ?? (process.env.NUM_RUNS ? Date.now() % 1_000_000 : 20261206));
 /**
  * [seed, report] drawn once that came back with a wrong number, rendered on every run as well
  * (docs/accuracy.md, "Three-line PDF tables"). 890768/9: a three-line table 三 printed right
  * under the last rows of 二 on a page, found as one borderless part with them and joined to
- * 二's part above: 8 wrong cells where 三's seven value columns went into 二's three.
+ * 二's part above: 8 wrong cells where 三's seven value columns went into 二's three. 333/15: 二
+ * (2021 layout) broken after its column labels, the rest of it on the next page read as a table
+ * of its own, taken for the 2019 layout by the report's year (规章's 3 numbers as 新制作/新公开/总数).
  */
-const PINNED: [number, number][] = [[890768, 9]];
+const PINNED: [number, number][] = [
+  [890768, 9],
+  [333, 15],
+];
 const BORDERS: Borders[] = ['full', 'none', 'threeLine'];
 const CSS: Record<string, string> = {
   full: 'table { border-collapse: collapse; } td { border: 1px solid #000 !important; }',
@@ -112,8 +118,11 @@ if (!haveChromium())
     const rows = want.tables[table] ? want.tables[table].headers.length + want.tables[table].rows.length : 1;
     const row = 1 + (rowSeed % Math.max(1, rows - 1));
     const pdf = await printer.pdf(printable(html, borders, table, row), { engine: 'chromium', borders });
-    if (process.env.PDF_KEEP)
-      writeFileSync(path.join(process.env.PDF_KEEP, `${SEED} ${name}.pdf`.replace(/ /g, '-')), pdf);
+    if (process.env.PDF_KEEP) {
+      const file = path.join(process.env.PDF_KEEP, `${SEED} ${name}`.replace(/ /g, '-'));
+      writeFileSync(`${file}.pdf`, pdf);
+      writeFileSync(`${file}.truth.json`, JSON.stringify(Object.fromEntries(want.truth)));
+    }
     const got = await parseReport(pdf, { path: 'report.pdf' });
     const problems = problemsOf(want, got);
     const total = want.truth.size;
