@@ -73,17 +73,22 @@ export function findAlignedTables(
   let floor = -1; // lines up to here belong to an earlier region
   for (let i = 0; i < lines.length; i++) {
     if (!tabular[i]) continue;
-    const [start, end, count] = region(lines, segs, tabular, i, floor, margin, [pageTop, pageBottom]);
-    i = end;
-    floor = end;
-    // one row is a table only where a table continued from the page before goes on
-    if (count < 2 && !(start === pageTop && segs[i].filter((x) => isNumeric(x.text)).length >= 2)) continue;
-    // a line left out right above the first row may be the first line of that row's label
-    const cut = start > 0 && gap(lines[start - 1], lines[start]) <= ROW_PITCH * lines[start].size;
-    const table = buildTable(lines, segs.slice(start, end + 1).flat(), page, false, cut);
-    if (!table) continue;
-    tables.push(table);
-    for (let k = start; k <= end; k++) used.add(k);
+    const [first, last, count] = region(lines, segs, tabular, i, floor, margin, [pageTop, pageBottom]);
+    i = last;
+    floor = last;
+    const parts = tablesIn(segs, first, last);
+    for (const [start, end] of parts) {
+      const rows = parts.length > 1 ? tabular.slice(start, end + 1).filter(Boolean).length : count;
+      // one row is a table only where a table continued from the page before goes on
+      const lastRow = segs[end].filter((x) => isNumeric(x.text)).length >= 2;
+      if (rows < 2 && !(start === pageTop && lastRow)) continue;
+      // a line left out right above the first row may be the first line of that row's label
+      const cut = start === first && start > 0 && gap(lines[start - 1], lines[start]) <= ROW_PITCH * lines[start].size;
+      const table = buildTable(lines, segs.slice(start, end + 1).flat(), page, false, cut);
+      if (!table) continue;
+      tables.push(table);
+      for (let k = start; k <= end; k++) used.add(k);
+    }
   }
   // a page between two parts of a table may hold only rows that print no number: numbered
   // labels (and their wrapped lines), none at the headings' margin, none running text
@@ -136,6 +141,56 @@ function isTabular(s: Segment[]): boolean {
 const runningText = (s: Segment[], x0: number, x1: number) =>
   s.length === 1 && Math.min(s[0].x1, x1) - Math.max(s[0].x0, x0) > 0.8 * (x1 - x0);
 const isHeadingLine = (s: Segment[]) => s.length === 1 && NUMBERED.test(s[0].text);
+
+/** top-level numbering, as a report numbers its sections (一、 二． 三.) */
+const SECTION_NUMBER = /^\s*[一二三四五六七八九十]+[、.．]/;
+
+/**
+ * The tables in region [first, last]: a region may hold the last rows of one table, the next
+ * one's heading and that table (三 printed right under the end of 二). The heading is a line
+ * of its own numbered as a section (三、…) that prints no value; it is not a group label (the
+ * labels of the next row with values start under it, not right of it); and the rows below it
+ * print values that the columns above cannot hold (two of one row fall into one column of the
+ * values above). Read as one table, the columns of both would mix and values move. Each table
+ * gets its own columns; the heading stays text.
+ */
+function tablesIn(segs: Segment[][], first: number, last: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = first;
+  for (let k = first + 1; k < last; k++) {
+    const s = segs[k];
+    if (s.length !== 1 || !SECTION_NUMBER.test(s[0].text) || isValuePiece(s[0])) continue;
+    const nextRow = segs.slice(k + 1, last + 1).find((line) => line.some(isValuePiece));
+    if (!nextRow || nextRow[0].x0 >= s[0].x1) continue;
+    if (!valuesCollide(segs.slice(from, k).flat(), segs.slice(k + 1, last + 1))) continue;
+    out.push([from, k - 1]);
+    from = k + 1;
+  }
+  out.push([from, last]);
+  return out;
+}
+
+/** some line below prints two values where the values above have one column */
+function valuesCollide(above: Segment[], below: Segment[][]): boolean {
+  const cols: { x0: number; x1: number }[] = [];
+  for (const v of above.filter(isValuePiece).sort((a, b) => a.x0 - b.x0)) {
+    const last = cols[cols.length - 1];
+    if (last && v.x0 < last.x1) last.x1 = Math.max(last.x1, v.x1);
+    else cols.push({ x0: v.x0, x1: v.x1 });
+  }
+  if (!cols.length) return false;
+  // each value below goes to the column above nearest its middle (edges halfway between)
+  const column = (v: Segment) => {
+    const mid = (v.x0 + v.x1) / 2;
+    let k = 0;
+    while (k + 1 < cols.length && mid > (cols[k].x1 + cols[k + 1].x0) / 2) k++;
+    return k;
+  };
+  return below.some((line) => {
+    const at = line.filter(isValuePiece).map(column);
+    return new Set(at).size < at.length;
+  });
+}
 
 /** [first line, last line, tabular lines] of the region around tabular line i */
 function region(

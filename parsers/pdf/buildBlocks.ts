@@ -3,7 +3,7 @@
 // title lines as headings.
 import type { Block } from '../../src/model/document';
 import { round } from './fillGrid';
-import { appendTable, continues, toFlowTable, type FlowTable } from './joinTables';
+import { appendTable, continuedRows, rowsOf, toFlowTable, type FlowTable } from './joinTables';
 import type { PageElement } from './pageElement';
 import { joinWrapped, type TextLine } from './textLines';
 import { toTableBlock } from './toTableBlock';
@@ -67,11 +67,12 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
   for (const el of elements) {
     if (el.kind === 'table') {
       flushPara();
-      if (table && prev?.kind === 'table' && prev.page !== el.page && continues(table, el.table))
-        appendTable(table, el.table);
-      else {
+      const joined = table && prev?.kind === 'table' && prev.page !== el.page ? continuedRows(table, el.table) : 0;
+      if (table && joined) appendTable(table, rowsOf(el.table, 0, joined));
+      if (joined < el.table.nRows) {
+        // a new table, or one that starts on this page right under the end of the one above
         flushTable();
-        table = toFlowTable(el.table);
+        table = toFlowTable(rowsOf(el.table, joined, el.table.nRows));
       }
     } else {
       flushTable();

@@ -48,11 +48,39 @@ export function toFlowTable(t: PageTable): FlowTable {
   };
 }
 
-/** Same outer left and right border: a table continued, not a new one. */
-export function continues(a: FlowTable, b: PageTable): boolean {
-  // borderless: its outer edges are where text happens to end; inside the table above is enough
-  if (b.aligned) return b.x0 >= a.x0 - EDGE_TOLERANCE && b.x1 <= a.x1 + EDGE_TOLERANCE && numbersAlign(a, b);
-  return Math.abs(a.x0 - b.x0) <= EDGE_TOLERANCE && Math.abs(a.x1 - b.x1) <= EDGE_TOLERANCE;
+/**
+ * How many rows at the top of part b continue table a (0: none, b is a table of its own).
+ * A ruled part continues whole where its outer borders are a's. A borderless part's outer
+ * edges are where text happens to end: inside the table above is enough, and its numbers
+ * must lie under a's. Its rows go on from the row where two values would fall into one
+ * column of a: there another table starts, printed right after the end of a on the page (三
+ * under the last rows of 二) and found as one with it, with more value columns than a; joined,
+ * one value would hide the other and the rest stand a column off. That table's heading and
+ * header rows (rows without values) go with it.
+ */
+export function continuedRows(a: FlowTable, b: PageTable): number {
+  if (!b.aligned)
+    return Math.abs(a.x0 - b.x0) <= EDGE_TOLERANCE && Math.abs(a.x1 - b.x1) <= EDGE_TOLERANCE ? b.nRows : 0;
+  if (b.x0 < a.x0 - EDGE_TOLERANCE || b.x1 > a.x1 + EDGE_TOLERANCE) return 0;
+  let k = firstCollidingRow(a, b);
+  const hasValue = (r: number) => b.cells.some((c) => c.r === r && c.text.trim() && !isLabel(c.text));
+  if (k < b.nRows) while (k > 0 && !hasValue(k - 1)) k--;
+  if (k === 0) return 0;
+  return numbersAlign(a, rowsOf(b, 0, k)) ? k : 0;
+}
+
+/** rows [from, to) of an aligned page table (its cells are one row high), renumbered from 0 */
+export function rowsOf(t: PageTable, from: number, to: number): PageTable {
+  if (from === 0 && to === t.nRows) return t;
+  const cells = t.cells.filter((c) => c.r >= from && c.r < to).map((c) => ({ ...c, r: c.r - from }));
+  const boxes = cells.filter((c) => c.text.trim()).map((c) => c.bbox);
+  return {
+    ...t,
+    cells,
+    nRows: to - from,
+    y0: boxes.length ? Math.min(...boxes.map((b) => b[1])) : t.y0,
+    y1: boxes.length ? Math.max(...boxes.map((b) => b[3])) : t.y1,
+  };
 }
 
 /**
@@ -202,8 +230,35 @@ function collapseSplitRow(t: FlowTable, r: number): void {
  * between them becomes a column edge. Blank cells are dropped (the model fills empty slots).
  */
 function snapToColumns(b: FlowTable, a: FlowTable): void {
+  const placed = placeInColumns(b, a);
+  if (!placed) return;
+  b.cells = placed.printed.map((c) => {
+    const [first, last] = placed.slots.get(c)!;
+    return { ...c, xl: placed.edges[first], xr: placed.edges[last + 1] };
+  });
+}
+
+/** the first row of part b where two values would fall into one column of a (nRows: none) */
+function firstCollidingRow(a: FlowTable, part: PageTable): number {
+  const b = toFlowTable(part);
+  const placed = placeInColumns(b, a);
+  if (!placed) return part.nRows;
+  const isValue = (c: FlowCell) => !isLabel(c.text);
+  for (let r = 0; r < b.nRows; r++) {
+    const spans = placed.printed.filter((c) => c.r === r && isValue(c)).map((c) => placed.slots.get(c)!);
+    for (let i = 0; i < spans.length; i++)
+      for (let j = i + 1; j < spans.length; j++) if (spans[i][0] <= spans[j][1] && spans[j][0] <= spans[i][1]) return r;
+  }
+  return part.nRows;
+}
+
+/** the printed cells of part b and the columns of a (with label cuts) each would take */
+function placeInColumns(
+  b: FlowTable,
+  a: FlowTable,
+): { printed: FlowCell[]; edges: number[]; slots: Map<FlowCell, [number, number]> } | null {
   const edges = distinctEdges(a.cells.flatMap((c) => [c.xl, c.xr]));
-  if (edges.length < 2) return;
+  if (edges.length < 2) return null;
   const printed = b.cells.filter((c) => c.text.trim());
   const span = (c: FlowCell) => {
     const pad = Math.min(2, (c.bbox[2] - c.bbox[0]) / 4);
@@ -219,7 +274,7 @@ function snapToColumns(b: FlowTable, a: FlowTable): void {
     }
   }
   const all = cuts.length ? distinctEdges([...edges, ...cuts]) : edges;
-  const slots = new Map(
+  const slots = new Map<FlowCell, [number, number]>(
     printed.map((c) => {
       const pad = Math.min(2, (c.bbox[2] - c.bbox[0]) / 4);
       return [c, [slot(all, c.bbox[0] + pad), slot(all, c.bbox[2] - pad)]];
@@ -243,10 +298,7 @@ function snapToColumns(b: FlowTable, a: FlowTable): void {
     const span = slots.get(c)!;
     if (isLabel(c.text)) while (span[1] > span[0] && numberSlots.has(span[1])) span[1]--;
   }
-  b.cells = printed.map((c) => {
-    const [first, last] = slots.get(c)!;
-    return { ...c, xl: all[first], xr: all[last + 1] };
-  });
+  return { printed, edges: all, slots };
 }
 
 function distinctEdges(values: number[]): number[] {

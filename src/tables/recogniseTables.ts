@@ -39,6 +39,9 @@ export function detectTemplate(t: CollectedTable, year: number | null, others: T
       rows.has('procurement')
     )
       return '2019';
+    // a part without the column labels of 规章 (printed on the page before) still has its
+    // groups' labels: 本年收费金额, 本年处理决定数量 or 处理决定数量 alone are 2021's
+    if (/本年收费金额|本年处理|信息内容处理决定数量/.test(text)) return '2021';
   }
   if (t.table === 'applications') {
     if (['otherHandling.overdueCorrection', 'otherHandling.overdueFee', 'otherHandling.other'].some((r) => rows.has(r)))

@@ -40,6 +40,9 @@ export interface Variant {
   font?: 'serif' | 'sans';
   /** the table cut at breakAt into two parts with a footnote (注：…, dates in it) between them */
   footnote?: boolean;
+  /** every paragraph's first line indented two characters, the headings' too (not the text in
+   * table cells), as many sites print them: a heading is then not at the text's left edge */
+  indent?: boolean;
 }
 
 /** what reports print under a table part: a note with numbers in it that belong to no row */
@@ -63,6 +66,7 @@ export function variantName(v: Variant): string {
     v.furniture ? 'furniture' : '',
     v.font === 'sans' ? 'sans' : '',
     v.footnote ? 'footnote' : '',
+    v.indent ? 'indent' : '',
   ]
     .filter(Boolean)
     .join('-');
@@ -116,6 +120,7 @@ export function variantHtml(v: Variant): string {
   const style = [
     `body, td, p { font-family: "${font}"; font-size: 10pt; }`,
     BORDER_CSS[v.borders],
+    v.indent ? 'p { text-indent: 2em; } td p { text-indent: 0; }' : '',
     v.landscape === 'all' ? '@page { size: A4 landscape; }' : '@page { size: A4; }',
     v.landscape === 'tables' ? '@page wide { size: A4 landscape; } table.wide { page: wide; }' : '',
   ].join('\n');
