@@ -1,7 +1,7 @@
 // Ruling lines of a scanned page (parsers/pdf/scan/scanRulings.ts): a pale line broken into
 // pieces is one line where its faint trace runs between them, and not where paper does; the
 // pieces of one border are one position; a line's ends are where the lines across it are.
-import { alignLines, snapEnds, tableLines } from '../parsers/pdf/scan/scanRulings';
+import { alignLines, snapEnds, solidLines, tableLines } from '../parsers/pdf/scan/scanRulings';
 import { traceAlong, type PixelLine } from '../parsers/pdf/scan/imageLines';
 
 const line = (at: number, from: number, to: number, thickness = 2): PixelLine => ({
@@ -63,4 +63,11 @@ test("a column border's run past the table's last row border ends at that border
   const snapped = snapEnds({ h, v }, 8);
   // drawn from `from` to `to + 1`: both ends on the middle of the row borders
   for (const l of snapped.v) expect([l.from, l.to + 1]).toEqual([100.5, 379.5]);
+});
+
+test('a run through a row of digits, with a gap at each character, is no border; a solid or traced line is', () => {
+  const h = [line(100, 10, 300), line(200, 10, 300), line(300, 10, 300)];
+  const inkOf = (horizontal: boolean, l: PixelLine) =>
+    l.at === 100 ? { ink: 1, faint: 1 } : l.at === 200 ? { ink: 0.6, faint: 0.97 } : { ink: 0.79, faint: 0.86 };
+  expect(solidLines({ h, v: [] }, inkOf).h.map((l) => l.at)).toEqual([100, 200]);
 });

@@ -174,3 +174,17 @@ export const inkAlong = (
   to: number,
   threshold: number,
 ): number => traceAlong(img, horizontal, line, from, to, threshold).share;
+
+/** the share of a line's own length (`from`–`to`, rows `first`–`last` across) with ink in the mask */
+export function inkCover(ink: Uint8Array, width: number, horizontal: boolean, line: PixelLine): number {
+  const from = Math.round(line.from),
+    to = Math.round(line.to);
+  let inked = 0;
+  for (let b = from; b <= to; b++)
+    for (let a = line.first; a <= line.last; a++)
+      if (ink[horizontal ? a * width + b : b * width + a]) {
+        inked++;
+        break;
+      }
+  return to >= from ? inked / (to - from + 1) : 1;
+}

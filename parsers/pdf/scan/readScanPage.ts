@@ -3,10 +3,10 @@
 // without its tables, the tables' cells on their own (cellStack.ts), and the numbers in the
 // cells twice more with digits only (digitCheck.ts).
 import path from 'node:path';
-import { eraseLines, findLines, inkMask, lineSizes, traceAlong } from './imageLines';
+import { eraseLines, findLines, inkCover, inkMask, lineSizes, traceAlong } from './imageLines';
 import { inkLevels, inkThreshold, readGrey, rotateInFrame, whitenPaper, writePgm } from './greyImage';
 import { skewAngle } from './skewAngle';
-import { alignLines, snapEnds, tableLines, toRulings, type PageFrame } from './scanRulings';
+import { alignLines, snapEnds, solidLines, tableLines, toRulings, type PageFrame } from './scanRulings';
 import { tsvWords, wordsToItems, type PixelWord } from './tesseractWords';
 import { blankBoxes, boxPixels, stackCells, wordsOnPage, type Pixels } from './cellStack';
 import { findRuledGrids } from '../rulingGrids';
@@ -62,10 +62,17 @@ export async function readScanPage(
   const skew = skewAngle(img, inkThreshold(levels));
   if (Math.abs(skew) >= MIN_TURN) img = await rotateInFrame(img, -skew);
   const sizes = lineSizes(dpi);
-  const found = findLines(inkMask(img, inkThreshold(levels, LINE_INK)), img, sizes);
+  const lineMask = inkMask(img, inkThreshold(levels, LINE_INK));
+  const found = findLines(lineMask, img, sizes);
   const faint = inkThreshold(levels, FAINT_INK);
-  const lines = tableLines(found, sizes.maxGap * 2, Math.round((MIN_ROW_MM * dpi) / 25.4), (horizontal, l, from, to) =>
-    traceAlong(img, horizontal, l, from, to, faint),
+  const lines = solidLines(
+    tableLines(found, sizes.maxGap * 2, Math.round((MIN_ROW_MM * dpi) / 25.4), (horizontal, l, from, to) =>
+      traceAlong(img, horizontal, l, from, to, faint),
+    ),
+    (horizontal, l) => ({
+      ink: inkCover(lineMask, img.width, horizontal, l),
+      faint: traceAlong(img, horizontal, l, Math.round(l.from), Math.round(l.to), faint).share,
+    }),
   );
   const frame: PageFrame = {
     originX: page.originX,

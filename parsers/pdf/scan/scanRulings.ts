@@ -98,6 +98,29 @@ function joinOnce(
   return out;
 }
 
+/** how a found line is inked along its own length: the share of positions with ink (at the
+ * threshold of ink) and the share a faint trace covers */
+export type LineInk = (horizontal: boolean, line: PixelLine) => { ink: number; faint: number };
+
+/** a border is inked along nearly all its length; a row of digits is not, between its characters */
+const SOLID_INK = 0.9;
+const SOLID_TRACE = 0.95;
+
+/**
+ * Lines that are runs through a row of digits, not borders: in a narrow cell the numbers of a
+ * crowded row stand close, and their strokes at one height, bridged across the small gaps
+ * between characters, made a 'row border' through the middle of the row ('3552 3403 33920',
+ * then erased, read '3SS7 34n3 339720'). A border is ink along nearly all of its length (a pale
+ * one is at least traced by faint ink); such a run has a gap at every character.
+ */
+export function solidLines(lines: { h: PixelLine[]; v: PixelLine[] }, inkOf: LineInk) {
+  const solid = (horizontal: boolean) => (l: PixelLine) => {
+    const { ink, faint } = inkOf(horizontal, l);
+    return ink >= SOLID_INK || faint >= SOLID_TRACE;
+  };
+  return { h: lines.h.filter(solid(true)), v: lines.v.filter(solid(false)) };
+}
+
 /**
  * Lines of one direction that overlap across (their `at`s within their thickness) are one
  * border position: the pieces of a column's border, found apart in rows of different cells,
