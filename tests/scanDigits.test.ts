@@ -33,13 +33,20 @@ describe('a cell from its three readings (chi_sim, eng digits, chi_sim digits)',
   test('one digit reading, or two unsure: the number is kept only with confidence 0 (a rule must hold)', () => {
     expect(settle(r('再', 5), r('72', 97), r(''))).toEqual({ text: '72', confidence: 0 });
     expect(settle(r('9，', 49), r('5', 34), r('5', 71))).toEqual({ text: '9', confidence: 0 });
-    expect(settle(r('史', 0), r('7', 97), r('1', 90))).toBeUndefined();
+  });
+  test('an unsure short reading that is a misread number (a digit in it; a sign seen as one twice): unread', () => {
+    expect(settle(r('0 多', 3.8), r(''), r(''))).toEqual({ text: '\uFFFD', confidence: 0 });
+    expect(settle(r('史', 0), r('7', 97), r('1', 90))).toEqual({ text: '\uFFFD', confidence: 0 });
+    // sure, or a sign one digit reading alone takes for a number, or two signs: as read
+    expect(settle(r('0 多', 75), r(''), r(''))).toBeUndefined();
+    expect(settle(r('史', 0), r('7', 97), r(''))).toEqual({ text: '7', confidence: 0 });
+    expect(settle(r('其他', 40), r('4', 97), r('1', 90))).toBeUndefined();
   });
   test('digits garbled with Latin letters are a misread number, never a label: replaced or held unsure', () => {
     expect(settle(r('5SHL2', 91), r('5112', 96), r('5112', 90))).toEqual({ text: '5112', confidence: 90 });
     expect(settle(r('5SHL2', 0), r('5112', 96), r(''))).toEqual({ text: '5112', confidence: 0 });
-    // the digit readings disagree: no number is made up
-    expect(settle(r('5SHL2', 0), r('5112', 96), r('5172', 90))).toBeUndefined();
+    // the digit readings disagree: no number is made up, and the cell is left unread
+    expect(settle(r('5SHL2', 0), r('5112', 96), r('5172', 90))).toEqual({ text: '\uFFFD', confidence: 0 });
     // Chinese in the reading: a label, as before
     expect(settle(r('第2项', 91), r('2', 96), r('2', 90))).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 // Unsure row labels of a scanned table read once more at another scale
 // (parsers/pdf/scan/labelReread.ts): the second reading replaces a cell's words only where it is
-// a label too and surer throughout; numbers and sure labels are never read again.
+// a label too and surer throughout (or the first was Latin letters only, a label garbled whole);
+// numbers and sure labels are never read again.
 import { rereadLabels } from '../parsers/pdf/scan/labelReread';
 import type { Pixels } from '../parsers/pdf/scan/cellStack';
 
@@ -57,4 +58,15 @@ test('sure labels and numbers are not read again', async () => {
   const words = [word('予以公开', 93, 0), word('1', 20, 1)];
   expect(await rereadLabels(img, ink, boxes, 300, words, read)).toEqual(words);
   expect(read).not.toHaveBeenCalled();
+});
+
+test('a label read as Latin letters only is read again, however sure, and replaced by one in Chinese', async () => {
+  const words = [word('WarOm', 91, 0), word('12', 95, 1)];
+  const got = await rereadLabels(img, ink, boxes, 300, words, reading('5.要求行政机关确认', 62));
+  expect(got.map((w) => [w.box, w.text])).toEqual([
+    [1, '12'],
+    [0, '5.要求行政机关确认'],
+  ]);
+  // a second reading without Chinese leaves it as it was
+  expect((await rereadLabels(img, ink, boxes, 300, words, reading('Warm', 96)))[0].text).toBe('WarOm');
 });

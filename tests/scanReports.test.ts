@@ -6,8 +6,11 @@
 // (the coverage bar for scans is reported, not yet asserted). SCAN_RUNS reports per run
 // (npm test: 1, as tesseract at 300 dpi took 7–18 CPU-s a page in bench/ocrCompare and a random
 // report prints on about three pages; XXGK_PDF_VARIANTS=all: 200). The seed is printed for
-// replay (SCAN_SEED).
+// replay (SCAN_SEED). SCAN_DETAIL=1 prints every cell left empty with the findings that name it,
+// SCAN_PDF_DIR=<folder> keeps each scanned PDF (report-<i>.pdf) to replay with bin/xxgk.js.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { DEFAULT_LIMITS } from '../parsers/types';
 import { parseReport } from '../pipeline/parseReport';
@@ -20,6 +23,8 @@ import { scanPdf, type ScanOptions } from './support/scanRender';
 const ALL = process.env.XXGK_PDF_VARIANTS === 'all';
 const RUNS = Number(process.env.SCAN_RUNS ?? (ALL ? 200 : 1));
 const SEED = Number(process.env.SCAN_SEED ?? Date.now() % 1_000_000);
+const DETAIL = !!process.env.SCAN_DETAIL;
+const PDF_DIR = process.env.SCAN_PDF_DIR;
 
 const haveTesseract = () => {
   try {
@@ -52,6 +57,8 @@ interface Score {
   /** … and no finding names the cell, its row or its table */
   unflagged: number;
   wrong: string[];
+  /** the cells left empty, each with the findings that name it */
+  missed: string[];
 }
 
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -63,7 +70,12 @@ function score(want: ReportRecordArb, got: ReportRecord): Score {
     const [table, row] = key.split('|');
     return named.has(key) || named.has(`${table}|${row}|*`) || named.has(`${table}|*|*`);
   };
-  const out: Score = { right: 0, empty: 0, unflagged: 0, wrong: [] };
+  const out: Score = { right: 0, empty: 0, unflagged: 0, wrong: [], missed: [] };
+  const naming = (key: string) => {
+    const [table, row] = key.split('|');
+    const names = [key, `${table}|${row}|*`, `${table}|*|*`];
+    return got.flags.filter((f) => f.cells.some((c) => names.includes(c))).map((f) => `${f.rule}: ${f.message}`);
+  };
   for (const [key, value] of want.truth) {
     const g = cells.get(key);
     if (g === undefined || g === null) {
@@ -71,6 +83,11 @@ function score(want: ReportRecordArb, got: ReportRecord): Score {
       else {
         out.empty++;
         if (!flagged(key)) out.unflagged++;
+        out.missed.push(
+          `${key} = ${value}${naming(key)
+            .map((m) => `\n      ${m.slice(0, 160)}`)
+            .join('')}`,
+        );
       }
     } else if (value !== null && same(g, value)) out.right++;
     else out.wrong.push(`${key}: want ${value} got ${g}`);
@@ -114,6 +131,7 @@ if (!ready) console.warn('tests/scanReports.test.ts skipped: needs /usr/bin/chro
         .replace(/<\/head>/i, `${CSS}</head>`);
       const pdf = await printer.pdf(html, { engine: 'chromium', borders: 'full' });
       const scanned = await scanPdf(pdf, scan);
+      if (PDF_DIR) writeFileSync(path.join(PDF_DIR, `report-${i}.pdf`), scanned);
       const started = Date.now();
       // the file's time limit is the machine's business, not the reading's: a loaded test machine
       // must not turn a scan into TIMEOUT
@@ -136,6 +154,15 @@ if (!ready) console.warn('tests/scanReports.test.ts skipped: needs /usr/bin/chro
           `right ${sc.right}/${want.truth.size}, empty ${sc.empty} (${sc.unflagged} without a finding), ` +
           `wrong ${sc.wrong.length}${got.error ? `; error ${got.error.code}` : ''}`,
       );
+      if (DETAIL)
+        lines.push(
+          `  agency ${got.report.agency ?? 'null'} (want ${want.agency}), ` +
+            `year ${got.report.year ?? 'null'} (want ${want.year}); ` +
+            `tables ${got.tables.map((t) => `${t.table}:${t.template}`).join(' ')}`,
+          ...(got.findings ?? []).map((f) => `  finding ${f.slice(0, 200)}`),
+          ...sc.missed.map((m) => `  missed ${m}`),
+          ...sc.wrong.map((w) => `  WRONG ${w}`),
+        );
       expect(sc.wrong).toEqual([]);
     },
     600_000,

@@ -141,8 +141,18 @@ export function settle(
   if (!replaceable) return undefined;
   // one number read, or the same number twice, not sure
   const numbers = [eng.text, chi.text].filter((t) => DIGITS.test(t));
-  return numbers.length && numbers.every((t) => t === numbers[0]) ? { text: numbers[0], confidence: 0 } : undefined;
+  if (numbers.length && numbers.every((t) => t === numbers[0])) return { text: numbers[0], confidence: 0 };
+  // an unsure reading with a digit in it ('0 多': a 0 and a speck), or a lone sign both digit
+  // readings take for a number, is a number misread, never a row's label: left as it is, the
+  // analysis took it for a label and read the row's numbers one cell to the left, where a blank
+  // last cell let them fit (5 wrong cells); unread, the row is flagged instead
+  if (unsure && (/\d/.test(first.text) || ([...first.text].length === 1 && numbers.length === 2)))
+    return { text: UNREAD, confidence: 0 };
+  return undefined;
 }
+
+/** text a reading could not settle: the analysis reads no number from it and flags its row */
+const UNREAD = '\uFFFD';
 
 /** each cut's text in one reading of the stack (empty where nothing was read) */
 function readingOf(tsv: string, cuts: Cut[], boxes: number): Reading[] {

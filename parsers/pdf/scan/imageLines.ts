@@ -123,33 +123,68 @@ export function eraseLines(img: GreyImage, lines: { h: PixelLine[]; v: PixelLine
   return { data, width: w, height: h };
 }
 
+/** how much of a stretch along a line faint ink traces: the share of its positions, and the
+ * longest run of positions with paper only */
+export interface Trace {
+  share: number;
+  longestPaper: number;
+}
+
 /**
- * Share of the positions `from`–`to` along a line (rows `first`–`last` across it, a row either
- * side too) where two neighbouring pixels across the line are on average darker than
- * `threshold`. A thin ruling turned straight again lies half on one row, half on the next: each
- * pixel is pale, the pair is as dark as the line.
+ * The positions `from`–`to` along a line (rows `first`–`last` across it, a row either side too)
+ * where two neighbouring pixels across the line are on average darker than `threshold`. A thin
+ * ruling turned straight again lies half on one row, half on the next: each pixel is pale, the
+ * pair is as dark as the line.
  */
-export function inkAlong(
+export function traceAlong(
   img: GreyImage,
   horizontal: boolean,
   line: { first: number; last: number },
   from: number,
   to: number,
   threshold: number,
-): number {
+): Trace {
   const { width: w, height: h, data } = img;
   const across = horizontal ? h : w;
   const a0 = Math.max(0, line.first - 1),
     a1 = Math.min(across - 2, line.last + 1);
-  let dark = 0;
+  let dark = 0,
+    paper = 0,
+    longestPaper = 0;
   for (let b = from; b <= to; b++) {
-    for (let a = a0; a <= a1; a++) {
+    let inked = false;
+    for (let a = a0; a <= a1 && !inked; a++) {
       const [i, j] = horizontal ? [a * w + b, (a + 1) * w + b] : [b * w + a, b * w + a + 1];
-      if (data[i] + data[j] < 2 * threshold) {
-        dark++;
+      inked = data[i] + data[j] < 2 * threshold;
+    }
+    if (inked) {
+      dark++;
+      paper = 0;
+    } else longestPaper = Math.max(longestPaper, ++paper);
+  }
+  return { share: to >= from ? dark / (to - from + 1) : 1, longestPaper };
+}
+
+/** the share of `from`–`to` along a line that faint ink traces (traceAlong) */
+export const inkAlong = (
+  img: GreyImage,
+  horizontal: boolean,
+  line: { first: number; last: number },
+  from: number,
+  to: number,
+  threshold: number,
+): number => traceAlong(img, horizontal, line, from, to, threshold).share;
+
+/** the share of a line's own length (`from`–`to`, rows `first`–`last` across) with ink in the mask */
+export function inkCover(ink: Uint8Array, width: number, horizontal: boolean, line: PixelLine): number {
+  const from = Math.round(line.from),
+    to = Math.round(line.to);
+  let inked = 0;
+  for (let b = from; b <= to; b++)
+    for (let a = line.first; a <= line.last; a++)
+      if (ink[horizontal ? a * width + b : b * width + a]) {
+        inked++;
         break;
       }
-    }
-  }
-  return to >= from ? dark / (to - from + 1) : 1;
+  return to >= from ? inked / (to - from + 1) : 1;
 }

@@ -1,8 +1,9 @@
 // Row labels read unsure are read once more at another scale. chi_sim garbles a label now and
 // then at one size of glyph and reads it right at another ('生守矛以公开' for '（一）予以公开' in a
 // 200 dpi scan, right at 150 and 300 dpi), and a garbled label loses its row. The cells whose
-// reading holds Chinese but whose least sure word is unsure are stacked again, scaled, and read;
-// a cell takes the second reading only where it is surer throughout than the first.
+// reading holds Chinese but whose least sure word is unsure, or that holds Latin letters only (a
+// label garbled whole), are stacked again, scaled, and read; a cell takes the second reading only
+// where it holds Chinese and is surer throughout than the first.
 import sharp from 'sharp';
 import { OCR_SETTINGS } from '../../../src/model/config';
 import type { GreyImage } from './greyImage';
@@ -12,6 +13,9 @@ import { tsvWords, type PixelWord } from './tesseractWords';
 /** the second reading's scale: glyphs two thirds the size */
 const SCALE = 2 / 3;
 const HAN = /[\u3400-\u9fff]/;
+/** Latin letters and no digit or Chinese ('WarOm' for 5.要求行政机关确认或重新出具已获取信息): a
+ * Chinese label chi_sim garbled whole, however sure it says it is */
+const LETTERS_ONLY = /^(?=.*[A-Za-z].*[A-Za-z])[A-Za-z\s.,'"|\-_:;]+$/;
 
 type CellWord = PixelWord & { box: number };
 
@@ -28,7 +32,10 @@ export async function rereadLabels(
   for (const w of words) byBox.set(w.box, [...(byBox.get(w.box) ?? []), w]);
   const least = (ws: PixelWord[]) => Math.min(...ws.map((w) => w.confidence));
   const unsure = [...byBox.entries()]
-    .filter(([, ws]) => HAN.test(ws.map((w) => w.text).join('')) && least(ws) < OCR_SETTINGS.minCellConfidence)
+    .filter(([, ws]) => {
+      const text = ws.map((w) => w.text).join('');
+      return (HAN.test(text) && least(ws) < OCR_SETTINGS.minCellConfidence) || LETTERS_ONLY.test(text);
+    })
     .map(([box]) => box);
   if (!unsure.length) return words;
   const stacked = stackCells(
@@ -55,8 +62,10 @@ export async function rereadLabels(
   const replaced = new Map<number, CellWord[]>();
   unsure.forEach((box, k) => {
     const second = again.filter((w) => w.box === k).map((w) => ({ ...w, box }));
-    if (second.length && HAN.test(second.map((w) => w.text).join('')) && least(second) > least(byBox.get(box)!))
-      replaced.set(box, second);
+    const first = byBox.get(box)!;
+    // a first reading in Latin letters only was no reading of the label at all
+    const better = LETTERS_ONLY.test(first.map((w) => w.text).join('')) || least(second) > least(first);
+    if (second.length && HAN.test(second.map((w) => w.text).join('')) && better) replaced.set(box, second);
   });
   return [...words.filter((w) => !replaced.has(w.box)), ...[...replaced.values()].flat()];
 }

@@ -3,12 +3,12 @@
 // without its tables, the tables' cells on their own (cellStack.ts), and the numbers in the
 // cells twice more with digits only (digitCheck.ts).
 import path from 'node:path';
-import { eraseLines, findLines, inkAlong, inkMask, lineSizes } from './imageLines';
-import { inkLevels, inkThreshold, readGrey, rotateInFrame, writePgm } from './greyImage';
+import { eraseLines, findLines, inkCover, inkMask, lineSizes, traceAlong } from './imageLines';
+import { inkLevels, inkThreshold, readGrey, rotateInFrame, whitenPaper, writePgm } from './greyImage';
 import { skewAngle } from './skewAngle';
-import { alignLines, snapEnds, tableLines, toRulings, type PageFrame } from './scanRulings';
-import { tsvWords, wordsToItems } from './tesseractWords';
-import { blankBoxes, boxPixels, stackCells, wordsOnPage } from './cellStack';
+import { alignLines, snapEnds, solidLines, tableLines, toRulings, type PageFrame } from './scanRulings';
+import { tsvWords, wordsToItems, type PixelWord } from './tesseractWords';
+import { blankBoxes, boxPixels, stackCells, wordsOnPage, type Pixels } from './cellStack';
 import { findRuledGrids } from '../rulingGrids';
 import { checkDigits } from './digitCheck';
 import { rereadLabels } from './labelReread';
@@ -34,6 +34,22 @@ const MIN_ROW_MM = 12;
 const LINE_INK = 0.2;
 /** how far from paper towards ink the faint trace of a ruling is, between its pieces */
 const FAINT_INK = 0.12;
+/** how far from paper towards ink the scanner's noise on paper goes: lighter is paper */
+const PAPER_NOISE = 0.25;
+
+/** a word of the page read without its tables that lies mostly in the tables' cells: its line's
+ * middle in a cell, or half its line's box over cells */
+const inCells = (w: PixelWord, boxes: Pixels[]) => {
+  const [wx0, wy0, wx1, wy1] = [w.left, w.lineTop, w.left + w.width, w.lineTop + w.lineHeight];
+  const x = (wx0 + wx1) / 2,
+    y = (wy0 + wy1) / 2;
+  let over = 0;
+  for (const [x0, y0, x1, y1] of boxes) {
+    if (x >= x0 && x < x1 && y >= y0 && y < y1) return true;
+    over += Math.max(0, Math.min(x1, wx1) - Math.max(x0, wx0)) * Math.max(0, Math.min(y1, wy1) - Math.max(y0, wy0));
+  }
+  return over >= 0.5 * (wx1 - wx0) * (wy1 - wy0);
+};
 
 export async function readScanPage(
   image: string,
@@ -46,10 +62,17 @@ export async function readScanPage(
   const skew = skewAngle(img, inkThreshold(levels));
   if (Math.abs(skew) >= MIN_TURN) img = await rotateInFrame(img, -skew);
   const sizes = lineSizes(dpi);
-  const found = findLines(inkMask(img, inkThreshold(levels, LINE_INK)), img, sizes);
+  const lineMask = inkMask(img, inkThreshold(levels, LINE_INK));
+  const found = findLines(lineMask, img, sizes);
   const faint = inkThreshold(levels, FAINT_INK);
-  const lines = tableLines(found, sizes.maxGap * 2, Math.round((MIN_ROW_MM * dpi) / 25.4), (horizontal, l, from, to) =>
-    inkAlong(img, horizontal, l, from, to, faint),
+  const lines = solidLines(
+    tableLines(found, sizes.maxGap * 2, Math.round((MIN_ROW_MM * dpi) / 25.4), (horizontal, l, from, to) =>
+      traceAlong(img, horizontal, l, from, to, faint),
+    ),
+    (horizontal, l) => ({
+      ink: inkCover(lineMask, img.width, horizontal, l),
+      faint: traceAlong(img, horizontal, l, Math.round(l.from), Math.round(l.to), faint).share,
+    }),
   );
   const frame: PageFrame = {
     originX: page.originX,
@@ -62,8 +85,10 @@ export async function readScanPage(
   const boxes = findRuledGrids(rulings).flatMap((g) => g.boxes.map((b) => boxPixels(b, frame, img)));
   // the page without its tables, then the tables' cells on their own (cellStack.ts)
   const clean = path.join(path.dirname(image), `clean-${path.basename(image)}`);
-  await writePgm(blankBoxes(erased, boxes), clean);
-  const words = tsvWords(await readWords(clean));
+  await writePgm(whitenPaper(blankBoxes(erased, boxes), inkThreshold(levels, PAPER_NOISE)), clean);
+  // the cells were blanked: a word read there is tesseract's guess at noise (a page all table,
+  // its margins speckled, came back as lines of invented words running across the cells)
+  const words = tsvWords(await readWords(clean)).filter((w) => !inCells(w, boxes));
   const ink = inkMask(erased, inkThreshold(levels));
   const stacked = stackCells(erased, ink, boxes, dpi);
   if (stacked) {

@@ -17,6 +17,13 @@ export interface PixelWord {
   lineHeight: number;
 }
 
+/**
+ * chi_sim reads a full-width bracket （ as 〈 (and ） as 〉) now and then; a report prints 〈〉 nowhere
+ * (titles stand in 《》), and a row label's note then kept its opening bracket unread as one, so
+ * the note was taken for words naming another row and the row was lost.
+ */
+const asPrinted = (text: string) => text.replace(/〈/g, '（').replace(/〉/g, '）');
+
 /** TSV level 4 rows (lines) and level 5 rows (words, confidence -1: not a word). */
 export function tsvWords(tsv: string): PixelWord[] {
   const words: PixelWord[] = [];
@@ -27,7 +34,7 @@ export function tsvWords(tsv: string): PixelWord[] {
     const [left, top, width, height] = [col[6], col[7], col[8], col[9]].map(Number);
     if (col[0] === '4') line = { top, height };
     if (col[0] !== '5') continue;
-    const text = col[11].trim();
+    const text = asPrinted(col[11].trim());
     const confidence = Number(col[10]);
     if (!text || !(confidence >= 0)) continue;
     // a word outside its line's rows (should not be): its own box
