@@ -70,6 +70,18 @@ describe('findMeta on OCR text', () => {
     expect(m.findings.join('\n')).toMatch(/agency read by OCR: 上诲市 is no known place/);
   });
 
+  test('a name with characters no known word explains and no one-glyph fix: the issuer unsettled', async () => {
+    // tesseract's reading of a bold 岳阳市发展和改革委员会 title in a rendered scan
+    const m = await meta(page('一量阳击发展和改革委员会2022年政府信息公开工作年度报告'), true);
+    expect(m.agencyAsPrinted).toBe('一量阳击发展和改革委员会');
+    expect(m.agency).toBeNull();
+    expect(m.region).toBeNull();
+    expect(m.findings.join('\n')).toMatch(/is no known word.*the issuer is left unsettled/);
+    // the same name from a text layer is the printer's, not OCR's: kept
+    const layer = await meta(page('一量阳击发展和改革委员会2022年政府信息公开工作年度报告'), false);
+    expect(layer.agencyAsPrinted).toBe('一量阳击发展和改革委员会');
+  });
+
   test('a misread place made of known words (入市, the stem 本溪) leaves the issuer unsettled, not elsewhere', async () => {
     const m = await meta(page('入市本溪区文化广电旅游局2022年政府信息公开工作年度报告'), true);
     expect(m.agencyAsPrinted).toBe('入市本溪区文化广电旅游局');

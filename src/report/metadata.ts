@@ -203,17 +203,22 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     candidates[0]?.name ??
     null;
   // OCR mistakes one glyph for another: 录公厅 is 办公厅 when no other known word is that near
-  let ocrPlaceUnknown = false;
+  // a name OCR did not read right is no agency: a garbled one (一量阳击发展和改革委员会 for
+  // 岳阳市…) would enter the dataset as an issuer that does not exist
+  let ocrNameUnsettled = false;
   if (doc.ocr && printed && !PRONOUN.test(printed)) {
     const checked = checkOcrName(printed);
-    if (checked.finding) findings.push(`agency read by OCR: ${checked.finding}; kept as read`);
+    if (checked.finding) {
+      findings.push(`agency read by OCR: ${checked.finding}; the issuer is left unsettled`);
+      ocrNameUnsettled = true;
+    }
     if (checked.corrected) title = title?.split(checked.corrected).join(checked.name) ?? null;
     printed = checked.name;
     // a place no division has (入市本溪区 for 杭州市西湖区) would put the report in another region
     const place = unknownPlace(printed);
     if (place) {
       findings.push(`agency read by OCR: ${place} is no known place; the issuer is left unsettled`);
-      ocrPlaceUnknown = true;
+      ocrNameUnsettled = true;
     }
   }
   // the same agency printed more fully elsewhere on the page: the title's 市发改委 is the body's 岳阳市发展和改革委员会
@@ -261,7 +266,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     );
   if (!printed) findings.push('agency: the page names no issuer');
   if (PRONOUN.test(printed ?? '')) printed = null;
-  if (ocrPlaceUnknown) return { title, agency: null, agencyAsPrinted: printed, year, region: null, findings };
+  if (ocrNameUnsettled) return { title, agency: null, agencyAsPrinted: printed, year, region: null, findings };
   const region = regionOf(composed.region ?? resolved.division);
   if (!region && printed) findings.push("region: the issuer's place could not be known from the text or its source");
   return { title, agency: composed.agency, agencyAsPrinted: printed, year, region, findings };
