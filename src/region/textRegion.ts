@@ -1,7 +1,10 @@
 // The division names a text mentions (广州市, 海珠区, 官洲街道 …), counted, with every division each
 // name may stand for: many county and town names repeat across the country. Names are looked up
-// only where a text has a character some division name ends with, the longest name first.
+// only where a text has a character some division name ends with, the longest name first. Names
+// only earlier GB/T 2260 revisions have (海安县, 江干区) are found too, with every division they
+// ever named: resolveRegion keeps those of the report's year.
 import { type Division, upperDivisions, townDivisions } from './divisions';
+import { pastNames, pastDivisionsNamed } from './pastDivisions';
 
 export interface Mention {
   name: string;
@@ -66,8 +69,8 @@ export function mentionedDivisions(text: string, withTowns = false): Mention[] {
 
 function scan(text: string, withTowns: boolean): Mention[] {
   const { byName } = upperDivisions();
-  upperTails ??= tails(byName.keys());
-  upperHeads ??= heads(byName.keys());
+  upperTails ??= tails([...byName.keys(), ...pastNames()]);
+  upperHeads ??= heads([...byName.keys(), ...pastNames()]);
   const towns = withTowns && /街道|镇|乡|苏木/.test(text) ? townDivisions() : undefined;
   if (towns && !townTails) {
     townTails = tails([...towns.keys()].filter((n) => TOWN_END.test(n)));
@@ -95,7 +98,8 @@ function scan(text: string, withTowns: boolean): Mention[] {
       const head = headKey(t, e + 1 - len, len);
       if (!upperHeads.has(head) && !(towns && townHeads!.has(head))) continue;
       const name = t.slice(e + 1 - len, e + 1);
-      const divisions = byName.get(name) ?? (towns && TOWN_END.test(name) ? towns.get(name) : undefined);
+      const divisions =
+        byName.get(name) ?? pastDivisionsNamed(name) ?? (towns && TOWN_END.test(name) ? towns.get(name) : undefined);
       if (!divisions) continue;
       // 城区, 郊区, 矿区 are also plain words: too weak to name a place
       if (len === 2 && divisions[0].level !== 'province') break;

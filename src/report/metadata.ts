@@ -18,6 +18,7 @@ import { agencyForPronoun } from './pronounAgency';
 import { resolveRegion } from '../region/resolveRegion';
 import { withFullPlaceName } from '../region/placeShortNames';
 import { regionOf, type Region } from '../region/regionOf';
+import { pastFinding } from '../region/pastDivisions';
 import { mentionedDivisions } from '../region/textRegion';
 import { isDivisionStem } from '../region/divisions';
 import { crawlerHeaderUrl } from '../dataset/region';
@@ -243,7 +244,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   if (issuer) issuer = withFullPlaceName(governmentOfItsDisclosureOffice(issuer) ?? withoutParentGovernment(issuer));
   if (issuer)
     issuer = townAfterItsCounty(issuer, evidenceText()) ?? governmentOfItsOffice(issuer, bodyText()) ?? issuer;
-  let resolved = resolveRegion({ agency: issuer, text: evidenceText, url });
+  let resolved = resolveRegion({ agency: issuer, text: evidenceText, url, year });
   if (!issuer || PRONOUN.test(issuer)) {
     const pronoun = issuer ?? candidates.find((c) => PRONOUN.test(c.name))?.name;
     const standsFor = pronoun ? agencyForPronoun(pronoun, evidenceText(), resolved) : null;
@@ -255,7 +256,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
       // a name the text prints (深圳市生态环境局) is the printed form; a composed one (区人民政府) is not
       if (evidenceText().includes(issuer)) printed = issuer;
       issuer = withFullPlaceName(governmentOfItsDisclosureOffice(issuer) ?? issuer);
-      resolved = resolveRegion({ agency: issuer, text: evidenceText, url });
+      resolved = resolveRegion({ agency: issuer, text: evidenceText, url, year });
     }
   }
   const composed = composeAgency(issuer, resolved);
@@ -268,6 +269,8 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   if (PRONOUN.test(printed ?? '')) printed = null;
   if (ocrNameUnsettled) return { title, agency: null, agencyAsPrinted: printed, year, region: null, findings };
   const region = regionOf(composed.region ?? resolved.division);
+  const changed = pastFinding(composed.region ?? resolved.division);
+  if (changed) findings.push(changed);
   if (!region && printed) findings.push("region: the issuer's place could not be known from the text or its source");
   return { title, agency: composed.agency, agencyAsPrinted: printed, year, region, findings };
 }
