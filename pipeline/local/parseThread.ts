@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { parseStage, type ParseTask } from '../stages/parse';
 import { sourceTable, type TableTask } from '../stages/sourceTable';
 import { onChildProcess } from '../../parsers/childProcesses';
+import { warmUp } from './warmUp';
 
 const PDFJS_EXCEPTIONS = new Set([
   'XRefEntryException',
@@ -33,5 +34,8 @@ parentPort?.on('message', async (msg: { id: number } & ({ task: ParseTask } | { 
   if ('table' in msg) parentPort?.postMessage({ id: msg.id, ...(await sourceTable(msg.table)) });
   else parentPort?.postMessage({ id: msg.id, record: await parseStage(msg.task) });
 });
-// loaded: the pool may count this thread as ready (a message without an id)
-parentPort?.postMessage({ ready: true });
+// loaded and warmed up: the pool may count this thread as ready (a message without an id) and
+// start the time limit of the file it gives it
+void warmUp()
+  .catch((e: unknown) => process.stderr.write(`xxgk: the parse thread's warm-up failed: ${String(e)}\n`))
+  .finally(() => parentPort?.postMessage({ ready: true }));
