@@ -354,18 +354,12 @@ function readingsInOrder(
   const allDigitsFrom = new Array<boolean>(chunks.length + 1).fill(true);
   for (let i = chunks.length - 1; i >= 0; i--)
     allDigitsFrom[i] = allDigitsFrom[i + 1] && !chunks[i].blank && DIGITS.test(chunks[i].text);
-  // per column c: each total after it that cannot vanish, with its parts up to c
-  const partsReadOfTotals = columns.map((_, c) =>
-    prefixCheck && opts.sumOf
-      ? opts.sumOf
-          .map((parts, t) => (t > c && t < k && parts && !mayVanish[t] ? parts.filter((p) => p <= c) : []))
-          .filter((parts) => parts.length)
-      : [],
-  );
-  const anyTotalToFit = partsReadOfTotals.some((parts) => parts.length);
+  const totalsAfter = prefixCheck && opts.sumOf ? totalsAfterColumns(opts.sumOf, k) : undefined;
+  const anyTotalToFit = !!totalsAfter?.some((totals) => totals.some(({ total }) => !mayVanish[total]));
   const totalsFit = (c: number, charsLeft: number): boolean => {
     let need = mustFill[c + 1];
-    for (const parts of partsReadOfTotals[c]) {
+    for (const { total, parts } of totalsAfter![c]) {
+      if (mayVanish[total]) continue;
       let sum = 0;
       for (const p of parts) sum += vals[p] ?? 0;
       if (sum >= 10 && sum < 1e15) need += digitLength(Math.floor(sum)) - 1;
@@ -535,6 +529,29 @@ function readingsInOrder(
   };
   walk(0, 0);
   return out.length > MAX_READINGS || steps > MAX_STEPS ? undefined : out;
+}
+
+const totalsAfterCache = new WeakMap<Array<number[] | undefined>, Map<number, TotalAfter[][]>>();
+interface TotalAfter {
+  total: number;
+  /** its parts up to the column */
+  parts: number[];
+}
+
+/** per column c of a row of k: each 总计 after it (sumOf) with its parts up to c, built once per row shape */
+function totalsAfterColumns(sumOf: Array<number[] | undefined>, k: number): TotalAfter[][] {
+  let byWidth = totalsAfterCache.get(sumOf);
+  if (!byWidth) totalsAfterCache.set(sumOf, (byWidth = new Map()));
+  let totals = byWidth.get(k);
+  if (!totals) {
+    totals = Array.from({ length: k }, (_, c) =>
+      sumOf
+        .map((parts, total) => ({ total, parts: total > c && total < k && parts ? parts.filter((p) => p <= c) : [] }))
+        .filter(({ parts }) => parts.length),
+    );
+    byWidth.set(k, totals);
+  }
+  return totals;
 }
 
 /** 10^0 … 10^22, each exact as a double: `10 ** n` with n unknown calls Math.pow, the search's hot spot */
