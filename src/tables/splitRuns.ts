@@ -121,7 +121,8 @@ export interface ReadingOptions {
   blockStarts?: number[];
   /**
    * per column, the columns whose sum it must equal when that is the only part of prefixCheck
-   * that ends at it: of a run of digits, only the piece spelling the sum can pass
+   * that ends at it: of a run of digits, only the piece spelling the sum can pass, and no part is
+   * cut so long that the digits left could not spell the sum
    */
   sumOf?: Array<number[] | undefined>;
 }
@@ -135,9 +136,18 @@ const MAX_TOTAL = 9;
  * a null value), except those `printed` says a row always prints (a 总计 that sums its parts).
  */
 export function readingsOf(values: TextPiece[], columns: ColumnSpec[], opts: ReadingOptions = {}): Token[][] {
+  return searchReadings(values, columns, opts) ?? [];
+}
+
+/** readingsOf, undefined where the search passed its bounds (MAX_READINGS, MAX_STEPS) */
+export function searchReadings(
+  values: TextPiece[],
+  columns: ColumnSpec[],
+  opts: ReadingOptions = {},
+): Token[][] | undefined {
   if (opts.lastIsSumOf && !opts.lastIsSumOf.some((c) => columns[c].kind !== 'count'))
-    return readingsTotalFirst(values, columns, opts, opts.lastIsSumOf) ?? [];
-  return readingsInOrder(values, columns, opts) ?? [];
+    return readingsTotalFirst(values, columns, opts, opts.lastIsSumOf);
+  return readingsInOrder(values, columns, opts);
 }
 
 /**
@@ -334,6 +344,28 @@ function readingsInOrder(
     const longest = Math.ceil(digits / cols);
     return longest < 2 || need >= pow10(longest - 1);
   };
+  // Every character left a digit (no placeholder, no blank cell: either could hold a 总计, and a
+  // blank total passes its check), a 总计 still to come is spelt by those digits. It equals the
+  // sum of its parts (opts.sumOf, which prefixCheck tests when it is read), the parts still to
+  // come add ≥ 0 (digits alone), so it is at least the sum of the parts read so far, and a number
+  // printed without a leading zero that large has at least as many digits. Too few characters
+  // left for those digits and one for every other column that cannot vanish: no cut from here
+  // completes a reading, and none that leaves fewer characters or adds to a part can either.
+  const allDigitsFrom = new Array<boolean>(chunks.length + 1).fill(true);
+  for (let i = chunks.length - 1; i >= 0; i--)
+    allDigitsFrom[i] = allDigitsFrom[i + 1] && !chunks[i].blank && DIGITS.test(chunks[i].text);
+  const totalsAfter = prefixCheck && opts.sumOf ? totalsAfterColumns(opts.sumOf, k) : undefined;
+  const anyTotalToFit = !!totalsAfter?.some((totals) => totals.some(({ total }) => !mayVanish[total]));
+  const totalsFit = (c: number, charsLeft: number): boolean => {
+    let need = mustFill[c + 1];
+    for (const { total, parts } of totalsAfter![c]) {
+      if (mayVanish[total]) continue;
+      let sum = 0;
+      for (const p of parts) sum += vals[p] ?? 0;
+      if (sum >= 10 && sum < 1e15) need += digitLength(Math.floor(sum)) - 1;
+    }
+    return charsLeft >= need;
+  };
   let steps = 0;
   // The search from a block start on, remembered by where it starts (chunk, character, column):
   // its complete readings' cells from that column on and the steps it took, so that a second
@@ -397,6 +429,8 @@ function readingsInOrder(
       return;
     }
     const digitsOnly = DIGITS.test(text);
+    /** every character from this chunk on a digit: the totals' bound applies (holds has set vals) */
+    const allDigitsAfter = digitsOnly && allDigitsFrom[ci] && checking && anyTotalToFit;
     const chunksLeft = chunks.length - ci - 1;
     const laterChars = ci + 1 < chunks.length ? charsFrom[ci + 1] : 0;
     const laterDigits = ci + 1 < chunks.length ? digitsFrom[ci + 1] : 0;
@@ -468,7 +502,9 @@ function readingsInOrder(
         cis[c] = ci;
         starts[c] = start;
         ends[c] = end;
-        if ((!checking || holds(c, value)) && (!bound || !partsFrom[c + 1] || reachable(c, digitsAfter(end)))) {
+        const held = !checking || holds(c, value);
+        if (allDigitsAfter && !totalsFit(c, text.length - end + laterChars)) break;
+        if (held && (!bound || !partsFrom[c + 1] || reachable(c, digitsAfter(end)))) {
           // the step the search would take only to find the total not spelt: counted, not taken
           if (digitsOnly && prefixCheck && sumNotSpelt(c + 1, end)) steps++;
           else place(end, c + 1);
@@ -493,6 +529,29 @@ function readingsInOrder(
   };
   walk(0, 0);
   return out.length > MAX_READINGS || steps > MAX_STEPS ? undefined : out;
+}
+
+const totalsAfterCache = new WeakMap<Array<number[] | undefined>, Map<number, TotalAfter[][]>>();
+interface TotalAfter {
+  total: number;
+  /** its parts up to the column */
+  parts: number[];
+}
+
+/** per column c of a row of k: each 总计 after it (sumOf) with its parts up to c, built once per row shape */
+function totalsAfterColumns(sumOf: Array<number[] | undefined>, k: number): TotalAfter[][] {
+  let byWidth = totalsAfterCache.get(sumOf);
+  if (!byWidth) totalsAfterCache.set(sumOf, (byWidth = new Map()));
+  let totals = byWidth.get(k);
+  if (!totals) {
+    totals = Array.from({ length: k }, (_, c) =>
+      sumOf
+        .map((parts, total) => ({ total, parts: total > c && total < k && parts ? parts.filter((p) => p <= c) : [] }))
+        .filter(({ parts }) => parts.length),
+    );
+    byWidth.set(k, totals);
+  }
+  return totals;
 }
 
 /** 10^0 … 10^22, each exact as a double: `10 ** n` with n unknown calls Math.pow, the search's hot spot */
