@@ -6,7 +6,8 @@
 // guessed from alignment) a row whose columns are not settled is left unread, and cells left
 // empty without a finding are counted per border style, not asserted.
 // PDF_RUNS reports per run (npm test: 12; npm run test:property sets XXGK_PDF_VARIANTS=all:
-// 120). The seed is printed for replay (PDF_SEED).
+// 120), the first PDF_INDENTED (4) of them printed again with the text in cells indented 2em.
+// The seed is printed for replay (PDF_SEED).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -17,6 +18,8 @@ import { render, style } from './property/renderReport';
 import { chromiumPrinter, haveChromium, type Borders, type PdfPrinter } from './support/pdfVariants';
 
 const RUNS = Number(process.env.PDF_RUNS ?? (process.env.XXGK_PDF_VARIANTS === 'all' ? 120 : 12));
+/** how many of them are printed a second time with the text in cells indented (PDF_INDENTED) */
+const INDENTED = Math.min(RUNS, Number(process.env.PDF_INDENTED ?? 4));
 // `npm test` renders one fixed set, so that CI says the same thing every run; `npm run
 // test:property` (NUM_RUNS set) a new set each run. PDF_KEEP=DIR writes each PDF there with
 // its truth (key → value), to look at or score again.
@@ -65,8 +68,11 @@ function problemsOf(want: ReportRecordArb, got: ReportRecord): string[] {
   return out;
 }
 
+/** the text in cells indented like the body's paragraphs, as Word and WPS often leave it */
+const INDENT_CELLS = 'p, td, td p { text-indent: 2em; }';
+
 /** the report's HTML with a print style and a page break before row `row` of table `table` */
-function printable(html: string, borders: Borders, table: number, row: number): string {
+function printable(html: string, borders: Borders, table: number, row: number, indent = false): string {
   let t = -1;
   const withBreak = html.replace(/<table[^>]*>[\s\S]*?<\/table>/g, (tb) => {
     t++;
@@ -78,7 +84,7 @@ function printable(html: string, borders: Borders, table: number, row: number): 
   });
   const css =
     '<style>@page { size: A4; } body, td, p { font-family: "Noto Serif CJK SC"; font-size: 10pt; } ' +
-    `${CSS[borders]}</style>`;
+    `${CSS[borders]}${indent ? INDENT_CELLS : ''}</style>`;
   return withBreak.replace(/<\/head>/i, `${css}</head>`);
 }
 
@@ -112,12 +118,18 @@ if (!haveChromium())
   const pinned = PINNED.map(
     ([seed, i]) => [`seed ${seed} report ${i}`, fc.sample(arb, { numRuns: i + 1, seed })[i]] as const,
   );
-  test.each([...drawn, ...pinned])('%s', async (name, [want, s, borders, table, rowSeed]) => {
+  // the first reports again with the text in their cells indented (a number starts right of its
+  // column's left edge, a short first line of a label clear of the lines below it)
+  const indented = drawn.slice(0, INDENTED).map(([name, c]) => [`${name} cells indented`, c] as const);
+  test.each([...drawn, ...pinned, ...indented])('%s', async (name, [want, s, borders, table, rowSeed]) => {
     const { bytes } = await render(want, 'cmsHtml', s);
     const html = Buffer.from(bytes).toString('utf8');
     const rows = want.tables[table] ? want.tables[table].headers.length + want.tables[table].rows.length : 1;
     const row = 1 + (rowSeed % Math.max(1, rows - 1));
-    const pdf = await printer.pdf(printable(html, borders, table, row), { engine: 'chromium', borders });
+    const pdf = await printer.pdf(printable(html, borders, table, row, name.endsWith('cells indented')), {
+      engine: 'chromium',
+      borders,
+    });
     if (process.env.PDF_KEEP) {
       const file = path.join(process.env.PDF_KEEP, `${SEED} ${name}`.replace(/ /g, '-'));
       writeFileSync(`${file}.pdf`, pdf);

@@ -287,7 +287,51 @@ function findColumns(segs: Segment[]): Column[] {
     if (last && s.x0 < last.x1) last.x1 = Math.max(last.x1, s.x1);
     else cols.push({ x0: s.x0, x1: s.x1 });
   }
-  return cols;
+  return joinIndentedCells(cols, segs);
+}
+
+/** how far (font sizes) a cell's first line may be indented: two characters, and some slack */
+const FIRST_LINE_INDENT = 2.5;
+
+/**
+ * A cell printed with its first line indented (a body style's `text-indent: 2em` left on the
+ * paragraphs in cells, as Word and WPS do) starts its first line right of the lines below; in
+ * a narrow column a short first line (总 over 计) then sits clear of them, and the lines below
+ * make a column of their own. Such a column holds no value, and each of its pieces continues,
+ * one line down and up to an indent to the left, a piece of the column to its right that has
+ * nothing under it: it is that column's cell, and joins it. Left apart, the column would
+ * shift the columns after it by one, and every value with them.
+ */
+function joinIndentedCells(cols: Column[], segs: Segment[]): Column[] {
+  const within = (s: Segment, c: Column) => s.x0 < c.x1 && c.x0 < s.x1;
+  const continues = (left: Column, right: Column) => {
+    const own = segs.filter((s) => s.x0 >= left.x0 && s.x1 <= left.x1);
+    if (!own.length || own.some(isValuePiece)) return false;
+    // the line above, at about one line's distance
+    const above = (q: Segment, p: Segment) => p.y - q.y > 0.5 * q.size && p.y - q.y <= ROW_PITCH * q.size;
+    const firstLine = (q: Segment, p: Segment) =>
+      above(q, p) &&
+      within(p, right) &&
+      !within(p, left) &&
+      p.x0 >= q.x1 &&
+      p.x0 - q.x0 <= FIRST_LINE_INDENT * q.size &&
+      !segs.some((o) => o.line === q.line && o !== q && within(o, p)) &&
+      !segs.some((o) => o.line === p.line && within(o, left));
+    // every piece is such a wrapped line, or a further line under one of the column's own
+    return (
+      own.some((q) => segs.some((p) => firstLine(q, p))) &&
+      own.every((q) => segs.some((p) => firstLine(q, p) || (above(q, p) && within(p, left) && own.includes(p))))
+    );
+  };
+  const out: Column[] = [];
+  for (let k = 0; k < cols.length; k++) {
+    const next = cols[k + 1];
+    if (next && continues(cols[k], next)) {
+      out.push({ x0: cols[k].x0, x1: Math.max(cols[k].x1, next.x1) });
+      k++;
+    } else out.push(cols[k]);
+  }
+  return out;
 }
 
 interface Cell {

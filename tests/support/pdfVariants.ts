@@ -41,8 +41,10 @@ export interface Variant {
   /** the table cut at breakAt into two parts with a footnote (注：…, dates in it) between them */
   footnote?: boolean;
   /** every paragraph's first line indented two characters, the headings' too (not the text in
-   * table cells), as many sites print them: a heading is then not at the text's left edge */
-  indent?: boolean;
+   * table cells), as many sites print them: a heading is then not at the text's left edge;
+   * 'cells': the text in table cells indented too, as Word and WPS leave a body style's
+   * first-line indent on the paragraphs of cells (numbers then start right of their column's left) */
+  indent?: boolean | 'cells';
 }
 
 /** what reports print under a table part: a note with numbers in it that belong to no row */
@@ -66,7 +68,7 @@ export function variantName(v: Variant): string {
     v.furniture ? 'furniture' : '',
     v.font === 'sans' ? 'sans' : '',
     v.footnote ? 'footnote' : '',
-    v.indent ? 'indent' : '',
+    v.indent === 'cells' ? 'indentcells' : v.indent ? 'indent' : '',
   ]
     .filter(Boolean)
     .join('-');
@@ -120,7 +122,11 @@ export function variantHtml(v: Variant): string {
   const style = [
     `body, td, p { font-family: "${font}"; font-size: 10pt; }`,
     BORDER_CSS[v.borders],
-    v.indent ? 'p { text-indent: 2em; } td p { text-indent: 0; }' : '',
+    v.indent === 'cells'
+      ? 'p, td, td p { text-indent: 2em; }'
+      : v.indent
+        ? 'p { text-indent: 2em; } td p { text-indent: 0; }'
+        : '',
     v.landscape === 'all' ? '@page { size: A4 landscape; }' : '@page { size: A4; }',
     v.landscape === 'tables' ? '@page wide { size: A4 landscape; } table.wide { page: wide; }' : '',
   ].join('\n');
