@@ -9,9 +9,9 @@ import { cleanRaw } from './parseValue';
 import { readingsOf, type ReadingOptions, type Token } from './splitRuns';
 import { choose, type RowCheck } from './chooseReading';
 import { hasNarrativeTerms, narrativeSupport, type NarrativeEvidence } from './narrativeEvidence';
-import { ARITHMETIC, rowCheckOf, type TableArithmetic } from './arithmetic';
+import { ARITHMETIC, type TableArithmetic } from './arithmetic';
 import { solveJointly } from './jointReading';
-import { checkBlockStarts, lastIsSumOf, prefixCheckOf, sumsEndingAt } from './rowPrefixCheck';
+import { readingOptions } from './rowPrefixCheck';
 
 export interface RecognisedTable {
   table: TableKey;
@@ -172,19 +172,7 @@ function rowChecks(arithmetic: TableArithmetic, columns: ColumnSpec[]): ReadingO
   if (!byShape) checksCache.set(arithmetic, (byShape = new Map()));
   const shape = keys.join('|');
   let checks = byShape.get(shape);
-  if (!checks) {
-    // a row that prints its parts prints their 总计: only the other cells may be blanks that vanished
-    const totals = new Set(arithmetic.inRow.flatMap((e) => e.right));
-    checks = {
-      printed: (c) => totals.has(c.key),
-      rowCheck: rowCheckOf(arithmetic, keys),
-      prefixCheck: prefixCheckOf(arithmetic, keys),
-      lastIsSumOf: lastIsSumOf(arithmetic, columns),
-      blockStarts: checkBlockStarts(arithmetic, keys),
-      sumOf: sumsEndingAt(arithmetic, keys),
-    };
-    byShape.set(shape, checks);
-  }
+  if (!checks) byShape.set(shape, (checks = readingOptions(arithmetic, columns)));
   return checks;
 }
 

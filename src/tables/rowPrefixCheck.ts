@@ -3,7 +3,9 @@
 // fifteen cells, twelve of which may be blanks that vanished) drops a wrong cut early instead of
 // enumerating every reading after it. The equations are arithmetic.ts's; a row standing for
 // several rows repeats its columns, each repetition checked on its own (as rowCheckOf does).
-import { blockCheck, columnBlocks, inRowEquationsOver, type TableArithmetic } from './arithmetic';
+import { blockCheck, columnBlocks, inRowEquationsOver, rowCheckOf, type TableArithmetic } from './arithmetic';
+import type { ColumnSpec } from './catalog';
+import type { ReadingOptions } from './splitRuns';
 
 export type PrefixCheck = (values: Array<number | null>, upTo: number) => boolean;
 
@@ -62,4 +64,19 @@ export function checkBlockStarts(arithmetic: TableArithmetic, columns: string[])
   const blocks = columnBlocks(columns);
   if (blocks.length < 2) return undefined;
   return blocks.slice(1).map((b) => Math.min(...b.values()));
+}
+
+/** The digit search's options for a row of these columns: its own arithmetic, bounds and shortcuts. */
+export function readingOptions(arithmetic: TableArithmetic, columns: ColumnSpec[]): ReadingOptions {
+  const keys = columns.map((c) => c.key);
+  // a row that prints its parts prints their 总计: only the other cells may be blanks that vanished
+  const totals = new Set(arithmetic.inRow.flatMap((e) => e.right));
+  return {
+    printed: (c) => totals.has(c.key),
+    rowCheck: rowCheckOf(arithmetic, keys),
+    prefixCheck: prefixCheckOf(arithmetic, keys),
+    lastIsSumOf: lastIsSumOf(arithmetic, columns),
+    blockStarts: checkBlockStarts(arithmetic, keys),
+    sumOf: sumsEndingAt(arithmetic, keys),
+  };
 }

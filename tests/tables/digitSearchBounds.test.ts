@@ -8,22 +8,12 @@ import { CATALOG } from '../../src/tables/catalog';
 import { ARITHMETIC, partsOfTotal, rowCheckOf, type TableArithmetic } from '../../src/tables/arithmetic';
 import type { ColumnSpec } from '../../src/tables/catalog';
 import { searchReadings, type ReadingOptions } from '../../src/tables/splitRuns';
-import { checkBlockStarts, lastIsSumOf, prefixCheckOf, sumsEndingAt } from '../../src/tables/rowPrefixCheck';
+import { readingOptions } from '../../src/tables/rowPrefixCheck';
 
 const run = (text: string) => [{ text, source: { line: 1, column: 1 }, runTogether: true }];
 const raws = (rs: NonNullable<ReturnType<typeof searchReadings>>) => rs.map((r) => r.map((t) => t.raw).join('|'));
 
-function options(arithmetic: TableArithmetic, columns: ColumnSpec[]): ReadingOptions {
-  const keys = columns.map((c) => c.key);
-  return {
-    printed: (c) => c.key === 'total',
-    rowCheck: rowCheckOf(arithmetic, keys),
-    prefixCheck: prefixCheckOf(arithmetic, keys),
-    lastIsSumOf: lastIsSumOf(arithmetic, columns),
-    blockStarts: checkBlockStarts(arithmetic, keys),
-    sumOf: sumsEndingAt(arithmetic, keys),
-  };
-}
+const options = readingOptions;
 
 /**
  * Every reading of a run of digits as the row's cells, by enumeration: a cell is a number with no

@@ -2,24 +2,16 @@
 // tried only as the sum of its parts) must leave the readings exactly as the search without them:
 // the same readings in the same order, and the same rows past the search's bounds.
 import { CATALOG } from '../../src/tables/catalog';
-import { ARITHMETIC, rowCheckOf } from '../../src/tables/arithmetic';
+import { ARITHMETIC } from '../../src/tables/arithmetic';
 import { readingsOf, type ReadingOptions } from '../../src/tables/splitRuns';
-import { checkBlockStarts, lastIsSumOf, prefixCheckOf, sumsEndingAt } from '../../src/tables/rowPrefixCheck';
+import { readingOptions } from '../../src/tables/rowPrefixCheck';
 
 const run = (text: string) => [{ text, source: { line: 1, column: 1 }, runTogether: true }];
 const raws = (rs: ReturnType<typeof readingsOf>) => rs.map((r) => r.map((t) => t.raw).join('|'));
 
 const arithmetic = ARITHMETIC.reviewLitigation['2021'];
 const columns = CATALOG.reviewLitigation['2021'].flatMap((s) => s.columns);
-const keys = columns.map((c) => c.key);
-const withShortcuts: ReadingOptions = {
-  printed: (c) => c.key === 'total',
-  rowCheck: rowCheckOf(arithmetic, keys),
-  prefixCheck: prefixCheckOf(arithmetic, keys),
-  lastIsSumOf: lastIsSumOf(arithmetic, columns),
-  blockStarts: checkBlockStarts(arithmetic, keys),
-  sumOf: sumsEndingAt(arithmetic, keys),
-};
+const withShortcuts: ReadingOptions = readingOptions(arithmetic, columns);
 const without: ReadingOptions = { ...withShortcuts, blockStarts: undefined, sumOf: undefined };
 
 test('table 四 as one run has its blocks and sums for the shortcuts', () => {
