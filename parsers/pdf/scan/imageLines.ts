@@ -165,16 +165,6 @@ export function traceAlong(
   return { share: to >= from ? dark / (to - from + 1) : 1, longestPaper };
 }
 
-/** the share of `from`–`to` along a line that faint ink traces (traceAlong) */
-export const inkAlong = (
-  img: GreyImage,
-  horizontal: boolean,
-  line: { first: number; last: number },
-  from: number,
-  to: number,
-  threshold: number,
-): number => traceAlong(img, horizontal, line, from, to, threshold).share;
-
 /** the share of a line's own length (`from`–`to`, rows `first`–`last` across) with ink in the mask */
 export function inkCover(ink: Uint8Array, width: number, horizontal: boolean, line: PixelLine): number {
   const from = Math.round(line.from),
