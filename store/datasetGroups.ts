@@ -5,6 +5,9 @@
 // columns are rewritten whenever a file of an agency is saved, by the dataset's own grouping
 // (src/dataset/sameReport.ts, through reportsOfCopies) over that agency's files. The listed
 // files' rows are copied, narrow, into `entries`: what the list scans.
+// An agency with many stored files (one report fetched again and again, each time with other
+// bytes) is not regrouped on every save, which would cost each save all its files: it is marked
+// in `regroup_pending` and regrouped once, when the writer is idle (regroupPending).
 import { PostgresAdapter, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, EntriesTable } from './schema';
 import { agencyKey } from '../src/report/agencyName';
@@ -125,6 +128,83 @@ export async function regroupAgencies(db: Db, agencyKeys: string[], listRows = t
     } else
       for (const { sha256, ...set } of rows)
         await db.updateTable('reports').set(set).where('sha256', '=', sha256).execute();
+  }
+}
+
+/**
+ * Agencies with more stored files than this are marked and regrouped later (regroupPending),
+ * not on every save. An agency publishes one report a year in two or three formats: 15 years
+ * of them stay under it and are regrouped at once.
+ */
+export const REGROUP_AT_ONCE_UP_TO = 100;
+
+/** Stored files per agency key (failed ones too: they are cheap to count and few). */
+async function filesPerAgency(db: Db, agencyKeys: string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(['agency_key', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('agency_key', 'in', agencyKeys)
+    .groupBy('agency_key')
+    .execute();
+  return new Map(rows.map((r) => [r.agency_key!, Number(r.n)]));
+}
+
+/**
+ * After a save: the agencies with few files regrouped now, the others marked for regroupPending.
+ * The caller holds the agencies' locks (lockAgencies), so a mark and a regroup never cross.
+ */
+export async function regroupOrDefer(db: Db, agencyKeys: string[], upTo = REGROUP_AT_ONCE_UP_TO): Promise<void> {
+  if (!agencyKeys.length) return;
+  const files = await filesPerAgency(db, agencyKeys);
+  const later = agencyKeys.filter((k) => (files.get(k) ?? 0) > upTo);
+  await regroupAgencies(
+    db,
+    agencyKeys.filter((k) => !later.includes(k)),
+  );
+  if (later.length)
+    await db
+      .insertInto('regroup_pending')
+      .values(later.map((agency_key) => ({ agency_key, marks: 1 })))
+      .onConflict((oc) => oc.column('agency_key').doUpdateSet({ marks: sql`regroup_pending.marks + 1` }))
+      .execute();
+}
+
+/** agencies regrouped per transaction by regroupPending (each may hold thousands of files) */
+const PENDING_PAGE = 10;
+
+/**
+ * Regroup every marked agency, a few per transaction, each under its lock (taken as saves take
+ * it, before any row lock: no deadlock). A mark is removed only if no save added one since it
+ * was read under the lock; such an agency waits for the next call. Returns the agencies done.
+ */
+export async function regroupPending(db: Kysely<Database>): Promise<number> {
+  let after = '';
+  let done = 0;
+  for (;;) {
+    const keys = (
+      await db
+        .selectFrom('regroup_pending')
+        .select('agency_key')
+        .where('agency_key', '>', after)
+        .orderBy('agency_key')
+        .limit(PENDING_PAGE)
+        .execute()
+    ).map((r) => r.agency_key);
+    if (!keys.length) return done;
+    after = keys[keys.length - 1];
+    await db.transaction().execute(async (trx) => {
+      await lockAgencies(trx, keys);
+      const marks = await trx
+        .selectFrom('regroup_pending')
+        .select(['agency_key', 'marks'])
+        .where('agency_key', 'in', keys)
+        .execute();
+      // one agency at a time: what one regroup holds in memory is one agency's files
+      for (const { agency_key } of marks) await regroupAgencies(trx, [agency_key]);
+      for (const { agency_key, marks: m } of marks)
+        await trx.deleteFrom('regroup_pending').where('agency_key', '=', agency_key).where('marks', '=', m).execute();
+      done += marks.length;
+    });
   }
 }
 

@@ -9,6 +9,7 @@ export {
 } from './openStore';
 export { resilientPool, type ConnectionErrorHandler } from './pgPool';
 export { saveRecord, saveRecords, addSource, type SaveOutcome } from './saveRecord';
+export { regroupPending, REGROUP_AT_ONCE_UP_TO } from './datasetGroups';
 export {
   storedHashes,
   countReports,

@@ -305,6 +305,21 @@ const migrations: Record<string, Migration> = {
       for (const c of ['formats', 'rules']) await db.schema.alterTable('entries').dropColumn(c).execute();
     },
   },
+  '0007_regroup_pending': {
+    // An agency with thousands of stored files (one report fetched again and again with other
+    // bytes) made every save regroup all of them: quadratic. Such agencies are marked here and
+    // regrouped in one pass when the writer is idle (store/datasetGroups.ts regroupPending).
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('regroup_pending')
+        .addColumn('agency_key', 'text', (c) => c.primaryKey())
+        .addColumn('marks', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('regroup_pending').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,7 +14,7 @@ import { listed } from './listQueries';
 import {
   lockAgencies,
   ownGroupColumns,
-  regroupAgencies,
+  regroupOrDefer,
   replaceEntries,
   statusRank,
   type EntryRow,
@@ -89,7 +89,7 @@ export async function saveRecords(
       written.map((r) => r.source.sha256),
       written.filter((r) => r.error || agencyKeyOf(r) === null).map(ownEntry),
     );
-    await regroupAgencies(trx, [...new Set(written.flatMap(keysOf).filter((k): k is string => k !== null))].sort());
+    await regroupOrDefer(trx, [...new Set(written.flatMap(keysOf).filter((k): k is string => k !== null))].sort());
     return outcomes;
   });
 }

@@ -121,8 +121,19 @@ export interface EntriesTable extends ReportGroupColumns {
   rules: string | null;
 }
 
+/**
+ * Agencies whose files were saved but not yet regrouped (migration 0007): those with too many
+ * stored files to regroup on every save (store/datasetGroups.ts regroupOrDefer). `marks` counts
+ * the saves since; a regroup deletes the row only if no save marked it meanwhile.
+ */
+export interface RegroupPendingTable {
+  agency_key: string;
+  marks: number;
+}
+
 export interface Database {
   entries: EntriesTable;
+  regroup_pending: RegroupPendingTable;
   reports: ReportsTable;
   sources: SourcesTable;
   cells: CellsTable;

@@ -8,8 +8,10 @@
 // - A batch the store refuses is written again one record at a time: every record that can be
 //   stored is, and only the save() of a record the store refuses rejects, with the store's error.
 // - close() writes whatever waits; a save() after it rejects.
+// - Agencies with too many files to regroup on every save (store regroupOrDefer) are regrouped
+//   when the writer is idle, at most a tenth of its time, and always at close().
 import type { Store } from '../../store';
-import { saveRecord, saveRecords } from '../../store';
+import { regroupPending, saveRecord, saveRecords } from '../../store';
 import type { Checked } from './check';
 import { storable, type StoreOutcome } from './store';
 
@@ -18,13 +20,15 @@ export interface WriterOptions {
   size?: number;
   /** how long an idle writer waits for more records before it writes, ms */
   delayMs?: number;
+  /** the least time between two regroups of marked agencies, ms */
+  regroupEveryMs?: number;
 }
 
 /**
  * One transaction per report costs its round trips and a commit each; a batch shares them. 20 ms
  * is short beside a PDF's parse, and a worker holds `size` more jobs than it has threads for it.
  */
-export const STORE_BATCH = { size: 32, delayMs: 20 } as const;
+export const STORE_BATCH = { size: 32, delayMs: 20, regroupEveryMs: 5000 } as const;
 
 export interface RecordWriter {
   /** the record's outcome, once it is stored (a transient verdict is never stored: 'notStored') */
@@ -47,15 +51,47 @@ export function createRecordWriter(store: Store, opts: WriterOptions = {}): Reco
   /** the batch being written, if any */
   let writing: Promise<void> | undefined;
   let closed = false;
+  const regroupEveryMs = opts.regroupEveryMs ?? STORE_BATCH.regroupEveryMs;
+  let regroupDueAt = Date.now() + regroupEveryMs;
+  let regroupTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * Regroup the marked agencies. Each pass reads all files of those agencies, so the next waits
+   * nine times as long as this one took: regrouping costs at most a tenth of the writer's time
+   * however large the agencies grow. A failure leaves the marks for the next pass.
+   */
+  const regroup = async (): Promise<void> => {
+    const started = Date.now();
+    try {
+      await regroupPending(store.db);
+    } catch {
+      /* the marks stay: the next pass, or close(), regroups them */
+    }
+    regroupDueAt = Date.now() + Math.max(regroupEveryMs, 9 * (Date.now() - started));
+  };
+
+  /** when idle: regroup now if due, or once it is due (if still idle then) */
+  const regroupWhenIdle = async (): Promise<void> => {
+    clearTimeout(regroupTimer);
+    regroupTimer = undefined;
+    if (closed) return;
+    if (Date.now() >= regroupDueAt) return regroup();
+    regroupTimer = setTimeout(() => void drain(true), regroupDueAt - Date.now());
+    regroupTimer.unref();
+  };
 
   /** write batches until nothing waits; a call while a batch is written joins that loop */
-  const drain = (): Promise<void> => {
+  const drain = (idle = false): Promise<void> => {
     clearTimeout(timer);
     timer = undefined;
-    if (!writing && waiting.length)
+    if (!writing && (waiting.length || idle))
       writing = (async () => {
         try {
-          while (waiting.length) await write(waiting.splice(0, size));
+          // records that arrive during a regroup are written after it, in this loop
+          do {
+            while (waiting.length) await write(waiting.splice(0, size));
+            await regroupWhenIdle();
+          } while (waiting.length);
         } finally {
           // cleared in the same turn as the last look at `waiting`: a record saved after it starts a new loop
           writing = undefined;
@@ -92,7 +128,9 @@ export function createRecordWriter(store: Store, opts: WriterOptions = {}): Reco
     },
     async close() {
       closed = true;
+      clearTimeout(regroupTimer);
       await drain();
+      await regroup();
     },
   };
 }
