@@ -3,7 +3,7 @@
 // copies the report has, how many cells they disagree on (X-SOURCES) and the report's region.
 // The review list is then a query (store/listQueries.ts), not the whole dataset in memory. The
 // columns are rewritten whenever a file of an agency is saved, by the dataset's own grouping
-// (src/dataset/sameReport.ts, through reportsOfCopies) over that agency's files. The listed
+// (src/dataset/sameReport.ts, through reportsWithDisagreementCounts) over that agency's files. The listed
 // files' rows are copied, narrow, into `entries`: what the list scans.
 // An agency with many stored files (one report fetched again and again, each time with other
 // bytes) is not regrouped on every save, which would cost each save all its files: it is marked
@@ -12,7 +12,7 @@ import { PostgresAdapter, sql, type Insertable, type Kysely, type Transaction } 
 import type { Database, EntriesTable } from './schema';
 import { agencyKey } from '../src/report/agencyName';
 import { copiesOfAgencies } from './datasetQueries';
-import { reportsOfCopies } from './datasetReports';
+import { reportsWithDisagreementCounts } from './datasetReports';
 import { listed } from './listQueries';
 import type { Region } from '../src/dataset/region';
 
@@ -78,7 +78,7 @@ export async function replaceEntries(db: Db, remove: string[], rows: EntryRow[])
 export async function regroupAgencies(db: Db, agencyKeys: string[], listRows = true): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   for (let i = 0; i < agencyKeys.length; i += 200) {
-    const reports = await reportsOfCopies(
+    const reports = await reportsWithDisagreementCounts(
       db as Kysely<Database>,
       await copiesOfAgencies(db as Kysely<Database>, agencyKeys.slice(i, i + 200)),
     );
@@ -88,7 +88,7 @@ export async function regroupAgencies(db: Db, agencyKeys: string[], listRows = t
         listed: c === r.best ? 1 : 0,
         group_best: r.id,
         copy_count: r.copies.length,
-        x_sources: r.xSources.length,
+        x_sources: r.xSourcesCount,
         ...regionColumns(r.region),
       })),
     );
@@ -108,7 +108,7 @@ export async function regroupAgencies(db: Db, agencyKeys: string[], listRows = t
           cell_count: r.best.cellCount,
           flag_count: r.best.flagCount,
           copy_count: r.copies.length,
-          x_sources: r.xSources.length,
+          x_sources: r.xSourcesCount,
           ...regionColumns(r.region),
           status_rank: statusRank(r.best.errorCode, r.best.cellCount, r.best.flags),
           formats: listed(r.copies.map((c) => c.format)),

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { groupCopies } from '../src/dataset/sameReport';
-import { sourceDisagreements, type SourcesFlag } from '../src/dataset/sourceDisagreements';
+import { DisagreementCount, sourceDisagreements, type SourcesFlag } from '../src/dataset/sourceDisagreements';
 import { regionOf, type Region } from '../src/dataset/region';
 import { cellsOfReports } from './queries';
 import { agencyKeysAfter, copiesAfter, copiesOfAgencies, copiesOfFiles, type DatasetCopy } from './datasetQueries';
@@ -35,11 +35,10 @@ const regionOfCopy = (c: DatasetCopy): Region | null =>
 
 /** The reports that some parsed files make (all copies of each report among them), in dataset order. */
 export async function reportsOfCopies(db: Kysely<Database>, copies: DatasetCopy[]): Promise<DatasetReport[]> {
-  const groups = groupCopies(copies.map((c) => ({ ...c, id: c.sha256, regionCode: c.extras.regionCode })));
-  const multi = groups.filter((g) => g.copies.length > 1);
+  const groups = groupsOf(copies);
   const cells = await cellsOfReports(
     db,
-    multi.flatMap((g) => g.copies.map((c) => c.sha256)),
+    groups.filter((g) => g.copies.length > 1).flatMap((g) => g.copies.map((c) => c.sha256)),
   );
   return groups.map((g): DatasetReport => {
     const xSources =
@@ -48,16 +47,50 @@ export async function reportsOfCopies(db: Kysely<Database>, copies: DatasetCopy[
             g.copies.map((c) => ({ id: c.sha256, sources: c.sources, cells: cells.get(c.sha256) ?? [] })),
           )
         : [];
-    return {
-      key: g.key,
-      id: g.best.sha256,
-      best: g.best,
-      copies: g.copies,
-      sources: [...new Set(g.copies.flatMap((c) => c.sources))],
-      region: g.copies.map(regionOfCopy).find((r) => r !== null) ?? null,
-      xSources,
-    };
+    return asReport(g, xSources);
   });
+}
+
+/** copies whose cells are read at once when only disagreements are counted */
+const COUNT_CHUNK = 200;
+
+/**
+ * The same reports with their X-SOURCES count instead of the flags: what the review list keeps.
+ * A report's copies are read a few hundred at a time, so memory stays that of a few hundred
+ * copies however many a report has.
+ */
+export async function reportsWithDisagreementCounts(
+  db: Kysely<Database>,
+  copies: DatasetCopy[],
+): Promise<Array<DatasetReport & { xSourcesCount: number }>> {
+  const out: Array<DatasetReport & { xSourcesCount: number }> = [];
+  for (const g of groupsOf(copies)) {
+    const count = new DisagreementCount();
+    if (g.copies.length > 1)
+      for (let i = 0; i < g.copies.length; i += COUNT_CHUNK) {
+        const shas = g.copies.slice(i, i + COUNT_CHUNK).map((c) => c.sha256);
+        const cells = await cellsOfReports(db, shas);
+        for (const sha of shas) count.add(cells.get(sha) ?? []);
+      }
+    out.push({ ...asReport(g, []), xSourcesCount: count.count });
+  }
+  return out;
+}
+
+function groupsOf(copies: DatasetCopy[]) {
+  return groupCopies(copies.map((c) => ({ ...c, id: c.sha256, regionCode: c.extras.regionCode })));
+}
+
+function asReport(g: ReturnType<typeof groupsOf>[number], xSources: SourcesFlag[]): DatasetReport {
+  return {
+    key: g.key,
+    id: g.best.sha256,
+    best: g.best,
+    copies: g.copies,
+    sources: [...new Set(g.copies.flatMap((c) => c.sources))],
+    region: g.copies.map(regionOfCopy).find((r) => r !== null) ?? null,
+    xSources,
+  };
 }
 
 /** The reports of one agency (by agency key), every year and scope, in dataset order. */

@@ -11,6 +11,8 @@ import { openStore, saveRecords, loadDataset, regroupPending, REGROUP_AT_ONCE_UP
 import { createRecordWriter, type Checked } from '../pipeline/stages';
 import { agencyKey } from '../src/report/agencyName';
 import { EACH_STORE, type TempStore } from './storeHelpers';
+import fc from 'fast-check';
+import { DisagreementCount, sourceDisagreements, type CopyCells } from '../src/dataset/sourceDisagreements';
 import { corpusFile } from './support/fixtures';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -63,6 +65,31 @@ const pending = async (store: Store) =>
     r.agency_key,
     r.marks,
   ]);
+
+test('counting disagreements a few copies at a time gives as many as the flags', () => {
+  const cell = fc.record({
+    table: fc.constantFrom('二', '三'),
+    row: fc.constantFrom('a', 'b', 'c'),
+    col: fc.constantFrom('x', 'y'),
+    value: fc.option(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0.5, 0.50000001, 12.5)), {
+      nil: null,
+    }),
+  });
+  const copies = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 });
+  fc.assert(
+    fc.property(copies, fc.integer({ min: 1, max: 4 }), (list, chunk) => {
+      const all: CopyCells[] = list.map((cells, i) => ({
+        id: `c${i}`,
+        sources: [`s${i}`],
+        cells: cells.map((c) => ({ ...c, raw: String(c.value) })),
+      }));
+      const count = new DisagreementCount();
+      for (let i = 0; i < all.length; i += chunk) for (const c of all.slice(i, i + chunk)) count.add(c.cells);
+      expect(count.count).toBe(sourceDisagreements(all).length);
+    }),
+    { numRuns: 2000, seed: 7 },
+  );
+});
 
 describe.each(EACH_STORE)('agencies with many files regrouped later on %s', (_kind, make) => {
   let temp: TempStore;

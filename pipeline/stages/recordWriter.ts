@@ -20,15 +20,17 @@ export interface WriterOptions {
   size?: number;
   /** how long an idle writer waits for more records before it writes, ms */
   delayMs?: number;
-  /** the least time between two regroups of marked agencies, ms */
+  /** the least time between two regroups of marked agencies while records keep coming, ms */
   regroupEveryMs?: number;
+  /** how long a quiet writer waits to regroup marked agencies (at least as long as the last regroup took), ms */
+  regroupQuietMs?: number;
 }
 
 /**
  * One transaction per report costs its round trips and a commit each; a batch shares them. 20 ms
  * is short beside a PDF's parse, and a worker holds `size` more jobs than it has threads for it.
  */
-export const STORE_BATCH = { size: 32, delayMs: 20, regroupEveryMs: 5000 } as const;
+export const STORE_BATCH = { size: 32, delayMs: 20, regroupEveryMs: 5000, regroupQuietMs: 1000 } as const;
 
 export interface RecordWriter {
   /** the record's outcome, once it is stored (a transient verdict is never stored: 'notStored') */
@@ -52,14 +54,18 @@ export function createRecordWriter(store: Store, opts: WriterOptions = {}): Reco
   let writing: Promise<void> | undefined;
   let closed = false;
   const regroupEveryMs = opts.regroupEveryMs ?? STORE_BATCH.regroupEveryMs;
+  const regroupQuietMs = opts.regroupQuietMs ?? STORE_BATCH.regroupQuietMs;
   let regroupDueAt = Date.now() + regroupEveryMs;
   let regroupTimer: NodeJS.Timeout | undefined;
 
   /**
-   * Regroup the marked agencies. Each pass reads all files of those agencies, so the next waits
-   * nine times as long as this one took: regrouping costs at most a tenth of the writer's time
-   * however large the agencies grow. A failure leaves the marks for the next pass.
+   * Regroup the marked agencies. Each pass reads all files of those agencies. While records keep
+   * coming, the next pass waits nine times as long as this one took, so regrouping costs at most
+   * a tenth of the writer's time however large the agencies grow; once the writer has been
+   * quiet for as long as the last pass took (a second at least), it regroups at once. A failure
+   * leaves the marks for the next pass.
    */
+  let lastRegroupMs = 0;
   const regroup = async (): Promise<void> => {
     const started = Date.now();
     try {
@@ -67,30 +73,32 @@ export function createRecordWriter(store: Store, opts: WriterOptions = {}): Reco
     } catch {
       /* the marks stay: the next pass, or close(), regroups them */
     }
-    regroupDueAt = Date.now() + Math.max(regroupEveryMs, 9 * (Date.now() - started));
+    lastRegroupMs = Date.now() - started;
+    regroupDueAt = Date.now() + Math.max(regroupEveryMs, 9 * lastRegroupMs);
   };
 
-  /** when idle: regroup now if due, or once it is due (if still idle then) */
-  const regroupWhenIdle = async (): Promise<void> => {
+  /** after a loop of batches: regroup now if due, or once the writer has been quiet long enough */
+  const regroupWhenIdle = async (quiet: boolean): Promise<void> => {
     clearTimeout(regroupTimer);
     regroupTimer = undefined;
     if (closed) return;
-    if (Date.now() >= regroupDueAt) return regroup();
-    regroupTimer = setTimeout(() => void drain(true), regroupDueAt - Date.now());
+    if (quiet || Date.now() >= regroupDueAt) return regroup();
+    regroupTimer = setTimeout(() => void drain(true), Math.max(regroupQuietMs, lastRegroupMs));
     regroupTimer.unref();
   };
 
   /** write batches until nothing waits; a call while a batch is written joins that loop */
-  const drain = (idle = false): Promise<void> => {
+  const drain = (quiet = false): Promise<void> => {
     clearTimeout(timer);
     timer = undefined;
-    if (!writing && (waiting.length || idle))
+    if (!writing && (waiting.length || quiet))
       writing = (async () => {
         try {
           // records that arrive during a regroup are written after it, in this loop
           do {
+            const wrote = waiting.length > 0;
             while (waiting.length) await write(waiting.splice(0, size));
-            await regroupWhenIdle();
+            await regroupWhenIdle(quiet && !wrote);
           } while (waiting.length);
         } finally {
           // cleared in the same turn as the last look at `waiting`: a record saved after it starts a new loop
