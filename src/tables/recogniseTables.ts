@@ -60,14 +60,20 @@ export function detectTemplate(t: CollectedTable, year: number | null, others: T
 /** the numbers a row prints, cells apart: one a cell of a grid, or a run split at spaces */
 const printedCells = (r: KeyedRow) => r.values.flatMap((v) => v.text.trim().split(/\s+/).filter(Boolean)).length;
 
+/** table 三's columns with the subtotal where its label stands: before 商业企业 (1) or after 其他 (6) */
+const WITH_SUBTOTAL_AT = new Map(
+  [1, 6].map((at) => {
+    const cols = APPLICATION_COLUMNS.slice();
+    cols.splice(at, 0, LEGAL_PERSON_SUBTOTAL);
+    return [at, cols];
+  }),
+);
+
 function applicationColumns(t: CollectedTable): ColumnSpec[] {
   const header = compact(t.headerText);
   if (!/小计/.test(header)) return APPLICATION_COLUMNS;
-  const cols = APPLICATION_COLUMNS.slice();
   // the subtotal stands where its label stands: before 商业企业 or after 其他
-  const at = header.indexOf('小计') < header.indexOf('商业企业') ? 1 : 6;
-  cols.splice(at, 0, LEGAL_PERSON_SUBTOTAL);
-  return cols;
+  return WITH_SUBTOTAL_AT.get(header.indexOf('小计') < header.indexOf('商业企业') ? 1 : 6)!;
 }
 
 function plausibleFor(columns: ColumnSpec[]): RowCheck | undefined {
@@ -145,9 +151,10 @@ function readRows(
   const readings: RowReading[] = [];
   const seen = new Set<string>();
   const appColumns = t.table === 'applications' ? applicationColumns(t) : undefined;
+  const { byKey, allColumns } = layoutOf(specs);
   for (const keyed of t.rows) {
-    const targets = keyed.row === '*all' ? specs : specs.filter((s) => s.key === keyed.row);
-    if (!targets.length) continue;
+    const targets = keyed.row === '*all' ? specs : byKey.get(keyed.row);
+    if (!targets) continue;
     // a row printed twice (a page's repeated header, a blank template row): the one with numbers wins
     if (targets.some((x) => seen.has(x.key))) {
       const earlier = readings.findIndex((r) => targets.some((x) => x.key === r.rowKey || r.rowKey === '*all'));
@@ -155,24 +162,57 @@ function readRows(
       readings.splice(earlier, 1);
     }
     for (const x of targets) seen.add(x.key);
-    const columns: ColumnSpec[] = appColumns ?? targets.flatMap((x) => x.columns);
+    const columns: ColumnSpec[] = appColumns ?? (targets === specs ? allColumns : targets[0].columns);
     readings.push(readRow(arithmetic, keyed, targets[0], columns, specs, prose));
   }
   return readings;
 }
 
+interface Layout {
+  /** each row key's specs (one each) */
+  byKey: Map<string, RowSpec[]>;
+  /** every row's columns in turn: a row standing for all of them (table 四 as one run) */
+  allColumns: ColumnSpec[];
+}
+
+/** a table layout's rows by key and all their columns, built once per layout (the catalog's arrays are static) */
+const layouts = new WeakMap<RowSpec[], Layout>();
+
+function layoutOf(specs: RowSpec[]): Layout {
+  let layout = layouts.get(specs);
+  if (!layout) {
+    const byKey = new Map<string, RowSpec[]>();
+    for (const s of specs)
+      byKey.set(
+        s.key,
+        specs.filter((x) => x.key === s.key),
+      );
+    layout = { byKey, allColumns: specs.flatMap((x) => x.columns) };
+    layouts.set(specs, layout);
+  }
+  return layout;
+}
+
 const hasText = (values: Array<{ text: string }>) => values.some((v) => v.text.trim() !== '');
 
-/** a row's own arithmetic for the digit search, built once per table layout and row shape */
-const checksCache = new WeakMap<TableArithmetic, Map<string, ReadingOptions>>();
+/**
+ * a row's own arithmetic for the digit search, built once per table layout and row shape; found
+ * first by the columns array itself (the catalog's, static), else by the shape's keys
+ */
+const checksCache = new WeakMap<
+  TableArithmetic,
+  { byColumns: WeakMap<ColumnSpec[], ReadingOptions>; byShape: Map<string, ReadingOptions> }
+>();
 
 function rowChecks(arithmetic: TableArithmetic, columns: ColumnSpec[]): ReadingOptions {
-  const keys = columns.map((c) => c.key);
-  let byShape = checksCache.get(arithmetic);
-  if (!byShape) checksCache.set(arithmetic, (byShape = new Map()));
-  const shape = keys.join('|');
-  let checks = byShape.get(shape);
-  if (!checks) byShape.set(shape, (checks = readingOptions(arithmetic, columns)));
+  let cached = checksCache.get(arithmetic);
+  if (!cached) checksCache.set(arithmetic, (cached = { byColumns: new WeakMap(), byShape: new Map() }));
+  let checks = cached.byColumns.get(columns);
+  if (checks) return checks;
+  const shape = columns.map((c) => c.key).join('|');
+  checks = cached.byShape.get(shape);
+  if (!checks) cached.byShape.set(shape, (checks = readingOptions(arithmetic, columns)));
+  cached.byColumns.set(columns, checks);
   return checks;
 }
 
