@@ -62,14 +62,14 @@ export function narrativeEvidence(prose: string): NarrativeEvidence {
   };
 }
 
-// 。；;！!？?\n
-const isSentenceEnd = (c: number) =>
-  c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
+/** what ends a sentence (。；;！!？? or a line break), all found in one pass of the regex engine */
+const SENTENCE_END = /[。；;！!？?\n]/g;
 
 /** the index of every character that ends a sentence, in order */
 function sentenceEnds(prose: string): number[] {
   const ends: number[] = [];
-  for (let i = 0; i < prose.length; i++) if (isSentenceEnd(prose.charCodeAt(i))) ends.push(i);
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(prose); m; m = SENTENCE_END.exec(prose)) ends.push(m.index);
   return ends;
 }
 

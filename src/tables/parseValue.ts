@@ -27,7 +27,11 @@ export interface ParsedValue {
   invalid?: boolean;
 }
 
+/** a character cleanRaw changes: with none (a cell's digits, the common case) the text is clean as it is */
+const SPACE = /[\s\u3000\u00a0]/;
+
 export function cleanRaw(raw: string): string {
+  if (!SPACE.test(raw)) return raw;
   return raw.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 }
 

@@ -20,7 +20,10 @@ export interface Token {
 
 interface Chunk {
   text: string;
-  source: Provenance;
+  /** the value's provenance; the chunk's own is where it starts in the value (chunkSource) */
+  base: Provenance;
+  /** where the chunk starts in the value's text (undefined: a value with no chunk, read whole) */
+  at?: number;
   runTogether?: boolean;
   /** a blank cell the flattened text marks (a bare bar): a cell of its own, holding nothing */
   blank?: boolean;
@@ -46,18 +49,22 @@ function chunksOf(values: TextPiece[]): Chunk[] {
     let any = false;
     while ((m = re.exec(v.text))) {
       any = true;
-      const source = v.source.column !== undefined ? { ...v.source, column: v.source.column + m.index } : v.source;
+      // (its provenance is made only when a token needs it: most chunks are cut into pieces)
       chunks.push({
         text: m[0] === BLANK_CELL ? '' : m[0],
-        source,
+        base: v.source,
+        at: m.index,
         runTogether: v.runTogether,
         blank: m[0] === BLANK_CELL,
       });
     }
-    if (!any) chunks.push({ text: '', source: v.source });
+    if (!any) chunks.push({ text: '', base: v.source, at: undefined, runTogether: undefined, blank: undefined });
   }
   return chunks;
 }
+
+/** where a chunk starts, or `by` characters after that */
+const chunkSource = (ch: Chunk, by = 0): Provenance => (ch.at === undefined ? ch.base : offset(ch.base, ch.at + by));
 
 const INTEGER = /^(?:0|[1-9]\d*)$/;
 const DIGITS = /^\d+$/;
@@ -178,8 +185,8 @@ function readingsTotalFirst(
   )
     return readingsInOrder(values, columns, opts);
   const out: Token[][] = [];
-  const partColumns = columns.slice(0, -1);
-  const partOpts = { ...opts, rowCheck: undefined };
+  const partColumns = cachedIn(partColumnsOf, columns, () => columns.slice(0, -1));
+  const partOpts = cachedIn(partOptionsOf, opts, () => ({ ...opts, rowCheck: undefined }));
   for (let d = 1; d <= Math.min(MAX_TOTAL, lastChunk.text.length); d++) {
     const raw = text.slice(text.length - d);
     if (!pieceFits(raw, columns[k - 1])) continue;
@@ -208,6 +215,29 @@ function readingsTotalFirst(
   return out;
 }
 
+/**
+ * Derived once from a row shape's columns or options (static: the catalog's arrays, recogniseTables'
+ * options per shape), not rebuilt for every row: the columns before the total, the options
+ * without the row's check, which columns `printed` names
+ */
+const partColumnsOf = new WeakMap<ColumnSpec[], ColumnSpec[]>();
+const partOptionsOf = new WeakMap<ReadingOptions, ReadingOptions>();
+const printedOf = new WeakMap<ReadingOptions, WeakMap<ColumnSpec[], boolean[]>>();
+
+function cachedIn<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = make()));
+  return v;
+}
+
+/** per column, whether `opts.printed` says a row always prints it */
+function printedColumns(opts: ReadingOptions, columns: ColumnSpec[]): boolean[] | undefined {
+  const printed = opts.printed;
+  if (!printed) return undefined;
+  const byColumns = cachedIn(printedOf, opts, () => new WeakMap<ColumnSpec[], boolean[]>());
+  return cachedIn(byColumns, columns, () => columns.map((c) => printed(c)));
+}
+
 const isRunTogether = (chunks: Chunk[]) =>
   chunks.some((c) => c.runTogether || (c.text !== '' && !ONE_CELL.test(c.text))) || chunks.length === 1;
 
@@ -226,7 +256,12 @@ function readingsInOrder(
   if (chunks.length === k) {
     const split = values.length !== k;
     return [
-      chunks.map((c, i) => ({ raw: c.text, value: parseValue(c.text, columns[i]).value, source: c.source, split })),
+      chunks.map((c, i) => ({
+        raw: c.text,
+        value: parseValue(c.text, columns[i]).value,
+        source: chunkSource(c),
+        split,
+      })),
     ];
   }
   if (chunks.length > k) return [];
@@ -285,8 +320,7 @@ class DigitSearch {
   private readonly ends: number[] = [];
   /** where a piece starts, one provenance for every reading that cuts a piece there */
   private sources: Array<Array<Provenance | undefined> | undefined> = [];
-  // a complete reading's pieces and values, before it is kept: most the row's check drops
-  private readonly pieces: string[] = [];
+  // a complete reading's values, before it is kept: most the row's check drops
   private readonly cellValues: Array<number | null> = [];
   // per column: run together, a blank cell leaves no trace, so a column may take no characters
   // at all; whether it is a bounded part; the values read so far, for the prefix check; the
@@ -344,7 +378,7 @@ class DigitSearch {
     // 36|5|0|3|0|36|80
     const runTogether = isRunTogether(chunks);
     this.runTogether = runTogether;
-    const printed = opts.printed;
+    const printed = printedColumns(opts, columns);
     this.prefixCheck = opts.prefixCheck;
     this.checking = !!opts.prefixCheck || !!bound;
     const { mayVanish, isPart, vals, running, blockStart, mustFill, partsFrom, cis, starts, ends } = this;
@@ -352,7 +386,7 @@ class DigitSearch {
     vals.length = k;
     this.cellValues.length = k;
     for (let c = 0; c < k; c++) {
-      mayVanish[c] = runTogether && !(printed && printed(columns[c]));
+      mayVanish[c] = runTogether && !printed?.[c];
       isPart[c] = !!bound && bound.parts.includes(c);
       vals[c] = null;
       running[c] = 0;
@@ -388,25 +422,31 @@ class DigitSearch {
   }
 
   private sourceAt(ci: number, start: number): Provenance {
-    return ((this.sources[ci] ??= [])[start] ??= offset(this.chunks[ci].source, start));
+    return ((this.sources[ci] ??= [])[start] ??= chunkSource(this.chunks[ci], start));
   }
 
   private complete(): void {
-    const { k, chunks, cis, starts, ends, pieces, cellValues, columns } = this;
+    const { k, chunks, cis, starts, ends, cellValues, columns, digitsOnly } = this;
     // (bounded, reachedEnd has left only readings whose parts add up to the total exactly)
     // the values first: most readings the row's check drops are never made into tokens
     let vanishedOrCut = false;
     for (let c = 0; c < k; c++) {
       const ch = chunks[cis[c]];
-      if (starts[c] < 0) {
+      const start = starts[c],
+        end = ends[c];
+      if (start < 0) {
         vanishedOrCut ||= !ch.blank;
         cellValues[c] = null;
         continue;
       }
-      const piece = ch.text.slice(starts[c], ends[c]);
-      pieces[c] = piece;
-      cellValues[c] = pieceValue(piece, columns[c]);
-      vanishedOrCut ||= piece.length !== ch.text.length;
+      // a piece of digits alone has no leading zero (the search cuts none): the number its
+      // digits spell, exact up to 15 of them, as pieceValue would read it
+      if (digitsOnly[cis[c]] && end - start <= 15) {
+        let value = 0;
+        for (let i = start; i < end; i++) value = value * 10 + (ch.text.charCodeAt(i) - 48);
+        cellValues[c] = value;
+      } else cellValues[c] = pieceValue(ch.text.slice(start, end), columns[c]);
+      vanishedOrCut ||= end - start !== ch.text.length;
     }
     const rowCheck = this.opts.rowCheck;
     if (rowCheck && vanishedOrCut && !rowCheck(cellValues)) return;
@@ -414,10 +454,10 @@ class DigitSearch {
     for (let c = 0; c < k; c++) {
       const ch = chunks[cis[c]];
       if (starts[c] < 0) {
-        r.push({ raw: '', value: null, source: ch.source, split: true });
+        r.push({ raw: '', value: null, source: this.sourceAt(cis[c], 0), split: true });
         continue;
       }
-      const piece = pieces[c];
+      const piece = ch.text.slice(starts[c], ends[c]);
       r.push({
         raw: piece,
         value: cellValues[c],
