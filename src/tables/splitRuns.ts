@@ -66,6 +66,7 @@ function chunksOf(values: TextPiece[]): Chunk[] {
 /** where a chunk starts, or `by` characters after that */
 const chunkSource = (ch: Chunk, by = 0): Provenance => (ch.at === undefined ? ch.base : offset(ch.base, ch.at + by));
 
+const NOT_SPACE = /\S/;
 const INTEGER = /^(?:0|[1-9]\d*)$/;
 const DIGITS = /^\d+$/;
 /** what one cell can print: a number with no leading zero, a placeholder */
@@ -169,6 +170,10 @@ function readingsTotalFirst(
   parts: number[],
 ): Token[][] | undefined {
   const k = columns.length;
+  // a cell for every column, each printing something (a grid's row): every character but a space
+  // is in some chunk, so there are as many chunks as columns at least, and the row is read in
+  // order (below) without cutting its cells into chunks first
+  if (values.length >= k && values.every((v) => NOT_SPACE.test(v.text))) return readingsInOrder(values, columns, opts);
   const last = values.length ? values[values.length - 1] : undefined;
   const text = last?.text.trimEnd() ?? '';
   const chunks = chunksOf(values).filter((c) => c.text !== '' || c.blank);
