@@ -114,10 +114,16 @@ export function recogniseTable(t: CollectedTable, template: Template, prose?: Na
     if (r.ambiguous || !r.chosen) flags.push(ambiguityFlag(t.table, r, rowKeys, perRow));
     pushCells(cells, t.table, r, rowKeys, perRow);
   }
-  const found = new Set(cells.map((c) => c.row));
-  const missingRows = specs.map((s) => s.key).filter((k) => !found.has(k));
-  const splitRows = readings.filter((r) => r.candidates.length > 1 || r.chosen?.some((tok) => tok.split)).length;
-  const ambiguousRows = readings.filter((r) => r.ambiguous || !r.chosen).length;
+  const found = new Set<string>();
+  for (const c of cells) found.add(c.row);
+  const missingRows: string[] = [];
+  for (const s of specs) if (!found.has(s.key)) missingRows.push(s.key);
+  let splitRows = 0,
+    ambiguousRows = 0;
+  for (const r of readings) {
+    if (r.candidates.length > 1 || r.chosen?.some((tok) => tok.split)) splitRows++;
+    if (r.ambiguous || !r.chosen) ambiguousRows++;
+  }
   const notes = readings
     .filter((r) => (r.byNarrative || r.byTable) && r.chosen && !r.ambiguous)
     .map(
