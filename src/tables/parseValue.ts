@@ -73,5 +73,10 @@ function toColumnUnit(value: number, unit: string, column: ColumnSpec): number {
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** Does this cell read as a value (number, placeholder or blank) rather than a label? */
-export const looksLikeValue = memoizeString((raw: string): boolean => !parseValue(raw).invalid);
+const looksLikeValueOf = memoizeString((raw: string): boolean => !parseValue(raw).invalid);
+
+/**
+ * Does this cell read as a value (number, placeholder or blank) rather than a label? (A plain
+ * integer, most cells, is one without a look in the memo: parseValue's first case.)
+ */
+export const looksLikeValue = (raw: string): boolean => PLAIN_INTEGER.test(raw) || looksLikeValueOf(raw);

@@ -28,10 +28,10 @@ export interface RecognisedTable {
 }
 
 export function detectTemplate(t: CollectedTable, year: number | null, others: Template[]): Template {
-  // label by label: short strings hit compact's memo, one long concatenation never would
-  const text = compact(t.headerText) + t.rows.map((r) => r.labels.map((l) => compact(l.text)).join('')).join('');
   const rows = new Set(t.rows.map((r) => r.row));
   if (t.table === 'active') {
+    // label by label: short strings hit compact's memo, one long concatenation never would
+    const text = compact(t.headerText) + t.rows.map((r) => r.labels.map((l) => compact(l.text)).join('')).join('');
     if (/本年制发|本年废止|现行有效/.test(text)) return '2021';
     if (
       /本年新制作|本年新公开|对外公开总数|上一年项目|本年增|采购/.test(text) ||
@@ -108,14 +108,16 @@ export function recogniseTable(t: CollectedTable, template: Template, prose?: Na
   if (arithmetic.inColumn.length) resolveAcrossRows(readings, arithmetic);
   const cells: Cell[] = [];
   const flags: Flag[] = [];
+  /** the rows some cell is in */
+  const found = new Set<string>();
   for (const r of readings) {
     const rowKeys = r.rowKey === '*all' ? specs.map((s) => s.key) : [r.rowKey];
     const perRow = r.rowKey === '*all' ? 5 : r.columns.length;
     if (r.ambiguous || !r.chosen) flags.push(ambiguityFlag(t.table, r, rowKeys, perRow));
     pushCells(cells, t.table, r, rowKeys, perRow);
+    // (pushCells gives column i the row rowKeys[⌊i / perRow⌋])
+    for (let i = 0; i < r.columns.length; i += perRow) found.add(rowKeys[Math.floor(i / perRow)]);
   }
-  const found = new Set<string>();
-  for (const c of cells) found.add(c.row);
   const missingRows: string[] = [];
   for (const s of specs) if (!found.has(s.key)) missingRows.push(s.key);
   let splitRows = 0,
