@@ -39,12 +39,15 @@ const MAX_STEPS = 50000;
 /** no count or amount in these tables runs to more digits than this */
 const MAX_PIECE = 16;
 
+// a placeholder between digits ("2648—538") is a cell of its own, and a footnote mark ends
+// one ("1-1①100000": 1 | -1① | 100000; 注 may be a note's number, "13注1", so not that)
+const CHUNK = /[—–/／\uE000]|[^\s—–/／\uE000]+?(?:[*＊※①-⑳](?=\d)|(?=[\s—–/／\uE000]|$))/g;
+
 function chunksOf(values: TextPiece[]): Chunk[] {
   const chunks: Chunk[] = [];
+  const re = CHUNK;
   for (const v of values) {
-    // a placeholder between digits ("2648—538") is a cell of its own, and a footnote mark ends
-    // one ("1-1①100000": 1 | -1① | 100000; 注 may be a note's number, "13注1", so not that)
-    const re = /[—–/／\uE000]|[^\s—–/／\uE000]+?(?:[*＊※①-⑳](?=\d)|(?=[\s—–/／\uE000]|$))/g;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let any = false;
     while ((m = re.exec(v.text))) {
@@ -335,6 +338,10 @@ class DigitSearch {
   private readonly vals: Array<number | null> = [];
   private readonly running: number[] = [];
   private readonly blockStart: boolean[] = [];
+  /** the columns to be the sum of others (opts.sumOf) */
+  private sums: ReadingOptions['sumOf'];
+  /** per column: one that must spell the sum of its parts, cannot vanish and starts no block (sumNotSpelt) */
+  private readonly spellsSum: boolean[] = [];
   // mustFill[c]: the columns from c on that need a character each; partsFrom[c]: every column
   // from c on is a bounded part
   private readonly mustFill: number[] = [];
@@ -408,6 +415,9 @@ class DigitSearch {
     }
     for (const b of opts.blockStarts ?? [])
       if (b > 0 && b < k && (!bound || bound.parts.every((p) => p >= b))) blockStart[b] = true;
+    const sums = opts.sumOf;
+    this.sums = sums;
+    for (let c = 0; c < k; c++) this.spellsSum[c] = !!sums?.[c] && !mayVanish[c] && !blockStart[c];
     this.totalsAfter = this.prefixCheck && opts.sumOf ? totalsAfterColumns(opts.sumOf, k) : undefined;
     this.anyTotalToFit = !!this.totalsAfter?.some((totals) => totals.some(({ total }) => !mayVanish[total]));
     this.searched.clear();
@@ -420,6 +430,7 @@ class DigitSearch {
     this.columns = [];
     this.opts = {};
     this.bound = undefined;
+    this.sums = undefined;
     this.out = [];
     this.sources = [];
     this.searched.clear();
@@ -491,7 +502,7 @@ class DigitSearch {
    * run of digits could still round to it)
    */
   private sumOf(c: number): number | undefined {
-    const parts = this.opts.sumOf?.[c];
+    const parts = this.sums?.[c];
     if (!parts) return undefined;
     let sum = 0;
     for (let i = 0; i < parts.length; i++) sum += this.vals[parts[i]] ?? 0;
@@ -713,8 +724,7 @@ class DigitSearch {
    * digits of `text` from `at` do not spell it: search(…, at, t) would return at its sum test
    */
   private sumNotSpelt(text: string, t: number, at: number): boolean {
-    if (t >= this.k || at >= text.length || !this.opts.sumOf?.[t] || this.mayVanish[t] || this.blockStart[t])
-      return false;
+    if (t >= this.k || at >= text.length || !this.spellsSum[t]) return false;
     const sum = this.sumOf(t);
     if (sum === undefined) return false;
     const end = at + digitLength(sum);
