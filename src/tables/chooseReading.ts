@@ -86,11 +86,23 @@ const splitAgainstRow = (r: Token[], rowCheck?: RowCheck) =>
 
 function score(r: Token[], columns: ColumnSpec[], plausible?: RowCheck): Score {
   const implausible = plausible && !plausible(r.map((t) => t.value)) ? 1 : 0;
-  const zeros = r.filter((t) => t.value === 0).length;
-  const lens = r.filter((_, i) => columns[i].kind !== 'money').map((t) => t.raw.length);
-  if (lens.length < 2) return [implausible, -zeros, 0];
-  const mean = lens.reduce((a, b) => a + b, 0) / lens.length;
-  const variance = lens.reduce((a, b) => a + (b - mean) ** 2, 0) / lens.length;
+  // the zeros, and the mean and variance of the lengths printed in columns other than money,
+  // added up in the reading's order
+  let zeros = 0,
+    n = 0,
+    total = 0;
+  for (let i = 0; i < r.length; i++) {
+    if (r[i].value === 0) zeros++;
+    if (columns[i].kind !== 'money') {
+      n++;
+      total += r[i].raw.length;
+    }
+  }
+  if (n < 2) return [implausible, -zeros, 0];
+  const mean = total / n;
+  let squares = 0;
+  for (let i = 0; i < r.length; i++) if (columns[i].kind !== 'money') squares += (r[i].raw.length - mean) ** 2;
+  const variance = squares / n;
   return [implausible, -zeros, Math.round(variance * 1000)];
 }
 

@@ -33,6 +33,8 @@ const LABEL_NOTE = /[(（][^()（）]{6,}[)）]/g;
 const OPEN_NOTE = /[(（][^()（）]*$/;
 const BRACKETED = /[(（][^()（）]*[)）]/g;
 const NOT_HAN = /[^\p{Script=Han}]/gu;
+/** an opening bracket: without one, none of the bracketed patterns above can match */
+const hasBracket = (text: string) => text.includes('(') || text.includes('（');
 
 /** a row's official labels, both layouts, their words only: what may follow its key words */
 const officialWords = new Map<string, string>();
@@ -202,7 +204,8 @@ class TableRowCollector {
   private take(rows: LogicalRow[]): void {
     for (const r of rows) {
       // "本年（2023）制发件数": the year in brackets is no part of the column's name
-      const labelText = simplified(r.labels.map((l) => l.text).join('')).replace(YEAR_IN_BRACKETS, '');
+      const joined = simplified(r.labels.length === 1 ? r.labels[0].text : r.labels.map((l) => l.text).join(''));
+      const labelText = hasBracket(joined) ? joined.replace(YEAR_IN_BRACKETS, '') : joined;
       const compactLabel = compact(labelText);
       const hasValues = r.values.some((v) => v.text.trim() !== '');
       const g = groupOf(labelText);
@@ -232,7 +235,7 @@ class TableRowCollector {
       if (tableOfHeader(labelText) === key.table) this.get(key.table).headerText += labelText + '\n';
       const { labels, values } = key.table === 'active' ? textCellsAsValues(r) : r;
       const table = this.get(key.table);
-      if (this.conflicting.has(`${key.table}|${key.row}`)) continue;
+      if (this.conflicting.size && this.conflicting.has(`${key.table}|${key.row}`)) continue;
       const earlier = table.rows.find((x) => x.row === key.row);
       // the same row printed again with other numbers (several purchases listed under 政府集中采购,
       // a row repeated with a correction): which one the table means is unknown; read neither
@@ -274,7 +277,7 @@ class TableRowCollector {
     // a note in brackets after a row's name names other rows (其他对外管理服务事项（指……行政处罚、
     // 行政强制……）; 其他主动公开文件（含……规范性文件以外……）): the row is what the label says
     // outside its notes
-    const own = labelText.replace(LABEL_NOTE, '').replace(OPEN_NOTE, '');
+    const own = hasBracket(labelText) ? labelText.replace(LABEL_NOTE, '').replace(OPEN_NOTE, '') : labelText;
     const matched = matchRowLabel(own);
     // the numbers follow what the label names last: a name the tables do not know after a row's
     // name (a blank 行政规范性文件 row whose cells vanished, then 其他主动公开文件 and its numbers)

@@ -109,8 +109,7 @@ function feasibleReadings(
       return;
     }
     const r = tried[i];
-    // an equation all of whose open rows are picked is checked at once, so that a wrong pick is not carried on
-    const ready = rest.filter((e) => termsOf(e).includes(r.key) && termsOf(e).every((k) => !isLater(k, i)));
+    const ready = readyAt[i];
     for (let x = 0; x < r.candidates.length; x++) {
       pick.set(r.key, x);
       if (ready.every((e) => holdsEverywhere(e, valueOf, columns))) walk(i + 1);
@@ -120,6 +119,11 @@ function feasibleReadings(
   };
   const laterIndex = new Map(tried.map((r, i) => [r.key, i]));
   const isLater = (k: string, i: number) => (laterIndex.get(k) ?? -1) > i || summed.includes(k);
+  // per row tried: the equations all of whose open rows are picked with it, checked at once so
+  // that a wrong pick is not carried on (the same for every pick, found once)
+  const readyAt = tried.map((r, i) =>
+    rest.filter((e) => termsOf(e).includes(r.key) && termsOf(e).every((k) => !isLater(k, i))),
+  );
   walk(0);
   return over ? undefined : feasible;
 }
@@ -127,7 +131,9 @@ function feasibleReadings(
 const termsOf = (e: Equation) => [...e.left, ...e.right];
 
 function holdsEverywhere(e: Equation, valueOf: (key: string, c: number) => number | null, columns: number): boolean {
-  for (let c = 0; c < columns; c++) if (!holdsWhereRead(e, (k) => valueOf(k, c))) return false;
+  let c = 0;
+  const value = (k: string) => valueOf(k, c);
+  for (; c < columns; c++) if (!holdsWhereRead(e, value)) return false;
   return true;
 }
 

@@ -45,13 +45,16 @@ const NEAR = 24;
 
 export function narrativeEvidence(prose: string): NarrativeEvidence {
   const cache = new Map<string, StatedValues>();
+  let ends: number[] | undefined;
   return {
     stated(row, rows, columns) {
       const key = row.key + '|' + columns.map((c) => c.key).join(',');
       let found = cache.get(key);
       if (!found) {
         found = columns.map(() => new Set<number>());
-        for (const s of sentencesNaming(prose, rowTerms(row))) readSentence(s, row, rows, columns, found);
+        // where the prose's sentences end, found once for every row the document asks about
+        ends ??= sentenceEnds(prose);
+        for (const s of sentencesNaming(prose, ends, rowTerms(row))) readSentence(s, row, rows, columns, found);
         cache.set(key, found);
       }
       return found;
@@ -59,22 +62,45 @@ export function narrativeEvidence(prose: string): NarrativeEvidence {
   };
 }
 
-// 。；;！!？?\n
-const isSentenceEnd = (c: number) =>
-  c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f || c === 0x0a;
+/** what ends a sentence (。；;！!？? or a line break), all found in one pass of the regex engine */
+const SENTENCE_END = /[。；;！!？?\n]/g;
 
-/** The prose sentences that name the row, found from the row's words rather than by splitting the whole text. */
-function sentencesNaming(prose: string, terms: string[]): string[] {
+/** the index of every character that ends a sentence, in order */
+function sentenceEnds(prose: string): number[] {
+  const ends: number[] = [];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(prose); m; m = SENTENCE_END.exec(prose)) ends.push(m.index);
+  return ends;
+}
+
+/** the first of the sorted `ends` at or after `at` (ends.length when none) */
+function firstAtOrAfter(ends: number[], at: number): number {
+  let lo = 0,
+    hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The prose sentences that name the row, found from the row's words rather than by splitting the
+ * whole text; `ends` are the prose's sentence ends (sentenceEnds).
+ */
+function sentencesNaming(prose: string, ends: number[], terms: string[]): string[] {
   const starts = new Set<number>();
   const out: string[] = [];
   for (const term of terms) {
     for (let i = prose.indexOf(term); i >= 0; i = prose.indexOf(term, i + term.length)) {
-      let a = i;
-      while (a > 0 && !isSentenceEnd(prose.charCodeAt(a - 1))) a--;
+      // the sentence starts after the last end before the term, and ends at the first end after it
+      const before = firstAtOrAfter(ends, i) - 1;
+      const a = before >= 0 ? ends[before] + 1 : 0;
       if (starts.has(a)) continue;
       starts.add(a);
-      let b = i + term.length;
-      while (b < prose.length && !isSentenceEnd(prose.charCodeAt(b))) b++;
+      const after = firstAtOrAfter(ends, i + term.length);
+      const b = after < ends.length ? ends[after] : prose.length;
       const s = prose.slice(a, b);
       if (/\d/.test(s) && !TABLE_TEXT.test(s)) out.push(s);
       i = b - term.length; // the rest of this sentence is read already

@@ -27,7 +27,11 @@ export interface ParsedValue {
   invalid?: boolean;
 }
 
+/** a character cleanRaw changes: with none (a cell's digits, the common case) the text is clean as it is */
+const SPACE = /[\s\u3000\u00a0]/;
+
 export function cleanRaw(raw: string): string {
+  if (!SPACE.test(raw)) return raw;
   return raw.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 }
 
@@ -69,5 +73,10 @@ function toColumnUnit(value: number, unit: string, column: ColumnSpec): number {
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** Does this cell read as a value (number, placeholder or blank) rather than a label? */
-export const looksLikeValue = memoizeString((raw: string): boolean => !parseValue(raw).invalid);
+const looksLikeValueOf = memoizeString((raw: string): boolean => !parseValue(raw).invalid);
+
+/**
+ * Does this cell read as a value (number, placeholder or blank) rather than a label? (A plain
+ * integer, most cells, is one without a look in the memo: parseValue's first case.)
+ */
+export const looksLikeValue = (raw: string): boolean => PLAIN_INTEGER.test(raw) || looksLikeValueOf(raw);

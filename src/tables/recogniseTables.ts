@@ -28,10 +28,10 @@ export interface RecognisedTable {
 }
 
 export function detectTemplate(t: CollectedTable, year: number | null, others: Template[]): Template {
-  // label by label: short strings hit compact's memo, one long concatenation never would
-  const text = compact(t.headerText) + t.rows.map((r) => r.labels.map((l) => compact(l.text)).join('')).join('');
   const rows = new Set(t.rows.map((r) => r.row));
   if (t.table === 'active') {
+    // label by label: short strings hit compact's memo, one long concatenation never would
+    const text = compact(t.headerText) + t.rows.map((r) => r.labels.map((l) => compact(l.text)).join('')).join('');
     if (/本年制发|本年废止|现行有效/.test(text)) return '2021';
     if (
       /本年新制作|本年新公开|对外公开总数|上一年项目|本年增|采购/.test(text) ||
@@ -60,14 +60,20 @@ export function detectTemplate(t: CollectedTable, year: number | null, others: T
 /** the numbers a row prints, cells apart: one a cell of a grid, or a run split at spaces */
 const printedCells = (r: KeyedRow) => r.values.flatMap((v) => v.text.trim().split(/\s+/).filter(Boolean)).length;
 
+/** table 三's columns with the subtotal where its label stands: before 商业企业 (1) or after 其他 (6) */
+const WITH_SUBTOTAL_AT = new Map(
+  [1, 6].map((at) => {
+    const cols = APPLICATION_COLUMNS.slice();
+    cols.splice(at, 0, LEGAL_PERSON_SUBTOTAL);
+    return [at, cols];
+  }),
+);
+
 function applicationColumns(t: CollectedTable): ColumnSpec[] {
   const header = compact(t.headerText);
   if (!/小计/.test(header)) return APPLICATION_COLUMNS;
-  const cols = APPLICATION_COLUMNS.slice();
   // the subtotal stands where its label stands: before 商业企业 or after 其他
-  const at = header.indexOf('小计') < header.indexOf('商业企业') ? 1 : 6;
-  cols.splice(at, 0, LEGAL_PERSON_SUBTOTAL);
-  return cols;
+  return WITH_SUBTOTAL_AT.get(header.indexOf('小计') < header.indexOf('商业企业') ? 1 : 6)!;
 }
 
 function plausibleFor(columns: ColumnSpec[]): RowCheck | undefined {
@@ -102,16 +108,24 @@ export function recogniseTable(t: CollectedTable, template: Template, prose?: Na
   if (arithmetic.inColumn.length) resolveAcrossRows(readings, arithmetic);
   const cells: Cell[] = [];
   const flags: Flag[] = [];
+  /** the rows some cell is in */
+  const found = new Set<string>();
   for (const r of readings) {
     const rowKeys = r.rowKey === '*all' ? specs.map((s) => s.key) : [r.rowKey];
     const perRow = r.rowKey === '*all' ? 5 : r.columns.length;
     if (r.ambiguous || !r.chosen) flags.push(ambiguityFlag(t.table, r, rowKeys, perRow));
     pushCells(cells, t.table, r, rowKeys, perRow);
+    // (pushCells gives column i the row rowKeys[⌊i / perRow⌋])
+    for (let i = 0; i < r.columns.length; i += perRow) found.add(rowKeys[Math.floor(i / perRow)]);
   }
-  const found = new Set(cells.map((c) => c.row));
-  const missingRows = specs.map((s) => s.key).filter((k) => !found.has(k));
-  const splitRows = readings.filter((r) => r.candidates.length > 1 || r.chosen?.some((tok) => tok.split)).length;
-  const ambiguousRows = readings.filter((r) => r.ambiguous || !r.chosen).length;
+  const missingRows: string[] = [];
+  for (const s of specs) if (!found.has(s.key)) missingRows.push(s.key);
+  let splitRows = 0,
+    ambiguousRows = 0;
+  for (const r of readings) {
+    if (r.candidates.length > 1 || r.chosen?.some((tok) => tok.split)) splitRows++;
+    if (r.ambiguous || !r.chosen) ambiguousRows++;
+  }
   const notes = readings
     .filter((r) => (r.byNarrative || r.byTable) && r.chosen && !r.ambiguous)
     .map(
@@ -145,9 +159,10 @@ function readRows(
   const readings: RowReading[] = [];
   const seen = new Set<string>();
   const appColumns = t.table === 'applications' ? applicationColumns(t) : undefined;
+  const { byKey, allColumns } = layoutOf(specs);
   for (const keyed of t.rows) {
-    const targets = keyed.row === '*all' ? specs : specs.filter((s) => s.key === keyed.row);
-    if (!targets.length) continue;
+    const targets = keyed.row === '*all' ? specs : byKey.get(keyed.row);
+    if (!targets) continue;
     // a row printed twice (a page's repeated header, a blank template row): the one with numbers wins
     if (targets.some((x) => seen.has(x.key))) {
       const earlier = readings.findIndex((r) => targets.some((x) => x.key === r.rowKey || r.rowKey === '*all'));
@@ -155,24 +170,57 @@ function readRows(
       readings.splice(earlier, 1);
     }
     for (const x of targets) seen.add(x.key);
-    const columns: ColumnSpec[] = appColumns ?? targets.flatMap((x) => x.columns);
+    const columns: ColumnSpec[] = appColumns ?? (targets === specs ? allColumns : targets[0].columns);
     readings.push(readRow(arithmetic, keyed, targets[0], columns, specs, prose));
   }
   return readings;
 }
 
+interface Layout {
+  /** each row key's specs (one each) */
+  byKey: Map<string, RowSpec[]>;
+  /** every row's columns in turn: a row standing for all of them (table 四 as one run) */
+  allColumns: ColumnSpec[];
+}
+
+/** a table layout's rows by key and all their columns, built once per layout (the catalog's arrays are static) */
+const layouts = new WeakMap<RowSpec[], Layout>();
+
+function layoutOf(specs: RowSpec[]): Layout {
+  let layout = layouts.get(specs);
+  if (!layout) {
+    const byKey = new Map<string, RowSpec[]>();
+    for (const s of specs)
+      byKey.set(
+        s.key,
+        specs.filter((x) => x.key === s.key),
+      );
+    layout = { byKey, allColumns: specs.flatMap((x) => x.columns) };
+    layouts.set(specs, layout);
+  }
+  return layout;
+}
+
 const hasText = (values: Array<{ text: string }>) => values.some((v) => v.text.trim() !== '');
 
-/** a row's own arithmetic for the digit search, built once per table layout and row shape */
-const checksCache = new WeakMap<TableArithmetic, Map<string, ReadingOptions>>();
+/**
+ * a row's own arithmetic for the digit search, built once per table layout and row shape; found
+ * first by the columns array itself (the catalog's, static), else by the shape's keys
+ */
+const checksCache = new WeakMap<
+  TableArithmetic,
+  { byColumns: WeakMap<ColumnSpec[], ReadingOptions>; byShape: Map<string, ReadingOptions> }
+>();
 
 function rowChecks(arithmetic: TableArithmetic, columns: ColumnSpec[]): ReadingOptions {
-  const keys = columns.map((c) => c.key);
-  let byShape = checksCache.get(arithmetic);
-  if (!byShape) checksCache.set(arithmetic, (byShape = new Map()));
-  const shape = keys.join('|');
-  let checks = byShape.get(shape);
-  if (!checks) byShape.set(shape, (checks = readingOptions(arithmetic, columns)));
+  let cached = checksCache.get(arithmetic);
+  if (!cached) checksCache.set(arithmetic, (cached = { byColumns: new WeakMap(), byShape: new Map() }));
+  let checks = cached.byColumns.get(columns);
+  if (checks) return checks;
+  const shape = columns.map((c) => c.key).join('|');
+  checks = cached.byShape.get(shape);
+  if (!checks) cached.byShape.set(shape, (checks = readingOptions(arithmetic, columns)));
+  cached.byColumns.set(columns, checks);
   return checks;
 }
 
