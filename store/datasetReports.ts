@@ -8,7 +8,7 @@ import type { Database } from './schema';
 import { groupCopies } from '../src/dataset/sameReport';
 import { DisagreementCount, sourceDisagreements, type SourcesFlag } from '../src/dataset/sourceDisagreements';
 import { regionOf, type Region } from '../src/dataset/region';
-import { cellsOfReports } from './queries';
+import { cellsOfReports, cellValuesOfReports } from './queries';
 import { agencyKeysAfter, copiesAfter, copiesOfAgencies, copiesOfFiles, type DatasetCopy } from './datasetQueries';
 
 export interface DatasetReport {
@@ -69,7 +69,7 @@ export async function reportsWithDisagreementCounts(
     if (g.copies.length > 1)
       for (let i = 0; i < g.copies.length; i += COUNT_CHUNK) {
         const shas = g.copies.slice(i, i + COUNT_CHUNK).map((c) => c.sha256);
-        const cells = await cellsOfReports(db, shas);
+        const cells = await cellValuesOfReports(db, shas);
         for (const sha of shas) count.add(cells.get(sha) ?? []);
       }
     out.push({ ...asReport(g, []), xSourcesCount: count.count });

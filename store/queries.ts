@@ -260,6 +260,28 @@ export async function crossReportInputs(db: Kysely<Database>, shas: string[]): P
   return shas.map((s) => bySha.get(s)).filter((r): r is ReportCells => r !== undefined);
 }
 
+/** The numbers of some reports' cells, per report: what counting copies' disagreements reads (no text, no join). */
+export async function cellValuesOfReports(
+  db: Kysely<Database>,
+  shas: string[],
+): Promise<Map<string, Array<{ table: string; row: string; col: string; value: number | null }>>> {
+  const out = new Map<string, Array<{ table: string; row: string; col: string; value: number | null }>>(
+    shas.map((s) => [s, []]),
+  );
+  for (let i = 0; i < shas.length; i += 500) {
+    const rows = await db
+      .selectFrom('cells')
+      .select(['sha256', 'tbl', 'row_key', 'col_key', 'value'])
+      .where('sha256', 'in', shas.slice(i, i + 500))
+      .where('value', 'is not', null)
+      .orderBy('id')
+      .execute();
+    for (const r of rows)
+      out.get(r.sha256)?.push({ table: r.tbl, row: r.row_key, col: r.col_key, value: Number(r.value) });
+  }
+  return out;
+}
+
 /** The cells of some reports, per report in insertion order: what the export cleans a page at a time. */
 export async function cellsOfReports(db: Kysely<Database>, shas: string[]): Promise<Map<string, CellRow[]>> {
   const out = new Map<string, CellRow[]>(shas.map((s) => [s, []]));

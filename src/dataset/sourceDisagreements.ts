@@ -25,7 +25,7 @@ export interface SourcesFlag extends Flag {
 // money is read to the cent; anything closer is one value printed two ways (12.50 / 12.5)
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
-const cellKey = (c: CopyCells['cells'][number]) => `${c.table}|${c.row}|${c.col}`;
+const cellKey = (c: { table: string; row: string; col: string }) => `${c.table}|${c.row}|${c.col}`;
 
 /**
  * How many cells sourceDisagreements flags, fed a few copies at a time: it holds one value per
@@ -37,7 +37,7 @@ export class DisagreementCount {
   private readonly differ = new Set<string>();
   private copies = 0;
   /** one copy's cells */
-  add(cells: CopyCells['cells']): void {
+  add(cells: Array<{ table: string; row: string; col: string; value: number | null }>): void {
     this.copies++;
     for (const c of cells) {
       if (c.value === null) continue;
