@@ -1,8 +1,12 @@
 // The division names a text mentions (广州市, 海珠区, 官洲街道 …), counted, with every division each
-// name may stand for: many county and town names repeat across the country. Names are looked up
-// only where a text has a character some division name ends with, the longest name first. Names
-// only earlier GB/T 2260 revisions have (海安县, 江干区) are found too, with every division they
-// ever named: resolveRegion keeps those of the report's year.
+// name may stand for: many county and town names repeat across the country. Names only earlier
+// GB/T 2260 revisions have (海安县, 江干区) are found too, with every division they ever named:
+// resolveRegion keeps those of the report's year.
+//
+// The names are held in tries of their characters read backwards, built once a process: at each
+// character of the text the trie is walked back from it, so every name ending there is found in
+// one walk, and the longest that starts after the previous name taken is the one mentioned. Most
+// characters end no name and cost one table look-up.
 import { type Division, upperDivisions, townDivisions } from './divisions';
 import { pastNames, pastDivisionsNamed } from './pastDivisions';
 
@@ -15,41 +19,145 @@ export interface Mention {
 const MAX_NAME = 12;
 const TOWN_END = /(?:街道|镇|乡|苏木)$/;
 
-/** two UTF-16 code units as one number: a text's pairs are looked up without cutting strings */
-const pairKey = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+/**
+ * Names by their characters from the last one back. Node 0 is the root; a last character's node
+ * is found in a table by code unit, every other step in one open-addressing hash table of
+ * (node, character) → node. A node that completes a name holds the name's index.
+ */
+interface ReverseTrie {
+  /** code unit → the node of names ending with it, or 0 */
+  last: Int32Array;
+  /** hash slots: the parent node + 1 (0: empty), the character, the child node */
+  slotParent: Int32Array;
+  slotChar: Uint16Array;
+  slotChild: Int32Array;
+  mask: number;
+  /** node → index into names and divisions, or -1 */
+  nameAt: Int32Array;
+  names: string[];
+  divisions: Division[][];
+}
 
-/** the last two characters of every name (pairKey) → the lengths of the names that end so, longest first */
-let upperTails: Map<number, number[]> | undefined;
-let townTails: Map<number, number[]> | undefined;
-function tails(names: Iterable<string>): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (const n of names) {
-    if (n.length < 2 || n.length > MAX_NAME) continue;
-    const key = pairKey(n, n.length - 2);
-    const list = out.get(key) ?? [];
-    if (!list.includes(n.length)) list.push(n.length);
-    out.set(key, list);
+const slotOf = (node: number, c: number, mask: number) =>
+  (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+
+function buildTrie(entries: Iterable<[string, Division[]]>): ReverseTrie {
+  // built with maps first, then packed into arrays
+  const last = new Int32Array(0x10000);
+  const edges = new Map<number, Map<number, number>>();
+  const terminal = new Map<number, number>();
+  const names: string[] = [];
+  const divisions: Division[][] = [];
+  let nodes = 1;
+  for (const [name, divs] of entries) {
+    let node = last[name.charCodeAt(name.length - 1)];
+    if (!node) node = last[name.charCodeAt(name.length - 1)] = nodes++;
+    for (let i = name.length - 2; i >= 0; i--) {
+      const c = name.charCodeAt(i);
+      let children = edges.get(node);
+      if (!children) edges.set(node, (children = new Map()));
+      let child = children.get(c);
+      if (child === undefined) children.set(c, (child = nodes++));
+      node = child;
+    }
+    terminal.set(node, names.length);
+    names.push(name);
+    divisions.push(divs);
   }
-  for (const list of out.values()) list.sort((a, b) => b - a);
-  return out;
+  let edgeCount = 0;
+  for (const children of edges.values()) edgeCount += children.size;
+  let size = 16;
+  while (size < edgeCount * 2) size *= 2;
+  const mask = size - 1;
+  const slotParent = new Int32Array(size);
+  const slotChar = new Uint16Array(size);
+  const slotChild = new Int32Array(size);
+  for (const [parent, children] of edges)
+    for (const [c, child] of children) {
+      let s = slotOf(parent, c, mask);
+      while (slotParent[s] !== 0) s = (s + 1) & mask;
+      slotParent[s] = parent + 1;
+      slotChar[s] = c;
+      slotChild[s] = child;
+    }
+  const nameAt = new Int32Array(nodes).fill(-1);
+  for (const [node, i] of terminal) nameAt[node] = i;
+  return { last, slotParent, slotChar, slotChild, mask, nameAt, names, divisions };
 }
-/** every name's first character and length (headKey): where no name starts, no string is cut to look one up */
-const headKey = (s: string, at: number, length: number) => s.charCodeAt(at) * 16 + length;
-let upperHeads: Set<number> | undefined;
-let townHeads: Set<number> | undefined;
-function heads(names: Iterable<string>): Set<number> {
-  const out = new Set<number>();
-  for (const n of names) if (n.length >= 2 && n.length <= MAX_NAME) out.add(headKey(n, 0, n.length));
-  return out;
+
+function child(trie: ReverseTrie, node: number, c: number): number {
+  const { slotParent, slotChar, mask } = trie;
+  const parent = node + 1;
+  for (let s = slotOf(node, c, mask); slotParent[s] !== 0; s = (s + 1) & mask)
+    if (slotParent[s] === parent && slotChar[s] === c) return trie.slotChild[s];
+  return 0;
 }
-/** which characters end some name: most characters of a text end none, and are passed over */
-let lastChars: Uint8Array | undefined;
-function endsSomeName(): Uint8Array {
-  if (lastChars) return lastChars;
-  lastChars = new Uint8Array(0x10000);
-  for (const m of [upperTails!, townTails ?? new Map<number, number[]>()])
-    for (const tail of m.keys()) lastChars[tail % 0x10000] = 1;
-  return lastChars;
+
+const fits = (name: string) => name.length >= 2 && name.length <= MAX_NAME;
+
+/** provinces, cities, counties and the names only earlier revisions have (current names first) */
+let upperTrie: ReverseTrie | undefined;
+function upperNames(): ReverseTrie {
+  if (upperTrie) return upperTrie;
+  const { byName } = upperDivisions();
+  const entries = new Map<string, Division[]>();
+  for (const [name, divs] of byName) if (fits(name)) entries.set(name, divs);
+  for (const name of pastNames()) if (fits(name) && !entries.has(name)) entries.set(name, pastDivisionsNamed(name)!);
+  return (upperTrie = buildTrie(entries));
+}
+/** townships whose name ends with its level word (街道, 镇, 乡, 苏木) */
+let townTrie: ReverseTrie | undefined;
+function townNames(): ReverseTrie {
+  if (townTrie) return townTrie;
+  const entries: Array<[string, Division[]]> = [];
+  for (const [name, divs] of townDivisions()) if (fits(name) && TOWN_END.test(name)) entries.push([name, divs]);
+  return (townTrie = buildTrie(entries));
+}
+
+/**
+ * the index of the longest name of the trie ending at `end` and starting at or after `from`, its
+ * length in `found.length`; -1 for none
+ */
+function longestEndingAt(
+  trie: ReverseTrie,
+  t: Uint16Array,
+  end: number,
+  from: number,
+  found: { length: number },
+): number {
+  let node = trie.last[t[end]];
+  if (!node) return -1;
+  let best = -1;
+  const stop = Math.max(from, end + 1 - MAX_NAME);
+  for (let i = end - 1; i >= stop; i--) {
+    node = child(trie, node, t[i]);
+    if (!node) break;
+    const at = trie.nameAt[node];
+    if (at >= 0) {
+      best = at;
+      found.length = end + 1 - i;
+    }
+  }
+  return best;
+}
+
+/** the code units /\s/ matches: ECMAScript's WhiteSpace and LineTerminator (Unicode's Zs, U+FEFF, tab, line breaks) */
+const SPACE = new Uint8Array(0x10000);
+const WHITE_SPACE_UNITS =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
+  '\u2028\u2029\u202f\u205f\u3000\ufeff';
+for (const c of WHITE_SPACE_UNITS) SPACE[c.charCodeAt(0)] = 1;
+
+/** the text's code units without white space, in `buffer` (grown as needed); their count */
+let buffer = new Uint16Array(4096);
+function withoutSpace(text: string): number {
+  if (buffer.length < text.length) buffer = new Uint16Array(text.length * 2);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!SPACE[c]) buffer[n++] = c;
+  }
+  return n;
 }
 
 const cache = new Map<string, Mention[]>();
@@ -68,47 +176,30 @@ export function mentionedDivisions(text: string, withTowns = false): Mention[] {
 }
 
 function scan(text: string, withTowns: boolean): Mention[] {
-  const { byName } = upperDivisions();
-  upperTails ??= tails([...byName.keys(), ...pastNames()]);
-  upperHeads ??= heads([...byName.keys(), ...pastNames()]);
-  const towns = withTowns && /街道|镇|乡|苏木/.test(text) ? townDivisions() : undefined;
-  if (towns && !townTails) {
-    townTails = tails([...towns.keys()].filter((n) => TOWN_END.test(n)));
-    townHeads = heads(towns.keys());
-    lastChars = undefined;
-  }
-  const ends = endsSomeName();
+  const upper = upperNames();
+  const towns = withTowns && /街道|镇|乡|苏木/.test(text) ? townNames() : undefined;
   const found = new Map<string, Mention>();
-  const t = text.replace(/\s+/g, '');
+  const length = withoutSpace(text);
+  const t = buffer;
+  const upperFound = { length: 0 };
+  const townFound = { length: 0 };
   let free = 0; // the first character no earlier name has taken
-  for (let e = 1; e < t.length; e++) {
-    if (!ends[t.charCodeAt(e)]) continue;
-    const tail = pairKey(t, e - 1);
-    const upperLengths = upperTails.get(tail);
-    const townLengths = towns ? townTails!.get(tail) : undefined;
-    if (!upperLengths && !townLengths) continue;
-    const lengths = !townLengths
-      ? upperLengths!
-      : !upperLengths
-        ? townLengths
-        : [...new Set([...upperLengths, ...townLengths])].sort((a, b) => b - a);
-    // the longest name ending here that starts after the previous one (重庆市开州区 → 重庆市, 开州区)
-    for (const len of lengths) {
-      if (len > e + 1 - free) continue;
-      const head = headKey(t, e + 1 - len, len);
-      if (!upperHeads.has(head) && !(towns && townHeads!.has(head))) continue;
-      const name = t.slice(e + 1 - len, e + 1);
-      const divisions =
-        byName.get(name) ?? pastDivisionsNamed(name) ?? (towns && TOWN_END.test(name) ? towns.get(name) : undefined);
-      if (!divisions) continue;
-      // 城区, 郊区, 矿区 are also plain words: too weak to name a place
-      if (len === 2 && divisions[0].level !== 'province') break;
-      const m = found.get(name);
-      if (m) m.count++;
-      else found.set(name, { name, count: 1, divisions });
-      free = e + 1;
-      break;
-    }
+  for (let e = 1; e < length; e++) {
+    // the longest name ending here that starts after the previous one (重庆市开州区 → 重庆市, 开州区);
+    // a current or past division's name before a township's of the same length
+    const u = longestEndingAt(upper, t, e, free, upperFound);
+    const w = towns ? longestEndingAt(towns, t, e, free, townFound) : -1;
+    if (u < 0 && w < 0) continue;
+    const byTown = w >= 0 && (u < 0 || townFound.length > upperFound.length);
+    const len = byTown ? townFound.length : upperFound.length;
+    const name = byTown ? towns!.names[w] : upper.names[u];
+    const divisions = byTown ? towns!.divisions[w] : upper.divisions[u];
+    // 城区, 郊区, 矿区 are also plain words: too weak to name a place
+    if (len === 2 && divisions[0].level !== 'province') continue;
+    const m = found.get(name);
+    if (m) m.count++;
+    else found.set(name, { name, count: 1, divisions });
+    free = e + 1;
   }
   return [...found.values()];
 }

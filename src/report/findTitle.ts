@@ -18,8 +18,10 @@ const TAIL = /^(?:工作)?(?:(?:19|20)\d{2}\s*年)?(?:年度)?(?:报告|年报)$
 /** where the body starts: the sentence citing the 条例, or the overview heading */
 export const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总体情况|概述)|^\s*总体情况\s*$/;
 
-const JOINED_BY_SPACE = /([\u4e00-\u9fa5\d()（）]) (?=[\u4e00-\u9fa5\d()（）])/g;
-
+/** the code units \s matches: ECMAScript's WhiteSpace and LineTerminator (Unicode's Zs, U+FEFF, tab, line breaks) */
+const WHITE_SPACE_UNITS =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
+  '\u2028\u2029\u202f\u205f\u3000\ufeff';
 /** white space of any kind (\s holds U+3000): most lines of a report have none, and are kept as they are */
 const SPACE = /\s/;
 
@@ -29,12 +31,56 @@ const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]/;
 const PINYIN_GLOSS =
   /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)/g;
 
+/** code units as one table look-up each: 1 a tone-marked vowel (TONE_MARK), 2 white space (SPACE) */
+const TONED = 1;
+const SPACED = 2;
+const KIND = new Uint8Array(0x10000);
+for (const c of TONE_MARK.source.slice(1, -1)) KIND[c.charCodeAt(0)] |= TONED;
+for (const c of WHITE_SPACE_UNITS) KIND[c.charCodeAt(0)] |= SPACED;
+/** which of TONED and SPACED the line holds: one pass, where each regular expression would make its own */
+function kinds(line: string): number {
+  let k = 0;
+  for (let i = 0; i < line.length && k !== (TONED | SPACED); i++) k |= KIND[line.charCodeAt(i)];
+  return k;
+}
+
 function cleanLine(line: string): string {
-  const s = TONE_MARK.test(line) ? line.replace(PINYIN_GLOSS, '') : line;
-  const t = SPACE.test(s) ? s.replace(/[\s\u3000]+/g, ' ').trim() : s;
-  // a space between characters is a line break of the source ("临空 先进", "2020 年"), not a word gap
-  const joined = t.includes(' ') ? t.replace(JOINED_BY_SPACE, '$1') : t;
+  const k = kinds(line);
+  const s = k & TONED ? line.replace(PINYIN_GLOSS, '') : line;
+  const spaced = k & TONED ? SPACE.test(s) : (k & SPACED) !== 0;
+  const joined = spaced ? withSpacesCleaned(s) : s;
   return joined.charCodeAt(0) === 0x23 ? joined.replace(/^#+\s*/, '') : joined;
+}
+
+/** characters a space between two of which is a line break of the source, not a word gap: [\u4e00-\u9fa5\d()（）] */
+const JOINS = new Uint8Array(0x10000).fill(1, 0x4e00, 0x9fa6);
+for (const c of '0123456789()（）') JOINS[c.charCodeAt(0)] = 1;
+
+/**
+ * the line's white space cleaned in one pass: each run one space, none at either end, and none
+ * between two characters JOINS ("临空 先进", "2020 年" are a line break of the source, not a word
+ * gap). The same as s.replace(/[\s\u3000]+/g, ' ').trim() with each space between two JOINS
+ * characters then dropped.
+ */
+function withSpacesCleaned(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && KIND[s.charCodeAt(i)] & SPACED) i++;
+  let out = '';
+  let start = i;
+  while (i < n) {
+    if (!(KIND[s.charCodeAt(i)] & SPACED)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && KIND[s.charCodeAt(j)] & SPACED) j++;
+    if (j === n) break;
+    out += s.slice(start, i);
+    if (!(JOINS[s.charCodeAt(i - 1)] && JOINS[s.charCodeAt(j)])) out += ' ';
+    start = i = j;
+  }
+  return out + s.slice(start, i);
 }
 
 /** characters only traditional text uses, common in any report: a page a mirror site converted */
