@@ -41,48 +41,46 @@ interface ReverseTrie {
 const slotOf = (node: number, c: number, mask: number) =>
   (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
 
-function buildTrie(entries: Iterable<[string, Division[]]>): ReverseTrie {
-  // built with maps first, then packed into arrays
-  const last = new Int32Array(0x10000);
-  const edges = new Map<number, Map<number, number>>();
-  const terminal = new Map<number, number>();
-  const names: string[] = [];
-  const divisions: Division[][] = [];
+function buildTrie(entries: Array<[string, Division[]]>): ReverseTrie {
+  // every step of every name may be an edge: the table is sized for that many at half load
+  let steps = 0;
+  for (const [name] of entries) steps += name.length - 1;
+  let size = 16;
+  while (size < steps * 2) size *= 2;
+  const trie: ReverseTrie = {
+    last: new Int32Array(0x10000),
+    slotParent: new Int32Array(size),
+    slotChar: new Uint16Array(size),
+    slotChild: new Int32Array(size),
+    mask: size - 1,
+    nameAt: new Int32Array(steps + entries.length + 1).fill(-1),
+    names: [],
+    divisions: [],
+  };
+  const { last, slotParent, slotChar, slotChild, mask } = trie;
   let nodes = 1;
   for (const [name, divs] of entries) {
-    let node = last[name.charCodeAt(name.length - 1)];
-    if (!node) node = last[name.charCodeAt(name.length - 1)] = nodes++;
+    const end = name.charCodeAt(name.length - 1);
+    let node = last[end] || (last[end] = nodes++);
     for (let i = name.length - 2; i >= 0; i--) {
       const c = name.charCodeAt(i);
-      let children = edges.get(node);
-      if (!children) edges.set(node, (children = new Map()));
-      let child = children.get(c);
-      if (child === undefined) children.set(c, (child = nodes++));
-      node = child;
-    }
-    terminal.set(node, names.length);
-    names.push(name);
-    divisions.push(divs);
-  }
-  let edgeCount = 0;
-  for (const children of edges.values()) edgeCount += children.size;
-  let size = 16;
-  while (size < edgeCount * 2) size *= 2;
-  const mask = size - 1;
-  const slotParent = new Int32Array(size);
-  const slotChar = new Uint16Array(size);
-  const slotChild = new Int32Array(size);
-  for (const [parent, children] of edges)
-    for (const [c, child] of children) {
-      let s = slotOf(parent, c, mask);
+      const next = child(trie, node, c);
+      if (next) {
+        node = next;
+        continue;
+      }
+      let s = slotOf(node, c, mask);
       while (slotParent[s] !== 0) s = (s + 1) & mask;
-      slotParent[s] = parent + 1;
+      slotParent[s] = node + 1;
       slotChar[s] = c;
-      slotChild[s] = child;
+      node = slotChild[s] = nodes++;
     }
-  const nameAt = new Int32Array(nodes).fill(-1);
-  for (const [node, i] of terminal) nameAt[node] = i;
-  return { last, slotParent, slotChar, slotChild, mask, nameAt, names, divisions };
+    trie.nameAt[node] = trie.names.length;
+    trie.names.push(name);
+    trie.divisions.push(divs);
+  }
+  trie.nameAt = trie.nameAt.slice(0, nodes);
+  return trie;
 }
 
 function child(trie: ReverseTrie, node: number, c: number): number {
@@ -103,15 +101,51 @@ function upperNames(): ReverseTrie {
   const entries = new Map<string, Division[]>();
   for (const [name, divs] of byName) if (fits(name)) entries.set(name, divs);
   for (const name of pastNames()) if (fits(name) && !entries.has(name)) entries.set(name, pastDivisionsNamed(name)!);
-  return (upperTrie = buildTrie(entries));
+  return (upperTrie = buildTrie([...entries]));
 }
-/** townships whose name ends with its level word (街道, 镇, 乡, 苏木) */
-let townTrie: ReverseTrie | undefined;
-function townNames(): ReverseTrie {
-  if (townTrie) return townTrie;
-  const entries: Array<[string, Division[]]> = [];
-  for (const [name, divs] of townDivisions()) if (fits(name) && TOWN_END.test(name)) entries.push([name, divs]);
-  return (townTrie = buildTrie(entries));
+/**
+ * Townships whose name ends with its level word (街道, 镇, 乡, 苏木): their last characters are few
+ * and rare in a text, so where one stands the names of each length are looked up by name, a
+ * (first character, length) set passing over the lengths no name has. 40,000 names: a trie would
+ * take longer to build than the texts that need it take to read.
+ */
+interface TownNames {
+  byName: Map<string, Division[]>;
+  /** code unit → 1 where some township's name ends with it */
+  ends: Uint8Array;
+  /** headKey of every township name */
+  heads: Set<number>;
+}
+const headKey = (c: number, length: number) => c * 16 + length;
+let townIndex: TownNames | undefined;
+function townNames(): TownNames {
+  if (townIndex) return townIndex;
+  const byName = townDivisions();
+  const ends = new Uint8Array(0x10000);
+  const heads = new Set<number>();
+  for (const name of byName.keys())
+    if (fits(name) && TOWN_END.test(name)) {
+      ends[name.charCodeAt(name.length - 1)] = 1;
+      heads.add(headKey(name.charCodeAt(0), name.length));
+    }
+  return (townIndex = { byName, ends, heads });
+}
+
+/** the longest township name in `t` ending at `end` and starting at or after `from` */
+function longestTownEndingAt(
+  towns: TownNames,
+  t: string,
+  codes: Uint16Array,
+  end: number,
+  from: number,
+): string | undefined {
+  if (!towns.ends[codes[end]]) return undefined;
+  for (let length = Math.min(MAX_NAME, end + 1 - from); length >= 2; length--) {
+    if (!towns.heads.has(headKey(codes[end + 1 - length], length))) continue;
+    const name = t.slice(end + 1 - length, end + 1);
+    if (TOWN_END.test(name) && towns.byName.has(name)) return name;
+  }
+  return undefined;
 }
 
 /**
@@ -182,18 +216,19 @@ function scan(text: string, withTowns: boolean): Mention[] {
   const length = withoutSpace(text);
   const t = buffer;
   const upperFound = { length: 0 };
-  const townFound = { length: 0 };
+  // township names are cut from the text itself, white space dropped as in `buffer`
+  const tt = towns ? text.replace(/\s+/g, '') : '';
   let free = 0; // the first character no earlier name has taken
   for (let e = 1; e < length; e++) {
     // the longest name ending here that starts after the previous one (重庆市开州区 → 重庆市, 开州区);
     // a current or past division's name before a township's of the same length
     const u = longestEndingAt(upper, t, e, free, upperFound);
-    const w = towns ? longestEndingAt(towns, t, e, free, townFound) : -1;
-    if (u < 0 && w < 0) continue;
-    const byTown = w >= 0 && (u < 0 || townFound.length > upperFound.length);
-    const len = byTown ? townFound.length : upperFound.length;
-    const name = byTown ? towns!.names[w] : upper.names[u];
-    const divisions = byTown ? towns!.divisions[w] : upper.divisions[u];
+    const town = towns ? longestTownEndingAt(towns, tt, t, e, free) : undefined;
+    if (u < 0 && town === undefined) continue;
+    const byTown = town !== undefined && (u < 0 || town.length > upperFound.length);
+    const len = byTown ? town.length : upperFound.length;
+    const name = byTown ? town : upper.names[u];
+    const divisions = byTown ? towns!.byName.get(town)! : upper.divisions[u];
     // 城区, 郊区, 矿区 are also plain words: too weak to name a place
     if (len === 2 && divisions[0].level !== 'province') continue;
     const m = found.get(name);
