@@ -91,6 +91,11 @@ function child(trie: ReverseTrie, node: number, c: number): number {
   return 0;
 }
 
+/** code unit → UPPER_END where an upper name ends with it, TOWN_END_CHAR where a township's does */
+const UPPER_END = 1;
+const TOWN_END_CHAR = 2;
+const nameEnds = new Uint8Array(0x10000);
+
 const fits = (name: string) => name.length >= 2 && name.length <= MAX_NAME;
 
 /** provinces, cities, counties and the names only earlier revisions have (current names first) */
@@ -101,7 +106,9 @@ function upperNames(): ReverseTrie {
   const entries = new Map<string, Division[]>();
   for (const [name, divs] of byName) if (fits(name)) entries.set(name, divs);
   for (const name of pastNames()) if (fits(name) && !entries.has(name)) entries.set(name, pastDivisionsNamed(name)!);
-  return (upperTrie = buildTrie([...entries]));
+  upperTrie = buildTrie([...entries]);
+  for (let c = 0; c < 0x10000; c++) if (upperTrie.last[c]) nameEnds[c] |= UPPER_END;
+  return upperTrie;
 }
 /**
  * Townships whose name ends with its level word (街道, 镇, 乡, 苏木): their last characters are few
@@ -111,8 +118,6 @@ function upperNames(): ReverseTrie {
  */
 interface TownNames {
   byName: Map<string, Division[]>;
-  /** code unit → 1 where some township's name ends with it */
-  ends: Uint8Array;
   /** headKey of every township name */
   heads: Set<number>;
 }
@@ -121,55 +126,47 @@ let townIndex: TownNames | undefined;
 function townNames(): TownNames {
   if (townIndex) return townIndex;
   const byName = townDivisions();
-  const ends = new Uint8Array(0x10000);
   const heads = new Set<number>();
   for (const name of byName.keys())
     if (fits(name) && TOWN_END.test(name)) {
-      ends[name.charCodeAt(name.length - 1)] = 1;
+      nameEnds[name.charCodeAt(name.length - 1)] |= TOWN_END_CHAR;
       heads.add(headKey(name.charCodeAt(0), name.length));
     }
-  return (townIndex = { byName, ends, heads });
+  return (townIndex = { byName, heads });
 }
 
-/** the longest township name in `t` ending at `end` and starting at or after `from` */
-function longestTownEndingAt(
-  towns: TownNames,
-  t: string,
-  codes: Uint16Array,
-  end: number,
-  from: number,
-): string | undefined {
-  if (!towns.ends[codes[end]]) return undefined;
-  for (let length = Math.min(MAX_NAME, end + 1 - from); length >= 2; length--) {
-    if (!towns.heads.has(headKey(codes[end + 1 - length], length))) continue;
-    const name = t.slice(end + 1 - length, end + 1);
+/**
+ * The characters before a possible name's end, read back: `back[0]` the last character, `back[1]`
+ * the one before it (white space passed over) … up to MAX_NAME, none taken by an earlier name.
+ */
+const back = new Uint16Array(MAX_NAME);
+
+/** the longest township name of the `count` characters in `back`, or undefined */
+function longestTownName(towns: TownNames, count: number): string | undefined {
+  for (let length = count; length >= 2; length--) {
+    if (!towns.heads.has(headKey(back[length - 1], length))) continue;
+    let name = '';
+    for (let i = length - 1; i >= 0; i--) name += String.fromCharCode(back[i]);
     if (TOWN_END.test(name) && towns.byName.has(name)) return name;
   }
   return undefined;
 }
 
 /**
- * the index of the longest name of the trie ending at `end` and starting at or after `from`, its
- * length in `found.length`; -1 for none
+ * the index of the longest name of the trie in the `count` characters in `back`, its length in
+ * `found.length`; -1 for none
  */
-function longestEndingAt(
-  trie: ReverseTrie,
-  t: Uint16Array,
-  end: number,
-  from: number,
-  found: { length: number },
-): number {
-  let node = trie.last[t[end]];
+function longestName(trie: ReverseTrie, count: number, found: { length: number }): number {
+  let node = trie.last[back[0]];
   if (!node) return -1;
   let best = -1;
-  const stop = Math.max(from, end + 1 - MAX_NAME);
-  for (let i = end - 1; i >= stop; i--) {
-    node = child(trie, node, t[i]);
+  for (let i = 1; i < count; i++) {
+    node = child(trie, node, back[i]);
     if (!node) break;
     const at = trie.nameAt[node];
     if (at >= 0) {
       best = at;
-      found.length = end + 1 - i;
+      found.length = i + 1;
     }
   }
   return best;
@@ -181,18 +178,6 @@ const WHITE_SPACE_UNITS =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
   '\u2028\u2029\u202f\u205f\u3000\ufeff';
 for (const c of WHITE_SPACE_UNITS) SPACE[c.charCodeAt(0)] = 1;
-
-/** the text's code units without white space, in `buffer` (grown as needed); their count */
-let buffer = new Uint16Array(4096);
-function withoutSpace(text: string): number {
-  if (buffer.length < text.length) buffer = new Uint16Array(text.length * 2);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!SPACE[c]) buffer[n++] = c;
-  }
-  return n;
-}
 
 const cache = new Map<string, Mention[]>();
 
@@ -213,17 +198,24 @@ function scan(text: string, withTowns: boolean): Mention[] {
   const upper = upperNames();
   const towns = withTowns && /街道|镇|乡|苏木/.test(text) ? townNames() : undefined;
   const found = new Map<string, Mention>();
-  const length = withoutSpace(text);
-  const t = buffer;
   const upperFound = { length: 0 };
-  // township names are cut from the text itself, white space dropped as in `buffer`
-  const tt = towns ? text.replace(/\s+/g, '') : '';
+  // names are read as if the text had no white space: a name may be broken over lines (广州\n市)
   let free = 0; // the first character no earlier name has taken
-  for (let e = 1; e < length; e++) {
+  const endMask = towns ? UPPER_END | TOWN_END_CHAR : UPPER_END;
+  for (let e = 0; e < text.length; e++) {
+    // most characters end no name (white space ends none)
+    const ends = nameEnds[text.charCodeAt(e)] & endMask;
+    if (!ends) continue;
+    // the characters back from here that no earlier name has taken
+    let count = 0;
+    for (let i = e; i >= free && count < MAX_NAME; i--) {
+      const c = text.charCodeAt(i);
+      if (!SPACE[c]) back[count++] = c;
+    }
     // the longest name ending here that starts after the previous one (重庆市开州区 → 重庆市, 开州区);
     // a current or past division's name before a township's of the same length
-    const u = longestEndingAt(upper, t, e, free, upperFound);
-    const town = towns ? longestTownEndingAt(towns, tt, t, e, free) : undefined;
+    const u = ends & UPPER_END ? longestName(upper, count, upperFound) : -1;
+    const town = ends & TOWN_END_CHAR ? longestTownName(towns!, count) : undefined;
     if (u < 0 && town === undefined) continue;
     const byTown = town !== undefined && (u < 0 || town.length > upperFound.length);
     const len = byTown ? town.length : upperFound.length;

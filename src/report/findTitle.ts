@@ -161,7 +161,10 @@ const headLike = (t: string) =>
  * titled after the report: the report's title is the name it publishes
  */
 const reportOfNotice = (t: string) =>
-  t.replace(/^.*?关于(?:公布|印发|发布)《?/, '').replace(/((?:报告|年报))》?的通知$/, '$1');
+  // both shapes need 关于 or 的通知: most lines have neither
+  !t.includes('关于') && !t.endsWith('的通知')
+    ? t
+    : t.replace(/^.*?关于(?:公布|印发|发布)《?/, '').replace(/((?:报告|年报))》?的通知$/, '$1');
 
 /** the title and the index of the line it ends on, or null */
 /** the kind of report as a whole line: 政府信息公开工作年度报告, 信息公开年报 */
