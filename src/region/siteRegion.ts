@@ -69,7 +69,6 @@ const LEVEL_SPELLINGS: Array<[string, RegExp]> = [
   ['s', /市$/],
 ];
 
-const byHost = new Map<string, SiteMatch[]>();
 interface SpellingIndex {
   full: Map<string, Division[]>;
   initials: Map<string, Division[]>;
@@ -93,21 +92,9 @@ function spellingIndex(): SpellingIndex {
   return index;
 }
 
-/** divisions the URL's host spells, each with how strongly (one answer per host) */
+/** divisions the URL's host spells, each with how strongly */
 export function siteDivisions(url: string | undefined): SiteMatch[] {
-  if (!url) return [];
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return [];
-  }
-  const hit = byHost.get(host);
-  if (hit) return hit;
-  const found = matchHost(url);
-  if (byHost.size > 5000) byHost.clear();
-  byHost.set(host, found);
-  return found;
+  return url ? matchHost(url) : [];
 }
 
 function matchHost(url: string): SiteMatch[] {

@@ -179,19 +179,12 @@ const WHITE_SPACE_UNITS =
   '\u2028\u2029\u202f\u205f\u3000\ufeff';
 for (const c of WHITE_SPACE_UNITS) SPACE[c.charCodeAt(0)] = 1;
 
-const cache = new Map<string, Mention[]>();
-
-/** every province, city and county-level name in the text; town names too when asked */
+/**
+ * every province, city and county-level name in the text; town names too when asked. Read anew
+ * each call: nothing is kept from one text (or report) to the next.
+ */
 export function mentionedDivisions(text: string, withTowns = false): Mention[] {
-  const key = text.length <= 64 ? `${withTowns ? 1 : 0}${text}` : undefined;
-  const hit = key !== undefined ? cache.get(key) : undefined;
-  if (hit) return hit;
-  const found = scan(text, withTowns);
-  if (key !== undefined) {
-    if (cache.size > 20_000) cache.clear();
-    cache.set(key, found);
-  }
-  return found;
+  return scan(text, withTowns);
 }
 
 function scan(text: string, withTowns: boolean): Mention[] {
