@@ -53,9 +53,18 @@ function placeLabels(url: string): string[] {
     .filter((l) => l.length >= 2 && !/^(?:www|gov|com|cn|org|net|edu|xxgk|zwgk|http|https|\d+)$/.test(l));
 }
 
+/** the divisions named as a division's city and province: dataset objects, derived once each */
+const parents = new WeakMap<Division, Division[]>();
 const parentOf = (d: Division, upper: Map<string, Division[]>): Division[] => {
-  const names = d.level === 'county' ? [d.city, d.province] : d.level === 'city' ? [d.province] : [];
-  return names.filter((n): n is string => !!n).flatMap((n) => upper.get(n)?.filter((p) => p.level !== d.level) ?? []);
+  let found = parents.get(d);
+  if (!found) {
+    const names = d.level === 'county' ? [d.city, d.province] : d.level === 'city' ? [d.province] : [];
+    found = names
+      .filter((n): n is string => !!n)
+      .flatMap((n) => upper.get(n)?.filter((p) => p.level !== d.level) ?? []);
+    parents.set(d, found);
+  }
+  return found;
 };
 
 /** a level word's spelling (whole, or its initial) at the end of a host label, and the names it ends */
