@@ -37,18 +37,14 @@ const SPACED = 2;
 const KIND = new Uint8Array(0x10000);
 for (const c of TONE_MARK.source.slice(1, -1)) KIND[c.charCodeAt(0)] |= TONED;
 for (const c of WHITE_SPACE_UNITS) KIND[c.charCodeAt(0)] |= SPACED;
-/** which of TONED and SPACED the line holds: one pass, where each regular expression would make its own */
-function kinds(line: string): number {
-  let k = 0;
-  for (let i = 0; i < line.length && k !== (TONED | SPACED); i++) k |= KIND[line.charCodeAt(i)];
-  return k;
-}
 
 function cleanLine(line: string): string {
-  const k = kinds(line);
-  const s = k & TONED ? line.replace(PINYIN_GLOSS, '') : line;
-  const spaced = k & TONED ? SPACE.test(s) : (k & SPACED) !== 0;
-  const joined = spaced ? withSpacesCleaned(s) : s;
+  let joined = spacesCleaned(line, true);
+  // a pinyin gloss is dropped first, and the spaces it leaves then cleaned
+  if (joined === null) {
+    const s = line.replace(PINYIN_GLOSS, '');
+    joined = SPACE.test(s) ? spacesCleaned(s, false)! : s;
+  }
   return joined.charCodeAt(0) === 0x23 ? joined.replace(/^#+\s*/, '') : joined;
 }
 
@@ -60,16 +56,21 @@ for (const c of '0123456789()（）') JOINS[c.charCodeAt(0)] = 1;
  * the line's white space cleaned in one pass: each run one space, none at either end, and none
  * between two characters JOINS ("临空 先进", "2020 年" are a line break of the source, not a word
  * gap). The same as s.replace(/[\s\u3000]+/g, ' ').trim() with each space between two JOINS
- * characters then dropped.
+ * characters then dropped. Null, when `untoned` is asked for, for a line with a tone-marked vowel.
  */
-function withSpacesCleaned(s: string): string {
+function spacesCleaned(s: string, untoned: boolean): string | null {
   const n = s.length;
   let i = 0;
-  while (i < n && KIND[s.charCodeAt(i)] & SPACED) i++;
+  for (; i < n; i++) {
+    const kind = KIND[s.charCodeAt(i)];
+    if (!(kind & SPACED)) break;
+  }
   let out = '';
   let start = i;
   while (i < n) {
-    if (!(KIND[s.charCodeAt(i)] & SPACED)) {
+    const kind = KIND[s.charCodeAt(i)];
+    if (!(kind & SPACED)) {
+      if (untoned && kind & TONED) return null;
       i++;
       continue;
     }
@@ -80,7 +81,7 @@ function withSpacesCleaned(s: string): string {
     if (!(JOINS[s.charCodeAt(i - 1)] && JOINS[s.charCodeAt(j)])) out += ' ';
     start = i = j;
   }
-  return out + s.slice(start, i);
+  return start === 0 && i === n ? s : out + s.slice(start, i);
 }
 
 /** characters only traditional text uses, common in any report: a page a mirror site converted */
@@ -107,38 +108,54 @@ const OPENING_LINES = 40;
 const OPENING_CHARS = 2500;
 
 /** a document's opening lines, cleaned, blank ones dropped: worked out once per document */
-const cleanedOpenings = new WeakMap<Doc, string[]>();
-function cleanedOpening(doc: Doc, max: number): string[] {
+interface Opening {
+  lines: string[];
+  /**
+   * the first line that shows a mirror converted the page (a character only traditional text uses
+   * in its first 400, the lines before it shorter than 400 characters together), or -1
+   */
+  traditionalAt: number;
+  /** the lines in simplified characters, as far as asked for */
+  simplified: string[];
+}
+const cleanedOpenings = new WeakMap<Doc, Opening>();
+function cleanedOpening(doc: Doc, max: number): Opening {
   const shared = max <= OPENING_LINES;
-  let lines = shared ? cleanedOpenings.get(doc) : undefined;
-  if (lines) return lines;
-  lines = [];
+  const known = shared ? cleanedOpenings.get(doc) : undefined;
+  if (known) return known;
+  const lines: string[] = [];
+  let traditionalAt = -1;
   let chars = 0;
   for (const b of doc.blocks) {
     if (lines.length >= Math.max(max, OPENING_LINES) || chars > OPENING_CHARS) break;
     if (!isText(b)) continue;
     const t = cleanLine(b.text.length > 1500 ? b.text.slice(0, 1500) : b.text);
     if (!t) continue;
+    // a mirror converts the whole page: its first lines show it
+    if (traditionalAt < 0 && chars < 400 && hasTraditional(t, Math.min(t.length, 400))) traditionalAt = lines.length;
     lines.push(t);
     chars += t.length;
   }
-  if (shared) cleanedOpenings.set(doc, lines);
-  return lines;
+  const opening = { lines, traditionalAt, simplified: [] };
+  if (shared) cleanedOpenings.set(doc, opening);
+  return opening;
 }
 
 /** the text lines of the page's opening, blank ones dropped, in simplified characters */
 export function openingLines(doc: Doc, max = OPENING_LINES): string[] {
-  const lines: string[] = [];
+  const opening = cleanedOpening(doc, max);
+  let taken = 0;
   let chars = 0;
-  let traditional = false;
-  for (const t of cleanedOpening(doc, max)) {
-    if (lines.length >= max || chars > OPENING_CHARS) break;
-    lines.push(t);
-    // a mirror converts the whole page: its first lines show it
-    if (chars < 400 && !traditional) traditional = hasTraditional(t, Math.min(t.length, 400));
+  for (const t of opening.lines) {
+    if (taken >= max || chars > OPENING_CHARS) break;
+    taken++;
     chars += t.length;
   }
-  return traditional ? lines.map((l) => simplified(l).replace(CONVERTER_VARIANTS, (c) => VARIANT_OF[c])) : lines;
+  if (opening.traditionalAt < 0 || opening.traditionalAt >= taken) return opening.lines.slice(0, taken);
+  const converted = opening.simplified;
+  while (converted.length < taken)
+    converted.push(simplified(opening.lines[converted.length]).replace(CONVERTER_VARIANTS, (c) => VARIANT_OF[c]));
+  return converted.slice(0, taken);
 }
 
 /** the longest line taken for a title: the longest real ones are about 60 characters */
