@@ -131,20 +131,18 @@ function matchHost(url: string): SiteMatch[] {
     }
     // a parent's spelling in front: gs+gz, ln+taian, xm+ta
     for (let i = 1; i < label.length - 1; i++) {
-      const rest = label.slice(0, i);
       const tail = label.slice(i);
-      for (const [map, strong] of [
-        [full, tail.length >= 4],
-        [initials, false],
-      ] as const) {
-        for (const d of map.get(tail) ?? []) {
-          const parent = parentOf(d, byName).find((p) => {
-            const ps = all.get(p);
-            return ps && (ps.initials.includes(rest) || ps.full.includes(rest));
-          });
-          if (parent) note(d, strong ? 'full' : 'initials');
-        }
-      }
+      const byFull = full.get(tail);
+      const byInitials = initials.get(tail);
+      if (!byFull && !byInitials) continue;
+      const rest = label.slice(0, i);
+      const parentSpelled = (d: Division) =>
+        parentOf(d, byName).some((p) => {
+          const ps = all.get(p);
+          return ps && (ps.initials.includes(rest) || ps.full.includes(rest));
+        });
+      if (byFull) for (const d of byFull) if (parentSpelled(d)) note(d, tail.length >= 4 ? 'full' : 'initials');
+      if (byInitials) for (const d of byInitials) if (parentSpelled(d)) note(d, 'initials');
     }
     // a spelling several places share (suining: 遂宁市, 睢宁县, 绥宁县) only confirms the text
     const strong = [...out].filter(([d, s]) => s === 'full' && !before.has(d));
