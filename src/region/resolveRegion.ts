@@ -93,7 +93,9 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
   let evidenceText: string | undefined;
   const fullText = () => (evidenceText ??= typeof ev.text === 'string' ? ev.text : ev.text());
   const text = () => (textMentions ??= asOfYear(mentionedDivisions(fullText()), ev.year));
-  const site = siteDivisions(ev.url);
+  // the site's host is spelled out only when some question needs it (most names settle without)
+  let siteMatches: SiteMatch[] | undefined;
+  const site = () => (siteMatches ??= siteDivisions(ev.url));
   // the 索引号 of many sites starts with the division code of the issuer's place
   let codedDivision: Division | null | undefined;
   const coded = (): Division | undefined => {
@@ -113,7 +115,7 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
   };
   const siteOf = (d: Division): SiteMatch['strength'] | null => {
     let best: SiteMatch['strength'] | null = null;
-    for (const s of site)
+    for (const s of site())
       if (s.division === d || within(d, s.division)) {
         if (s.strength === 'full') return 'full';
         best = 'initials';
@@ -194,7 +196,7 @@ export function resolveRegion(ev: RegionEvidence): Resolved {
     // a name only earlier revisions have places a level word or a bare type (区审管办, 民政局) only
     // where the issuer's own name carries it: elsewhere in the text it may be the place's history
     for (const m of text()) for (const d of m.divisions) if (!d.past || d === division) candidates.add(d);
-    for (const s of site) if (s.strength === 'full') candidates.add(s.division);
+    for (const s of site()) if (s.strength === 'full') candidates.add(s.division);
     const c = coded();
     if (c) candidates.add(c);
     for (const level of ['province', 'city', 'county'] as Level[]) {

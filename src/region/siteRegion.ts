@@ -53,9 +53,18 @@ function placeLabels(url: string): string[] {
     .filter((l) => l.length >= 2 && !/^(?:www|gov|com|cn|org|net|edu|xxgk|zwgk|http|https|\d+)$/.test(l));
 }
 
+/** the divisions named as a division's city and province: dataset objects, derived once each */
+const parents = new WeakMap<Division, Division[]>();
 const parentOf = (d: Division, upper: Map<string, Division[]>): Division[] => {
-  const names = d.level === 'county' ? [d.city, d.province] : d.level === 'city' ? [d.province] : [];
-  return names.filter((n): n is string => !!n).flatMap((n) => upper.get(n)?.filter((p) => p.level !== d.level) ?? []);
+  let found = parents.get(d);
+  if (!found) {
+    const names = d.level === 'county' ? [d.city, d.province] : d.level === 'city' ? [d.province] : [];
+    found = names
+      .filter((n): n is string => !!n)
+      .flatMap((n) => upper.get(n)?.filter((p) => p.level !== d.level) ?? []);
+    parents.set(d, found);
+  }
+  return found;
 };
 
 /** a level word's spelling (whole, or its initial) at the end of a host label, and the names it ends */
@@ -69,7 +78,6 @@ const LEVEL_SPELLINGS: Array<[string, RegExp]> = [
   ['s', /市$/],
 ];
 
-const byHost = new Map<string, SiteMatch[]>();
 interface SpellingIndex {
   full: Map<string, Division[]>;
   initials: Map<string, Division[]>;
@@ -93,21 +101,9 @@ function spellingIndex(): SpellingIndex {
   return index;
 }
 
-/** divisions the URL's host spells, each with how strongly (one answer per host) */
+/** divisions the URL's host spells, each with how strongly */
 export function siteDivisions(url: string | undefined): SiteMatch[] {
-  if (!url) return [];
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return [];
-  }
-  const hit = byHost.get(host);
-  if (hit) return hit;
-  const found = matchHost(url);
-  if (byHost.size > 5000) byHost.clear();
-  byHost.set(host, found);
-  return found;
+  return url ? matchHost(url) : [];
 }
 
 function matchHost(url: string): SiteMatch[] {
@@ -135,20 +131,18 @@ function matchHost(url: string): SiteMatch[] {
     }
     // a parent's spelling in front: gs+gz, ln+taian, xm+ta
     for (let i = 1; i < label.length - 1; i++) {
-      const rest = label.slice(0, i);
       const tail = label.slice(i);
-      for (const [map, strong] of [
-        [full, tail.length >= 4],
-        [initials, false],
-      ] as const) {
-        for (const d of map.get(tail) ?? []) {
-          const parent = parentOf(d, byName).find((p) => {
-            const ps = all.get(p);
-            return ps && (ps.initials.includes(rest) || ps.full.includes(rest));
-          });
-          if (parent) note(d, strong ? 'full' : 'initials');
-        }
-      }
+      const byFull = full.get(tail);
+      const byInitials = initials.get(tail);
+      if (!byFull && !byInitials) continue;
+      const rest = label.slice(0, i);
+      const parentSpelled = (d: Division) =>
+        parentOf(d, byName).some((p) => {
+          const ps = all.get(p);
+          return ps && (ps.initials.includes(rest) || ps.full.includes(rest));
+        });
+      if (byFull) for (const d of byFull) if (parentSpelled(d)) note(d, tail.length >= 4 ? 'full' : 'initials');
+      if (byInitials) for (const d of byInitials) if (parentSpelled(d)) note(d, 'initials');
     }
     // a spelling several places share (suining: 遂宁市, 睢宁县, 绥宁县) only confirms the text
     const strong = [...out].filter(([d, s]) => s === 'full' && !before.has(d));

@@ -1,8 +1,12 @@
 // The division names a text mentions (广州市, 海珠区, 官洲街道 …), counted, with every division each
-// name may stand for: many county and town names repeat across the country. Names are looked up
-// only where a text has a character some division name ends with, the longest name first. Names
-// only earlier GB/T 2260 revisions have (海安县, 江干区) are found too, with every division they
-// ever named: resolveRegion keeps those of the report's year.
+// name may stand for: many county and town names repeat across the country. Names only earlier
+// GB/T 2260 revisions have (海安县, 江干区) are found too, with every division they ever named:
+// resolveRegion keeps those of the report's year.
+//
+// The names are held in tries of their characters read backwards, built once a process: at each
+// character of the text the trie is walked back from it, so every name ending there is found in
+// one walk, and the longest that starts after the previous name taken is the one mentioned. Most
+// characters end no name and cost one table look-up.
 import { type Division, upperDivisions, townDivisions } from './divisions';
 import { pastNames, pastDivisionsNamed } from './pastDivisions';
 
@@ -15,100 +19,207 @@ export interface Mention {
 const MAX_NAME = 12;
 const TOWN_END = /(?:街道|镇|乡|苏木)$/;
 
-/** two UTF-16 code units as one number: a text's pairs are looked up without cutting strings */
-const pairKey = (s: string, at: number) => s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1);
+/**
+ * Names by their characters from the last one back. Node 0 is the root; a last character's node
+ * is found in a table by code unit, every other step in one open-addressing hash table of
+ * (node, character) → node. A node that completes a name holds the name's index.
+ */
+interface ReverseTrie {
+  /** code unit → the node of names ending with it, or 0 */
+  last: Int32Array;
+  /** hash slots: the parent node + 1 (0: empty), the character, the child node */
+  slotParent: Int32Array;
+  slotChar: Uint16Array;
+  slotChild: Int32Array;
+  mask: number;
+  /** node → index into names and divisions, or -1 */
+  nameAt: Int32Array;
+  names: string[];
+  divisions: Division[][];
+}
 
-/** the last two characters of every name (pairKey) → the lengths of the names that end so, longest first */
-let upperTails: Map<number, number[]> | undefined;
-let townTails: Map<number, number[]> | undefined;
-function tails(names: Iterable<string>): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (const n of names) {
-    if (n.length < 2 || n.length > MAX_NAME) continue;
-    const key = pairKey(n, n.length - 2);
-    const list = out.get(key) ?? [];
-    if (!list.includes(n.length)) list.push(n.length);
-    out.set(key, list);
+const slotOf = (node: number, c: number, mask: number) =>
+  (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+
+function buildTrie(entries: Array<[string, Division[]]>): ReverseTrie {
+  // every step of every name may be an edge: the table is sized for that many at half load
+  let steps = 0;
+  for (const [name] of entries) steps += name.length - 1;
+  let size = 16;
+  while (size < steps * 2) size *= 2;
+  const trie: ReverseTrie = {
+    last: new Int32Array(0x10000),
+    slotParent: new Int32Array(size),
+    slotChar: new Uint16Array(size),
+    slotChild: new Int32Array(size),
+    mask: size - 1,
+    nameAt: new Int32Array(steps + entries.length + 1).fill(-1),
+    names: [],
+    divisions: [],
+  };
+  const { last, slotParent, slotChar, slotChild, mask } = trie;
+  let nodes = 1;
+  for (const [name, divs] of entries) {
+    const end = name.charCodeAt(name.length - 1);
+    let node = last[end] || (last[end] = nodes++);
+    for (let i = name.length - 2; i >= 0; i--) {
+      const c = name.charCodeAt(i);
+      const next = child(trie, node, c);
+      if (next) {
+        node = next;
+        continue;
+      }
+      let s = slotOf(node, c, mask);
+      while (slotParent[s] !== 0) s = (s + 1) & mask;
+      slotParent[s] = node + 1;
+      slotChar[s] = c;
+      node = slotChild[s] = nodes++;
+    }
+    trie.nameAt[node] = trie.names.length;
+    trie.names.push(name);
+    trie.divisions.push(divs);
   }
-  for (const list of out.values()) list.sort((a, b) => b - a);
-  return out;
-}
-/** every name's first character and length (headKey): where no name starts, no string is cut to look one up */
-const headKey = (s: string, at: number, length: number) => s.charCodeAt(at) * 16 + length;
-let upperHeads: Set<number> | undefined;
-let townHeads: Set<number> | undefined;
-function heads(names: Iterable<string>): Set<number> {
-  const out = new Set<number>();
-  for (const n of names) if (n.length >= 2 && n.length <= MAX_NAME) out.add(headKey(n, 0, n.length));
-  return out;
-}
-/** which characters end some name: most characters of a text end none, and are passed over */
-let lastChars: Uint8Array | undefined;
-function endsSomeName(): Uint8Array {
-  if (lastChars) return lastChars;
-  lastChars = new Uint8Array(0x10000);
-  for (const m of [upperTails!, townTails ?? new Map<number, number[]>()])
-    for (const tail of m.keys()) lastChars[tail % 0x10000] = 1;
-  return lastChars;
+  trie.nameAt = trie.nameAt.slice(0, nodes);
+  return trie;
 }
 
-const cache = new Map<string, Mention[]>();
+function child(trie: ReverseTrie, node: number, c: number): number {
+  const { slotParent, slotChar, mask } = trie;
+  const parent = node + 1;
+  for (let s = slotOf(node, c, mask); slotParent[s] !== 0; s = (s + 1) & mask)
+    if (slotParent[s] === parent && slotChar[s] === c) return trie.slotChild[s];
+  return 0;
+}
 
-/** every province, city and county-level name in the text; town names too when asked */
+/** code unit → UPPER_END where an upper name ends with it, TOWN_END_CHAR where a township's does */
+const UPPER_END = 1;
+const TOWN_END_CHAR = 2;
+const nameEnds = new Uint8Array(0x10000);
+
+const fits = (name: string) => name.length >= 2 && name.length <= MAX_NAME;
+
+/** provinces, cities, counties and the names only earlier revisions have (current names first) */
+let upperTrie: ReverseTrie | undefined;
+function upperNames(): ReverseTrie {
+  if (upperTrie) return upperTrie;
+  const { byName } = upperDivisions();
+  const entries = new Map<string, Division[]>();
+  for (const [name, divs] of byName) if (fits(name)) entries.set(name, divs);
+  for (const name of pastNames()) if (fits(name) && !entries.has(name)) entries.set(name, pastDivisionsNamed(name)!);
+  upperTrie = buildTrie([...entries]);
+  for (let c = 0; c < 0x10000; c++) if (upperTrie.last[c]) nameEnds[c] |= UPPER_END;
+  return upperTrie;
+}
+/**
+ * Townships whose name ends with its level word (街道, 镇, 乡, 苏木): their last characters are few
+ * and rare in a text, so where one stands the names of each length are looked up by name, a
+ * (first character, length) set passing over the lengths no name has. 40,000 names: a trie would
+ * take longer to build than the texts that need it take to read.
+ */
+interface TownNames {
+  byName: Map<string, Division[]>;
+  /** headKey of every township name */
+  heads: Set<number>;
+}
+const headKey = (c: number, length: number) => c * 16 + length;
+let townIndex: TownNames | undefined;
+function townNames(): TownNames {
+  if (townIndex) return townIndex;
+  const byName = townDivisions();
+  const heads = new Set<number>();
+  for (const name of byName.keys())
+    if (fits(name) && TOWN_END.test(name)) {
+      nameEnds[name.charCodeAt(name.length - 1)] |= TOWN_END_CHAR;
+      heads.add(headKey(name.charCodeAt(0), name.length));
+    }
+  return (townIndex = { byName, heads });
+}
+
+/**
+ * The characters before a possible name's end, read back: `back[0]` the last character, `back[1]`
+ * the one before it (white space passed over) … up to MAX_NAME, none taken by an earlier name.
+ */
+const back = new Uint16Array(MAX_NAME);
+
+/** the longest township name of the `count` characters in `back`, or undefined */
+function longestTownName(towns: TownNames, count: number): string | undefined {
+  for (let length = count; length >= 2; length--) {
+    if (!towns.heads.has(headKey(back[length - 1], length))) continue;
+    let name = '';
+    for (let i = length - 1; i >= 0; i--) name += String.fromCharCode(back[i]);
+    if (TOWN_END.test(name) && towns.byName.has(name)) return name;
+  }
+  return undefined;
+}
+
+/**
+ * the index of the longest name of the trie in the `count` characters in `back`, its length in
+ * `found.length`; -1 for none
+ */
+function longestName(trie: ReverseTrie, count: number, found: { length: number }): number {
+  let node = trie.last[back[0]];
+  if (!node) return -1;
+  let best = -1;
+  for (let i = 1; i < count; i++) {
+    node = child(trie, node, back[i]);
+    if (!node) break;
+    const at = trie.nameAt[node];
+    if (at >= 0) {
+      best = at;
+      found.length = i + 1;
+    }
+  }
+  return best;
+}
+
+/** the code units /\s/ matches: ECMAScript's WhiteSpace and LineTerminator (Unicode's Zs, U+FEFF, tab, line breaks) */
+const SPACE = new Uint8Array(0x10000);
+const WHITE_SPACE_UNITS =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
+  '\u2028\u2029\u202f\u205f\u3000\ufeff';
+for (const c of WHITE_SPACE_UNITS) SPACE[c.charCodeAt(0)] = 1;
+
+/**
+ * every province, city and county-level name in the text; town names too when asked. Read anew
+ * each call: nothing is kept from one text (or report) to the next.
+ */
 export function mentionedDivisions(text: string, withTowns = false): Mention[] {
-  const key = text.length <= 64 ? `${withTowns ? 1 : 0}${text}` : undefined;
-  const hit = key !== undefined ? cache.get(key) : undefined;
-  if (hit) return hit;
-  const found = scan(text, withTowns);
-  if (key !== undefined) {
-    if (cache.size > 20_000) cache.clear();
-    cache.set(key, found);
-  }
-  return found;
+  return scan(text, withTowns);
 }
 
 function scan(text: string, withTowns: boolean): Mention[] {
-  const { byName } = upperDivisions();
-  upperTails ??= tails([...byName.keys(), ...pastNames()]);
-  upperHeads ??= heads([...byName.keys(), ...pastNames()]);
-  const towns = withTowns && /街道|镇|乡|苏木/.test(text) ? townDivisions() : undefined;
-  if (towns && !townTails) {
-    townTails = tails([...towns.keys()].filter((n) => TOWN_END.test(n)));
-    townHeads = heads(towns.keys());
-    lastChars = undefined;
-  }
-  const ends = endsSomeName();
+  const upper = upperNames();
+  const towns = withTowns && /街道|镇|乡|苏木/.test(text) ? townNames() : undefined;
   const found = new Map<string, Mention>();
-  const t = text.replace(/\s+/g, '');
+  const upperFound = { length: 0 };
+  // names are read as if the text had no white space: a name may be broken over lines (广州\n市)
   let free = 0; // the first character no earlier name has taken
-  for (let e = 1; e < t.length; e++) {
-    if (!ends[t.charCodeAt(e)]) continue;
-    const tail = pairKey(t, e - 1);
-    const upperLengths = upperTails.get(tail);
-    const townLengths = towns ? townTails!.get(tail) : undefined;
-    if (!upperLengths && !townLengths) continue;
-    const lengths = !townLengths
-      ? upperLengths!
-      : !upperLengths
-        ? townLengths
-        : [...new Set([...upperLengths, ...townLengths])].sort((a, b) => b - a);
-    // the longest name ending here that starts after the previous one (重庆市开州区 → 重庆市, 开州区)
-    for (const len of lengths) {
-      if (len > e + 1 - free) continue;
-      const head = headKey(t, e + 1 - len, len);
-      if (!upperHeads.has(head) && !(towns && townHeads!.has(head))) continue;
-      const name = t.slice(e + 1 - len, e + 1);
-      const divisions =
-        byName.get(name) ?? pastDivisionsNamed(name) ?? (towns && TOWN_END.test(name) ? towns.get(name) : undefined);
-      if (!divisions) continue;
-      // 城区, 郊区, 矿区 are also plain words: too weak to name a place
-      if (len === 2 && divisions[0].level !== 'province') break;
-      const m = found.get(name);
-      if (m) m.count++;
-      else found.set(name, { name, count: 1, divisions });
-      free = e + 1;
-      break;
+  const endMask = towns ? UPPER_END | TOWN_END_CHAR : UPPER_END;
+  for (let e = 0; e < text.length; e++) {
+    // most characters end no name (white space ends none)
+    const ends = nameEnds[text.charCodeAt(e)] & endMask;
+    if (!ends) continue;
+    // the characters back from here that no earlier name has taken
+    let count = 0;
+    for (let i = e; i >= free && count < MAX_NAME; i--) {
+      const c = text.charCodeAt(i);
+      if (!SPACE[c]) back[count++] = c;
     }
+    // the longest name ending here that starts after the previous one (重庆市开州区 → 重庆市, 开州区);
+    // a current or past division's name before a township's of the same length
+    const u = ends & UPPER_END ? longestName(upper, count, upperFound) : -1;
+    const town = ends & TOWN_END_CHAR ? longestTownName(towns!, count) : undefined;
+    if (u < 0 && town === undefined) continue;
+    const byTown = town !== undefined && (u < 0 || town.length > upperFound.length);
+    const len = byTown ? town.length : upperFound.length;
+    const name = byTown ? town : upper.names[u];
+    const divisions = byTown ? towns!.byName.get(town)! : upper.divisions[u];
+    // 城区, 郊区, 矿区 are also plain words: too weak to name a place
+    if (len === 2 && divisions[0].level !== 'province') continue;
+    const m = found.get(name);
+    if (m) m.count++;
+    else found.set(name, { name, count: 1, divisions });
+    free = e + 1;
   }
   return [...found.values()];
 }

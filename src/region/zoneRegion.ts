@@ -16,6 +16,13 @@ export function zoneDivision(name: string, lead = 0): Division | null {
   const word = name.slice(lead, lead + m.index);
   if (word.length < 2 || word.length > 4 || /[省市区县]$/.test(word)) return null;
   const { byName } = upperDivisions();
-  const found = LEVEL_WORDS.flatMap((w) => byName.get(word + w) ?? []);
-  return found.length === 1 ? found[0] : null;
+  let found: Division | null = null;
+  let count = 0;
+  for (const w of LEVEL_WORDS) {
+    const list = byName.get(word + w);
+    if (!list) continue;
+    count += list.length;
+    found ??= list[0];
+  }
+  return count === 1 ? found : null;
 }

@@ -18,8 +18,10 @@ const TAIL = /^(?:工作)?(?:(?:19|20)\d{2}\s*年)?(?:年度)?(?:报告|年报)$
 /** where the body starts: the sentence citing the 条例, or the overview heading */
 export const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总体情况|概述)|^\s*总体情况\s*$/;
 
-const JOINED_BY_SPACE = /([\u4e00-\u9fa5\d()（）]) (?=[\u4e00-\u9fa5\d()（）])/g;
-
+/** the code units \s matches: ECMAScript's WhiteSpace and LineTerminator (Unicode's Zs, U+FEFF, tab, line breaks) */
+const WHITE_SPACE_UNITS =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
+  '\u2028\u2029\u202f\u205f\u3000\ufeff';
 /** white space of any kind (\s holds U+3000): most lines of a report have none, and are kept as they are */
 const SPACE = /\s/;
 
@@ -29,12 +31,57 @@ const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]/;
 const PINYIN_GLOSS =
   /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)/g;
 
+/** code units as one table look-up each: 1 a tone-marked vowel (TONE_MARK), 2 white space (SPACE) */
+const TONED = 1;
+const SPACED = 2;
+const KIND = new Uint8Array(0x10000);
+for (const c of TONE_MARK.source.slice(1, -1)) KIND[c.charCodeAt(0)] |= TONED;
+for (const c of WHITE_SPACE_UNITS) KIND[c.charCodeAt(0)] |= SPACED;
+
 function cleanLine(line: string): string {
-  const s = TONE_MARK.test(line) ? line.replace(PINYIN_GLOSS, '') : line;
-  const t = SPACE.test(s) ? s.replace(/[\s\u3000]+/g, ' ').trim() : s;
-  // a space between characters is a line break of the source ("临空 先进", "2020 年"), not a word gap
-  const joined = t.includes(' ') ? t.replace(JOINED_BY_SPACE, '$1') : t;
+  let joined = spacesCleaned(line, true);
+  // a pinyin gloss is dropped first, and the spaces it leaves then cleaned
+  if (joined === null) {
+    const s = line.replace(PINYIN_GLOSS, '');
+    joined = SPACE.test(s) ? spacesCleaned(s, false)! : s;
+  }
   return joined.charCodeAt(0) === 0x23 ? joined.replace(/^#+\s*/, '') : joined;
+}
+
+/** characters a space between two of which is a line break of the source, not a word gap: [\u4e00-\u9fa5\d()（）] */
+const JOINS = new Uint8Array(0x10000).fill(1, 0x4e00, 0x9fa6);
+for (const c of '0123456789()（）') JOINS[c.charCodeAt(0)] = 1;
+
+/**
+ * the line's white space cleaned in one pass: each run one space, none at either end, and none
+ * between two characters JOINS ("临空 先进", "2020 年" are a line break of the source, not a word
+ * gap). The same as s.replace(/[\s\u3000]+/g, ' ').trim() with each space between two JOINS
+ * characters then dropped. Null, when `untoned` is asked for, for a line with a tone-marked vowel.
+ */
+function spacesCleaned(s: string, untoned: boolean): string | null {
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const kind = KIND[s.charCodeAt(i)];
+    if (!(kind & SPACED)) break;
+  }
+  let out = '';
+  let start = i;
+  while (i < n) {
+    const kind = KIND[s.charCodeAt(i)];
+    if (!(kind & SPACED)) {
+      if (untoned && kind & TONED) return null;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && KIND[s.charCodeAt(j)] & SPACED) j++;
+    if (j === n) break;
+    out += s.slice(start, i);
+    if (!(JOINS[s.charCodeAt(i - 1)] && JOINS[s.charCodeAt(j)])) out += ' ';
+    start = i = j;
+  }
+  return start === 0 && i === n ? s : out + s.slice(start, i);
 }
 
 /** characters only traditional text uses, common in any report: a page a mirror site converted */
@@ -61,38 +108,54 @@ const OPENING_LINES = 40;
 const OPENING_CHARS = 2500;
 
 /** a document's opening lines, cleaned, blank ones dropped: worked out once per document */
-const cleanedOpenings = new WeakMap<Doc, string[]>();
-function cleanedOpening(doc: Doc, max: number): string[] {
+interface Opening {
+  lines: string[];
+  /**
+   * the first line that shows a mirror converted the page (a character only traditional text uses
+   * in its first 400, the lines before it shorter than 400 characters together), or -1
+   */
+  traditionalAt: number;
+  /** the lines in simplified characters, as far as asked for */
+  simplified: string[];
+}
+const cleanedOpenings = new WeakMap<Doc, Opening>();
+function cleanedOpening(doc: Doc, max: number): Opening {
   const shared = max <= OPENING_LINES;
-  let lines = shared ? cleanedOpenings.get(doc) : undefined;
-  if (lines) return lines;
-  lines = [];
+  const known = shared ? cleanedOpenings.get(doc) : undefined;
+  if (known) return known;
+  const lines: string[] = [];
+  let traditionalAt = -1;
   let chars = 0;
   for (const b of doc.blocks) {
     if (lines.length >= Math.max(max, OPENING_LINES) || chars > OPENING_CHARS) break;
     if (!isText(b)) continue;
     const t = cleanLine(b.text.length > 1500 ? b.text.slice(0, 1500) : b.text);
     if (!t) continue;
+    // a mirror converts the whole page: its first lines show it
+    if (traditionalAt < 0 && chars < 400 && hasTraditional(t, Math.min(t.length, 400))) traditionalAt = lines.length;
     lines.push(t);
     chars += t.length;
   }
-  if (shared) cleanedOpenings.set(doc, lines);
-  return lines;
+  const opening = { lines, traditionalAt, simplified: [] };
+  if (shared) cleanedOpenings.set(doc, opening);
+  return opening;
 }
 
 /** the text lines of the page's opening, blank ones dropped, in simplified characters */
 export function openingLines(doc: Doc, max = OPENING_LINES): string[] {
-  const lines: string[] = [];
+  const opening = cleanedOpening(doc, max);
+  let taken = 0;
   let chars = 0;
-  let traditional = false;
-  for (const t of cleanedOpening(doc, max)) {
-    if (lines.length >= max || chars > OPENING_CHARS) break;
-    lines.push(t);
-    // a mirror converts the whole page: its first lines show it
-    if (chars < 400 && !traditional) traditional = hasTraditional(t, Math.min(t.length, 400));
+  for (const t of opening.lines) {
+    if (taken >= max || chars > OPENING_CHARS) break;
+    taken++;
     chars += t.length;
   }
-  return traditional ? lines.map((l) => simplified(l).replace(CONVERTER_VARIANTS, (c) => VARIANT_OF[c])) : lines;
+  if (opening.traditionalAt < 0 || opening.traditionalAt >= taken) return opening.lines.slice(0, taken);
+  const converted = opening.simplified;
+  while (converted.length < taken)
+    converted.push(simplified(opening.lines[converted.length]).replace(CONVERTER_VARIANTS, (c) => VARIANT_OF[c]));
+  return converted.slice(0, taken);
 }
 
 /** the longest line taken for a title: the longest real ones are about 60 characters */
@@ -115,7 +178,10 @@ const headLike = (t: string) =>
  * titled after the report: the report's title is the name it publishes
  */
 const reportOfNotice = (t: string) =>
-  t.replace(/^.*?关于(?:公布|印发|发布)《?/, '').replace(/((?:报告|年报))》?的通知$/, '$1');
+  // both shapes need 关于 or 的通知: most lines have neither
+  !t.includes('关于') && !t.endsWith('的通知')
+    ? t
+    : t.replace(/^.*?关于(?:公布|印发|发布)《?/, '').replace(/((?:报告|年报))》?的通知$/, '$1');
 
 /** the title and the index of the line it ends on, or null */
 /** the kind of report as a whole line: 政府信息公开工作年度报告, 信息公开年报 */

@@ -69,11 +69,16 @@ const SITE_SEPARATOR = /\s*(?<![_|｜])[_|｜]+(?![A-Za-z0-9_|｜])\s*|\s*[-—�
 /** the extension of a file whose name a document-sharing page prints as its heading (….docx) */
 const FILE_EXTENSION = /\.(?:docx?|wps|pdf|txt|html?)$/i;
 
+/** a character SITE_SEPARATOR or FILE_EXTENSION needs */
+const MAY_HAVE_SUFFIX = /[._|｜\-—–]/;
+
 /**
  * a title line with what a page adds around it removed: the site name it appends
  * (`…报告-信息公开年度报告-台安县人民政府`), a run of empty table cells (`…报告 | ||||`), a file extension
  */
 export function withoutSiteSuffix(line: string): string {
+  // most lines have neither a separator nor an extension's dot: nothing to remove
+  if (!MAY_HAVE_SUFFIX.test(line)) return line;
   const parts = line.replace(FILE_EXTENSION, '').split(SITE_SEPARATOR).filter(Boolean);
   if (parts.length < 2) return parts[0] ?? line;
   return parts.find((p) => REPORT_WORD.test(p) && YEAR.test(p)) ?? parts.find((p) => REPORT_WORD.test(p)) ?? line;
