@@ -155,8 +155,15 @@ async function filesPerAgency(db: Db, agencyKeys: string[]): Promise<Map<string,
  */
 export async function regroupOrDefer(db: Db, agencyKeys: string[], upTo = REGROUP_AT_ONCE_UP_TO): Promise<void> {
   if (!agencyKeys.length) return;
-  const files = await filesPerAgency(db, agencyKeys);
-  const later = agencyKeys.filter((k) => (files.get(k) ?? 0) > upTo);
+  // an agency already marked is large: it is marked again without counting its files
+  const marked = new Set(
+    (await db.selectFrom('regroup_pending').select('agency_key').where('agency_key', 'in', agencyKeys).execute()).map(
+      (r) => r.agency_key,
+    ),
+  );
+  const unmarked = agencyKeys.filter((k) => !marked.has(k));
+  const files = unmarked.length ? await filesPerAgency(db, unmarked) : new Map<string, number>();
+  const later = agencyKeys.filter((k) => marked.has(k) || (files.get(k) ?? 0) > upTo);
   await regroupAgencies(
     db,
     agencyKeys.filter((k) => !later.includes(k)),
