@@ -72,6 +72,9 @@ function chromiumVariants(): Variant[] {
   for (const breakAt of ALL ? breaks : [SOME_BREAKS[0], SOME_BREAKS[3], SOME_BREAKS[6]])
     for (const borders of ALL ? BORDERS : (['full', 'none'] as Borders[]))
       out.push({ engine: 'chromium', borders, breakAt, footnote: true });
+  // 三 broken after 部分公开, whose wrapped label printed its number on the label's second line,
+  // which matched no row: the row was read as blanks, with no finding (now unread, flagged)
+  if (!ALL) out.push({ engine: 'chromium', borders: 'none', breakAt: { table: 1, row: 8 }, footnote: true });
   return out;
 }
 

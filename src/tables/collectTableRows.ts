@@ -140,6 +140,8 @@ class TableRowCollector {
   private settled = new Set<TableKey>();
   /** rows printed more than once with different numbers: none of the printings is read */
   private readonly conflicting = new Set<string>();
+  /** the row taken just before, while no other row came after it */
+  private previous: KeyedRow | undefined;
 
   collect(doc: Doc): Map<TableKey, CollectedTable> {
     for (const block of doc.blocks) this.readBlock(block);
@@ -217,8 +219,12 @@ class TableRowCollector {
         if (this.current && labelText) this.get(this.current).headerText += labelText + '\n';
         // a this.group label, not a row of column labels (…予以公开 | 部分公开 | 不予公开…)
         if (g && r.labels.length <= 2) this.group = g;
-        if (!key && hasValues && this.current && labelText) this.get(this.current).unmatched.push(labelText);
+        if (!key && hasValues && this.current && labelText) {
+          this.get(this.current).unmatched.push(labelText);
+          this.leaveBlankRowUnread(this.current);
+        }
         // numbers whose label was lost: which row they belong to is unknown, so they are not read
+        if (!key && hasValues && this.current && !labelText) this.leaveBlankRowUnread(this.current);
         if (!key && hasValues && this.current && !labelText)
           this.get(this.current).unmatched.push(
             `values with no label: ${r.values
@@ -227,9 +233,12 @@ class TableRowCollector {
               .join(' ')
               .slice(0, 40)}`,
           );
+        // a header or a label line between them: the row before is no longer the one just before
+        if (hasValues || labelText) this.previous = undefined;
         continue;
       }
       if (g) this.group = g;
+      this.previous = undefined;
       this.current = key.table;
       if (this.settled.has(key.table)) continue;
       if (tableOfHeader(labelText) === key.table) this.get(key.table).headerText += labelText + '\n';
@@ -248,8 +257,24 @@ class TableRowCollector {
         this.conflicting.add(`${key.table}|${key.row}`);
         continue;
       }
-      table.rows.push({ table: key.table, row: key.row, labels, values, source: r.source });
+      const row = { table: key.table, row: key.row, labels, values, source: r.source };
+      table.rows.push(row);
+      this.previous = row;
     }
+  }
+
+  /**
+   * Values on the line after a row that printed none, under a label that matches no row: the
+   * row's label wrapped and its numbers came on the label's second line, or the numbers belong
+   * to a row whose label was lost. Either way the blank reading is not to be trusted: the row
+   * is left unread, with a finding, rather than read as blanks.
+   */
+  private leaveBlankRowUnread(table: TableKey): void {
+    const row = this.previous;
+    this.previous = undefined;
+    if (!row || row.table !== table || row.values.some((v) => v.text.trim() !== '')) return;
+    row.values = [];
+    this.get(table).unmatched.push(`${row.row}: printed no number, and the next line's numbers have no row: not read`);
   }
 
   /** which table and row a row with value slots is, by its labels and what came before */
