@@ -8,6 +8,9 @@ const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) =>
 const latin1Head = (b: Uint8Array, length: number) =>
   Buffer.from(b.buffer, b.byteOffset, Math.min(length, b.byteLength)).toString('latin1');
 
+/** markup that makes text-like bytes HTML, looked for in the first 4 KB */
+const HTML_MARKUP = /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s]|<(p|div|table|span|br)[\s>/]/i;
+
 export type DetectedFormat = Format | 'zip' | 'unknown';
 
 export function detectFormat(bytes: Uint8Array, fileName = ''): DetectedFormat {
@@ -23,9 +26,11 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): DetectedFormat {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc'; // OLE2: Word 97 / WPS
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'doc'; // {\rtf
   // text-like: HTML when markup is found near the start
-  const textHead = latin1Head(bytes, 4096).toLowerCase();
-  if (/<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s]|<(p|div|table|span|br)[\s>/]/.test(textHead))
-    return 'html';
+  const textHead = latin1Head(bytes, 4096);
+  // no `<` near the start: neither test below can hold (most text files end here)
+  if (!textHead.includes('<')) return 'text';
+  // (ignoring case, as the head's lower-case copy did: Latin-1 holds no letter that lowers to ASCII)
+  if (HTML_MARKUP.test(textHead)) return 'html';
   if (/\.(s?html?|xhtml|asp|aspx|jsp|php)$/i.test(fileName) && textHead.includes('<')) return 'html';
   return 'text';
 }

@@ -71,15 +71,20 @@ function isPlausible(c: number): boolean {
   );
 }
 
-/** At least `minShare` of the characters are plausible; gives up as soon as too many are not. */
-function mostlyPlausible(s: string, minShare: number): boolean {
-  const n = s.length;
-  if (n === 0) return false;
+/**
+ * At least `minShare` of the first `n` bytes read as UTF-16 units (`high`: 1 little-endian, 0
+ * big-endian) are plausible characters; gives up as soon as too many are not. Read from the bytes,
+ * not from a decoded copy: the decoder gives one unit per pair, a lone surrogate as U+FFFD, and
+ * neither a surrogate nor U+FFFD is plausible, so the count is the decoded text's.
+ */
+function mostlyPlausibleUtf16(b: Uint8Array, n: number, high: number, minShare: number): boolean {
+  const units = n >> 1;
+  if (units === 0) return false;
   let bad = 0;
-  for (let i = 0; i < n; i++) {
-    if (!isPlausible(s.charCodeAt(i)) && (n - ++bad) / n < minShare) return false;
+  for (let i = 0; i < n; i += 2) {
+    if (!isPlausible((b[i + high] << 8) | b[i + 1 - high]) && (units - ++bad) / units < minShare) return false;
   }
-  return (n - bad) / n >= minShare;
+  return (units - bad) / units >= minShare;
 }
 
 /**
@@ -109,7 +114,7 @@ function sniffUtf16(b: Uint8Array, validUtf8: boolean): string | undefined {
     // CJK code points with a 0x00 low byte (一 U+4E00, 帀 U+5E00 …) put a few NULs in the other lane
     if (lowZero > pairs * 0.05 || (highZero > 0 && highZero <= lowZero)) continue;
     if (highZero === 0 && validUtf8) continue;
-    if (mostlyPlausible(decodeWith(b.subarray(0, n), encoding), highZero > pairs * 0.02 ? 0.9 : 0.98)) return encoding;
+    if (mostlyPlausibleUtf16(b, n, high, highZero > pairs * 0.02 ? 0.9 : 0.98)) return encoding;
   }
   return undefined;
 }

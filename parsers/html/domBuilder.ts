@@ -135,11 +135,65 @@ function spells(html: string, start: number, end: number, raw: string): boolean 
   return true;
 }
 
+/** ruleAt's hash of a spelling. */
+function spellingHash(raw: string): number {
+  let hash = raw.length;
+  for (let i = 0; i < raw.length; i++) hash = (hash * 31 + raw.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/**
+ * The rules of tag names as pages usually spell them (lower case), in ruleAt's buckets: built
+ * once, so that a page looks up its own spellings only for the rest.
+ */
+const COMMON_RULES: SpelledRule[][] = [];
+for (const raw of new Set([
+  ...OPEN_IMPLIES_CLOSE.keys(),
+  ...VOID_ELEMENTS,
+  ...FOREIGN_CONTEXT,
+  ...['html', 'head', 'title', 'body', 'span', 'a', 'b', 'i', 'u', 'em', 'strong', 'font', 'center', 'tbody'],
+  ...['thead', 'tfoot', 'caption', 'colgroup', 'script', 'style', 'noscript', 'iframe', 'sup', 'sub', 'small'],
+  ...['label', 'o:p', 'st1:chsdate', 'v:shape', 'w:sdt'],
+]))
+  (COMMON_RULES[spellingHash(raw) & RULE_BUCKETS] ??= []).push({ raw, rule: tagRule(raw) });
+
 /**
  * The attributes of every element that has none of READ_ATTRIBUTES: one object, frozen, as
  * nothing writes to a page's attributes after building (most elements of a page have none kept).
  */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * `attribs[name] ??= value` for a name of READ_ATTRIBUTES, with the name spelled out: a store
+ * through a variable name (`attribs[name]`) took a slow generic path on every attribute.
+ */
+function keepFirst(attribs: Record<string, string>, name: string, value: string): void {
+  switch (name) {
+    case 'style':
+      if (attribs.style === undefined) attribs.style = value;
+      return;
+    case 'class':
+      if (attribs.class === undefined) attribs.class = value;
+      return;
+    case 'id':
+      if (attribs.id === undefined) attribs.id = value;
+      return;
+    case 'align':
+      if (attribs.align === undefined) attribs.align = value;
+      return;
+    case 'colspan':
+      if (attribs.colspan === undefined) attribs.colspan = value;
+      return;
+    case 'rowspan':
+      if (attribs.rowspan === undefined) attribs.rowspan = value;
+      return;
+    case 'hidden':
+      if (attribs.hidden === undefined) attribs.hidden = value;
+      return;
+    default:
+      if (attribs[name] === undefined) attribs[name] = value;
+  }
+}
 
 // The node classes, bound once: the compiled import reads them through a getter at every use.
 const ElementNode = Element;
@@ -185,6 +239,9 @@ class DomBuilder implements TokenizerCallbacks {
     const html = this.html;
     let hash = end - start;
     for (let i = start; i < end; i++) hash = (hash * 31 + html.charCodeAt(i)) | 0;
+    const common = COMMON_RULES[hash & RULE_BUCKETS];
+    if (common !== undefined)
+      for (let k = 0; k < common.length; k++) if (spells(html, start, end, common[k].raw)) return common[k].rule;
     const bucket = (this.rules[hash & RULE_BUCKETS] ??= []);
     for (let k = 0; k < bucket.length; k++) if (spells(html, start, end, bucket[k].raw)) return bucket[k].rule;
     // new spelling: cut out and lowered once
@@ -327,9 +384,9 @@ class DomBuilder implements TokenizerCallbacks {
     const name = this.attribName;
     if (name === null) return;
     // the first of repeated attributes counts (none of READ_ATTRIBUTES is a property of Object)
-    if (this.inTag && this.attribs[name] === undefined) {
+    if (this.inTag) {
       if (this.attribs === NO_ATTRIBUTES) this.attribs = {};
-      this.attribs[name] = this.attribValue;
+      keepFirst(this.attribs, name, this.attribValue);
     }
     this.attribValue = '';
     this.attribName = null;

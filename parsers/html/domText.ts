@@ -157,9 +157,12 @@ export function hasSeveralCells(tr: Element): boolean {
 
 /** True when the element has a `<table>` somewhere below it. */
 export function containsTable(el: Element): boolean {
-  for (const c of el.children) {
-    if (!isElement(c)) continue;
-    if (c.name === 'table' || containsTable(c)) return true;
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    // of the element types, `script` and `style` elements hold only their text
+    if (c.type !== 'tag') continue;
+    if (c.name === 'table' || (c.children.length > 0 && containsTable(c))) return true;
   }
   return false;
 }

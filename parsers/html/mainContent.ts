@@ -97,7 +97,9 @@ function measure(node: ParentNode, page: PageStats, keep: boolean): SubtreeStats
   if (keep) page.set(node, s);
   // below a data table nothing is asked for again
   const keepBelow = keep && !(isElement(node) && node.name === 'table' && !isLayoutTable(node));
-  for (const c of node.children) {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
     if (c.type === 'text') countText(c.data, s);
     else if (isElement(c)) {
       const cs = measure(c, page, keepBelow);

@@ -10,7 +10,8 @@ const MAX_COLSPAN = 200;
 const MAX_ROWSPAN = 2000;
 
 function spanOf(el: Element, attr: 'rowspan' | 'colspan', max: number): number {
-  const value = el.attribs[attr];
+  // spelt out, not attribs[attr]: a load by a variable name takes V8's generic path
+  const value = attr === 'rowspan' ? el.attribs.rowspan : el.attribs.colspan;
   if (value === undefined) return 1;
   const n = parseInt(value, 10);
   // rowspan="0" means "to the end of the table section": clamped below like any overlong span

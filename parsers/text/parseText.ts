@@ -10,6 +10,8 @@ import { XxgkError } from '../../src/model/errors';
 const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
 const PIPE_ROW = /^\s*[|│┃║].*[|│┃║]\s*$/;
 const BAR = /[|│┃║]/;
+/** BAR's characters: | │ ┃ ║ */
+const isBar = (c: number) => c === 0x7c || c === 0x2502 || c === 0x2503 || c === 0x2551;
 const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 /** a rule between the rows of a drawn table: ├────┼────┤, +----+----+, ╠════╬════╣ */
 const BOX_RULE = /^\s*[┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╪╡╒╤╕╘╧╛+][─━═┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╪╡╒╤╕╘╧╛+\-=:|│┃║\s]*$/;
@@ -22,7 +24,7 @@ const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(
 
 export const parseText: FormatParser = async (bytes) => {
   const { text } = decodeTextOrFail(bytes);
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
   if (!lines.some((l) => l.trim())) throw new XxgkError('EMPTY_FILE', 'the file holds only white space');
   const blocks: Block[] = [];
   let title: string | undefined;
@@ -113,7 +115,7 @@ function splitPipeRow(line: string, lineNo: number): GridCell[] {
   const cells: GridCell[] = [];
   const start = line.search(BAR);
   let end = line.length - 1;
-  while (end > start && !BAR.test(line[end])) end--;
+  while (end > start && !isBar(line.charCodeAt(end))) end--;
   let column = start + 2;
   for (const part of line.slice(start + 1, end).split(BAR)) {
     const lead = part.length - part.trimStart().length;

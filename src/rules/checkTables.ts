@@ -46,26 +46,88 @@ function checkArithmetic(
   tally: RuleTally,
   table: CellTable,
 ): void {
-  const parts = partsOfTotal(arithmetic);
   for (const col of arithmetic.inColumn.length ? columns : []) {
-    for (const e of arithmetic.inColumn) {
-      const term = (row: string): Term => ({ table: key, row, col, name: row, parts });
-      check(tally, table, e, term, `column ${col}`);
-    }
+    for (const c of columnChecks(key, arithmetic, col)) check(tally, table, c);
   }
   const inRowRows = arithmetic.inRowRows ?? rows.filter((r) => table.has(key, r));
   for (const row of inRowRows) {
-    const context = arithmetic.inRowContext.replace('{row}', row);
-    for (const e of arithmetic.inRow) {
-      if (e.whenPrinted && !table.cell(key, row, e.right[0])) continue;
-      const term = (col: string): Term => ({ table: key, row, col, name: col, parts });
-      check(tally, table, e, term, e.label ? `${context} ${e.label}` : context);
+    for (const c of rowChecks(key, arithmetic, row)) {
+      if (c.equation.whenPrinted && !table.cell(key, row, c.equation.right[0])) continue;
+      check(tally, table, c);
     }
   }
 }
 
-function check(tally: RuleTally, table: CellTable, e: Equation, term: (k: string) => Term, context: string): void {
-  let left = e.left.map(term);
+/** One equation over one column (or row) of a table: its terms and how a failure names it. */
+interface BoundEquation {
+  equation: Equation;
+  left: Term[];
+  right: Term[];
+  context: string;
+}
+
+/**
+ * The equations bound to their cells, built once per table, arithmetic and column (or row): the
+ * tables' rows and columns are the catalog's, so these are a few hundred in all, made on first use.
+ */
+const boundColumns = new Map<TableArithmetic, Map<string, Map<string, BoundEquation[]>>>();
+const boundRows = new Map<TableArithmetic, Map<string, Map<string, BoundEquation[]>>>();
+
+function bound(
+  cache: Map<TableArithmetic, Map<string, Map<string, BoundEquation[]>>>,
+  key: string,
+  arithmetic: TableArithmetic,
+  at: string,
+  build: () => BoundEquation[],
+): BoundEquation[] {
+  let byKey = cache.get(arithmetic);
+  if (!byKey) cache.set(arithmetic, (byKey = new Map()));
+  let byAt = byKey.get(key);
+  if (!byAt) byKey.set(key, (byAt = new Map()));
+  let list = byAt.get(at);
+  if (!list) byAt.set(at, (list = build()));
+  return list;
+}
+
+const termOf = (table: string, row: string, col: string, name: string, parts: string[] | undefined): Term => ({
+  table,
+  row,
+  col,
+  name,
+  parts,
+  id: `${table}|${row}|${col}`,
+});
+
+function columnChecks(key: string, arithmetic: TableArithmetic, col: string): BoundEquation[] {
+  return bound(boundColumns, key, arithmetic, col, () => {
+    const parts = partsOfTotal(arithmetic);
+    const term = (row: string) => termOf(key, row, col, row, parts);
+    return arithmetic.inColumn.map((e) => ({
+      equation: e,
+      left: e.left.map(term),
+      right: e.right.map(term),
+      context: `column ${col}`,
+    }));
+  });
+}
+
+function rowChecks(key: string, arithmetic: TableArithmetic, row: string): BoundEquation[] {
+  return bound(boundRows, key, arithmetic, row, () => {
+    const parts = partsOfTotal(arithmetic);
+    const context = arithmetic.inRowContext.replace('{row}', row);
+    const term = (col: string) => termOf(key, row, col, col, parts);
+    return arithmetic.inRow.map((e) => ({
+      equation: e,
+      left: e.left.map(term),
+      right: e.right.map(term),
+      context: e.label ? `${context} ${e.label}` : context,
+    }));
+  });
+}
+
+function check(tally: RuleTally, table: CellTable, bound: BoundEquation): void {
+  const e = bound.equation;
+  let left = bound.left;
   if (e.printedParts) {
     // the parts the report prints: a row it leaves out, or a blank cell, is no part; a cell
     // printed but not read (digits that read several ways) leaves the sum not assessable
@@ -75,8 +137,8 @@ function check(tally: RuleTally, table: CellTable, e: Equation, term: (k: string
     });
     if (printed.length) left = printed;
   }
-  if (e.relation === '≤') tally.atMost(e.rule, left, e.right.map(term)[0], context);
-  else tally.equal(e.rule, left, e.right.map(term), context);
+  if (e.relation === '≤') tally.atMost(e.rule, left, bound.right[0], bound.context);
+  else tally.equal(e.rule, left, bound.right, bound.context);
 }
 
 /** the money cells of the 2019/2021 tables: the amount columns */

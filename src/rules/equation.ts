@@ -10,12 +10,16 @@ export interface Term {
   col: string;
   name: string;
   parts?: string[];
+  /** `table|row|col`, when made once ahead (checkTables' terms are built once per process) */
+  id?: string;
 }
+
+const idOf = (t: Term) => t.id ?? `${t.table}|${t.row}|${t.col}`;
 
 export class RuleTally {
   private readonly outcomes = new Map<string, RuleOutcome>();
   /** per rule, the blank cells already listed in its outcome's `missing` (a blank template has hundreds) */
-  private readonly missingSeen = new Map<string, Set<unknown>>();
+  private readonly missingSeen = new Map<string, Set<string>>();
   readonly flags: Flag[] = [];
 
   constructor(private readonly cells: CellTable) {}
@@ -37,17 +41,11 @@ export class RuleTally {
       rv = this.read(right);
     if (lv.includes(null) || rv.includes(null)) {
       o.notAssessable++;
-      const blank = [...left, ...right].filter((_, i) => (i < left.length ? lv[i] : rv[i - left.length]) === null);
       let seen = this.missingSeen.get(rule);
       if (!seen) this.missingSeen.set(rule, (seen = new Set()));
-      for (const t of blank) {
-        // the cell object identifies it without building its key string (absent cells have none)
-        const id = this.cells.cell(t.table, t.row, t.col) ?? `${t.table}|${t.row}|${t.col}`;
-        if (!seen.has(id)) {
-          seen.add(id);
-          o.missing!.push(`${t.table}|${t.row}|${t.col}`);
-        }
-      }
+      // the blank terms, left then right, each listed once per rule
+      for (let i = 0; i < left.length; i++) if (lv[i] === null) this.listMissing(o, seen, left[i]);
+      for (let i = 0; i < right.length; i++) if (rv[i] === null) this.listMissing(o, seen, right[i]);
       return;
     }
     const ls = sum(lv as number[]),
@@ -62,7 +60,7 @@ export class RuleTally {
       rule,
       severity: RULE_BY_ID.get(rule)?.severity ?? 'error',
       message: `${context}: ${side(left, lv as number[], ls)} ≠ ${side(right, rv as number[], rs)}`,
-      cells: [...left, ...right].map((t) => `${t.table}|${t.row}|${t.col}`),
+      cells: [...left, ...right].map(idOf),
       left: { expr: left.map((t) => `${t.row}.${t.col}`).join('+'), value: ls },
       right: { expr: right.map((t) => `${t.row}.${t.col}`).join('+'), value: rs },
     });
@@ -85,11 +83,18 @@ export class RuleTally {
         rule,
         severity: RULE_BY_ID.get(rule)?.severity ?? 'error',
         message: `${context}: ${l.name} = ${fmt(lv)} > ${right.name} = ${fmt(rv)}`,
-        cells: [l, right].map((t) => `${t.table}|${t.row}|${t.col}`),
+        cells: [l, right].map(idOf),
         left: { expr: `${l.row}.${l.col}`, value: lv },
         right: { expr: `${right.row}.${right.col}`, value: rv },
       });
     }
+  }
+
+  private listMissing(o: RuleOutcome, seen: Set<string>, t: Term): void {
+    const id = idOf(t);
+    if (seen.has(id)) return;
+    seen.add(id);
+    o.missing!.push(id);
   }
 
   private read(terms: Term[]): Array<number | null> {

@@ -212,11 +212,10 @@ function statedNumbers(prose: string, phrases: string[]): Set<number> {
  */
 function resolveAcrossRows(readings: Reading[], columnCount: number): void {
   const byKey = new Map(readings.map((r) => [r.spec.key, r]));
-  const open = () => readings.filter((r) => !r.chosen && r.candidates.length > 1);
+  /** a row still read several ways (every row of byKey is one of `readings`) */
+  const open = (r: Reading | undefined): r is Reading => !!r && !r.chosen && r.candidates.length > 1;
   for (const eq of LEGACY_ARITHMETIC.inColumn) {
-    const group = [...eq.left, ...eq.right]
-      .map((k) => byKey.get(k))
-      .filter((r): r is Reading => !!r && open().includes(r));
+    const group = [...eq.left, ...eq.right].map((k) => byKey.get(k)).filter(open);
     if (!group.length) continue;
     // equations that share a row with this one are tried with it
     const equations = LEGACY_ARITHMETIC.inColumn.filter((e) =>
@@ -227,7 +226,7 @@ function resolveAcrossRows(readings: Reading[], columnCount: number): void {
         equations
           .flatMap((e) => [...e.left, ...e.right])
           .map((k) => byKey.get(k))
-          .filter((r): r is Reading => !!r && open().includes(r)),
+          .filter(open),
       ),
     ];
     if (rows.reduce((n, r) => n * Math.min(r.candidates.length, 50), 1) > 200000) continue;
@@ -239,6 +238,7 @@ function resolveAcrossRows(readings: Reading[], columnCount: number): void {
       const chosen = pick.get(key) ?? r.chosen;
       return chosen ? (chosen[col]?.value ?? null) : null;
     };
+    const tried = rows.map((r) => r.candidates.slice(0, 50));
     const walk = (i: number) => {
       if (i === rows.length) {
         for (let c = 0; c < columnCount; c++)
@@ -246,7 +246,7 @@ function resolveAcrossRows(readings: Reading[], columnCount: number): void {
         solutions.push(rows.map((r) => pick.get(r.spec.key)!));
         return;
       }
-      for (const cand of rows[i].candidates.slice(0, 50)) {
+      for (const cand of tried[i]) {
         pick.set(rows[i].spec.key, cand);
         walk(i + 1);
       }
