@@ -151,7 +151,7 @@ async function filesPerAgency(db: Db, agencyKeys: string[]): Promise<Map<string,
 
 /**
  * After a save: the agencies with few files regrouped now, the others marked for regroupPending.
- * The caller holds the agencies' locks (lockAgencies), so a mark and a regroup never cross.
+ * The caller holds the agencies' locks (lockAgencies): two saves of one agency regroup it in turn.
  */
 export async function regroupOrDefer(db: Db, agencyKeys: string[], upTo = REGROUP_AT_ONCE_UP_TO): Promise<void> {
   if (!agencyKeys.length) return;
@@ -176,41 +176,40 @@ export async function regroupOrDefer(db: Db, agencyKeys: string[], upTo = REGROU
       .execute();
 }
 
-/** agencies regrouped per transaction by regroupPending (each may hold thousands of files) */
-const PENDING_PAGE = 10;
-
 /**
- * Regroup every marked agency, a few per transaction, each under its lock (taken as saves take
- * it, before any row lock: no deadlock). A mark is removed only if no save added one since it
- * was read under the lock; such an agency waits for the next call. Returns the agencies done.
+ * Regroup every marked agency, one per transaction. Saves are not held up: a marked agency is
+ * never regrouped by a save (regroupOrDefer marks it again), so a pass takes no agency lock, only
+ * a lock of its own per agency (PostgreSQL: skipped if another worker's pass holds it). The
+ * mark is read first and removed only if no save added one since: a file saved while the pass
+ * read the agency keeps it marked for the next pass. Returns the agencies done.
  */
 export async function regroupPending(db: Kysely<Database>): Promise<number> {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   let after = '';
   let done = 0;
   for (;;) {
-    const keys = (
-      await db
-        .selectFrom('regroup_pending')
-        .select('agency_key')
-        .where('agency_key', '>', after)
-        .orderBy('agency_key')
-        .limit(PENDING_PAGE)
-        .execute()
-    ).map((r) => r.agency_key);
-    if (!keys.length) return done;
-    after = keys[keys.length - 1];
+    const next = await db
+      .selectFrom('regroup_pending')
+      .select(['agency_key', 'marks'])
+      .where('agency_key', '>', after)
+      .orderBy('agency_key')
+      .limit(1)
+      .executeTakeFirst();
+    if (!next) return done;
+    after = next.agency_key;
     await db.transaction().execute(async (trx) => {
-      await lockAgencies(trx, keys);
-      const marks = await trx
-        .selectFrom('regroup_pending')
-        .select(['agency_key', 'marks'])
-        .where('agency_key', 'in', keys)
+      if (pg) {
+        const { rows } = await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(
+            hashtextextended(${`regroup:${next.agency_key}`}, 15)) as got`.execute(trx);
+        if (!rows[0]?.got) return;
+      }
+      await regroupAgencies(trx, [next.agency_key]);
+      await trx
+        .deleteFrom('regroup_pending')
+        .where('agency_key', '=', next.agency_key)
+        .where('marks', '=', next.marks)
         .execute();
-      // one agency at a time: what one regroup holds in memory is one agency's files
-      for (const { agency_key } of marks) await regroupAgencies(trx, [agency_key]);
-      for (const { agency_key, marks: m } of marks)
-        await trx.deleteFrom('regroup_pending').where('agency_key', '=', agency_key).where('marks', '=', m).execute();
-      done += marks.length;
+      done++;
     });
   }
 }

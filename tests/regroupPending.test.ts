@@ -124,6 +124,21 @@ describe.each(EACH_STORE)('agencies with many files regrouped later on %s', (_ki
     expect(await regroupPending(store.db)).toBe(0);
   }, 120_000);
 
+  test('saves while a pass regroups are not lost: their agency stays marked for the next pass', async () => {
+    const { big } = await records('concurrent');
+    const first = big.slice(0, REGROUP_AT_ONCE_UP_TO + 10);
+    const rest = big.slice(first.length);
+    await saveRecords(store.db, first.slice(0, REGROUP_AT_ONCE_UP_TO));
+    await saveRecords(store.db, first.slice(REGROUP_AT_ONCE_UP_TO));
+    // a pass and saves of the same agency at once, a few times over
+    for (let i = 0; i < rest.length; i += 5)
+      await Promise.all([regroupPending(store.db), saveRecords(store.db, rest.slice(i, i + 5))]);
+    await regroupPending(store.db);
+    expect(await pending(store)).toEqual([]);
+    expect(await stale(store)).toEqual(new Set());
+    expect((await loadDataset(store.db)).reports.reduce((n, r) => n + r.copies.length, 0)).toBe(big.length);
+  }, 120_000);
+
   test('the record writer regroups marked agencies when idle and at close', async () => {
     const { big, small } = await records('writer');
     const checked = (record: ReportRecord): Checked => ({ record, verdict: 'ok' });
