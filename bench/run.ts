@@ -31,7 +31,10 @@ async function main() {
       );
     },
   });
-  console.log('\nParse throughput and memory: one process, one parse thread (a queue worker with --concurrency 1)');
+  console.log(
+    '\nParse throughput and memory: one process, one parse thread (a queue worker with --concurrency 1);' +
+      ' rates of the last timed block, after the thread had parsed "after reports" (a warm worker), and of the first',
+  );
   console.table(
     results.map((r) => ({
       format: r.format,
@@ -39,6 +42,9 @@ async function main() {
       docs: r.docs,
       'reports/s': r.perSecond,
       'reports/CPU-s': r.perCpuSecond,
+      // a fresh worker's rate (the first timed block) and how warm the reported one is
+      'first block /CPU-s': r.firstPerCpuSecond,
+      'after reports': r.docsBefore,
       'ms/report': r.msPerDoc,
       ...(r.msPerPage !== undefined ? { 'ms/page': r.msPerPage } : {}),
       ...(r.pdftotextMs !== undefined
