@@ -7,7 +7,8 @@
 // (npm test: 1, as tesseract at 300 dpi took 7–18 CPU-s a page in bench/ocrCompare and a random
 // report prints on about three pages; XXGK_PDF_VARIANTS=all: 200). The seed is printed for
 // replay (SCAN_SEED). SCAN_DETAIL=1 prints every cell left empty with the findings that name it,
-// SCAN_PDF_DIR=<folder> keeps each scanned PDF (report-<i>.pdf) to replay with bin/xxgk.js.
+// SCAN_PDF_DIR=<folder> keeps each scanned PDF (report-<i>.pdf, its cells in report-<i>.truth.json)
+// to replay with bin/xxgk.js.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -131,7 +132,11 @@ if (!ready) console.warn('tests/scanReports.test.ts skipped: needs /usr/bin/chro
         .replace(/<\/head>/i, `${CSS}</head>`);
       const pdf = await printer.pdf(html, { engine: 'chromium', borders: 'full' });
       const scanned = await scanPdf(pdf, scan);
-      if (PDF_DIR) writeFileSync(path.join(PDF_DIR, `report-${i}.pdf`), scanned);
+      if (PDF_DIR) {
+        writeFileSync(path.join(PDF_DIR, `report-${i}.pdf`), scanned);
+        // the cells it prints, to score a replay against
+        writeFileSync(path.join(PDF_DIR, `report-${i}.truth.json`), JSON.stringify([...want.truth]));
+      }
       const started = Date.now();
       // the file's time limit is the machine's business, not the reading's: a loaded test machine
       // must not turn a scan into TIMEOUT

@@ -13,6 +13,10 @@ import { forTableTests, simplified } from './simplified';
 import { CATALOG } from './catalog';
 import { leaveCutLastRowUnread } from './cutLastRow';
 
+// table 三's （七）总计 (table 四's 总计 columns are no row): one bracket is enough, as OCR drops
+// one now and then ("(七总计")
+const SEVENTH_GROUP = /[(（]七[)）]?总计|七[)）]总计/;
+
 /** `*all` is table 四's single data row holding all fifteen numbers */
 export interface KeyedRow {
   table: TableKey;
@@ -25,12 +29,18 @@ export interface KeyedRow {
 /** column labels: a row holding them and no numbers is a header, whatever else it names */
 const HEADER_WORDS = /申请人情况|自然人|商业企业|勾稽|结果维持|信息内容|本年制发|本年新制作|上一年项目|尚未审结/;
 
+/** every value slot blank or OCR's unread sign (U+FFFD): no number printed that was read */
+const onlyUnread = (values: TextPiece[]) => values.every((v) => /^[\s\uFFFD]*$/.test(v.text));
+
 const YEAR_IN_BRACKETS = /[(（]\s*(?:19|20)\d\d\s*年?度?\s*[)）]/g;
 
 /** a remark in brackets, longer than a number in brackets ((一), (2023)) */
 const LABEL_NOTE = /[(（][^()（）]{6,}[)）]/g;
-/** a remark cut where the label's line wrapped: "（二）部分公开（区分处理的，" */
-const OPEN_NOTE = /[(（][^()（）]*$/;
+/**
+ * a remark cut where the label's line wrapped: "（二）部分公开（区分处理的，"; it follows the
+ * row's name, so a bracket opening the label is a number whose close OCR dropped ("(七总计")
+ */
+const OPEN_NOTE = /(?<=\S)[(（][^()（）]*$/;
 const BRACKETED = /[(（][^()（）]*[)）]/g;
 const NOT_HAN = /[^\p{Script=Han}]/gu;
 /** an opening bracket: without one, none of the bracketed patterns above can match */
@@ -212,8 +222,9 @@ class TableRowCollector {
       const hasValues = r.values.some((v) => v.text.trim() !== '');
       const g = groupOf(labelText);
       const key = r.values.length ? this.keyOf(r, labelText, compactLabel, g, hasValues) : undefined;
-      // a row of column labels, or labels with no key and no numbers, is a header
-      if (!key || (!hasValues && HEADER_WORDS.test(compactLabel))) {
+      // a row of column labels, or labels with no key and no numbers, is a header (one whose
+      // value slots hold only OCR's unread sign, a column label misread, too: 总计 read '总1')
+      if (!key || ((!hasValues || onlyUnread(r.values)) && HEADER_WORDS.test(compactLabel))) {
         const t = tableOfHeader(labelText);
         if (t) this.current = t;
         if (this.current && labelText) this.get(this.current).headerText += labelText + '\n';
@@ -312,7 +323,7 @@ class TableRowCollector {
     if (matched && oneText && namesAnotherRow(compact(own).slice(matched.end), matched.table, matched.row))
       return undefined;
     const m = matched;
-    if (m && !(m.row === 'totalProcessed' && this.current !== 'applications' && !/[(（]七[)）]/.test(compactLabel)))
+    if (m && !(m.row === 'totalProcessed' && this.current !== 'applications' && !SEVENTH_GROUP.test(compactLabel)))
       return { table: m.table, row: m.row };
     const lastLabel = simplified(r.labels[r.labels.length - 1]?.text ?? '');
     if (isBareOther(lastLabel) && (g === 'otherHandling' || this.group === 'otherHandling'))

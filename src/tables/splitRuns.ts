@@ -70,6 +70,8 @@ function chunksOf(values: TextPiece[]): Chunk[] {
 const chunkSource = (ch: Chunk, by = 0): Provenance => (ch.at === undefined ? ch.base : offset(ch.base, ch.at + by));
 
 const NOT_SPACE = /\S/;
+/** a slot whose whole text is the unread sign */
+const ALL_UNREAD = /^\s*\uFFFD+\s*$/;
 const INTEGER = /^(?:0|[1-9]\d*)$/;
 const DIGITS = /^\d+$/;
 /** what one cell can print: a number with no leading zero, a placeholder */
@@ -256,8 +258,19 @@ function readingsInOrder(
   bound?: Bound,
 ): Token[][] | undefined {
   const k = columns.length;
-  // U+FFFD: text a parser could not read for sure (undecodable glyphs, unsettled columns): no reading
-  if (values.some((v) => v.text.includes('\uFFFD'))) return [];
+  // U+FFFD: text a parser could not read for sure (undecodable glyphs, unsettled columns): no
+  // reading, except in a row with a slot per column (a grid's), where a slot that is all unread
+  // stays empty and the others are read where they stand (ocrConfidence flags the empty one)
+  if (values.some((v) => v.text.includes('\uFFFD'))) {
+    if (values.length !== k || values.some((v) => v.text.includes('\uFFFD') && !ALL_UNREAD.test(v.text))) return [];
+    return [
+      values.map((v, i) =>
+        ALL_UNREAD.test(v.text)
+          ? { raw: '\uFFFD', value: null, source: v.source }
+          : { raw: v.text, value: parseValue(v.text, columns[i]).value, source: v.source },
+      ),
+    ];
+  }
   if (values.length === k)
     return [values.map((v, i) => ({ raw: v.text, value: parseValue(v.text, columns[i]).value, source: v.source }))];
   const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || c.blank || all.length <= k);

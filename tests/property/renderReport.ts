@@ -373,6 +373,33 @@ function mergedApplicationRows(t: TableRecord, s: Style): Merged[][] {
   return out;
 }
 
+/**
+ * Table 四's three header rows as reports print them, so that each of its 15 columns has a label
+ * above it: merged (行政复议 over five columns, its five labels down two rows, 未经复议直接起诉
+ * and 复议后起诉 over five each), or, unmerged, with a blank cell in every slot a merge would
+ * cover. (Printed as bare lists, 10 labels over 15 columns, a column no label and no value
+ * fills is squeezed by a browser to a sliver that is no cell of any grid: no report prints so.)
+ */
+function reviewRows(t: TableRecord, s: Style): Merged[][] {
+  const c = (text: string, rowspan = 1, colspan = 1): Merged => ({ text: punct(text, s), rowspan, colspan });
+  const [top, middle, leaves] = t.headers;
+  const values = t.rows.map((r) => r.values.map((v) => c(v)));
+  if (s.merged)
+    return [
+      [c(top[0], 1, 5), c(top[1], 1, 10)],
+      [...middle.slice(0, 5).map((x) => c(x, 2)), c(middle[5], 1, 5), c(middle[6], 1, 5)],
+      leaves.map((x) => c(x)),
+      ...values,
+    ];
+  const blank = (n: number) => Array.from({ length: n }, () => c(''));
+  return [
+    [c(top[0]), ...blank(4), c(top[1]), ...blank(9)],
+    [...middle.slice(0, 5).map((x) => c(x)), c(middle[5]), ...blank(4), c(middle[6]), ...blank(4)],
+    [...blank(5), ...leaves.map((x) => c(x))],
+    ...values,
+  ];
+}
+
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** a number split over spans, as Word and CMS editors leave it */
@@ -395,12 +422,15 @@ function htmlTable(t: TableRecord, s: Style, cms: boolean): string {
   const cellHtml = cms ? cmsCell : wordCell;
   const mergeAttrs = (c: Merged) =>
     (c.rowspan > 1 ? ` rowspan=${c.rowspan}` : '') + (c.colspan > 1 ? ` colspan=${c.colspan}` : '');
-  const rows =
+  const merged =
     t.table === 'applications' && s.merged
-      ? mergedApplicationRows(t, s).map(
-          (row) => `<tr>${row.map((c) => cellHtml(c.text).replace('<td', `<td${mergeAttrs(c)}`)).join('')}</tr>`,
-        )
-      : printedRows(t, s).map((row) => `<tr>${row.map(cellHtml).join('')}</tr>`);
+      ? mergedApplicationRows(t, s)
+      : t.table === 'reviewLitigation'
+        ? reviewRows(t, s)
+        : undefined;
+  const rows = merged
+    ? merged.map((row) => `<tr>${row.map((c) => cellHtml(c.text).replace('<td', `<td${mergeAttrs(c)}`)).join('')}</tr>`)
+    : printedRows(t, s).map((row) => `<tr>${row.map(cellHtml).join('')}</tr>`);
   return cms
     ? `<table border="1" cellspacing="0">${rows.join('')}</table>`
     : `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>${rows.join('\n')}</table>`;
