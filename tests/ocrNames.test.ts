@@ -24,6 +24,8 @@ describe('checkOcrName', () => {
     ['上海市人民政府录公厅', '上海市人民政府办公厅'],
     ['上海市卫生健康委员曾', '上海市卫生健康委员会'],
     ['岳阳市发展和改革委员佘', '岳阳市发展和改革委员会'],
+    // 向阳 is one character from 向务 too, but 国家税务总局 explains five characters around it
+    ['国家向务总局芜湖市镜湖区税务局', '国家税务总局芜湖市镜湖区税务局'],
   ])('one wrong glyph, one known word one substitution away: %s → %s', (read, name) => {
     expect(checkOcrName(read)).toEqual({ name, corrected: read });
   });

@@ -82,6 +82,11 @@ export function checkOcrName(read: string): CheckedName {
   // a correction must leave nothing unexplained: one wrong glyph, not a name we do not know
   const whole = [...fixes].filter(([fixed]) => unknownPositions(fixed).length === 0);
   if (whole.length === 1) return { name: whole[0][0], corrected: read };
+  // several, but one made by a long word whose every other character the text prints (国家向务总局:
+  // 国家税务总局 against 向阳 for 向务): the long word's five characters outweigh the short one's one
+  const byLength = [...whole].sort((a, b) => b[1].length - a[1].length);
+  if (byLength.length > 1 && byLength[0][1].length >= 4 && byLength[0][1].length - byLength[1][1].length >= 2)
+    return { name: byLength[0][0], corrected: read };
   const near = [...new Set((whole.length ? whole : [...fixes]).map(([, w]) => w))].slice(0, 4).join(', ');
   return {
     name: read,
