@@ -58,15 +58,6 @@ export function distrustOcrCells(tables: RecognisedTable[], min: number): Flag[]
         (c.value !== null && c.source.confidence !== undefined && c.source.confidence < min) ||
         (c.raw === UNREAD && c.source.ocr),
     );
-    // a grid's cell of undecodable glyphs, the row's other cells read (splitRuns): flagged, never guessed
-    for (const c of t.cells)
-      if (c.raw === UNREAD && !c.source.ocr)
-        flags.push({
-          rule: 'T-AMBIGUOUS',
-          severity: 'warning',
-          message: `${t.table}|${c.row}|${c.col}: its text could not be decoded; left empty`,
-          cells: [`${t.table}|${c.row}|${c.col}`],
-        });
     // most tables were not read by OCR: nothing to look up
     if (!doubtful.length) continue;
     const arithmetic = ARITHMETIC[t.table][t.template];

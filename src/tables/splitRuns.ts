@@ -258,11 +258,18 @@ function readingsInOrder(
   bound?: Bound,
 ): Token[][] | undefined {
   const k = columns.length;
-  // U+FFFD: text a parser could not read for sure (undecodable glyphs, unsettled columns): no
-  // reading, except in a row with a slot per column (a grid's), where a slot that is all unread
-  // stays empty and the others are read where they stand (ocrConfidence flags the empty one)
+  // U+FFFD: text a parser could not read for sure (undecodable glyphs, a row whose columns are
+  // unsettled): no reading, except a scanned grid's cell OCR could not read, in a row with a slot
+  // per column and other numbers read: that cell stays empty (ocrConfidence flags it) and the
+  // others are read where they stand. (Elsewhere one unread slot says the whole row is unsure.)
   if (values.some((v) => v.text.includes('\uFFFD'))) {
-    if (values.length !== k || values.some((v) => v.text.includes('\uFFFD') && !ALL_UNREAD.test(v.text))) return [];
+    const unread = values.filter((v) => v.text.includes('\uFFFD'));
+    if (
+      values.length !== k ||
+      unread.some((v) => !ALL_UNREAD.test(v.text) || !v.source.ocr) ||
+      !values.some((v) => NOT_SPACE.test(v.text) && !v.text.includes('\uFFFD'))
+    )
+      return [];
     return [
       values.map((v, i) =>
         ALL_UNREAD.test(v.text)
