@@ -270,7 +270,10 @@ function ambiguityFlag(table: TableKey, r: RowReading, rowKeys: string[], perRow
           .slice(0, 5)
           .map((c) => c.map((x) => x.raw).join('|'))
           .join(' / ')}${r.candidates.length > 5 ? ' …' : ''}`
-      : `${table}.${r.rowKey}: '${printed}' cannot be read as the row's ${r.columns.length} cells`,
+      : printed.trim()
+        ? `${table}.${r.rowKey}: '${printed}' cannot be read as the row's ${r.columns.length} cells`
+        : // a row whose numbers were set aside before the reading (collectTableRows says why)
+          `${table}.${r.rowKey}: its numbers were left unread (the findings say why)`,
     cells: rowKeys.flatMap((rk, i) =>
       r.columns.slice(i * perRow, (i + 1) * perRow).map((c) => `${table}|${rk}|${c.key}`),
     ),
