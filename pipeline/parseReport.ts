@@ -28,7 +28,10 @@ export async function parseReport(
     source: { ...source, sha256: sha256(bytes), format: guessed === 'zip' || guessed === 'unknown' ? null : guessed },
   };
   try {
-    const doc = await parseDocument(bytes, { fileName: source.path, ...opts });
+    const parseOpts = { fileName: source.path, ...opts };
+    // the format detected above is the parse's where the file name is the same
+    const detected = parseOpts.fileName === (opts.fileName ?? source.path) ? guessed : undefined;
+    const doc = await parseDocument(bytes, parseOpts, detected);
     const analysed = analyseDoc(doc, { url: source.url });
     base.source.format = doc.format;
     // listed, not spread: the record's key order stays that of record.md, and cheaply

@@ -26,6 +26,31 @@ function compactUncached(s: string): string {
     .replace(/[〕］】]/g, ')');
 }
 
+/**
+ * Every match of a global regex in the text, as [...text.matchAll(re)] gives them from a regex
+ * whose lastIndex is 0: matchAll builds a new RegExp from `re` on every call, which costs more
+ * than searching a short text. Searches with `re` itself and leaves its lastIndex at 0.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError('allMatches needs a global regex');
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    // past an empty match, as matchAll steps: a character, or a code point where the regex reads them
+    if (m[0] === '') re.lastIndex = stepPast(text, re.lastIndex, re.unicode || re.flags.includes('v'));
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+function stepPast(text: string, at: number, byCodePoint: boolean): number {
+  if (!byCodePoint || at + 1 >= text.length) return at + 1;
+  const c = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  return c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? at + 2 : at + 1;
+}
+
 /** Strip a leading list number: 一、 (一) 1. 1、 ① … */
 export function stripNumbering(s: string): string {
   return s.replace(

@@ -3,6 +3,7 @@
 // 公开工作年度报告", "《…年度报告》"), "本报告由{机关}编制", "{机关}（以下简称…）", "2022年，{机关}坚持…".
 import { AGENCY_END } from './agencyWords';
 import { partsOfReportName } from './titleShapes';
+import { allMatches } from '../text';
 
 export interface NameCandidate {
   name: string;
@@ -60,7 +61,7 @@ const opensClause = (text: string, at: number) => {
 /** 在区委、区政府的领导下，官洲街道办事处认真… (领导下, 指导下, 部署下, 引领下, 带领下) */
 const LED_BY = new RegExp(`(?:导下|署下|领下)[，,]\\s*(${NAME})(?=${DOING})`, 'g');
 
-const matches = (re: RegExp, text: string) => [...text.matchAll(re)];
+const matches = allMatches;
 /** the stretches of text just before each occurrence of a word: where a pattern ending in it can match */
 function before(text: string, word: string, span = 60): string {
   const parts: string[] = [];
@@ -126,7 +127,7 @@ const TOWNSHIP_GOVERNMENT = /(?:镇|乡|苏木)人民政府$/;
 /** the bodies the contact sentences name, with an office inside a body cut to the body */
 export function contactNames(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(CONTACT)) {
+  for (const m of allMatches(CONTACT, text)) {
     const inside = INSIDE.exec(m[1]);
     if (inside && !(/政府$/.test(inside[1]) && !TOWNSHIP_GOVERNMENT.test(inside[1]))) out.push(inside[1]);
     else if (!GOVERNMENT_OFFICE.test(m[1])) out.push(m[1]);

@@ -18,10 +18,6 @@ const TAIL = /^(?:工作)?(?:(?:19|20)\d{2}\s*年)?(?:年度)?(?:报告|年报)$
 /** where the body starts: the sentence citing the 条例, or the overview heading */
 export const BODY_START = /政府信息公开条例|^\s*[一1][、.．]\s*(?:总体情况|概述)|^\s*总体情况\s*$/;
 
-/** the code units \s matches: ECMAScript's WhiteSpace and LineTerminator (Unicode's Zs, U+FEFF, tab, line breaks) */
-const WHITE_SPACE_UNITS =
-  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a' +
-  '\u2028\u2029\u202f\u205f\u3000\ufeff';
 /** white space of any kind (\s holds U+3000): most lines of a report have none, and are kept as they are */
 const SPACE = /\s/;
 
@@ -30,13 +26,6 @@ const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]/;
 /** a pinyin gloss a mirror site inserts after a character (國(guó), 報(bào)), splitting every word it follows */
 const PINYIN_GLOSS =
   /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)/g;
-
-/** code units as one table look-up each: 1 a tone-marked vowel (TONE_MARK), 2 white space (SPACE) */
-const TONED = 1;
-const SPACED = 2;
-const KIND = new Uint8Array(0x10000);
-for (const c of TONE_MARK.source.slice(1, -1)) KIND[c.charCodeAt(0)] |= TONED;
-for (const c of WHITE_SPACE_UNITS) KIND[c.charCodeAt(0)] |= SPACED;
 
 function cleanLine(line: string): string {
   let joined = spacesCleaned(line, true);
@@ -52,36 +41,42 @@ function cleanLine(line: string): string {
 const JOINS = new Uint8Array(0x10000).fill(1, 0x4e00, 0x9fa6);
 for (const c of '0123456789()（）') JOINS[c.charCodeAt(0)] = 1;
 
+/** every tone-marked vowel of TONE_MARK lies in this range: a line with none of its characters has none */
+const MAY_BE_TONED = /[\u00e0-\u01f9]/;
+/** a run of white space of any kind (\s: ECMAScript's WhiteSpace and LineTerminator) */
+const SPACE_RUN = /\s+/g;
+
 /**
- * the line's white space cleaned in one pass: each run one space, none at either end, and none
- * between two characters JOINS ("临空 先进", "2020 年" are a line break of the source, not a word
- * gap). The same as s.replace(/[\s\u3000]+/g, ' ').trim() with each space between two JOINS
- * characters then dropped. Null, when `untoned` is asked for, for a line with a tone-marked vowel.
+ * the line's white space cleaned: each run one space, none at either end, and none between two
+ * characters JOINS ("临空 先进", "2020 年" are a line break of the source, not a word gap). The
+ * same as s.replace(/[\s\u3000]+/g, ' ').trim() with each space between two JOINS characters then
+ * dropped. Null, when `untoned` is asked for, for a line with a tone-marked vowel. The runs are
+ * found by the regex engine, which passes over a long line faster than a loop of look-ups.
  */
 function spacesCleaned(s: string, untoned: boolean): string | null {
+  if (untoned && MAY_BE_TONED.test(s) && TONE_MARK.test(s)) return null;
   const n = s.length;
-  let i = 0;
-  for (; i < n; i++) {
-    const kind = KIND[s.charCodeAt(i)];
-    if (!(kind & SPACED)) break;
-  }
   let out = '';
-  let start = i;
-  while (i < n) {
-    const kind = KIND[s.charCodeAt(i)];
-    if (!(kind & SPACED)) {
-      if (untoned && kind & TONED) return null;
-      i++;
+  let start = 0;
+  SPACE_RUN.lastIndex = 0;
+  for (let m = SPACE_RUN.exec(s); m; m = SPACE_RUN.exec(s)) {
+    const at = m.index;
+    const after = at + m[0].length;
+    // a run at the start is dropped
+    if (at === 0) {
+      start = after;
       continue;
     }
-    let j = i + 1;
-    while (j < n && KIND[s.charCodeAt(j)] & SPACED) j++;
-    if (j === n) break;
-    out += s.slice(start, i);
-    if (!(JOINS[s.charCodeAt(i - 1)] && JOINS[s.charCodeAt(j)])) out += ' ';
-    start = i = j;
+    // a run at the end too
+    if (after === n) {
+      SPACE_RUN.lastIndex = 0;
+      return out + s.slice(start, at);
+    }
+    out += s.slice(start, at);
+    if (!(JOINS[s.charCodeAt(at - 1)] && JOINS[s.charCodeAt(after)])) out += ' ';
+    start = after;
   }
-  return start === 0 && i === n ? s : out + s.slice(start, i);
+  return start === 0 && !out ? s : out + s.slice(start);
 }
 
 /** characters only traditional text uses, common in any report: a page a mirror site converted */

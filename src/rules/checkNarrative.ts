@@ -2,6 +2,7 @@
 // Warnings only: narratives count in their own ways (by office, with carried-over cases…).
 import type { CellTable } from './cellTable';
 import type { RuleTally } from './equation';
+import { allMatches } from '../text';
 
 // "受理政府信息公开申请 17 件", "收到政府信息公开申请共81件", "收到依申请信息公开26件"
 const APPS =
@@ -12,7 +13,7 @@ const LITIGATION = /行政诉讼(?:案件)?\s*(?:共\s*)?(\d+)\s*(?:件|起|个)
 export function checkNarrative(narrative: string, table: CellTable, tally: RuleTally): void {
   const newTotal = table.value('applications', 'newReceived', 'total');
   const carried = table.value('applications', 'carriedOver', 'total');
-  const apps = [...narrative.matchAll(APPS)].map((m) => Number(m[1]));
+  const apps = allMatches(APPS, narrative).map((m) => Number(m[1]));
   const o = tally.outcome('N-APPS');
   if (apps.length && newTotal !== null) {
     o.checks++;
@@ -45,7 +46,7 @@ export function checkNarrative(narrative: string, table: CellTable, tally: RuleT
     [REVIEW, reviewTotal, 'review.total'],
     [LITIGATION, litTotal, 'litigation totals'],
   ] as const) {
-    const said = [...narrative.matchAll(re)].map((m) => Number(m[1]));
+    const said = allMatches(re, narrative).map((m) => Number(m[1]));
     if (!said.length) continue;
     r.checks++;
     if (want === null) {

@@ -2,7 +2,7 @@
 // recognised by what its title says rather than by its number.
 import type { Doc } from '../model/document';
 import type { Section } from '../model/record';
-import { compact } from '../text';
+import { allMatches, compact } from '../text';
 import { readNumbering } from './numbering';
 
 const STANDARD_SECTIONS: Array<[string, RegExp]> = [
@@ -29,7 +29,7 @@ function standardSectionOf(title: string): string | undefined {
 const INLINE = /([一二三四五六])、\s*([^，。；：:（(\d\s]{2,22}?(?:情况|事项|措施))/g;
 
 function* inlineSections(text: string): Generator<Section> {
-  for (const m of text.matchAll(INLINE)) {
+  for (const m of allMatches(INLINE, text)) {
     const standard = standardSectionOf(m[2]);
     if (standard) yield { number: `${m[1]}、`, title: m[2], level: 1, standard, children: [] };
   }

@@ -173,7 +173,8 @@ class TableRowCollector {
     const barred = block.type === 'paragraph' ? barCells(block) : undefined;
     if (block.type === 'table') this.take(logicalRowsOfGrid(block));
     else if (barred) this.take(logicalRowsOfGrid(barred));
-    else if (block.type === 'paragraph' && holdsFlattenedTable(forTableTests(block.text)))
+    // (a paragraph with no digit holds no table, simplified or not: it is not converted to be tested)
+    else if (block.type === 'paragraph' && /\d/.test(block.text) && holdsFlattenedTable(forTableTests(block.text)))
       this.take(logicalRowsOfFlattened(flatTextOf(block)));
     else {
       // a section heading between tables says which table comes next

@@ -4,7 +4,7 @@
 import type { ParagraphBlock, Provenance } from '../model/document';
 import type { LogicalRow } from './logicalRows';
 import { looksLikeValue } from './parseValue';
-import { isLoneBar } from './barRows';
+import { hasBar, isLoneBar } from './barRows';
 
 /** stands in the joined text for a blank cell printed as a bare bar: one character, as the bar was */
 export const BLANK_CELL = '\uE000';
@@ -33,7 +33,7 @@ export function joinParagraphs(blocks: ParagraphBlock[]): FlatText {
     if (text) text += ' ';
     starts.push(text.length);
     // a bar after a cell printed a line ("规章 |", "0 |") or alone on a line separates cells
-    text += blanks.has(i) ? BLANK_CELL : b.text.replace(/[|｜│]/g, ' ');
+    text += blanks.has(i) ? BLANK_CELL : hasBar(b.text) ? b.text.replace(/[|｜│]/g, ' ') : b.text;
   });
   return {
     text,

@@ -3,7 +3,7 @@
 // ran the cells together ("主动公开信息数条20263542其中：1.网站公开条179533042.政府公报…").
 // There the next label's list number follows the values (…3304 | 2.政府公报): it is taken off.
 import type { Doc, ParagraphBlock, Provenance, TableBlock } from '../model/document';
-import { compact } from '../text';
+import { allMatches, compact } from '../text';
 import { joinParagraphs, type FlatText } from './flattenedRows';
 import { logicalRowsOfGrid, type TextPiece } from './logicalRows';
 
@@ -43,7 +43,9 @@ export function legacyGridOf(doc: Doc): TableBlock | undefined {
   for (const b of doc.blocks) {
     if (b.type !== 'table') continue;
     const text = b.rows.map((r) => r.map((c) => c.text).join(' ')).join(' ');
-    if (MARKS.filter((re) => re.test(text)).length >= 3) return b;
+    // (the third mark settles it: the rest need not be tested)
+    let marks = 0;
+    for (const re of MARKS) if (re.test(text) && ++marks === 3) return b;
   }
   return undefined;
 }
@@ -115,7 +117,7 @@ function fromText(flat: FlatText): LegacyPrintedTable | undefined {
   const body = text.slice(start, end);
   const pieces: Array<{ text: string; at: number; digits: boolean }> = [];
   let last = 0;
-  for (const d of body.matchAll(RUN)) {
+  for (const d of allMatches(RUN, body)) {
     if (d.index! > last) pieces.push({ text: body.slice(last, d.index), at: start + last, digits: false });
     pieces.push({ text: d[0], at: start + d.index!, digits: true });
     last = d.index! + d[0].length;

@@ -6,7 +6,7 @@
 // here: a year's count and a running total differ in length as a rule.
 import type { Cell, Flag, ReportRecord } from '../model/record';
 import { LEGACY } from '../model/record';
-import { compact, stripNumbering } from '../text';
+import { allMatches, compact, stripNumbering } from '../text';
 import type { ColumnSpec } from './catalog';
 import { LEGACY_ARITHMETIC, holdsWhereRead, rowCheckOf } from './arithmetic';
 import { legacyColumns, legacyKeyOf, type LegacyRowSpec } from './legacyCatalog';
@@ -200,7 +200,7 @@ function statedNumbers(prose: string, phrases: string[]): Set<number> {
   for (const p of phrases) {
     // the phrases are plain words: a prose without the words holds no match
     if (!prose.includes(p)) continue;
-    for (const m of prose.matchAll(statedPattern(p))) out.add(Number(m[1]));
+    for (const m of allMatches(statedPattern(p), prose)) out.add(Number(m[1]));
   }
   return out;
 }

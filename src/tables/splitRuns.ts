@@ -198,10 +198,11 @@ function readingsTotalFirst(
   const partColumns = cachedIn(partColumnsOf, columns, () => columns.slice(0, -1));
   const partOpts = cachedIn(partOptionsOf, opts, () => ({ ...opts, rowCheck: undefined }));
   for (let d = 1; d <= Math.min(MAX_TOTAL, lastChunk.text.length); d++) {
+    // digits alone (a suffix of lastChunk): a piece fits unless it starts with 0 and goes on,
+    // and then its value is the number its digits spell (pieceFits and pieceValue, without their regexes)
+    if (d > 1 && text.charCodeAt(text.length - d) === 48) continue;
     const raw = text.slice(text.length - d);
-    if (!pieceFits(raw, columns[k - 1])) continue;
-    const total = pieceValue(raw, columns[k - 1]);
-    if (total === null) continue;
+    const total = Number(raw);
     const head = [...values.slice(0, -1), { ...last, text: text.slice(0, text.length - d) }].filter(
       (v, i, all) => v.text !== '' || i < all.length - 1,
     );
@@ -415,8 +416,9 @@ class DigitSearch {
     this.checking = !!opts.prefixCheck || !!bound;
     const { mayVanish, isPart, vals, running, blockStart, mustFill, partsFrom, cis, starts, ends } = this;
     // the checks see this row's values only: as long as the row, whatever the last search's was
-    vals.length = k;
-    this.cellValues.length = k;
+    // (setting an array's length is a call into the runtime even when it changes nothing)
+    if (vals.length !== k) vals.length = k;
+    if (this.cellValues.length !== k) this.cellValues.length = k;
     for (let c = 0; c < k; c++) {
       mayVanish[c] = runTogether && !printed?.[c];
       isPart[c] = !!bound && bound.parts.includes(c);
@@ -440,8 +442,9 @@ class DigitSearch {
     for (let c = 0; c < k; c++) this.spellsSum[c] = !!sums?.[c] && !mayVanish[c] && !blockStart[c];
     this.totalsAfter = this.prefixCheck && opts.sumOf ? totalsAfterColumns(opts.sumOf, k) : undefined;
     this.anyTotalToFit = !!this.totalsAfter?.some((totals) => totals.some(({ total }) => !mayVanish[total]));
-    this.searched.clear();
-    this.recording.length = 0;
+    // (clearing an empty Map still allocates a new table: most rows never record a search)
+    if (this.searched.size) this.searched.clear();
+    if (this.recording.length) this.recording.length = 0;
     this.walk(0, 0);
     const out = this.out;
     const passed = out.length > MAX_READINGS || this.steps > MAX_STEPS;
@@ -453,7 +456,7 @@ class DigitSearch {
     this.sums = undefined;
     this.out = [];
     this.sources = [];
-    this.searched.clear();
+    if (this.searched.size) this.searched.clear();
     return passed ? undefined : out;
   }
 
