@@ -155,4 +155,23 @@ if (!haveChromium())
     expect(problems.filter((p) => !p.startsWith('unread'))).toEqual([]);
     if (borders === 'full') expect(problems).toEqual([]);
   });
+
+  // seed 20261206 report 6, no rules: the page with 三's last rows ends with the heading
+  // 四、…情况 and 四's column labels, its numbers on the next page. The heading parts them: read
+  // with 三, 四's labels (centred over five and ten columns) unsettled 三's columns from row 8 on
+  test('a section heading and column labels ending a page leave the table above settled', async () => {
+    const [want, s] = fc.sample(arb, { numRuns: 7, seed: 20261206 })[6];
+    const { bytes } = await render(want, 'cmsHtml', s);
+    const pdf = await printer.pdf(printable(Buffer.from(bytes).toString('utf8'), 'none', 2, 2), {
+      engine: 'chromium',
+      borders: 'none',
+    });
+    const got = await parseReport(pdf, { path: 'report.pdf' });
+    expect(problemsOf(want, got).filter((p) => !p.startsWith('unread'))).toEqual([]);
+    const read = new Map(got.cells.map((c) => [`${c.table}|${c.row}|${c.col}`, c.value]));
+    const unreadOfThree = [...want.truth].filter(
+      ([k, v]) => k.startsWith('applications|') && v !== null && read.get(k) !== v,
+    );
+    expect(unreadOfThree).toEqual([]);
+  });
 });

@@ -142,6 +142,9 @@ const runningText = (s: Segment[], x0: number, x1: number) =>
   s.length === 1 && Math.min(s[0].x1, x1) - Math.max(s[0].x0, x0) > 0.8 * (x1 - x0);
 const isHeadingLine = (s: Segment[]) => s.length === 1 && NUMBERED.test(s[0].text);
 
+/** a report's section heading, not a numbered row of table 三 (三、本年度办理结果) */
+const SECTION_HEADING = /情况\s*$/;
+
 /** top-level numbering, as a report numbers its sections (一、 二． 三.) */
 const SECTION_NUMBER = /^\s*[一二三四五六七八九十]+[、.．]/;
 
@@ -161,6 +164,14 @@ function tablesIn(segs: Segment[][], first: number, last: number): [number, numb
     const s = segs[k];
     if (s.length !== 1 || !SECTION_NUMBER.test(s[0].text) || isValuePiece(s[0])) continue;
     const nextRow = segs.slice(k + 1, last + 1).find((line) => line.some(isValuePiece));
+    // no values below it on this page: a section's heading (…情况, never a row of 三) and the
+    // column labels under it are the next table's start, its rows on the next page (四's
+    // labels, centred over five and ten columns, would unsettle 三's columns above)
+    if (!nextRow && SECTION_HEADING.test(s[0].text)) {
+      out.push([from, k - 1]);
+      from = k + 1;
+      continue;
+    }
     if (!nextRow || nextRow[0].x0 >= s[0].x1) continue;
     if (!valuesCollide(segs.slice(from, k).flat(), segs.slice(k + 1, last + 1))) continue;
     out.push([from, k - 1]);
