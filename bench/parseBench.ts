@@ -141,6 +141,9 @@ interface Block {
   pdftotextMs: number;
 }
 
+/** reports per CPU millisecond in a block */
+const perCpuMs = (b: Block) => b.docs / b.cpuMs;
+
 /** `rounds` rounds over the files on the clock (and, for PDFs, pdftotext after each round) */
 async function timedBlock(files: Input[], rounds: number, withPdftotext: boolean, meter: PeakMeter): Promise<Block> {
   const { parseReport } = parsing();
@@ -195,7 +198,8 @@ async function benchFormat(format: string, all: Input[], target: number, meter: 
     };
   // then a tenth of the timed documents again, untimed, before the first timed block
   const rounds = Math.max(1, Math.ceil(target / files.length));
-  for (let r = 0; r < Math.ceil(rounds / 10); r++)
+  const warmRounds = Math.ceil(rounds / 10);
+  for (let r = 0; r < warmRounds; r++)
     for (const f of files) {
       await parseReport(f.bytes, { path: f.path });
       meter.sample(basename(f.path));
@@ -213,18 +217,19 @@ async function benchFormat(format: string, all: Input[], target: number, meter: 
     blocks.push(await timedBlock(files, rounds, withPdftotext, meter));
   const first = blocks[0];
   const late = blocks.map((b, i) => ({ b, i })).slice(Math.floor(blocks.length / 2));
-  late.sort((x, y) => x.b.docs / x.b.cpuMs - y.b.docs / y.b.cpuMs);
+  late.sort((x, y) => perCpuMs(x.b) - perCpuMs(y.b));
   const { b: steady, i: steadyAt } = late[Math.floor(late.length / 2)];
-  const { docs, failed, ms, cpuMs, pdftotextMs } = steady;
+  const { docs, failed, ms, pdftotextMs } = steady;
   // per core: CPU time, which other load on the machine does not inflate as much as wall time
   const result: FormatResult = {
     format,
     files: files.length,
     docs,
     perSecond: round((docs / ms) * 1000),
-    perCpuSecond: round((docs / cpuMs) * 1000),
-    firstPerCpuSecond: round((first.docs / first.cpuMs) * 1000),
-    docsBefore: steadyAt * first.docs + Math.ceil(rounds / 10 + 1) * files.length,
+    perCpuSecond: round(perCpuMs(steady) * 1000),
+    firstPerCpuSecond: round(perCpuMs(first) * 1000),
+    // the untimed pass over the files, the warm-up rounds, the blocks before
+    docsBefore: (1 + warmRounds) * files.length + steadyAt * first.docs,
     msPerDoc: round(ms / docs),
     startRssMb: mb(start),
     peakRssMb: 0,

@@ -29,7 +29,7 @@ export interface KeyedRow {
 /** column labels: a row holding them and no numbers is a header, whatever else it names */
 const HEADER_WORDS = /申请人情况|自然人|商业企业|勾稽|结果维持|信息内容|本年制发|本年新制作|上一年项目|尚未审结/;
 
-/** every value slot blank or OCR's unread sign (U+FFFD): no number printed that was read */
+/** every value slot blank or OCR's unread sign (U+FFFD): no number was read (all blank: `!hasValues`) */
 const onlyUnread = (values: TextPiece[]) => values.every((v) => /^[\s\uFFFD]*$/.test(v.text));
 
 const YEAR_IN_BRACKETS = /[(（]\s*(?:19|20)\d\d\s*年?度?\s*[)）]/g;
@@ -225,7 +225,7 @@ class TableRowCollector {
       const key = r.values.length ? this.keyOf(r, labelText, compactLabel, g, hasValues) : undefined;
       // a row of column labels, or labels with no key and no numbers, is a header (one whose
       // value slots hold only OCR's unread sign, a column label misread, too: 总计 read '总1')
-      if (!key || ((!hasValues || onlyUnread(r.values)) && HEADER_WORDS.test(compactLabel))) {
+      if (!key || (onlyUnread(r.values) && HEADER_WORDS.test(compactLabel))) {
         const t = tableOfHeader(labelText);
         if (t) this.current = t;
         if (this.current && labelText) this.get(this.current).headerText += labelText + '\n';
@@ -236,8 +236,8 @@ class TableRowCollector {
           this.leaveBlankRowUnread(this.current);
         }
         // numbers whose label was lost: which row they belong to is unknown, so they are not read
-        if (!key && hasValues && this.current && !labelText) this.leaveBlankRowUnread(this.current);
-        if (!key && hasValues && this.current && !labelText)
+        if (!key && hasValues && this.current && !labelText) {
+          this.leaveBlankRowUnread(this.current);
           this.get(this.current).unmatched.push(
             `values with no label: ${r.values
               .map((v) => v.text)
@@ -245,6 +245,7 @@ class TableRowCollector {
               .join(' ')
               .slice(0, 40)}`,
           );
+        }
         // a header or a label line between them: the row before is no longer the one just before
         if (hasValues || labelText) this.previous = undefined;
         continue;

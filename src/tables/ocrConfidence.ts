@@ -14,30 +14,36 @@ const UNREAD = '\uFFFD';
 const sure = (c: Cell | undefined, min: number) =>
   !!c && c.value !== null && (c.source.confidence === undefined || c.source.confidence >= min);
 
-/** the equation holds with every term read, the doubtful cell's and sure ones' */
-function confirms(eq: Equation, term: (key: string) => Cell | undefined, doubtful: Cell, min: number): boolean {
-  if (eq.relation === '≤') return false;
-  const terms = [...eq.left, ...eq.right].map(term);
-  if (!terms.includes(doubtful) || terms.some((c) => c !== doubtful && !sure(c, min))) return false;
-  // every term is read (above), so the equation is tested, not passed as unassessable
-  return holdsWhereRead(eq, (k) => term(k)?.value);
+type Term = (key: string) => Cell | undefined;
+
+/** an equation of the table with the lookup of its terms around one cell (its row or its column) */
+interface Placed {
+  eq: Equation;
+  term: Term;
 }
 
-/** the value the equation leaves the doubtful cell, every other term read with confidence */
-function solvedBy(
-  eq: Equation,
-  term: (key: string) => Cell | undefined,
-  doubtful: Cell,
-  min: number,
-): number | undefined {
+/** the equation's terms, when the doubtful cell is one of them once and every other is sure */
+function othersSure({ eq, term }: Placed, doubtful: Cell, min: number): { left: Cell[]; right: Cell[] } | undefined {
   if (eq.relation === '≤') return undefined;
   const left = eq.left.map(term),
     right = eq.right.map(term);
   const all = [...left, ...right];
   if (all.filter((c) => c === doubtful).length !== 1 || all.some((c) => c !== doubtful && !sure(c, min)))
     return undefined;
-  const sum = (cs: Array<Cell | undefined>) => cs.reduce((a, c) => a + (c === doubtful ? 0 : c!.value!), 0);
-  const v = left.includes(doubtful) ? sum(right) - sum(left) : sum(left) - sum(right);
+  return { left: left as Cell[], right: right as Cell[] };
+}
+
+/** the equation holds with every term read, the doubtful cell's and sure ones' */
+const confirms = (p: Placed, doubtful: Cell, min: number): boolean =>
+  // every term is read (othersSure), so the equation is tested, not passed as unassessable
+  doubtful.value !== null && !!othersSure(p, doubtful, min) && holdsWhereRead(p.eq, (k) => p.term(k)?.value);
+
+/** the value the equation leaves the doubtful cell, every other term read with confidence */
+function solvedBy(p: Placed, doubtful: Cell, min: number): number | undefined {
+  const terms = othersSure(p, doubtful, min);
+  if (!terms) return undefined;
+  const sum = (cs: Cell[]) => cs.reduce((a, c) => a + (c === doubtful ? 0 : c.value!), 0);
+  const v = terms.left.includes(doubtful) ? sum(terms.right) - sum(terms.left) : sum(terms.left) - sum(terms.right);
   return Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
@@ -63,11 +69,11 @@ export function distrustOcrCells(tables: RecognisedTable[], min: number): Flag[]
     const arithmetic = ARITHMETIC[t.table][t.template];
     const at = new Map(t.cells.map((c) => [`${c.row}|${c.col}`, c]));
     for (const c of doubtful) {
-      const rule =
-        c.raw === UNREAD
-          ? undefined
-          : (arithmetic.inRow.find((eq) => confirms(eq, (k) => at.get(`${c.row}|${k}`), c, min)) ??
-            arithmetic.inColumn.find((eq) => confirms(eq, (k) => at.get(`${k}|${c.col}`), c, min)));
+      const placed: Placed[] = [
+        ...arithmetic.inRow.map((eq) => ({ eq, term: (k: string) => at.get(`${c.row}|${k}`) })),
+        ...arithmetic.inColumn.map((eq) => ({ eq, term: (k: string) => at.get(`${k}|${c.col}`) })),
+      ];
+      const rule = c.raw === UNREAD ? undefined : placed.find((p) => confirms(p, c, min))?.eq;
       const key = `${t.table}|${c.row}|${c.col}`;
       const read =
         c.raw === UNREAD
@@ -75,16 +81,7 @@ export function distrustOcrCells(tables: RecognisedTable[], min: number): Flag[]
           : `'${c.raw}' was read by OCR with confidence ${c.source.confidence} (below ${min})`;
       const decided = rule
         ? undefined
-        : decidedByRules([
-            ...arithmetic.inRow.map((eq) => ({
-              rule: eq.rule,
-              value: solvedBy(eq, (k) => at.get(`${c.row}|${k}`), c, min),
-            })),
-            ...arithmetic.inColumn.map((eq) => ({
-              rule: eq.rule,
-              value: solvedBy(eq, (k) => at.get(`${k}|${c.col}`), c, min),
-            })),
-          ]);
+        : decidedByRules(placed.map((p) => ({ rule: p.eq.rule, value: solvedBy(p, c, min) })));
       flags.push({
         rule: 'T-OCR-LOW',
         severity: 'warning',
