@@ -332,12 +332,17 @@ interface Merged {
   colspan: number;
 }
 
+/** a cell of a merged table in the style's punctuation, spanning rows and columns */
+const mergedCell =
+  (s: Style) =>
+  (text: string, rowspan = 1, colspan = 1): Merged => ({ text: punct(text, s), rowspan, colspan });
+
 /**
  * Table 三 as Word and the official template print it: 三、本年度办理结果 and the groups
  * (（三）不予公开 …) merged down over their rows, one-label rows merged across the label columns.
  */
 function mergedApplicationRows(t: TableRecord, s: Style): Merged[][] {
-  const c = (text: string, rowspan = 1, colspan = 1): Merged => ({ text: punct(text, s), rowspan, colspan });
+  const c = mergedCell(s);
   const rowKey = (i: number) => t.rows[i].keys[0].split('|')[1];
   const groupOf = (key: string) => (key.includes('.') ? key.split('.')[0] : undefined);
   const results = t.rows.filter((r) => !/newReceived|carriedOver|carriedForward/.test(r.keys[0])).length;
@@ -381,7 +386,7 @@ function mergedApplicationRows(t: TableRecord, s: Style): Merged[][] {
  * fills is squeezed by a browser to a sliver that is no cell of any grid: no report prints so.)
  */
 function reviewRows(t: TableRecord, s: Style): Merged[][] {
-  const c = (text: string, rowspan = 1, colspan = 1): Merged => ({ text: punct(text, s), rowspan, colspan });
+  const c = mergedCell(s);
   const [top, middle, leaves] = t.headers;
   const values = t.rows.map((r) => r.values.map((v) => c(v)));
   if (s.merged)
