@@ -122,7 +122,9 @@ if (!haveChromium())
   // column's left edge, a short first line of a label clear of the lines below it)
   const indented = drawn.slice(0, INDENTED).map(([name, c]) => [`${name} cells indented`, c] as const);
   test.each([...drawn, ...pinned, ...indented])('%s', async (name, [want, s, borders, table, rowSeed]) => {
-    const { bytes } = await render(want, 'cmsHtml', s);
+    // without ruling lines, table 三 as a document prints it (merged, or unmerged on one grid):
+    // the bare lists of a page that lost its merges show no columns at all once the borders go
+    const { bytes } = await render(want, 'cmsHtml', s, { grid: borders !== 'full' });
     const html = Buffer.from(bytes).toString('utf8');
     const rows = want.tables[table] ? want.tables[table].headers.length + want.tables[table].rows.length : 1;
     const row = 1 + (rowSeed % Math.max(1, rows - 1));
@@ -154,6 +156,31 @@ if (!haveChromium())
     // never a wrong number; without rules an unsettled row may still be left unread unflagged
     expect(problems.filter((p) => !p.startsWith('unread'))).toEqual([]);
     if (borders === 'full') expect(problems).toEqual([]);
+  });
+
+  // seed 20261206 reports 10 (三 unmerged on one grid) and 19 (merged), printed without rules and
+  // as three-line tables, no page break added: every cell is read. They test narrow column
+  // labels set close (结果维 | 结果纠, one piece until cut at the gutter between columns), row
+  // labels numbered at the table's edge and wrapped round the row's numbers (一、本年新收政府 /
+  // 4449 … / 信息公开申请数量), a group's label beside its first row's second line, a
+  // sub-table of one row under its own column labels (第二十条第（八）项) and one of two
+  // columns in a table of three (政府集中采购 | 0 | blank)
+  test.each([
+    [10, 'none'],
+    [10, 'threeLine'],
+    [19, 'none'],
+    [19, 'threeLine'],
+  ] as const)('report %i of seed 20261206 without rules (%s): every cell read', async (i, borders) => {
+    const [want, s] = fc.sample(arb, { numRuns: i + 1, seed: 20261206 })[i];
+    const { bytes } = await render(want, 'cmsHtml', s, { grid: true });
+    const pdf = await printer.pdf(printable(Buffer.from(bytes).toString('utf8'), borders, -1, 0), {
+      engine: 'chromium',
+      borders,
+    });
+    const got = await parseReport(pdf, { path: 'report.pdf' });
+    expect(problemsOf(want, got)).toEqual([]);
+    const read = new Map(got.cells.map((c) => [`${c.table}|${c.row}|${c.col}`, c.value]));
+    expect([...want.truth].filter(([k, v]) => (read.get(k) ?? null) !== v)).toEqual([]);
   });
 
   // seed 20261206 report 6, no rules: the page with 三's last rows ends with the heading

@@ -8,7 +8,7 @@
 //   the same column or cut across a spanning cell.
 // The result has the shape of a ruled table on its page, so joining and the model are shared.
 import { round, type PageCell, type PageTable } from './fillGrid';
-import { isNumeric, segmentsOf, type Segment } from './lineSegments';
+import { isNumeric, segmentOf, segmentsOf, type Segment } from './lineSegments';
 import type { TextItem } from './pageText';
 import { groupLines, joinWrapped, type TextLine } from './textLines';
 
@@ -18,7 +18,7 @@ const ROW_PITCH = 1.6;
 /** gap (font sizes) that ends a table region, and how many plain lines it may enclose */
 const REGION_GAP = 4;
 const MAX_PLAIN_RUN = 12;
-const MAX_HEADER_LINES = 8;
+const MAX_HEADER_LINES = 20;
 
 /** `bodyMargin`: where the document's text lines start. A page that holds only a table has no
  * text at the margin, and its left edge is the table's: a group label there is no heading. */
@@ -79,9 +79,13 @@ export function findAlignedTables(
     const parts = tablesIn(segs, first, last);
     for (const [start, end] of parts) {
       const rows = parts.length > 1 ? tabular.slice(start, end + 1).filter(Boolean).length : count;
-      // one row is a table only where a table continued from the page before goes on
+      // one row is a table only where a table continued from the page before goes on, or under
+      // a label over each of its pieces (第二十条第（八）项's 信息内容 | 本年收费金额, set apart)
       const lastRow = segs[end].filter((x) => isNumeric(x.text)).length >= 2;
-      if (rows < 2 && !(start === pageTop && lastRow)) continue;
+      const firstRow = start + tabular.slice(start, end + 1).indexOf(true);
+      const labels = segs.slice(start, firstRow).flat();
+      const headed = segs[firstRow].every((p) => labels.some((h) => h.x0 < p.x1 && p.x0 < h.x1));
+      if (rows < 2 && !(start === pageTop && lastRow) && !headed) continue;
       // a line left out right above the first row may be the first line of that row's label
       const cut = start === first && start > 0 && gap(lines[start - 1], lines[start]) <= ROW_PITCH * lines[start].size;
       const table = buildTable(lines, segs.slice(start, end + 1).flat(), page, false, cut);
@@ -181,14 +185,60 @@ function tablesIn(segs: Segment[][], first: number, last: number): [number, numb
   return out;
 }
 
-/** some line below prints two values where the values above have one column */
-function valuesCollide(above: Segment[], below: Segment[][]): boolean {
-  const cols: { x0: number; x1: number }[] = [];
-  for (const v of above.filter(isValuePiece).sort((a, b) => a.x0 - b.x0)) {
+/** the x-ranges the values print in, merged where they overlap, left to right */
+function valueColumns(segs: Segment[]): Column[] {
+  const cols: Column[] = [];
+  for (const v of segs.filter(isValuePiece).sort((a, b) => a.x0 - b.x0)) {
     const last = cols[cols.length - 1];
     if (last && v.x0 < last.x1) last.x1 = Math.max(last.x1, v.x1);
     else cols.push({ x0: v.x0, x1: v.x1 });
   }
+  return cols;
+}
+
+/**
+ * Labels of narrow columns set close (a browser's 1px cell padding leaves a third of a
+ * character between 结果维 and 结果纠) come out of a line as one piece over several columns,
+ * as a spanning header would; its columns then hold two labels, and the rows of values under
+ * them are unsettled. A piece cut by a visible gap between its runs that lies wholly in a
+ * gutter (between two columns of values, or of the pieces that span none) is two cells, where
+ * each side lies over such a column; a header spanning columns is one run with no such gap.
+ */
+function splitAtGutters(segs: Segment[]): Segment[] {
+  const sets = [valueColumns(segs), findColumns(segs)].filter((cols) => cols.length >= 2);
+  if (!sets.length) return segs;
+  const overColumn = (items: TextItem[]) => {
+    const x0 = items[0].x0,
+      x1 = Math.max(...items.map((it) => it.x1));
+    return sets.some((cols) => cols.some((c) => x0 < c.x1 && c.x0 < x1));
+  };
+  const inGutter = (x0: number, x1: number) =>
+    sets.some((cols) => cols.some((c, k) => k + 1 < cols.length && x0 >= c.x1 && x1 <= cols[k + 1].x0));
+  return segs.flatMap((s) => {
+    if (s.items.length < 2 || isValuePiece(s)) return [s];
+    const items = [...s.items].sort((a, b) => a.x0 - b.x0);
+    const runs: TextItem[][] = [[items[0]]];
+    for (let k = 1; k < items.length; k++) {
+      const run = runs[runs.length - 1];
+      const end = Math.max(...run.map((it) => it.x1));
+      const cutHere =
+        items[k].x0 - end > GUTTER_GAP * s.size &&
+        inGutter(end, items[k].x0) &&
+        overColumn(run) &&
+        overColumn(items.slice(k));
+      if (cutHere) runs.push([items[k]]);
+      else run.push(items[k]);
+    }
+    return runs.length > 1 ? runs.map((run) => segmentOf(run, s.line)) : [s];
+  });
+}
+
+/** the least gap (font sizes) between two runs that may part two cells in a gutter */
+const GUTTER_GAP = 0.1;
+
+/** some line below prints two values where the values above have one column */
+function valuesCollide(above: Segment[], below: Segment[][]): boolean {
+  const cols = valueColumns(above);
   if (!cols.length) return false;
   // each value below goes to the column above nearest its middle (edges halfway between)
   const column = (v: Segment) => {
@@ -217,6 +267,10 @@ function region(
     count = 1;
   let x0 = Math.min(...segs[i].map((s) => s.x0)),
     x1 = Math.max(...segs[i].map((s) => s.x1));
+  // a row of numbers alone with a line just above left of them: that line starts the row's label
+  // (一、本年新收政府 over 信息公开申请数量, the numbers between), and the table starts there
+  const labelAbove = i > 0 && !tabular[i - 1] && gap(lines[i - 1], lines[i]) <= ROW_PITCH * lines[i].size;
+  if (labelAbove && segs[i].every(isValuePiece) && lines[i - 1].x1 < segs[i][0].x0) x0 = Math.min(x0, lines[i - 1].x0);
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
   for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
     if (gap(lines[j - 1], lines[j]) > REGION_GAP * lines[j].size) break;
@@ -228,7 +282,7 @@ function region(
       continue;
     }
     const s = segs[j];
-    if (isHeadingLine(s) && s[0].x0 <= margin + s[0].size) break;
+    if (isHeadingLine(s) && s[0].x0 <= margin + s[0].size && !wrappedRowLabel(lines, segs, j)) break;
     if (runningText(s, x0, x1)) break;
   }
   // lines without numbers inside the table: right of the headings' margin, within its width,
@@ -277,6 +331,20 @@ function region(
     foot++;
   if (foot === pageBottom) end = foot;
   return [start, end, count];
+}
+
+/**
+ * Line j, numbered at the table's left edge, is the first line of a row's label (一、本年新收政府
+ * over 信息公开申请数量), not a heading after the table: the line right under it prints the row's
+ * numbers, and its first piece lies right of the label (a number, or the row's next label:
+ * 三、本年度办理结果 beside （一）予以公开) or goes on in the label's column.
+ */
+function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number): boolean {
+  const below = segs[j + 1];
+  if (!below || gap(lines[j], lines[j + 1]) > ROW_PITCH * lines[j].size || !below.some(isValuePiece)) return false;
+  const [label] = segs[j];
+  const [first] = below;
+  return first.x0 >= label.x1 || (!isValuePiece(first) && first.x0 < label.x1 && label.x0 < first.x1);
 }
 
 interface Column {
@@ -359,6 +427,7 @@ function buildTable(
   oneColumn = false,
   cutAbove = false,
 ): PageTable | null {
+  segs = splitAtGutters(segs);
   const cols = findColumns(segs);
   if (cols.length < (oneColumn ? 1 : 2)) return null;
   const colsOf = (s: Segment): [number, number] => {
@@ -384,7 +453,12 @@ function buildTable(
       !prevLine ||
       gap(prevLine, line) > ROW_PITCH * line.size ||
       parts.some(({ s, span }) => {
-        if (NUMBERED.test(s.text)) return true;
+        // a numbered label starts a row, but for one in a column the row has no text in yet,
+        // before any of its numbers: a group's label (（四）无法提供) beside the second line of
+        // its first row's label (1.本机关不掌握相关 / 政府信息), or the row's next label beside
+        // a label wrapped round it (三、本年度办理结 / （一）予以公开 / 果)
+        if (NUMBERED.test(s.text))
+          return row.some((c) => c.parts.some(isValuePiece) || (c.c0 <= span[1] && span[0] <= c.c1));
         const clash = row.find((c) => c.c0 <= span[1] && span[0] <= c.c1);
         if (!clash) return false;
         if (isNumeric(s.text) && clash.parts.some((p) => isNumeric(p.text))) return true;

@@ -66,7 +66,8 @@ export function continuedRows(a: FlowTable, b: PageTable): number {
   const hasValue = (r: number) => b.cells.some((c) => c.r === r && c.text.trim() && !isLabel(c.text));
   if (k < b.nRows) while (k > 0 && !hasValue(k - 1)) k--;
   if (k === 0) return 0;
-  return numbersAlign(a, rowsOf(b, 0, k)) ? k : 0;
+  const part = rowsOf(b, 0, k);
+  return numbersAlign(a, part) && labelsClear(a, part) ? k : 0;
 }
 
 /** rows [from, to) of an aligned page table (its cells are one row high), renumbered from 0 */
@@ -100,11 +101,42 @@ function numbersAlign(a: FlowTable, b: PageTable): boolean {
   return astray < 2 || astray <= numbers.length / 2;
 }
 
+/**
+ * No label of a borderless part lies over a column where the part above prints numbers: a
+ * table printed in two (a page break made into two tables, each sized to its own text: labels
+ * 60pt wider below) puts its numbers under other columns of the part above, though each may
+ * still lie under some number there. Row labels only (numbered, or beside numbers): column
+ * labels stand over their numbers, and a label over several such columns is a heading across
+ * the table.
+ */
+function labelsClear(a: FlowTable, b: PageTable): boolean {
+  const columns: [number, number][] = [];
+  for (const [x0, , x1] of a.cells
+    .filter((c) => c.text.trim() && !isLabel(c.text))
+    .map((c) => c.bbox)
+    .sort((p, q) => p[0] - q[0])) {
+    const last = columns[columns.length - 1];
+    if (last && x0 < last[1]) last[1] = Math.max(last[1], x1);
+    else columns.push([x0, x1]);
+  }
+  const over = (box: [number, number, number, number]) =>
+    columns.filter(([x0, x1]) => Math.min(x1, box[2]) - Math.max(x0, box[0]) > LABEL_OVERLAP).length;
+  const rowLabel = (c: PageTable['cells'][number]) =>
+    isLabel(c.text) &&
+    ((NUMBERED.test(c.text) && !SECTION_ROW.test(c.text)) || b.cells.some((v) => v.r === c.r && isValueCell(v)));
+  return !b.cells.some((c) => rowLabel(c) && over(c.bbox) === 1);
+}
+/** 第二十条第（九）项: a row of 二 across the table, centred, not a row's label */
+const SECTION_ROW = /^\s*第[一二三四五六七八九十\d]+条/;
+/** how far (pt) a label may reach over a column of numbers: none, but for rounding */
+const LABEL_OVERLAP = 2;
+
 /** Numbered labels start a new row: （四）, 2., 3、, 一、, 第二十条 */
 const NUMBERED =
   /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．]|第[一二三四五六七八九十\d]+[条项章])/;
 const NUMERIC = /^[\s\d.,，%％\-—–/／()（）元万件个条]*$/;
 const isLabel = (text: string) => text.trim() !== '' && !NUMERIC.test(text);
+const isValueCell = (c: { text: string }) => c.text.trim() !== '' && !isLabel(c.text);
 
 export function appendTable(a: FlowTable, part: PageTable): void {
   const b = toFlowTable(part);

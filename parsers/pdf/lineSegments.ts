@@ -26,20 +26,23 @@ export function segmentsOf(line: TextLine, index: number): Segment[] {
   // a line already cut into cells is a table row: there two numbers side by side are two
   // cells at any visible gap (running text keeps letter-spaced digits, 2 0 1 9, together)
   const pieces = cells.length > 1 ? cells.flatMap((run) => cut(run, DIGIT_GAP, true)) : cells;
-  return pieces.map((run) => {
-    const l = makeLine(run);
-    return {
-      line: index,
-      items: run,
-      text: l.text,
-      x0: l.x0,
-      x1: l.x1,
-      y: l.y,
-      top: l.top,
-      bottom: l.bottom,
-      size: l.size,
-    };
-  });
+  return pieces.map((run) => segmentOf(run, index));
+}
+
+/** the piece of line `index` that items `run` print */
+export function segmentOf(run: TextItem[], index: number): Segment {
+  const l = makeLine(run);
+  return {
+    line: index,
+    items: run,
+    text: l.text,
+    x0: l.x0,
+    x1: l.x1,
+    y: l.y,
+    top: l.top,
+    bottom: l.bottom,
+    size: l.size,
+  };
 }
 
 /** items (left to right) cut into runs at gaps wider than `gap` font sizes (between digits only, when `digits`) */

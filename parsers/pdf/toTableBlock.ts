@@ -63,6 +63,7 @@ const NUMBER = /^[-−]?\d[\d,，.]*\s*(%|％|元|万元|件|个|条)?$/;
  * no number in any row, right of a label, is that label's.
  */
 const blank = (x: GridCell | undefined) => !x || (!x.covered && !x.text.trim() && x.rowSpan === 1 && x.colSpan === 1);
+const blankSpan = (x: GridCell | undefined) => !!x && !x.covered && !x.text.trim() && x.rowSpan === 1;
 
 function widenLabels(rows: (GridCell | undefined)[][]): void {
   const nc = Math.max(0, ...rows.map((r) => r.length));
@@ -81,10 +82,15 @@ function widenLabels(rows: (GridCell | undefined)[][]): void {
       if (!cell || cell.covered || !cell.text.trim() || NUMBER.test(cell.text.trim()) || cell.rowSpan > 1) continue;
       let k = c + cell.colSpan;
       const headed = (j: number) => !!head?.[j] && !head[j]!.covered && !!head[j]!.text.trim();
-      while (k < row.length && blank(row[k]) && labelColumn[k] && !headed(k)) {
-        row[k] = { text: cell.text, rowSpan: 1, colSpan: 1, covered: true, anchor: [r, c], source: cell.source };
-        cell.colSpan++;
-        k++;
+      // a blank slot, or a blank over several columns (a part joined to finer columns)
+      const width = (j: number) => (blank(row[j]) ? 1 : blankSpan(row[j]) ? row[j]!.colSpan : 0);
+      for (let w = width(k); w && k + w <= row.length; w = width(k)) {
+        const slots = Array.from({ length: w }, (_, i) => k + i);
+        if (!slots.every((j) => labelColumn[j] && !headed(j))) break;
+        for (const j of slots)
+          row[j] = { text: cell.text, rowSpan: 1, colSpan: 1, covered: true, anchor: [r, c], source: cell.source };
+        cell.colSpan += w;
+        k += w;
       }
     }
   });
@@ -169,7 +175,11 @@ function crowded(rows: (GridCell | undefined)[][], r: number, from: number, head
     start = from;
   // a blank under no heading before the first value is the label's (label columns)
   while (start < rows[r].length && !headed(start) && !rows[r][start]?.text.trim()) start++;
-  for (let c = start; c < rows[r].length; c++) {
+  // slots right of the last heading are other rows' columns (a part of 二 with two columns in a
+  // table of three): blank here, no value's place is in doubt (a number there is astray)
+  let end = rows[r].length - 1;
+  while (end >= start && !headed(end) && !rows[r][end]?.text.trim()) end--;
+  for (let c = start; c <= end; c++) {
     if (headed(c)) headings++;
     if (!rows[r][c]?.covered) slots++;
   }

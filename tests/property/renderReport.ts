@@ -388,21 +388,32 @@ function mergedApplicationRows(t: TableRecord, s: Style): Merged[][] {
 function reviewRows(t: TableRecord, s: Style): Merged[][] {
   const c = mergedCell(s);
   const [top, middle, leaves] = t.headers;
-  const values = t.rows.map((r) => r.values.map((v) => c(v)));
-  if (s.merged)
-    return [
-      [c(top[0], 1, 5), c(top[1], 1, 10)],
-      [...middle.slice(0, 5).map((x) => c(x, 2)), c(middle[5], 1, 5), c(middle[6], 1, 5)],
-      leaves.map((x) => c(x)),
-      ...values,
-    ];
-  const blank = (n: number) => Array.from({ length: n }, () => c(''));
-  return [
-    [c(top[0]), ...blank(4), c(top[1]), ...blank(9)],
-    [...middle.slice(0, 5).map((x) => c(x)), c(middle[5]), ...blank(4), c(middle[6]), ...blank(4)],
-    [...blank(5), ...leaves.map((x) => c(x))],
-    ...values,
+  const merged = [
+    [c(top[0], 1, 5), c(top[1], 1, 10)],
+    [...middle.slice(0, 5).map((x) => c(x, 2)), c(middle[5], 1, 5), c(middle[6], 1, 5)],
+    leaves.map((x) => c(x)),
+    ...t.rows.map((r) => r.values.map((v) => c(v))),
   ];
+  return s.merged ? merged : unmerged(merged);
+}
+
+/**
+ * A merged table with its merges undone, as Word leaves it: each cell's text in the first slot
+ * it covered, a blank cell in every other, so that every row has a cell in every column.
+ */
+function unmerged(rows: Merged[][]): Merged[][] {
+  const grid: (Merged | undefined)[][] = rows.map(() => []);
+  rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row) {
+      while (grid[r][col]) col++;
+      for (let dr = 0; dr < cell.rowspan && r + dr < rows.length; dr++)
+        for (let dc = 0; dc < cell.colspan; dc++)
+          grid[r + dr][col + dc] = { text: dr || dc ? '' : cell.text, rowspan: 1, colspan: 1 };
+      col += cell.colspan;
+    }
+  });
+  return grid.map((row) => Array.from(row, (x) => x ?? { text: '', rowspan: 1, colspan: 1 }));
 }
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -414,7 +425,7 @@ function spans(text: string, s: Style, wrap: (t: string) => string): string {
   return wrap(esc(text.slice(0, mid))) + wrap(esc(text.slice(mid)));
 }
 
-function htmlTable(t: TableRecord, s: Style, cms: boolean): string {
+function htmlTable(t: TableRecord, s: Style, cms: boolean, grid: boolean): string {
   const cmsCell = (text: string) =>
     '<td><p style="text-align:center"><font face="宋体"><span style="font-size:14px">' +
     (spans(text, s, (x) => `<span>${x}</span>`) || '&nbsp;') +
@@ -428,8 +439,10 @@ function htmlTable(t: TableRecord, s: Style, cms: boolean): string {
   const mergeAttrs = (c: Merged) =>
     (c.rowspan > 1 ? ` rowspan=${c.rowspan}` : '') + (c.colspan > 1 ? ` colspan=${c.colspan}` : '');
   const merged =
-    t.table === 'applications' && s.merged
-      ? mergedApplicationRows(t, s)
+    t.table === 'applications' && (s.merged || grid)
+      ? s.merged
+        ? mergedApplicationRows(t, s)
+        : unmerged(mergedApplicationRows(t, s))
       : t.table === 'reviewLitigation'
         ? reviewRows(t, s)
         : undefined;
@@ -441,11 +454,11 @@ function htmlTable(t: TableRecord, s: Style, cms: boolean): string {
     : `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>${rows.join('\n')}</table>`;
 }
 
-function renderHtml(r: ReportRecordArb, s: Style, kind: 'word' | 'cms' | 'gbk'): Uint8Array {
+function renderHtml(r: ReportRecordArb, s: Style, kind: 'word' | 'cms' | 'gbk', grid = false): Uint8Array {
   const cms = kind !== 'word';
   const body = blocksOf(r, s)
     .map((b) => {
-      if (b.kind === 'table') return htmlTable(b.table!, s, cms);
+      if (b.kind === 'table') return htmlTable(b.table!, s, cms, grid);
       if (b.kind === 'h')
         return cms
           ? `<p style="text-indent:2em"><strong>${esc(b.text!)}</strong></p>`
@@ -566,16 +579,24 @@ async function renderDocx(r: ReportRecordArb, s: Style): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+/**
+ * `grid`: table 三 unmerged as a document prints it, every row with a cell in every column
+ * (blank where a merge was), not as the bare lists of a page whose editor dropped the merges.
+ * A PDF printed without ruling lines shows a table's columns only by where text lies; bare
+ * lists put a row's values one or two columns off the rows around it, which no report printed
+ * from Word or WPS does, and no reader could align.
+ */
 export async function render(
   r: ReportRecordArb,
   format: RenderFormat,
   s: Style,
+  { grid = false }: { grid?: boolean } = {},
 ): Promise<{ bytes: Uint8Array; name: string }> {
   switch (format) {
     case 'wordHtml':
-      return { bytes: renderHtml(r, s, 'word'), name: 'report.html' };
+      return { bytes: renderHtml(r, s, 'word', grid), name: 'report.html' };
     case 'cmsHtml':
-      return { bytes: renderHtml(r, s, 'cms'), name: 'report.html' };
+      return { bytes: renderHtml(r, s, 'cms', grid), name: 'report.html' };
     case 'gbkHtml':
       return { bytes: renderHtml(r, s, 'gbk'), name: 'report.html' };
     case 'docx':
