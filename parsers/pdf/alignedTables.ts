@@ -463,6 +463,10 @@ function buildTable(
         if (!clash) return false;
         if (isNumeric(s.text) && clash.parts.some((p) => isNumeric(p.text))) return true;
         const inside = clash.parts.some((p) => s.x0 >= p.x0 - p.size && s.x1 <= p.x1 + p.size);
+        // labels side by side under one label over their columns (科研机构 | 社会公益组织 under
+        // 法人或其他组织) are the row of column labels below it, not its wrapped lines
+        const side = parts.filter((o) => !isValuePiece(o.s) && o.span[0] <= clash.c1 && clash.c0 <= o.span[1]);
+        if (side.length >= 2 && !isValuePiece(s) && clash.c1 > clash.c0) return true;
         return (clash.c0 !== span[0] || clash.c1 !== span[1]) && !inside;
       });
     if (newRow) {

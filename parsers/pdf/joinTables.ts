@@ -301,7 +301,10 @@ function placeInColumns(
     const row = printed.filter((c) => c.r === r).sort((x, y) => x.bbox[0] - y.bbox[0]);
     for (let k = 1; k < row.length; k++) {
       const [left, right] = [row[k - 1], row[k]];
-      if (span(left)[1] >= span(right)[0] && isLabel(left.text) && isLabel(right.text))
+      // two labels, or a label and the row's first number in one column of the part above (a
+      // label column that part lacks, over its first number column): the gap is an edge
+      const together = span(left)[1] >= span(right)[0] && isLabel(left.text);
+      if (together && (isLabel(right.text) || span(left)[0] >= span(right)[0]))
         cuts.push((left.bbox[2] + right.bbox[0]) / 2);
     }
   }
