@@ -335,16 +335,24 @@ function region(
 
 /**
  * Line j, numbered at the table's left edge, is the first line of a row's label (一、本年新收政府
- * over 信息公开申请数量), not a heading after the table: the line right under it prints the row's
- * numbers, and its first piece lies right of the label (a number, or the row's next label:
- * 三、本年度办理结果 beside （一）予以公开) or goes on in the label's column.
+ * over 信息公开申请数量), not a heading after the table: the line right under it (or under the
+ * label's further lines) prints the row's numbers, and its first piece lies right of the label
+ * (a number, or the row's next label: 三、本年度办理结果 beside （一）予以公开; 5.属于三类… beside
+ * （三）不予 / 公开) or goes on in the label's column.
  */
 function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number): boolean {
-  const below = segs[j + 1];
-  if (!below || gap(lines[j], lines[j + 1]) > ROW_PITCH * lines[j].size || !below.some(isValuePiece)) return false;
   const [label] = segs[j];
+  const near = (k: number) => k + 1 < lines.length && gap(lines[k], lines[k + 1]) <= ROW_PITCH * lines[k].size;
+  const inColumn = (s: Segment) => s.x0 < label.x1 && label.x0 < s.x1;
+  // over the label's own further lines (a group's label wrapped: （三）不予 / 公开) to the row
+  let k = j;
+  while (near(k) && segs[k + 1].length === 1 && !isValuePiece(segs[k + 1][0]) && inColumn(segs[k + 1][0])) k++;
+  // a group's label stands centred on its rows: the row beside it may start a little lower
+  const below = segs[k + 1];
+  const reach = (k > j ? 2 : 1) * ROW_PITCH * lines[k].size;
+  if (!below || gap(lines[k], lines[k + 1]) > reach || !below.some(isValuePiece)) return false;
   const [first] = below;
-  return first.x0 >= label.x1 || (!isValuePiece(first) && first.x0 < label.x1 && label.x0 < first.x1);
+  return first.x0 >= label.x1 || (!isValuePiece(first) && inColumn(first));
 }
 
 interface Column {

@@ -61,6 +61,15 @@ export function toFlowTable(t: PageTable): FlowTable {
 export function continuedRows(a: FlowTable, b: PageTable): number {
   if (!b.aligned)
     return Math.abs(a.x0 - b.x0) <= EDGE_TOLERANCE && Math.abs(a.x1 - b.x1) <= EDGE_TOLERANCE ? b.nRows : 0;
+  // the part below a part of labels alone whose columns are too few for it goes on under it
+  // where each label stands over it
+  if (labelsTooFewColumns(a, b)) {
+    const over = (c: FlowCell) => {
+      const mid = (c.bbox[0] + c.bbox[2]) / 2;
+      return !c.text.trim() || (mid >= b.x0 - EDGE_TOLERANCE && mid <= b.x1 + EDGE_TOLERANCE);
+    };
+    return a.cells.every(over) && b.cells.some(isValueCell) ? b.nRows : 0;
+  }
   if (b.x0 < a.x0 - EDGE_TOLERANCE || b.x1 > a.x1 + EDGE_TOLERANCE) return 0;
   let k = firstCollidingRow(a, b);
   const hasValue = (r: number) => b.cells.some((c) => c.r === r && c.text.trim() && !isLabel(c.text));
@@ -68,6 +77,15 @@ export function continuedRows(a: FlowTable, b: PageTable): number {
   if (k === 0) return 0;
   const part = rowsOf(b, 0, k);
   return numbersAlign(a, part) && labelsClear(a, part) ? k : 0;
+}
+
+/**
+ * A borderless part of column labels alone ends the page (四's header rows, its numbers on the
+ * next page), its columns guessed from labels too few for the numbers of the part below: two
+ * of one row would fall into one of its columns.
+ */
+function labelsTooFewColumns(a: FlowTable, b: PageTable): boolean {
+  return !!a.aligned && !a.cells.some(isValueCell) && firstCollidingRow(a, b) < b.nRows;
 }
 
 /** rows [from, to) of an aligned page table (its cells are one row high), renumbered from 0 */
@@ -140,10 +158,11 @@ const isValueCell = (c: { text: string }) => c.text.trim() !== '' && !isLabel(c.
 
 export function appendTable(a: FlowTable, part: PageTable): void {
   const b = toFlowTable(part);
-  if (part.aligned) {
-    snapToColumns(b, a);
-    a.aligned = true;
-  }
+  // where labels alone above have too few columns for the numbers, the columns are those of the
+  // part that prints them: the labels go in as they fall (two in one column: one cell)
+  if (part.aligned && labelsTooFewColumns(a, part)) snapToColumns(a, b, false);
+  else if (part.aligned) snapToColumns(b, a);
+  if (part.aligned) a.aligned = true;
   dropRepeatedHeader(a, b);
   const lastRow = a.nRows - 1;
   const enders = a.cells.filter((c) => c.r + c.rowSpan - 1 === lastRow);
@@ -261,8 +280,8 @@ function collapseSplitRow(t: FlowTable, r: number): void {
  * two labels of one row would fall into one column and one of them would be lost: the gap
  * between them becomes a column edge. Blank cells are dropped (the model fills empty slots).
  */
-function snapToColumns(b: FlowTable, a: FlowTable): void {
-  const placed = placeInColumns(b, a);
+function snapToColumns(b: FlowTable, a: FlowTable, cutLabels = true): void {
+  const placed = placeInColumns(b, a, cutLabels);
   if (!placed) return;
   b.cells = placed.printed.map((c) => {
     const [first, last] = placed.slots.get(c)!;
@@ -288,6 +307,7 @@ function firstCollidingRow(a: FlowTable, part: PageTable): number {
 function placeInColumns(
   b: FlowTable,
   a: FlowTable,
+  cutLabels = true,
 ): { printed: FlowCell[]; edges: number[]; slots: Map<FlowCell, [number, number]> } | null {
   const edges = distinctEdges(a.cells.flatMap((c) => [c.xl, c.xr]));
   if (edges.length < 2) return null;
@@ -297,7 +317,7 @@ function placeInColumns(
     return [slot(edges, c.bbox[0] + pad), slot(edges, c.bbox[2] - pad)];
   };
   const cuts: number[] = [];
-  for (let r = 0; r < b.nRows; r++) {
+  for (let r = 0; r < b.nRows && cutLabels; r++) {
     const row = printed.filter((c) => c.r === r).sort((x, y) => x.bbox[0] - y.bbox[0]);
     for (let k = 1; k < row.length; k++) {
       const [left, right] = [row[k - 1], row[k]];
