@@ -82,9 +82,10 @@ export function findAlignedTables(
       // one row is a table only where a table continued from the page before goes on, or under
       // a label over each of its pieces (第二十条第（八）项's 信息内容 | 本年收费金额, set apart)
       const lastRow = segs[end].filter((x) => isNumeric(x.text)).length >= 2;
+      // (a part may hold no row at all: the lines above a heading that tablesIn cut off)
       const firstRow = start + tabular.slice(start, end + 1).indexOf(true);
       const labels = segs.slice(start, firstRow).flat();
-      const headed = segs[firstRow].every((p) => labels.some((h) => h.x0 < p.x1 && p.x0 < h.x1));
+      const headed = firstRow > start && segs[firstRow].every((p) => labels.some((h) => h.x0 < p.x1 && p.x0 < h.x1));
       if (rows < 2 && !(start === pageTop && lastRow) && !headed) continue;
       // a line left out right above the first row may be the first line of that row's label
       const cut = start === first && start > 0 && gap(lines[start - 1], lines[start]) <= ROW_PITCH * lines[start].size;
