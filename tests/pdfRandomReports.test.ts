@@ -200,16 +200,19 @@ if (!haveChromium())
   // columns, and every row of 三 was unsettled. Report 13 (three-line, a break in 二): 三's part
   // on the next page has two label columns the part above lacks; 1.属于国家秘密 fell into the
   // column of the numbers of 自然人 above and hid its row's first number
-  test('seed 555 reports 9 and 13: labels under a spanning label, label columns the part above lacks', async () => {
+  test('seed 555 reports 9, 13 and 1: labels under a spanning label, label columns the part above lacks', async () => {
     const cases = fc.sample(arb, { numRuns: 14, seed: 555 });
-    const wrongOrUnread = async (i: number, rowsOf: RegExp) => {
+    const wrongOrUnread = async (i: number, rowsOf: RegExp, indent = false) => {
       const want = cases[i][0];
-      const got = await parseReport((await printDrawn(cases[i], false)).pdf, { path: 'report.pdf' });
+      const got = await parseReport((await printDrawn(cases[i], indent)).pdf, { path: 'report.pdf' });
       expect(problemsOf(want, got).filter((p) => !p.startsWith('unread'))).toEqual([]);
       const read = new Map(got.cells.map((c) => [`${c.table}|${c.row}|${c.col}`, c.value]));
       return [...want.truth].filter(([k, v]) => rowsOf.test(k) && (read.get(k) ?? null) !== v);
     };
     expect(await wrongOrUnread(9, /^applications\|/)).toEqual([]);
+    // report 1 with its cells indented: 三's heading between 二's last rows and 三, all in one
+    // region, mixed their columns and left 二's last rows unread
+    expect(await wrongOrUnread(1, /^active\|/, true)).toEqual([]);
     expect(
       await wrongOrUnread(13, /^applications\|withheld\.(stateSecret|prohibitedByLaw|thirdPartyRights)\|/),
     ).toEqual([]);

@@ -150,6 +150,9 @@ const isHeadingLine = (s: Segment[]) => s.length === 1 && NUMBERED.test(s[0].tex
 /** a report's section heading, not a numbered row of table 三 (三、本年度办理结果) */
 const SECTION_HEADING = /情况\s*$/;
 
+/** the headings of the national format's sections that hold its three tables */
+const TABLE_SECTION = /(主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议[、，,]?\s*行政诉讼)情况\s*$/;
+
 /** top-level numbering, as a report numbers its sections (一、 二． 三.) */
 const SECTION_NUMBER = /^\s*[一二三四五六七八九十]+[、.．]/;
 
@@ -172,7 +175,9 @@ function tablesIn(segs: Segment[][], first: number, last: number): [number, numb
     // no values below it on this page: a section's heading (…情况, never a row of 三) and the
     // column labels under it are the next table's start, its rows on the next page (四's
     // labels, centred over five and ten columns, would unsettle 三's columns above)
-    if (!nextRow && SECTION_HEADING.test(s[0].text)) {
+    // The heading of one of the standard's tables (三、收到和处理政府信息公开申请情况) starts
+    // the next table wherever it stands: read with the table above, their columns would mix
+    if ((!nextRow && SECTION_HEADING.test(s[0].text)) || TABLE_SECTION.test(s[0].text)) {
       out.push([from, k - 1]);
       from = k + 1;
       continue;
