@@ -9,6 +9,7 @@
 // The result has the shape of a ruled table on its page, so joining and the model are shared.
 import { round, type PageCell, type PageTable } from './fillGrid';
 import { isNumeric, segmentOf, segmentsOf, type Segment } from './lineSegments';
+import { mergeOverlapping, type XRange } from './xRanges';
 import type { TextItem } from './pageText';
 import { groupLines, joinWrapped, type TextLine } from './textLines';
 
@@ -192,15 +193,7 @@ function tablesIn(segs: Segment[][], first: number, last: number): [number, numb
 }
 
 /** the x-ranges the values print in, merged where they overlap, left to right */
-function valueColumns(segs: Segment[]): Column[] {
-  const cols: Column[] = [];
-  for (const v of segs.filter(isValuePiece).sort((a, b) => a.x0 - b.x0)) {
-    const last = cols[cols.length - 1];
-    if (last && v.x0 < last.x1) last.x1 = Math.max(last.x1, v.x1);
-    else cols.push({ x0: v.x0, x1: v.x1 });
-  }
-  return cols;
-}
+const valueColumns = (segs: Segment[]): Column[] => mergeOverlapping(segs.filter(isValuePiece));
 
 /**
  * Labels of narrow columns set close (a browser's 1px cell padding leaves a third of a
@@ -209,9 +202,10 @@ function valueColumns(segs: Segment[]): Column[] {
  * them are unsettled. A piece cut by a visible gap between its runs that lies wholly in a
  * gutter (between two columns of values, or of the pieces that span none) is two cells, where
  * each side lies over such a column; a header spanning columns is one run with no such gap.
+ * `columns`: findColumns' for these pieces. The pieces come back as they were where none is cut.
  */
-function splitAtGutters(segs: Segment[]): Segment[] {
-  const sets = [valueColumns(segs), findColumns(segs)].filter((cols) => cols.length >= 2);
+function splitAtGutters(segs: Segment[], columns: Column[]): Segment[] {
+  const sets = [valueColumns(segs), columns].filter((cols) => cols.length >= 2);
   if (!sets.length) return segs;
   const overColumn = (items: TextItem[]) => {
     const x0 = items[0].x0,
@@ -220,7 +214,8 @@ function splitAtGutters(segs: Segment[]): Segment[] {
   };
   const inGutter = (x0: number, x1: number) =>
     sets.some((cols) => cols.some((c, k) => k + 1 < cols.length && x0 >= c.x1 && x1 <= cols[k + 1].x0));
-  return segs.flatMap((s) => {
+  let split = false;
+  const out = segs.flatMap((s) => {
     if (s.items.length < 2 || isValuePiece(s)) return [s];
     const items = [...s.items].sort((a, b) => a.x0 - b.x0);
     const runs: TextItem[][] = [[items[0]]];
@@ -235,8 +230,11 @@ function splitAtGutters(segs: Segment[]): Segment[] {
       if (cutHere) runs.push([items[k]]);
       else run.push(items[k]);
     }
-    return runs.length > 1 ? runs.map((run) => segmentOf(run, s.line)) : [s];
+    if (runs.length === 1) return [s];
+    split = true;
+    return runs.map((run) => segmentOf(run, s.line));
   });
+  return split ? out : segs;
 }
 
 /** the least gap (font sizes) between two runs that may part two cells in a gutter */
@@ -361,10 +359,7 @@ function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number): boole
   return first.x0 >= label.x1 || (!isValuePiece(first) && inColumn(first));
 }
 
-interface Column {
-  x0: number;
-  x1: number;
-}
+type Column = XRange;
 
 /** Columns from the pieces that do not span others, merged where they overlap. */
 function findColumns(segs: Segment[]): Column[] {
@@ -373,14 +368,7 @@ function findColumns(segs: Segment[]): Column[] {
   const overlaps = (a: Segment, b: Segment) => a.x0 < b.x1 && b.x0 < a.x1;
   const spanning = (s: Segment) =>
     [...byLine.values()].some((line) => line[0].line !== s.line && line.filter((o) => overlaps(s, o)).length >= 2);
-  const narrow = segs.filter((s) => !spanning(s)).sort((a, b) => a.x0 - b.x0);
-  const cols: Column[] = [];
-  for (const s of narrow) {
-    const last = cols[cols.length - 1];
-    if (last && s.x0 < last.x1) last.x1 = Math.max(last.x1, s.x1);
-    else cols.push({ x0: s.x0, x1: s.x1 });
-  }
-  return joinIndentedCells(cols, segs);
+  return joinIndentedCells(mergeOverlapping(segs.filter((s) => !spanning(s))), segs);
 }
 
 /** how far (font sizes) a cell's first line may be indented: two characters, and some slack */
@@ -441,8 +429,11 @@ function buildTable(
   oneColumn = false,
   cutAbove = false,
 ): PageTable | null {
-  segs = splitAtGutters(segs);
-  const cols = findColumns(segs);
+  // the columns again only where a piece was cut (most tables have none to cut)
+  const found = findColumns(segs);
+  const pieces = splitAtGutters(segs, found);
+  const cols = pieces === segs ? found : findColumns(pieces);
+  segs = pieces;
   if (cols.length < (oneColumn ? 1 : 2)) return null;
   const colsOf = (s: Segment): [number, number] => {
     const hit = cols.map((c, k) => (s.x0 < c.x1 && c.x0 < s.x1 ? k : -1)).filter((k) => k >= 0);

@@ -2,6 +2,7 @@
 // numbers, so parts whose column lines differ a little (or that have extra columns) still line
 // up: the columns of the joined table are the union of all parts' edges.
 import type { PageTable } from './fillGrid';
+import { mergeOverlapping } from './xRanges';
 
 export interface FlowCell {
   r: number;
@@ -72,7 +73,7 @@ export function continuedRows(a: FlowTable, b: PageTable): number {
   }
   if (b.x0 < a.x0 - EDGE_TOLERANCE || b.x1 > a.x1 + EDGE_TOLERANCE) return 0;
   let k = firstCollidingRow(a, b);
-  const hasValue = (r: number) => b.cells.some((c) => c.r === r && c.text.trim() && !isLabel(c.text));
+  const hasValue = (r: number) => b.cells.some((c) => c.r === r && isValueCell(c));
   if (k < b.nRows) while (k > 0 && !hasValue(k - 1)) k--;
   if (k === 0) return 0;
   const part = rowsOf(b, 0, k);
@@ -108,9 +109,9 @@ export function rowsOf(t: PageTable, from: number, to: number): PageTable {
  * a number would land in the wrong column. Then the part stays a table of its own.
  */
 function numbersAlign(a: FlowTable, b: PageTable): boolean {
-  const above = a.cells.filter((c) => c.text.trim() && !isLabel(c.text)).map((c) => c.bbox);
+  const above = a.cells.filter(isValueCell).map((c) => c.bbox);
   if (!above.length) return true;
-  const numbers = b.cells.filter((c) => c.text.trim() && !isLabel(c.text));
+  const numbers = b.cells.filter(isValueCell);
   const astray = numbers.filter((c) => {
     const cx = (c.bbox[0] + c.bbox[2]) / 2;
     return !above.some((x) => cx >= x[0] - EDGE_TOLERANCE && cx <= x[2] + EDGE_TOLERANCE);
@@ -128,17 +129,9 @@ function numbersAlign(a: FlowTable, b: PageTable): boolean {
  * the table.
  */
 function labelsClear(a: FlowTable, b: PageTable): boolean {
-  const columns: [number, number][] = [];
-  for (const [x0, , x1] of a.cells
-    .filter((c) => c.text.trim() && !isLabel(c.text))
-    .map((c) => c.bbox)
-    .sort((p, q) => p[0] - q[0])) {
-    const last = columns[columns.length - 1];
-    if (last && x0 < last[1]) last[1] = Math.max(last[1], x1);
-    else columns.push([x0, x1]);
-  }
+  const columns = mergeOverlapping(a.cells.filter(isValueCell).map(({ bbox }) => ({ x0: bbox[0], x1: bbox[2] })));
   const over = (box: [number, number, number, number]) =>
-    columns.filter(([x0, x1]) => Math.min(x1, box[2]) - Math.max(x0, box[0]) > LABEL_OVERLAP).length;
+    columns.filter((c) => Math.min(c.x1, box[2]) - Math.max(c.x0, box[0]) > LABEL_OVERLAP).length;
   const rowLabel = (c: PageTable['cells'][number]) =>
     isLabel(c.text) &&
     ((NUMBERED.test(c.text) && !SECTION_ROW.test(c.text)) || b.cells.some((v) => v.r === c.r && isValueCell(v)));
@@ -294,9 +287,8 @@ function firstCollidingRow(a: FlowTable, part: PageTable): number {
   const b = toFlowTable(part);
   const placed = placeInColumns(b, a);
   if (!placed) return part.nRows;
-  const isValue = (c: FlowCell) => !isLabel(c.text);
   for (let r = 0; r < b.nRows; r++) {
-    const spans = placed.printed.filter((c) => c.r === r && isValue(c)).map((c) => placed.slots.get(c)!);
+    const spans = placed.printed.filter((c) => c.r === r && isValueCell(c)).map((c) => placed.slots.get(c)!);
     for (let i = 0; i < spans.length; i++)
       for (let j = i + 1; j < spans.length; j++) if (spans[i][0] <= spans[j][1] && spans[j][0] <= spans[i][1]) return r;
   }
@@ -346,9 +338,7 @@ function placeInColumns(
     }
   }
   // nor into a column that holds numbers above (a label alone in its row has no neighbour to stop it)
-  const numberSlots = new Set(
-    a.cells.filter((c) => c.text.trim() && !isLabel(c.text)).map((c) => slot(all, (c.xl + c.xr) / 2)),
-  );
+  const numberSlots = new Set(a.cells.filter(isValueCell).map((c) => slot(all, (c.xl + c.xr) / 2)));
   for (const c of printed) {
     const span = slots.get(c)!;
     if (isLabel(c.text)) while (span[1] > span[0] && numberSlots.has(span[1])) span[1]--;

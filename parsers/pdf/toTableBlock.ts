@@ -56,14 +56,15 @@ export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
 
 const NUMBER = /^[-−]?\d[\d,，.]*\s*(%|％|元|万元|件|个|条)?$/;
 
+/** a blank cell one row high, over one column or several (a part joined to finer columns) */
+const blankSpan = (x: GridCell | undefined) => !!x && !x.covered && !x.text.trim() && x.rowSpan === 1;
+
 /**
  * Without ruling lines a label does not show which columns it spans: a label printed in one
  * column of a wider label area leaves blank slots between it and its row's numbers, and a
  * blank slot there would read as the row's first value. A blank slot in a column that holds
  * no number in any row, right of a label, is that label's.
  */
-const blank = (x: GridCell | undefined) => !x || (!x.covered && !x.text.trim() && x.rowSpan === 1 && x.colSpan === 1);
-const blankSpan = (x: GridCell | undefined) => !!x && !x.covered && !x.text.trim() && x.rowSpan === 1;
 
 function widenLabels(rows: (GridCell | undefined)[][]): void {
   const nc = Math.max(0, ...rows.map((r) => r.length));
@@ -82,8 +83,8 @@ function widenLabels(rows: (GridCell | undefined)[][]): void {
       if (!cell || cell.covered || !cell.text.trim() || NUMBER.test(cell.text.trim()) || cell.rowSpan > 1) continue;
       let k = c + cell.colSpan;
       const headed = (j: number) => !!head?.[j] && !head[j]!.covered && !!head[j]!.text.trim();
-      // a blank slot, or a blank over several columns (a part joined to finer columns)
-      const width = (j: number) => (blank(row[j]) ? 1 : blankSpan(row[j]) ? row[j]!.colSpan : 0);
+      // the columns of the blank at j (0: no blank there)
+      const width = (j: number) => (!row[j] ? 1 : blankSpan(row[j]) ? row[j]!.colSpan : 0);
       for (let w = width(k); w && k + w <= row.length; w = width(k)) {
         const slots = Array.from({ length: w }, (_, i) => k + i);
         if (!slots.every((j) => labelColumn[j] && !headed(j))) break;

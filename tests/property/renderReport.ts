@@ -397,23 +397,36 @@ function reviewRows(t: TableRecord, s: Style): Merged[][] {
   return s.merged ? merged : unmerged(merged);
 }
 
-/**
- * A merged table with its merges undone, as Word leaves it: each cell's text in the first slot
- * it covered, a blank cell in every other, so that every row has a cell in every column.
- */
-function unmerged(rows: Merged[][]): Merged[][] {
-  const grid: (Merged | undefined)[][] = rows.map(() => []);
+/** a slot of a merged table's grid: the cell over it, and the row and column that cell starts at */
+interface Slot {
+  cell: Merged;
+  row: number;
+  col: number;
+}
+
+/** a merged table laid on its grid, every slot with the cell that covers it */
+function gridOf(rows: Merged[][]): (Slot | undefined)[][] {
+  const grid: (Slot | undefined)[][] = rows.map(() => []);
   rows.forEach((row, r) => {
     let col = 0;
     for (const cell of row) {
       while (grid[r][col]) col++;
       for (let dr = 0; dr < cell.rowspan && r + dr < rows.length; dr++)
-        for (let dc = 0; dc < cell.colspan; dc++)
-          grid[r + dr][col + dc] = { text: dr || dc ? '' : cell.text, rowspan: 1, colspan: 1 };
+        for (let dc = 0; dc < cell.colspan; dc++) grid[r + dr][col + dc] = { cell, row: r, col };
       col += cell.colspan;
     }
   });
-  return grid.map((row) => Array.from(row, (x) => x ?? { text: '', rowspan: 1, colspan: 1 }));
+  return grid;
+}
+
+/**
+ * A merged table with its merges undone, as Word leaves it: each cell's text in the first slot
+ * it covered, a blank cell in every other, so that every row has a cell in every column.
+ */
+function unmerged(rows: Merged[][]): Merged[][] {
+  return gridOf(rows).map((slots, r) =>
+    Array.from(slots, (x, c) => ({ text: x && x.row === r && x.col === c ? x.cell.text : '', rowspan: 1, colspan: 1 })),
+  );
 }
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -438,11 +451,10 @@ function htmlTable(t: TableRecord, s: Style, cms: boolean, grid: boolean): strin
   const cellHtml = cms ? cmsCell : wordCell;
   const mergeAttrs = (c: Merged) =>
     (c.rowspan > 1 ? ` rowspan=${c.rowspan}` : '') + (c.colspan > 1 ? ` colspan=${c.colspan}` : '');
+  const applications = () => (s.merged ? mergedApplicationRows(t, s) : unmerged(mergedApplicationRows(t, s)));
   const merged =
     t.table === 'applications' && (s.merged || grid)
-      ? s.merged
-        ? mergedApplicationRows(t, s)
-        : unmerged(mergedApplicationRows(t, s))
+      ? applications()
       : t.table === 'reviewLitigation'
         ? reviewRows(t, s)
         : undefined;
@@ -495,31 +507,20 @@ const wRuns = (c: string, s: Style) =>
 /** merged cells as Word writes them: w:gridSpan across, w:vMerge restart/continue down */
 function mergedDocxTable(rows: Merged[][], s: Style): string {
   const width = 10;
-  type Slot = { cell: Merged } | { cont: Merged; row: number; col: number } | undefined;
-  const grid: Slot[][] = rows.map(() => new Array<Slot>(width).fill(undefined));
-  rows.forEach((row, r) => {
-    let col = 0;
-    for (const cell of row) {
-      while (col < width && grid[r][col]) col++;
-      grid[r][col] = { cell };
-      for (let dr = 0; dr < cell.rowspan && r + dr < rows.length; dr++) {
-        for (let dc = dr ? 0 : 1; dc < cell.colspan; dc++) grid[r + dr][col + dc] = { cont: cell, row: r, col };
-      }
-      col += cell.colspan;
-    }
-  });
+  const grid = gridOf(rows);
   const tr = grid
     .map((slots, r) => {
       let cells = '';
       slots.forEach((slot, c) => {
         if (!slot) return;
         const span = (m: Merged) => (m.colspan > 1 ? `<w:gridSpan w:val="${m.colspan}"/>` : '');
-        if ('cell' in slot) {
+        if (slot.col !== c) return; // covered by the gridSpan of the cell to its left
+        if (slot.row === r) {
           const vMerge = slot.cell.rowspan > 1 ? '<w:vMerge w:val="restart"/>' : '';
           cells += `<w:tc><w:tcPr>${span(slot.cell)}${vMerge}</w:tcPr><w:p>${wRuns(slot.cell.text, s)}</w:p></w:tc>`;
-        } else if (slot.row !== r && slot.col === c) {
+        } else {
           // the first slot of a cell merged down from above; the rest of its width is its gridSpan
-          cells += `<w:tc><w:tcPr>${span(slot.cont)}<w:vMerge/></w:tcPr><w:p/></w:tc>`;
+          cells += `<w:tc><w:tcPr>${span(slot.cell)}<w:vMerge/></w:tcPr><w:p/></w:tc>`;
         }
       });
       return `<w:tr>${cells}</w:tr>`;
@@ -540,9 +541,8 @@ async function renderDocx(r: ReportRecordArb, s: Style): Promise<Uint8Array> {
       const w = Math.max(...rows.map((x) => x.length));
       const grid = `<w:tblGrid>${Array(w).fill('<w:gridCol w:w="900"/>').join('')}</w:tblGrid>`;
       const cellProps = '<w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr>';
-      const cellRuns = (c: string) => (s.splitSpans && c.length > 1 ? wRun(c.slice(0, 1)) + wRun(c.slice(1)) : wRun(c));
       const tr = rows
-        .map((row) => `<w:tr>${row.map((c) => `<w:tc>${cellProps}<w:p>${cellRuns(c)}</w:p></w:tc>`).join('')}</w:tr>`)
+        .map((row) => `<w:tr>${row.map((c) => `<w:tc>${cellProps}<w:p>${wRuns(c, s)}</w:p></w:tc>`).join('')}</w:tr>`)
         .join('');
       return (
         '<w:tbl><w:tblPr><w:tblBorders><w:top w:val="single"/><w:bottom w:val="single"/>' +
@@ -598,7 +598,7 @@ export async function render(
     case 'cmsHtml':
       return { bytes: renderHtml(r, s, 'cms', grid), name: 'report.html' };
     case 'gbkHtml':
-      return { bytes: renderHtml(r, s, 'gbk'), name: 'report.html' };
+      return { bytes: renderHtml(r, s, 'gbk', grid), name: 'report.html' };
     case 'docx':
       return { bytes: await renderDocx(r, s), name: 'report.docx' };
     default:
