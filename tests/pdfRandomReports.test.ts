@@ -222,6 +222,20 @@ if (!haveChromium())
     ).toEqual([]);
   });
 
+  // seed 7777, as drawn (borders and page break), every cell read: report 19 (no rules), 四's
+  // column labels alone at a page's foot, cut at the gaps between the next page's labels until
+  // a column held each number, so the collision that joins them went unseen; reports 25 and 47
+  // (no rules), （六）其他处理 wrapped in a narrow column, its lines between those of its first
+  // row's label: taken for a heading (25), or its column joined to the labels' column by
+  // 四、结转下年度继续办理 over both (47); report 28 (three-line), 三's column labels at a
+  // page's foot in one row of pieces, left as text, so 自然人's numbers had no heading
+  test.each([19, 25, 47, 28])('report %i of seed 7777 as drawn: every cell read', async (i) => {
+    const drawnCase = fc.sample(arb, { numRuns: i + 1, seed: 7777 })[i];
+    const got = await parseReport((await printDrawn(drawnCase, false)).pdf, { path: 'report.pdf' });
+    expect(problemsOf(drawnCase[0], got)).toEqual([]);
+    expect(notAsPrinted(drawnCase[0], got)).toEqual([]);
+  });
+
   // seed 20261206 report 6, no rules: the page with 三's last rows ends with the heading
   // 四、…情况 and 四's column labels, its numbers on the next page. The heading parts them: read
   // with 三, 四's labels (centred over five and ten columns) unsettled 三's columns from row 8 on

@@ -87,12 +87,16 @@ export function findAlignedTables(
       const firstRow = start + tabular.slice(start, end + 1).indexOf(true);
       const labels = segs.slice(start, firstRow).flat();
       const headed = firstRow > start && segs[firstRow].every((p) => labels.some((h) => h.x0 < p.x1 && p.x0 < h.x1));
-      if (rows < 2 && !(start === pageTop && lastRow) && !headed) continue;
+      // a table's column labels at the page's foot, its rows on the next page: a table only
+      // where that page's part goes on under them (buildBlocks), else text again
+      const footLabels = end === pageBottom && !segs.slice(start, end + 1).some((line) => line.some(isValuePiece));
+      const tentative = rows < 2 && !(start === pageTop && lastRow) && !headed;
+      if (tentative && !footLabels) continue;
       // a line left out right above the first row may be the first line of that row's label
       const cut = start === first && start > 0 && gap(lines[start - 1], lines[start]) <= ROW_PITCH * lines[start].size;
       const table = buildTable(lines, segs.slice(start, end + 1).flat(), page, false, cut);
       if (!table) continue;
-      tables.push(table);
+      tables.push(tentative ? { ...table, tentative: lines.slice(start, end + 1) } : table);
       for (let k = start; k <= end; k++) used.add(k);
     }
   }
@@ -348,9 +352,12 @@ function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number): boole
   const [label] = segs[j];
   const near = (k: number) => k + 1 < lines.length && gap(lines[k], lines[k + 1]) <= ROW_PITCH * lines[k].size;
   const inColumn = (s: Segment) => s.x0 < label.x1 && label.x0 < s.x1;
-  // over the label's own further lines (a group's label wrapped: （三）不予 / 公开) to the row
+  // over the label's own further lines (a group's label wrapped: （三）不予 / 公开) to the row,
+  // and the lines of the row's own label right of it, printed between them where the label
+  // wraps over more lines than its numbers (（六）其 / 2.申请人逾期未按… / 他处理 / 纳费用… 1724 …)
+  const besideOrUnder = (s: Segment) => inColumn(s) || s.x0 >= label.x1;
   let k = j;
-  while (near(k) && segs[k + 1].length === 1 && !isValuePiece(segs[k + 1][0]) && inColumn(segs[k + 1][0])) k++;
+  while (near(k) && segs[k + 1].length === 1 && !isValuePiece(segs[k + 1][0]) && besideOrUnder(segs[k + 1][0])) k++;
   // a group's label stands centred on its rows: the row beside it may start a little lower
   const below = segs[k + 1];
   const reach = (k > j ? 2 : 1) * ROW_PITCH * lines[k].size;
@@ -368,7 +375,47 @@ function findColumns(segs: Segment[]): Column[] {
   const overlaps = (a: Segment, b: Segment) => a.x0 < b.x1 && b.x0 < a.x1;
   const spanning = (s: Segment) =>
     [...byLine.values()].some((line) => line[0].line !== s.line && line.filter((o) => overlaps(s, o)).length >= 2);
-  return joinIndentedCells(mergeOverlapping(segs.filter((s) => !spanning(s))), segs);
+  const kept = segs.filter((s) => !spanning(s));
+  const bridges = bridgingLabels(kept);
+  return joinIndentedCells(mergeOverlapping(bridges.size ? kept.filter((s) => !bridges.has(s)) : kept), segs);
+}
+
+/** the least gap (font sizes) between two columns that only bridging labels cross */
+const BRIDGED_GAP = 0.4;
+
+/**
+ * Labels that alone join two columns: a gap no other piece crosses, with pieces of two lines
+ * or more wholly on each side (table 三's group labels wrapped in a narrow column, 六）其 over
+ * 他处理, their lines between the lines of the row labels beside them, never on one line with
+ * them). A row label over both columns (四、结转下年度继续办理) spans them as a header spans
+ * the columns under it, though no line prints two pieces under it.
+ */
+function bridgingLabels(pieces: Segment[]): Set<Segment> {
+  const out = new Set<Segment>();
+  const lines = (list: Segment[]) => new Set(list.map((s) => s.line)).size;
+  for (const col of mergeOverlapping(pieces)) {
+    const inside = pieces.filter((s) => s.x0 < col.x1 && col.x0 < s.x1);
+    if (inside.length < 5) continue;
+    for (const u of new Set(inside.map((s) => s.x1))) {
+      const starts = inside.filter((s) => s.x0 > u).map((s) => s.x0);
+      if (!starts.length) continue;
+      const v = Math.min(...starts);
+      const crossing = inside.filter((s) => s.x0 <= u && s.x1 >= v);
+      const left = inside.filter((s) => s.x1 <= u);
+      const right = inside.filter((s) => s.x0 >= v);
+      const size = Math.max(...inside.map((s) => s.size));
+      if (
+        v - u >= BRIDGED_GAP * size &&
+        crossing.length &&
+        crossing.every((s) => !isValuePiece(s)) &&
+        lines(left) >= 2 &&
+        lines(right) >= 2 &&
+        crossing.length < Math.min(left.length, right.length)
+      )
+        for (const s of crossing) out.add(s);
+    }
+  }
+  return out;
 }
 
 /** how far (font sizes) a cell's first line may be indented: two characters, and some slack */

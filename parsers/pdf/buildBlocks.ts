@@ -48,6 +48,8 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
 
   let para: Para | null = null;
   let table: FlowTable | null = null;
+  /** the lines of `table` while it is only tentatively one (PageTable.tentative), and the page before it */
+  let tentative: { lines: TextLine[]; samePage: boolean } | null = null;
   const flushPara = () => {
     if (!para) return;
     const text = joinWrapped(para.lines.map((l) => l.text));
@@ -58,8 +60,22 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
     blocks.push(heading ? { type: 'heading', text, source } : { type: 'paragraph', text, source });
     para = null;
   };
+  const takeLine = (line: TextLine, page: number, samePage: boolean) => {
+    const last: TextLine | undefined = para?.lines[para.lines.length - 1];
+    if (para && last && !startsParagraph(last, line, m, samePage, titleLines)) {
+      para.lines.push(line);
+      if (page === para.page) para.onFirstPage = para.lines.length;
+    } else {
+      flushPara();
+      para = { lines: [line], page, onFirstPage: 1 };
+    }
+  };
   const flushTable = () => {
-    if (table) blocks.push(toTableBlock(table, ocr));
+    const lines = tentative;
+    tentative = null;
+    // labels at a page's foot that no part on the next page went on under: text after all
+    if (table && lines) lines.lines.forEach((l, k) => takeLine(l, table!.page, k > 0 || lines.samePage));
+    else if (table) blocks.push(toTableBlock(table, ocr));
     table = null;
   };
 
@@ -68,23 +84,19 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
     if (el.kind === 'table') {
       flushPara();
       const joined = table && prev?.kind === 'table' && prev.page !== el.page ? continuedRows(table, el.table) : 0;
-      if (table && joined) appendTable(table, rowsOf(el.table, 0, joined));
+      if (table && joined) {
+        appendTable(table, rowsOf(el.table, 0, joined));
+        tentative = null;
+      }
       if (joined < el.table.nRows) {
         // a new table, or one that starts on this page right under the end of the one above
         flushTable();
         table = toFlowTable(rowsOf(el.table, joined, el.table.nRows));
+        if (el.table.tentative && !joined) tentative = { lines: el.table.tentative, samePage: prev?.page === el.page };
       }
     } else {
       flushTable();
-      const line = el.line;
-      const last: TextLine | undefined = para?.lines[para.lines.length - 1];
-      if (para && last && !startsParagraph(last, line, m, prev?.page === el.page, titleLines)) {
-        para.lines.push(line);
-        if (el.page === para.page) para.onFirstPage = para.lines.length;
-      } else {
-        flushPara();
-        para = { lines: [line], page: el.page, onFirstPage: 1 };
-      }
+      takeLine(el.line, el.page, prev?.page === el.page);
     }
     prev = el;
   }

@@ -3,7 +3,7 @@
 import { itemMidY, type TextItem } from './pageText';
 import type { RuledGrid } from './rulingGrids';
 import { splitAtColumns } from './splitItems';
-import { groupLines, joinWrapped } from './textLines';
+import { groupLines, joinWrapped, type TextLine } from './textLines';
 
 /** A cell of a table still on its page: slot coordinates plus printed text and box. */
 export interface PageCell {
@@ -30,6 +30,11 @@ export interface PageTable {
   y1: number;
   /** columns found from text alignment (no ruling lines): edges are estimates */
   aligned?: boolean;
+  /**
+   * column labels alone at a page's foot, in one row of pieces: a table only where the next
+   * page's part goes on under them (buildBlocks); else these lines are text again
+   */
+  tentative?: TextLine[];
 }
 
 /** index of the interval [edges[i], edges[i+1]] holding v, edges ascending; -1 outside */

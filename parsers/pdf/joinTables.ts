@@ -86,7 +86,9 @@ export function continuedRows(a: FlowTable, b: PageTable): number {
  * of one row would fall into one of its columns.
  */
 function labelsTooFewColumns(a: FlowTable, b: PageTable): boolean {
-  return !!a.aligned && !a.cells.some(isValueCell) && firstCollidingRow(a, b) < b.nRows;
+  // (by a's own columns: the gaps between b's column labels are no edges of a's; cut there,
+  // they would give a column to every number below and hide the collision)
+  return !!a.aligned && !a.cells.some(isValueCell) && firstCollidingRow(a, b, false) < b.nRows;
 }
 
 /** rows [from, to) of an aligned page table (its cells are one row high), renumbered from 0 */
@@ -153,14 +155,17 @@ export function appendTable(a: FlowTable, part: PageTable): void {
   const b = toFlowTable(part);
   // where labels alone above have too few columns for the numbers, the columns are those of the
   // part that prints them: the labels go in as they fall (two in one column: one cell)
-  if (part.aligned && labelsTooFewColumns(a, part)) snapToColumns(a, b, false);
+  const labelsAbove = !!part.aligned && labelsTooFewColumns(a, part);
+  if (labelsAbove) snapToColumns(a, b, false);
   else if (part.aligned) snapToColumns(b, a);
   if (part.aligned) a.aligned = true;
   dropRepeatedHeader(a, b);
   const lastRow = a.nRows - 1;
   const enders = a.cells.filter((c) => c.r + c.rowSpan - 1 === lastRow);
   const merged = new Set<FlowCell>();
-  for (const bc of b.cells.filter((c) => c.r === 0)) {
+  // (labels above put into the columns below: a label over several columns went into the first
+  // of them, over the first label of the row below, and is no cell cut in two with it)
+  for (const bc of labelsAbove ? [] : b.cells.filter((c) => c.r === 0)) {
     const ac = enders.find((c) => Math.abs(c.xl - bc.xl) <= EDGE_TOLERANCE && Math.abs(c.xr - bc.xr) <= EDGE_TOLERANCE);
     if (!ac || !isLabel(ac.text)) continue;
     const spans = ac.rowSpan > 1 || bc.rowSpan > 1;
@@ -283,9 +288,9 @@ function snapToColumns(b: FlowTable, a: FlowTable, cutLabels = true): void {
 }
 
 /** the first row of part b where two values would fall into one column of a (nRows: none) */
-function firstCollidingRow(a: FlowTable, part: PageTable): number {
+function firstCollidingRow(a: FlowTable, part: PageTable, cutLabels = true): number {
   const b = toFlowTable(part);
-  const placed = placeInColumns(b, a);
+  const placed = placeInColumns(b, a, cutLabels);
   if (!placed) return part.nRows;
   for (let r = 0; r < b.nRows; r++) {
     const spans = placed.printed.filter((c) => c.r === r && isValueCell(c)).map((c) => placed.slots.get(c)!);
