@@ -82,7 +82,9 @@ export function findAlignedTables(
       const rows = parts.length > 1 ? tabular.slice(start, end + 1).filter(Boolean).length : count;
       // one row is a table only where a table continued from the page before goes on, or under
       // a label over each of its pieces (第二十条第（八）项's 信息内容 | 本年收费金额, set apart)
-      const lastRow = segs[end].filter((x) => isNumeric(x.text)).length >= 2;
+      // (the last line with numbers: a label's wrapped line may follow it, 四、结转下年度继续办 / 2332 … / 理)
+      const lastNumbers = start + tabular.slice(start, end + 1).lastIndexOf(true);
+      const lastRow = lastNumbers >= start && segs[lastNumbers].filter((x) => isNumeric(x.text)).length >= 2;
       // (a part may hold no row at all: the lines above a heading that tablesIn cut off)
       const firstRow = start + tabular.slice(start, end + 1).indexOf(true);
       const labels = segs.slice(start, firstRow).flat();
@@ -172,7 +174,10 @@ const SECTION_NUMBER = /^\s*[一二三四五六七八九十]+[、.．]/;
  */
 function tablesIn(segs: Segment[][], first: number, last: number): [number, number][] {
   const out: [number, number][] = [];
-  let from = first;
+  // (a region opening with such a heading, at a page's top: the heading is no row of the
+  // table that ended on the page before)
+  const opening = segs[first];
+  let from = opening.length === 1 && TABLE_SECTION.test(opening[0].text) ? first + 1 : first;
   for (let k = first + 1; k < last; k++) {
     const s = segs[k];
     if (s.length !== 1 || !SECTION_NUMBER.test(s[0].text) || isValuePiece(s[0])) continue;
@@ -218,10 +223,14 @@ function splitAtGutters(segs: Segment[], columns: Column[]): Segment[] {
   };
   const inGutter = (x0: number, x1: number) =>
     sets.some((cols) => cols.some((c, k) => k + 1 < cols.length && x0 >= c.x1 && x1 <= cols[k + 1].x0));
+  const valueCols = sets[0] === columns ? [] : sets[0];
   let split = false;
   const out = segs.flatMap((s) => {
-    if (s.items.length < 2 || isValuePiece(s)) return [s];
-    const items = [...s.items].sort((a, b) => a.x0 - b.x0);
+    if (isValuePiece(s)) return [s];
+    const items = s.items
+      .flatMap((it) => cutAtHiddenGap(it, valueCols, inGutter, overColumn))
+      .sort((a, b) => a.x0 - b.x0);
+    if (items.length < 2) return [s];
     const runs: TextItem[][] = [[items[0]]];
     for (let k = 1; k < items.length; k++) {
       const run = runs[runs.length - 1];
@@ -243,6 +252,49 @@ function splitAtGutters(segs: Segment[], columns: Column[]): Segment[] {
 
 /** the least gap (font sizes) between two runs that may part two cells in a gutter */
 const GUTTER_GAP = 0.1;
+
+/** a full-width character: a CJK ideograph, CJK punctuation or a full-width form, one em wide */
+const FULL_WIDTH = /^[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]+$/;
+
+/**
+ * Two labels set close can come out as one text run (結果 of one cell, then of the next, in one
+ * string: 本年废止件数现行有效件数). Full-width characters are one em wide each, so a run wider
+ * than its characters by a little holds a gap between two of them, though not where. Where
+ * exactly one place for it lies in a gutter between two value columns, with each side over one
+ * of them, or one such place centres each side over its column best by far (labels centred in
+ * their cells), the run is two, parted there; else it stays whole.
+ */
+function cutAtHiddenGap(
+  it: TextItem,
+  valueCols: Column[],
+  inGutter: (x0: number, x1: number) => boolean,
+  overColumn: (items: TextItem[]) => boolean,
+): TextItem[] {
+  const chars = Array.from(it.str);
+  const gap = it.x1 - it.x0 - chars.length * it.size;
+  if (valueCols.length < 2 || chars.length < 2 || it.vertical || !FULL_WIDTH.test(it.str)) return [it];
+  if (gap < GUTTER_GAP * it.size || gap > 1.5 * it.size) return [it];
+  const parts = (k: number): [TextItem, TextItem] => [
+    { ...it, str: chars.slice(0, k).join(''), x1: it.x0 + k * it.size },
+    { ...it, str: chars.slice(k).join(''), x0: it.x0 + k * it.size + gap },
+  ];
+  const mid = (a: { x0: number; x1: number }) => (a.x0 + a.x1) / 2;
+  // how far each side's middle is from the middle of the value column under it
+  const offCentre = (p: TextItem) => {
+    const under = valueCols.filter((c) => c.x0 < p.x1 && p.x0 < c.x1);
+    return under.length === 1 ? Math.abs(mid(under[0]) - mid(p)) : Infinity;
+  };
+  const fits = [];
+  for (let k = 1; k < chars.length; k++) {
+    const [a, b] = parts(k);
+    if (inGutter(a.x1, b.x0) && overColumn([a]) && overColumn([b])) fits.push({ k, off: offCentre(a) + offCentre(b) });
+  }
+  if (!fits.length) return [it];
+  fits.sort((x, y) => x.off - y.off);
+  const [best, next] = fits;
+  if (next && !(best.off <= 0.5 * it.size && next.off >= 2 * best.off + 0.5 * it.size)) return [it];
+  return parts(best.k);
+}
 
 /** some line below prints two values where the values above have one column */
 function valuesCollide(above: Segment[], below: Segment[][]): boolean {
@@ -275,10 +327,13 @@ function region(
     count = 1;
   let x0 = Math.min(...segs[i].map((s) => s.x0)),
     x1 = Math.max(...segs[i].map((s) => s.x1));
-  // a row of numbers alone with a line just above left of them: that line starts the row's label
-  // (一、本年新收政府 over 信息公开申请数量, the numbers between), and the table starts there
+  // a row with a line just above, left of all its pieces: that line starts the row's label
+  // (一、本年新收政府 over 信息公开申请数量, the numbers between; 三、本年度办理结 over 果, beside
+  // （一）予以公开 and its numbers, at a page's top), and the table starts there
   const labelAbove = i > 0 && !tabular[i - 1] && gap(lines[i - 1], lines[i]) <= ROW_PITCH * lines[i].size;
-  if (labelAbove && segs[i].every(isValuePiece) && lines[i - 1].x1 < segs[i][0].x0) x0 = Math.min(x0, lines[i - 1].x0);
+  const leftOfRow = labelAbove && lines[i - 1].x1 < segs[i][0].x0;
+  if (leftOfRow && (segs[i].every(isValuePiece) || (segs[i - 1].length === 1 && NUMBERED.test(segs[i - 1][0].text))))
+    x0 = Math.min(x0, lines[i - 1].x0);
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
   for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
     if (gap(lines[j - 1], lines[j]) > REGION_GAP * lines[j].size) break;
@@ -547,7 +602,11 @@ function buildTable(
   // which column a row's values are in is not known where the row reaches a doubled column
   const rowsWhere = (f: (c: Cell) => boolean) => new Set(cells.filter(f).map((c) => c.r));
   const valued = rowsWhere((c) => c.parts.some(isValuePiece));
-  const reaching = rowsWhere((c) => [...doubled].some((k) => c.c0 <= k && k <= c.c1));
+  // (a column no row prints a number in is a column of labels: two labels of one line there, a
+  // group's wrapped line beside its first row's, hide no value: 提供 | 息 under （四）无法 | 1.本机关…)
+  const holdsValues = (k: number) => cells.some((c) => c.c0 <= k && k <= c.c1 && c.parts.some(isValuePiece));
+  const hiding = [...doubled].filter(holdsValues);
+  const reaching = rowsWhere((c) => hiding.some((k) => c.c0 <= k && k <= c.c1));
   // a column where one labelled row prints its first number and another its second label: the
   // rows do not share one grid (a row without its group's label cell prints its numbers one
   // column on), and a row of the same numbers that has neither a number nor a second label

@@ -7,6 +7,7 @@ import { appendTable, continuedRows, rowsOf, toFlowTable, type FlowTable } from 
 import type { PageElement } from './pageElement';
 import { joinWrapped, type TextLine } from './textLines';
 import { toTableBlock } from './toTableBlock';
+import { columnsFromText } from './textColumns';
 
 const HEADING =
   /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])/;
@@ -75,7 +76,7 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
     tentative = null;
     // labels at a page's foot that no part on the next page went on under: text after all
     if (table && lines) lines.lines.forEach((l, k) => takeLine(l, table!.page, k > 0 || lines.samePage));
-    else if (table) blocks.push(toTableBlock(table, ocr));
+    else if (table) blocks.push(toTableBlock(table.parts! > 1 && !table.ruled ? columnsFromText(table) : table, ocr));
     table = null;
   };
 

@@ -24,6 +24,9 @@ export interface FlowTable {
   bbox: [number, number, number, number];
   /** some part's columns were found from text alignment (no ruling lines) */
   aligned?: boolean;
+  /** how many page parts were joined into it, and whether one of them had ruling lines */
+  parts?: number;
+  ruled?: boolean;
 }
 
 const EDGE_TOLERANCE = 6;
@@ -45,7 +48,8 @@ export function toFlowTable(t: PageTable): FlowTable {
     x1: t.x1,
     page: t.page,
     bbox: [t.x0, t.y0, t.x1, t.y1],
-    ...(t.aligned ? { aligned: true } : {}),
+    ...(t.aligned ? { aligned: true } : { ruled: true }),
+    parts: 1,
   };
 }
 
@@ -158,7 +162,14 @@ export function appendTable(a: FlowTable, part: PageTable): void {
   const labelsAbove = !!part.aligned && labelsTooFewColumns(a, part);
   if (labelsAbove) snapToColumns(a, b, false);
   else if (part.aligned) snapToColumns(b, a);
-  if (part.aligned) a.aligned = true;
+  if (part.aligned) {
+    a.aligned = true;
+    // a borderless part's width is where its text ends: the next part lies within the table's
+    // widest so far (三's labels on this page, only its column labels on the page before)
+    a.x0 = Math.min(a.x0, part.x0);
+    a.x1 = Math.max(a.x1, part.x1);
+  } else a.ruled = true;
+  a.parts = (a.parts ?? 1) + 1;
   dropRepeatedHeader(a, b);
   const lastRow = a.nRows - 1;
   const enders = a.cells.filter((c) => c.r + c.rowSpan - 1 === lastRow);

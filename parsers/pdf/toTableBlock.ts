@@ -105,6 +105,13 @@ const TOUCHING = /^0\d|^[-−]?\d[\d,，.]*\s+[-−]?\d/;
 /** U+FFFD: text the parser could not read for sure (as for glyphs without a ToUnicode map) */
 export const UNSURE = '\uFFFD';
 
+/**
+ * a row of values: numbers, or numbers left unread (U+FFFD, by this table's checks or the page's):
+ * never the header of the rows below, whose headings it would seem to give every column
+ */
+const printsValues = (row: (GridCell | undefined)[]) =>
+  row.some((s) => s && !s.covered && (NUMBER.test(s.text.trim()) || s.text.includes(UNSURE)));
+
 /** the first slot after the row's last label */
 function firstValue(row: (GridCell | undefined)[]): number {
   let last = -1;
@@ -118,7 +125,7 @@ function firstValue(row: (GridCell | undefined)[]): number {
 function headerAbove(rows: (GridCell | undefined)[][], r: number, from: number): (GridCell | undefined)[] | null {
   for (let h = r - 1; h >= 0; h--) {
     const row = rows[h];
-    if (row.some((s) => s && !s.covered && NUMBER.test(s.text.trim()))) {
+    if (printsValues(row)) {
       if (from > 0) continue;
       return null; // for labels: only the header right above
     }
@@ -133,14 +140,21 @@ function headerAbove(rows: (GridCell | undefined)[][], r: number, from: number):
  * header line over it): the columns were cut where the headings do not say, and which column
  * the number belongs to is not known.
  */
-function astray(rows: (GridCell | undefined)[][], r: number, from: number, head: (GridCell | undefined)[]): boolean {
+function astray(
+  rows: (GridCell | undefined)[][],
+  r: number,
+  from: number,
+  head: (GridCell | undefined)[],
+  settled: (c: number) => boolean,
+): boolean {
   const top = rows.indexOf(head);
   let first = top;
-  while (first > 0 && !rows[first - 1].some((s) => s && !s.covered && NUMBER.test(s.text.trim()))) first--;
+  while (first > 0 && !printsValues(rows[first - 1])) first--;
   const block = rows.slice(first, top + 1);
   return rows[r].some(
     (s, c) =>
       c >= from &&
+      !settled(c) &&
       s &&
       !s.covered &&
       NUMBER.test(s.text.trim()) &&
@@ -153,11 +167,7 @@ function hasHeading(rows: (GridCell | undefined)[][], head: (GridCell | undefine
   const h = head[c];
   if (h?.covered) return false;
   if (h?.text.trim()) return true;
-  for (
-    let k = rows.indexOf(head) - 1;
-    k >= 0 && !rows[k].some((s) => s && !s.covered && NUMBER.test(s.text.trim()));
-    k--
-  ) {
+  for (let k = rows.indexOf(head) - 1; k >= 0 && !printsValues(rows[k]); k--) {
     const u = rows[k][c];
     if (u?.covered) return false;
     if (u?.text.trim()) return true;
@@ -169,17 +179,32 @@ function hasHeading(rows: (GridCell | undefined)[][], head: (GridCell | undefine
  * More slots for values than the header above has headings over them, and fewer numbers: some
  * slot is a column cut where none is, and which blank is a value is not known.
  */
-function crowded(rows: (GridCell | undefined)[][], r: number, from: number, head: (GridCell | undefined)[]): boolean {
-  const headed = (c: number) => hasHeading(rows, head, c);
+function crowded(
+  rows: (GridCell | undefined)[][],
+  r: number,
+  from: number,
+  head: (GridCell | undefined)[],
+  numberColumns: boolean[],
+  settled: (c: number) => boolean,
+): boolean {
+  // a label of the header row over several columns that each hold numbers is their labels run
+  // together (社会公益组织 and 法律服务机构 wrapped in narrow columns set close: 社会公法律服 /
+  // 益组织务机构): each column is one, not a cut where none is
+  const underRunTogether = (c: number) =>
+    !!head[c]?.covered && head[c]!.anchor?.[0] === rows.indexOf(head) && numberColumns[c];
+  const named = (c: number) => hasHeading(rows, head, c) || underRunTogether(c);
+  // (a settled column among the named ones is no cut; past the last named one it is another
+  // part's, as below)
+  const headed = (c: number) => named(c) || settled(c);
   let headings = 0,
     slots = 0,
     start = from;
   // a blank under no heading before the first value is the label's (label columns)
-  while (start < rows[r].length && !headed(start) && !rows[r][start]?.text.trim()) start++;
+  while (start < rows[r].length && !named(start) && !rows[r][start]?.text.trim()) start++;
   // slots right of the last heading are other rows' columns (a part of 二 with two columns in a
   // table of three): blank here, no value's place is in doubt (a number there is astray)
   let end = rows[r].length - 1;
-  while (end >= start && !headed(end) && !rows[r][end]?.text.trim()) end--;
+  while (end >= start && !named(end) && !rows[r][end]?.text.trim()) end--;
   for (let c = start; c <= end; c++) {
     if (headed(c)) headings++;
     if (!rows[r][c]?.covered) slots++;
@@ -198,9 +223,15 @@ function crowded(rows: (GridCell | undefined)[][], r: number, from: number, head
  */
 function settleValues(rows: (GridCell | undefined)[][]): void {
   const nc = Math.max(0, ...rows.map((r) => r.length));
-  const numberColumns = Array.from({ length: nc }, (_, k) =>
-    rows.some((r) => r[k] && !r[k]!.covered && NUMBER.test(r[k]!.text.trim())),
+  const numbersIn = Array.from(
+    { length: nc },
+    (_, k) => rows.filter((r) => r[k] && !r[k]!.covered && NUMBER.test(r[k]!.text.trim())).length,
   );
+  const numberColumns = numbersIn.map((n) => n > 0);
+  // a column where two rows or more print a number of their own is one, whatever the header
+  // above names (三's part on the next page, under only the labels printed there: 商业企业 …
+  // 其他, 自然人 and 总计 left on the page before as text)
+  const settled = (c: number) => numbersIn[c] >= 2;
   rows.forEach((row, r) => {
     const from = firstValue(row);
     const values = row.slice(from);
@@ -223,7 +254,7 @@ function settleValues(rows: (GridCell | undefined)[][]): void {
     if (
       values.some((s) => s && !s.covered && TOUCHING.test(s.text.trim())) ||
       blankAstray ||
-      (head ? astray(rows, r, from, head) || crowded(rows, r, from, head) : blankAmong)
+      (head ? astray(rows, r, from, head, settled) || crowded(rows, r, from, head, numberColumns, settled) : blankAmong)
     )
       for (let c = from; c < row.length; c++) {
         const s = row[c];
