@@ -160,6 +160,9 @@ const SECTION_HEADING = /情况\s*$/;
 /** the headings of the national format's sections that hold its three tables */
 const TABLE_SECTION = /(主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议[、，,]?\s*行政诉讼)情况\s*$/;
 
+/** a line of its own that is the heading of one of those sections */
+const isTableSection = (line: Segment[]) => line.length === 1 && TABLE_SECTION.test(line[0].text);
+
 /** top-level numbering, as a report numbers its sections (一、 二． 三.) */
 const SECTION_NUMBER = /^\s*[一二三四五六七八九十]+[、.．]/;
 
@@ -176,8 +179,7 @@ function tablesIn(segs: Segment[][], first: number, last: number): [number, numb
   const out: [number, number][] = [];
   // (a region opening with such a heading, at a page's top: the heading is no row of the
   // table that ended on the page before)
-  const opening = segs[first];
-  let from = opening.length === 1 && TABLE_SECTION.test(opening[0].text) ? first + 1 : first;
+  let from = isTableSection(segs[first]) ? first + 1 : first;
   for (let k = first + 1; k < last; k++) {
     const s = segs[k];
     if (s.length !== 1 || !SECTION_NUMBER.test(s[0].text) || isValuePiece(s[0])) continue;
@@ -187,13 +189,17 @@ function tablesIn(segs: Segment[][], first: number, last: number): [number, numb
     // labels, centred over five and ten columns, would unsettle 三's columns above)
     // The heading of one of the standard's tables (三、收到和处理政府信息公开申请情况) starts
     // the next table wherever it stands: read with the table above, their columns would mix
-    if ((!nextRow && SECTION_HEADING.test(s[0].text)) || TABLE_SECTION.test(s[0].text)) {
+    if ((!nextRow && SECTION_HEADING.test(s[0].text)) || isTableSection(s)) {
       out.push([from, k - 1]);
       from = k + 1;
       continue;
     }
     if (!nextRow || nextRow[0].x0 >= s[0].x1) continue;
-    if (!valuesCollide(segs.slice(from, k).flat(), segs.slice(k + 1, last + 1))) continue;
+    // (the rows up to the next table's heading, which starts a table anyway: 四、结转下年度继续办理
+    // is 三's last row, not a heading, though 四's fifteen columns follow under 四、…情况)
+    let stop = k + 1;
+    while (stop <= last && !isTableSection(segs[stop])) stop++;
+    if (!valuesCollide(segs.slice(from, k).flat(), segs.slice(k + 1, stop))) continue;
     out.push([from, k - 1]);
     from = k + 1;
   }

@@ -30,6 +30,8 @@ export interface FlowTable {
 }
 
 const EDGE_TOLERANCE = 6;
+/** the least share of a labels-only part's width that lies over the numbers below it */
+const LABELS_OVER = 0.8;
 
 export function toFlowTable(t: PageTable): FlowTable {
   return {
@@ -67,21 +69,37 @@ export function continuedRows(a: FlowTable, b: PageTable): number {
   if (!b.aligned)
     return Math.abs(a.x0 - b.x0) <= EDGE_TOLERANCE && Math.abs(a.x1 - b.x1) <= EDGE_TOLERANCE ? b.nRows : 0;
   // the part below a part of labels alone whose columns are too few for it goes on under it
-  // where each label stands over it
+  // where its labels stand over it
   if (labelsTooFewColumns(a, b)) {
-    const over = (c: FlowCell) => {
-      const mid = (c.bbox[0] + c.bbox[2]) / 2;
-      return !c.text.trim() || (mid >= b.x0 - EDGE_TOLERANCE && mid <= b.x1 + EDGE_TOLERANCE);
-    };
-    return a.cells.every(over) && b.cells.some(isValueCell) ? b.nRows : 0;
+    // most of the labels' width over the part below (a first column blank in every row below
+    // leaves its label left of the numbers: 结果维持 of 行政复议)
+    const printed = a.cells.filter((c) => c.text.trim());
+    const x0 = Math.min(...printed.map((c) => c.bbox[0])),
+      x1 = Math.max(...printed.map((c) => c.bbox[2]));
+    const over = Math.min(x1, b.x1 + EDGE_TOLERANCE) - Math.max(x0, b.x0 - EDGE_TOLERANCE);
+    return printed.length && over >= LABELS_OVER * (x1 - x0) && b.cells.some(isValueCell) ? b.nRows : 0;
   }
-  if (b.x0 < a.x0 - EDGE_TOLERANCE || b.x1 > a.x1 + EDGE_TOLERANCE) return 0;
+  if ((b.x0 < a.x0 - EDGE_TOLERANCE && !labelsLeftOf(a, b)) || b.x1 > a.x1 + EDGE_TOLERANCE) return 0;
   let k = firstCollidingRow(a, b);
   const hasValue = (r: number) => b.cells.some((c) => c.r === r && isValueCell(c));
   if (k < b.nRows) while (k > 0 && !hasValue(k - 1)) k--;
   if (k === 0) return 0;
   const part = rowsOf(b, 0, k);
   return numbersAlign(a, part) && labelsClear(a, part) ? k : 0;
+}
+
+/**
+ * What of part b lies left of a is labels, left of a's numbers: a borderless part's left edge
+ * is where its labels' text starts (一、本年新收… centred in a wide label cell above, 三、本年度办
+ * at the cell's edge below), not the table's.
+ */
+function labelsLeftOf(a: FlowTable, b: PageTable): boolean {
+  const numbers = a.cells.filter(isValueCell);
+  if (!numbers.length) return false;
+  const firstNumber = Math.min(...numbers.map((c) => c.bbox[0]));
+  return b.cells
+    .filter((c) => c.text.trim() && c.bbox[0] < a.x0 - EDGE_TOLERANCE)
+    .every((c) => isLabel(c.text) && c.bbox[2] < firstNumber);
 }
 
 /**
