@@ -49,7 +49,10 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
 
   let para: Para | null = null;
   let table: FlowTable | null = null;
-  /** the lines of `table` while it is only tentatively one (PageTable.tentative), and the page before it */
+  /**
+   * the lines of `table` while it is only tentatively one (PageTable.tentative), and whether the
+   * element before it was on its page
+   */
   let tentative: { lines: TextLine[]; samePage: boolean } | null = null;
   const flushPara = () => {
     if (!para) return;
