@@ -9,7 +9,7 @@
 // The result has the shape of a ruled table on its page, so joining and the model are shared.
 import { round, type PageCell, type PageTable } from './fillGrid';
 import { isNumeric, segmentOf, segmentsOf, type Segment } from './lineSegments';
-import { mergeOverlapping, type XRange } from './xRanges';
+import { mergeOverlapping, overlaps, spanIn, unspanned, type XRange } from './xRanges';
 import type { TextItem } from './pageText';
 import { groupLines, joinWrapped, type TextLine } from './textLines';
 
@@ -83,12 +83,13 @@ export function findAlignedTables(
       // one row is a table only where a table continued from the page before goes on, or under
       // a label over each of its pieces (第二十条第（八）项's 信息内容 | 本年收费金额, set apart)
       // (the last line with numbers: a label's wrapped line may follow it, 四、结转下年度继续办 / 2332 … / 理)
-      const lastNumbers = start + tabular.slice(start, end + 1).lastIndexOf(true);
+      const rowLines = tabular.slice(start, end + 1);
+      const lastNumbers = start + rowLines.lastIndexOf(true);
       const lastRow = lastNumbers >= start && segs[lastNumbers].filter((x) => isNumeric(x.text)).length >= 2;
       // (a part may hold no row at all: the lines above a heading that tablesIn cut off)
-      const firstRow = start + tabular.slice(start, end + 1).indexOf(true);
+      const firstRow = start + rowLines.indexOf(true);
       const labels = segs.slice(start, firstRow).flat();
-      const headed = firstRow > start && segs[firstRow].every((p) => labels.some((h) => h.x0 < p.x1 && p.x0 < h.x1));
+      const headed = firstRow > start && segs[firstRow].every((p) => labels.some((h) => overlaps(h, p)));
       // a table's column labels at the page's foot, its rows on the next page: a table only
       // where that page's part goes on under them (buildBlocks), else text again
       const footLabels = end === pageBottom && !segs.slice(start, end + 1).some((line) => line.some(isValuePiece));
@@ -223,9 +224,8 @@ function splitAtGutters(segs: Segment[], columns: Column[]): Segment[] {
   const sets = [valueColumns(segs), columns].filter((cols) => cols.length >= 2);
   if (!sets.length) return segs;
   const overColumn = (items: TextItem[]) => {
-    const x0 = items[0].x0,
-      x1 = Math.max(...items.map((it) => it.x1));
-    return sets.some((cols) => cols.some((c) => x0 < c.x1 && c.x0 < x1));
+    const run = { x0: items[0].x0, x1: Math.max(...items.map((it) => it.x1)) };
+    return sets.some((cols) => cols.some((c) => overlaps(run, c)));
   };
   const inGutter = (x0: number, x1: number) =>
     sets.some((cols) => cols.some((c, k) => k + 1 < cols.length && x0 >= c.x1 && x1 <= cols[k + 1].x0));
@@ -287,7 +287,7 @@ function cutAtHiddenGap(
   const mid = (a: { x0: number; x1: number }) => (a.x0 + a.x1) / 2;
   // how far each side's middle is from the middle of the value column under it
   const offCentre = (p: TextItem) => {
-    const under = valueCols.filter((c) => c.x0 < p.x1 && p.x0 < c.x1);
+    const under = valueCols.filter((c) => overlaps(c, p));
     return under.length === 1 ? Math.abs(mid(under[0]) - mid(p)) : Infinity;
   };
   const fits = [];
@@ -412,7 +412,7 @@ function region(
 function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number): boolean {
   const [label] = segs[j];
   const near = (k: number) => k + 1 < lines.length && gap(lines[k], lines[k + 1]) <= ROW_PITCH * lines[k].size;
-  const inColumn = (s: Segment) => s.x0 < label.x1 && label.x0 < s.x1;
+  const inColumn = (s: Segment) => overlaps(s, label);
   // over the label's own further lines (a group's label wrapped: （三）不予 / 公开) to the row,
   // and the lines of the row's own label right of it, printed between them where the label
   // wraps over more lines than its numbers (（六）其 / 2.申请人逾期未按… / 他处理 / 纳费用… 1724 …)
@@ -431,12 +431,12 @@ type Column = XRange;
 
 /** Columns from the pieces that do not span others, merged where they overlap. */
 function findColumns(segs: Segment[]): Column[] {
-  const byLine = new Map<number, Segment[]>();
-  for (const s of segs) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
-  const overlaps = (a: Segment, b: Segment) => a.x0 < b.x1 && b.x0 < a.x1;
-  const spanning = (s: Segment) =>
-    [...byLine.values()].some((line) => line[0].line !== s.line && line.filter((o) => overlaps(s, o)).length >= 2);
-  const kept = segs.filter((s) => !spanning(s));
+  const kept = unspanned(
+    segs,
+    (s) => s,
+    (s) => s.line,
+    (s, line) => s.line === line,
+  );
   const bridges = bridgingLabels(kept);
   return joinIndentedCells(mergeOverlapping(bridges.size ? kept.filter((s) => !bridges.has(s)) : kept), segs);
 }
@@ -455,7 +455,7 @@ function bridgingLabels(pieces: Segment[]): Set<Segment> {
   const out = new Set<Segment>();
   const lines = (list: Segment[]) => new Set(list.map((s) => s.line)).size;
   for (const col of mergeOverlapping(pieces)) {
-    const inside = pieces.filter((s) => s.x0 < col.x1 && col.x0 < s.x1);
+    const inside = pieces.filter((s) => overlaps(s, col));
     if (inside.length < 5) continue;
     for (const u of new Set(inside.map((s) => s.x1))) {
       const starts = inside.filter((s) => s.x0 > u).map((s) => s.x0);
@@ -492,7 +492,6 @@ const FIRST_LINE_INDENT = 2.5;
  * shift the columns after it by one, and every value with them.
  */
 function joinIndentedCells(cols: Column[], segs: Segment[]): Column[] {
-  const within = (s: Segment, c: Column) => s.x0 < c.x1 && c.x0 < s.x1;
   const continues = (left: Column, right: Column) => {
     const own = segs.filter((s) => s.x0 >= left.x0 && s.x1 <= left.x1);
     if (!own.length || own.some(isValuePiece)) return false;
@@ -500,16 +499,16 @@ function joinIndentedCells(cols: Column[], segs: Segment[]): Column[] {
     const above = (q: Segment, p: Segment) => p.y - q.y > 0.5 * q.size && p.y - q.y <= ROW_PITCH * q.size;
     const firstLine = (q: Segment, p: Segment) =>
       above(q, p) &&
-      within(p, right) &&
-      !within(p, left) &&
+      overlaps(p, right) &&
+      !overlaps(p, left) &&
       p.x0 >= q.x1 &&
       p.x0 - q.x0 <= FIRST_LINE_INDENT * q.size &&
-      !segs.some((o) => o.line === q.line && o !== q && within(o, p)) &&
-      !segs.some((o) => o.line === p.line && within(o, left));
+      !segs.some((o) => o.line === q.line && o !== q && overlaps(o, p)) &&
+      !segs.some((o) => o.line === p.line && overlaps(o, left));
     // every piece is such a wrapped line, or a further line under one of the column's own
     return (
       own.some((q) => segs.some((p) => firstLine(q, p))) &&
-      own.every((q) => segs.some((p) => firstLine(q, p) || (above(q, p) && within(p, left) && own.includes(p))))
+      own.every((q) => segs.some((p) => firstLine(q, p) || (above(q, p) && overlaps(p, left) && own.includes(p))))
     );
   };
   const out: Column[] = [];
@@ -543,16 +542,7 @@ function buildTable(
   const cols = pieces === segs ? found : findColumns(pieces);
   segs = pieces;
   if (cols.length < (oneColumn ? 1 : 2)) return null;
-  const colsOf = (s: Segment): [number, number] => {
-    const hit = cols.map((c, k) => (s.x0 < c.x1 && c.x0 < s.x1 ? k : -1)).filter((k) => k >= 0);
-    if (hit.length) return [hit[0], hit[hit.length - 1]];
-    const mid = (s.x0 + s.x1) / 2; // in a gap between columns: the nearest one
-    let best = 0;
-    cols.forEach((c, k) => {
-      if (Math.abs((c.x0 + c.x1) / 2 - mid) < Math.abs((cols[best].x0 + cols[best].x1) / 2 - mid)) best = k;
-    });
-    return [best, best];
-  };
+  const colsOf = (s: Segment): [number, number] => spanIn(cols, s);
   const cells: Cell[] = [];
   const doubled = new Set<number>();
   let row: Cell[] = [];

@@ -6,31 +6,27 @@
 // their labels and numbers. The columns again from where all parts' text lies, as one page's
 // are found: the cells that span no two cells of another row, merged where they overlap.
 import type { FlowCell, FlowTable } from './joinTables';
-import { mergeOverlapping } from './xRanges';
+import { mergeOverlapping, spanIn, unspanned, type XRange } from './xRanges';
 
-const overlaps = (a: FlowCell, b: FlowCell) => a.bbox[0] < b.bbox[2] && b.bbox[0] < a.bbox[2];
+const extent = (c: FlowCell): XRange => ({ x0: c.bbox[0], x1: c.bbox[2] });
 
 export function columnsFromText(t: FlowTable): FlowTable {
   const printed = t.cells.filter((c) => c.text.trim());
-  const byRow = new Map<number, FlowCell[]>();
-  for (const c of printed) byRow.set(c.r, [...(byRow.get(c.r) ?? []), c]);
-  const spanning = (c: FlowCell) =>
-    [...byRow].some(([r, row]) => (r < c.r || r >= c.r + c.rowSpan) && row.filter((o) => overlaps(c, o)).length >= 2);
-  const cols = mergeOverlapping(printed.filter((c) => !spanning(c)).map((c) => ({ x0: c.bbox[0], x1: c.bbox[2] })));
+  const narrow = unspanned(
+    printed,
+    extent,
+    (c) => c.r,
+    (c, r) => r >= c.r && r < c.r + c.rowSpan,
+  );
+  const cols = mergeOverlapping(narrow.map(extent));
   if (cols.length < 2) return t;
   const edges = [
     Math.min(t.x0, cols[0].x0),
     ...cols.slice(1).map((c, k) => (cols[k].x1 + c.x0) / 2),
     Math.max(t.x1, cols[cols.length - 1].x1),
   ];
-  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
-  const nearest = (x: number) =>
-    cols.reduce((best, c, k) => (Math.abs(mid(c) - x) < Math.abs(mid(cols[best]) - x) ? k : best), 0);
   const cells = printed.map((c) => {
-    const hit = cols.flatMap((col, k) => (c.bbox[0] < col.x1 && col.x0 < c.bbox[2] ? [k] : []));
-    const [first, last] = hit.length
-      ? [hit[0], hit[hit.length - 1]]
-      : [nearest(mid({ x0: c.bbox[0], x1: c.bbox[2] }))].flatMap((k) => [k, k]);
+    const [first, last] = spanIn(cols, extent(c));
     return { ...c, xl: edges[first], xr: edges[last + 1] };
   });
   return { ...t, cells };

@@ -55,6 +55,8 @@ export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
 }
 
 const NUMBER = /^[-−]?\d[\d,，.]*\s*(%|％|元|万元|件|个|条)?$/;
+/** a slot of its own (not covered by a merged cell) that prints a number */
+const numberIn = (s: GridCell | undefined): boolean => !!s && !s.covered && NUMBER.test(s.text.trim());
 
 /** a blank cell one row high, over one column or several (a part joined to finer columns) */
 const blankSpan = (x: GridCell | undefined) => !!x && !x.covered && !x.text.trim() && x.rowSpan === 1;
@@ -68,9 +70,7 @@ const blankSpan = (x: GridCell | undefined) => !!x && !x.covered && !x.text.trim
 
 function widenLabels(rows: (GridCell | undefined)[][]): void {
   const nc = Math.max(0, ...rows.map((r) => r.length));
-  const labelColumn = Array.from({ length: nc }, (_, k) =>
-    rows.every((r) => !r[k] || r[k]!.covered || !NUMBER.test(r[k]!.text.trim())),
-  );
+  const labelColumn = Array.from({ length: nc }, (_, k) => rows.every((r) => !numberIn(r[k])));
   rows.forEach((row, r) => {
     // a column with a heading of its own in the header above is a value column, though blank
     // in every row (采购项目数量 over a blank: the label took it and 0 read as the item count)
@@ -110,7 +110,7 @@ export const UNSURE = '\uFFFD';
  * never the header of the rows below, whose headings it would seem to give every column
  */
 const printsValues = (row: (GridCell | undefined)[]) =>
-  row.some((s) => s && !s.covered && (NUMBER.test(s.text.trim()) || s.text.includes(UNSURE)));
+  row.some((s) => numberIn(s) || (!!s && !s.covered && s.text.includes(UNSURE)));
 
 /** the first slot after the row's last label */
 function firstValue(row: (GridCell | undefined)[]): number {
@@ -153,12 +153,7 @@ function astray(
   const block = rows.slice(first, top + 1);
   return rows[r].some(
     (s, c) =>
-      c >= from &&
-      !settled(c) &&
-      s &&
-      !s.covered &&
-      NUMBER.test(s.text.trim()) &&
-      block.every((h) => !h[c] || (!h[c]!.covered && !h[c]!.text.trim())),
+      c >= from && !settled(c) && numberIn(s) && block.every((h) => !h[c] || (!h[c]!.covered && !h[c]!.text.trim())),
   );
 }
 
@@ -223,10 +218,7 @@ function crowded(
  */
 function settleValues(rows: (GridCell | undefined)[][]): void {
   const nc = Math.max(0, ...rows.map((r) => r.length));
-  const numbersIn = Array.from(
-    { length: nc },
-    (_, k) => rows.filter((r) => r[k] && !r[k]!.covered && NUMBER.test(r[k]!.text.trim())).length,
-  );
+  const numbersIn = Array.from({ length: nc }, (_, k) => rows.filter((r) => numberIn(r[k])).length);
   const numberColumns = numbersIn.map((n) => n > 0);
   // a column where two rows or more print a number of their own is one, whatever the header
   // above names (三's part on the next page, under only the labels printed there: 商业企业 …
@@ -235,11 +227,11 @@ function settleValues(rows: (GridCell | undefined)[][]): void {
   rows.forEach((row, r) => {
     const from = firstValue(row);
     const values = row.slice(from);
-    if (!values.some((s) => s && !s.covered && NUMBER.test(s.text.trim()))) return;
+    if (!values.some(numberIn)) return;
     const head = headerAbove(rows, r, from);
     // with no header above (a part not joined to its table) a blank slot among the numbers may
     // be a column that is not there: the numbers after it would move one column on
-    const last = row.findLastIndex((s) => !!s && !s.covered && NUMBER.test(s.text.trim()));
+    const last = row.findLastIndex(numberIn);
     const blankAmong = row.slice(from, last).some((s) => !s || (!s.covered && !s.text.trim()));
     // a blank slot among the numbers in a column where no row prints a number of its own and
     // no heading names: a column cut where none is
