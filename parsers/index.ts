@@ -9,6 +9,7 @@ import { parseHtml } from './html/parseHtml';
 import { parseDocx } from './docx/parseDocx';
 import { parseDoc } from './docx/parseDoc';
 import { parsePdf } from './pdf/parsePdf';
+import { unifyDocIdeographs } from './unifyIdeographs';
 
 export { DEFAULT_LIMITS };
 export type { Limits, ParseOptions };
@@ -40,5 +41,6 @@ export async function parseDocument(
   if (format === 'unknown') throw new XxgkError('UNSUPPORTED_FORMAT');
   // no time limit here: a promise cannot stop synchronous work. The thread a parse runs on is
   // stopped at limits.timeoutMs (pipeline/local/parsePool.ts).
-  return PARSERS[format](bytes, { ...opts, limits });
+  // every format's text with its radicals and compatibility ideographs unified (a font's mapping, not the report's)
+  return unifyDocIdeographs(await PARSERS[format](bytes, { ...opts, limits }));
 }
