@@ -6,6 +6,8 @@
 import type { Pdfjs } from './loadPdfjs';
 import { applyMatrix, IDENTITY, multiply, type Matrix, type MatrixLike } from './matrix';
 import type { TextItem } from './pageText';
+import { overprintFilter } from './overprint';
+import { unifyIdeographs } from '../unifyIdeographs';
 
 /** What the text needs of a font: its matrix (glyph units → text space) and writing mode. */
 export interface FontFacts {
@@ -153,6 +155,7 @@ export function opTextItems(
     s.y = s.lineY += ty;
   };
   let last: TextItem | undefined; // the horizontal item the next run may continue
+  const drawnAgain = overprintFilter();
 
   const kinds = opKinds(OPS);
   const { fnArray, argsArray } = opList;
@@ -226,7 +229,8 @@ export function opTextItems(
         break;
       case Op.showText: {
         const item = showText(s, args[0] as (Glyph | number)[], normalize);
-        if (!item) break;
+        // (tested before a run is merged into the one before it: a copy starts where its run did)
+        if (!item || drawnAgain(item)) break;
         if (GLYPH_IDS.test(item.str)) badFonts.add(s.fontName);
         if (item.vertical) {
           out.push(item);
@@ -311,13 +315,13 @@ function showText(s: TextState, glyphs: (Glyph | number)[], normalize: (s: strin
  * its glyph ids read as character codes 1, 2, 3… */
 const GLYPH_IDS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/;
 
-/** Vertical presentation forms (︑ ︒ ︵ …), which vertical labels' ToUnicode maps may give, and
- * Kangxi radicals (⼀ ⼆ ⽅ …), which Chromium's maps give for glyphs shared with the plain
- * ideographs (一 二 方), read as the plain characters. */
-const VERTICAL_FORM = /[\ufe10-\ufe19\ufe30-\ufe4f\u2f00-\u2fd5]/;
+/** Vertical presentation forms (︑ ︒ ︵ …), which vertical labels' ToUnicode maps may give, read
+ * as the plain characters; so are radicals (⼀ ⼆ ⽅ …), which Chromium's maps give for glyphs
+ * shared with the plain ideographs (一 二 方), before the page's layout reads its headings. */
+const VERTICAL_FORM = /[\ufe10-\ufe19\ufe30-\ufe4f]/;
 const VERTICAL_FORMS = new RegExp(VERTICAL_FORM.source, 'g');
 const horizontalForms = (s: string) =>
-  VERTICAL_FORM.test(s) ? s.replace(VERTICAL_FORMS, (c) => c.normalize('NFKC')) : s;
+  unifyIdeographs(VERTICAL_FORM.test(s) ? s.replace(VERTICAL_FORMS, (c) => c.normalize('NFKC')) : s);
 
 /** Same baseline and size, starting where the last one ended: one run of text. */
 function continues(a: TextItem, b: TextItem): boolean {
