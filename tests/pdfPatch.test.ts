@@ -264,3 +264,21 @@ test('Flate streams inflated by node:zlib read as pdfjs reads them, a damaged on
   const outcome = () => pdfText(damaged).catch((e: { code?: string }) => `error ${e.code}`);
   expect(await outcome()).toEqual(await withSwitchesOff(outcome));
 }, 60000);
+
+test('an undecoded image still gives its box, and only with the switch on', async () => {
+  const scan = readFileSync(join(SAMPLES, 'scanned-page.pdf'));
+  const g = globalThis as { __xxgkImageBoxes?: boolean };
+  await loadPdfjs();
+  const on = await readPdf(scan, DEFAULT_LIMITS);
+  // the published scan: one JPEG over the whole A4 page
+  expect(on.pages[0].images?.map((b) => [b.x0, b.y0, b.x1, b.y1].map(Math.round))).toEqual([[0, 0, 595, 842]]);
+  const saved = g.__xxgkImageBoxes;
+  g.__xxgkImageBoxes = false;
+  try {
+    const off = await readPdf(scan, DEFAULT_LIMITS);
+    expect(off.pages[0].images).toBeUndefined();
+    expect(off.pages[0].items).toEqual(on.pages[0].items);
+  } finally {
+    g.__xxgkImageBoxes = saved;
+  }
+});

@@ -40,12 +40,17 @@ interface Para {
   onFirstPage: number;
 }
 
-export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Block[]; titleLines: TextLine[] } {
+const NO_PAGES: ReadonlySet<number> = new Set();
+
+/** `ocrPages`: the pages whose text OCR read (in whole or in their pictures): their blocks say so */
+export function buildBlocks(
+  elements: PageElement[],
+  ocrPages: ReadonlySet<number> = NO_PAGES,
+): { blocks: Block[]; titleLines: TextLine[] } {
   const allLines = elements.flatMap((e) => (e.kind === 'line' ? [e.line] : []));
   const m = measure(allLines);
   const blocks: Block[] = [];
   const titleLines = findTitleLines(elements, m);
-  const mark = ocr ? { ocr: true } : {};
 
   let para: Para | null = null;
   let table: FlowTable | null = null;
@@ -58,7 +63,7 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
     if (!para) return;
     const text = joinWrapped(para.lines.map((l) => l.text));
     const bbox = boxOf(para.lines.slice(0, para.onFirstPage)); // the box is on the first page
-    const source = { page: para.page, bbox, ...mark };
+    const source = { page: para.page, bbox, ...(ocrPages.has(para.page) ? { ocr: true } : {}) };
     const heading =
       titleLines.includes(para.lines[0]) || (HEADING.test(text) && text.length <= 40 && !/[。；]./.test(text));
     blocks.push(heading ? { type: 'heading', text, source } : { type: 'paragraph', text, source });
@@ -79,7 +84,8 @@ export function buildBlocks(elements: PageElement[], ocr = false): { blocks: Blo
     tentative = null;
     // labels at a page's foot that no part on the next page went on under: text after all
     if (table && lines) lines.lines.forEach((l, k) => takeLine(l, table!.page, k > 0 || lines.samePage));
-    else if (table) blocks.push(toTableBlock(table.parts! > 1 && !table.ruled ? columnsFromText(table) : table, ocr));
+    else if (table)
+      blocks.push(toTableBlock(table.parts! > 1 && !table.ruled ? columnsFromText(table) : table, ocrPages));
     table = null;
   };
 

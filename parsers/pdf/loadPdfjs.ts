@@ -62,7 +62,7 @@ async function withoutCanvas<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /**
- * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds eight switches to
+ * patches/pdfjs-dist+5.6.205.patch (applied by patch-package on install) adds nine switches to
  * pdfjs's legacy build, all off unless set here:
  * - a composite (CID) font with a ToUnicode map is not inflated, parsed or repaired: its text
  *   and widths come from the PDF's dictionaries, only drawing needs the glyph program. Parsing
@@ -86,8 +86,11 @@ async function withoutCanvas<T>(load: () => Promise<T>): Promise<T> {
  * - in pdf.mjs, the worker running on this thread hands operator lists over by reference
  *   instead of structured-cloning every glyph of every text operator (we only read them), and
  *   the worker no longer lists the buffers a clone would transfer.
- * Without the patch (e.g. installed with --ignore-scripts) the switches do nothing: same
- * records, slower.
+ * - an image pdfjs does not decode (maxImageSize 0: none is) still leaves a paint operator
+ *   without its data, so that the page's image boxes are known (pageRulings.ts): a scanned page
+ *   among text pages, a table pasted as a picture, read by OCR.
+ * Without the patch (e.g. installed with --ignore-scripts) the switches do nothing: the same
+ * records, slower, except that pictures among text pages are not found and so not read.
  */
 function enablePatchedPaths(): void {
   const g = globalThis as {
@@ -99,8 +102,10 @@ function enablePatchedPaths(): void {
     __xxgkShareBuiltInCMaps?: boolean;
     __xxgkSparseCMapKeys?: boolean;
     __xxgkFlatEvalStates?: boolean;
+    __xxgkImageBoxes?: boolean;
   };
   g.__xxgkSkipCidFontPrograms = true;
+  g.__xxgkImageBoxes = true;
   g.__xxgkTextOnlyType1Fonts = true;
   g.__xxgkShareBuiltInCMaps = true;
   g.__xxgkSparseCMapKeys = true;
@@ -123,6 +128,7 @@ export function pdfjsPatchApplied(): boolean {
       '__xxgkShareBuiltInCMaps',
       '__xxgkSparseCMapKeys',
       '__xxgkFlatEvalStates',
+      '__xxgkImageBoxes',
       '__xxgkNodeCrypto',
       '__xxgkNodeZlib',
     ].every((s) => worker.includes(s)) && main.includes('__xxgkShareOperatorLists')

@@ -99,7 +99,7 @@ async function readPage(input: string, dir: string, rp: RawPage, ms: number): Pr
   try {
     const script = childScript();
     const words = script ? await readInChild(script, task) : await readOnThread(task);
-    return { ...rp, items: words.items, rulings: words.rulings };
+    return { ...rp, items: words.items, rulings: words.rulings, ocr: true };
   } catch (e) {
     if ((e as { killed?: boolean }).killed) return undefined;
     throw e;

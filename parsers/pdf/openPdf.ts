@@ -3,7 +3,7 @@
 import { XxgkError } from '../../src/model/errors';
 import type { Limits } from '../types';
 import { loadPdfjs, pdfjsDataPaths, type Pdfjs } from './loadPdfjs';
-import { extractRulings, type Ruling } from './pageRulings';
+import { extractRulings, type ImageBox, type Ruling } from './pageRulings';
 import { CachedBinaryDataFactory } from './cachedBinaryData';
 import { fontSinkDocument } from './fontSink';
 import { opTextItems, type FontFacts } from './opText';
@@ -19,6 +19,10 @@ export interface RawPage {
   originY: number;
   items: TextItem[];
   rulings: Ruling[];
+  /** the boxes of the images the page paints, in user space (only where it paints any) */
+  images?: ImageBox[];
+  /** the page's text was read by OCR, in whole or inside its images */
+  ocr?: boolean;
 }
 
 export interface RawPdf {
@@ -82,6 +86,8 @@ async function readPage(doc: any, n: number, pdfjs: Pdfjs): Promise<RawPage> {
     const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
     const fonts = await fontFacts(page, ops, pdfjs.OPS);
     const items: TextItem[] = opTextItems(ops, pdfjs.OPS, (name) => fonts.get(name), pdfjs.normalizeUnicode);
+    const images: ImageBox[] = [];
+    const rulings = extractRulings(ops, pdfjs.OPS, images);
     return {
       page: n,
       width: x1 - x0,
@@ -89,7 +95,8 @@ async function readPage(doc: any, n: number, pdfjs: Pdfjs): Promise<RawPage> {
       originX: x0,
       originY: y0,
       items,
-      rulings: extractRulings(ops, pdfjs.OPS),
+      rulings,
+      ...(images.length ? { images } : {}),
     };
   } finally {
     page.cleanup();

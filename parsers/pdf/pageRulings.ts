@@ -19,8 +19,25 @@ const AXIS_TOLERANCE = 0.8;
 
 const isWhite = (hex: unknown) => typeof hex === 'string' && /^#f[a-f0-9]f[a-f0-9]f[a-f0-9]$/i.test(hex);
 
-export function extractRulings(opList: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs['OPS']): Ruling[] {
+/** The box an image is painted into: its unit square under the current transform. */
+export interface ImageBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * The page's ruling lines; the boxes of the images it paints go into `images` (a table pasted
+ * as a picture, a scanned page among text pages), read by the same walk of the operators.
+ */
+export function extractRulings(
+  opList: { fnArray: number[]; argsArray: unknown[] },
+  OPS: Pdfjs['OPS'],
+  images?: ImageBox[],
+): Ruling[] {
   const out: Ruling[] = [];
+  const IMAGES = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
   let ctm: Matrix = IDENTITY;
   let fill: unknown = '#000000';
   let stroke: unknown = '#000000';
@@ -73,9 +90,18 @@ export function extractRulings(opList: { fnArray: number[]; argsArray: unknown[]
         else if (FILLS.has(paint) && !isWhite(fill)) filledBars(buffer, ctm, out);
         break;
       }
+      default:
+        if (images && IMAGES.has(fn)) images.push(unitSquareBox(ctm));
     }
   }
   return out;
+}
+
+function unitSquareBox(ctm: Matrix): ImageBox {
+  const corners = [apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
 /** Path buffer → list of subpaths, each a list of transformed points. */

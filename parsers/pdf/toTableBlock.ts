@@ -5,7 +5,8 @@ import type { FlowTable } from './joinTables';
 
 const SNAP = 3;
 
-export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
+/** `ocrPages`: the pages whose text OCR read: their cells say so */
+export function toTableBlock(t: FlowTable, ocrPages: ReadonlySet<number> = new Set()): TableBlock {
   const edges: number[] = [];
   for (const v of t.cells.flatMap((c) => [c.xl, c.xr]).sort((a, b) => a - b)) {
     if (!edges.length || v - edges[edges.length - 1] > SNAP) edges.push(v);
@@ -23,7 +24,7 @@ export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
   for (const c of ordered) {
     const c0 = col(c.xl);
     const colSpan = Math.max(1, col(c.xr) - c0);
-    const source = { page: c.page, bbox: c.bbox, ...(ocr ? { ocr: true } : {}) };
+    const source = { page: c.page, bbox: c.bbox, ...(ocrPages.has(c.page) ? { ocr: true } : {}) };
     const there = rows[c.r]?.[c0];
     // overlapping parts keep the first, except that printed text wins over the blank part of a
     // merged cell reaching into its slot (a part whose column lines differ from the part above)
@@ -49,7 +50,7 @@ export function toTableBlock(t: FlowTable, ocr = false): TableBlock {
     source: {
       page: t.page,
       bbox: t.bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number],
-      ...(ocr ? { ocr: true } : {}),
+      ...(ocrPages.has(t.page) ? { ocr: true } : {}),
     },
   };
 }

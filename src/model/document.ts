@@ -71,7 +71,10 @@ export const Doc = z.object({
   blocks: z.array(Block),
   /** facts a parser learned that later stages may report (pages without text, OCR used, …) */
   notes: z.array(z.string()).default([]),
-  /** true when any text came from OCR */
+  /**
+   * true when OCR read the first page, which prints the title and the issuer (each block and
+   * cell OCR read says so in its source)
+   */
   ocr: z.boolean().optional(),
 });
 export type Doc = z.infer<typeof Doc>;
