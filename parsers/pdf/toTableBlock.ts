@@ -210,6 +210,39 @@ function crowded(
   return slots > headings && printed < headings;
 }
 
+/** one Han character alone in a slot: a piece of a word, where a word is cut between columns */
+const ONE_HAN = /^[\u4e00-\u9fff]$/;
+/** this many such pieces in a row's label */
+const CUT_LABEL_PIECES = 3;
+
+/**
+ * Text spread over its cell's width (distributed alignment, 分散对齐, or letter spacing): every
+ * character stands apart, and the columns found from where text lies cut a row's label into
+ * single characters (行 | 政 | 处 | 罚), and its numbers into single digits that fall into other
+ * columns (258 read 2 | 5 | 8). A row's label is one slot, or two with its group's; a label in
+ * three one-character pieces or more before the row's numbers means no column of the table is
+ * to be trusted. (A narrow column's heading wrapped a character a line puts one character in
+ * each of many columns, but in a row of headings, which prints no number.)
+ */
+function wordsCutIntoColumns(rows: (GridCell | undefined)[][]): boolean {
+  return rows.some((row) => {
+    const values = row.findIndex((s) => !!s && !s.covered && (numberIn(s) || s.text.trim() === UNSURE));
+    if (values < 0) return false;
+    return (
+      row.slice(0, values).filter((s) => s && !s.covered && ONE_HAN.test(s.text.trim())).length >= CUT_LABEL_PIECES
+    );
+  });
+}
+
+/** the row's numbers from slot `from` on left unread */
+function unreadNumbers(row: (GridCell | undefined)[], from = 0): void {
+  for (let c = from; c < row.length; c++) {
+    const s = row[c];
+    const text = s?.text.trim() ?? '';
+    if (s && text && (NUMBER.test(text) || TOUCHING.test(text))) row[c] = { ...s, text: UNSURE };
+  }
+}
+
 /**
  * Without ruling lines the columns of a row of numbers are guessed from where text lies. Where
  * the guess is not settled the row's numbers are left unread (U+FFFD) for the analysis to
@@ -218,6 +251,7 @@ function crowded(
  * in one slot) are numbers of two columns that touch, parted where no column edge says.
  */
 function settleValues(rows: (GridCell | undefined)[][]): void {
+  if (wordsCutIntoColumns(rows)) return rows.forEach((row) => unreadNumbers(row));
   const nc = Math.max(0, ...rows.map((r) => r.length));
   const numbersIn = Array.from({ length: nc }, (_, k) => rows.filter((r) => numberIn(r[k])).length);
   const numberColumns = numbersIn.map((n) => n > 0);
@@ -249,10 +283,6 @@ function settleValues(rows: (GridCell | undefined)[][]): void {
       blankAstray ||
       (head ? astray(rows, r, from, head, settled) || crowded(rows, r, from, head, numberColumns, settled) : blankAmong)
     )
-      for (let c = from; c < row.length; c++) {
-        const s = row[c];
-        const text = s?.text.trim() ?? '';
-        if (s && text && (NUMBER.test(text) || TOUCHING.test(text))) row[c] = { ...s, text: UNSURE };
-      }
+      unreadNumbers(row, from);
   });
 }
