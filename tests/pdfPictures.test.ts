@@ -19,7 +19,9 @@ import {
   variantHtml,
   type Variant,
 } from './support/pdfVariants';
+import sharp from 'sharp';
 import { scanPdf } from './support/scanRender';
+import { seededRandom } from './support/seededRandom';
 
 const TITLE = '2019年上海市人民政府办公厅政府信息公开工作年度报告';
 /** PICTURES_PDF_DIR=<folder> keeps the PDFs made here (mixed.pdf, pasted.pdf) to replay with bin/xxgk.js */
@@ -172,5 +174,50 @@ if (!ready) console.warn(`skipped: needs ${CHROMIUM} and tesseract with chi_sim`
     }
     const record = await parseReport(kept('pasted.pdf', pdf), { path: 'pasted.pdf' });
     expectRead(record, 190);
+  }, 300_000);
+  test('a photo between the paragraphs (OCR finds no text in it) changes no cell', async () => {
+    // a photo: soft blobs of colour over a gradient, no text in it
+    const rnd = seededRandom(11);
+    const [w, h] = [900, 560];
+    const pixels = Buffer.alloc(w * h * 3);
+    const blobs = Array.from({ length: 12 }, () => [
+      rnd() * w,
+      rnd() * h,
+      40 + rnd() * 120,
+      rnd() * 255,
+      rnd() * 255,
+      rnd() * 255,
+    ]);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        let [r, g, b] = [120 + (80 * y) / h, 150, 200 - (60 * x) / w];
+        for (const [bx, by, br, cr, cg, cb] of blobs) {
+          const k = Math.exp(-((x - bx) ** 2 + (y - by) ** 2) / (2 * br * br));
+          [r, g, b] = [r + (cr - r) * k, g + (cg - g) * k, b + (cb - b) * k];
+        }
+        pixels.set(
+          [r, g, b].map((v) => Math.max(0, Math.min(255, Math.round(v)))),
+          3 * (y * w + x),
+        );
+      }
+    const jpeg = await sharp(pixels, { raw: { width: w, height: h, channels: 3 } })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    const photo = `<p><img src="data:image/jpeg;base64,${jpeg.toString('base64')}" style="width:90%"></p>`;
+    const html = variantHtml(variant).replace('<p>二、主动公开政府信息情况</p>', `${photo}$&`);
+    expect(html).toContain(photo);
+    const printer = await chromiumPrinter();
+    let pdf: Uint8Array;
+    try {
+      pdf = await printer.pdf(html, variant);
+    } finally {
+      await printer.close();
+    }
+    const record = await parseReport(kept('photo.pdf', pdf), { path: 'photo.pdf' });
+    const plain = await parseReport(vector, { path: 'plain.pdf' });
+    expect(record.cells.map((c) => [c.table, c.row, c.col, c.value])).toEqual(
+      plain.cells.map((c) => [c.table, c.row, c.col, c.value]),
+    );
+    expect(record.report).toEqual(plain.report);
   }, 300_000);
 });
