@@ -77,6 +77,16 @@ test('a picture is read for text when it is large, about as wide as the text, an
   expect(textPictures(page([], [{ x0: -20, y0: -20, x1: 700, y1: 900 }]))).toEqual([whole]);
 });
 
+/** the page printed by a Chromium of its own */
+async function printed(html: string, variant: Variant): Promise<Uint8Array> {
+  const printer = await chromiumPrinter();
+  try {
+    return await printer.pdf(html, variant);
+  } finally {
+    await printer.close();
+  }
+}
+
 /** what the parse must show: no number wrong, every empty cell named by a finding, the title from the text layer */
 function expectRead(record: ReportRecord, minRight: number) {
   const score = scoreCells(record, sampleTruth());
@@ -100,12 +110,7 @@ if (!ready) console.warn(`skipped: needs ${CHROMIUM} and tesseract with chi_sim`
   let vector: Uint8Array;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'xxgk-pictures-'));
-    const printer = await chromiumPrinter();
-    try {
-      vector = await printer.pdf(variantHtml(variant), variant);
-    } finally {
-      await printer.close();
-    }
+    vector = await printed(variantHtml(variant), variant);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -165,13 +170,7 @@ if (!ready) console.warn(`skipped: needs ${CHROMIUM} and tesseract with chi_sim`
     } finally {
       await browser.close();
     }
-    const printer = await chromiumPrinter();
-    let pdf: Uint8Array;
-    try {
-      pdf = await printer.pdf(html, variant);
-    } finally {
-      await printer.close();
-    }
+    const pdf = await printed(html, variant);
     const record = await parseReport(kept('pasted.pdf', pdf), { path: 'pasted.pdf' });
     expectRead(record, 190);
   }, 300_000);
@@ -206,13 +205,7 @@ if (!ready) console.warn(`skipped: needs ${CHROMIUM} and tesseract with chi_sim`
     const photo = `<p><img src="data:image/jpeg;base64,${jpeg.toString('base64')}" style="width:90%"></p>`;
     const html = variantHtml(variant).replace('<p>二、主动公开政府信息情况</p>', `${photo}$&`);
     expect(html).toContain(photo);
-    const printer = await chromiumPrinter();
-    let pdf: Uint8Array;
-    try {
-      pdf = await printer.pdf(html, variant);
-    } finally {
-      await printer.close();
-    }
+    const pdf = await printed(html, variant);
     const record = await parseReport(kept('photo.pdf', pdf), { path: 'photo.pdf' });
     const plain = await parseReport(vector, { path: 'plain.pdf' });
     expect(record.cells.map((c) => [c.table, c.row, c.col, c.value])).toEqual(
