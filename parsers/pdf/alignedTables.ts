@@ -18,6 +18,13 @@ const NUMBERED = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二�
 const ROW_PITCH = 1.6;
 /** gap (font sizes) that ends a table region, and how many plain lines it may enclose */
 const REGION_GAP = 4;
+/**
+ * Rows made tall by their cells' padding and paragraph spacing stand further apart (Chromium
+ * printing <td><p>: ~3.9 font sizes; a little more padding passes 4): where the page's lines of
+ * values stand so far apart, the gap that ends a region is a little more than their pitch, up
+ * to this many font sizes
+ */
+const TALL_ROWS_GAP = 7;
 const MAX_PLAIN_RUN = 12;
 const MAX_HEADER_LINES = 20;
 
@@ -69,12 +76,13 @@ export function findAlignedTables(
   // the left text edge, running header and footer left out: a date or URL printed in the page's
   // corner would put every body line inside it, and running text would read as table labels
   const margin = Math.min(bodyMargin, ...lines.slice(pageTop, pageBottom + 1).map((l) => l.x0));
+  const regionGap = regionGapOf(lines, tabular);
   const tables: PageTable[] = [];
   const used = new Set<number>();
   let floor = -1; // lines up to here belong to an earlier region
   for (let i = 0; i < lines.length; i++) {
     if (!tabular[i]) continue;
-    const [first, last, count] = region(lines, segs, tabular, i, floor, margin, [pageTop, pageBottom]);
+    const [first, last, count] = region(lines, segs, tabular, i, floor, margin, [pageTop, pageBottom], regionGap);
     i = last;
     floor = last;
     const parts = tablesIn(segs, first, last);
@@ -128,6 +136,21 @@ export function findAlignedTables(
 }
 
 const gap = (a: TextLine, b: TextLine) => a.y - b.y;
+
+/**
+ * The gap (font sizes) that ends a table region on this page: REGION_GAP, or a quarter more
+ * than the page's pitch of table lines (the median gap next to a line of values, over three
+ * such gaps at least) where its rows are tall, up to TALL_ROWS_GAP
+ */
+function regionGapOf(lines: TextLine[], tabular: boolean[]): number {
+  const gaps: number[] = [];
+  for (let k = 1; k < lines.length; k++)
+    if (tabular[k] || tabular[k - 1]) gaps.push(gap(lines[k - 1], lines[k]) / lines[k].size);
+  if (gaps.length < 3) return REGION_GAP;
+  gaps.sort((a, b) => a - b);
+  const pitch = gaps[Math.floor(gaps.length / 2)];
+  return Math.min(TALL_ROWS_GAP, Math.max(REGION_GAP, 1.25 * pitch));
+}
 
 /** The left edge most text lines of the document start at (most items begin a line there). */
 export function bodyMargin(pages: { items: TextItem[] }[]): number {
@@ -328,6 +351,7 @@ function region(
   floor: number,
   margin: number,
   [pageTop, pageBottom]: [number, number],
+  regionGap: number,
 ): [number, number, number] {
   let end = i,
     count = 1;
@@ -342,7 +366,7 @@ function region(
     x0 = Math.min(x0, lines[i - 1].x0);
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
   for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
-    if (gap(lines[j - 1], lines[j]) > REGION_GAP * lines[j].size) break;
+    if (gap(lines[j - 1], lines[j]) > regionGap * lines[j].size) break;
     if (tabular[j]) {
       end = j;
       count++;
@@ -373,7 +397,7 @@ function region(
     while (start - 1 > Math.max(floor, pageTop - 1) && i - start < MAX_HEADER_LINES) {
       const s = segs[start - 1];
       const l = lines[start - 1];
-      if (gap(l, lines[start]) > REGION_GAP * l.size) break;
+      if (gap(l, lines[start]) > regionGap * l.size) break;
       if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !(rowsWithoutNumbers && inner(start - 1)))
         break;
       if (l.x0 < x0 - l.size * 2 || l.x1 > x1 + l.size * 2) break;
@@ -396,7 +420,7 @@ function region(
   // a table going on over the page may close it with rows that print no number (blank cells,
   // a group label centred on its rows): lines inside the table, down to the page's foot
   let foot = end;
-  while (foot < pageBottom && gap(lines[foot], lines[foot + 1]) <= REGION_GAP * lines[foot + 1].size && inner(foot + 1))
+  while (foot < pageBottom && gap(lines[foot], lines[foot + 1]) <= regionGap * lines[foot + 1].size && inner(foot + 1))
     foot++;
   if (foot === pageBottom) end = foot;
   return [start, end, count];
