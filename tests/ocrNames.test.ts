@@ -97,6 +97,61 @@ describe('findMeta on OCR text', () => {
   });
 });
 
+describe('an OCR-garbled name the text prints again where OCR read it right', () => {
+  const meta = async (text: string) => {
+    const doc = await parseDocument(Buffer.from(text), { fileName: 'page.txt' });
+    return findMeta({ ...doc, ocr: true });
+  };
+  const report = (title: string, overview: string, signature: string) =>
+    `${title}\n\n一、总体情况\n${overview}\n二、主动公开政府信息情况\n本年主动公开文件12件。\n${signature}\n2020年1月20日\n`;
+
+  test.each([
+    // a glyph read as two (岳 → 一量) and another as a third (市 → 击); the closing signature
+    [
+      '一量阳击发展和改革委员会',
+      '2019年，本单位认真贯彻落实《条例》。',
+      '岳阳市发展和改革委员会',
+      '岳阳市发展和改革委员会',
+    ],
+    // two glyphs misread; the overview names the issuer after the year, with nothing between
+    ['北启市海演区人民政府', '2019年北京市海淀区人民政府认真贯彻落实《条例》。', '', '北京市海淀区人民政府'],
+    // a misread place of known words (入市, the stem 本溪)
+    [
+      '入市本溪区文化广电旅游局',
+      '2019年，杭州市西湖区文化广电旅游局认真贯彻落实《条例》。',
+      '',
+      '杭州市西湖区文化广电旅游局',
+    ],
+  ])('%s: %s … %s', async (read, overview, signature, agency) => {
+    const m = await meta(report(`${read}2019年政府信息公开工作年度报告`, overview, signature));
+    expect(m.agency).toBe(agency);
+    expect(m.title).toBe(`${agency}2019年政府信息公开工作年度报告`);
+    expect(m.findings.join('\n')).toContain(
+      `agency read by OCR as ${read}: ${agency}, as the text prints it elsewhere`,
+    );
+  });
+
+  test('two different names fit (岳阳, 沈阳): the issuer stays unsettled', async () => {
+    const m = await meta(
+      report(
+        '抽阳市发展和改革委员会2019年政府信息公开工作年度报告',
+        '沈阳市发展和改革委员会转来申请3件。',
+        '岳阳市发展和改革委员会',
+      ),
+    );
+    expect(m.agency).toBeNull();
+    expect(m.agencyAsPrinted).toBe('抽阳市发展和改革委员会');
+    expect(m.findings.join('\n')).toMatch(/the issuer is left unsettled/);
+  });
+
+  test('a name no other line prints: the issuer stays unsettled', async () => {
+    const m = await meta(
+      report('一量阳击发展和改革委员会2019年政府信息公开工作年度报告', '2019年，我委认真贯彻落实《条例》。', ''),
+    );
+    expect(m.agency).toBeNull();
+  });
+});
+
 describe('unknownPlace', () => {
   test.each([
     '杭州市西湖区文化广电旅游局',

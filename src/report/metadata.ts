@@ -13,7 +13,7 @@ import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
 import { looksLikeAgencyName, PRONOUN, STARTS_WITH_PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
 import { statedPeriodYear, openingSentenceYear, reportNameYear } from './statisticsYear';
 import { composeAgency } from './composeAgency';
-import { checkOcrName, unknownPlace } from './ocrNames';
+import { checkOcrName, nameElsewhere, unknownPlace } from './ocrNames';
 import { agencyForPronoun } from './pronounAgency';
 import { resolveRegion } from '../region/resolveRegion';
 import { withFullPlaceName } from '../region/placeShortNames';
@@ -165,6 +165,13 @@ function capped(lines: string[], chars: number): string {
   return out.join('\n');
 }
 
+/** every text of the document but its tables', where a name printed again would be */
+const documentText = (doc: Doc) =>
+  doc.blocks
+    .filter((b) => b.type !== 'table')
+    .map((b) => b.text)
+    .join('\n');
+
 export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const findings: string[] = [];
   const lines = openingLines(doc);
@@ -208,18 +215,27 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   // 岳阳市…) would enter the dataset as an issuer that does not exist
   let ocrNameUnsettled = false;
   if (doc.ocr && printed && !PRONOUN.test(printed)) {
-    const checked = checkOcrName(printed);
-    if (checked.finding) {
-      findings.push(`agency read by OCR: ${checked.finding}; the issuer is left unsettled`);
-      ocrNameUnsettled = true;
-    }
+    const read = printed;
+    const checked = checkOcrName(read);
+    const unsettled: string[] = [];
+    if (checked.finding) unsettled.push(`agency read by OCR: ${checked.finding}; the issuer is left unsettled`);
     if (checked.corrected) title = title?.split(checked.corrected).join(checked.name) ?? null;
     printed = checked.name;
     // a place no division has (入市本溪区 for 杭州市西湖区) would put the report in another region
     const place = unknownPlace(printed);
-    if (place) {
-      findings.push(`agency read by OCR: ${place} is no known place; the issuer is left unsettled`);
-      ocrNameUnsettled = true;
+    if (place) unsettled.push(`agency read by OCR: ${place} is no known place; the issuer is left unsettled`);
+    // the text may print the name again where OCR read it right (the overview, the closing signature)
+    const text = unsettled.length ? documentText(doc) : '';
+    const elsewhere = unsettled.length
+      ? (nameElsewhere(read, text) ?? (place ? nameElsewhere(read, text, true) : null))
+      : null;
+    if (elsewhere) {
+      findings.push(`agency read by OCR as ${read}: ${elsewhere}, as the text prints it elsewhere`);
+      title = title?.split(read).join(elsewhere) ?? null;
+      printed = elsewhere;
+    } else {
+      findings.push(...unsettled);
+      ocrNameUnsettled = unsettled.length > 0;
     }
   }
   // the same agency printed more fully elsewhere on the page: the title's 市发改委 is the body's 岳阳市发展和改革委员会

@@ -7,6 +7,7 @@ import { jiebaSegmenter as segmenter } from '../jieba';
 import { upperDivisions, stem } from '../region/divisions';
 import { mentionedDivisions } from '../region/textRegion';
 import { AGENCY_END_WORDS, DEPARTMENTS, DEPARTMENT_UNITS } from './agencyWords';
+import { allMatches } from '../text';
 
 /** single characters that are words in a name by themselves: level words, types, 和 */
 const SINGLE_WORDS = new Set('省市区县旗盟州乡镇村局厅委办处院所站队部署会和与及'.split(''));
@@ -98,6 +99,59 @@ export function checkOcrName(read: string): CheckedName {
           : `${unexplained} is no known word and no known word is one character away`,
   };
 }
+
+/** how many ways of reading the unknown runs are tried at most (each run one character shorter, as long, one longer) */
+const MAX_SHAPES = 27;
+
+/**
+ * The name as the document prints it elsewhere, where OCR read it right (the overview names its
+ * issuer again, the report ends with its issuer and the date): a stretch of `text` that agrees
+ * with the name read wherever a known word explains it, holds known words where nothing did (a
+ * glyph read as another or as two: 北启市海演区 for 北京市海淀区, 一量阳击 for 岳阳市) and opens
+ * with known places. Null unless exactly one such name is found, or when too little of the name
+ * read is known to say where it stands. `placeMisread`: its places are no division (unknownPlace).
+ */
+export function nameElsewhere(read: string, text: string, placeMisread = false): string | null {
+  const unknown = new Set(unknownPositions(read));
+  // a place misread as known words (入市本溪区 for 杭州市西湖区): the whole place part is in doubt
+  const place = placeMisread ? PLACE_PART.exec(read) : null;
+  for (let i = 0; i < (place?.[0].length ?? 0); i++) unknown.add(i);
+  if (!unknown.size || read.length - unknown.size < Math.max(4, read.length / 2)) return null;
+  // the name as pieces: known characters, and runs of unknown ones with the lengths they may stand for
+  const pieces: Array<string | number[]> = [];
+  for (let i = 0; i < read.length;) {
+    if (!unknown.has(i)) {
+      pieces.push(read[i++].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      continue;
+    }
+    let j = i;
+    while (unknown.has(j)) j++;
+    const n = j - i;
+    pieces.push([n - 1, n, n + 1].filter((l) => l >= 1));
+    i = j;
+  }
+  let shapes = [''];
+  for (const p of pieces) {
+    shapes =
+      typeof p === 'string'
+        ? shapes.map((s) => s + p)
+        : shapes.flatMap((s) => p.map((l) => `${s}[\u4e00-\u9fa5]{${l}}`));
+    if (shapes.length > MAX_SHAPES) return null;
+  }
+  const found = new Set<string>();
+  for (const shape of shapes)
+    // (in a lookahead: overlapping stretches are all tried, 年岳阳市… and 岳阳市… alike)
+    for (const m of allMatches(new RegExp(`(?=(${shape}))`, 'g'), text)) {
+      const name = m[1];
+      if (name !== read && !unknownPositions(name).length && !unknownPlace(name)) found.add(name);
+    }
+  // the same name cut at its start (州市西湖区… beside 杭州市西湖区…) is no other name
+  const longest = [...found].sort((a, b) => b.length - a.length)[0];
+  return longest && [...found].every((f) => longest.endsWith(f)) ? longest : null;
+}
+
+/** a name's places: up to its last level character within its first eleven */
+const PLACE_PART = /^[\u4e00-\u9fa5]{0,10}[省市区县州旗盟]/;
 
 /** a character that ends a place's name: 杭州市, 西湖区, 建水县, 凉山州, 达茂旗 */
 const PLACE_END = /[省市区县州旗盟]/;
