@@ -125,6 +125,8 @@ function blocksOf(r: ReportRecordArb, s: Style): Block[] {
   out.push({ kind: 'p', text: '信息公开的及时性还需提高，下一步将加强培训，规范发布流程。' });
   out.push({ kind: 'h', text: headingOf('六、其他需要报告的事项', s) });
   out.push({ kind: 'p', text: '本机关未收取信息处理费。' });
+  // most reports close with the issuer's name and the date they are published, early the next year
+  out.push({ kind: 'p', text: r.agency }, { kind: 'p', text: `${r.year + 1}年1月${10 + (r.year % 18)}日` });
   return out;
 }
 
