@@ -88,3 +88,18 @@ export function unifyDocIdeographs(doc: Doc): Doc {
   }
   return doc;
 }
+
+/** full-width digits (０–９), as text typed in full-width mode prints numbers */
+const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
+const HAS_FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/;
+
+/**
+ * The text with full-width digits as ASCII ones, one for one. For a PDF's text items: the page
+ * layout finds values and columns by their digits. (Other formats keep the digits as printed in
+ * `raw`; their values are read through NFKC.)
+ */
+export function asciiDigits(text: string): string {
+  return HAS_FULL_WIDTH_DIGIT.test(text)
+    ? text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    : text;
+}

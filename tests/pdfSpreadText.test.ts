@@ -1,7 +1,8 @@
 // Text spread over its cell's width: distributed alignment (Word's 分散对齐, CSS text-justify:
 // inter-character) or wide letter spacing. With ruling lines every cell is read; without them the
 // columns guessed from where text lies would cut 258 into 2 | 5 | 8 across three columns, so such
-// a table's numbers are left unread with a finding: never a wrong number.
+// a table's numbers are left unread with a finding: never a wrong number. So are the rows whose
+// numbers, printed in full-width digits, wrap inside a narrow cell as ideographs do.
 import { parseReport } from '../pipeline/parseReport';
 import {
   chromiumPrinter,
@@ -37,6 +38,40 @@ const SPREAD = {
           });
           if (borders === 'full') expect(score.missing).toBe(0);
         }
+    } finally {
+      await printer.close();
+    }
+  },
+  180_000,
+);
+
+/** the sample's numbers in full-width digits (０–９), as text typed in full-width mode prints them */
+const fullWidthNumbers = (html: string) =>
+  html.replace(/(<td[^>]*>(?:<[^>]+>)*)(\d+)(元?)((?:<\/[^>]+>)*<\/td>)/g, (_m, open, n: string, unit, close) =>
+    [open, n.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)), unit, close].join(''),
+  );
+
+(haveChromium() ? test : test.skip)(
+  'numbers in full-width digits, which wrap inside narrow cells (８２ over the label, １ under it): never a wrong one',
+  async () => {
+    const printer = await chromiumPrinter();
+    try {
+      for (const borders of ['full', 'none', 'threeLine'] as const) {
+        const variant: Variant = { engine: 'chromium', borders };
+        const html = fullWidthNumbers(variantHtml(variant));
+        expect(html).toContain('８２１');
+        const record = await parseReport(await printer.pdf(html, variant), { path: `full-width-${borders}.pdf` });
+        const score = scoreCells(record, sampleTruth());
+        console.log(
+          `full-width digits, ${borders}: right ${score.right}, empty ${score.missing}, wrong ${score.wrong}`,
+        );
+        expect({ borders, wrong: score.wrongCells, unflagged: score.unflagged }).toEqual({
+          borders,
+          wrong: [],
+          unflagged: 0,
+        });
+        if (borders === 'full') expect(score.missing).toBe(0);
+      }
     } finally {
       await printer.close();
     }

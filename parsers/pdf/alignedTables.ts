@@ -572,6 +572,8 @@ function buildTable(
   let row: Cell[] = [];
   let r = -1;
   let prevLine: TextLine | undefined;
+  // each row's first and last line, and whether a line of values came right under the row above
+  const rowLines: Array<{ first: TextLine; last: TextLine }> = [];
   const lineIds = [...new Set(segs.map((s) => s.line))].sort((a, b) => a - b);
   for (const id of lineIds) {
     const line = lines[id];
@@ -599,7 +601,8 @@ function buildTable(
     if (newRow) {
       r++;
       row = [];
-    }
+      rowLines[r] = { first: line, last: line };
+    } else rowLines[r].last = line;
     for (const { s, span } of parts) {
       const into = row.find((c) => c.c0 <= span[1] && span[0] <= c.c1);
       if (into) {
@@ -645,6 +648,24 @@ function buildTable(
       const first = cs.find((c) => !isLabel(c))!.c0;
       if (hidden && first > k && firstAt.some((h) => lastValue(h) >= lastValue(cs) - 1)) reaching.add(cs[0].r);
     }
+  }
+  // values alone at a line's distance above or below a row of values: numbers wrapped in their
+  // cells around the row's label (８２ over, １ under the label of ８２１: full-width digits
+  // break anywhere), or a row whose label was lost. Which number is whole is not known: neither
+  // row is read. Nor is a row whose values print on two lines or more (２５ beside its group
+  // label's first line, ８ beside its last), nor its rows at a line's distance: one row's numbers
+  // print on one line, however its labels wrap
+  const labelled = (k: number) => cells.some((c) => c.r === k && isLabel(c));
+  const valueLines = (k: number) =>
+    new Set(cells.filter((c) => c.r === k).flatMap((c) => c.parts.filter(isValuePiece).map((p) => p.line))).size;
+  const near = (k: number) => gap(rowLines[k - 1].last, rowLines[k].first) <= ROW_PITCH * rowLines[k].first.size;
+  for (let k = 0; k <= r; k++) {
+    if (k > 0 && near(k) && valued.has(k) && valued.has(k - 1) && (!labelled(k) || !labelled(k - 1)))
+      reaching.add(k).add(k - 1);
+    if (valueLines(k) < 2) continue;
+    reaching.add(k);
+    if (k > 0 && near(k) && valued.has(k - 1)) reaching.add(k - 1);
+    if (k < r && near(k + 1) && valued.has(k + 1)) reaching.add(k + 1);
   }
   if (cutAbove) reaching.add(0);
   const unsettled = new Set([...reaching].filter((k) => valued.has(k)));

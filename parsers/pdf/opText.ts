@@ -7,7 +7,7 @@ import type { Pdfjs } from './loadPdfjs';
 import { applyMatrix, IDENTITY, multiply, type Matrix, type MatrixLike } from './matrix';
 import type { TextItem } from './pageText';
 import { overprintFilter } from './overprint';
-import { unifyIdeographs } from '../unifyIdeographs';
+import { asciiDigits, unifyIdeographs } from '../unifyIdeographs';
 
 /** What the text needs of a font: its matrix (glyph units → text space) and writing mode. */
 export interface FontFacts {
@@ -317,11 +317,12 @@ const GLYPH_IDS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/;
 
 /** Vertical presentation forms (︑ ︒ ︵ …), which vertical labels' ToUnicode maps may give, read
  * as the plain characters; so are radicals (⼀ ⼆ ⽅ …), which Chromium's maps give for glyphs
- * shared with the plain ideographs (一 二 方), before the page's layout reads its headings. */
+ * shared with the plain ideographs (一 二 方), before the page's layout reads its headings, and
+ * full-width digits, before it looks for values by their digits. */
 const VERTICAL_FORM = /[\ufe10-\ufe19\ufe30-\ufe4f]/;
 const VERTICAL_FORMS = new RegExp(VERTICAL_FORM.source, 'g');
 const horizontalForms = (s: string) =>
-  unifyIdeographs(VERTICAL_FORM.test(s) ? s.replace(VERTICAL_FORMS, (c) => c.normalize('NFKC')) : s);
+  asciiDigits(unifyIdeographs(VERTICAL_FORM.test(s) ? s.replace(VERTICAL_FORMS, (c) => c.normalize('NFKC')) : s));
 
 /** Same baseline and size, starting where the last one ended: one run of text. */
 function continues(a: TextItem, b: TextItem): boolean {
