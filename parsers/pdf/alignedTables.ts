@@ -572,7 +572,7 @@ function buildTable(
   let row: Cell[] = [];
   let r = -1;
   let prevLine: TextLine | undefined;
-  // each row's first and last line, and whether a line of values came right under the row above
+  // each row's first and last line: how far apart two rows stand
   const rowLines: Array<{ first: TextLine; last: TextLine }> = [];
   const lineIds = [...new Set(segs.map((s) => s.line))].sort((a, b) => a - b);
   for (const id of lineIds) {
