@@ -59,7 +59,7 @@ const SUPPLEMENT: Record<string, string> = {
 
 /** radicals (both blocks) and compatibility ideographs: text without them is returned as it is */
 const MAY_NEED = /[\u2E80-\u2EFF\u2F00-\u2FD5\uF900-\uFAFF]/;
-const EACH = /[\u2E80-\u2EFF\u2F00-\u2FD5\uF900-\uFAFF]/g;
+const EACH = new RegExp(MAY_NEED.source, 'g');
 
 function unifiedChar(c: string): string {
   const code = c.charCodeAt(0);
@@ -90,8 +90,8 @@ export function unifyDocIdeographs(doc: Doc): Doc {
 }
 
 /** full-width digits (０–９), as text typed in full-width mode prints numbers */
-const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
 const HAS_FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/;
+const FULL_WIDTH_DIGIT = new RegExp(HAS_FULL_WIDTH_DIGIT.source, 'g');
 
 /**
  * The text with full-width digits as ASCII ones, one for one. For a PDF's text items: the page

@@ -4,15 +4,7 @@
 // draws as the same text a second time, as faux bold does.
 import { overprintFilter } from '../parsers/pdf/overprint';
 import type { TextItem } from '../parsers/pdf/pageText';
-import { parseReport } from '../pipeline/parseReport';
-import {
-  chromiumPrinter,
-  haveChromium,
-  sampleTruth,
-  scoreCells,
-  variantHtml,
-  type Variant,
-} from './support/pdfVariants';
+import { chromiumPrinter, haveChromium, printedSample, withCss } from './support/pdfVariants';
 
 const run = (str: string, x0: number, y: number, size = 10.5): TextItem => ({
   str,
@@ -43,13 +35,12 @@ test('a run drawn again where it was drawn is a copy; the same text elsewhere is
     const printer = await chromiumPrinter();
     try {
       for (const borders of ['full', 'none'] as const) {
-        const variant: Variant = { engine: 'chromium', borders };
-        const html = variantHtml(variant).replace(
-          '</head>',
-          '<style>body, p, td, th, h1, h2, h3, div, span { text-shadow: 0.3px 0.2px 0 #000; }</style></head>',
+        const { record, score } = await printedSample(
+          printer,
+          'shadowed',
+          borders,
+          withCss('body, p, td, th, h1, h2, h3, div, span { text-shadow: 0.3px 0.2px 0 #000; }'),
         );
-        const record = await parseReport(await printer.pdf(html, variant), { path: `shadowed-${borders}.pdf` });
-        const score = scoreCells(record, sampleTruth());
         expect({ borders, wrong: score.wrongCells, missing: score.missingCells }).toEqual({
           borders,
           wrong: [],

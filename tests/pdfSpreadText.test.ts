@@ -3,14 +3,13 @@
 // columns guessed from where text lies would cut 258 into 2 | 5 | 8 across three columns, so such
 // a table's numbers are left unread with a finding: never a wrong number. So are the rows whose
 // numbers, printed in full-width digits, wrap inside a narrow cell as ideographs do.
-import { parseReport } from '../pipeline/parseReport';
 import {
   chromiumPrinter,
+  expectHonest,
   haveChromium,
-  sampleTruth,
-  scoreCells,
+  printedSample,
   variantHtml,
-  type Variant,
+  withCss,
 } from './support/pdfVariants';
 
 const SPREAD = {
@@ -25,17 +24,8 @@ const SPREAD = {
     try {
       for (const [name, css] of Object.entries(SPREAD))
         for (const borders of ['full', 'none', 'threeLine'] as const) {
-          const variant: Variant = { engine: 'chromium', borders };
-          const html = variantHtml(variant).replace('</head>', `<style>${css}</style></head>`);
-          const record = await parseReport(await printer.pdf(html, variant), { path: `${name}-${borders}.pdf` });
-          const score = scoreCells(record, sampleTruth());
-          console.log(`${name}, ${borders}: right ${score.right}, empty ${score.missing}, wrong ${score.wrong}`);
-          expect({ name, borders, wrong: score.wrongCells, unflagged: score.unflagged }).toEqual({
-            name,
-            borders,
-            wrong: [],
-            unflagged: 0,
-          });
+          const { score } = await printedSample(printer, name, borders, withCss(css));
+          expectHonest(name, borders, score);
           if (borders === 'full') expect(score.missing).toBe(0);
         }
     } finally {
@@ -57,19 +47,9 @@ const fullWidthNumbers = (html: string) =>
     const printer = await chromiumPrinter();
     try {
       for (const borders of ['full', 'none', 'threeLine'] as const) {
-        const variant: Variant = { engine: 'chromium', borders };
-        const html = fullWidthNumbers(variantHtml(variant));
-        expect(html).toContain('８２１');
-        const record = await parseReport(await printer.pdf(html, variant), { path: `full-width-${borders}.pdf` });
-        const score = scoreCells(record, sampleTruth());
-        console.log(
-          `full-width digits, ${borders}: right ${score.right}, empty ${score.missing}, wrong ${score.wrong}`,
-        );
-        expect({ borders, wrong: score.wrongCells, unflagged: score.unflagged }).toEqual({
-          borders,
-          wrong: [],
-          unflagged: 0,
-        });
+        expect(fullWidthNumbers(variantHtml({ engine: 'chromium', borders }))).toContain('８２１');
+        const { score } = await printedSample(printer, 'full-width digits', borders, fullWidthNumbers);
+        expectHonest('full-width digits', borders, score);
         if (borders === 'full') expect(score.missing).toBe(0);
       }
     } finally {

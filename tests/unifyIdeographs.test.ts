@@ -8,14 +8,7 @@ import { join } from 'node:path';
 import { unifyIdeographs } from '../parsers/unifyIdeographs';
 import { parseReport } from '../pipeline/parseReport';
 import type { ReportRecord } from '../src/model/record';
-import {
-  chromiumPrinter,
-  haveChromium,
-  sampleTruth,
-  scoreCells,
-  variantHtml,
-  type Variant,
-} from './support/pdfVariants';
+import { chromiumPrinter, haveChromium, printedSample } from './support/pdfVariants';
 
 const KANGXI_FIRST = 0x2f00;
 const KANGXI_LAST = 0x2fd5;
@@ -73,12 +66,8 @@ test.each([
   async () => {
     const printer = await chromiumPrinter();
     try {
-      const variant: Variant = { engine: 'chromium', borders: 'full' };
-      const html = variantHtml(variant);
-      const plain = await parseReport(await printer.pdf(html, variant), { path: 'plain.pdf' });
-      const radicalPdf = await printer.pdf(withRadicals(html), variant);
-      const got = await parseReport(radicalPdf, { path: 'radicals.pdf' });
-      const score = scoreCells(got, sampleTruth());
+      const { record: plain } = await printedSample(printer, 'plain', 'full', (html) => html);
+      const { record: got, score } = await printedSample(printer, 'radicals', 'full', withRadicals);
       expect(score.wrong).toBe(0);
       expect(score.missing).toBe(0);
       expect(got.report).toEqual(plain.report);

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { ReportRecord } from '../../src/model/record';
+import { parseReport } from '../../pipeline/parseReport';
 import { sampleFile } from './fixtures';
 import { readTruth, truthCells, type Truth } from './truth';
 
@@ -295,4 +296,36 @@ export function scoreCells(record: ReportRecord, truth: Truth): CellScore {
 /** Every row a page can break before, in every table: after the first row, up to the last. */
 export function everyBreak(): { table: number; row: number }[] {
   return TABLE_ROWS.flatMap((n, table) => Array.from({ length: n - 1 }, (_, k) => ({ table, row: k + 1 })));
+}
+
+/** the page with a style sheet added last (a quirk of how a report is printed) */
+export const withCss = (css: string) => (html: string) => html.replace('</head>', `<style>${css}</style></head>`);
+
+/**
+ * The sample printed by Chromium in one border style, its page changed by `edit` first (a quirk's
+ * CSS, other digits), parsed and scored; the score is logged as `name, borders: right …`.
+ */
+export async function printedSample(
+  printer: PdfPrinter,
+  name: string,
+  borders: Borders,
+  edit: (html: string) => string,
+): Promise<{ record: ReportRecord; score: CellScore }> {
+  const variant: Variant = { engine: 'chromium', borders };
+  const record = await parseReport(await printer.pdf(edit(variantHtml(variant)), variant), {
+    path: `${name}-${borders}.pdf`,
+  });
+  const score = scoreCells(record, sampleTruth());
+  console.log(`${name}, ${borders}: right ${score.right}, empty ${score.missing}, wrong ${score.wrong}`);
+  return { record, score };
+}
+
+/** what a quirk's printing must show: no number wrong, every empty cell named by a finding */
+export function expectHonest(name: string, borders: Borders, score: CellScore): void {
+  expect({ name, borders, wrong: score.wrongCells, unflagged: score.unflagged }).toEqual({
+    name,
+    borders,
+    wrong: [],
+    unflagged: 0,
+  });
 }
