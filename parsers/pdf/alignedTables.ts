@@ -364,6 +364,9 @@ function region(
   const leftOfRow = labelAbove && lines[i - 1].x1 < segs[i][0].x0;
   if (leftOfRow && (segs[i].every(isValuePiece) || (segs[i - 1].length === 1 && NUMBERED.test(segs[i - 1][0].text))))
     x0 = Math.min(x0, lines[i - 1].x0);
+  // where the numbers so far start: a label line inside the table that ends left of them is a
+  // row's label (its numbers blank), however wide it is against a table known by one row only
+  let firstValue = Math.min(...segs[i].filter(isValuePiece).map((s) => s.x0));
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
   for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
     if (gap(lines[j - 1], lines[j]) > regionGap * lines[j].size) break;
@@ -372,11 +375,13 @@ function region(
       count++;
       x0 = Math.min(x0, ...segs[j].map((s) => s.x0));
       x1 = Math.max(x1, ...segs[j].map((s) => s.x1));
+      firstValue = Math.min(firstValue, ...segs[j].filter(isValuePiece).map((s) => s.x0));
       continue;
     }
     const s = segs[j];
     if (isHeadingLine(s) && s[0].x0 <= margin + s[0].size && !wrappedRowLabel(lines, segs, j)) break;
-    if (runningText(s, x0, x1)) break;
+    const labelLeftOfValues = s.length === 1 && s[0].x0 > margin + s[0].size && s[0].x1 < firstValue - s[0].size / 2;
+    if (runningText(s, x0, x1) && !labelLeftOfValues) break;
   }
   // lines without numbers inside the table: right of the headings' margin, within its width,
   // not running text, not a page number
