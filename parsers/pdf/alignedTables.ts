@@ -101,7 +101,10 @@ export function findAlignedTables(
       // a table's column labels at the page's foot, its rows on the next page: a table only
       // where that page's part goes on under them (buildBlocks), else text again
       const footLabels = end === pageBottom && !segs.slice(start, end + 1).some((line) => line.some(isValuePiece));
-      const tentative = rows < 2 && !(start === pageTop && lastRow) && !headed;
+      // (at the page's top, numbered rows that print no number above it are that table's rows too)
+      const numberedRows = segs.slice(start, end + 1).filter((line) => NUMBERED.test(line[0].text)).length;
+      const continued = start === pageTop && (lastRow || numberedRows >= 3);
+      const tentative = rows < 2 && !continued && !headed;
       if (tentative && !footLabels) continue;
       // a line left out right above the first row may be the first line of that row's label
       const cut = start === first && start > 0 && gap(lines[start - 1], lines[start]) <= ROW_PITCH * lines[start].size;
@@ -123,7 +126,10 @@ export function findAlignedTables(
         !/。/.test(l.text) && // a sentence is running text, not a row's label
         (k === 0 || gap(body[k - 1], l) <= REGION_GAP * l.size),
     );
-    if (allInner && body.filter((l) => NUMBERED.test(l.text)).length >= 2) {
+    // (or one such row alone, its label wrapped over a few lines: a page break before a row
+    // after one that broke on its own leaves a row a page)
+    const numbered = body.filter((l) => NUMBERED.test(l.text)).length;
+    if (allInner && (numbered >= 2 || (numbered === 1 && NUMBERED.test(body[0].text) && body.length <= 3))) {
       const table = buildTable(lines, segs.slice(pageTop, pageBottom + 1).flat(), page, true);
       if (table) {
         tables.push(table);
@@ -367,6 +373,8 @@ function region(
   // where the numbers so far start: a label line inside the table that ends left of them is a
   // row's label (its numbers blank), however wide it is against a table known by one row only
   let firstValue = Math.min(...segs[i].filter(isValuePiece).map((s) => s.x0));
+  const labelLeftOfValues = (s: Segment[]) =>
+    s.length === 1 && s[0].x0 > margin + s[0].size && s[0].x1 < firstValue - s[0].size / 2;
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
   for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
     if (gap(lines[j - 1], lines[j]) > regionGap * lines[j].size) break;
@@ -380,8 +388,7 @@ function region(
     }
     const s = segs[j];
     if (isHeadingLine(s) && s[0].x0 <= margin + s[0].size && !wrappedRowLabel(lines, segs, j)) break;
-    const labelLeftOfValues = s.length === 1 && s[0].x0 > margin + s[0].size && s[0].x1 < firstValue - s[0].size / 2;
-    if (runningText(s, x0, x1) && !labelLeftOfValues) break;
+    if (runningText(s, x0, x1) && !labelLeftOfValues(s)) break;
   }
   // lines without numbers inside the table: right of the headings' margin, within its width,
   // not running text, not a page number
@@ -392,7 +399,7 @@ function region(
       s[0].x0 > margin + s[0].size &&
       l.x0 >= x0 - l.size * 2 &&
       l.x1 <= x1 + l.size * 2 &&
-      !runningText(s, x0, x1) &&
+      (!runningText(s, x0, x1) || labelLeftOfValues(s)) &&
       !isNumeric(l.text.replace(/[-—–\s/／]/g, ''))
     );
   };
@@ -406,7 +413,7 @@ function region(
       if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !(rowsWithoutNumbers && inner(start - 1)))
         break;
       if (l.x0 < x0 - l.size * 2 || l.x1 > x1 + l.size * 2) break;
-      if (runningText(s, x0, x1)) break;
+      if (runningText(s, x0, x1) && !labelLeftOfValues(s)) break;
       start--;
     }
     return start;

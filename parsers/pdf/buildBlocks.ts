@@ -12,6 +12,10 @@ import { columnsFromText } from './textColumns';
 const HEADING =
   /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])/;
 const SENTENCE_END = /[。！？；：!?;:]$/;
+/** a note under a table (注：本表…, 说明：, 备注：, 数据来源：, a footnote mark) */
+const NOTE = /^\s*(?:注|说明|备注|数据来源|资料来源)\s*\d?\s*[:：]|^\s*[*＊※①-⑳]/;
+/** how many lines such a note may run to */
+const MAX_NOTE_LINES = 4;
 
 interface Margins {
   left: number;
@@ -79,6 +83,16 @@ export function buildBlocks(
       para = { lines: [line], page, onFirstPage: 1 };
     }
   };
+  /** the page of the table's last part */
+  let tablePage = 0;
+  type HeldLine = { line: TextLine; page: number; samePage: boolean };
+  /**
+   * a note printed under the table's last part on its page (注：…): held until the next
+   * element shows whether the table goes on past it; then it is text after the table
+   */
+  let held: HeldLine[] = [];
+  let notesAfter: HeldLine[] = [];
+  const release = (lines: HeldLine[]) => lines.forEach((n) => takeLine(n.line, n.page, n.samePage));
   const flushTable = () => {
     const lines = tentative;
     tentative = null;
@@ -87,16 +101,39 @@ export function buildBlocks(
     else if (table)
       blocks.push(toTableBlock(table.parts! > 1 && !table.ruled ? columnsFromText(table) : table, ocrPages));
     table = null;
+    release([...notesAfter, ...held]);
+    notesAfter = [];
+    held = [];
   };
-
   let prev: PageElement | null = null;
+  /**
+   * a line right under the table on its last page that opens a note, or a wrapped line of the
+   * note held (its size, no blank line before it, no heading): a heading after the table ends
+   * it, and a part on the next page is then another table
+   */
+  const noteLine = (el: PageElement & { kind: 'line' }) => {
+    if (!table || tentative || el.page !== tablePage) return false;
+    if (!held.length) return prev?.kind === 'table' && NOTE.test(el.line.text);
+    const last = held[held.length - 1].line;
+    const line = el.line;
+    return (
+      held.length < MAX_NOTE_LINES &&
+      Math.abs(line.size - last.size) <= 0.15 * last.size &&
+      last.bottom - line.top <= line.size * 1.2 &&
+      !HEADING.test(line.text)
+    );
+  };
   for (const el of elements) {
     if (el.kind === 'table') {
       flushPara();
-      const joined = table && prev?.kind === 'table' && prev.page !== el.page ? continuedRows(table, el.table) : 0;
+      // a part on another page goes on from the table above, right after it or past a note under it
+      const after = held.length ? tablePage : prev?.kind === 'table' ? prev.page : undefined;
+      const joined = table && after !== undefined && after !== el.page ? continuedRows(table, el.table) : 0;
       if (table && joined) {
         appendTable(table, rowsOf(el.table, 0, joined));
         tentative = null;
+        notesAfter.push(...held);
+        held = [];
       }
       if (joined < el.table.nRows) {
         // a new table, or one that starts on this page right under the end of the one above
@@ -104,6 +141,9 @@ export function buildBlocks(
         table = toFlowTable(rowsOf(el.table, joined, el.table.nRows));
         if (el.table.tentative && !joined) tentative = { lines: el.table.tentative, samePage: prev?.page === el.page };
       }
+      tablePage = el.page;
+    } else if (noteLine(el)) {
+      held.push({ line: el.line, page: el.page, samePage: prev?.page === el.page });
     } else {
       flushTable();
       takeLine(el.line, el.page, prev?.page === el.page);
