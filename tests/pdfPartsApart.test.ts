@@ -6,7 +6,8 @@
 //   taken for running text and ended the part there;
 // - a page whose rows print no number but the last, which prints one: one row is a table only
 //   where a table goes on, and that was known only of rows printing two numbers;
-// - a note under the part above (注：本表…), between it and the part on the next page.
+// - a note under the part above (注：本表…), between it and the part on the next page, also under a
+//   page of rows that print no number (a page of rows is one only where nothing else is on it).
 // Each variant read 174–176 of 198 before; now every cell.
 import { parseReport } from '../pipeline/parseReport';
 import {
@@ -36,6 +37,8 @@ const CASES: [string, Variant['breakAt'], boolean][] = [
   ['one number in a few rows', { table: 1, row: 12 }, false],
   // 三 cut before 部分公开 with a note under its first part
   ['a note between the parts', { table: 1, row: 6 }, true],
+  // 三 cut before 保护第三方合法权益: a page of two rows printing no number, and the note under them
+  ['rows without numbers, then a note', { table: 1, row: 10 }, true],
 ];
 
 (haveChromium() ? test : test.skip)(

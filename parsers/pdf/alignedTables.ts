@@ -9,6 +9,7 @@
 // The result has the shape of a ruled table on its page, so joining and the model are shared.
 import { round, type PageCell, type PageTable } from './fillGrid';
 import { isNumeric, segmentOf, segmentsOf, type Segment } from './lineSegments';
+import { TABLE_NOTE } from './tableNote';
 import { mergeOverlapping, overlaps, spanIn, unspanned, type XRange } from './xRanges';
 import type { TextItem } from './pageText';
 import { groupLines, joinWrapped, type TextLine } from './textLines';
@@ -117,7 +118,10 @@ export function findAlignedTables(
   // a page between two parts of a table may hold only rows that print no number: numbered
   // labels (and their wrapped lines), none at the headings' margin, none running text
   if (labelsOnlyPage && !tables.length && !tabular.some(Boolean) && pageBottom >= pageTop) {
-    const body = lines.slice(pageTop, pageBottom + 1);
+    // (a note under them, 注：本表…, is text after the table: the rows end above it)
+    const noteAt = lines.findIndex((l, k) => k > pageTop && k <= pageBottom && TABLE_NOTE.test(l.text));
+    const bodyEnd = noteAt > 0 ? noteAt - 1 : pageBottom;
+    const body = lines.slice(pageTop, bodyEnd + 1);
     const allInner = body.every(
       (l, k) =>
         segs[pageTop + k].length === 1 &&
@@ -130,10 +134,10 @@ export function findAlignedTables(
     // after one that broke on its own leaves a row a page)
     const numbered = body.filter((l) => NUMBERED.test(l.text)).length;
     if (allInner && (numbered >= 2 || (numbered === 1 && NUMBERED.test(body[0].text) && body.length <= 3))) {
-      const table = buildTable(lines, segs.slice(pageTop, pageBottom + 1).flat(), page, true);
+      const table = buildTable(lines, segs.slice(pageTop, bodyEnd + 1).flat(), page, true);
       if (table) {
         tables.push(table);
-        for (let k = pageTop; k <= pageBottom; k++) used.add(k);
+        for (let k = pageTop; k <= bodyEnd; k++) used.add(k);
       }
     }
   }

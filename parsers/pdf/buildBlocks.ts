@@ -7,14 +7,13 @@ import { appendTable, continuedRows, rowsOf, toFlowTable, type FlowTable } from 
 import type { PageElement } from './pageElement';
 import { joinWrapped, type TextLine } from './textLines';
 import { toTableBlock } from './toTableBlock';
+import { TABLE_NOTE } from './tableNote';
 import { columnsFromText } from './textColumns';
 
 const HEADING =
   /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])/;
 const SENTENCE_END = /[。！？；：!?;:]$/;
-/** a note under a table (注：本表…, 说明：, 备注：, 数据来源：, a footnote mark) */
-const NOTE = /^\s*(?:注|说明|备注|数据来源|资料来源)\s*\d?\s*[:：]|^\s*[*＊※①-⑳]/;
-/** how many lines such a note may run to */
+/** how many lines a note under a table (TABLE_NOTE) may run to */
 const MAX_NOTE_LINES = 4;
 
 interface Margins {
@@ -113,7 +112,7 @@ export function buildBlocks(
    */
   const noteLine = (el: PageElement & { kind: 'line' }) => {
     if (!table || tentative || el.page !== tablePage) return false;
-    if (!held.length) return prev?.kind === 'table' && NOTE.test(el.line.text);
+    if (!held.length) return prev?.kind === 'table' && TABLE_NOTE.test(el.line.text);
     const last = held[held.length - 1].line;
     const line = el.line;
     return (
