@@ -227,3 +227,20 @@ describe('the labelled corpus', () => {
       ]);
   });
 });
+
+test('a closing signature names an issuer the opening does not; a period from January to its own year', async () => {
+  const ending = '\n五、存在的主要问题及改进情况\n及时性还需提高。\n六、其他需要报告的事项\n无。\n';
+  const opening = '关于2021年度政府信息公开工作情况的报告\n一、总体情况\n本单位认真贯彻落实《条例》。';
+  expect(await metaOf(`${opening}${ending}泰安市医疗保障局\n2022年1月20日\n`)).toMatchObject({
+    agency: '泰安市医疗保障局',
+    year: 2021,
+  });
+  // a name above the last section is no signature, nor a sentence after it
+  expect(await metaOf(`${opening}\n泰安市医疗保障局${ending}本报告由办公室编制。\n`)).toMatchObject({ agency: null });
+  // the statistics period's day misread (1月]日), the year the same at both ends
+  expect(
+    await metaOf(
+      '一、总体情况\n本报告中所列数据的统计期限自2025 年1月]日起至2025 年12月31日止。\n本单位认真贯彻落实《条例》。',
+    ),
+  ).toMatchObject({ year: 2025 });
+});

@@ -131,6 +131,54 @@ describe('an OCR-garbled name the text prints again where OCR read it right', ()
     );
   });
 
+  // a border or bullet read as a glyph before the name, 龙 read as 记 too: the signature prints it right
+  test('a stray glyph before the name (四建水县…) is dropped, the misread glyph mended from the signature', async () => {
+    const m = await meta(
+      report(
+        '四建水县青记镇人民政府政府信息公开工作2019年度报告',
+        '2019年，本镇认真贯彻落实《条例》。',
+        '建水县青龙镇人民政府',
+      ),
+    );
+    expect(m.agency).toBe('建水县青龙镇人民政府');
+    expect(m.findings.join('\n')).toContain('its first character opens no place, 建水县青记镇人民政府 does');
+  });
+
+  // 年 after the title's year read as another glyph (征, 和): the title's shape is found
+  test.each([
+    ['一建水县青龙镇人民政府关于2024征度政府信息公开工作情况的报告', '建水县青龙镇人民政府', 2024],
+    ['2020 和杭州市西湖区文化广电旅游局政府信息公开工作年度报告', '杭州市西湖区文化广电旅游局', 2020],
+  ])('%s', async (title, agency, year) => {
+    const m = await meta(report(title, '本单位认真贯彻落实《条例》。', ''));
+    expect({ agency: m.agency, year: m.year }).toEqual({ agency, year });
+    // the same lines from a text layer are taken as printed: no year is read into them
+    const doc = await parseDocument(Buffer.from(report(title, '本单位认真贯彻落实《条例》。', '')), {
+      fileName: 'page.txt',
+    });
+    expect(findMeta(doc).title ?? '').not.toMatch(/2024年度|2020年杭州/);
+  });
+
+  test('a stray-looking first glyph that opens a name of its own stays (一量阳击…: no place after it)', async () => {
+    const m = await meta(
+      report('一量阳击发展和改革委员会2019年政府信息公开工作年度报告', '2019年，我委认真贯彻落实《条例》。', ''),
+    );
+    expect(m.findings.join('\n')).not.toContain('opens no place');
+  });
+
+  // the title OCR could not read; the report signs at its end, a seal's stroke read as 人 after the name
+  test('a title past reading: the closing signature names the issuer', async () => {
+    const doc = await parseDocument(
+      Buffer.from(
+        '人二放放下府信息公开T作2025fEIEIE\n一、总体情况\n本单位认真贯彻落实《条例》。\n' +
+          '六、其他需要报告的于项\nAR\n杭州市西湖区文化广电旅游局人\n',
+      ),
+      { fileName: 'page.txt' },
+    );
+    expect(findMeta({ ...doc, ocr: true }).agency).toBe('杭州市西湖区文化广电旅游局');
+    // from a text layer the line is what it prints: no name
+    expect(findMeta(doc).agency).toBeNull();
+  });
+
   test('two different names fit (岳阳, 沈阳): the issuer stays unsettled', async () => {
     const m = await meta(
       report(

@@ -13,8 +13,9 @@ import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
 import { looksLikeAgencyName, PRONOUN, STARTS_WITH_PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
 import { statedPeriodYear, openingSentenceYear, reportNameYear } from './statisticsYear';
 import { composeAgency } from './composeAgency';
-import { checkOcrName, nameElsewhere, unknownPlace } from './ocrNames';
+import { checkOcrName, nameElsewhere, ocrYearsMended, unknownPlace, withoutStrayOpening } from './ocrNames';
 import { agencyForPronoun } from './pronounAgency';
+import { closingSignature } from './signature';
 import { resolveRegion } from '../region/resolveRegion';
 import { withFullPlaceName } from '../region/placeShortNames';
 import { regionOf, type Region } from '../region/regionOf';
@@ -174,7 +175,8 @@ const documentText = (doc: Doc) =>
 
 export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const findings: string[] = [];
-  const lines = openingLines(doc);
+  // (OCR reads 年 after a year as another glyph now and then: 2024征度)
+  const lines = doc.ocr ? openingLines(doc).map(ocrYearsMended) : openingLines(doc);
   let title = findTitle(doc, lines);
   const bodyAt = Math.max(
     0,
@@ -209,12 +211,20 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     fields.find(named) ??
     headers.find(named) ??
     candidates[0]?.name ??
+    closingSignature(doc, named) ??
     null;
   // OCR mistakes one glyph for another: 录公厅 is 办公厅 when no other known word is that near
   // a name OCR did not read right is no agency: a garbled one (一量阳击发展和改革委员会 for
   // 岳阳市…) would enter the dataset as an issuer that does not exist
   let ocrNameUnsettled = false;
   if (doc.ocr && printed && !PRONOUN.test(printed)) {
+    // a border or bullet read as a glyph before the name (四建水县…)
+    const opened = withoutStrayOpening(printed);
+    if (opened !== printed) {
+      findings.push(`agency read by OCR as ${printed}: its first character opens no place, ${opened} does`);
+      title = title?.split(printed).join(opened) ?? null;
+      printed = opened;
+    }
     const read = printed;
     const checked = checkOcrName(read);
     const unsettled: string[] = [];

@@ -221,3 +221,24 @@ export function unknownPlace(name: string): string | null {
   }
   return null;
 }
+
+/** what OCR makes of a box, a rule or a bullet in front of a line: 一 丨 口 囗 四 日 目 | */
+const STRAY_GLYPH = /^[一丨口囗四日目|Il]/;
+
+/**
+ * An OCR'd name opened by a stray glyph (四建水县青龙镇… for 建水县青龙镇…, a table's border or a
+ * bullet read as a character): the name without it where what follows opens with a division and
+ * the name as read does not; else the name as read.
+ */
+export function withoutStrayOpening(name: string): string {
+  if (name.length < 4 || !STRAY_GLYPH.test(name) || placeAt(name) > 0) return name;
+  return placeAt(name.slice(1)) >= 2 ? name.slice(1) : name;
+}
+
+/**
+ * 年 after a year, in a line that names a report, misread as another character (2024征度, 2020
+ * 和杭州市…报告): a four-digit year there is followed by 年; read so, the title's shape is found
+ */
+const YEAR_GLYPH_MISREAD = /((?:19|20)\d{2})\s*([\u4e00-\u9fa5])(?=度|[^。]*?(?:信息|政务)公开[^。]*?(?:报告|年报))/g;
+export const ocrYearsMended = (line: string): string =>
+  line.replace(YEAR_GLYPH_MISREAD, (m, year: string, glyph: string) => (glyph === '年' ? m : `${year}年`));
