@@ -142,6 +142,15 @@ describe('an OCR-garbled name the text prints again where OCR read it right', ()
     );
     expect(m.agency).toBe('建水县青龙镇人民政府');
     expect(m.findings.join('\n')).toContain('its first character opens no place, 建水县青记镇人民政府 does');
+    // before a known agency word as well (国家税务总局), 芜 read as 鞠
+    const tax = await meta(
+      report(
+        '四国家税务总局鞠湖市镜湖区税务局2020年政府信息公开工作年度报告',
+        '2020年，本局认真贯彻落实《条例》。',
+        '国家税务总局芜湖市镜湖区税务局',
+      ),
+    );
+    expect(tax.agency).toBe('国家税务总局芜湖市镜湖区税务局');
   });
 
   // 年 after the title's year read as another glyph (征, 和): the title's shape is found

@@ -226,13 +226,20 @@ export function unknownPlace(name: string): string | null {
 const STRAY_GLYPH = /^[一丨口囗四日目|Il]/;
 
 /**
- * An OCR'd name opened by a stray glyph (四建水县青龙镇… for 建水县青龙镇…, a table's border or a
- * bullet read as a character): the name without it where what follows opens with a division and
- * the name as read does not; else the name as read.
+ * An OCR'd name opened by a stray glyph (四建水县青龙镇… for 建水县青龙镇…, 四国家税务总局…, a table's
+ * border or a bullet read as a character): the name without it where what follows opens with a
+ * division or a known agency word and the name as read does not; else the name as read.
  */
 export function withoutStrayOpening(name: string): string {
-  if (name.length < 4 || !STRAY_GLYPH.test(name) || placeAt(name) > 0) return name;
-  return placeAt(name.slice(1)) >= 2 ? name.slice(1) : name;
+  if (name.length < 4 || !STRAY_GLYPH.test(name) || opensKnown(name)) return name;
+  return opensKnown(name.slice(1)) ? name.slice(1) : name;
+}
+
+/** the name opens with a division or a known agency word of three characters or more (国家税务总局) */
+function opensKnown(name: string): boolean {
+  if (placeAt(name) >= 2) return true;
+  for (let j = Math.min(name.length, 12); j >= 3; j--) if (agencyVocabulary().has(name.slice(0, j))) return true;
+  return false;
 }
 
 /**
