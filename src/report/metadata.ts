@@ -221,7 +221,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     // a border or bullet read as a glyph before the name (四建水县…)
     const opened = withoutStrayOpening(printed);
     if (opened !== printed) {
-      findings.push(`agency read by OCR as ${printed}: its first character opens no place, ${opened} does`);
+      findings.push(`agency read by OCR as ${printed}: its first character opens no known name, ${opened} does`);
       title = title?.split(printed).join(opened) ?? null;
       printed = opened;
     }
