@@ -377,8 +377,12 @@ function region(
   // where the numbers so far start: a label line inside the table that ends left of them is a
   // row's label (its numbers blank), however wide it is against a table known by one row only
   let firstValue = Math.min(...segs[i].filter(isValuePiece).map((s) => s.x0));
+  // (none before a row with numbers: a header's lines are no measure)
   const labelLeftOfValues = (s: Segment[]) =>
-    s.length === 1 && s[0].x0 > margin + s[0].size && s[0].x1 < firstValue - s[0].size / 2;
+    Number.isFinite(firstValue) &&
+    s.length === 1 &&
+    s[0].x0 > margin + s[0].size &&
+    s[0].x1 < firstValue - s[0].size / 2;
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
   for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
     if (gap(lines[j - 1], lines[j]) > regionGap * lines[j].size) break;
