@@ -1,6 +1,6 @@
 // Doc → everything a record says about the report: metadata, heading tree, the three standard
 // tables as keyed cells, and the cross-check rules. Knows nothing of the input format.
-import type { Doc } from './model/document';
+import { proseOf, type Doc } from './model/document';
 import type { Cell, Flag, ReportRecord, Template } from './model/record';
 import { TableKey } from './model/record';
 import { findMeta, type MetaSource } from './report/metadata';
@@ -59,10 +59,7 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
   const collected = collectTableRows(legacyGrid ? { ...doc, blocks: doc.blocks.filter((b) => b !== legacyGrid) } : doc);
   const findings: string[] = [...doc.notes, ...meta.findings];
 
-  const narrative = doc.blocks
-    .filter((b) => b.type !== 'table')
-    .map((b) => b.text)
-    .join('\n');
+  const narrative = proseOf(doc);
   const prose = narrativeEvidence(narrative);
   const recognised: RecognisedTable[] = [];
   const templates: Template[] = [];

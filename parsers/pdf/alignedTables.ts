@@ -103,8 +103,7 @@ export function findAlignedTables(
       // where that page's part goes on under them (buildBlocks), else text again
       const footLabels = end === pageBottom && !segs.slice(start, end + 1).some((line) => line.some(isValuePiece));
       // (at the page's top, numbered rows that print no number above it are that table's rows too)
-      const numberedRows = segs.slice(start, end + 1).filter((line) => NUMBERED.test(line[0].text)).length;
-      const continued = start === pageTop && (lastRow || numberedRows >= 3);
+      const continued = start === pageTop && (lastRow || numberedLines(segs, start, end) >= 3);
       const tentative = rows < 2 && !continued && !headed;
       if (tentative && !footLabels) continue;
       // a line left out right above the first row may be the first line of that row's label
@@ -132,7 +131,7 @@ export function findAlignedTables(
     );
     // (or one such row alone, its label wrapped over a few lines: a page break before a row
     // after one that broke on its own leaves a row a page)
-    const numbered = body.filter((l) => NUMBERED.test(l.text)).length;
+    const numbered = numberedLines(segs, pageTop, bodyEnd);
     if (allInner && (numbered >= 2 || (numbered === 1 && NUMBERED.test(body[0].text) && body.length <= 3))) {
       const table = buildTable(lines, segs.slice(pageTop, bodyEnd + 1).flat(), page, true);
       if (table) {
@@ -146,6 +145,10 @@ export function findAlignedTables(
 }
 
 const gap = (a: TextLine, b: TextLine) => a.y - b.y;
+
+/** how many of lines [from, to] open with a row's number (（四）, 2., 一、) */
+const numberedLines = (segs: Segment[][], from: number, to: number) =>
+  segs.slice(from, to + 1).filter((line) => NUMBERED.test(line[0].text)).length;
 
 /**
  * The gap (font sizes) that ends a table region on this page: REGION_GAP, or a quarter more

@@ -83,3 +83,11 @@ export type Doc = z.infer<typeof Doc>;
 export function cell(text: string, source: Provenance): GridCell {
   return { text, rowSpan: 1, colSpan: 1, source };
 }
+
+/** the text of every block but the tables, a block a line: the report's prose, headings included */
+export function proseOf(doc: Pick<Doc, 'blocks'>): string {
+  return doc.blocks
+    .filter((b) => b.type !== 'table')
+    .map((b) => b.text)
+    .join('\n');
+}

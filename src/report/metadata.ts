@@ -1,7 +1,7 @@
 // Title, issuing agency and the year the statistics cover, from any page: the title where it
 // says them, else the report's name or first sentences in the body, else the page's own fields
 // (发布机构, 来源, a crawler header). Then the agency's full name and region (composeAgency).
-import type { Doc } from '../model/document';
+import { proseOf, type Doc } from '../model/document';
 import { partsOfReportName, YEAR, arabicYears } from './titleShapes';
 
 /** the agency and year a title states (the report's name read by partsOfReportName) */
@@ -166,12 +166,8 @@ function capped(lines: string[], chars: number): string {
   return out.join('\n');
 }
 
-/** every text of the document but its tables', where a name printed again would be */
-const documentText = (doc: Doc) =>
-  doc.blocks
-    .filter((b) => b.type !== 'table')
-    .map((b) => b.text)
-    .join('\n');
+/** the title with a name OCR misread put right (null stays null) */
+const renamedIn = (title: string | null, read: string, name: string) => title?.split(read).join(name) ?? null;
 
 export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   const findings: string[] = [];
@@ -222,26 +218,26 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     const opened = withoutStrayOpening(printed);
     if (opened !== printed) {
       findings.push(`agency read by OCR as ${printed}: its first character opens no known name, ${opened} does`);
-      title = title?.split(printed).join(opened) ?? null;
+      title = renamedIn(title, printed, opened);
       printed = opened;
     }
     const read = printed;
     const checked = checkOcrName(read);
     const unsettled: string[] = [];
     if (checked.finding) unsettled.push(`agency read by OCR: ${checked.finding}; the issuer is left unsettled`);
-    if (checked.corrected) title = title?.split(checked.corrected).join(checked.name) ?? null;
+    if (checked.corrected) title = renamedIn(title, checked.corrected, checked.name);
     printed = checked.name;
     // a place no division has (入市本溪区 for 杭州市西湖区) would put the report in another region
     const place = unknownPlace(printed);
     if (place) unsettled.push(`agency read by OCR: ${place} is no known place; the issuer is left unsettled`);
     // the text may print the name again where OCR read it right (the overview, the closing signature)
-    const text = unsettled.length ? documentText(doc) : '';
+    const text = unsettled.length ? proseOf(doc) : '';
     const elsewhere = unsettled.length
       ? (nameElsewhere(read, text) ?? (place ? nameElsewhere(read, text, true) : null))
       : null;
     if (elsewhere) {
       findings.push(`agency read by OCR as ${read}: ${elsewhere}, as the text prints it elsewhere`);
-      title = title?.split(read).join(elsewhere) ?? null;
+      title = renamedIn(title, read, elsewhere);
       printed = elsewhere;
     } else {
       findings.push(...unsettled);
