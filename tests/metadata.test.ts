@@ -243,4 +243,14 @@ test('a closing signature names an issuer the opening does not; a period from Ja
       '一、总体情况\n本报告中所列数据的统计期限自2025 年1月]日起至2025 年12月31日止。\n本单位认真贯彻落实《条例》。',
     ),
   ).toMatchObject({ year: 2025 });
+  // the month misread as well (]月), the end's day past reading (2月3IH): the same year at both ends
+  expect(
+    await metaOf(
+      '一、总体情况\n本报告中所列数据的统计期限自2022 年]月1日起至2022 年2月3IH。\n本单位认真贯彻落实《条例》。',
+    ),
+  ).toMatchObject({ year: 2022 });
+  // the date on the signature's own line
+  expect(await metaOf(`${opening}${ending}泰安市医疗保障局 2022年1月20日\n`)).toMatchObject({
+    agency: '泰安市医疗保障局',
+  });
 });

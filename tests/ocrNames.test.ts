@@ -31,12 +31,23 @@ describe('checkOcrName', () => {
   });
 
   test.each([
+    // 海南区 is one character from 海演区 too, but it lies in 乌海市, not in 北京市
+    ['北京市海演区人民政府', '北京市海淀区人民政府'],
+    // of the twenty-odd counties named ?水县, only 建水县 has a town named 青龙镇
+    ['好水县青龙镇人民政府', '建水县青龙镇人民政府'],
+  ])('several places one glyph away, one lying where the other places say: %s → %s', (read, name) => {
+    expect(checkOcrName(read)).toEqual({ name, corrected: read });
+  });
+
+  test.each([
     // 办公厅 and 办公室 are both one character from 办公广
     ['上海市人民政府办公广', /several known words/],
     // 上海市 and 上饶市 are both one character from 上诲市
     ['上诲市人民政府办公厅', /several known words/],
     // 录化 could be 绿化 (no agency word) as well as several places: no guess
     ['上海市录化局', /is no known word/],
+    // 凉州区 and 肃州区 both have a town named 清水镇
+    ['咸州区清水镇人民政府', /several known words/],
   ])('left as read, with a finding, when the correction is not unique: %s', (read, finding) => {
     const got = checkOcrName(read);
     expect(got.name).toBe(read);
@@ -143,7 +154,22 @@ describe('an OCR-garbled name the text prints again where OCR read it right', ()
   ])('a stray glyph before the name is dropped: %s', async (title, opened, agency) => {
     const m = await meta(report(title, '2019年，本单位认真贯彻落实《条例》。', agency));
     expect(m.agency).toBe(agency);
-    expect(m.findings.join('\n')).toContain(`its first character opens no known name, ${opened} does`);
+    expect(m.findings.join('\n')).toContain(`${opened}, its first character a border, a bullet or a speck`);
+  });
+
+  // a speck read as a digit or a letter glued to the name, a glyph of the place misread as well
+  test.each([
+    ['0好水县青龙镇人民政府2023年度政府信息公开工作年度报告', '建水县青龙镇人民政府'],
+    ['O北京市海淀区人民政府2021年政府信息公开工作年度报告', '北京市海淀区人民政府'],
+  ])('a stray mark before the title is dropped: %s', async (title, agency) => {
+    const m = await meta(report(title, '本单位认真贯彻落实《条例》。', ''));
+    expect(m.agency).toBe(agency);
+    expect(m.findings.join('\n')).toContain('its first character a border, a bullet or a speck');
+    // from a text layer the name is what it prints
+    const doc = await parseDocument(Buffer.from(report(title, '本单位认真贯彻落实《条例》。', '')), {
+      fileName: 'page.txt',
+    });
+    expect(findMeta(doc).agency).not.toBe(agency);
   });
 
   // 年 after the title's year read as another glyph (征, 和): the title's shape is found
@@ -164,7 +190,7 @@ describe('an OCR-garbled name the text prints again where OCR read it right', ()
     const m = await meta(
       report('一量阳击发展和改革委员会2019年政府信息公开工作年度报告', '2019年，我委认真贯彻落实《条例》。', ''),
     );
-    expect(m.findings.join('\n')).not.toContain('opens no place');
+    expect(m.findings.join('\n')).not.toContain('its first character');
   });
 
   // the title OCR could not read; the report signs at its end, a seal's stroke read as 人 after the name
@@ -178,6 +204,19 @@ describe('an OCR-garbled name the text prints again where OCR read it right', ()
     );
     expect(findMeta({ ...doc, ocr: true }).agency).toBe('杭州市西湖区文化广电旅游局');
     // from a text layer the line is what it prints: no name
+    expect(findMeta(doc).agency).toBeNull();
+  });
+
+  // a seal over the signature read as two glyphs after the name, the date on the same line
+  test('a signature with two stray glyphs and its date on its line', async () => {
+    const doc = await parseDocument(
+      Buffer.from(
+        '首页|登录\n一、总体情况\n本单位认真贯彻落实《条例》。\n六、其他需要报告的于项\n本机关未收取信息处理费。\n' +
+          '国家税务总局芜湖市镜湖区税务局加四 2023年1月16日\n',
+      ),
+      { fileName: 'page.txt' },
+    );
+    expect(findMeta({ ...doc, ocr: true }).agency).toBe('国家税务总局芜湖市镜湖区税务局');
     expect(findMeta(doc).agency).toBeNull();
   });
 

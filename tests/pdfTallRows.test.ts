@@ -17,8 +17,10 @@ import { chromiumPrinter, expectHonest, haveChromium, printedSample, withCss } f
           withCss('td { padding: 6px 14px !important; }'),
         );
         expectHonest('padded', borders, score);
-        // (before: 141 of 198, tables 二's last parts and 三 lost)
-        expect(score.right).toBeGreaterThanOrEqual(170);
+        // (before: 141 of 198, tables 二's last parts and 三 lost; then 174: a page of 三 holding
+        // few numbers was cut into regions at each row, and the group label's last line carried
+        // to that page's top kept its part from joining the one before)
+        expect(score.right).toBe(198);
       }
     } finally {
       await printer.close();

@@ -121,3 +121,21 @@ test("tesseract's words take their text line's box: a flat 一 stays on its line
     ['一', 100, 40, 118, 6],
   ]);
 });
+
+test('a word box a speck made taller stays on its line where its middle is; one far off keeps its own', () => {
+  const head = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
+  const tsv = [
+    head,
+    '4\t1\t1\t1\t1\t0\t10\t100\t200\t40\t-1\t',
+    '5\t1\t1\t1\t1\t1\t10\t102\t38\t38\t96\t打印',
+    // reaching 8 px above and below the line: its middle (120) is the line's
+    '5\t1\t1\t1\t1\t2\t60\t92\t30\t56\t96\t本',
+    // far below the line (should not be): its own box
+    '5\t1\t1\t1\t1\t3\t100\t150\t30\t30\t96\t页',
+  ].join('\n');
+  expect(tsvWords(tsv).map((w) => [w.text, w.lineTop, w.lineHeight])).toEqual([
+    ['打印', 100, 40],
+    ['本', 100, 40],
+    ['页', 150, 30],
+  ]);
+});

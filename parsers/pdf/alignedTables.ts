@@ -77,7 +77,7 @@ export function findAlignedTables(
   // the left text edge, running header and footer left out: a date or URL printed in the page's
   // corner would put every body line inside it, and running text would read as table labels
   const margin = Math.min(bodyMargin, ...lines.slice(pageTop, pageBottom + 1).map((l) => l.x0));
-  const regionGap = regionGapOf(lines, tabular);
+  const regionGap = regionGapOf(lines, tabular, margin);
   const tables: PageTable[] = [];
   const used = new Set<number>();
   let floor = -1; // lines up to here belong to an earlier region
@@ -152,18 +152,29 @@ const numberedLines = (segs: Segment[][], from: number, to: number) =>
 
 /**
  * The gap (font sizes) that ends a table region on this page: REGION_GAP, or a quarter more
- * than the page's pitch of table lines (the median gap next to a line of values, over three
- * such gaps at least) where its rows are tall, up to TALL_ROWS_GAP
+ * than the page's pitch of table lines where its rows are tall, up to TALL_ROWS_GAP. The pitch:
+ * the median gap next to a line of values, over three such gaps at least; or, where most rows
+ * print no number (blank cells), a gap past REGION_GAP that recurs between lines inside the table
+ * (right of the margin), three times at least and each within a tenth of the others: the rows'
+ * own spacing, which no paragraph or heading repeats so evenly
  */
-function regionGapOf(lines: TextLine[], tabular: boolean[]): number {
+function regionGapOf(lines: TextLine[], tabular: boolean[], margin: number): number {
   const gaps: number[] = [];
-  for (let k = 1; k < lines.length; k++)
-    if (tabular[k] || tabular[k - 1]) gaps.push(gap(lines[k - 1], lines[k]) / lines[k].size);
-  if (gaps.length < 3) return REGION_GAP;
-  gaps.sort((a, b) => a - b);
-  const pitch = gaps[Math.floor(gaps.length / 2)];
+  const innerGaps: number[] = [];
+  for (let k = 1; k < lines.length; k++) {
+    const g = gap(lines[k - 1], lines[k]) / lines[k].size;
+    if (tabular[k] || tabular[k - 1]) gaps.push(g);
+    const inside = (l: TextLine) => l.x0 > margin + l.size;
+    if (inside(lines[k - 1]) && inside(lines[k]) && g > REGION_GAP && g * 1.25 <= TALL_ROWS_GAP) innerGaps.push(g);
+  }
+  let pitch = 0;
+  if (gaps.length >= 3) pitch = median(gaps);
+  if (innerGaps.length >= 3 && Math.max(...innerGaps) <= 1.1 * Math.min(...innerGaps))
+    pitch = Math.max(pitch, median(innerGaps));
   return Math.min(TALL_ROWS_GAP, Math.max(REGION_GAP, 1.25 * pitch));
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The left edge most text lines of the document start at (most items begin a line there). */
 export function bodyMargin(pages: { items: TextItem[] }[]): number {
@@ -423,8 +434,11 @@ function region(
       if (gap(l, lines[start]) > regionGap * l.size) break;
       if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !(rowsWithoutNumbers && inner(start - 1)))
         break;
-      if (l.x0 < x0 - l.size * 2 || l.x1 > x1 + l.size * 2) break;
-      if (runningText(s, x0, x1) && !labelLeftOfValues(s)) break;
+      // (at a page's top, the last line of a group's label carried over from the page before
+      // may stand left of every row here, in the table's first column: 三、本年度办 / 理结果)
+      const carried = rowsWithoutNumbers && s.length === 1 && l.x0 > margin + l.size && l.x1 < x0;
+      if ((l.x0 < x0 - l.size * 2 && !carried) || l.x1 > x1 + l.size * 2) break;
+      if (runningText(s, x0, x1) && !labelLeftOfValues(s) && !carried) break;
       start--;
     }
     return start;

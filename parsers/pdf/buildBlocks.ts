@@ -29,7 +29,11 @@ function measure(lines: TextLine[]): Margins {
     for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
   };
-  const bodySize = mode(lines.map((l) => Math.round(l.size)));
+  // the body's size from lines of some length: OCR's specks and stray glyphs make many short
+  // lines of any size (人, 和), which outnumbered the text on a scan's last page, and every line
+  // of the opening, larger than them, was taken for the title
+  const long = lines.filter((l) => l.text.replace(/\s+/g, '').length >= 8);
+  const bodySize = mode((long.length >= 5 ? long : lines).map((l) => Math.round(l.size)));
   const body = lines.filter((l) => Math.round(l.size) === bodySize);
   const left = mode(body.map((l) => Math.round(l.x0)));
   const rights = body.map((l) => l.x1).sort((a, b) => a - b);

@@ -179,6 +179,15 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     lines.findIndex((l) => BODY_START.test(l)),
   );
   const fromTitle = title ? partsOfReportName(title) : { agency: null, year: null };
+  // a border, a bullet or a speck OCR read as a glyph before the name (四建水县…, 0好水县…)
+  const strayDropped = (name: string): string => {
+    const opened = withoutStrayOpening(name);
+    if (opened === name) return name;
+    findings.push(`agency read by OCR as ${name}: ${opened}, its first character a border, a bullet or a speck`);
+    title = renamedIn(title, name, opened);
+    return opened;
+  };
+  if (doc.ocr && fromTitle.agency) fromTitle.agency = strayDropped(fromTitle.agency);
   // the opening is enough: the name and year are stated before the first table
   let body: string | undefined;
   const bodyText = () =>
@@ -214,18 +223,15 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
   // 岳阳市…) would enter the dataset as an issuer that does not exist
   let ocrNameUnsettled = false;
   if (doc.ocr && printed && !PRONOUN.test(printed)) {
-    // a border or bullet read as a glyph before the name (四建水县…)
-    const opened = withoutStrayOpening(printed);
-    if (opened !== printed) {
-      findings.push(`agency read by OCR as ${printed}: its first character opens no known name, ${opened} does`);
-      title = renamedIn(title, printed, opened);
-      printed = opened;
-    }
+    printed = strayDropped(printed);
     const read = printed;
     const checked = checkOcrName(read);
     const unsettled: string[] = [];
     if (checked.finding) unsettled.push(`agency read by OCR: ${checked.finding}; the issuer is left unsettled`);
-    if (checked.corrected) title = renamedIn(title, checked.corrected, checked.name);
+    if (checked.corrected) {
+      findings.push(`agency read by OCR as ${checked.corrected}: ${checked.name}, the one known name a glyph away`);
+      title = renamedIn(title, checked.corrected, checked.name);
+    }
     printed = checked.name;
     // a place no division has (入市本溪区 for 杭州市西湖区) would put the report in another region
     const place = unknownPlace(printed);

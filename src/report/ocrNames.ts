@@ -4,8 +4,9 @@
 // or division name is one substitution away (办公厅), otherwise the name is kept as read and a
 // finding says so. Text from a text layer is never changed: only OCR mistakes one glyph for another.
 import { jiebaSegmenter as segmenter } from '../jieba';
-import { upperDivisions, stem } from '../region/divisions';
+import { type Division, upperDivisions, townDivisions, stem } from '../region/divisions';
 import { mentionedDivisions } from '../region/textRegion';
+import { placesNest } from '../region/nestedPlaces';
 import { AGENCY_END_WORDS, DEPARTMENTS, DEPARTMENT_UNITS } from './agencyWords';
 import { allMatches } from '../text';
 
@@ -88,6 +89,16 @@ export function checkOcrName(read: string): CheckedName {
   const byLength = [...whole].sort((a, b) => b[1].length - a[1].length);
   if (byLength.length > 1 && byLength[0][1].length >= 4 && byLength[0][1].length - byLength[1][1].length >= 2)
     return { name: byLength[0][0], corrected: read };
+  // several places one glyph away, but only one lies where the name's other places say (北京市海演区:
+  // 海淀区 is in 北京市, 海南区 in 乌海市; 好水县青龙镇: of the ?水县, only 建水县 has a 青龙镇)
+  const placed = whole.filter(([fixed]) => !unknownPlace(fixed));
+  const nested = placed.filter(([fixed]) => placesNest(openingPlaces(fixed)) === true);
+  if (
+    whole.length > 1 &&
+    nested.length === 1 &&
+    placed.every(([f]) => f === nested[0][0] || placesNest(openingPlaces(f)) === false)
+  )
+    return { name: nested[0][0], corrected: read };
   const near = [...new Set((whole.length ? whole : [...fixes]).map(([, w]) => w))].slice(0, 4).join(', ');
   return {
     name: read,
@@ -187,6 +198,47 @@ function placeAt(text: string): number {
   return 0;
 }
 
+let stemDivisions: Map<string, Division[]> | undefined;
+/** each division stem → the divisions it stands for (凉山 → 凉山彝族自治州) */
+function divisionsOfStem(): Map<string, Division[]> {
+  if (stemDivisions) return stemDivisions;
+  stemDivisions = new Map();
+  for (const [name, list] of upperDivisions().byName) {
+    const s = stem(name);
+    if (s !== name) stemDivisions.set(s, [...(stemDivisions.get(s) ?? []), ...list]);
+  }
+  return stemDivisions;
+}
+
+/** a town's name (镇, 乡, 街道, 苏木) opening text, up to eight characters */
+const TOWN_AT = /^[\u4e00-\u9fa5]{1,6}?(?:镇|乡|街道|苏木)/;
+
+/**
+ * The places a name opens with, as placeAt reads them (a full name, or a stem alone or with its
+ * own level character), then a town's name: each the divisions it may stand for
+ */
+function openingPlaces(name: string): Division[][] {
+  const places: Division[][] = [];
+  for (let i = 0; i < name.length;) {
+    // a town's name first: 青龙镇 is no 青龙 (a county's stem) followed by 镇
+    const town = TOWN_AT.exec(name.slice(i))?.[0];
+    const towns = town ? townDivisions().get(town) : undefined;
+    if (towns) return [...places, towns];
+    const n = placeAt(name.slice(i));
+    if (!n) break;
+    const text = name.slice(i, i + n);
+    const level = text.slice(-1);
+    places.push(
+      upperDivisions().byName.get(text) ??
+        (divisionsOfStem().get(text) ?? divisionsOfStem().get(text.slice(0, -1)) ?? []).filter(
+          (d) => !PLACE_END.test(level) || d.name.endsWith(level),
+        ),
+    );
+    i += n;
+  }
+  return places;
+}
+
 /**
  * The places an OCR'd name opens with are divisions: 杭州市西湖区 is, 入市本溪区 (杭州市西湖区
  * misread) is not, though jieba knows 入市 and 本溪 is a city's stem (of 本溪市, not a 区). Read
@@ -225,12 +277,18 @@ export function unknownPlace(name: string): string | null {
 /** what OCR makes of a box, a rule or a bullet in front of a line: 一 丨 口 囗 四 日 目 | */
 const STRAY_GLYPH = /^[一丨口囗四日目|Il]/;
 
+/** a speck or a box read as a digit or a Latin letter glued to the name (0好水县…): no name opens so */
+const STRAY_MARK = /^[0-9A-Za-z]{1,2}(?=[\u4e00-\u9fa5])(?![\u4e00-\u9fa5]?[年月日])/;
+
 /**
  * An OCR'd name opened by a stray glyph (四建水县青龙镇… for 建水县青龙镇…, 四国家税务总局…, a table's
  * border or a bullet read as a character): the name without it where what follows opens with a
- * division or a known agency word and the name as read does not; else the name as read.
+ * division or a known agency word and the name as read does not; one opened by a digit or a
+ * Latin letter, without it; else the name as read.
  */
 export function withoutStrayOpening(name: string): string {
+  const mark = STRAY_MARK.exec(name)?.[0];
+  if (mark && name.length - mark.length >= 4) return name.slice(mark.length);
   if (name.length < 4 || !STRAY_GLYPH.test(name) || opensKnown(name)) return name;
   return opensKnown(name.slice(1)) ? name.slice(1) : name;
 }

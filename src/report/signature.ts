@@ -7,6 +7,8 @@ import type { Doc } from '../model/document';
 const LAST_SECTION = /要报告的.{0,2}项|其他.{0,2}要报告/;
 /** the signature's date (2021年1月14日, OCR's 2020人年]月13日) */
 const DATE_LINE = /^(?:19|20)\d{2}\S?年/;
+/** the date closing a line, after the name */
+const DATE_AFTER = /(?:19|20)\d{2}\S?年\S{0,3}月\S{0,3}日?$/;
 
 /** `isName`: the metadata's test of an agency's name */
 export function closingSignature(doc: Doc, isName: (s: string) => boolean): string | null {
@@ -18,9 +20,12 @@ export function closingSignature(doc: Doc, isName: (s: string) => boolean): stri
   while (end >= 0 && DATE_LINE.test(texts[end])) end--;
   // the line is the last of the text but its date, and the last section comes before it
   if (end < 1 || !texts.slice(Math.max(0, end - 4), end).some((t) => LAST_SECTION.test(t))) return null;
-  const line = texts[end];
+  // the date on the name's own line (…税务局 2023年1月16日)
+  const undated = texts[end].replace(DATE_AFTER, '');
+  const line = undated.length >= 4 ? undated : texts[end];
   if (isName(line)) return line;
-  // a stray glyph OCR read after the name (a seal's stroke: 杭州市西湖区文化广电旅游局人)
-  if (doc.ocr && line.length > 4 && isName(line.slice(0, -1))) return line.slice(0, -1);
+  // a stray glyph or two OCR read after the name (a seal's strokes: 杭州市西湖区文化广电旅游局人, …税务局加四)
+  if (doc.ocr)
+    for (const cut of [1, 2]) if (line.length > cut + 3 && isName(line.slice(0, -cut))) return line.slice(0, -cut);
   return null;
 }

@@ -11,9 +11,12 @@ const PERIOD = new RegExp(
 );
 /** the period stated as the year itself: 统计数据的时限为2013年度, 统计时间：2013年全年 */
 const WHOLE_YEAR = new RegExp(`${PERIOD_WORDS}[为是:：\\s]{0,3}((?:19|20)\\d{2})\\s*年\\s*(?:度|全年)`);
-/** from January of a year to the same year, whatever the day reads (OCR: 2025 年1月]日起至2025 年…) */
+/**
+ * from a day of a year to a day of the same year: that year, whatever the month and day read
+ * (OCR: 2025 年1月]日起至2025 年…, 2022 年]月1日起至2022 年2月3IH)
+ */
 const SAME_YEAR_SPAN = new RegExp(
-  `${PERIOD_WORDS}[^。]{0,16}?((?:19|20)\\d{2})\\s*年\\s*(?:1|一|01)\\s*月[^。至到]{0,6}?(?:至|到)\\s*\\1\\s*年`,
+  `${PERIOD_WORDS}[^。]{0,16}?((?:19|20)\\d{2})\\s*年[^。至到]{1,8}?(?:至|到)\\s*\\1\\s*年`,
 );
 const FROM_NEW_YEAR = /((?:19|20)\d{2})\s*年\s*(?:1|01)\s*月\s*(?:1|01)\s*日\s*(?:起\s*)?(?:至|到|—|-|－|~)/;
 const OPENING_YEAR =

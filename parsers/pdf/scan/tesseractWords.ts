@@ -37,8 +37,12 @@ export function tsvWords(tsv: string): PixelWord[] {
     const text = asPrinted(col[11].trim());
     const confidence = Number(col[10]);
     if (!text || !(confidence >= 0)) continue;
-    // a word outside its line's rows (should not be): its own box
-    const inLine = top >= line.top - 1 && top + height <= line.top + line.height + 1;
+    // a word outside its line's rows: its own box. One whose box a speck of noise made taller
+    // (本 of 打印本页 reaching above and below its line) still stands on its line where its
+    // middle does: on a box of its own it read as a larger font on a line of its own, and the
+    // page's opening lines were taken for one paragraph
+    const middle = top + height / 2;
+    const inLine = middle >= line.top && middle <= line.top + line.height && height <= 2 * line.height;
     words.push({
       text,
       confidence,
