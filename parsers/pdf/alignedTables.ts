@@ -398,8 +398,15 @@ function region(
     s[0].x0 > margin + s[0].size &&
     s[0].x1 < firstValue - s[0].size / 2;
   // rows go on over label-only lines, up to a heading at the table's left edge or running text
+  // a line of numbers alone, each under a piece of the lines read so far (a header's labels):
+  // a row of the table, however far padding set it below them (up to TALL_ROWS_GAP)
+  const numbersUnder = (j: number) =>
+    segs[j].length >= 2 &&
+    segs[j].every(isValuePiece) &&
+    segs[j].every((v) => segs.slice(i, j).some((line) => line.some((p) => overlaps(p, v)))) &&
+    gap(lines[j - 1], lines[j]) <= TALL_ROWS_GAP * lines[j].size;
   for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
-    if (gap(lines[j - 1], lines[j]) > regionGap * lines[j].size) break;
+    if (gap(lines[j - 1], lines[j]) > regionGap * lines[j].size && !numbersUnder(j)) break;
     if (tabular[j]) {
       end = j;
       count++;

@@ -94,7 +94,8 @@ export function continuedRows(a: FlowTable, b: PageTable): number {
  * at the cell's edge below), not the table's.
  */
 function labelsLeftOf(a: FlowTable, b: PageTable): boolean {
-  const numbers = a.cells.filter(isValueCell);
+  // (a part of column labels alone, a header at a page's foot: its numbers start under its labels)
+  const numbers = a.cells.some(isValueCell) ? a.cells.filter(isValueCell) : a.cells.filter((c) => c.text.trim());
   if (!numbers.length) return false;
   const firstNumber = Math.min(...numbers.map((c) => c.bbox[0]));
   return b.cells
@@ -133,7 +134,9 @@ export function rowsOf(t: PageTable, from: number, to: number): PageTable {
  * a number would land in the wrong column. Then the part stays a table of its own.
  */
 function numbersAlign(a: FlowTable, b: PageTable): boolean {
-  const above = a.cells.filter(isValueCell).map((c) => c.bbox);
+  // (under a part of column labels alone, its labels: each number stands under one)
+  const values = a.cells.filter(isValueCell);
+  const above = (values.length ? values : a.cells.filter((c) => c.text.trim())).map((c) => c.bbox);
   if (!above.length) return true;
   const numbers = b.cells.filter(isValueCell);
   const astray = numbers.filter((c) => {
