@@ -625,6 +625,7 @@ function buildTable(
     const newRow =
       !prevLine ||
       gap(prevLine, line) > ROW_PITCH * line.size ||
+      numbersUnderColumnLabels(parts, row) ||
       parts.some(({ s, span }) => {
         // a numbered label starts a row, but for one in a column the row has no text in yet,
         // before any of its numbers: a group's label (（四）无法提供) beside the second line of
@@ -714,6 +715,23 @@ function buildTable(
   if (cutAbove) reaching.add(0);
   const unsettled = new Set([...reaching].filter((k) => valued.has(k)));
   return toPageTable(cells, cols, r + 1, page, unsettled);
+}
+
+/**
+ * Two numbers of a line or more, each under another cell of a row that prints no number yet: the
+ * row is column labels (本年新 / 制作数量 over 13), and the line the first row under them, however
+ * close (rows set with no spacing stand a line apart, as a label's wrapped lines do). A row's
+ * label wrapped over its numbers' line is one cell, which two numbers never both stand under.
+ */
+function numbersUnderColumnLabels(parts: Array<{ s: Segment; span: [number, number] }>, row: Cell[]): boolean {
+  if (row.some((c) => c.parts.some(isValuePiece))) return false;
+  const over = new Set<Cell>();
+  for (const { s, span } of parts) {
+    if (!isValuePiece(s)) continue;
+    const label = row.find((c) => c.c0 <= span[1] && span[0] <= c.c1);
+    if (label) over.add(label);
+  }
+  return over.size >= 2;
 }
 
 const PLACEHOLDER = /^[—–\-－/／\\×xX*＊]+$/;

@@ -1,23 +1,26 @@
 // Borderless and three-line tables whose rows stand far apart: cells padded and holding paragraphs
 // (Chromium prints the sample's <td><p> rows ~3.9 font sizes apart; with 6 px more padding, 4.2;
 // with 10 px, or a taller line, 5). Rows that far apart were read as separate regions, one row
-// each, and whole tables were lost. Every cell read is right; the rest are empty with a finding.
+// each, and whole tables were lost. And rows set tight, with no padding or paragraph spacing:
+// a line apart, as a label's wrapped lines are.
 import { chromiumPrinter, expectHonest, haveChromium, printedSample, withCss } from './support/pdfVariants';
 
 // each: before (141 at 6 px: tables 二's last parts and 三 lost; then 174: a page of 三 printing
 // few numbers cut into a region a row, the group label's last line carried to that page's top
 // keeping its part from the one before; 157 at 10 px: 三's header alone at a page's foot, its
 // rows on the next page under it but with their labels left of it; 192 at 10 px and with a
-// taller line: 四's one line of numbers five font sizes under its header)
+// taller line: 四's one line of numbers five font sizes under its header; 170 set tight: the first
+// row of each part of 二 read as the last line of its column labels, 本年新 / 制作数量 / 13)
 const PADDINGS = [
   'td { padding: 6px 14px !important; }',
   'td { padding: 10px 14px !important; }',
   'td { padding: 3px 8px !important; } td p { margin: 6px 0 !important; }',
   'td { padding: 8px 4px !important; line-height: 1.8 !important; }',
+  'td p { margin: 0 !important; } td { padding: 0 2px !important; }',
 ];
 
 (haveChromium() ? test.each(PADDINGS) : test.skip.each(PADDINGS))(
-  'rows padded apart (%s): every table read whole, no number wrong',
+  'rows padded apart or set tight (%s): every table read whole, no number wrong',
   async (css) => {
     const printer = await chromiumPrinter();
     try {
