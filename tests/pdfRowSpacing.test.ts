@@ -10,13 +10,15 @@ import { chromiumPrinter, expectHonest, haveChromium, printedSample, withCss } f
 // keeping its part from the one before; 157 at 10 px: 三's header alone at a page's foot, its
 // rows on the next page under it but with their labels left of it; 192 at 10 px and with a
 // taller line: 四's one line of numbers five font sizes under its header; 170 set tight: the first
-// row of each part of 二 read as the last line of its column labels, 本年新 / 制作数量 / 13)
+// row of each part of 二 read as the last line of its column labels, 本年新 / 制作数量 / 13; 191
+// double-spaced: a row atop a page 4.5 font sizes over the next taken for a running header)
 const PADDINGS = [
   'td { padding: 6px 14px !important; }',
   'td { padding: 10px 14px !important; }',
   'td { padding: 3px 8px !important; } td p { margin: 6px 0 !important; }',
   'td { padding: 8px 4px !important; line-height: 1.8 !important; }',
   'td p { margin: 0 !important; } td { padding: 0 2px !important; }',
+  'body, td, p { line-height: 2 !important; }',
 ];
 
 (haveChromium() ? test.each(PADDINGS) : test.skip.each(PADDINGS))(

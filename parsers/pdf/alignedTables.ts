@@ -57,12 +57,20 @@ export function findAlignedTables(
   }
   // the first line below any running header (a line in the top band set apart from the body):
   // where a table continued from the page before starts
+  // (set apart: further than the page's rows stand apart, which padding may set 4.5 font sizes
+  // apart: 3.要求提供公开出版物 atop a page of such rows is its first row, no running header. At
+  // the foot, a note under the table may stand as close: 4 font sizes set it apart there)
+  const apart = regionGapOf(
+    lines,
+    tabular,
+    Number.isFinite(bodyMargin) ? bodyMargin : Math.min(...lines.map((l) => l.x0)),
+  );
   let pageTop = 0;
   while (
     pageTop + 1 < lines.length &&
     lines[pageTop].bottom >= band[1] &&
     !tabular[pageTop] &&
-    gap(lines[pageTop], lines[pageTop + 1]) > REGION_GAP * lines[pageTop].size
+    gap(lines[pageTop], lines[pageTop + 1]) > apart * lines[pageTop].size
   )
     pageTop++;
   // likewise the last line above any running footer: where a table going on over the page ends
