@@ -169,10 +169,10 @@ const numberedLines = (segs: Segment[][], from: number, to: number) =>
 function regionGapOf(lines: TextLine[], tabular: boolean[], margin: number): number {
   const gaps: number[] = [];
   const innerGaps: number[] = [];
+  const inside = (l: TextLine) => l.x0 > margin + l.size;
   for (let k = 1; k < lines.length; k++) {
     const g = gap(lines[k - 1], lines[k]) / lines[k].size;
     if (tabular[k] || tabular[k - 1]) gaps.push(g);
-    const inside = (l: TextLine) => l.x0 > margin + l.size;
     if (inside(lines[k - 1]) && inside(lines[k]) && g > REGION_GAP && g * 1.25 <= TALL_ROWS_GAP) innerGaps.push(g);
   }
   let pitch = 0;
