@@ -218,6 +218,16 @@ describe('an OCR-garbled name the text prints again where OCR read it right', ()
     );
     expect(findMeta({ ...doc, ocr: true }).agency).toBe('国家税务总局芜湖市镜湖区税务局');
     expect(findMeta(doc).agency).toBeNull();
+    // the seal's strokes split between the name's line and the date's
+    const split = await parseDocument(
+      Buffer.from(
+        '首页|登录\n一、总体情况\n本单位认真贯彻落实《条例》。\n六、其他需要报告的于项\n本机关未收取信息处理费。\n' +
+          '国家税务总局芜湖市镜湖区税务局加\n四 2023年1月16日\n',
+      ),
+      { fileName: 'page.txt' },
+    );
+    expect(findMeta({ ...split, ocr: true }).agency).toBe('国家税务总局芜湖市镜湖区税务局');
+    expect(findMeta(split).agency).toBeNull();
   });
 
   test('two different names fit (岳阳, 沈阳): the issuer stays unsettled', async () => {

@@ -16,8 +16,11 @@ export function closingSignature(doc: Doc, isName: (s: string) => boolean): stri
     .filter((b) => b.type !== 'table')
     .map((b) => b.text.replace(/\s+/g, ''))
     .filter(Boolean);
+  // the date's line, under OCR with a stray glyph or two before it (a seal's stroke: 四 2023年1月16日)
+  const isDate = (t: string) =>
+    DATE_LINE.test(t) || (!!doc.ocr && DATE_AFTER.test(t) && t.replace(DATE_AFTER, '').length <= 2);
   let end = texts.length - 1;
-  while (end >= 0 && DATE_LINE.test(texts[end])) end--;
+  while (end >= 0 && isDate(texts[end])) end--;
   // the line is the last of the text but its date, and the last section comes before it
   if (end < 1 || !texts.slice(Math.max(0, end - 4), end).some((t) => LAST_SECTION.test(t))) return null;
   // the date on the name's own line (…税务局 2023年1月16日)
