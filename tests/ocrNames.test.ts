@@ -193,41 +193,26 @@ describe('an OCR-garbled name the text prints again where OCR read it right', ()
     expect(m.findings.join('\n')).not.toContain('its first character');
   });
 
-  // the title OCR could not read; the report signs at its end, a seal's stroke read as 人 after the name
-  test('a title past reading: the closing signature names the issuer', async () => {
-    const doc = await parseDocument(
-      Buffer.from(
-        '人二放放下府信息公开T作2025fEIEIE\n一、总体情况\n本单位认真贯彻落实《条例》。\n' +
-          '六、其他需要报告的于项\nAR\n杭州市西湖区文化广电旅游局人\n',
-      ),
-      { fileName: 'page.txt' },
-    );
-    expect(findMeta({ ...doc, ocr: true }).agency).toBe('杭州市西湖区文化广电旅游局');
-    // from a text layer the line is what it prints: no name
+  // the title OCR could not read, or none: the report signs at its end, a seal's strokes read as
+  // glyphs after the name (人, 加四), its date on the name's line or after a stray glyph
+  const ENDING = '一、总体情况\n本单位认真贯彻落实《条例》。\n六、其他需要报告的于项\n';
+  test.each([
+    ['人二放放下府信息公开T作2025fEIEIE', 'AR\n杭州市西湖区文化广电旅游局人\n', '杭州市西湖区文化广电旅游局'],
+    [
+      '首页|登录',
+      '本机关未收取信息处理费。\n国家税务总局芜湖市镜湖区税务局加四 2023年1月16日\n',
+      '国家税务总局芜湖市镜湖区税务局',
+    ],
+    [
+      '首页|登录',
+      '本机关未收取信息处理费。\n国家税务总局芜湖市镜湖区税务局加\n四 2023年1月16日\n',
+      '国家税务总局芜湖市镜湖区税务局',
+    ],
+  ])('the closing signature names the issuer: %s … %s', async (opening, signature, agency) => {
+    const doc = await parseDocument(Buffer.from(`${opening}\n${ENDING}${signature}`), { fileName: 'page.txt' });
+    expect(findMeta({ ...doc, ocr: true }).agency).toBe(agency);
+    // from a text layer the lines are what they print: no name
     expect(findMeta(doc).agency).toBeNull();
-  });
-
-  // a seal over the signature read as two glyphs after the name, the date on the same line
-  test('a signature with two stray glyphs and its date on its line', async () => {
-    const doc = await parseDocument(
-      Buffer.from(
-        '首页|登录\n一、总体情况\n本单位认真贯彻落实《条例》。\n六、其他需要报告的于项\n本机关未收取信息处理费。\n' +
-          '国家税务总局芜湖市镜湖区税务局加四 2023年1月16日\n',
-      ),
-      { fileName: 'page.txt' },
-    );
-    expect(findMeta({ ...doc, ocr: true }).agency).toBe('国家税务总局芜湖市镜湖区税务局');
-    expect(findMeta(doc).agency).toBeNull();
-    // the seal's strokes split between the name's line and the date's
-    const split = await parseDocument(
-      Buffer.from(
-        '首页|登录\n一、总体情况\n本单位认真贯彻落实《条例》。\n六、其他需要报告的于项\n本机关未收取信息处理费。\n' +
-          '国家税务总局芜湖市镜湖区税务局加\n四 2023年1月16日\n',
-      ),
-      { fileName: 'page.txt' },
-    );
-    expect(findMeta({ ...split, ocr: true }).agency).toBe('国家税务总局芜湖市镜湖区税务局');
-    expect(findMeta(split).agency).toBeNull();
   });
 
   test('two different names fit (岳阳, 沈阳): the issuer stays unsettled', async () => {

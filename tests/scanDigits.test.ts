@@ -107,10 +107,11 @@ describe("a cell's ink", () => {
   });
 });
 
+const TSV_HEAD = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
+
 test("tesseract's words take their text line's box: a flat 一 stays on its line", () => {
-  const head = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
   const tsv = [
-    head,
+    TSV_HEAD,
     '4\t1\t1\t1\t1\t0\t10\t100\t200\t40\t-1\t',
     '5\t1\t1\t1\t1\t1\t10\t102\t38\t38\t96\t第',
     '5\t1\t1\t1\t1\t2\t60\t118\t30\t6\t88\t一',
@@ -123,9 +124,8 @@ test("tesseract's words take their text line's box: a flat 一 stays on its line
 });
 
 test('a word box a speck made taller stays on its line where its middle is; one far off keeps its own', () => {
-  const head = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext';
   const tsv = [
-    head,
+    TSV_HEAD,
     '4\t1\t1\t1\t1\t0\t10\t100\t200\t40\t-1\t',
     '5\t1\t1\t1\t1\t1\t10\t102\t38\t38\t96\t打印',
     // reaching 8 px above and below the line: its middle (120) is the line's

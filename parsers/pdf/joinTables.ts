@@ -94,8 +94,7 @@ export function continuedRows(a: FlowTable, b: PageTable): number {
  * at the cell's edge below), not the table's.
  */
 function labelsLeftOf(a: FlowTable, b: PageTable): boolean {
-  // (a part of column labels alone, a header at a page's foot: its numbers start under its labels)
-  const numbers = a.cells.some(isValueCell) ? a.cells.filter(isValueCell) : a.cells.filter((c) => c.text.trim());
+  const numbers = columnMarks(a);
   if (!numbers.length) return false;
   const firstNumber = Math.min(...numbers.map((c) => c.bbox[0]));
   return b.cells
@@ -129,14 +128,21 @@ export function rowsOf(t: PageTable, from: number, to: number): PageTable {
 }
 
 /**
+ * What shows where a's columns of numbers stand: its numbers, or for a part of column labels
+ * alone (a header at a page's foot), its labels, under which the numbers below stand
+ */
+function columnMarks(a: FlowTable): FlowCell[] {
+  const numbers = a.cells.filter(isValueCell);
+  return numbers.length ? numbers : a.cells.filter((c) => c.text.trim());
+}
+
+/**
  * The numbers of a borderless part lie under numbers of the part above: its columns are
  * put into the columns above by position, so where they do not line up (columns sized apart)
  * a number would land in the wrong column. Then the part stays a table of its own.
  */
 function numbersAlign(a: FlowTable, b: PageTable): boolean {
-  // (under a part of column labels alone, its labels: each number stands under one)
-  const values = a.cells.filter(isValueCell);
-  const above = (values.length ? values : a.cells.filter((c) => c.text.trim())).map((c) => c.bbox);
+  const above = columnMarks(a).map((c) => c.bbox);
   if (!above.length) return true;
   const numbers = b.cells.filter(isValueCell);
   const astray = numbers.filter((c) => {

@@ -179,12 +179,19 @@ export function stem(name: string): string {
   return s.length >= 2 ? s : name;
 }
 
-let stems: Set<string> | undefined;
-/** true when the text is a division's name without its level word (乌鲁木齐, 遂宁) */
-export function isDivisionStem(text: string): boolean {
-  if (!stems) {
-    stems = new Set();
-    for (const name of upperDivisions().byName.keys()) stems.add(stem(name));
+let byStem: Map<string, Division[]> | undefined;
+/** each stem a name shortens to → the divisions so named (凉山 → 凉山彝族自治州; 沙县, too short to shorten, is none) */
+export function divisionsByStem(): Map<string, Division[]> {
+  if (byStem) return byStem;
+  byStem = new Map();
+  for (const [name, list] of upperDivisions().byName) {
+    const s = stem(name);
+    if (s !== name) byStem.set(s, [...(byStem.get(s) ?? []), ...list]);
   }
-  return stems.has(text);
+  return byStem;
+}
+
+/** true when the text is a division's name without its level word (乌鲁木齐, 遂宁), or one too short to have one cut (沙县) */
+export function isDivisionStem(text: string): boolean {
+  return divisionsByStem().has(text) || (upperDivisions().byName.has(text) && stem(text) === text);
 }

@@ -4,7 +4,7 @@
 // or division name is one substitution away (办公厅), otherwise the name is kept as read and a
 // finding says so. Text from a text layer is never changed: only OCR mistakes one glyph for another.
 import { jiebaSegmenter as segmenter } from '../jieba';
-import { type Division, upperDivisions, townDivisions, stem } from '../region/divisions';
+import { type Division, upperDivisions, townDivisions, divisionsByStem, stem } from '../region/divisions';
 import { mentionedDivisions } from '../region/textRegion';
 import { placesNest } from '../region/nestedPlaces';
 import { AGENCY_END_WORDS, DEPARTMENTS, DEPARTMENT_UNITS } from './agencyWords';
@@ -169,45 +169,19 @@ const PLACE_END = /[省市区县州旗盟]/;
 /** zones end in 区 but are agencies' names, not divisions (苏州工业园区, 滨海高新区) */
 const ZONE_END = /(?:园区|新区|开发区|高新区|经开区|示范区|保税区|试验区|实验区|合作区|风景区|景区|度假区|港区|矿区)$/;
 
-let stemEnds: Map<string, Set<string>> | undefined;
-/** each division stem → the last characters of the full names it stands for (凉山 → 州) */
-function endsOfStem(): Map<string, Set<string>> {
-  if (stemEnds) return stemEnds;
-  stemEnds = new Map();
-  for (const name of upperDivisions().byName.keys()) {
-    const s = stem(name);
-    if (s === name) continue;
-    const ends = stemEnds.get(s) ?? new Set<string>();
-    ends.add(name.slice(-1));
-    stemEnds.set(s, ends);
-  }
-  return stemEnds;
-}
-
 /** the length of the division name (full, or a stem with its own level character) opening text */
 function placeAt(text: string): number {
   const { byName } = upperDivisions();
   for (let j = Math.min(text.length, 12); j >= 2; j--) if (byName.has(text.slice(0, j))) return j;
   for (let j = Math.min(text.length, 8); j >= 2; j--) {
-    const ends = endsOfStem().get(text.slice(0, j));
-    if (!ends) continue;
+    const named = divisionsByStem().get(text.slice(0, j));
+    if (!named) continue;
     const after = text[j] ?? '';
     if (!PLACE_END.test(after)) return j;
-    if (ends.has(after)) return j + 1;
+    // (its own level character: 凉山州 for 凉山彝族自治州, not 本溪区 for 本溪市)
+    if (named.some((d) => d.name.endsWith(after))) return j + 1;
   }
   return 0;
-}
-
-let stemDivisions: Map<string, Division[]> | undefined;
-/** each division stem → the divisions it stands for (凉山 → 凉山彝族自治州) */
-function divisionsOfStem(): Map<string, Division[]> {
-  if (stemDivisions) return stemDivisions;
-  stemDivisions = new Map();
-  for (const [name, list] of upperDivisions().byName) {
-    const s = stem(name);
-    if (s !== name) stemDivisions.set(s, [...(stemDivisions.get(s) ?? []), ...list]);
-  }
-  return stemDivisions;
 }
 
 /** a town's name (镇, 乡, 街道, 苏木) opening text, up to eight characters */
@@ -230,7 +204,7 @@ function openingPlaces(name: string): Division[][] {
     const level = text.slice(-1);
     places.push(
       upperDivisions().byName.get(text) ??
-        (divisionsOfStem().get(text) ?? divisionsOfStem().get(text.slice(0, -1)) ?? []).filter(
+        (divisionsByStem().get(text) ?? divisionsByStem().get(text.slice(0, -1)) ?? []).filter(
           (d) => !PLACE_END.test(level) || d.name.endsWith(level),
         ),
     );
@@ -261,7 +235,7 @@ export function unknownPlace(name: string): string | null {
     const ahead = /^[\u4e00-\u9fa5]{1,5}?[省市区县州旗盟]/.exec(name.slice(i));
     if (!ahead || ZONE_END.test(name.slice(i, i + ahead[0].length + 2))) return null;
     // a stem followed by a level character not its own (本溪区)
-    if (endsOfStem().has(ahead[0].slice(0, -1))) return ahead[0];
+    if (divisionsByStem().has(ahead[0].slice(0, -1))) return ahead[0];
     if (places) return null;
     // an opening word before the first place (中共杭州市…, 国家税务总局…)
     const k = [...ahead[0]].findIndex((_, at) => at > 0 && placeAt(name.slice(i + at)) > 0);
