@@ -51,7 +51,7 @@ export function findAlignedTables(
       j < lines.length &&
       !tabular[j] &&
       Math.abs(lines[j].y - lines[k].y) <= ROW_PITCH * lines[k].size &&
-      lines[j].x1 < segs[k][0].x0 - lines[k].size &&
+      lines[j].x1 < segs[k][0].x0 - 0.5 * lines[k].size &&
       !segs[j].some((x) => isNumeric(x.text));
     tabular[k] = beside(k - 1) && beside(k + 1);
   }

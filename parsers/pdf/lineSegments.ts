@@ -20,12 +20,23 @@ export interface Segment {
 const CELL_GAP = 0.4;
 /** in a table row, two numbers side by side are two cells at any visible gap */
 const DIGIT_GAP = 0.1;
+/** in a table row, a numbered label after a label is a cell of its own at this gap */
+const LABEL_GAP = 0.3;
+const digitsApart = (before: string, after: string) => /\d$/.test(before) && /^\d/.test(after);
+/** a label's numbering at the start: （一）, 1., 一、 (not a number: 1.5) */
+const NUMBERED_START = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.、．](?!\d))/;
+const labelAfter = (before: string, after: string) => !/\d$/.test(before) && NUMBERED_START.test(after);
 
 export function segmentsOf(line: TextLine, index: number): Segment[] {
-  const cells = cut(line.items, CELL_GAP, false);
+  const cells = cut(line.items, CELL_GAP);
   // a line already cut into cells is a table row: there two numbers side by side are two
-  // cells at any visible gap (running text keeps letter-spaced digits, 2 0 1 9, together)
-  const pieces = cells.length > 1 ? cells.flatMap((run) => cut(run, DIGIT_GAP, true)) : cells;
+  // cells at any visible gap (running text keeps letter-spaced digits, 2 0 1 9, together), and a
+  // numbered label is a cell of its own past a gap narrower than a cell's: a row's label set
+  // close after its group's (三、本年度 （一）予以公开, ~0.4 font sizes apart at 12 pt)
+  const pieces =
+    cells.length > 1
+      ? cells.flatMap((run) => cut(run, DIGIT_GAP, digitsApart)).flatMap((run) => cut(run, LABEL_GAP, labelAfter))
+      : cells;
   return pieces.map((run) => segmentOf(run, index));
 }
 
@@ -45,14 +56,14 @@ export function segmentOf(run: TextItem[], index: number): Segment {
   };
 }
 
-/** items (left to right) cut into runs at gaps wider than `gap` font sizes (between digits only, when `digits`) */
-function cut(items: TextItem[], gap: number, digits: boolean): TextItem[][] {
+/** items (left to right) cut into runs at gaps wider than `gap` font sizes (where `between` accepts the texts) */
+function cut(items: TextItem[], gap: number, between?: (before: string, after: string) => boolean): TextItem[][] {
   const out: TextItem[][] = [];
   let run: TextItem[] = [];
   let end = -Infinity;
   for (const it of items) {
     const wide = it.x0 - end > Math.max(it.size, run[0]?.size ?? 0) * gap;
-    if (run.length && wide && (!digits || (/\d$/.test(run[run.length - 1].str) && /^\d/.test(it.str)))) {
+    if (run.length && wide && (!between || between(run[run.length - 1].str, it.str))) {
       out.push(run);
       run = [];
     }

@@ -25,9 +25,13 @@ export function columnsFromText(t: FlowTable): FlowTable {
     ...cols.slice(1).map((c, k) => (cols[k].x1 + c.x0) / 2),
     Math.max(t.x1, cols[cols.length - 1].x1),
   ];
-  const cells = printed.map((c) => {
-    const [first, last] = spanIn(cols, extent(c));
-    return { ...c, xl: edges[first], xr: edges[last + 1] };
-  });
+  const spans = printed.map((c) => spanIn(cols, extent(c)));
+  // two printed cells of one row in one column: one of them would be lost (a part's labels run
+  // together over two of its value columns merge them); the parts' own columns stay
+  const collide = printed.some((c, i) =>
+    printed.some((d, j) => j > i && d.r === c.r && spans[i][0] <= spans[j][1] && spans[j][0] <= spans[i][1]),
+  );
+  if (collide) return t;
+  const cells = printed.map((c, i) => ({ ...c, xl: edges[spans[i][0]], xr: edges[spans[i][1] + 1] }));
   return { ...t, cells };
 }

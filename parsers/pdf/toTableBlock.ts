@@ -28,7 +28,18 @@ export function toTableBlock(t: FlowTable, ocrPages: ReadonlySet<number> = new S
     const there = rows[c.r]?.[c0];
     // overlapping parts keep the first, except that printed text wins over the blank part of a
     // merged cell reaching into its slot (a part whose column lines differ from the part above)
-    if (there && !(there.covered && !there.text.trim() && c.text.trim())) continue;
+    if (there && !(there.covered && !there.text.trim() && c.text.trim())) {
+      // a number of the same row in that slot too: which is the slot's is not known, and
+      // neither is read (never one kept and the other lost unseen)
+      if (
+        !there.covered &&
+        c.text.trim() &&
+        there.text.trim() &&
+        (NUMBER.test(c.text.trim()) || NUMBER.test(there.text.trim()))
+      )
+        there.text = UNSURE;
+      continue;
+    }
     rows[c.r][c0] = { text: c.text, rowSpan: c.rowSpan, colSpan, source };
     for (let r = c.r; r < c.r + c.rowSpan && r < t.nRows; r++) {
       for (let k = c0; k < c0 + colSpan && k < nc; k++) {
