@@ -27,6 +27,8 @@ const REGION_GAP = 4;
  */
 const TALL_ROWS_GAP = 7;
 const MAX_PLAIN_RUN = 12;
+/** as many rows printing no number, however many lines their labels take */
+const MAX_PLAIN_ROWS = 5;
 const MAX_HEADER_LINES = 20;
 
 /** `bodyMargin`: where the document's text lines start. A page that holds only a table has no
@@ -413,8 +415,11 @@ function region(
     segs[j].every(isValuePiece) &&
     segs[j].every((v) => segs.slice(i, j).some((line) => line.some((p) => overlaps(p, v)))) &&
     gap(lines[j - 1], lines[j]) <= TALL_ROWS_GAP * lines[j].size;
-  for (let j = i + 1; j < lines.length && j - end <= MAX_PLAIN_RUN; j++) {
+  // (counted in rows too: labels wrapped in a narrow column take three or four lines a row)
+  let plainRows = 0;
+  for (let j = i + 1; j < lines.length && (j - end <= MAX_PLAIN_RUN || plainRows <= MAX_PLAIN_ROWS); j++) {
     if (gap(lines[j - 1], lines[j]) > regionGap * lines[j].size && !numbersUnder(j)) break;
+    plainRows = tabular[j] ? 0 : plainRows + (gap(lines[j - 1], lines[j]) > ROW_PITCH * lines[j].size ? 1 : 0);
     if (tabular[j]) {
       end = j;
       count++;
@@ -451,7 +456,14 @@ function region(
         break;
       // (at a page's top, the last line of a group's label carried over from the page before
       // may stand left of every row here, in the table's first column: 三、本年度办 / 理结果)
-      const carried = rowsWithoutNumbers && s.length === 1 && l.x0 > margin + l.size && l.x1 < x0;
+      // (or in a label column of the rows below, left of their numbers: 计这一情形，不计 / 其他情形）
+      // under （二）部分公开（区分处理的，只 on the page before, where （三）不 / 予公开 start below)
+      const inLabelColumn = () =>
+        l.x1 < firstValue - l.size / 2 &&
+        segs
+          .slice(i, end + 1)
+          .some((line) => line.some((p) => !isValuePiece(p) && Math.abs(p.x0 - l.x0) <= l.size / 2));
+      const carried = rowsWithoutNumbers && s.length === 1 && l.x0 > margin + l.size && (l.x1 < x0 || inLabelColumn());
       if ((l.x0 < x0 - l.size * 2 && !carried) || l.x1 > x1 + l.size * 2) break;
       if (runningText(s, x0, x1) && !labelLeftOfValues(s) && !carried) break;
       start--;
