@@ -26,6 +26,80 @@ const REGION_GAP = 4;
  * to this many font sizes
  */
 const TALL_ROWS_GAP = 7;
+/**
+ * A page's vertical distances for its tables, in font sizes: ROW_PITCH, REGION_GAP and
+ * TALL_ROWS_GAP, each scaled by the line spacing the cells keep (a label's wrapped lines 1.2-1.5
+ * font sizes apart as a rule; Word's fixed 28 pt, the body's for 三号 text, left on the
+ * paragraphs in cells of 10.5 pt text sets them 2.6 apart and the rows 5 apart)
+ */
+interface Spacing {
+  /** up to which a line may continue the row above */
+  row: number;
+  /** that ends a region, at the least */
+  region: number;
+  /** that ends a region, at the most */
+  tall: number;
+}
+/** the distance between a label's wrapped lines that ROW_PITCH and the gaps are set for */
+export const SINGLE_SPACED = 1.45;
+/** a wider line spacing than this scales the distances */
+const WIDE_SPACING = 1.5;
+
+/**
+ * The line spacing of the page's tables: the median distance from a label's line to its
+ * wrapped line below, three of them at least. A wrapped line prints no number and no numbered
+ * label; its piece starts under the piece above (left-aligned) or is centred under it, and
+ * both are narrower than half the page's text (a paragraph's lines are not measured). Lines of
+ * numbers alone may stand between (a row's numbers centred on its label's lines), and the piece
+ * above may be a column label among others (本年新 over 制作数量, 信息内容 between them). Rows one
+ * line high stand as evenly as wrapped lines, but each prints its numbers.
+ */
+function labelLineGaps(lines: TextLine[], segs: Segment[][]): number[] {
+  if (!lines.length) return [];
+  const narrow = 0.5 * (Math.max(...lines.map((l) => l.x1)) - Math.min(...lines.map((l) => l.x0)));
+  const isNarrowLabel = (s: Segment) => !isValuePiece(s) && s.x1 - s.x0 < narrow;
+  const gaps: number[] = [];
+  for (let k = 1; k < lines.length; k++) {
+    if (segs[k].some(isValuePiece)) continue;
+    const size = lines[k].size;
+    let least = Infinity;
+    for (const w of segs[k]) {
+      if (!isNarrowLabel(w) || NUMBERED.test(w.text)) continue;
+      // the nearest line above with a piece over this one: it must be the label w continues
+      for (let j = k - 1; j >= 0 && gap(lines[j], lines[k]) <= 2 * ROW_PITCH * size; j--) {
+        const u = segs[j].find((x) => overlaps(x, w));
+        if (!u) continue;
+        const under = Math.abs(w.x0 - u.x0) <= size / 2 || Math.abs(w.x0 + w.x1 - u.x0 - u.x1) <= size;
+        if (isNarrowLabel(u) && under && Math.abs(lines[j].size - size) <= 0.05 * size)
+          least = Math.min(least, gap(lines[j], lines[k]) / size);
+        break;
+      }
+    }
+    if (least >= 1 && least <= 2 * ROW_PITCH) gaps.push(least);
+  }
+  return gaps;
+}
+
+/** the line spacing of gaps measured by labelLineGaps, where there are three at least */
+const spacingOf = (gaps: number[]): number | undefined => (gaps.length >= 3 ? median(gaps) : undefined);
+
+/**
+ * The line spacing of a document's tables, from all its pages: a page holding a table's header
+ * and first row alone has too few wrapped lines of its own to tell.
+ */
+export function documentLineSpacing(pages: { items: TextItem[] }[]): number {
+  const gaps = pages.flatMap((p) => {
+    const lines = groupLines(p.items);
+    return labelLineGaps(lines, lines.map(segmentsOf));
+  });
+  return spacingOf(gaps) ?? SINGLE_SPACED;
+}
+
+function spacingFor(spacing: number): Spacing {
+  const scale = spacing > WIDE_SPACING ? spacing / SINGLE_SPACED : 1;
+  return { row: ROW_PITCH * scale, region: REGION_GAP * scale, tall: TALL_ROWS_GAP * scale };
+}
+
 const MAX_PLAIN_RUN = 12;
 /** as many rows printing no number, however many lines their labels take */
 const MAX_PLAIN_ROWS = 5;
@@ -39,11 +113,14 @@ export function findAlignedTables(
   bodyMargin = Infinity,
   band: [number, number] = [-Infinity, Infinity],
   labelsOnlyPage = true,
+  lineSpacing = SINGLE_SPACED,
 ): { tables: PageTable[]; rest: TextItem[] } {
   const lines = groupLines(items);
   if (!lines.length) return { tables: [], rest: items };
   const segs = lines.map(segmentsOf);
   const tabular = segs.map(isTabular);
+  const bodyEdge = Number.isFinite(bodyMargin) ? bodyMargin : Math.min(...lines.map((l) => l.x0));
+  const sp = spacingFor(spacingOf(labelLineGaps(lines, segs)) ?? lineSpacing);
   // a row whose label wraps over more lines than its numbers prints the numbers on a line of
   // their own, between the label's lines: that line is the row's
   for (let k = 0; k < lines.length; k++) {
@@ -52,7 +129,7 @@ export function findAlignedTables(
       j >= 0 &&
       j < lines.length &&
       !tabular[j] &&
-      Math.abs(lines[j].y - lines[k].y) <= ROW_PITCH * lines[k].size &&
+      Math.abs(lines[j].y - lines[k].y) <= sp.row * lines[k].size &&
       lines[j].x1 < segs[k][0].x0 - 0.5 * lines[k].size &&
       !segs[j].some((x) => isNumeric(x.text));
     tabular[k] = beside(k - 1) && beside(k + 1);
@@ -62,11 +139,7 @@ export function findAlignedTables(
   // (set apart: further than the page's rows stand apart, which padding may set 4.5 font sizes
   // apart: 3.要求提供公开出版物 atop a page of such rows is its first row, no running header. At
   // the foot, a note under the table may stand as close: 4 font sizes set it apart there)
-  const apart = regionGapOf(
-    lines,
-    tabular,
-    Number.isFinite(bodyMargin) ? bodyMargin : Math.min(...lines.map((l) => l.x0)),
-  );
+  const apart = regionGapOf(lines, tabular, bodyEdge, sp);
   let pageTop = 0;
   while (
     pageTop + 1 < lines.length &&
@@ -81,19 +154,19 @@ export function findAlignedTables(
     pageBottom > pageTop &&
     lines[pageBottom].top <= band[0] &&
     !tabular[pageBottom] &&
-    gap(lines[pageBottom - 1], lines[pageBottom]) > REGION_GAP * lines[pageBottom].size
+    gap(lines[pageBottom - 1], lines[pageBottom]) > sp.region * lines[pageBottom].size
   )
     pageBottom--;
   // the left text edge, running header and footer left out: a date or URL printed in the page's
   // corner would put every body line inside it, and running text would read as table labels
   const margin = Math.min(bodyMargin, ...lines.slice(pageTop, pageBottom + 1).map((l) => l.x0));
-  const regionGap = regionGapOf(lines, tabular, margin);
+  const regionGap = regionGapOf(lines, tabular, margin, sp);
   const tables: PageTable[] = [];
   const used = new Set<number>();
   let floor = -1; // lines up to here belong to an earlier region
   for (let i = 0; i < lines.length; i++) {
     if (!tabular[i]) continue;
-    const [first, last, count] = region(lines, segs, tabular, i, floor, margin, [pageTop, pageBottom], regionGap);
+    const [first, last, count] = region(lines, segs, tabular, i, floor, margin, [pageTop, pageBottom], regionGap, sp);
     i = last;
     floor = last;
     const parts = tablesIn(segs, first, last);
@@ -108,7 +181,10 @@ export function findAlignedTables(
       // (a part may hold no row at all: the lines above a heading that tablesIn cut off)
       const firstRow = start + rowLines.indexOf(true);
       const labels = segs.slice(start, firstRow).flat();
-      const headed = firstRow > start && segs[firstRow].every((p) => labels.some((h) => overlaps(h, p)));
+      // (or over each of its numbers, two at least: a row label centred apart from 信息内容 above it)
+      const under = (p: Segment) => labels.some((h) => overlaps(h, p));
+      const values = firstRow > start ? segs[firstRow].filter(isValuePiece) : [];
+      const headed = firstRow > start && (segs[firstRow].every(under) || (values.length >= 2 && values.every(under)));
       // a table's column labels at the page's foot, its rows on the next page: a table only
       // where that page's part goes on under them (buildBlocks), else text again
       const footLabels = end === pageBottom && !segs.slice(start, end + 1).some((line) => line.some(isValuePiece));
@@ -117,8 +193,8 @@ export function findAlignedTables(
       const tentative = rows < 2 && !continued && !headed;
       if (tentative && !footLabels) continue;
       // a line left out right above the first row may be the first line of that row's label
-      const cut = start === first && start > 0 && gap(lines[start - 1], lines[start]) <= ROW_PITCH * lines[start].size;
-      const table = buildTable(lines, segs.slice(start, end + 1).flat(), page, false, cut);
+      const cut = start === first && start > 0 && gap(lines[start - 1], lines[start]) <= sp.row * lines[start].size;
+      const table = buildTable(lines, segs.slice(start, end + 1).flat(), page, sp, false, cut);
       if (!table) continue;
       tables.push(tentative ? { ...table, tentative: lines.slice(start, end + 1) } : table);
       for (let k = start; k <= end; k++) used.add(k);
@@ -137,13 +213,13 @@ export function findAlignedTables(
         l.x0 > margin + l.size &&
         !isNumeric(l.text.replace(/[-—–\s/／]/g, '')) &&
         !/。/.test(l.text) && // a sentence is running text, not a row's label
-        (k === 0 || gap(body[k - 1], l) <= REGION_GAP * l.size),
+        (k === 0 || gap(body[k - 1], l) <= sp.region * l.size),
     );
     // (or one such row alone, its label wrapped over a few lines: a page break before a row
     // after one that broke on its own leaves a row a page)
     const numbered = numberedLines(segs, pageTop, bodyEnd);
     if (allInner && (numbered >= 2 || (numbered === 1 && NUMBERED.test(body[0].text) && body.length <= 3))) {
-      const table = buildTable(lines, segs.slice(pageTop, bodyEnd + 1).flat(), page, true);
+      const table = buildTable(lines, segs.slice(pageTop, bodyEnd + 1).flat(), page, sp, true);
       if (table) {
         tables.push(table);
         for (let k = pageTop; k <= bodyEnd; k++) used.add(k);
@@ -168,20 +244,20 @@ const numberedLines = (segs: Segment[][], from: number, to: number) =>
  * (right of the margin), three times at least and each within a tenth of the others: the rows'
  * own spacing, which no paragraph or heading repeats so evenly
  */
-function regionGapOf(lines: TextLine[], tabular: boolean[], margin: number): number {
+function regionGapOf(lines: TextLine[], tabular: boolean[], margin: number, sp: Spacing): number {
   const gaps: number[] = [];
   const innerGaps: number[] = [];
   const inside = (l: TextLine) => l.x0 > margin + l.size;
   for (let k = 1; k < lines.length; k++) {
     const g = gap(lines[k - 1], lines[k]) / lines[k].size;
     if (tabular[k] || tabular[k - 1]) gaps.push(g);
-    if (inside(lines[k - 1]) && inside(lines[k]) && g > REGION_GAP && g * 1.25 <= TALL_ROWS_GAP) innerGaps.push(g);
+    if (inside(lines[k - 1]) && inside(lines[k]) && g > sp.region && g * 1.25 <= sp.tall) innerGaps.push(g);
   }
   let pitch = 0;
   if (gaps.length >= 3) pitch = median(gaps);
   if (innerGaps.length >= 3 && Math.max(...innerGaps) <= 1.1 * Math.min(...innerGaps))
     pitch = Math.max(pitch, median(innerGaps));
-  return Math.min(TALL_ROWS_GAP, Math.max(REGION_GAP, 1.25 * pitch));
+  return Math.min(sp.tall, Math.max(sp.region, 1.25 * pitch));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -386,6 +462,7 @@ function region(
   margin: number,
   [pageTop, pageBottom]: [number, number],
   regionGap: number,
+  sp: Spacing,
 ): [number, number, number] {
   let end = i,
     count = 1;
@@ -394,7 +471,7 @@ function region(
   // a row with a line just above, left of all its pieces: that line starts the row's label
   // (一、本年新收政府 over 信息公开申请数量, the numbers between; 三、本年度办理结 over 果, beside
   // （一）予以公开 and its numbers, at a page's top), and the table starts there
-  const labelAbove = i > 0 && !tabular[i - 1] && gap(lines[i - 1], lines[i]) <= ROW_PITCH * lines[i].size;
+  const labelAbove = i > 0 && !tabular[i - 1] && gap(lines[i - 1], lines[i]) <= sp.row * lines[i].size;
   const leftOfRow = labelAbove && lines[i - 1].x1 < segs[i][0].x0;
   if (leftOfRow && (segs[i].every(isValuePiece) || (segs[i - 1].length === 1 && NUMBERED.test(segs[i - 1][0].text))))
     x0 = Math.min(x0, lines[i - 1].x0);
@@ -414,12 +491,12 @@ function region(
     segs[j].length >= 2 &&
     segs[j].every(isValuePiece) &&
     segs[j].every((v) => segs.slice(i, j).some((line) => line.some((p) => overlaps(p, v)))) &&
-    gap(lines[j - 1], lines[j]) <= TALL_ROWS_GAP * lines[j].size;
+    gap(lines[j - 1], lines[j]) <= sp.tall * lines[j].size;
   // (counted in rows too: labels wrapped in a narrow column take three or four lines a row)
   let plainRows = 0;
   for (let j = i + 1; j < lines.length && (j - end <= MAX_PLAIN_RUN || plainRows <= MAX_PLAIN_ROWS); j++) {
     if (gap(lines[j - 1], lines[j]) > regionGap * lines[j].size && !numbersUnder(j)) break;
-    plainRows = tabular[j] ? 0 : plainRows + (gap(lines[j - 1], lines[j]) > ROW_PITCH * lines[j].size ? 1 : 0);
+    plainRows = tabular[j] ? 0 : plainRows + (gap(lines[j - 1], lines[j]) > sp.row * lines[j].size ? 1 : 0);
     if (tabular[j]) {
       end = j;
       count++;
@@ -429,7 +506,7 @@ function region(
       continue;
     }
     const s = segs[j];
-    if (isHeadingLine(s) && s[0].x0 <= margin + s[0].size && !wrappedRowLabel(lines, segs, j)) break;
+    if (isHeadingLine(s) && s[0].x0 <= margin + s[0].size && !wrappedRowLabel(lines, segs, j, sp)) break;
     if (runningText(s, x0, x1) && !labelLeftOfValues(s)) break;
   }
   // lines without numbers inside the table: right of the headings' margin, within its width,
@@ -452,7 +529,7 @@ function region(
       const s = segs[start - 1];
       const l = lines[start - 1];
       if (gap(l, lines[start]) > regionGap * l.size) break;
-      if (isHeadingLine(s) && gap(l, lines[start]) > ROW_PITCH * l.size && !(rowsWithoutNumbers && inner(start - 1)))
+      if (isHeadingLine(s) && gap(l, lines[start]) > sp.row * l.size && !(rowsWithoutNumbers && inner(start - 1)))
         break;
       // (at a page's top, the last line of a group's label carried over from the page before
       // may stand left of every row here, in the table's first column: 三、本年度办 / 理结果)
@@ -464,7 +541,14 @@ function region(
           .slice(i, end + 1)
           .some((line) => line.some((p) => !isValuePiece(p) && Math.abs(p.x0 - l.x0) <= l.size / 2));
       const carried = rowsWithoutNumbers && s.length === 1 && l.x0 > margin + l.size && (l.x1 < x0 || inLabelColumn());
-      if ((l.x0 < x0 - l.size * 2 && !carried) || l.x1 > x1 + l.size * 2) break;
+      // (a column label wider than the numbers it stands over reaches past the rows: 对外公开总数量
+      // over 524, by more than two font sizes in 10.5 pt)
+      const overRows = (p: Segment) => segs.slice(i, end + 1).some((line) => line.some((q) => overlaps(p, q)));
+      if (
+        (l.x0 < x0 - l.size * 2 && !carried && !overRows(s[0])) ||
+        (l.x1 > x1 + l.size * 2 && !overRows(s[s.length - 1]))
+      )
+        break;
       if (runningText(s, x0, x1) && !labelLeftOfValues(s) && !carried) break;
       start--;
     }
@@ -477,7 +561,7 @@ function region(
   // wrapped label lines below the last row
   while (
     end + 1 < lines.length &&
-    gap(lines[end], lines[end + 1]) <= ROW_PITCH * lines[end].size &&
+    gap(lines[end], lines[end + 1]) <= sp.row * lines[end].size &&
     !isHeadingLine(segs[end + 1])
   )
     end++;
@@ -497,9 +581,9 @@ function region(
  * (a number, or the row's next label: 三、本年度办理结果 beside （一）予以公开; 5.属于三类… beside
  * （三）不予 / 公开) or goes on in the label's column.
  */
-function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number): boolean {
+function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number, sp: Spacing): boolean {
   const [label] = segs[j];
-  const near = (k: number) => k + 1 < lines.length && gap(lines[k], lines[k + 1]) <= ROW_PITCH * lines[k].size;
+  const near = (k: number) => k + 1 < lines.length && gap(lines[k], lines[k + 1]) <= sp.row * lines[k].size;
   const inColumn = (s: Segment) => overlaps(s, label);
   // over the label's own further lines (a group's label wrapped: （三）不予 / 公开) to the row,
   // and the lines of the row's own label right of it, printed between them where the label
@@ -509,7 +593,7 @@ function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number): boole
   while (near(k) && segs[k + 1].length === 1 && !isValuePiece(segs[k + 1][0]) && besideOrUnder(segs[k + 1][0])) k++;
   // a group's label stands centred on its rows: the row beside it may start a little lower
   const below = segs[k + 1];
-  const reach = (k > j ? 2 : 1) * ROW_PITCH * lines[k].size;
+  const reach = (k > j ? 2 : 1) * sp.row * lines[k].size;
   if (!below || gap(lines[k], lines[k + 1]) > reach || !below.some(isValuePiece)) return false;
   const [first] = below;
   return first.x0 >= label.x1 || (!isValuePiece(first) && inColumn(first));
@@ -518,7 +602,7 @@ function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number): boole
 type Column = XRange;
 
 /** Columns from the pieces that do not span others, merged where they overlap. */
-function findColumns(segs: Segment[]): Column[] {
+function findColumns(segs: Segment[], sp: Spacing): Column[] {
   const kept = unspanned(
     segs,
     (s) => s,
@@ -526,7 +610,7 @@ function findColumns(segs: Segment[]): Column[] {
     (s, line) => s.line === line,
   );
   const bridges = bridgingLabels(kept);
-  return joinIndentedCells(mergeOverlapping(bridges.size ? kept.filter((s) => !bridges.has(s)) : kept), segs);
+  return joinIndentedCells(mergeOverlapping(bridges.size ? kept.filter((s) => !bridges.has(s)) : kept), segs, sp);
 }
 
 /** the least gap (font sizes) between two columns that only bridging labels cross */
@@ -579,12 +663,12 @@ const FIRST_LINE_INDENT = 2.5;
  * nothing under it: it is that column's cell, and joins it. Left apart, the column would
  * shift the columns after it by one, and every value with them.
  */
-function joinIndentedCells(cols: Column[], segs: Segment[]): Column[] {
+function joinIndentedCells(cols: Column[], segs: Segment[], sp: Spacing): Column[] {
   const continues = (left: Column, right: Column) => {
     const own = segs.filter((s) => s.x0 >= left.x0 && s.x1 <= left.x1);
     if (!own.length || own.some(isValuePiece)) return false;
     // the line above, at about one line's distance
-    const above = (q: Segment, p: Segment) => p.y - q.y > 0.5 * q.size && p.y - q.y <= ROW_PITCH * q.size;
+    const above = (q: Segment, p: Segment) => p.y - q.y > 0.5 * q.size && p.y - q.y <= sp.row * q.size;
     const firstLine = (q: Segment, p: Segment) =>
       above(q, p) &&
       overlaps(p, right) &&
@@ -621,13 +705,14 @@ function buildTable(
   lines: TextLine[],
   segs: Segment[],
   page: number,
+  sp: Spacing,
   oneColumn = false,
   cutAbove = false,
 ): PageTable | null {
   // the columns again only where a piece was cut (most tables have none to cut)
-  const found = findColumns(segs);
+  const found = findColumns(segs, sp);
   const pieces = splitAtGutters(segs, found);
-  const cols = pieces === segs ? found : findColumns(pieces);
+  const cols = pieces === segs ? found : findColumns(pieces, sp);
   segs = pieces;
   if (cols.length < (oneColumn ? 1 : 2)) return null;
   const colsOf = (s: Segment): [number, number] => spanIn(cols, s);
@@ -644,7 +729,7 @@ function buildTable(
     const parts = segs.filter((s) => s.line === id).map((s) => ({ s, span: colsOf(s) }));
     const newRow =
       !prevLine ||
-      gap(prevLine, line) > ROW_PITCH * line.size ||
+      gap(prevLine, line) > sp.row * line.size ||
       numbersUnderColumnLabels(parts, row) ||
       parts.some(({ s, span }) => {
         // a numbered label starts a row, but for one in a column the row has no text in yet,
@@ -723,7 +808,7 @@ function buildTable(
   const labelled = (k: number) => cells.some((c) => c.r === k && isLabel(c));
   const valueLines = (k: number) =>
     new Set(cells.filter((c) => c.r === k).flatMap((c) => c.parts.filter(isValuePiece).map((p) => p.line))).size;
-  const near = (k: number) => gap(rowLines[k - 1].last, rowLines[k].first) <= ROW_PITCH * rowLines[k].first.size;
+  const near = (k: number) => gap(rowLines[k - 1].last, rowLines[k].first) <= sp.row * rowLines[k].first.size;
   for (let k = 0; k <= r; k++) {
     if (k > 0 && near(k) && valued.has(k) && valued.has(k - 1) && (!labelled(k) || !labelled(k - 1)))
       reaching.add(k).add(k - 1);

@@ -1,6 +1,6 @@
 // One page → its elements in reading order: ruled tables, then tables found from text
 // alignment among the remaining text, and the text lines outside both.
-import { findAlignedTables } from './alignedTables';
+import { findAlignedTables, SINGLE_SPACED } from './alignedTables';
 import { fillGrid } from './fillGrid';
 import type { RawPage } from './openPdf';
 import type { TextItem } from './pageText';
@@ -10,8 +10,12 @@ import { findRuledGrids } from './rulingGrids';
 import { groupLines } from './textLines';
 
 /** `aligned: false` skips tables from text alignment (OCR words are too ragged for it);
- * `margin`: the document's left text edge (bodyMargin), where headings start. */
-export function layoutPage(raw: RawPage, { aligned = true, margin = Infinity } = {}): PageElement[] {
+ * `margin`: the document's left text edge (bodyMargin), where headings start; `lineSpacing`: its
+ * tables' (documentLineSpacing), for a page with too few wrapped labels to tell its own. */
+export function layoutPage(
+  raw: RawPage,
+  { aligned = true, margin = Infinity, lineSpacing = SINGLE_SPACED } = {},
+): PageElement[] {
   let items: TextItem[] = raw.items;
   const elements: PageElement[] = [];
   for (const grid of findRuledGrids(raw.rulings)) {
@@ -26,6 +30,7 @@ export function layoutPage(raw: RawPage, { aligned = true, margin = Infinity } =
         margin,
         [raw.originY + raw.height * MARGIN_BAND, raw.originY + raw.height * (1 - MARGIN_BAND)],
         !elements.length,
+        lineSpacing,
       )
     : { tables: [], rest: items };
   items = found.rest;

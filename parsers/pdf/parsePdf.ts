@@ -3,7 +3,7 @@
 import type { Doc } from '../../src/model/document';
 import { XxgkError } from '../../src/model/errors';
 import type { FormatParser } from '../types';
-import { bodyMargin } from './alignedTables';
+import { bodyMargin, documentLineSpacing } from './alignedTables';
 import { buildBlocks } from './buildBlocks';
 import { layoutPage } from './layoutPage';
 import { ocrAvailable, ocrPdf } from './ocrPdf';
@@ -79,7 +79,8 @@ async function readPictures(bytes: Uint8Array, raw: RawPdf, limits: Limits): Pro
 
 function docFrom(raw: RawPdf): Doc {
   const margin = bodyMargin(raw.pages);
-  const pages = raw.pages.map((p) => ({ raw: p, elements: layoutPage(p, { aligned: !p.ocr, margin }) }));
+  const lineSpacing = documentLineSpacing(raw.pages.filter((p) => !p.ocr));
+  const pages = raw.pages.map((p) => ({ raw: p, elements: layoutPage(p, { aligned: !p.ocr, margin, lineSpacing }) }));
   const elements = dropFurniture(pages).flat();
   const ocrPages = new Set(raw.pages.filter((p) => p.ocr).map((p) => p.page));
   const { blocks, titleLines } = buildBlocks(elements, ocrPages);
