@@ -541,14 +541,11 @@ function region(
           .slice(i, end + 1)
           .some((line) => line.some((p) => !isValuePiece(p) && Math.abs(p.x0 - l.x0) <= l.size / 2));
       const carried = rowsWithoutNumbers && s.length === 1 && l.x0 > margin + l.size && (l.x1 < x0 || inLabelColumn());
-      // (a column label wider than the numbers it stands over reaches past the rows: 对外公开总数量
-      // over 524, by more than two font sizes in 10.5 pt)
+      // (the last column's label, wider than the numbers it stands over, reaches past the rows on
+      // the right: 对外公开总数量 over 524, by more than two font sizes in 10.5 pt. On the left the
+      // rows' labels are the table's edge: a line reaching further is no header of theirs)
       const overRows = (p: Segment) => segs.slice(i, end + 1).some((line) => line.some((q) => overlaps(p, q)));
-      if (
-        (l.x0 < x0 - l.size * 2 && !carried && !overRows(s[0])) ||
-        (l.x1 > x1 + l.size * 2 && !overRows(s[s.length - 1]))
-      )
-        break;
+      if ((l.x0 < x0 - l.size * 2 && !carried) || (l.x1 > x1 + l.size * 2 && !overRows(s[s.length - 1]))) break;
       if (runningText(s, x0, x1) && !labelLeftOfValues(s) && !carried) break;
       start--;
     }
