@@ -68,6 +68,9 @@ function problemsOf(want: ReportRecordArb, got: ReportRecord): string[] {
   return out;
 }
 
+/** a type setting of one's own for every report (PDF_CSS: cells at 12 pt with Word's fixed 28 pt spacing, say) */
+const EXTRA_CSS = process.env.PDF_CSS ?? '';
+
 /** the text in cells indented like the body's paragraphs, as Word and WPS often leave it */
 const INDENT_CELLS = 'p, td, td p { text-indent: 2em; }';
 
@@ -90,7 +93,7 @@ function printable(html: string, borders: Borders, table: number, row: number, i
   });
   const css =
     '<style>@page { size: A4; } body, td, p { font-family: "Noto Serif CJK SC"; font-size: 10pt; } ' +
-    `${CSS[borders]}${indent ? INDENT_CELLS : ''}</style>`;
+    `${CSS[borders]}${indent ? INDENT_CELLS : ''}${EXTRA_CSS}</style>`;
   return withBreak.replace(/<\/head>/i, `${css}</head>`);
 }
 
@@ -239,7 +242,8 @@ if (!haveChromium())
   // - 4321/42, 7777/29: 三's rows on the next page under only the labels printed there
   // - 4321/56: a table on three pages, its width on the first page only its column labels'
   // - 2468/6: a part whose row labels start left of the labels of the part above
-  test.each([
+  // (printed as the report was drawn: not under a type setting of one's own, PDF_CSS)
+  (EXTRA_CSS ? test.skip.each : test.each)([
     [7777, 19],
     [7777, 52],
     [7777, 25],
