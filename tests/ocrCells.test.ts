@@ -105,6 +105,16 @@ describe('OCR cells', () => {
     expect(a.findings.join('\n')).not.toMatch(/missing rows/);
   });
 
+  // (a scan's label cells of one row read as one text, the group's label first: before, the
+  // bracket was taken for a remark cut off, and the row for one no key matches)
+  test('三、本年度办理结果(七总计: the same after the group label', async () => {
+    const doc = await docOf(twentyTwoGranted().replace('(七) 总计', '三、本年度办理结果(七总计'));
+    const a = analyseDoc(doc);
+    expect(cellOf(a, 'applications|totalProcessed|naturalPerson')?.value).toBe(20);
+    expect(cellOf(a, 'applications|totalProcessed|total')?.value).toBe(22);
+    expect(a.findings.join('\n')).not.toMatch(/missing rows|match no key/);
+  });
+
   test('a column label of table 四 misread as the unread sign: the header stays a header', async () => {
     const doc = asOcr(await docOf(CHANGGUO));
     const four = tables(doc)[2];

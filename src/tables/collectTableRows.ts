@@ -38,9 +38,10 @@ const YEAR_IN_BRACKETS = /[(（]\s*(?:19|20)\d\d\s*年?度?\s*[)）]/g;
 const LABEL_NOTE = /[(（][^()（）]{6,}[)）]/g;
 /**
  * a remark cut where the label's line wrapped: "（二）部分公开（区分处理的，"; it follows the
- * row's name, so a bracket opening the label is a number whose close OCR dropped ("(七总计")
+ * row's name, so a bracket opening the label is a number whose close OCR dropped ("(七总计"),
+ * and so is one that opens a numeral after a group's label ("三、本年度办理结果(七总计")
  */
-const OPEN_NOTE = /(?<=\S)[(（][^()（）]*$/;
+const OPEN_NOTE = /(?<=\S)[(（](?![一二三四五六七八九十]{1,2}(?![一二三四五六七八九十]))[^()（）]*$/;
 const BRACKETED = /[(（][^()（）]*[)）]/g;
 const NOT_HAN = /[^\p{Script=Han}]/gu;
 /** an opening bracket: without one, none of the bracketed patterns above can match */
