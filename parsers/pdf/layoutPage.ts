@@ -1,6 +1,7 @@
 // One page → its elements in reading order: ruled tables, then tables found from text
 // alignment among the remaining text, and the text lines outside both.
-import { findAlignedTables, SINGLE_SPACED } from './alignedTables';
+import { findAlignedTables } from './alignedTables';
+import { SINGLE_SPACED } from './tableSpacing';
 import { fillGrid } from './fillGrid';
 import type { RawPage } from './openPdf';
 import type { TextItem } from './pageText';

@@ -23,9 +23,9 @@ const DIGIT_GAP = 0.1;
 /** in a table row, a numbered label after a label is a cell of its own at this gap */
 const LABEL_GAP = 0.3;
 const digitsApart = (before: string, after: string) => /\d$/.test(before) && /^\d/.test(after);
-/** a label's numbering at the start: （一）, 1., 一、 (not a number: 1.5) */
-const NUMBERED_START = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.、．](?!\d))/;
-const labelAfter = (before: string, after: string) => !/\d$/.test(before) && NUMBERED_START.test(after);
+/** a label's numbering at its start: （一）, (2), 一、, 3. (not a number: 1.5) */
+export const NUMBERED = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[.、．](?!\d))/;
+const labelAfter = (before: string, after: string) => !/\d$/.test(before) && NUMBERED.test(after);
 
 export function segmentsOf(line: TextLine, index: number): Segment[] {
   const cells = cut(line.items, CELL_GAP);
@@ -76,3 +76,6 @@ function cut(items: TextItem[], gap: number, between?: (before: string, after: s
 
 /** A number as tables print it: 821, 0.34%, 251000元, -3 */
 export const isNumeric = (text: string) => /^[-−]?\d[\d,，.]*\s*(%|％|元|万元|件|个|条)?$/.test(text.trim());
+const PLACEHOLDER = /^[—–\-－/／\\×xX*＊]+$/;
+/** a piece a value slot prints: a number or a placeholder for none */
+export const isValuePiece = (s: Segment) => isNumeric(s.text) || PLACEHOLDER.test(s.text.trim());

@@ -3,7 +3,8 @@
 import type { Doc } from '../../src/model/document';
 import { XxgkError } from '../../src/model/errors';
 import type { FormatParser } from '../types';
-import { bodyMargin, documentLineSpacing } from './alignedTables';
+import { bodyMargin } from './alignedTables';
+import { documentLineSpacing } from './tableSpacing';
 import { buildBlocks } from './buildBlocks';
 import { layoutPage } from './layoutPage';
 import { ocrAvailable, ocrPdf } from './ocrPdf';
