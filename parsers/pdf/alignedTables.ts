@@ -430,12 +430,21 @@ function region(
   }
   // lines without numbers inside the table: right of the headings' margin, within its width,
   // not running text, not a page number
+  // (as far left as the labels inside the rows reach: a group's label （五）不 / 予处理 in a
+  // column left of its rows' labels)
+  const labelsX0 = Math.min(
+    x0,
+    ...lines
+      .slice(i, end + 1)
+      .map((l) => l.x0)
+      .filter((x) => x > margin),
+  );
   const inner = (k: number) => {
     const s = segs[k],
       l = lines[k];
     return (
       s[0].x0 > margin + s[0].size &&
-      l.x0 >= x0 - l.size * 2 &&
+      l.x0 >= labelsX0 - l.size * 2 &&
       l.x1 <= x1 + l.size * 2 &&
       (!runningText(s, x0, x1) || labelLeftOfValues(s)) &&
       !isNumeric(l.text.replace(/[-—–\s/／]/g, ''))
