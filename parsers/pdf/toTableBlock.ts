@@ -29,9 +29,11 @@ export function toTableBlock(t: FlowTable, ocrPages: ReadonlySet<number> = new S
     // overlapping parts keep the first, except that printed text wins over the blank part of a
     // merged cell reaching into its slot (a part whose column lines differ from the part above)
     if (there && !(there.covered && !there.text.trim() && c.text.trim())) {
-      // a number of the same row in that slot too: which is the slot's is not known, and
-      // neither is read (never one kept and the other lost unseen)
+      // a number of the same row in that slot too, in a table whose columns were guessed from
+      // its text: which is the slot's is not known, and neither is read (never one kept and the
+      // other lost unseen). (Ruled parts' slots are their grid's: the first part's is kept.)
       if (
+        t.aligned &&
         !there.covered &&
         c.text.trim() &&
         there.text.trim() &&
