@@ -34,9 +34,11 @@ describe('a cell from its three readings (chi_sim, eng digits, chi_sim digits)',
     expect(settle(r('再', 5), r('72', 97), r(''))).toEqual({ text: '72', confidence: 0 });
     expect(settle(r('9，', 49), r('5', 34), r('5', 71))).toEqual({ text: '9', confidence: 0 });
   });
-  test('an unsure short reading that is a misread number (a digit in it; a sign seen as one twice): unread', () => {
+  test('a short reading that is a misread number (unsure with a digit in it; a lone sign seen as one twice): unread', () => {
     expect(settle(r('0 多', 3.8), r(''), r(''))).toEqual({ text: '\uFFFD', confidence: 0 });
     expect(settle(r('史', 0), r('7', 97), r('1', 90))).toEqual({ text: '\uFFFD', confidence: 0 });
+    // a lone sign both digit readings take for numbers, even read sure enough to stand (22 as 现)
+    expect(settle(r('现', 75), r('22', 97), r('2', 0))).toEqual({ text: '\uFFFD', confidence: 0 });
     // sure, or a sign one digit reading alone takes for a number, or two signs: as read
     expect(settle(r('0 多', 75), r(''), r(''))).toBeUndefined();
     expect(settle(r('史', 0), r('7', 97), r(''))).toEqual({ text: '7', confidence: 0 });

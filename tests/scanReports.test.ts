@@ -7,7 +7,8 @@
 // (npm test: 1, as tesseract at 300 dpi took 7–18 CPU-s a page in bench/ocrCompare and a random
 // report prints on about three pages; XXGK_PDF_VARIANTS=all: 200). The seed is printed for
 // replay (SCAN_SEED). SCAN_DETAIL=1 prints every cell left empty with the findings that name it,
-// SCAN_PDF_DIR=<folder> keeps each scanned PDF (report-<i>.pdf, its cells in report-<i>.truth.json)
+// SCAN_PDF_DIR=<folder> keeps each scanned PDF (report-<i>.pdf, as printed before the scan
+// report-<i>.printed.pdf, its cells in report-<i>.truth.json)
 // to replay with bin/xxgk.js.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -134,6 +135,8 @@ if (!ready) console.warn('tests/scanReports.test.ts skipped: needs /usr/bin/chro
       const scanned = await scanPdf(pdf, scan);
       if (PDF_DIR) {
         writeFileSync(path.join(PDF_DIR, `report-${i}.pdf`), scanned);
+        // the printed PDF before scanning: what the vector path reads of the same report
+        writeFileSync(path.join(PDF_DIR, `report-${i}.printed.pdf`), pdf);
         // the cells it prints, to score a replay against
         writeFileSync(path.join(PDF_DIR, `report-${i}.truth.json`), JSON.stringify([...want.truth]));
       }

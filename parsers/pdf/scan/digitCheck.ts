@@ -143,10 +143,11 @@ export function settle(
   const numbers = [eng.text, chi.text].filter((t) => DIGITS.test(t));
   if (numbers.length && numbers.every((t) => t === numbers[0])) return { text: numbers[0], confidence: 0 };
   // an unsure reading with a digit in it ('0 多': a 0 and a speck), or a lone sign both digit
-  // readings take for a number, is a number misread, never a row's label: left as it is, the
-  // analysis took it for a label and read the row's numbers one cell to the left, where a blank
-  // last cell let them fit (5 wrong cells); unread, the row is flagged instead
-  if (unsure && (/\d/.test(first.text) || ([...first.text].length === 1 && numbers.length === 2)))
+  // readings take for a number (22 read 现 at 75, sure enough to stand), is a number misread,
+  // never a row's label: left as it is, the analysis took it for a label and read the row's
+  // numbers one cell to the left, where a blank last cell let them fit (5 wrong cells); unread,
+  // the row is flagged instead
+  if ((unsure && /\d/.test(first.text)) || ([...first.text].length === 1 && numbers.length === 2))
     return { text: UNREAD, confidence: 0 };
   return undefined;
 }
