@@ -15,8 +15,8 @@ import { isNumeric, isValuePiece, NUMBERED, segmentsOf, type Segment } from './l
 import {
   lineGap as gap,
   median,
-  spacingFor,
-  spacingOf,
+  gapsAtSpacing,
+  lineSpacingOfGaps,
   labelLineGaps,
   SINGLE_SPACED,
   type Spacing,
@@ -46,7 +46,7 @@ export function findAlignedTables(
   const segs = lines.map(segmentsOf);
   const tabular = segs.map(isTabular);
   const bodyEdge = Number.isFinite(bodyMargin) ? bodyMargin : Math.min(...lines.map((l) => l.x0));
-  const sp = spacingFor(spacingOf(labelLineGaps(lines, segs)) ?? lineSpacing);
+  const sp = gapsAtSpacing(lineSpacingOfGaps(labelLineGaps(lines, segs)) ?? lineSpacing);
   // a row whose label wraps over more lines than its numbers prints the numbers on a line of
   // their own, between the label's lines: that line is the row's
   for (let k = 0; k < lines.length; k++) {

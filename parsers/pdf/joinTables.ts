@@ -2,7 +2,7 @@
 // numbers, so parts whose column lines differ a little (or that have extra columns) still line
 // up: the columns of the joined table are the union of all parts' edges.
 import type { PageTable } from './fillGrid';
-import { mergeOverlapping } from './xRanges';
+import { anyShareColumn, mergeOverlapping } from './xRanges';
 
 export interface FlowCell {
   r: number;
@@ -332,8 +332,7 @@ function firstCollidingRow(a: FlowTable, part: PageTable, cutLabels = true): num
   if (!placed) return part.nRows;
   for (let r = 0; r < b.nRows; r++) {
     const spans = placed.printed.filter((c) => c.r === r && isValueCell(c)).map((c) => placed.slots.get(c)!);
-    for (let i = 0; i < spans.length; i++)
-      for (let j = i + 1; j < spans.length; j++) if (spans[i][0] <= spans[j][1] && spans[j][0] <= spans[i][1]) return r;
+    if (anyShareColumn(spans)) return r;
   }
   return part.nRows;
 }

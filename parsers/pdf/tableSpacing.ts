@@ -76,7 +76,7 @@ export function labelLineGaps(lines: TextLine[], segs: Segment[][]): number[] {
 }
 
 /** the line spacing of gaps measured by labelLineGaps, where there are three at least */
-export const spacingOf = (gaps: number[]): number | undefined => (gaps.length >= 3 ? median(gaps) : undefined);
+export const lineSpacingOfGaps = (gaps: number[]): number | undefined => (gaps.length >= 3 ? median(gaps) : undefined);
 
 /**
  * The line spacing of a document's tables, from all its pages: a page holding a table's header
@@ -87,10 +87,11 @@ export function documentLineSpacing(pages: { items: TextItem[] }[]): number {
     const lines = groupLines(p.items);
     return labelLineGaps(lines, lines.map(segmentsOf));
   });
-  return spacingOf(gaps) ?? SINGLE_SPACED;
+  return lineSpacingOfGaps(gaps) ?? SINGLE_SPACED;
 }
 
-export function spacingFor(spacing: number): Spacing {
+/** the gaps (font sizes) that part rows, regions and tall rows of tables set at this line spacing */
+export function gapsAtSpacing(spacing: number): Spacing {
   const scale = spacing > WIDE_SPACING ? spacing / SINGLE_SPACED : 1;
   return { row: ROW_PITCH * scale, region: REGION_GAP * scale, tall: TALL_ROWS_GAP * scale };
 }

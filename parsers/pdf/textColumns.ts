@@ -6,7 +6,7 @@
 // their labels and numbers. The columns again from where all parts' text lies, as one page's
 // are found: the cells that span no two cells of another row, merged where they overlap.
 import type { FlowCell, FlowTable } from './joinTables';
-import { mergeOverlapping, spanIn, unspanned, type XRange } from './xRanges';
+import { anyShareColumn, mergeOverlapping, spanIn, unspanned, type XRange } from './xRanges';
 
 const extent = (c: FlowCell): XRange => ({ x0: c.bbox[0], x1: c.bbox[2] });
 
@@ -28,10 +28,8 @@ export function columnsFromText(t: FlowTable): FlowTable {
   const spans = printed.map((c) => spanIn(cols, extent(c)));
   // two printed cells of one row in one column: one of them would be lost (a part's labels run
   // together over two of its value columns merge them); the parts' own columns stay
-  const collide = printed.some((c, i) =>
-    printed.some((d, j) => j > i && d.r === c.r && spans[i][0] <= spans[j][1] && spans[j][0] <= spans[i][1]),
-  );
-  if (collide) return t;
+  const rows = new Set(printed.map((c) => c.r));
+  if ([...rows].some((r) => anyShareColumn(spans.filter((_, i) => printed[i].r === r)))) return t;
   const cells = printed.map((c, i) => ({ ...c, xl: edges[spans[i][0]], xr: edges[spans[i][1] + 1] }));
   return { ...t, cells };
 }

@@ -36,6 +36,13 @@ export function spanIn(cols: XRange[], r: XRange): [number, number] {
   return [best, best];
 }
 
+/** two spans of columns, [first, last] as spanIn gives them, that share a column */
+export const shareColumn = (a: [number, number], b: [number, number]): boolean => a[0] <= b[1] && b[0] <= a[1];
+
+/** some two of the spans share a column: two cells would fall into one slot */
+export const anyShareColumn = (spans: [number, number][]): boolean =>
+  spans.some((a, i) => spans.some((b, j) => j > i && shareColumn(a, b)));
+
 /**
  * The items that lie over no two items of one other line: a header over the columns under it,
  * a label over two label columns, is no column of its own. `on`: whether an item stands on a
