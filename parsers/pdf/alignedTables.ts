@@ -21,7 +21,7 @@ import {
   SINGLE_SPACED,
   type Spacing,
 } from './tableSpacing';
-import { TABLE_NOTE } from './tableNote';
+import { MAX_NOTE_LINES, TABLE_NOTE } from './tableNote';
 import { overlaps } from './xRanges';
 import type { TextItem } from './pageText';
 import { groupLines, type TextLine } from './textLines';
@@ -401,10 +401,14 @@ function region(
     end++;
   // a table going on over the page may close it with rows that print no number (blank cells,
   // a group label centred on its rows): lines inside the table, down to the page's foot
+  // (or down to a note under the table at the page's foot, 注：本表…, which buildBlocks holds
+  // while the table goes on past it)
   let foot = end;
   while (foot < pageBottom && gap(lines[foot], lines[foot + 1]) <= regionGap * lines[foot + 1].size && inner(foot + 1))
     foot++;
-  if (foot === pageBottom) end = foot;
+  const noteAtFoot =
+    foot > end && foot < pageBottom && pageBottom - foot <= MAX_NOTE_LINES && TABLE_NOTE.test(lines[foot + 1].text);
+  if (foot === pageBottom || noteAtFoot) end = foot;
   return [start, end, count];
 }
 

@@ -7,14 +7,12 @@ import { appendTable, continuedRows, rowsOf, toFlowTable, type FlowTable } from 
 import type { PageElement } from './pageElement';
 import { joinWrapped, type TextLine } from './textLines';
 import { toTableBlock } from './toTableBlock';
-import { TABLE_NOTE } from './tableNote';
+import { MAX_NOTE_LINES, TABLE_NOTE } from './tableNote';
 import { columnsFromText } from './textColumns';
 
 const HEADING =
   /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])/;
 const SENTENCE_END = /[。！？；：!?;:]$/;
-/** how many lines a note under a table (TABLE_NOTE) may run to */
-const MAX_NOTE_LINES = 4;
 
 interface Margins {
   left: number;
