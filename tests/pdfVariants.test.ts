@@ -140,8 +140,15 @@ if (!chromium)
   const blankRowsAboveNote: Variant[] = (['none', 'threeLine'] as Borders[]).flatMap((borders) =>
     [14, 21].map((row): Variant => ({ engine: 'chromium', borders, breakAt: { table: 1, row }, footnote: true })),
   );
-  test.each(blankRowsAboveNote.map((v) => [variantName(v), v] as const))(
-    '%s: rows without numbers over the note end the part, and the next page goes on from it',
+  // 三's column labels alone at a page's foot, the text in every cell indented (Word/WPS body
+  // style): the label column's own label, centred and indented, started right of the rows'
+  // labels below, which seemed to stick out of the table: the rows stood alone, and with two
+  // columns printing no number, none of their numbers was placed (35 cells unread)
+  const headerOverIndentedRows: Variant[] = (['none', 'threeLine'] as Borders[]).flatMap((borders) =>
+    [0, 1].map((table): Variant => ({ engine: 'chromium', borders, breakAt: { table, row: 3 }, indent: 'cells' })),
+  );
+  test.each([...blankRowsAboveNote, ...headerOverIndentedRows].map((v) => [variantName(v), v] as const))(
+    '%s: the part on the next page goes on from the part above',
     async (_name, v) => {
       const record = await parseReport(await printer.pdf(variantHtml(v), v), { path: `${variantName(v)}.pdf` });
       const s = scoreCells(record, truth);

@@ -409,7 +409,33 @@ function region(
   const noteAtFoot =
     foot > end && foot < pageBottom && pageBottom - foot <= MAX_NOTE_LINES && TABLE_NOTE.test(lines[foot + 1].text);
   if (foot === pageBottom || noteAtFoot) end = foot;
+  // (or down to the page's foot past a group's label wrapped in the column left of the rows'
+  // labels: （四）无法 / 提供, set on its rows, which go on over the page, at the headings' margin
+  // where the table starts there; a heading after the table is one line, or runs on over them)
+  else if (groupLabelAtFoot(lines, segs, tabular, i, foot, pageBottom, regionGap)) end = pageBottom;
   return [start, end, count];
+}
+
+/** how many lines a group's label wrapped in its column may print at a page's foot */
+const MAX_GROUP_LABEL_LINES = 3;
+
+/** lines (foot, pageBottom] are a group's label of the rows i.. above, wrapped in a column of its own */
+function groupLabelAtFoot(
+  lines: TextLine[],
+  segs: Segment[][],
+  tabular: boolean[],
+  i: number,
+  foot: number,
+  pageBottom: number,
+  regionGap: number,
+): boolean {
+  const n = pageBottom - foot;
+  if (n < 2 || n > MAX_GROUP_LABEL_LINES || !NUMBERED.test(lines[foot + 1].text)) return false;
+  if (gap(lines[foot], lines[foot + 1]) > regionGap * lines[foot + 1].size) return false;
+  const rows = segs.slice(i, foot + 1).filter((_, k) => tabular[i + k]);
+  const rowLabelsX0 = Math.min(...rows.map((s) => s[0].x0));
+  const label = lines.slice(foot + 1, pageBottom + 1);
+  return label.every((l, k) => segs[foot + 1 + k].length === 1 && l.x1 < rowLabelsX0 - l.size / 2);
 }
 
 /**
