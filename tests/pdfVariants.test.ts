@@ -147,15 +147,21 @@ if (!chromium)
   const headerOverIndentedRows: Variant[] = (['none', 'threeLine'] as Borders[]).flatMap((borders) =>
     [0, 1].map((table): Variant => ({ engine: 'chromium', borders, breakAt: { table, row: 3 }, indent: 'cells' })),
   );
-  test.each([...blankRowsAboveNote, ...headerOverIndentedRows].map((v) => [variantName(v), v] as const))(
-    '%s: the part on the next page goes on from the part above',
-    async (_name, v) => {
-      const record = await parseReport(await printer.pdf(variantHtml(v), v), { path: `${variantName(v)}.pdf` });
-      const s = scoreCells(record, truth);
-      expect(s.wrongCells).toEqual([]);
-      expect(s.missingCells).toEqual([]);
-    },
-  );
+  // 三 broken inside （四）无法提供's rows: its label, wrapped in its column, printed at the page's
+  // foot at the headings' margin, read as a heading and ended the table (14 cells unread)
+  const groupLabelAtFoot: Variant[] = (['none', 'threeLine'] as Borders[]).map((borders) => ({
+    engine: 'chromium',
+    borders,
+    breakAt: { table: 1, row: 16 },
+  }));
+  test.each(
+    [...blankRowsAboveNote, ...headerOverIndentedRows, ...groupLabelAtFoot].map((v) => [variantName(v), v] as const),
+  )('%s: the part on the next page goes on from the part above', async (_name, v) => {
+    const record = await parseReport(await printer.pdf(variantHtml(v), v), { path: `${variantName(v)}.pdf` });
+    const s = scoreCells(record, truth);
+    expect(s.wrongCells).toEqual([]);
+    expect(s.missingCells).toEqual([]);
+  });
 });
 
 const soffice = haveSoffice();
