@@ -147,13 +147,15 @@ if (!chromium)
   const headerOverIndentedRows: Variant[] = (['none', 'threeLine'] as Borders[]).flatMap((borders) =>
     [0, 1].map((table): Variant => ({ engine: 'chromium', borders, breakAt: { table, row: 3 }, indent: 'cells' })),
   );
-  // 三 broken inside （四）无法提供's rows: its label, wrapped in its column, printed at the page's
-  // foot at the headings' margin, read as a heading and ended the table (14 cells unread)
-  const groupLabelAtFoot: Variant[] = (['none', 'threeLine'] as Borders[]).map((borders) => ({
-    engine: 'chromium',
-    borders,
-    breakAt: { table: 1, row: 16 },
-  }));
+  // 三 broken inside a group's rows (（四）无法提供, （五）不予处理): its label, wrapped in its
+  // column, printed at the page's foot at the headings' margin, read as a heading and ended the
+  // table (14 and 9 cells unread); and with the body text indented, a page left holding two rows
+  // and their group's label, set far below them (23)
+  const groupLabelAtFoot: Variant[] = (['none', 'threeLine'] as Borders[]).flatMap((borders) => [
+    { engine: 'chromium', borders, breakAt: { table: 1, row: 16 } },
+    { engine: 'chromium', borders, breakAt: { table: 1, row: 19 } },
+    { engine: 'chromium', borders, breakAt: { table: 1, row: 9 }, indent: true },
+  ]);
   test.each(
     [...blankRowsAboveNote, ...headerOverIndentedRows, ...groupLabelAtFoot].map((v) => [variantName(v), v] as const),
   )('%s: the part on the next page goes on from the part above', async (_name, v) => {

@@ -412,14 +412,14 @@ function region(
   // (or down to the page's foot past a group's label wrapped in the column left of the rows'
   // labels: （四）无法 / 提供, set on its rows, which go on over the page, at the headings' margin
   // where the table starts there; a heading after the table is one line, or runs on over them)
-  else if (groupLabelAtFoot(lines, segs, tabular, i, foot, pageBottom, regionGap)) end = pageBottom;
+  else if (groupLabelAtFoot(lines, segs, tabular, i, foot, pageBottom)) end = pageBottom;
   return [start, end, count];
 }
 
 /** how many lines a group's label wrapped in its column may print at a page's foot */
 const MAX_GROUP_LABEL_LINES = 3;
 
-/** lines (foot, pageBottom] are a group's label of the rows i.. above, wrapped in a column of its own */
+/** lines (foot, pageBottom] are a group's label of the rows above, wrapped in a column of its own */
 function groupLabelAtFoot(
   lines: TextLine[],
   segs: Segment[][],
@@ -427,15 +427,18 @@ function groupLabelAtFoot(
   i: number,
   foot: number,
   pageBottom: number,
-  regionGap: number,
 ): boolean {
   const n = pageBottom - foot;
+  // (however far below the rows: a group's label is set in the middle of its cell, which goes
+  // on to the page's foot)
   if (n < 2 || n > MAX_GROUP_LABEL_LINES || !NUMBERED.test(lines[foot + 1].text)) return false;
-  if (gap(lines[foot], lines[foot + 1]) > regionGap * lines[foot + 1].size) return false;
-  const rows = segs.slice(i, foot + 1).filter((_, k) => tabular[i + k]);
-  const rowLabelsX0 = Math.min(...rows.map((s) => s[0].x0));
+  // left of the last row's label: the group's first row (its other lines may print beside the
+  // rows above: 提供 beside 2.没有现成信息… 44 3)
+  let last = foot;
+  while (last > i && !tabular[last]) last--;
+  const rowLabelX0 = segs[last][0].x0;
   const label = lines.slice(foot + 1, pageBottom + 1);
-  return label.every((l, k) => segs[foot + 1 + k].length === 1 && l.x1 < rowLabelsX0 - l.size / 2);
+  return label.every((l, k) => segs[foot + 1 + k].length === 1 && l.x1 < rowLabelX0 - l.size / 2);
 }
 
 /**
