@@ -458,6 +458,22 @@ function wrappedRowLabel(lines: TextLine[], segs: Segment[][], j: number, sp: Sp
   const besideOrUnder = (s: Segment) => inColumn(s) || s.x0 >= label.x1;
   let k = j;
   while (near(k) && segs[k + 1].length === 1 && !isValuePiece(segs[k + 1][0]) && besideOrUnder(segs[k + 1][0])) k++;
+  // (or one line that goes on in the label's column, no wider than it, beside the first line of
+  // the row's own label, the row's numbers on the line right under: 三、本年度办 / 理结果 1.本机关
+  // 不掌握相关政府信 / 252 12 1, as LibreOffice sets a group's label in the middle of its rows)
+  const nextTo = segs[k + 1];
+  if (
+    near(k) &&
+    near(k + 1) &&
+    nextTo.length === 2 &&
+    !nextTo.some(isValuePiece) &&
+    nextTo[0].x0 >= label.x0 - label.size / 2 &&
+    nextTo[0].x1 <= label.x1 + label.size / 2 &&
+    nextTo[1].x0 >= label.x1 &&
+    segs[k + 2].some(isValuePiece) &&
+    segs[k + 2][0].x0 >= nextTo[1].x0
+  )
+    k++;
   // a group's label stands centred on its rows: the row beside it may start a little lower
   const below = segs[k + 1];
   const reach = (k > j ? 2 : 1) * sp.row * lines[k].size;
