@@ -150,11 +150,12 @@ if (!chromium)
   // 三 broken inside a group's rows (（四）无法提供, （五）不予处理): its label, wrapped in its
   // column, printed at the page's foot at the headings' margin, read as a heading and ended the
   // table (14 and 9 cells unread); and with the body text indented, a page left holding two rows
-  // and their group's label, set far below them (23)
+  // and their group's label, set far below them, or one row alone (23 each)
   const groupLabelAtFoot: Variant[] = (['none', 'threeLine'] as Borders[]).flatMap((borders) => [
     { engine: 'chromium', borders, breakAt: { table: 1, row: 16 } },
     { engine: 'chromium', borders, breakAt: { table: 1, row: 19 } },
     { engine: 'chromium', borders, breakAt: { table: 1, row: 9 }, indent: true },
+    { engine: 'chromium', borders, breakAt: { table: 1, row: 8 }, indent: true },
   ]);
   test.each(
     [...blankRowsAboveNote, ...headerOverIndentedRows, ...groupLabelAtFoot].map((v) => [variantName(v), v] as const),

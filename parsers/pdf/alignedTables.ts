@@ -115,7 +115,9 @@ export function findAlignedTables(
       // where that page's part goes on under them (buildBlocks), else text again
       const footLabels = end === pageBottom && !segs.slice(start, end + 1).some((line) => line.some(isValuePiece));
       // (at the page's top, numbered rows that print no number above it are that table's rows too)
-      const continued = start === pageTop && (lastRow || numberedLines(segs, start, end) >= 3);
+      // (or a page holding nothing but one numbered row: a table broken before and after it)
+      const pageOfRows = end === pageBottom && NUMBERED.test(lines[start].text);
+      const continued = start === pageTop && (lastRow || numberedLines(segs, start, end) >= 3 || pageOfRows);
       const tentative = rows < 2 && !continued && !headed;
       if (tentative && !footLabels) continue;
       // a line left out right above the first row may be the first line of that row's label
