@@ -34,7 +34,8 @@ describe('a cell from its three readings (chi_sim, eng digits, chi_sim digits)',
     expect(settle(r('再', 5), r('72', 97), r(''))).toEqual({ text: '72', confidence: 0 });
     expect(settle(r('9，', 49), r('5', 34), r('5', 71))).toEqual({ text: '9', confidence: 0 });
   });
-  test('a short reading that is a misread number (unsure with a digit in it; a lone sign seen as one twice): unread', () => {
+  // unsure with a digit in it; a lone sign both digit readings see as a number
+  test('a short reading that is a misread number: unread', () => {
     expect(settle(r('0 多', 3.8), r(''), r(''))).toEqual({ text: '\uFFFD', confidence: 0 });
     expect(settle(r('史', 0), r('7', 97), r('1', 90))).toEqual({ text: '\uFFFD', confidence: 0 });
     // a lone sign both digit readings take for numbers, even read sure enough to stand (22 as 现)
