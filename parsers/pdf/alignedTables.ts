@@ -113,10 +113,11 @@ export function findAlignedTables(
       const headed = firstRow > start && (segs[firstRow].every(under) || (values.length >= 2 && values.every(under)));
       // a table's column labels at the page's foot, its rows on the next page: a table only
       // where that page's part goes on under them (buildBlocks), else text again
-      const footLabels = end === pageBottom && !segs.slice(start, end + 1).some((line) => line.some(isValuePiece));
+      const toFoot = end === pageBottom;
+      const footLabels = toFoot && !segs.slice(start, end + 1).some((line) => line.some(isValuePiece));
       // (at the page's top, numbered rows that print no number above it are that table's rows too)
       // (or a page holding nothing but one numbered row: a table broken before and after it)
-      const pageOfRows = end === pageBottom && NUMBERED.test(lines[start].text);
+      const pageOfRows = toFoot && NUMBERED.test(lines[start].text);
       const continued = start === pageTop && (lastRow || numberedLines(segs, start, end) >= 3 || pageOfRows);
       const tentative = rows < 2 && !continued && !headed;
       if (tentative && !footLabels) continue;

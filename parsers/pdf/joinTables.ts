@@ -97,7 +97,8 @@ function labelsLeftOf(a: FlowTable, b: PageTable): boolean {
   // (above, column labels alone at a page's foot: its first may be the label column's own,
   // centred or indented there, and the rows' labels below reach further left in that column;
   // they need only stand left of the part's own numbers, which must then lie under a's labels)
-  const numbers = a.cells.some(isValueCell) ? columnMarks(a) : b.cells.filter(isValueCell);
+  const above = a.cells.filter(isValueCell);
+  const numbers = above.length ? above : b.cells.filter(isValueCell);
   if (!numbers.length) return false;
   const firstNumber = Math.min(...numbers.map((c) => c.bbox[0]));
   return b.cells

@@ -37,7 +37,7 @@ export function spanIn(cols: XRange[], r: XRange): [number, number] {
 }
 
 /** two spans of columns, [first, last] as spanIn gives them, that share a column */
-export const shareColumn = (a: [number, number], b: [number, number]): boolean => a[0] <= b[1] && b[0] <= a[1];
+const shareColumn = (a: [number, number], b: [number, number]): boolean => a[0] <= b[1] && b[0] <= a[1];
 
 /** some two of the spans share a column: two cells would fall into one slot */
 export const anyShareColumn = (spans: [number, number][]): boolean =>
