@@ -11,7 +11,7 @@
 // report-<i>.printed.pdf, its cells in report-<i>.truth.json)
 // to replay with bin/xxgk.js.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { DEFAULT_LIMITS } from '../parsers/types';
@@ -27,6 +27,7 @@ const RUNS = Number(process.env.SCAN_RUNS ?? (ALL ? 200 : 1));
 const SEED = Number(process.env.SCAN_SEED ?? Date.now() % 1_000_000);
 const DETAIL = !!process.env.SCAN_DETAIL;
 const PDF_DIR = process.env.SCAN_PDF_DIR;
+if (PDF_DIR) mkdirSync(PDF_DIR, { recursive: true });
 
 const haveTesseract = () => {
   try {

@@ -84,7 +84,7 @@ function asOfYear(mentions: Mention[], year: number | null | undefined): Mention
 }
 
 export function resolveRegion(ev: RegionEvidence): Resolved {
-  const own = ev.agency ? asOfYear(mentionedDivisions(ev.agency, true), ev.year) : [];
+  const own = ev.agency ? asOfYear(mentionedDivisions(ev.agency, true, true), ev.year) : [];
   // current names first; a name only earlier revisions have, as of the report's year
   const sameName = (d: Pick<Division, 'name'>): Division[] =>
     upperDivisions().byName.get(d.name) ?? pastDivisions(d.name, ev.year);

@@ -183,11 +183,31 @@ for (const c of WHITE_SPACE_UNITS) SPACE[c.charCodeAt(0)] = 1;
  * every province, city and county-level name in the text; town names too when asked. Read anew
  * each call: nothing is kept from one text (or report) to the next.
  */
-export function mentionedDivisions(text: string, withTowns = false): Mention[] {
-  return scan(text, withTowns);
+export function mentionedDivisions(text: string, withTowns = false, isName = false): Mention[] {
+  return scan(text, withTowns, isName);
 }
 
-function scan(text: string, withTowns: boolean): Mention[] {
+/** two-character names that are also plain words: a district of a city (城区), its outskirts, a mine's */
+const PLAIN_WORD_NAMES = /^[城郊矿]区$/;
+
+/**
+ * `isName`: the text is an agency's own name (佳县螅镇人民政府, 沛县民政局), whose first words are
+ * its place even where the place's name has two characters only (佳县, 螅镇), which in running
+ * text are too often plain words to count
+ */
+/** the text starts with the name, and no longer name starts there (梅县区, not 梅县) */
+function startsOnlyWith(text: string, name: string, towns: TownNames | undefined): boolean {
+  const start = text.replace(/\s+/g, '');
+  if (!start.startsWith(name)) return false;
+  const { byName } = upperDivisions();
+  for (let length = name.length + 1; length <= Math.min(MAX_NAME, start.length); length++) {
+    const longer = start.slice(0, length);
+    if (byName.has(longer) || pastDivisionsNamed(longer) || towns?.byName.has(longer)) return false;
+  }
+  return true;
+}
+
+function scan(text: string, withTowns: boolean, isName = false): Mention[] {
   const upper = upperNames();
   const towns = withTowns && /街道|镇|乡|苏木/.test(text) ? townNames() : undefined;
   const found = new Map<string, Mention>();
@@ -214,8 +234,13 @@ function scan(text: string, withTowns: boolean): Mention[] {
     const len = byTown ? town.length : upperFound.length;
     const name = byTown ? town : upper.names[u];
     const divisions = byTown ? towns!.byName.get(town)! : upper.divisions[u];
-    // 城区, 郊区, 矿区 are also plain words: too weak to name a place
-    if (len === 2 && divisions[0].level !== 'province') continue;
+    // 城区, 郊区, 矿区 are also plain words: too weak to name a place, except a name's first words
+    if (
+      len === 2 &&
+      divisions[0].level !== 'province' &&
+      !(isName && free === 0 && !PLAIN_WORD_NAMES.test(name) && startsOnlyWith(text, name, towns))
+    )
+      continue;
     const m = found.get(name);
     if (m) m.count++;
     else found.set(name, { name, count: 1, divisions });

@@ -48,6 +48,15 @@ const YEAR_THEN_REGION = new RegExp(
   'g',
 );
 
+/**
+ * the first sentence under the overview's heading, its subject the issuer: 一、总体情况 / 文登区住建局高度重视…
+ * (not the Party committee or government above it: 县委、县政府高度重视…, 区委区政府…)
+ */
+const OVERVIEW_SUBJECT = new RegExp(
+  `总体情况\\s*\\n\\s*(?![省市县区州旗镇乡]?(?:党工?委|委)|[省市县区州旗]政府)(${NAME})(?=${DOING})`,
+  'g',
+);
+
 /** the report's pronoun for itself as the subject of its first sentences: 2022年，我局… / 本年度，我区… */
 const PRONOUN_SUBJECT = new RegExp(
   `([我本](?:局|办|委|厅|乡|镇|区|县|旗|市|省|街道|苏木|中心))(?=${DOING}|[，,]|通过)`,
@@ -95,6 +104,7 @@ export function bodyCandidates(text: string): NameCandidate[] {
   for (const re of [YEAR_THEN_NAME, YEAR_THEN_REGION]) {
     for (const m of matches(re, text)) out.push({ name: m[2], year: Number(m[1]), how: 'first sentence' });
   }
+  for (const m of matches(OVERVIEW_SUBJECT, text)) out.push({ name: m[1], year: null, how: 'first sentence' });
   for (const m of matches(LED_BY, after(text, '导下') + '\n' + after(text, '署下') + '\n' + after(text, '领下')))
     out.push({ name: m[1], year: null, how: 'first sentence' });
   for (const m of matches(PRONOUN_SUBJECT, text))

@@ -73,7 +73,7 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
   if (NATIONAL.test(name)) return { agency: name, region: null, complete: true };
 
   // region words at the start of the name
-  const own = mentionedDivisions(name, true);
+  const own = mentionedDivisions(name, true, true);
   let lead = 0;
   for (let moved = true; moved;) {
     moved = false;
@@ -113,7 +113,8 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
         ? full + regionWords.slice(d.name.length)
         : regionWords;
     const whole = prefix + rest;
-    return { agency: rest ? whole : governmentOf(whole, d.level), region: d, complete: true };
+    // a zone named by its place alone is its 管理委员会 (随县经济开发区)
+    return { agency: rest && !ZONE_BARE.test(rest) ? whole : governmentOf(whole, d.level), region: d, complete: true };
   }
 
   // a level word in front: 市发改委, 区政府办公室, 省卫生健康委 (but 市场监管局 is a type)
@@ -121,7 +122,10 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
   if (level) {
     // a municipality (上海市) is a province and its own city: 市人民政府 is its government
     const municipality = /市$/.test(resolved.atLevel.province?.name ?? '') ? resolved.atLevel.province : undefined;
-    const at = resolved.atLevel[level] ?? (level === 'city' ? municipality : undefined);
+    // a county-level city's bodies say 市 too (市农业农村局 of 绵竹市): the 市 is the place the
+    // evidence points to when that is such a city, not the prefecture above it
+    const countyCity = level === 'city' && resolved.place?.level === 'county' && /市$/.test(resolved.place.name);
+    const at = countyCity ? resolved.place : (resolved.atLevel[level] ?? (level === 'city' ? municipality : undefined));
     const type = name.slice(1);
     if (at && type.length >= 2) {
       const prefix = regionPrefix(at);

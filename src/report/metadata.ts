@@ -65,6 +65,15 @@ function isFullerForm(printed: string, candidate: string): boolean {
     if (core.length < 2 || !b.endsWith(core)) continue;
     if (isRegionWords(b.slice(0, b.length - core.length).replace(/人民政府$/, ''))) return true;
   }
+  // a branch named under the bureau it belongs to: 滨江区公安分局 is 杭州市公安局滨江区分局 (or …滨江分局)
+  const branch = /^(.+?[区县市旗])(.{2,8}?)分局$/.exec(a);
+  if (branch) {
+    const [, place, type] = branch;
+    for (const at of [place, place.slice(0, -1)]) {
+      const tail = `${type}局${at}分局`;
+      if (at.length >= 2 && b.endsWith(tail) && isRegionWords(b.slice(0, b.length - tail.length))) return true;
+    }
+  }
   // the zone's words written out: 温州高新区(经开区)管委会 is 温州高新技术产业开发区(温州经济技术开发区)管委会
   const [wa, wb] = [writtenOut(a), writtenOut(b)];
   return wa.length >= 4 && (wa === wb || (wb.endsWith(wa) && isRegionWords(wb.slice(0, wb.length - wa.length))));

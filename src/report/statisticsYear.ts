@@ -1,6 +1,6 @@
 // The year a report's statistics cover, where its title does not say: the period it states
 // ("统计期限为2022年1月1日至…"), else the year a sentence of the overview opens with ("2022年，我局…",
-// "2020年度我街办未接到…",
+// "2020年度我街办未接到…", "2023年共收到…",
 // not a plan: "2023年，我局将…"), or the report's own name in a sentence ("编制的2012年政府信息公开年度
 // 报告"). A page's publication date (2023-01-31) is never it.
 
@@ -20,7 +20,7 @@ const SAME_YEAR_SPAN = new RegExp(
 );
 const FROM_NEW_YEAR = /((?:19|20)\d{2})\s*年\s*(?:1|01)\s*月\s*(?:1|01)\s*日\s*(?:起\s*)?(?:至|到|—|-|－|~)/;
 const OPENING_YEAR =
-  /(?:^|[。\n]|[一二三四五六七八九十]是[^。，,]{0,12}?[。：:])\s*((?:19|20)\d{2})\s*年(?:度)?(?:[，,]|以来|(?=[我本]))/m;
+  /(?:^|[。\n]|[一二三四五六七八九十]是[^。，,]{0,12}?[。：:])\s*((?:19|20)\d{2})\s*年(?:度)?(?:[，,]|以来|(?=[我本共]))/m;
 
 /**
  * the report's own name in its first sentence gives the year where no period is stated
@@ -31,9 +31,15 @@ const REPORT_NAME_AFTER_YEAR = /(?:政府|机关)?(?:信息|政务)公开(?:工�
 const NOT_A_NOTICE = /(?![^。\n]{0,12}?(?:编制|公布|报送)?工作)(?![^。\n]{0,12}?(?:的通知|》))/.source;
 const NAMED_REPORT_YEAR = new RegExp(`((?:19|20)\\d{2})\\s*年(?:度)?${REPORT_NAME_AFTER_YEAR}${NOT_A_NOTICE}`);
 
+/** the year's work the report says it reports on: 汇报我镇2023年政府信息公开工作, 现将2022年度政务公开工作情况报告如下 */
+const YEAR_OF_WORK = /((?:19|20)\d{2})\s*年(?:度)?(?:政府|机关)?(?:信息|政务)公开工作/.source;
+const REPORTED_WORK = new RegExp(
+  `(?:汇报|报告|总结)[^。\n，,]{0,12}?${YEAR_OF_WORK}|${YEAR_OF_WORK}(?:开展)?(?:情况)?(?:报告|汇报)如下`,
+);
+
 export function reportNameYear(text: string): number | null {
-  const m = NAMED_REPORT_YEAR.exec(text);
-  return m ? Number(m[1]) : null;
+  const m = NAMED_REPORT_YEAR.exec(text) ?? REPORTED_WORK.exec(text);
+  return m ? Number(m[1] ?? m[2]) : null;
 }
 
 export function statedPeriodYear(text: string): number | null {

@@ -21,7 +21,8 @@ const ROW_PATTERNS: RowPattern[] = [
   P('active', 'otherServices', /其他对外管理服务事项|对外管理服务/),
   P('active', 'punishment', /行政处罚/),
   P('active', 'coercion', /行政强制/),
-  P('active', 'fees', /事业性收费/),
+  // (型 for its homophone 性: 行政事业型收费)
+  P('active', 'fees', /事业[性型]收费/),
   P('active', 'procurement', /集中采购|政府采购/),
   // 三、申请
   P('applications', 'newReceived', /本年新收/),
