@@ -253,4 +253,9 @@ test('a closing signature names an issuer the opening does not; a period from Ja
   expect(await metaOf(`${opening}${ending}泰安市医疗保障局 2022年1月20日\n`)).toMatchObject({
     agency: '泰安市医疗保障局',
   });
+  // a report that ends with its fifth section (no 六), its heading misread by OCR
+  const five = '\n的主要问题有改进情况\n及时性还需提高，下一步将加强培训。\n';
+  expect(await metaOf(`${opening}${five}泰安市医疗保障局\n2022年1月20日\n`)).toMatchObject({
+    agency: '泰安市医疗保障局',
+  });
 });

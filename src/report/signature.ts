@@ -3,8 +3,11 @@
 // title OCR could not read), that is the name.
 import type { Doc } from '../model/document';
 
-/** the last section's heading, as OCR may misread a glyph of it (其他需要报告的于项) */
-const LAST_SECTION = /要报告的.{0,2}项|其他.{0,2}要报告/;
+/**
+ * the last section's heading, as OCR may misread a glyph of it (其他需要报告的于项); or the fifth's
+ * (存在的主要问题及改进情况, OCR's 的主要问题有改进情况) in a report that ends with it
+ */
+const LAST_SECTION = /要报告的.{0,2}项|其他.{0,2}要报告|主要问题.{0,2}改进情况/;
 /** the signature's date (2021年1月14日, OCR's 2020人年]月13日) */
 const DATE_LINE = /^(?:19|20)\d{2}\S?年/;
 /** the date closing a line, after the name */
