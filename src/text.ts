@@ -19,8 +19,13 @@ function nfkcStable(s: string): boolean {
   return true;
 }
 
+/** a pinyin gloss a mirror site inserts after a character (國(guó), 報(bào)), splitting every word it follows */
+export const PINYIN_GLOSS =
+  /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)/g;
+
 function compactUncached(s: string): string {
-  return (nfkcStable(s) ? s : s.normalize('NFKC'))
+  // (a tone mark makes the text unstable under NFKC: only such text can hold a gloss)
+  return (nfkcStable(s) ? s : s.normalize('NFKC').replace(PINYIN_GLOSS, ''))
     .replace(/[\s\u3000\u00a0]+/g, '')
     .replace(/[〔［【]/g, '(')
     .replace(/[〕］】]/g, ')');

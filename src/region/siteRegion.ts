@@ -132,7 +132,12 @@ function matchHost(url: string): SiteMatch[] {
     // a parent's spelling in front: gs+gz, ln+taian, xm+ta
     for (let i = 1; i < label.length - 1; i++) {
       const tail = label.slice(i);
-      const byFull = full.get(tail);
+      // the child's level spelled after it too: gs+kangle+xian (康乐县)
+      const ending = LEVEL_SPELLINGS.find(([e]) => e.length > 1 && tail.endsWith(e) && tail.length - e.length >= 4);
+      const leveled = ending
+        ? full.get(tail.slice(0, -ending[0].length))?.filter((d) => ending[1].test(d.name))
+        : undefined;
+      const byFull = full.get(tail) ?? (leveled?.length ? leveled : undefined);
       const byInitials = initials.get(tail);
       if (!byFull && !byInitials) continue;
       const rest = label.slice(0, i);

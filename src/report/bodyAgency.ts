@@ -67,8 +67,8 @@ const opensClause = (text: string, at: number) => {
   const before = text.slice(Math.max(0, at - 3), at).trimEnd();
   return before === '' || /[，,。\n]$/.test(before);
 };
-/** 在区委、区政府的领导下，官洲街道办事处认真… (领导下, 指导下, 部署下, 引领下, 带领下) */
-const LED_BY = new RegExp(`(?:导下|署下|领下)[，,]\\s*(${NAME})(?=${DOING})`, 'g');
+/** 在区委、区政府的领导下，官洲街道办事处认真… (领导下, 指导下, 部署下, 引领下, 带领下, 支持下, 关心下, 帮助下) */
+const LED_BY = new RegExp(`(?:导下|署下|领下|持下|心下|助下)[，,]\\s*(${NAME})(?=${DOING})`, 'g');
 
 const matches = allMatches;
 /** the stretches of text just before each occurrence of a word: where a pattern ending in it can match */
@@ -105,8 +105,8 @@ export function bodyCandidates(text: string): NameCandidate[] {
     for (const m of matches(re, text)) out.push({ name: m[2], year: Number(m[1]), how: 'first sentence' });
   }
   for (const m of matches(OVERVIEW_SUBJECT, text)) out.push({ name: m[1], year: null, how: 'first sentence' });
-  for (const m of matches(LED_BY, after(text, '导下') + '\n' + after(text, '署下') + '\n' + after(text, '领下')))
-    out.push({ name: m[1], year: null, how: 'first sentence' });
+  const ledBy = ['导下', '署下', '领下', '持下', '心下', '助下'].map((w) => after(text, w)).join('\n');
+  for (const m of matches(LED_BY, ledBy)) out.push({ name: m[1], year: null, how: 'first sentence' });
   for (const m of matches(PRONOUN_SUBJECT, text))
     if (opensClause(text, m.index!)) out.push({ name: m[1], year: null, how: 'pronoun' });
   return out.map((c) => ({
@@ -123,12 +123,17 @@ export function bodyCandidates(text: string): NameCandidate[] {
 // a name may hold a second name in brackets (…开发区(…经济技术开发区)管委会); "(地址:" ends it
 const IN_BRACKETS = '[\\u4e00-\\u9fa5]{2,20}[)）]';
 const CONTACT = new RegExp(
-  `(?:请与|请联系)\\s*((?:[\\u4e00-\\u9fa5]|[（(]${IN_BRACKETS}){4,40}?)(?=联系|[（(](?!${IN_BRACKETS})|[，,。:：;；\\s]|$)`,
+  `(?:请与|请联系[:：]?)\\s*((?:[\\u4e00-\\u9fa5]|[（(]${IN_BRACKETS}){4,40}?)(?=联系|[（(](?!${IN_BRACKETS})|[，,。:：;；\\s]|$)`,
   'g',
 );
-/** the issuer's name, then an office inside it: 办公室, 党政办公室, 政府信息公开办公室, 信息中心, 业务股 */
+/**
+ * the issuer's name, then an office inside it: 办公室, 党政办公室, 政府信息公开办公室, 信息中心, 业务股;
+ * the issuer's second name in brackets between them (…福州片区管理委员会(福州保税港区管理委员会)政府信息公开办公室)
+ * is left out
+ */
+const OFFICE_INSIDE = '[\\u4e00-\\u9fa5]{0,12}(?:办公室|党政办|信息中心|股|科)';
 const INSIDE = new RegExp(
-  `^(.*(?:人民政府|办事处|管理委员会|管委会|委员会|局|厅|署|委)(?![会员]))([\\u4e00-\\u9fa5]{0,12}(?:办公室|党政办|信息中心|股|科))$`,
+  `^(.*(?:人民政府|办事处|管理委员会|管委会|委员会|局|厅|署|委)(?![会员]))(?:[（(]${IN_BRACKETS})?(${OFFICE_INSIDE})$`,
 );
 /** a government's office (县政府办公室) is a body of its own: asking it says nothing of whose report it is */
 const GOVERNMENT_OFFICE = /政府办(?:公室)?$/;

@@ -23,6 +23,10 @@ function regionPrefix(d: Division): string {
   return d.level === 'town' ? countyPrefix + d.name : countyPrefix;
 }
 
+/** the region words are the place's city and its own name, its county left out (益阳市沧水铺镇) */
+const skipsALevel = (words: string, d: Division): boolean =>
+  d.level === 'town' && !!d.city && !!d.county && d.city !== d.county && words === d.city + d.name;
+
 /** what a region's own government is called */
 function governmentOf(name: string, level: Division['level'] | null): string {
   if (ZONE_BARE.test(name)) return name + '管理委员会';
@@ -106,17 +110,23 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
           'the text and its source do not name it',
       };
     const full = regionPrefix(d);
-    // the settled place written out in front of what the name already says (水城区杨梅乡 → 六盘水市水城区杨梅乡)
-    const prefix = full.endsWith(regionWords)
-      ? full
-      : regionWords.startsWith(d.name) && full.endsWith(d.name)
-        ? full + regionWords.slice(d.name.length)
-        : regionWords;
+    // the settled place written out in front of what the name already says (水城区杨梅乡 → 六盘水市水城区杨梅乡),
+    // or filled in where the name skips a level (益阳市沧水铺镇 → 益阳市赫山区沧水铺镇)
+    const prefix =
+      full.endsWith(regionWords) || skipsALevel(regionWords, d)
+        ? full
+        : regionWords.startsWith(d.name) && full.endsWith(d.name)
+          ? full + regionWords.slice(d.name.length)
+          : regionWords;
     const whole = prefix + rest;
     // a zone named by its place alone is its 管理委员会 (随县经济开发区)
     return { agency: rest && !ZONE_BARE.test(rest) ? whole : governmentOf(whole, d.level), region: d, complete: true };
   }
 
+  // an autonomous region's own word in front (自治区人民政府办公厅): the region the evidence settles
+  const province = resolved.atLevel.province;
+  if (/^自治区/.test(name) && province && /自治区$/.test(province.name) && name.length > 5)
+    return { agency: province.name + name.slice(3), region: province, complete: true };
   // a level word in front: 市发改委, 区政府办公室, 省卫生健康委 (but 市场监管局 is a type)
   const level = /^市场/.test(name) ? undefined : LEVEL_WORD[name[0]];
   if (level) {

@@ -7,6 +7,7 @@ import { AGENCY_END } from './agencyWords';
 import { FURNITURE_LINE } from './pageFurniture';
 import { YEAR, withoutSiteSuffix, partsOfReportName } from './titleShapes';
 import { simplified } from '../tables/simplified';
+import { PINYIN_GLOSS } from '../text';
 
 type TextBlock = Exclude<Block, TableBlock>;
 const isText = (b: Block): b is TextBlock => b.type !== 'table';
@@ -23,9 +24,6 @@ const SPACE = /\s/;
 
 /** a tone-marked vowel: the sign of a pinyin gloss */
 const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]/;
-/** a pinyin gloss a mirror site inserts after a character (國(guó), 報(bào)), splitting every word it follows */
-const PINYIN_GLOSS =
-  /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ]{1,7}\)/g;
 
 function cleanLine(line: string): string {
   let joined = spacesCleaned(line, true);

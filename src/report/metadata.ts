@@ -52,6 +52,13 @@ function isAgencyName(s: string): boolean {
 const ZONE_ALONE = /^(?:经开区|高新区|经济技术开发区|高新技术产业开发区)$/;
 
 /** the same agency written more fully: its region in front, its type written out */
+/** a township's or 街道's name without its place: the report's own level, as a pronoun names it */
+const BARE_LEVEL = /^(街道|镇|乡|苏木)(?:办事处|人民政府|政府)?$/;
+
+/** a name of the pronoun's kind, the kind written short or out: 我委 is a 委 or a 委员会, 我办 an 办 or 办公室 */
+const endsAsKind = (name: string, kind: string) =>
+  name.endsWith(kind) || (kind === '委' && name.endsWith('委员会')) || (kind === '办' && name.endsWith('办公室'));
+
 function isFullerForm(printed: string, candidate: string): boolean {
   const a = expandTypeName(printed.normalize('NFKC').replace(/\s+/g, ''));
   const b = expandTypeName(candidate.normalize('NFKC').replace(/\s+/g, ''));
@@ -227,6 +234,9 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     candidates[0]?.name ??
     closingSignature(doc, named) ??
     null;
+  // a level's bare name (2024年，街道办事处深入贯彻…) stands for the place as 我街道 would
+  const bare = printed ? BARE_LEVEL.exec(printed) : null;
+  if (bare) printed = `我${bare[1]}`;
   // OCR mistakes one glyph for another: 录公厅 is 办公厅 when no other known word is that near
   // a name OCR did not read right is no agency: a garbled one (一量阳击发展和改革委员会 for
   // 岳阳市…) would enter the dataset as an issuer that does not exist
@@ -287,7 +297,7 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     const standsFor = pronoun ? agencyForPronoun(pronoun, evidenceText(), resolved) : null;
     // else the body the report says to ask about it, of the pronoun's kind (我局: a 局)
     const kind = pronoun ? PRONOUN.exec(pronoun)?.[1] : undefined;
-    const asked = standsFor ? null : contacts.find((c) => !kind || c.endsWith(kind));
+    const asked = standsFor ? null : contacts.find((c) => !kind || endsAsKind(c, kind));
     if (standsFor || asked) {
       issuer = standsFor ?? asked!;
       // a name the text prints (深圳市生态环境局) is the printed form; a composed one (区人民政府) is not

@@ -32,6 +32,13 @@ export function agencyForPronoun(pronoun: string, text: string, resolved: Resolv
 }
 
 const CONTINUES_WORD = /[公事理员会长]/;
+/**
+ * what follows a body that passed on the report's instructions (not its own documents: 《深圳市生态环境局关于印发…》
+ * is the issuer's own)
+ */
+const CITED_AFTER = /^(?:转发|下发|统一|的(?:部署|要求|安排|通知|统一|指导))/;
+/** …and what precedes it */
+const CITED_BEFORE = /(?:根据|按照|依据|遵照)$/;
 
 /** names ending in the kind's character, led by a division's full name or by a level word */
 function namesEndingWith(t: string, kind: string): Array<[string, number]> {
@@ -52,6 +59,9 @@ function namesEndingWith(t: string, kind: string): Array<[string, number]> {
       const led = leadingDivision(name);
       const levelLed = /^[省市区县](?!政府|委|[省市区县])/.test(name) && !/[省市区县]/.test(name.slice(1, -1));
       if (led || levelLed) found = name;
+      // a body whose requirements the report follows is another body: 根据市政务服务和大数据管理局转发的《…》
+      if (found && (CITED_AFTER.test(t.slice(end, end + 6)) || CITED_BEFORE.test(t.slice(Math.max(0, s - 4), s))))
+        found = null;
     }
     // 市资规局 and 市自然资源和规划局 are one name: counted written out
     if (found) {
