@@ -16,6 +16,7 @@ import type { ReportRecord } from '../src/model/record';
 import { reportRecord, type ReportRecordArb } from './property/reportRecord';
 import { render, style } from './property/renderReport';
 import { chromiumPrinter, haveChromium, type Borders, type PdfPrinter } from './support/pdfVariants';
+import { metaProblems } from './support/metaProblems';
 
 const RUNS = Number(process.env.PDF_RUNS ?? (process.env.XXGK_PDF_VARIANTS === 'all' ? 120 : 12));
 /** how many of them are printed a second time with the text in cells indented (PDF_INDENTED) */
@@ -169,13 +170,17 @@ if (!haveChromium())
     counts.push(
       `${name} (${borders}, break in table ${table} before row ${row}, ` +
         `layouts ${want.tables.map((x) => x.template).join('/')}): ` +
-        `right ${right}, missing ${total - right - wrong}, wrong ${wrong}`,
+        `right ${right}, missing ${total - right - wrong}, wrong ${wrong}; ` +
+        `agency ${got.report.agency === want.agency ? 'right' : (got.report.agency ?? 'null')}, ` +
+        `year ${got.report.year === want.year ? 'right' : (got.report.year ?? 'null')}`,
     );
     const t = totals.get(borders) ?? [0, 0, 0, 0];
     const unflagged = problems.filter((p) => p.startsWith('unread')).length;
     totals.set(borders, [t[0] + right, t[1] + total - right - wrong, t[2] + wrong, t[3] + unflagged]);
     // never a wrong number; without rules an unsettled row may still be left unread unflagged
     expect(problems.filter((p) => !p.startsWith('unread'))).toEqual([]);
+    // never another issuer or year
+    expect(metaProblems(want, got)).toEqual([]);
     if (borders === 'full') expect(problems).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import { parseReport } from '../../pipeline/parseReport';
 import type { ReportRecord } from '../../src/model/record';
 import { reportRecord, type ReportRecordArb } from './reportRecord';
 import { FORMATS, render, style, type RenderFormat } from './renderReport';
+import { metaProblems } from '../support/metaProblems';
 
 const NUM_RUNS = Number(process.env.NUM_RUNS ?? 500);
 /** crawler text is the slowest to read (every way to cut runs of digits is tried) */
@@ -59,14 +60,18 @@ export function problemsOf(want: ReportRecordArb, got: ReportRecord): string[] {
 
 const FORMAT_FILTER = process.env.FORMATS?.split(',');
 
-/** per format: printed (non-blank) cells, how many came back with their value, how many wrong */
-const tally = new Map<string, { reports: number; printed: number; read: number; wrong: number }>();
+/** per format: printed (non-blank) cells, how many came back with their value, how many wrong; agency and year right */
+const tally = new Map<
+  string,
+  { reports: number; printed: number; read: number; wrong: number; agency: number; year: number }
+>();
 const missed = new Map<string, number>();
 afterAll(() => {
   const lines = [...tally].map(
     ([f, t]) =>
       `${f}: ${t.reports} reports, ${t.read}/${t.printed} printed cells read ` +
-      `(${((100 * t.read) / Math.max(1, t.printed)).toFixed(1)}%), ${t.wrong} wrong`,
+      `(${((100 * t.read) / Math.max(1, t.printed)).toFixed(1)}%), ${t.wrong} wrong; ` +
+      `agency right ${t.agency}, year right ${t.year}`,
   );
   if (missed.size)
     console.log(
@@ -80,8 +85,10 @@ afterAll(() => {
 });
 
 function count(format: string, want: ReportRecordArb, got: ReportRecord): void {
-  const t = tally.get(format) ?? { reports: 0, printed: 0, read: 0, wrong: 0 };
+  const t = tally.get(format) ?? { reports: 0, printed: 0, read: 0, wrong: 0, agency: 0, year: 0 };
   t.reports++;
+  if (got.report.agency === want.agency) t.agency++;
+  if (got.report.year === want.year) t.year++;
   const values = new Map(got.cells.map((c) => [`${c.table}|${c.row}|${c.col}`, c.value]));
   for (const [key, v] of want.truth) {
     const g = values.get(key);
@@ -109,13 +116,13 @@ for (const format of FORMATS as readonly RenderFormat[]) {
     markInterruptAsFailure: true,
     ...(SEED === undefined ? {} : { seed: SEED }),
   })(
-    `${format}: every cell right, or empty with a finding`,
+    `${format}: every cell right, or empty with a finding; never another agency or year`,
     async (record, st) => {
       const { bytes, name } = await render(record, format, st);
       const parsed = await parseReport(bytes, { path: name });
       // crawler text runs every cell together: digits that read several ways are cut only where
       // the evidence leaves one reading, so here too a wrong number must not come back
-      const problems = problemsOf(record, parsed);
+      const problems = [...problemsOf(record, parsed), ...metaProblems(record, parsed)];
       count(format, record, parsed);
       // the rendered text beside the problems, so that a shrunk failure shows what was read
       if (problems.length)
