@@ -259,3 +259,21 @@ test('a closing signature names an issuer the opening does not; a period from Ja
     agency: '泰安市医疗保障局',
   });
 });
+
+test('crawler text running the title into the body (and furniture into the title) on one line', async () => {
+  const body =
+    '一．总体情况本报告根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。';
+  expect(await metaOf(`南京市江宁区民政局政府信息公开工作2022年度报告${body}\n`)).toMatchObject({
+    title: '南京市江宁区民政局政府信息公开工作2022年度报告',
+    agency: '南京市江宁区民政局',
+    year: 2022,
+  });
+  const furnished = await metaOf(
+    `首页 > 政府信息公开 > 政府信息公开年报字号：大 中 小打印本页 关闭窗口南京市江宁区民政局关于2022年度政府信息公开工作情况的报告${body}\n`,
+  );
+  expect(furnished).toMatchObject({ agency: '南京市江宁区民政局', year: 2022 });
+  const breadcrumb = await metaOf(
+    `当前位置：首页 > 信息公开 > 年度报告浏览次数：125分享到：南京市江宁区民政局2022年政府信息公开工作年度报告${body}\n`,
+  );
+  expect(breadcrumb).toMatchObject({ agency: '南京市江宁区民政局', year: 2022 });
+});

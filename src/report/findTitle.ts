@@ -96,6 +96,39 @@ const hasTraditional = (t: string, end: number) => {
 const VARIANT_OF: Record<string, string> = { 陜: '陕' };
 const CONVERTER_VARIANTS = new RegExp(`[${Object.keys(VARIANT_OF).join('')}]`, 'g');
 
+/** the longest line taken for a title: the longest real ones are about 60 characters */
+const MAX_TITLE = 120;
+/**
+ * a line that opens with the report's name and runs on into its body with no break (crawler
+ * text): …2022年度报告一．总体情况本报告根据…, …情况的报告根据《条例》…
+ */
+const TITLE_RUN_INTO_BODY =
+  /^([^。，,；;：:]{4,80}?(?:信息|政务)公开[^。，,；;：:]{0,16}?(?:报告|年报))\s*(?=[一1]\s*[、.．]\s*(?:总体情况|概述)|(?:根据|依据|按照)《|本报告)/;
+/** …and where the page's furniture runs into the title too (…浏览次数：125分享到：杭州市…年度报告一．总体情况) */
+const BODY_AFTER_TITLE =
+  /(?:信息|政务)公开[^。，,；;：:]{0,16}?(?:报告|年报)\s*(?=[一1]\s*[、.．]\s*(?:总体情况|概述)|(?:根据|依据|按照)《|本报告)/;
+/** furniture words a crawler runs into the next words: 关闭窗口杭州市… */
+const FURNITURE_WORDS = /^(?:打印本页|关闭窗口|分享到|打印|关闭|收藏|大\s*中\s*小)+/;
+
+/**
+ * a crawler's line cut where the title ends: [furniture before it, if any, the title, the rest],
+ * or null where the line does not open with a title run into the body
+ */
+function titleRunIntoBody(line: string): string[] | null {
+  const whole = TITLE_RUN_INTO_BODY.exec(line);
+  if (whole) return [whole[1], line.slice(whole[0].length)];
+  const m = BODY_AFTER_TITLE.exec(line.slice(0, 400));
+  if (!m) return null;
+  const end = m.index + m[0].trimEnd().length;
+  // the title starts after the last field, breadcrumb step or gap before it, furniture words dropped
+  const head = line.slice(0, end);
+  const gap = head.search(/\s\S*$/);
+  const from = Math.max(head.lastIndexOf('：'), head.lastIndexOf(':'), head.lastIndexOf('>'), gap) + 1;
+  const title = head.slice(from).trim().replace(FURNITURE_WORDS, '');
+  if (title.length < 8 || title.length > 80) return null;
+  return [head.slice(0, end - title.length), title, line.slice(end)];
+}
+
 /** the opening's most lines and characters: a report states its name and year before its first table */
 const OPENING_LINES = 40;
 const OPENING_CHARS = 2500;
@@ -122,12 +155,17 @@ function cleanedOpening(doc: Doc, max: number): Opening {
   for (const b of doc.blocks) {
     if (lines.length >= Math.max(max, OPENING_LINES) || chars > OPENING_CHARS) break;
     if (!isText(b)) continue;
-    const t = cleanLine(b.text.length > 1500 ? b.text.slice(0, 1500) : b.text);
-    if (!t) continue;
-    // a mirror converts the whole page: its first lines show it
-    if (traditionalAt < 0 && chars < 400 && hasTraditional(t, Math.min(t.length, 400))) traditionalAt = lines.length;
-    lines.push(t);
-    chars += t.length;
+    const cleaned = cleanLine(b.text.length > 1500 ? b.text.slice(0, 1500) : b.text);
+    if (!cleaned) continue;
+    // crawler text runs the title into the body on one line: the title stands as a line of its own
+    const pieces = (cleaned.length > 30 && titleRunIntoBody(cleaned)) || [cleaned];
+    for (const t of pieces) {
+      if (!t) continue;
+      // a mirror converts the whole page: its first lines show it
+      if (traditionalAt < 0 && chars < 400 && hasTraditional(t, Math.min(t.length, 400))) traditionalAt = lines.length;
+      lines.push(t);
+      chars += t.length;
+    }
   }
   const opening = { lines, traditionalAt, simplified: [] };
   if (shared) cleanedOpenings.set(doc, opening);
@@ -151,8 +189,6 @@ export function openingLines(doc: Doc, max = OPENING_LINES): string[] {
   return converted.slice(0, taken);
 }
 
-/** the longest line taken for a title: the longest real ones are about 60 characters */
-const MAX_TITLE = 120;
 const isSentence = (t: string) =>
   /[。《》]|^(?:根据|依据|按照|本报告|本年度|现将|为)/.test(t) || (/[，,]/.test(t) && t.length > 30);
 const titleLike = (t: string) =>
