@@ -70,7 +70,7 @@ export function analyseDoc(doc: Doc, source: MetaSource = {}): Analysis {
     templates.push(template);
     const r = recogniseTable(t, template, prose);
     recognised.push(r);
-    findings.push(...r.notes);
+    findings.push(...(t.notes ?? []), ...r.notes);
     if (t.unmatched.length)
       findings.push(
         `${table}: rows whose labels match no key: ${t.unmatched

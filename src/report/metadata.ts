@@ -11,7 +11,7 @@ import { bodyCandidates, contactNames } from './bodyAgency';
 import { fieldNames, headerNames } from './pageFields';
 import { isFurnitureName, FURNITURE_LINE } from './pageFurniture';
 import { looksLikeAgencyName, PRONOUN, STARTS_WITH_PRONOUN, expandTypeName, SENTENCE_WORDS } from './agencyWords';
-import { statedPeriodYear, openingSentenceYear, reportNameYear } from './statisticsYear';
+import { statedPeriodYear, openingSentenceYear, reportNameYear, yearEndYear } from './statisticsYear';
 import { composeAgency } from './composeAgency';
 import { checkOcrName, nameElsewhere, ocrYearsMended, unknownPlace, withoutStrayOpening } from './ocrNames';
 import { agencyForPronoun } from './pronounAgency';
@@ -279,7 +279,8 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     statedPeriodYear(bodyText()) ??
     candidates.find((c) => c.year)?.year ??
     reportNameYear(bodyText()) ??
-    openingSentenceYear(bodyText());
+    openingSentenceYear(bodyText()) ??
+    yearEndYear(bodyText());
   if (year === null && title) year = Number(YEAR.exec(arabicYears(title))?.[1]) || null;
 
   // a crawler header's 原文链接 is the page's own URL: the source where none was given

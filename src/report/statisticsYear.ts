@@ -47,6 +47,16 @@ export function statedPeriodYear(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** the year's end a figure is counted to: 截止2023年12月31日我局通过官方网站发布… */
+const TO_YEAR_END = /截[止至]到?\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/;
+
+/** the year whose end the overview counts its figures to, where nothing else states the year */
+export function yearEndYear(text: string): number | null {
+  const cut = LATER_SECTION.exec(text);
+  const m = TO_YEAR_END.exec(cut ? text.slice(0, cut.index) : text);
+  return m ? Number(m[1]) : null;
+}
+
 /** the later sections (二 … 六): 五's plans ("2023年，我局将…") speak of the next year */
 const LATER_SECTION = /^\s*[二三四五六][、.．]/m;
 const PLAN = /^[^。]{0,8}?(?:将|计划|拟|要|继续)/;

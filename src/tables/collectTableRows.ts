@@ -12,6 +12,7 @@ import { barCells } from './barRows';
 import { forTableTests, simplified } from './simplified';
 import { CATALOG } from './catalog';
 import { leaveCutLastRowUnread } from './cutLastRow';
+import { blankActiveTableRows } from './blankActiveTable';
 
 // table 三's （七）总计 (table 四's 总计 columns are no row): one bracket is enough, as OCR drops
 // one now and then ("(七总计")
@@ -77,6 +78,8 @@ export interface CollectedTable {
   headerText: string;
   rows: KeyedRow[];
   unmatched: string[];
+  /** what the record's findings say of how the table was read */
+  notes?: string[];
 }
 
 /** the heading of a standard table: only a report that prints one is read line by line as a table */
@@ -157,6 +160,7 @@ class TableRowCollector {
   collect(doc: Doc): Map<TableKey, CollectedTable> {
     for (const block of doc.blocks) this.readBlock(block);
     if (this.tables.size < 3) this.readParagraphsTogether(doc);
+    if (!this.tables.get('active')?.rows.length) this.readBlankActiveTable(doc);
     leaveCutLastRowUnread(doc, this.tables.values());
     return this.tables;
   }
@@ -213,6 +217,17 @@ class TableRowCollector {
       this.group = undefined;
       this.take(logicalRowsOfFlattened(joined));
     }
+  }
+
+  /** table 二 printed with every cell blank, a cell a line: its rows are read blank (blankActiveTable) */
+  private readBlankActiveTable(doc: Doc): void {
+    const rows = blankActiveTableRows(doc.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph'));
+    if (!rows) return;
+    this.current = undefined;
+    this.take(rows);
+    const active = this.tables.get('active');
+    if (active?.rows.length)
+      (active.notes ??= []).push('active: the table prints no number in any cell: its cells are read as blank');
   }
 
   private take(rows: LogicalRow[]): void {

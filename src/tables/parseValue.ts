@@ -36,6 +36,8 @@ export function cleanRaw(raw: string): string {
 }
 
 const PLAIN_INTEGER = /^\d{1,15}$/;
+/** a change written with its word (减3, 減3, 增加5, 减少2) */
+const CHANGE_WORD = /^(增|减|減)(?:加|少)?(\d{1,15})(?:件|个|项)?$/;
 
 /**
  * Text that starts with a word and goes on (a label, a paragraph): no number starts so, and the
@@ -51,6 +53,9 @@ export function parseValue(raw: string, column?: ColumnSpec): ParsedValue {
   const text = withoutFootnoteMark(cleanRaw(raw)).normalize('NFKC').replace(/\s+/g, '').replace(/萬/g, '万');
   if (text === '') return { value: null, blank: true };
   if (PLACEHOLDER.test(text)) return { value: null, blank: false };
+  // 本年增/减 printed as a word and a count: 减3 (減3) is −3, 增5 is 5
+  const change = column?.kind === 'signedCount' ? CHANGE_WORD.exec(text) : null;
+  if (change) return { value: (change[1] === '增' ? 1 : -1) * Number(change[2]), blank: false };
   const m = NUMBER.exec(text) ?? NUMBER_WITH_NOTE.exec(text);
   if (!m) return { value: null, blank: false, invalid: true };
   const sign = m[1] && m[1] !== '+' ? -1 : 1;

@@ -86,6 +86,12 @@ function pieceValue(piece: string, column: ColumnSpec): number | null {
 
 const PLACEHOLDER_CELL = /^[—–/／]$/;
 
+const DIGITS_APART = /\d\s+\d/;
+/** a number printed with its thousands apart: 1 234, 12 345 678.5 */
+const DIGIT_GROUPS = /^\s*[-−]?\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:\.\d+)?\s*$/;
+/** several numbers in one piece, white space between them */
+const numbersApart = (text: string) => DIGITS_APART.test(text) && !DIGIT_GROUPS.test(text);
+
 const MARKED = /(?<=\d)[*＊※①-⑳]$/;
 
 function pieceFits(piece: string, column: ColumnSpec): boolean {
@@ -279,7 +285,9 @@ function readingsInOrder(
       ),
     ];
   }
-  if (values.length === k)
+  // a cell each (a grid's row, or as many pieces as columns): read as printed, unless a piece holds
+  // numbers apart that are no digit groups ("2 0 0" under one column: three cells, not 200)
+  if (values.length === k && !values.some((v) => numbersApart(v.text)))
     return [values.map((v, i) => ({ raw: v.text, value: parseValue(v.text, columns[i]).value, source: v.source }))];
   const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || c.blank || all.length <= k);
   if (chunks.length === k) {

@@ -34,8 +34,12 @@ const unsettled = (r: Result) => r.findings.some((f) => /^agency(?: incomplete)?
 const rate = (rows: Result[], ok: (r: Result) => boolean) => ({ ok: rows.filter(ok).length, of: rows.length });
 const right = (r: Result) => norm(r.agency) === norm(r.label.agency);
 
-/** the least share of composed names settled right the folder is held to */
-export function labelledPageTests(folder: string, minComposed: number): void {
+/**
+ * the least share of composed names settled right the folder is held to; `disputed`: pages whose
+ * label another folder's reading contradicts (file → why), still counted in the rates but not
+ * held to the labelled name
+ */
+export function labelledPageTests(folder: string, minComposed: number, disputed: Record<string, string> = {}): void {
   const DIR = inRepo('tests', 'corpus', folder);
   const pages = readdirSync(DIR)
     .filter((f) => f.endsWith('.label.json'))
@@ -89,7 +93,9 @@ export function labelledPageTests(folder: string, minComposed: number): void {
   });
 
   test('an agency given as settled is the labelled one; otherwise the record says it is unsettled', () => {
-    const guessed = results.filter((r) => !right(r) && !unsettled(r)).map((r) => `${r.file}: ${r.agency}`);
+    const guessed = results
+      .filter((r) => !right(r) && !unsettled(r) && !(r.file in disputed))
+      .map((r) => `${r.file}: ${r.agency}`);
     expect(guessed).toEqual([]);
   });
 
