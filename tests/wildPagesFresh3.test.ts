@@ -6,6 +6,7 @@ import { parseReport } from '../pipeline/parseReport';
 import { parseDocument } from '../parsers';
 import { findMeta } from '../src/report/metadata';
 import { parseValue } from '../src/tables/parseValue';
+import { readingsOf } from '../src/tables/splitRuns';
 import { CATALOG } from '../src/tables/catalog';
 import { labelledPageTests } from './support/labelledPages';
 
@@ -111,4 +112,15 @@ test('the year whose end the overview counts its figures to, where nothing else 
     (await meta('一、总体情况\n本年度发布信息34条。\n五、存在的主要问题及改进情况\n截至2024年12月31日完成整改。\n'))
       .year,
   ).toBeNull();
+});
+
+test('an OCR’d row with a cell unread: a cell holding numbers apart leaves the row unread too', () => {
+  const columns = CATALOG.active['2019'].find((r) => r.key === 'licensing')!.columns;
+  const at = (text: string) => ({ text, source: { page: 1, ocr: true } });
+  // the unread cell empty, the others read where they stand
+  expect(readingsOf([at('12'), at('\uFFFD'), at('7')], columns).map((r) => r.map((t) => t.value))).toEqual([
+    [12, null, 7],
+  ]);
+  // 1 2 in one cell: 12 with a gap, or two numbers; not read
+  expect(readingsOf([at('1 2'), at('\uFFFD'), at('7')], columns)).toEqual([]);
 });

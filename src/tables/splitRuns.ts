@@ -274,7 +274,8 @@ function readingsInOrder(
     if (
       values.length !== k ||
       unread.some((v) => !ALL_UNREAD.test(v.text) || !v.source.ocr) ||
-      !values.some((v) => NOT_SPACE.test(v.text) && !v.text.includes('\uFFFD'))
+      !values.some((v) => NOT_SPACE.test(v.text) && !v.text.includes('\uFFFD')) ||
+      values.some((v) => numbersApart(v.text))
     )
       return [];
     return [
