@@ -114,13 +114,12 @@ test('the year whose end the overview counts its figures to, where nothing else 
   ).toBeNull();
 });
 
-test('an OCR’d row with a cell unread: a cell holding numbers apart leaves the row unread too', () => {
-  const columns = CATALOG.active['2019'].find((r) => r.key === 'licensing')!.columns;
-  const at = (text: string) => ({ text, source: { page: 1, ocr: true } });
-  // the unread cell empty, the others read where they stand
-  expect(readingsOf([at('12'), at('\uFFFD'), at('7')], columns).map((r) => r.map((t) => t.value))).toEqual([
-    [12, null, 7],
+test('numbers apart in a piece read over several lines are several cells; in one cell, one number spread', () => {
+  const column = CATALOG.active['2021'].find((r) => r.key === 'punishment')!.columns;
+  // three lines read together under one column: 2 | 0 | 0, not 200
+  expect(readingsOf([{ text: '2   0   0', source: { line: 5 }, end: { line: 7 } }], column)).toEqual([]);
+  // a grid's cell whose digits are spread apart (justified): the one number it prints
+  expect(readingsOf([{ text: '2 0 0', source: { line: 5 } }], column).map((r) => r.map((t) => t.value))).toEqual([
+    [200],
   ]);
-  // 1 2 in one cell: 12 with a gap, or two numbers; not read
-  expect(readingsOf([at('1 2'), at('\uFFFD'), at('7')], columns)).toEqual([]);
 });

@@ -51,7 +51,6 @@ function isAgencyName(s: string): boolean {
 /** a zone a report names by its kind alone (经开区将…), completed from its place like a short form */
 const ZONE_ALONE = /^(?:经开区|高新区|经济技术开发区|高新技术产业开发区)$/;
 
-/** the same agency written more fully: its region in front, its type written out */
 /** a township's or 街道's name without its place: the report's own level, as a pronoun names it */
 const BARE_LEVEL = /^(街道|镇|乡|苏木)(?:办事处|人民政府|政府)?$/;
 
@@ -59,6 +58,7 @@ const BARE_LEVEL = /^(街道|镇|乡|苏木)(?:办事处|人民政府|政府)?$/
 const endsAsKind = (name: string, kind: string) =>
   name.endsWith(kind) || (kind === '委' && name.endsWith('委员会')) || (kind === '办' && name.endsWith('办公室'));
 
+/** the same agency written more fully: its region in front, its type written out */
 function isFullerForm(printed: string, candidate: string): boolean {
   const a = expandTypeName(printed.normalize('NFKC').replace(/\s+/g, ''));
   const b = expandTypeName(candidate.normalize('NFKC').replace(/\s+/g, ''));
@@ -279,9 +279,10 @@ export function findMeta(doc: Doc, source: MetaSource = {}): ReportMeta {
     statedPeriodYear(bodyText()) ??
     candidates.find((c) => c.year)?.year ??
     reportNameYear(bodyText()) ??
-    openingSentenceYear(bodyText()) ??
-    yearEndYear(bodyText());
+    openingSentenceYear(bodyText());
   if (year === null && title) year = Number(YEAR.exec(arabicYears(title))?.[1]) || null;
+  // last: the year's end the overview counts its figures to
+  year ??= yearEndYear(bodyText());
 
   // a crawler header's 原文链接 is the page's own URL: the source where none was given
   const url = source.url ?? crawlerHeaderUrl(lines.slice(0, 12).join('\n')) ?? undefined;

@@ -89,8 +89,13 @@ const PLACEHOLDER_CELL = /^[—–/／]$/;
 const DIGITS_APART = /\d\s+\d/;
 /** a number printed with its thousands apart: 1 234, 12 345 678.5 */
 const DIGIT_GROUPS = /^\s*[-−]?\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:\.\d+)?\s*$/;
-/** several numbers in one piece, white space between them */
-const numbersApart = (text: string) => DIGITS_APART.test(text) && !DIGIT_GROUPS.test(text);
+/**
+ * several numbers in one piece read over several lines, white space between them: cells a line
+ * each, read together ("2 | 0 | 0" under one column). Not a cell of one line: a grid's cell may
+ * spread one number's digits apart (2 5 8, justified), which is that number
+ */
+const numbersApart = (v: TextPiece) =>
+  v.end !== undefined && v.end.line !== v.source.line && DIGITS_APART.test(v.text) && !DIGIT_GROUPS.test(v.text);
 
 const MARKED = /(?<=\d)[*＊※①-⑳]$/;
 
@@ -274,8 +279,7 @@ function readingsInOrder(
     if (
       values.length !== k ||
       unread.some((v) => !ALL_UNREAD.test(v.text) || !v.source.ocr) ||
-      !values.some((v) => NOT_SPACE.test(v.text) && !v.text.includes('\uFFFD')) ||
-      values.some((v) => numbersApart(v.text))
+      !values.some((v) => NOT_SPACE.test(v.text) && !v.text.includes('\uFFFD'))
     )
       return [];
     return [
@@ -286,9 +290,10 @@ function readingsInOrder(
       ),
     ];
   }
-  // a cell each (a grid's row, or as many pieces as columns): read as printed, unless a piece holds
-  // numbers apart that are no digit groups ("2 0 0" under one column: three cells, not 200)
-  if (values.length === k && !values.some((v) => numbersApart(v.text)))
+  // a cell each (a grid's row, or as many pieces as columns): read as printed, unless a piece read
+  // over several lines holds numbers apart that are no digit groups ("2 0 0" under one column:
+  // three cells, not 200)
+  if (values.length === k && !values.some(numbersApart))
     return [values.map((v, i) => ({ raw: v.text, value: parseValue(v.text, columns[i]).value, source: v.source }))];
   const chunks = chunksOf(values).filter((c, i, all) => c.text !== '' || c.blank || all.length <= k);
   if (chunks.length === k) {
