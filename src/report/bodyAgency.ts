@@ -36,8 +36,9 @@ const MADE_BY = new RegExp(
 );
 const MADE = new RegExp(`(?:^|[，,。；\\s])(${NAME})\\s*编制了`, 'g');
 const SHORT_FOR = new RegExp(`(${NAME})\\s*[（(]\\s*以下简称`, 'g');
+// (共, 未, 对 after a year and the name: 2022年，蠡县交通运输局共发布… / 未发生… / 对政府信息…)
 const DOING =
-  '(?:坚持|认真|深入|全面|紧紧|围绕|以|在|按照|严格|持续|切实|进一步|积极|始终|高度|贯彻|继续|根据|聚焦|扎实|着力|不断|主动|结合|强化|加强|依法|政府信息公开工作|政务公开工作|信息公开工作)';
+  '(?:坚持|认真|深入|全面|紧紧|围绕|以|在|按照|严格|持续|切实|进一步|积极|始终|高度|贯彻|继续|根据|聚焦|扎实|着力|不断|主动|结合|强化|加强|依法|共|未|对|政府信息公开工作|政务公开工作|信息公开工作)';
 const YEAR_THEN_NAME = new RegExp(
   `((?:19|20)\\d{2})\\s*年(?:度)?[，,]?\\s*(${NAME.replace('{1,40}?', '{1,30}?')})(?=${DOING})`,
   'g',
@@ -109,14 +110,19 @@ export function bodyCandidates(text: string): NameCandidate[] {
   for (const m of matches(LED_BY, ledBy)) out.push({ name: m[1], year: null, how: 'first sentence' });
   for (const m of matches(PRONOUN_SUBJECT, text))
     if (opensClause(text, m.index!)) out.push({ name: m[1], year: null, how: 'pronoun' });
-  return out.map((c) => ({
-    ...c,
-    // 经 as in 经研究, not the 经 of 经开区 or 经济
-    name: c.name
-      // 特编制并向社会公布X…: the rest of the verb that publishes the report
-      .replace(/^并?(?:向社会)?(?:公布|发布|印发)/, '')
-      .replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经(?!开区|济))/, ''),
-  }));
+  return (
+    out
+      .map((c) => ({
+        ...c,
+        // 经 as in 经研究, not the 经 of 经开区 or 经济
+        name: c.name
+          // 特编制并向社会公布X…: the rest of the verb that publishes the report
+          .replace(/^并?(?:向社会)?(?:公布|发布|印发)/, '')
+          .replace(/^(?:结合|根据|依据|按照|经过|在|由|是|将|对|和|与|及|并|经(?!开区|济))/, ''),
+      }))
+      // words of a sentence around the report's pronoun are no name (全年我局共…): the pronoun alone is
+      .filter((c) => !c.name.includes('我') || /^我/.test(c.name))
+  );
 }
 
 /** whom the report says to ask: 请与池州市林业局办公室联系, 请联系五常市自然资源局 — the issuer or an office inside it */

@@ -27,6 +27,12 @@ function regionPrefix(d: Division): string {
 const skipsALevel = (words: string, d: Division): boolean =>
   d.level === 'town' && !!d.city && !!d.county && d.city !== d.county && words === d.city + d.name;
 
+/** a town's name written out in full, with what the name says after it */
+const composedTown = (rest: string, d: Division): Composed => {
+  const whole = regionPrefix(d) + rest;
+  return { agency: rest ? whole : governmentOf(whole, d.level), region: d, complete: true };
+};
+
 /** what a region's own government is called */
 function governmentOf(name: string, level: Division['level'] | null): string {
   if (ZONE_BARE.test(name)) return name + '管理委员会';
@@ -87,8 +93,15 @@ function composeLocal(printed: string | null, resolved: Resolved): Composed {
         moved = true;
       }
   }
-  const rest = name.slice(lead);
+  let rest = name.slice(lead);
   const d = resolved.division;
+  // the county by its short name between the city and the town (广元市昭化元坝镇): the town's full prefix
+  const countyShort = d?.level === 'town' && d.county ? stem(d.county) : '';
+  if (lead > 0 && countyShort && countyShort !== d!.county && rest.startsWith(countyShort + d!.name)) {
+    lead += countyShort.length + d!.name.length;
+    rest = name.slice(lead);
+    return composedTown(rest, d!);
+  }
 
   if (lead > 0) {
     const regionWords = name.slice(0, lead);

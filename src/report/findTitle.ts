@@ -8,6 +8,7 @@ import { FURNITURE_LINE } from './pageFurniture';
 import { YEAR, withoutSiteSuffix, partsOfReportName } from './titleShapes';
 import { simplified } from '../tables/simplified';
 import { PINYIN_GLOSS } from '../text';
+import { mentionedDivisions } from '../region/textRegion';
 
 type TextBlock = Exclude<Block, TableBlock>;
 const isText = (b: Block): b is TextBlock => b.type !== 'table';
@@ -216,6 +217,10 @@ const reportOfNotice = (t: string) =>
 /** the kind of report as a whole line: 政府信息公开工作年度报告, 信息公开年报 */
 const KIND_ALONE = /^(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)$/;
 
+/** a name led by a place or a level word (not a body's type alone: 卫生健康办公室) */
+const placeLed = (name: string) =>
+  /^[省市区县]/.test(name) || mentionedDivisions(name).some((m) => name.startsWith(m.name));
+
 /** a list item: on a page, a link to another report (往年年报), never this report's title */
 const LIST_ITEM = /^[•·●◦▪■□◆◇►\-*]/;
 
@@ -250,7 +255,10 @@ function findTitleLine(lines: string[]): { title: string; line: number } | null 
       continue;
     }
     const lacksAgencyOrYear =
-      !YEAR.test(t) || /^(?:(?:19|20)\d{2}\s*年度?)?(?:政府)?信息公开/.test(t.replace(/\s+/g, ''));
+      !YEAR.test(t) ||
+      /^(?:(?:19|20)\d{2}\s*年度?)?(?:政府)?信息公开/.test(t.replace(/\s+/g, '')) ||
+      // an agency named by its type alone under the body it belongs to (…管理委员会 / 卫生健康办公室2023年…)
+      (!!named.agency && ENDS_AS_AGENCY.test(above) && !YEAR.test(above) && !placeLed(named.agency));
     found =
       above && headLike(above) && lacksAgencyOrYear && !(YEAR.test(above) && YEAR.test(t))
         ? { title: above + t, line: i }

@@ -3,8 +3,10 @@
 import { looksLikeAgencyName } from './agencyWords';
 import { FURNITURE_LINE, isFurnitureName } from './pageFurniture';
 
+// (the field's name in brackets and its value in the next cell of a row flattened with bars:
+// [ 发布机构 ] | 郯城县住房和城乡建设局 |)
 const FIELD =
-  /(?:发布机构|发文机关|发文单位|发布单位|信息来源|发布来源|来\s*源|部\s*门)\s*[:：]?\s*([\u4e00-\u9fa5()（）]{2,40})/g;
+  /(?:发布机构|发文机关|发文单位|发布单位|信息来源|发布来源|来\s*源|部\s*门)\s*(?:[\]】]\s*[|｜]\s*|[:：]?\s*)([\u4e00-\u9fa5()（）]{2,40})/g;
 
 /** names in field tables (dropping a trailing 网站: "发布来源:国家卫生健康委员会网站") */
 export function fieldNames(lines: string[]): string[] {

@@ -65,7 +65,7 @@ export const FURNITURE_LINE = new RegExp(
 
 /** characters no agency name contains: separators of navigation and field tables, the words of spam a mirror inserts */
 const NOT_IN_A_NAME =
-  /[|｜>›»<:：?？!！@#/\\=_\d]|检索|搜索|登录|注册|索引|字号|首页|分享|打印|时间|日期|点击|浏览|收藏|邮箱|发布机构|来源|官网|博彩|彩票|棋牌|娱乐城|投注/;
+  /[|｜>›»<:：?？!！@#/\\=_\d]|检索|搜索|登录|注册|索引|字号|首页|分享|打印|时间|日期|点击|浏览|收藏|邮箱|发布机构|来源|官网|官方网站|博彩|彩票|棋牌|娱乐城|投注/;
 
 /** true when a candidate agency is a fragment of the page rather than a name */
 export function isFurnitureName(name: string): boolean {

@@ -28,7 +28,23 @@ export function agencyForPronoun(pronoun: string, text: string, resolved: Resolv
     return mostFrequent(towns.map((m) => [m.name, m.count]));
   }
   if (!/^(?:局|办|委|厅|中心|院|署)$/.test(kind)) return null;
-  return mostFrequent(namesEndingWith(text.replace(/\s+/g, ''), kind));
+  return mostFrequent(shortFormsFolded(namesEndingWith(text.replace(/\s+/g, ''), kind)));
+}
+
+/**
+ * a name led by its level word (市住房和城乡建设局) counted with the one name that writes the same
+ * body with its place (句容市住房和城乡建设局), where one such name is printed
+ */
+function shortFormsFolded(items: Array<[string, number]>): Array<[string, number]> {
+  const out = new Map(items);
+  for (const [name, n] of items) {
+    if (!/^[省市区县]/.test(name)) continue;
+    const fuller = items.filter(([other]) => other !== name && other.endsWith(name) && leadingDivision(other));
+    if (fuller.length !== 1) continue;
+    out.set(fuller[0][0], (out.get(fuller[0][0]) ?? 0) + n);
+    out.delete(name);
+  }
+  return [...out];
 }
 
 const CONTINUES_WORD = /[公事理员会长]/;
