@@ -3,6 +3,7 @@
 // fresh set's fixes, with the checks every labelled folder gets. Below them, the shapes these pages
 // showed, in generated variants.
 import { parseDocument } from '../parsers';
+import { parseReport } from '../pipeline/parseReport';
 import { findMeta } from '../src/report/metadata';
 import { labelledPageTests } from './support/labelledPages';
 
@@ -67,4 +68,50 @@ test('a gambling mirror’s phrase inside a name (…局环球国际(中国)官�
     '2023年武汉市生态环境局环球国际(中国)官方网站分局政府信息公开工作年度报告\n一、总体情况\n本报告依据《条例》编制。\n',
   );
   expect(meta.agency ?? '').not.toMatch(/官方网站/);
+});
+
+test('table 二 with each row’s label on one line and its numbers under it (规章 | / 0 | 0 | 0 |)', async () => {
+  const lines = [
+    '某县民政局2022年政府信息公开工作年度报告',
+    '二、主动公开政府信息情况',
+    '第二十条第(一)项 | |||',
+    '信息内容 |',
+    '本年制发件数 |',
+    '本年废止件数 |',
+    '现行有效件数 |',
+    '规章 |',
+    '1 | 0 | 4 |',
+    '行政规范性文件 |',
+    '3 | 2 | 17 |',
+    '第二十条第(五)项 | |||',
+    '信息内容 |',
+    '本年处理决定数量 | ||',
+    '行政许可 |',
+    '214 | ||',
+    '第二十条第(六)项 | |||',
+    '信息内容 |',
+    '本年处理决定数量 | ||',
+    '行政处罚 |',
+    '37 | ||',
+    '行政强制 |',
+    '5 | ||',
+    '第二十条第(八)项 | |||',
+    '信息内容 |',
+    '本年收费金额(单位:万元) | ||',
+    '行政事业性收费 |',
+    '2.5 |',
+    '三、收到和处理政府信息公开申请情况',
+  ];
+  const rec = await parseReport(Buffer.from(lines.join('\n')), { path: 'page.txt' });
+  const cell = (row: string, col: string) =>
+    rec.cells.find((c) => c.table === 'active' && c.row === row && c.col === col)?.value;
+  expect([
+    cell('rules', 'inForce'),
+    cell('normativeDocuments', 'issued'),
+    cell('normativeDocuments', 'inForce'),
+    cell('licensing', 'decisions'),
+    cell('punishment', 'decisions'),
+    cell('coercion', 'decisions'),
+    cell('fees', 'amount'),
+  ]).toEqual([4, 3, 17, 214, 37, 5, 2.5]);
 });

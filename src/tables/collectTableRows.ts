@@ -159,10 +159,14 @@ class TableRowCollector {
 
   collect(doc: Doc): Map<TableKey, CollectedTable> {
     for (const block of doc.blocks) this.readBlock(block);
-    if (this.tables.size < 3) this.readParagraphsTogether(doc);
+    if (TABLE_KEYS.some((t) => !this.hasRows(t))) this.readParagraphsTogether(doc);
     if (!this.tables.get('active')?.rows.length) this.readBlankActiveTable(doc);
     leaveCutLastRowUnread(doc, this.tables.values());
     return this.tables;
+  }
+
+  private hasRows(t: TableKey): boolean {
+    return !!this.tables.get(t)?.rows.length;
   }
 
   private get(t: TableKey): CollectedTable {
@@ -210,9 +214,12 @@ class TableRowCollector {
     // a page in traditional script is tested as simplified (信息內容 is 信息内容)
     const probe = joined ? forTableTests(joined.text) : '';
     // only a table whose column labels the lines print (prose about 予以公开 … is no table)
-    const printed = joined ? TABLE_KEYS.filter((t) => !this.tables.has(t) && COLUMN_LABELS[t].test(probe)) : [];
+    // (a table with no row read yet: numbers whose label stood on the line above left it empty)
+    const printed = joined ? TABLE_KEYS.filter((t) => !this.hasRows(t) && COLUMN_LABELS[t].test(probe)) : [];
     if (joined && printed.length && STANDARD_TABLE_HEADING.test(probe) && holdsFlattenedTable(probe)) {
       this.settled = new Set(TABLE_KEYS.filter((t) => !printed.includes(t)));
+      // what the line-by-line reading noted of them (numbers without a label) is read again here
+      for (const t of printed) this.tables.delete(t);
       this.current = undefined;
       this.group = undefined;
       this.take(logicalRowsOfFlattened(joined));
@@ -247,14 +254,16 @@ class TableRowCollector {
         if (this.current && labelText) this.get(this.current).headerText += labelText + '\n';
         // a this.group label, not a row of column labels (…予以公开 | 部分公开 | 不予公开…)
         if (g && r.labels.length <= 2) this.group = g;
-        if (!key && hasValues && this.current && labelText) {
-          this.get(this.current).unmatched.push(labelText);
-          this.leaveBlankRowUnread(this.current);
+        // (a table read before, settled, is not read again: nothing of it is noted again either)
+        const noting = this.current && !this.settled.has(this.current);
+        if (!key && hasValues && noting && labelText) {
+          this.get(this.current!).unmatched.push(labelText);
+          this.leaveBlankRowUnread(this.current!);
         }
         // numbers whose label was lost: which row they belong to is unknown, so they are not read
-        if (!key && hasValues && this.current && !labelText) {
-          this.leaveBlankRowUnread(this.current);
-          this.get(this.current).unmatched.push(
+        if (!key && hasValues && noting && !labelText) {
+          this.leaveBlankRowUnread(this.current!);
+          this.get(this.current!).unmatched.push(
             `values with no label: ${r.values
               .map((v) => v.text)
               .filter(Boolean)
