@@ -115,3 +115,17 @@ test('table 二 with each row’s label on one line and its numbers under it (�
     cell('fees', 'amount'),
   ]).toEqual([4, 3, 17, 214, 37, 5, 2.5]);
 });
+
+test('a township government’s own office (…镇人民政府办公室, …镇党政办) is the township government', async () => {
+  const office = await metaOf(
+    '崇义县过埠镇人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我镇认真贯彻落实《条例》。\n',
+  );
+  expect(office).toMatchObject({ agency: '崇义县过埠镇人民政府', agencyAsPrinted: '崇义县过埠镇人民政府办公室' });
+  expect((await metaOf('瑞金市壬田镇党政办2022年政府信息公开工作年度报告\n一、总体情况\n')).agency).toBe(
+    '瑞金市壬田镇人民政府',
+  );
+  // a county government's office stays the office (a body that reports)
+  expect((await metaOf('崇义县人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n')).agency).toBe(
+    '崇义县人民政府办公室',
+  );
+});

@@ -146,9 +146,15 @@ function governmentOfItsOffice(name: string, text: string): string | null {
   return m && AREA_REPORT.test(text) ? m[1] + '人民政府' : null;
 }
 
+/** a township government's own office (…镇人民政府办公室, …乡党政办): a unit inside it, not a body that reports */
+const TOWNSHIP_OFFICE = /^(.+?(?:镇|乡|苏木))(?:人民政府|政府)?(?:党政)?(?:综合)?办(?:公室)?$/;
+
 function governmentOfItsDisclosureOffice(name: string): string | null {
-  const m = DISCLOSURE_OFFICE.exec(name.replace(/\s+/g, ''));
-  return m && isRegionWords(m[1]) && /(?:省|市|区|县|旗|盟|州)$/.test(m[1]) ? m[1] + '人民政府' : null;
+  const compact = name.replace(/\s+/g, '');
+  const m = DISCLOSURE_OFFICE.exec(compact);
+  if (m && isRegionWords(m[1]) && /(?:省|市|区|县|旗|盟|州)$/.test(m[1])) return m[1] + '人民政府';
+  const township = TOWNSHIP_OFFICE.exec(compact);
+  return township && isRegionWords(township[1]) ? township[1] + '人民政府' : null;
 }
 
 /** a name a page may print more fully elsewhere: 市发改委, 国家卫生健康委, 钟祥镇(人民政府), 高新区(…), 民政局 */
