@@ -222,8 +222,11 @@ function openingPlaces(name: string): Division[][] {
  * character within a few characters) but holds no division is not read right.
  * Returns that stretch, or null when the places check out.
  */
+/** the national body a vertical office is named under, before its place (国家税务总局芜湖市…税务局) */
+const NATIONAL_PARENT = /^(?:国家税务总局|国家金融监督管理总局|中国人民银行|中共)/;
+
 export function unknownPlace(name: string): string | null {
-  let i = 0;
+  let i = NATIONAL_PARENT.exec(name)?.[0].length ?? 0;
   let places = 0;
   while (i < name.length) {
     const n = placeAt(name.slice(i));
