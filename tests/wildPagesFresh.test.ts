@@ -2,15 +2,11 @@
 // the parser was run on them (the eighteenth session's measure of pages it had not seen), with the
 // checks every labelled folder gets (tests/support/labelledPages.ts). Below them, the shapes these
 // pages showed, in generated variants: other places, other agencies, the same build.
-import { parseDocument } from '../parsers';
 import { parseReport } from '../pipeline/parseReport';
-import { findMeta } from '../src/report/metadata';
 import { labelledPageTests } from './support/labelledPages';
+import { metaOf } from './support/metaOf';
 
 labelledPageTests('wild-pages-fresh', 0.8);
-
-const metaOf = async (text: string, url?: string) =>
-  findMeta(await parseDocument(Buffer.from(text), { fileName: 'page.txt' }), url ? { url } : {});
 
 const OPENING = '根据《中华人民共和国政府信息公开条例》规定，编制本报告。\n';
 

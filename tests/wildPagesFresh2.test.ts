@@ -2,16 +2,12 @@
 // before the parser was run on them, gathered after the first fresh set's fixes as a second measure
 // of pages it had not seen, with the checks every labelled folder gets. Below them, the shapes
 // these pages showed, in generated variants: other places, other agencies, the same build.
-import { parseDocument } from '../parsers';
 import { parseReport } from '../pipeline/parseReport';
-import { findMeta } from '../src/report/metadata';
 import { siteDivisions } from '../src/region/siteRegion';
 import { labelledPageTests } from './support/labelledPages';
+import { metaOf } from './support/metaOf';
 
 labelledPageTests('wild-pages-fresh2', 0.75);
-
-const metaOf = async (text: string, url?: string) =>
-  findMeta(await parseDocument(Buffer.from(text), { fileName: 'page.txt' }), url ? { url } : {});
 
 test('我局 is not a body whose instructions the report follows (根据市…局转发的《…》)', async () => {
   const meta = await metaOf(

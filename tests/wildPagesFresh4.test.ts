@@ -2,10 +2,9 @@
 // with the whole of table 二), labelled before the parser was run on them, gathered after the third
 // fresh set's fixes, with the checks every labelled folder gets. Below them, the shapes these pages
 // showed, in generated variants.
-import { parseDocument } from '../parsers';
 import { parseReport } from '../pipeline/parseReport';
-import { findMeta } from '../src/report/metadata';
 import { labelledPageTests } from './support/labelledPages';
+import { metaOf } from './support/metaOf';
 
 labelledPageTests(
   'wild-pages-fresh4',
@@ -18,8 +17,6 @@ labelledPageTests(
   // (measured 17/19: p014 above, and a 我局 the page names only inside a document's title)
   0.85,
 );
-
-const metaOf = async (text: string) => findMeta(await parseDocument(Buffer.from(text), { fileName: 'page.txt' }));
 
 test('the page’s fields in brackets with their values in the next cell: [ 发布机构 ] | 郯城县…局', async () => {
   const meta = await metaOf(

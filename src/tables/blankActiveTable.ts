@@ -3,7 +3,7 @@
 // by the numbers) finds none. Where the section between 二、主动公开政府信息情况 and 三、 prints the
 // table's column labels and its row labels and not one digit, the rows are blank rows of the
 // table: each is read with its layout's cells empty (null), as a blank grid's rows are.
-import type { ParagraphBlock, Provenance } from '../model/document';
+import type { ParagraphBlock } from '../model/document';
 import type { Template } from '../model/record';
 import { CATALOG } from './catalog';
 import type { LogicalRow } from './logicalRows';
@@ -47,10 +47,9 @@ export function blankActiveTableRows(paragraphs: ParagraphBlock[]): LogicalRow[]
       continue;
     }
     seen.add(spec.key);
-    const blank = (source: Provenance) => ({ text: '', source });
     rows.push({
       labels: [{ text: p.text, source: p.source }],
-      values: spec.columns.map(() => blank(p.source)),
+      values: spec.columns.map(() => ({ text: '', source: p.source })),
       source: p.source,
     });
   }
